@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+#include <functional>
+
+namespace Ctl {
+
+/**
+ * One `crmbridgectl` subcommand: its name, a one-line summary for `--help`, and a function that gets
+ * the arguments after the subcommand name plus the global options, and returns the exit code.
+ */
+struct Command
+{
+    QString name;
+    QString summary;
+    std::function<int(const QStringList &args, const QString &databaseUrl)> run;
+};
+
+/** Text output helpers: everything for people goes to stdout, problems to stderr. */
+void out(const QString &text);
+void err(const QString &text);
+
+/** Parses a subcommand's own options; prints the error and returns false on bad input. */
+bool parseSubcommand(QCommandLineParser &parser, const QString &name, const QStringList &args);
+
+} // namespace Ctl

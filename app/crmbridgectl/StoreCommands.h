@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CtlCommand.h"
+#include "common/Result.h"
+#include "storage/Database.h"
+
+#include <memory>
+
+namespace Ctl {
+
+/** Opens the store named by --database (or the default SQLite file) and migrates it. */
+Common::Result<std::shared_ptr<Storage::Database>> openStore(const QString &databaseUrl, bool migrate = true);
+
+/** `migrate`: bring the store's schema up to date. */
+Command migrateCommand();
+/** `status [--json]`: job counts by state. */
+Command statusCommand();
+
+} // namespace Ctl

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Migrations.h"
+
+namespace Storage {
+
+// Times are Unix milliseconds (UTC) in {int64} columns; JSON is TEXT; flags are INTEGER 0/1.
+// Never edit a released migration: add the next one.
+static QList<Migration> buildMigrations()
+{
+    QList<Migration> list;
+
+    list.append({1, QStringLiteral("settings, connections, watermarks, jobs, attempts, op log, links, secrets"),
+        {
+            QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE connections ("
+                           " id {pk}, name TEXT NOT NULL UNIQUE, crm TEXT NOT NULL, base_url TEXT NOT NULL,"
+                           " config TEXT NOT NULL DEFAULT '{}', state TEXT NOT NULL DEFAULT 'new',"
+                           " created_at {int64} NOT NULL, updated_at {int64} NOT NULL)"),
+            QStringLiteral("CREATE TABLE watermarks ("
+                           " source TEXT NOT NULL, stream TEXT NOT NULL, value TEXT NOT NULL,"
+                           " updated_at {int64} NOT NULL, PRIMARY KEY (source, stream))"),
+            QStringLiteral("CREATE TABLE jobs ("
+                           " id {pk}, kind TEXT NOT NULL, connection_id {int64}, source TEXT NOT NULL DEFAULT '',"
+                           " source_ref TEXT NOT NULL DEFAULT '', idempotency_key TEXT NOT NULL UNIQUE,"
+                           " payload TEXT NOT NULL DEFAULT '{}', reference TEXT NOT NULL DEFAULT '',"
+                           " customer TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',"
+                           " email TEXT NOT NULL DEFAULT '', state TEXT NOT NULL DEFAULT 'pending',"
+                           " attempts INTEGER NOT NULL DEFAULT 0, max_attempts INTEGER NOT NULL DEFAULT 10,"
+                           " next_attempt_at {int64} NOT NULL, last_error TEXT NOT NULL DEFAULT '',"
+                           " error_kind TEXT NOT NULL DEFAULT '', error_fingerprint TEXT NOT NULL DEFAULT '',"
+                           " lease_owner TEXT NOT NULL DEFAULT '', lease_until {int64} NOT NULL DEFAULT 0,"
+                           " created_at {int64} NOT NULL, updated_at {int64} NOT NULL,"
+                           " settled_at {int64} NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE INDEX jobs_due ON jobs (state, next_attempt_at)"),
+            QStringLiteral("CREATE INDEX jobs_lease ON jobs (state, lease_until)"),
+            QStringLiteral("CREATE INDEX jobs_fingerprint ON jobs (error_fingerprint, state)"),
+            QStringLiteral("CREATE INDEX jobs_reference ON jobs (reference)"),
+            QStringLiteral("CREATE INDEX jobs_phone ON jobs (phone)"),
+            QStringLiteral("CREATE INDEX jobs_email ON jobs (email)"),
+            QStringLiteral("CREATE TABLE job_attempts ("
+                           " id {pk}, job_id {int64} NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,"
+                           " attempt INTEGER NOT NULL, lease_owner TEXT NOT NULL DEFAULT '',"
+                           " started_at {int64} NOT NULL, finished_at {int64} NOT NULL,"
+                           " outcome TEXT NOT NULL, error TEXT NOT NULL DEFAULT '',"
+                           " error_kind TEXT NOT NULL DEFAULT '', http_status INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE INDEX job_attempts_job ON job_attempts (job_id, attempt)"),
+            QStringLiteral("CREATE TABLE op_log ("
+                           " id {pk}, at {int64} NOT NULL, connection_id {int64}, lane TEXT NOT NULL DEFAULT '',"
+                           " job_id {int64}, method TEXT NOT NULL, url TEXT NOT NULL,"
+                           " status INTEGER NOT NULL DEFAULT 0, duration_ms INTEGER NOT NULL DEFAULT 0,"
+                           " request_headers TEXT NOT NULL DEFAULT '', request_body TEXT NOT NULL DEFAULT '',"
+                           " response_body TEXT NOT NULL DEFAULT '', error TEXT NOT NULL DEFAULT '',"
+                           " keys TEXT NOT NULL DEFAULT '')"),
+            QStringLiteral("CREATE INDEX op_log_at ON op_log (at, id)"),
+            QStringLiteral("CREATE INDEX op_log_job ON op_log (job_id)"),
+            QStringLiteral("CREATE INDEX op_log_connection ON op_log (connection_id, at, id)"),
+            QStringLiteral("CREATE TABLE entity_links ("
+                           " id {pk}, connection_id {int64} NOT NULL, source_kind TEXT NOT NULL,"
+                           " source_id TEXT NOT NULL, crm_kind TEXT NOT NULL, crm_id TEXT NOT NULL,"
+                           " created_at {int64} NOT NULL,"
+                           " UNIQUE (connection_id, source_kind, source_id, crm_kind),"
+                           " UNIQUE (connection_id, crm_kind, crm_id))"),
+            QStringLiteral("CREATE TABLE secrets ("
+                           " scope TEXT NOT NULL, name TEXT NOT NULL, nonce {blob} NOT NULL,"
+                           " ciphertext {blob} NOT NULL, updated_at {int64} NOT NULL, PRIMARY KEY (scope, name))"),
+        }});
+
+    return list;
+}
+
+const QList<Migration> &allMigrations()
+{
+    static const QList<Migration> s_migrations = buildMigrations();
+    return s_migrations;
+}
+
+} // namespace Storage

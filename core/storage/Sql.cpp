@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Sql.h"
+
+namespace Storage::Sql {
+
+using Common::Error;
+using Common::Result;
+
+Error toError(const QSqlError &error, const QString &context)
+{
+    const QString code = error.nativeErrorCode();
+    const QString text = context + QStringLiteral(": ") + error.text();
+    // SQLite primary codes 5 BUSY, 6 LOCKED; PostgreSQL SQLSTATE 40001 serialization, 40P01 deadlock,
+    // 55P03 lock not available, 57P01 admin shutdown, 08xxx connection exceptions.
+    if (code == QLatin1String("5") || code == QLatin1String("6") || code == QLatin1String("40001")
+        || code == QLatin1String("40P01") || code == QLatin1String("55P03")) {
+        return Error::transient(text, QStringLiteral("db-busy"));
+    }
+    if (error.type() == QSqlError::ConnectionError || code.startsWith(QLatin1String("08"))
+        || code == QLatin1String("57P01")) {
+        return Error::unavailable(text, QStringLiteral("db-connection"));
+    }
+    if (code == QLatin1String("19") || code == QLatin1String("2067") || code == QLatin1String("1555")
+        || code == QLatin1String("787") || code.startsWith(QLatin1String("23"))) {
+        return Error::permanent(text, QStringLiteral("constraint"));
+    }
+    return Error::permanent(text, QStringLiteral("sql"));
+}
+
+Result<QSqlQuery> exec(Database &db, const QString &sql, const QVariantList &binds)
+{
+    auto conn = db.connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery query(conn.value());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        Error error = toError(query.lastError(), QStringLiteral("prepare"));
+        if (error.kind == Common::ErrorKind::Unavailable || !conn->isOpen())
+            db.releaseThreadConnection();
+        return error;
+    }
+    for (const QVariant &value : binds)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        Error error = toError(query.lastError(), sql.simplified().left(60));
+        // A PostgreSQL server that went away leaves the connection "open" but unusable.
+        if (error.kind == Common::ErrorKind::Unavailable
+            || (db.isPostgres() && query.lastError().type() == QSqlError::ConnectionError)) {
+            query = QSqlQuery();
+            db.releaseThreadConnection();
+            error.kind = Common::ErrorKind::Unavailable;
+        }
+        return error;
+    }
+    return query;
+}
+
+Result<QVariant> scalar(Database &db, const QString &sql, const QVariantList &binds)
+{
+    auto query = exec(db, sql, binds);
+    if (!query)
+        return query.error();
+    if (query->next())
+        return query->value(0);
+    return QVariant();
+}
+
+Result<int> update(Database &db, const QString &sql, const QVariantList &binds)
+{
+    auto query = exec(db, sql, binds);
+    if (!query)
+        return query.error();
+    return query->numRowsAffected();
+}
+
+QString likeEscape(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return escaped;
+}
+
+} // namespace Storage::Sql

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ConnectionRepo.h"
+
+#include "SecretGuard.h"
+#include "common/Json.h"
+#include "storage/Sql.h"
+
+#include <QJsonDocument>
+
+namespace Store {
+
+using Common::Error;
+using Common::Result;
+namespace Sql = Storage::Sql;
+
+namespace {
+const QString kColumns = QStringLiteral("id, name, crm, base_url, config, state, created_at, updated_at");
+
+Connection fromQuery(const QSqlQuery &q)
+{
+    Connection c;
+    c.id = q.value(0).toLongLong();
+    c.name = q.value(1).toString();
+    c.crm = q.value(2).toString();
+    c.baseUrl = q.value(3).toString();
+    c.config = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+    c.state = q.value(5).toString();
+    c.createdAt = q.value(6).toLongLong();
+    c.updatedAt = q.value(7).toLongLong();
+    return c;
+}
+
+Common::Status validate(const Connection &c)
+{
+    if (c.name.trimmed().isEmpty())
+        return Error::invalidInput(QStringLiteral("A connection needs a name"));
+    if (c.crm != QLatin1String("amocrm") && c.crm != QLatin1String("retailcrm"))
+        return Error::invalidInput(QStringLiteral("Unknown CRM \"%1\": use amocrm or retailcrm").arg(c.crm));
+    return checkNoSecrets(c.config, QStringLiteral("a connection's settings"));
+}
+} // namespace
+
+ConnectionRepo::ConnectionRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clock)
+    : m_db(std::move(db))
+    , m_clock(clock)
+{
+}
+
+Result<Connection> ConnectionRepo::add(const Connection &connection)
+{
+    if (auto valid = validate(connection); !valid)
+        return valid.error();
+    const qint64 now = m_clock->nowMs();
+    auto inserted = Sql::exec(*m_db,
+        QStringLiteral("INSERT INTO connections (name, crm, base_url, config, state, created_at, updated_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {connection.name.trimmed(), connection.crm, connection.baseUrl,
+            QString::fromUtf8(Common::Json::compact(connection.config)),
+            connection.state.isEmpty() ? QStringLiteral("new") : connection.state, now, now});
+    if (!inserted) {
+        if (inserted.error().code == QLatin1String("constraint"))
+            return Error::invalidInput(QStringLiteral("A connection named \"%1\" already exists").arg(connection.name));
+        return inserted.error();
+    }
+    return byName(connection.name.trimmed());
+}
+
+Common::Status ConnectionRepo::update(const Connection &connection)
+{
+    if (auto valid = validate(connection); !valid)
+        return valid;
+    auto updated = Sql::update(*m_db,
+        QStringLiteral("UPDATE connections SET name = ?, crm = ?, base_url = ?, config = ?, state = ?, updated_at = ?"
+                       " WHERE id = ?"),
+        {connection.name.trimmed(), connection.crm, connection.baseUrl,
+            QString::fromUtf8(Common::Json::compact(connection.config)), connection.state, m_clock->nowMs(),
+            connection.id});
+    if (!updated)
+        return updated.error();
+    if (updated.value() == 0)
+        return Error::notFound(QStringLiteral("No connection %1").arg(connection.id));
+    return {};
+}
+
+Common::Status ConnectionRepo::setState(qint64 id, const QString &state)
+{
+    auto updated = Sql::update(*m_db, QStringLiteral("UPDATE connections SET state = ?, updated_at = ? WHERE id = ?"),
+        {state, m_clock->nowMs(), id});
+    if (!updated)
+        return updated.error();
+    if (updated.value() == 0)
+        return Error::notFound(QStringLiteral("No connection %1").arg(id));
+    return {};
+}
+
+Common::Status ConnectionRepo::remove(qint64 id)
+{
+    auto removed = Sql::update(*m_db, QStringLiteral("DELETE FROM connections WHERE id = ?"), {id});
+    if (!removed)
+        return removed.error();
+    return {};
+}
+
+Result<Connection> ConnectionRepo::byId(qint64 id)
+{
+    auto query = Sql::exec(*m_db, QStringLiteral("SELECT %1 FROM connections WHERE id = ?").arg(kColumns), {id});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error::notFound(QStringLiteral("No connection %1").arg(id));
+    return fromQuery(*query);
+}
+
+Result<Connection> ConnectionRepo::byName(const QString &name)
+{
+    auto query = Sql::exec(*m_db, QStringLiteral("SELECT %1 FROM connections WHERE name = ?").arg(kColumns), {name});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error::notFound(QStringLiteral("No connection named \"%1\"").arg(name));
+    return fromQuery(*query);
+}
+
+Result<QList<Connection>> ConnectionRepo::list()
+{
+    auto query = Sql::exec(*m_db, QStringLiteral("SELECT %1 FROM connections ORDER BY name").arg(kColumns));
+    if (!query)
+        return query.error();
+    QList<Connection> list;
+    while (query->next())
+        list.append(fromQuery(*query));
+    return list;
+}
+
+} // namespace Store

@@ -1,0 +1,469 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "JobRepo.h"
+
+#include "common/Json.h"
+#include "storage/Sql.h"
+#include "storage/Transaction.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <algorithm>
+
+namespace Store {
+
+using Common::Error;
+using Common::Result;
+using Common::Status;
+namespace Sql = Storage::Sql;
+
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "id, kind, connection_id, source, source_ref, idempotency_key, payload, reference, customer, phone, email,"
+    " state, attempts, max_attempts, next_attempt_at, last_error, error_kind, error_fingerprint, lease_owner,"
+    " lease_until, created_at, updated_at, settled_at");
+
+Job jobFromQuery(const QSqlQuery &q)
+{
+    Job job;
+    job.id = q.value(0).toLongLong();
+    job.kind = q.value(1).toString();
+    if (!q.value(2).isNull())
+        job.connectionId = q.value(2).toLongLong();
+    job.source = q.value(3).toString();
+    job.sourceRef = q.value(4).toString();
+    job.idempotencyKey = q.value(5).toString();
+    job.payload = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
+    job.reference = q.value(7).toString();
+    job.customer = q.value(8).toString();
+    job.phone = q.value(9).toString();
+    job.email = q.value(10).toString();
+    job.state = jobStateFromName(q.value(11).toString()).value_or(JobState::Pending);
+    job.attempts = q.value(12).toInt();
+    job.maxAttempts = q.value(13).toInt();
+    job.nextAttemptAt = q.value(14).toLongLong();
+    job.lastError = q.value(15).toString();
+    job.errorKind = q.value(16).toString();
+    job.errorFingerprint = q.value(17).toString();
+    job.leaseOwner = q.value(18).toString();
+    job.leaseUntil = q.value(19).toLongLong();
+    job.createdAt = q.value(20).toLongLong();
+    job.updatedAt = q.value(21).toLongLong();
+    job.settledAt = q.value(22).toLongLong();
+    return job;
+}
+
+QVariant nullableId(const std::optional<qint64> &id)
+{
+    return id ? QVariant(*id) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QString statesList(const QList<JobState> &states, QVariantList &binds)
+{
+    QStringList marks;
+    for (JobState state : states) {
+        marks << QStringLiteral("?");
+        binds << jobStateName(state);
+    }
+    return marks.join(QLatin1Char(','));
+}
+
+/** The last ten digits of something that looks like a phone number, else empty. */
+QString phoneDigits(const QString &text)
+{
+    QString digits = text;
+    digits.remove(QRegularExpression(QStringLiteral(R"([\s()+\-])")));
+    static const QRegularExpression onlyDigits(QStringLiteral(R"(^\d{7,15}$)"));
+    if (!onlyDigits.match(digits).hasMatch())
+        return {};
+    return digits.right(10);
+}
+
+/** WHERE clause shared by search() and count(). */
+QString whereFor(const JobQuery &query, bool postgres, QVariantList &binds)
+{
+    QStringList where;
+    if (!query.states.isEmpty())
+        where << QStringLiteral("state IN (%1)").arg(statesList(query.states, binds));
+    if (query.connectionId) {
+        where << QStringLiteral("connection_id = ?");
+        binds << *query.connectionId;
+    }
+    if (!query.fingerprint.isEmpty()) {
+        where << QStringLiteral("error_fingerprint = ?");
+        binds << query.fingerprint;
+    }
+    const QString text = query.text.trimmed();
+    if (!text.isEmpty()) {
+        const QString like = postgres ? QStringLiteral("ILIKE") : QStringLiteral("LIKE");
+        const QString pattern = QLatin1Char('%') + Sql::likeEscape(text) + QLatin1Char('%');
+        QStringList any;
+        for (const char *column : {"reference", "customer", "email", "last_error", "source_ref"}) {
+            any << QStringLiteral("%1 %2 ? ESCAPE '\\'").arg(QLatin1String(column), like);
+            binds << pattern;
+        }
+        const QString digits = phoneDigits(text);
+        if (!digits.isEmpty()) {
+            any << QStringLiteral("phone LIKE ? ESCAPE '\\'");
+            binds << QLatin1Char('%') + digits;
+        }
+        where << QLatin1Char('(') + any.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    }
+    return where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+}
+
+} // namespace
+
+JobRepo::JobRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clock)
+    : m_db(std::move(db))
+    , m_clock(clock)
+{
+}
+
+Result<JobRepo::EnqueueResult> JobRepo::enqueue(const NewJob &job)
+{
+    if (job.idempotencyKey.isEmpty())
+        return Error::invalidInput(QStringLiteral("A job needs an idempotency key"));
+    if (job.kind.isEmpty())
+        return Error::invalidInput(QStringLiteral("A job needs a kind"));
+    const qint64 now = m_clock->nowMs();
+    auto inserted = Sql::exec(*m_db,
+        QStringLiteral("INSERT INTO jobs (kind, connection_id, source, source_ref, idempotency_key, payload, reference,"
+                       " customer, phone, email, state, max_attempts, next_attempt_at, created_at, updated_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)"
+                       " ON CONFLICT (idempotency_key) DO NOTHING"),
+        {job.kind, nullableId(job.connectionId), job.source, job.sourceRef, job.idempotencyKey,
+            QString::fromUtf8(Common::Json::compact(job.payload)), job.reference, job.customer, job.phone, job.email,
+            job.maxAttempts, std::max(job.notBeforeMs, now), now, now});
+    if (!inserted)
+        return inserted.error();
+    const bool created = inserted->numRowsAffected() > 0;
+    auto existing = findByKey(job.idempotencyKey);
+    if (!existing)
+        return existing.error();
+    if (!existing->has_value())
+        return Error::transient(QStringLiteral("The job %1 vanished right after it was stored").arg(job.idempotencyKey));
+    return EnqueueResult{**existing, created};
+}
+
+Result<QList<Job>> JobRepo::lease(const QString &owner, int max, qint64 leaseMs, std::optional<qint64> connectionId)
+{
+    if (owner.isEmpty() || max <= 0)
+        return Error::invalidInput(QStringLiteral("lease needs an owner and a positive count"));
+    const qint64 now = m_clock->nowMs();
+    QVariantList binds{owner, now + leaseMs, now, now, now};
+    QString connectionFilter;
+    if (connectionId) {
+        connectionFilter = QStringLiteral(" AND connection_id = ?");
+        binds << *connectionId;
+    }
+    binds << max;
+    const QString sql = QStringLiteral(
+        "UPDATE jobs SET state = CASE WHEN state = 'sending' THEN 'sending' ELSE 'running' END,"
+        " lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?"
+        " WHERE id IN (SELECT id FROM jobs"
+        "   WHERE ((state = 'pending' AND next_attempt_at <= ?) OR (state IN ('running', 'sending') AND lease_until < ?))%1"
+        "   ORDER BY next_attempt_at, id LIMIT ?%2)"
+        " RETURNING %3")
+                            .arg(connectionFilter,
+                                m_db->isPostgres() ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString(), kColumns);
+    auto query = Sql::exec(*m_db, sql, binds);
+    if (!query)
+        return query.error();
+    QList<Job> jobs;
+    while (query->next())
+        jobs.append(jobFromQuery(*query));
+    std::sort(jobs.begin(), jobs.end(), [](const Job &a, const Job &b) { return a.id < b.id; });
+    return jobs;
+}
+
+Status JobRepo::renewLease(qint64 id, const QString &owner, qint64 leaseMs)
+{
+    auto updated = Sql::update(*m_db,
+        QStringLiteral("UPDATE jobs SET lease_until = ? WHERE id = ? AND lease_owner = ? AND state IN ('running', 'sending')"),
+        {m_clock->nowMs() + leaseMs, id, owner});
+    if (!updated)
+        return updated.error();
+    if (updated.value() == 0)
+        return Error::permanent(QStringLiteral("Job %1 is no longer leased by %2").arg(id).arg(owner), QStringLiteral("lease-lost"));
+    return {};
+}
+
+Status JobRepo::markSending(qint64 id, const QString &owner)
+{
+    auto updated = Sql::update(*m_db,
+        QStringLiteral("UPDATE jobs SET state = 'sending', updated_at = ? WHERE id = ? AND lease_owner = ?"
+                       " AND state IN ('running', 'sending')"),
+        {m_clock->nowMs(), id, owner});
+    if (!updated)
+        return updated.error();
+    if (updated.value() == 0)
+        return Error::permanent(QStringLiteral("Job %1 is no longer leased by %2").arg(id).arg(owner), QStringLiteral("lease-lost"));
+    return {};
+}
+
+Status JobRepo::settleDone(qint64 id, const QString &owner, const QString &outcome)
+{
+    return settle(id, owner, QStringLiteral("done"), 0, nullptr, outcome, true, false);
+}
+
+Status JobRepo::settleRetry(qint64 id, const QString &owner, qint64 retryAtMs, const Error &error, bool createMayExist)
+{
+    return settle(id, owner, QStringLiteral("pending"), retryAtMs, &error, QStringLiteral("retry"), true, createMayExist);
+}
+
+Status JobRepo::settleFailed(qint64 id, const QString &owner, const Error &error)
+{
+    return settle(id, owner, QStringLiteral("failed"), 0, &error, QStringLiteral("failed"), true, false);
+}
+
+Status JobRepo::release(qint64 id, const QString &owner, qint64 retryAtMs)
+{
+    return settle(id, owner, QStringLiteral("pending"), retryAtMs, nullptr, QStringLiteral("released"), false, true);
+}
+
+Status JobRepo::settle(qint64 id, const QString &owner, const QString &state, qint64 nextAttemptAt,
+    const Error *error, const QString &outcome, bool countsAttempt, bool keepSending)
+{
+    Storage::Transaction tx(*m_db);
+    if (!tx.isActive())
+        return tx.error();
+    auto current = Sql::exec(*m_db,
+        QStringLiteral("SELECT %1 FROM jobs WHERE id = ? AND lease_owner = ? AND state IN ('running', 'sending')")
+            .arg(kColumns),
+        {id, owner});
+    if (!current)
+        return current.error();
+    if (!current->next())
+        return Error::permanent(QStringLiteral("Job %1 is no longer leased by %2").arg(id).arg(owner), QStringLiteral("lease-lost"));
+    const Job job = jobFromQuery(*current);
+    *current = QSqlQuery();
+
+    const qint64 now = m_clock->nowMs();
+    const bool final = state != QLatin1String("pending");
+    const qint64 dueAt = std::max(nextAttemptAt, now);
+    // A 'sending' job that goes back to the queue stays 'sending', so whoever leases it next
+    // reconciles with the CRM before sending again. Such jobs come back when their lease ends, so the
+    // retry time is written into lease_until.
+    const bool staysSending = !final && keepSending && job.state == JobState::Sending;
+    QVariantList binds{staysSending ? QStringLiteral("sending") : state, dueAt, countsAttempt ? 0 : 1,
+        staysSending ? dueAt : 0, now, final ? now : 0};
+    QString errorSet;
+    if (error) {
+        errorSet = QStringLiteral(", last_error = ?, error_kind = ?, error_fingerprint = ?");
+        binds << error->message << Common::errorKindName(error->kind) << errorFingerprint(*error);
+    } else if (state == QLatin1String("done")) {
+        errorSet = QStringLiteral(", last_error = '', error_kind = '', error_fingerprint = ''");
+    }
+    binds << id;
+    auto updated = Sql::exec(*m_db,
+        QStringLiteral("UPDATE jobs SET state = ?, next_attempt_at = ?, attempts = attempts - ?, lease_owner = '',"
+                       " lease_until = ?, updated_at = ?, settled_at = ?%1 WHERE id = ?")
+            .arg(errorSet),
+        binds);
+    if (!updated)
+        return updated.error();
+    if (auto recorded = recordAttempt(job, outcome, error); !recorded)
+        return recorded;
+    return tx.commit();
+}
+
+Status JobRepo::recordAttempt(const Job &job, const QString &outcome, const Error *error)
+{
+    auto inserted = Sql::exec(*m_db,
+        QStringLiteral("INSERT INTO job_attempts (job_id, attempt, lease_owner, started_at, finished_at, outcome, error,"
+                       " error_kind, http_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {job.id, job.attempts, job.leaseOwner, job.updatedAt, m_clock->nowMs(), outcome,
+            error ? error->message : QString(), error ? Common::errorKindName(error->kind) : QString(),
+            error ? error->httpStatus : 0});
+    if (!inserted)
+        return inserted.error();
+    return {};
+}
+
+Status JobRepo::updatePayload(qint64 id, const QJsonObject &payload)
+{
+    auto updated = Sql::update(*m_db, QStringLiteral("UPDATE jobs SET payload = ?, updated_at = ? WHERE id = ?"),
+        {QString::fromUtf8(Common::Json::compact(payload)), m_clock->nowMs(), id});
+    if (!updated)
+        return updated.error();
+    if (updated.value() == 0)
+        return Error::notFound(QStringLiteral("No job %1").arg(id));
+    return {};
+}
+
+Result<int> JobRepo::resend(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return 0;
+    QStringList marks;
+    QVariantList binds{m_clock->nowMs(), m_clock->nowMs()};
+    for (qint64 id : ids) {
+        marks << QStringLiteral("?");
+        binds << id;
+    }
+    return Sql::update(*m_db,
+        QStringLiteral("UPDATE jobs SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?,"
+                       " settled_at = 0 WHERE state IN ('failed', 'pending') AND id IN (%1)")
+            .arg(marks.join(QLatin1Char(','))),
+        binds);
+}
+
+Result<int> JobRepo::resendFailed(const QString &fingerprint)
+{
+    QVariantList binds{m_clock->nowMs(), m_clock->nowMs()};
+    QString filter;
+    if (!fingerprint.isEmpty()) {
+        filter = QStringLiteral(" AND error_fingerprint = ?");
+        binds << fingerprint;
+    }
+    return Sql::update(*m_db,
+        QStringLiteral("UPDATE jobs SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?,"
+                       " settled_at = 0 WHERE state = 'failed'%1")
+            .arg(filter),
+        binds);
+}
+
+Result<int> JobRepo::cancel(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return 0;
+    QStringList marks;
+    QVariantList binds{m_clock->nowMs(), m_clock->nowMs()};
+    for (qint64 id : ids) {
+        marks << QStringLiteral("?");
+        binds << id;
+    }
+    return Sql::update(*m_db,
+        QStringLiteral("UPDATE jobs SET state = 'cancelled', updated_at = ?, settled_at = ?"
+                       " WHERE state IN ('pending', 'failed') AND id IN (%1)")
+            .arg(marks.join(QLatin1Char(','))),
+        binds);
+}
+
+Result<Job> JobRepo::get(qint64 id)
+{
+    auto query = Sql::exec(*m_db, QStringLiteral("SELECT %1 FROM jobs WHERE id = ?").arg(kColumns), {id});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error::notFound(QStringLiteral("No job %1").arg(id));
+    return jobFromQuery(*query);
+}
+
+Result<std::optional<Job>> JobRepo::findByKey(const QString &idempotencyKey)
+{
+    auto query = Sql::exec(*m_db, QStringLiteral("SELECT %1 FROM jobs WHERE idempotency_key = ?").arg(kColumns),
+        {idempotencyKey});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<Job>();
+    return std::optional<Job>(jobFromQuery(*query));
+}
+
+Result<QList<Job>> JobRepo::search(const JobQuery &jobQuery)
+{
+    QVariantList binds;
+    QString where = whereFor(jobQuery, m_db->isPostgres(), binds);
+    if (jobQuery.beforeId > 0) {
+        where += where.isEmpty() ? QStringLiteral(" WHERE id < ?") : QStringLiteral(" AND id < ?");
+        binds << jobQuery.beforeId;
+    }
+    binds << std::max(1, jobQuery.limit);
+    auto query = Sql::exec(*m_db,
+        QStringLiteral("SELECT %1 FROM jobs%2 ORDER BY id DESC LIMIT ?").arg(kColumns, where), binds);
+    if (!query)
+        return query.error();
+    QList<Job> jobs;
+    while (query->next())
+        jobs.append(jobFromQuery(*query));
+    return jobs;
+}
+
+Result<int> JobRepo::count(const JobQuery &jobQuery)
+{
+    QVariantList binds;
+    const QString where = whereFor(jobQuery, m_db->isPostgres(), binds);
+    auto value = Sql::scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM jobs") + where, binds);
+    if (!value)
+        return value.error();
+    return value->toInt();
+}
+
+Result<QMap<JobState, int>> JobRepo::countsByState(std::optional<qint64> connectionId)
+{
+    QVariantList binds;
+    QString where;
+    if (connectionId) {
+        where = QStringLiteral(" WHERE connection_id = ?");
+        binds << *connectionId;
+    }
+    auto query = Sql::exec(*m_db, QStringLiteral("SELECT state, COUNT(*) FROM jobs%1 GROUP BY state").arg(where), binds);
+    if (!query)
+        return query.error();
+    QMap<JobState, int> counts;
+    for (JobState state : allJobStates())
+        counts.insert(state, 0);
+    while (query->next()) {
+        if (auto state = jobStateFromName(query->value(0).toString()))
+            counts[*state] = query->value(1).toInt();
+    }
+    return counts;
+}
+
+Result<QList<JobAttempt>> JobRepo::attempts(qint64 jobId)
+{
+    auto query = Sql::exec(*m_db,
+        QStringLiteral("SELECT id, job_id, attempt, lease_owner, started_at, finished_at, outcome, error, error_kind,"
+                       " http_status FROM job_attempts WHERE job_id = ? ORDER BY id"),
+        {jobId});
+    if (!query)
+        return query.error();
+    QList<JobAttempt> list;
+    while (query->next()) {
+        JobAttempt a;
+        a.id = query->value(0).toLongLong();
+        a.jobId = query->value(1).toLongLong();
+        a.attempt = query->value(2).toInt();
+        a.leaseOwner = query->value(3).toString();
+        a.startedAt = query->value(4).toLongLong();
+        a.finishedAt = query->value(5).toLongLong();
+        a.outcome = query->value(6).toString();
+        a.error = query->value(7).toString();
+        a.errorKind = query->value(8).toString();
+        a.httpStatus = query->value(9).toInt();
+        list.append(a);
+    }
+    return list;
+}
+
+Result<QList<FailureGroup>> JobRepo::failureGroups()
+{
+    auto query = Sql::exec(*m_db,
+        QStringLiteral("SELECT error_fingerprint, MAX(error_kind), MAX(last_error), COUNT(*), MAX(updated_at)"
+                       " FROM jobs WHERE state = 'failed' GROUP BY error_fingerprint ORDER BY COUNT(*) DESC"));
+    if (!query)
+        return query.error();
+    QList<FailureGroup> groups;
+    while (query->next()) {
+        FailureGroup g;
+        g.fingerprint = query->value(0).toString();
+        g.errorKind = query->value(1).toString();
+        g.sampleError = query->value(2).toString();
+        g.count = query->value(3).toInt();
+        g.lastAt = query->value(4).toLongLong();
+        groups.append(g);
+    }
+    return groups;
+}
+
+Result<qint64> JobRepo::oldestPendingCreatedAt()
+{
+    auto value = Sql::scalar(*m_db, QStringLiteral("SELECT COALESCE(MIN(created_at), 0) FROM jobs WHERE state = 'pending'"));
+    if (!value)
+        return value.error();
+    return value->toLongLong();
+}
+
+} // namespace Store

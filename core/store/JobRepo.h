@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Job.h"
+#include "JobQuery.h"
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "storage/Database.h"
+
+#include <QMap>
+#include <memory>
+
+namespace Store {
+
+/**
+ * The durable outbox. Every method runs on the calling thread's own connection, so one JobRepo may
+ * be shared by threads. Leasing is safe across threads and processes: PostgreSQL uses
+ * FOR UPDATE SKIP LOCKED, SQLite serialises writers; an expired lease comes back to the queue.
+ * Settling checks the lease owner, so an engine that lost its lease cannot overwrite another's result.
+ */
+class JobRepo
+{
+public:
+    struct EnqueueResult
+    {
+        Job job;
+        bool created = false; ///< false: a job with that idempotency key already existed, unchanged
+    };
+
+    explicit JobRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clock = Common::Clock::system());
+
+    Common::Result<EnqueueResult> enqueue(const NewJob &job);
+
+    /** Takes up to max due jobs (pending and due, or with an expired lease) for owner; counts an attempt. */
+    Common::Result<QList<Job>> lease(const QString &owner, int max, qint64 leaseMs,
+        std::optional<qint64> connectionId = std::nullopt);
+    Common::Status renewLease(qint64 id, const QString &owner, qint64 leaseMs);
+    /** Commits that a create is about to go out; after a crash the job is reconciled before a retry. */
+    Common::Status markSending(qint64 id, const QString &owner);
+
+    Common::Status settleDone(qint64 id, const QString &owner, const QString &outcome = QStringLiteral("done"));
+    /** Back to the queue at retryAtMs. A job that was `sending` stays `sending` (so it is reconciled
+     *  before the retry) unless the caller knows nothing reached the CRM (createMayExist = false). */
+    Common::Status settleRetry(qint64 id, const QString &owner, qint64 retryAtMs, const Common::Error &error,
+        bool createMayExist = true);
+    Common::Status settleFailed(qint64 id, const QString &owner, const Common::Error &error);
+    /** Gives a leased job back without using up an attempt (paused lane, shutdown). */
+    Common::Status release(qint64 id, const QString &owner, qint64 retryAtMs = 0);
+    /** Replaces a job's payload (a resend with the current mapping, a hook's changed draft). */
+    Common::Status updatePayload(qint64 id, const QJsonObject &payload);
+
+    /** Failed (or pending) jobs back to pending, due now, with fresh attempts. Returns how many. */
+    Common::Result<int> resend(const QList<qint64> &ids);
+    Common::Result<int> resendFailed(const QString &fingerprint = {});
+    /** Pending or failed jobs to cancelled. Returns how many. */
+    Common::Result<int> cancel(const QList<qint64> &ids);
+
+    Common::Result<Job> get(qint64 id);
+    Common::Result<std::optional<Job>> findByKey(const QString &idempotencyKey);
+    Common::Result<QList<Job>> search(const JobQuery &query);
+    Common::Result<int> count(const JobQuery &query);
+    Common::Result<QMap<JobState, int>> countsByState(std::optional<qint64> connectionId = std::nullopt);
+    Common::Result<QList<JobAttempt>> attempts(qint64 jobId);
+    Common::Result<QList<FailureGroup>> failureGroups();
+    /** When the oldest pending job was created (0 when none), for "oldest pending" on the dashboard. */
+    Common::Result<qint64> oldestPendingCreatedAt();
+
+private:
+    Common::Status settle(qint64 id, const QString &owner, const QString &state, qint64 nextAttemptAt,
+        const Common::Error *error, const QString &outcome, bool countsAttempt, bool keepSending);
+    Common::Status recordAttempt(const Job &job, const QString &outcome, const Common::Error *error);
+
+    std::shared_ptr<Storage::Database> m_db;
+    const Common::Clock *m_clock;
+};
+
+} // namespace Store

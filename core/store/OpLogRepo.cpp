@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "OpLogRepo.h"
+
+#include "SecretGuard.h"
+#include "storage/Sql.h"
+
+#include <QRegularExpression>
+
+namespace Store {
+
+using Common::Error;
+using Common::Result;
+namespace Sql = Storage::Sql;
+
+namespace {
+
+const QString kListColumns = QStringLiteral("id, at, connection_id, lane, job_id, method, url, status, duration_ms, error, keys");
+const QString kBodyColumns = QStringLiteral(", request_headers, request_body, response_body");
+
+OpLogEntry entryFromQuery(const QSqlQuery &q, bool withBodies)
+{
+    OpLogEntry e;
+    e.id = q.value(0).toLongLong();
+    e.atMs = q.value(1).toLongLong();
+    if (!q.value(2).isNull())
+        e.connectionId = q.value(2).toLongLong();
+    e.lane = q.value(3).toString();
+    if (!q.value(4).isNull())
+        e.jobId = q.value(4).toLongLong();
+    e.method = q.value(5).toString();
+    e.url = q.value(6).toString();
+    e.status = q.value(7).toInt();
+    e.durationMs = q.value(8).toInt();
+    e.error = q.value(9).toString();
+    e.keys = q.value(10).toString();
+    if (withBodies) {
+        e.requestHeaders = q.value(11).toString();
+        e.requestBody = q.value(12).toString();
+        e.responseBody = q.value(13).toString();
+    }
+    return e;
+}
+
+QVariant nullable(const std::optional<qint64> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QStringList conditionsFor(const OpLogFilter &filter, bool postgres, QVariantList &binds)
+{
+    QStringList where;
+    if (filter.fromMs > 0) {
+        where << QStringLiteral("at >= ?");
+        binds << filter.fromMs;
+    }
+    if (filter.toMs > 0) {
+        where << QStringLiteral("at < ?");
+        binds << filter.toMs;
+    }
+    if (filter.connectionId) {
+        where << QStringLiteral("connection_id = ?");
+        binds << *filter.connectionId;
+    }
+    if (filter.jobId) {
+        where << QStringLiteral("job_id = ?");
+        binds << *filter.jobId;
+    }
+    switch (filter.statusClass) {
+    case StatusClass::Any:
+        break;
+    case StatusClass::Success:
+        where << QStringLiteral("status BETWEEN 200 AND 399");
+        break;
+    case StatusClass::ClientError:
+        where << QStringLiteral("status BETWEEN 400 AND 499");
+        break;
+    case StatusClass::ServerError:
+        where << QStringLiteral("status >= 500");
+        break;
+    case StatusClass::NoAnswer:
+        where << QStringLiteral("status = 0");
+        break;
+    case StatusClass::AnyError:
+        where << QStringLiteral("(status = 0 OR status >= 400)");
+        break;
+    }
+    const QString text = filter.text.trimmed();
+    if (!text.isEmpty()) {
+        const QString like = postgres ? QStringLiteral("ILIKE") : QStringLiteral("LIKE");
+        const QString pattern = QLatin1Char('%') + Sql::likeEscape(text) + QLatin1Char('%');
+        where << QStringLiteral("(keys %1 ? ESCAPE '\\' OR url %1 ? ESCAPE '\\' OR error %1 ? ESCAPE '\\')").arg(like);
+        binds << pattern << pattern << pattern;
+    }
+    return where;
+}
+
+} // namespace
+
+OpLogRepo::OpLogRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clock)
+    : m_db(std::move(db))
+    , m_clock(clock)
+{
+}
+
+Result<qint64> OpLogRepo::append(OpLogEntry entry)
+{
+    if (entry.atMs == 0)
+        entry.atMs = m_clock->nowMs();
+    // The HTTP layer redacts already; this second pass makes sure nothing slips into the store.
+    entry.url = redactSecrets(entry.url);
+    entry.requestHeaders = redactSecrets(entry.requestHeaders);
+    entry.requestBody = redactSecrets(entry.requestBody);
+    entry.responseBody = redactSecrets(entry.responseBody);
+    const QString sql = QStringLiteral(
+        "INSERT INTO op_log (at, connection_id, lane, job_id, method, url, status, duration_ms, request_headers,"
+        " request_body, response_body, error, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)%1")
+                            .arg(m_db->isPostgres() ? QStringLiteral(" RETURNING id") : QString());
+    auto query = Sql::exec(*m_db, sql,
+        {entry.atMs, nullable(entry.connectionId), entry.lane, nullable(entry.jobId), entry.method, entry.url,
+            entry.status, entry.durationMs, entry.requestHeaders, entry.requestBody, entry.responseBody, entry.error,
+            entry.keys});
+    if (!query)
+        return query.error();
+    if (m_db->isPostgres())
+        return query->next() ? query->value(0).toLongLong() : qint64(0);
+    return query->lastInsertId().toLongLong();
+}
+
+Result<QList<OpLogEntry>> OpLogRepo::page(const OpLogFilter &filter, std::optional<OpLogCursor> after, int limit,
+    bool withBodies)
+{
+    QVariantList binds;
+    QStringList where = conditionsFor(filter, m_db->isPostgres(), binds);
+    if (after) {
+        where << QStringLiteral("(at < ? OR (at = ? AND id < ?))");
+        binds << after->atMs << after->atMs << after->id;
+    }
+    binds << std::max(1, limit);
+    const QString sql = QStringLiteral("SELECT %1%2 FROM op_log%3 ORDER BY at DESC, id DESC LIMIT ?")
+                            .arg(kListColumns, withBodies ? kBodyColumns : QString(),
+                                where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")));
+    auto query = Sql::exec(*m_db, sql, binds);
+    if (!query)
+        return query.error();
+    QList<OpLogEntry> entries;
+    while (query->next())
+        entries.append(entryFromQuery(*query, withBodies));
+    return entries;
+}
+
+Result<OpLogEntry> OpLogRepo::get(qint64 id)
+{
+    auto query = Sql::exec(*m_db, QStringLiteral("SELECT %1%2 FROM op_log WHERE id = ?").arg(kListColumns, kBodyColumns), {id});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error::notFound(QStringLiteral("No log entry %1").arg(id));
+    return entryFromQuery(*query, true);
+}
+
+Result<int> OpLogRepo::count(const OpLogFilter &filter)
+{
+    QVariantList binds;
+    const QStringList where = conditionsFor(filter, m_db->isPostgres(), binds);
+    auto value = Sql::scalar(*m_db,
+        QStringLiteral("SELECT COUNT(*) FROM op_log")
+            + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))),
+        binds);
+    if (!value)
+        return value.error();
+    return value->toInt();
+}
+
+Result<int> OpLogRepo::pruneOlderThan(qint64 atMs)
+{
+    return Sql::update(*m_db, QStringLiteral("DELETE FROM op_log WHERE at < ?"), {atMs});
+}
+
+} // namespace Store

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "storage/Database.h"
+
+#include <QList>
+#include <QString>
+#include <memory>
+#include <optional>
+
+namespace Store {
+
+/** One API call as the operation log keeps it. Bodies are redacted before they are stored. */
+struct OpLogEntry
+{
+    qint64 id = 0;
+    qint64 atMs = 0;
+    std::optional<qint64> connectionId;
+    QString lane;
+    std::optional<qint64> jobId;
+    QString method;
+    QString url;
+    int status = 0; ///< HTTP status; 0 when no answer came (network error, timeout)
+    int durationMs = 0;
+    QString requestHeaders;
+    QString requestBody;
+    QString responseBody;
+    QString error;
+    QString keys; ///< business keys the call concerned: order numbers, phones, emails (space-separated)
+};
+
+enum class StatusClass { Any, Success, ClientError, ServerError, NoAnswer, AnyError };
+
+struct OpLogFilter
+{
+    qint64 fromMs = 0; ///< inclusive; 0 = no lower bound
+    qint64 toMs = 0;   ///< exclusive; 0 = no upper bound
+    std::optional<qint64> connectionId;
+    StatusClass statusClass = StatusClass::Any;
+    std::optional<qint64> jobId;
+    QString text; ///< order number, phone, email, URL part or error text
+};
+
+/** Keyset position: the last row of the previous page (newest first). */
+struct OpLogCursor
+{
+    qint64 atMs = 0;
+    qint64 id = 0;
+};
+
+/**
+ * The operation log: append-only, read newest first in pages by keyset (never OFFSET), so a table of
+ * millions of rows pages in constant time. Thread-safe like every repository (per-thread connection).
+ */
+class OpLogRepo
+{
+public:
+    explicit OpLogRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clock = Common::Clock::system());
+
+    /** Stores the entry (redacting secrets again on the way in); returns its id. */
+    Common::Result<qint64> append(OpLogEntry entry);
+    /** A page of entries older than `after` (or the newest when none); bodies only if withBodies. */
+    Common::Result<QList<OpLogEntry>> page(const OpLogFilter &filter, std::optional<OpLogCursor> after, int limit,
+        bool withBodies = false);
+    Common::Result<OpLogEntry> get(qint64 id);
+    Common::Result<int> count(const OpLogFilter &filter);
+    /** Deletes entries older than the given time; returns how many. */
+    Common::Result<int> pruneOlderThan(qint64 atMs);
+
+private:
+    std::shared_ptr<Storage::Database> m_db;
+    const Common::Clock *m_clock;
+};
+
+} // namespace Store

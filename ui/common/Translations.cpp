@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Translations.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace Gui {
+
+QString installTranslations(const QString &language)
+{
+    QString lang = language.isEmpty() ? QLocale::system().name().section(QLatin1Char('_'), 0, 0) : language;
+    if (lang != QLatin1String("ru"))
+        lang = QStringLiteral("en");
+    QLocale::setDefault(QLocale(lang == QLatin1String("ru") ? QLocale::Russian : QLocale::English,
+        lang == QLatin1String("ru") ? QLocale::Russia : QLocale::UnitedStates));
+
+    auto *app = new QTranslator(QCoreApplication::instance());
+    if (app->load(QStringLiteral(":/i18n/crmbridge_%1.qm").arg(lang)))
+        QCoreApplication::installTranslator(app);
+    auto *qt = new QTranslator(QCoreApplication::instance());
+    if (qt->load(QStringLiteral("qtbase_%1").arg(lang), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    return lang;
+}
+
+} // namespace Gui

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "StatTile.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace Gui {
+
+StatTile::StatTile(const QString &objectName, const QString &caption, QWidget *parent)
+    : QFrame(parent)
+    , m_caption(new QLabel(caption, this))
+    , m_value(new QLabel(QStringLiteral("–"), this))
+    , m_detail(new QLabel(this))
+{
+    setObjectName(objectName);
+    setFrameShape(QFrame::StyledPanel);
+    setMinimumWidth(160);
+    m_value->setObjectName(objectName + QStringLiteral("Value"));
+    QFont big = m_value->font();
+    big.setPointSizeF(big.pointSizeF() * 2.0);
+    big.setBold(true);
+    m_value->setFont(big);
+    m_caption->setForegroundRole(QPalette::PlaceholderText);
+    m_detail->setForegroundRole(QPalette::PlaceholderText);
+    m_detail->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_caption);
+    layout->addWidget(m_value);
+    layout->addWidget(m_detail);
+    layout->addStretch();
+}
+
+void StatTile::setValue(const QString &value, const QString &detail)
+{
+    m_value->setText(value);
+    m_detail->setText(detail);
+}
+
+QString StatTile::value() const
+{
+    return m_value->text();
+}
+
+} // namespace Gui
