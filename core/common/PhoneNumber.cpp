@@ -13,13 +13,14 @@ Result<QString> PhoneNumber::toE164(const QString &text, const QString &region)
 {
     const QString trimmed = text.trimmed();
     auto garbage = [&trimmed]() {
-        return Error::invalidInput(QStringLiteral("\"%1\" is not a phone number").arg(trimmed), QStringLiteral("phone"));
+        return Error::invalidInput(QStringLiteral("\"%1\" is not a phone number").arg(trimmed),
+                                   QStringLiteral("phone"));
     };
     // libphonenumber reads letters as a vanity number ("8-800-FLOWERS"); a typed name or a note
     // in the phone box is garbage to us, so text with more letters than a "доб."/"ext" is refused.
     static const QRegularExpression kLetters(QStringLiteral("\\p{L}"));
-    static const QRegularExpression kExtension(
-        QStringLiteral("(доб|ext|x)\\.?\\s*\\d+\\s*$"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression kExtension(QStringLiteral("(доб|ext|x)\\.?\\s*\\d+\\s*$"),
+                                               QRegularExpression::CaseInsensitiveOption);
     QString withoutExtension = trimmed;
     withoutExtension.remove(kExtension);
     if (trimmed.isEmpty() || withoutExtension.contains(kLetters))

@@ -65,6 +65,39 @@ static QList<Migration> buildMigrations()
                            " ciphertext {blob} NOT NULL, updated_at {int64} NOT NULL, PRIMARY KEY (scope, name))"),
         }});
 
+    // Mapping (core/mapping, Store::MappingRepo). A mapping set is one versioned JSON document; its
+    // rows are also kept one per table row, keyed by what they reference, so "which rows use field
+    // 123 / stage 142 / category 7" is one indexed query. Each row's body is its own JSON.
+    list.append({2, QStringLiteral("mapping sets, field maps, status maps, category routes, CRM schema cache"),
+        {
+            QStringLiteral("CREATE TABLE mapping_sets ("
+                           " connection_id {int64} PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,"
+                           " format_version INTEGER NOT NULL, settings TEXT NOT NULL DEFAULT '{}',"
+                           " updated_at {int64} NOT NULL)"),
+            QStringLiteral("CREATE TABLE field_maps ("
+                           " id {pk}, connection_id {int64} NOT NULL REFERENCES connections(id) ON DELETE CASCADE,"
+                           " source_kind TEXT NOT NULL, position INTEGER NOT NULL, row_id TEXT NOT NULL,"
+                           " source_path TEXT NOT NULL DEFAULT '', target_entity TEXT NOT NULL DEFAULT '',"
+                           " target TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL DEFAULT 1,"
+                           " body TEXT NOT NULL, UNIQUE (connection_id, source_kind, row_id))"),
+            QStringLiteral("CREATE INDEX field_maps_target ON field_maps (connection_id, target)"),
+            QStringLiteral("CREATE TABLE status_maps ("
+                           " id {pk}, connection_id {int64} NOT NULL REFERENCES connections(id) ON DELETE CASCADE,"
+                           " position INTEGER NOT NULL, row_id TEXT NOT NULL, shop_status_id TEXT NOT NULL DEFAULT '',"
+                           " pipeline_id TEXT NOT NULL DEFAULT '', stage_id TEXT NOT NULL DEFAULT '',"
+                           " direction TEXT NOT NULL, body TEXT NOT NULL, UNIQUE (connection_id, row_id))"),
+            QStringLiteral("CREATE INDEX status_maps_stage ON status_maps (connection_id, pipeline_id, stage_id)"),
+            QStringLiteral("CREATE TABLE category_routes ("
+                           " id {pk}, connection_id {int64} NOT NULL REFERENCES connections(id) ON DELETE CASCADE,"
+                           " position INTEGER NOT NULL, row_id TEXT NOT NULL, category_id TEXT NOT NULL DEFAULT '',"
+                           " pipeline_id TEXT NOT NULL DEFAULT '', stage_id TEXT NOT NULL DEFAULT '',"
+                           " responsible_user_id TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL DEFAULT 1,"
+                           " body TEXT NOT NULL, UNIQUE (connection_id, row_id))"),
+            QStringLiteral("CREATE TABLE crm_schema_cache ("
+                           " connection_id {int64} PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,"
+                           " crm TEXT NOT NULL DEFAULT '', schema_json TEXT NOT NULL, fetched_at {int64} NOT NULL)"),
+        }});
+
     return list;
 }
 

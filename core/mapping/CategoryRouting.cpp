@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CategoryRouting.h"
+
+#include "MappingLog.h"
+#include "SourceFieldCatalogue.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+namespace Mapping {
+
+using Common::Error;
+using Common::Result;
+
+namespace {
+
+QString str(const QJsonObject &json, const char *key)
+{
+    const QJsonValue v = json.value(QLatin1String(key));
+    return v.isDouble() ? QString::number(qint64(v.toDouble())) : v.toString();
+}
+
+/** The first value at a dotted path of the order's properties. */
+QString property(const Model::ShopOrder &order, const QString &path)
+{
+    if (path.isEmpty())
+        return {};
+    const auto values = SourceFieldCatalogue::resolve(QStringLiteral("order.properties.") + path, order);
+    return values && !values->isEmpty() ? values->constFirst().trimmed() : QString();
+}
+
+QString pipelineLabel(const QString &id, const Crm::CrmSchema *schema)
+{
+    const Crm::Pipeline *p = schema ? schema->pipeline(id) : nullptr;
+    return p ? QStringLiteral("\u201c%1\u201d (%2)").arg(p->name, id) : id;
+}
+
+QString userLabel(const QString &id, const Crm::CrmSchema *schema)
+{
+    const Crm::CrmUser *u = schema ? schema->user(id) : nullptr;
+    return u ? QStringLiteral("%1 (%2)").arg(u->name, id) : id;
+}
+
+/** One candidate for the pipeline/stage/responsible user, in priority order. */
+struct Candidate
+{
+    QString origin;
+    QString pipelineId;
+    QString stageId;
+    QString responsibleUserId;
+};
+
+} // namespace
+
+QJsonObject RouteRule::toJson() const
+{
+    return { { QStringLiteral("id"), id },
+             { QStringLiteral("category_id"), categoryId },
+             { QStringLiteral("pipeline_id"), pipelineId },
+             { QStringLiteral("stage_id"), stageId },
+             { QStringLiteral("responsible_user_id"), responsibleUserId },
+             { QStringLiteral("active"), active } };
+}
+
+Result<RouteRule> RouteRule::fromJson(const QJsonObject &json)
+{
+    RouteRule rule;
+    rule.id = str(json, "id");
+    if (rule.id.isEmpty())
+        return Error::invalidInput(QStringLiteral("a routing rule has no id"),
+                                   QStringLiteral("mapping-json"));
+    rule.categoryId = str(json, "category_id");
+    rule.pipelineId = str(json, "pipeline_id");
+    rule.stageId = str(json, "stage_id");
+    rule.responsibleUserId = str(json, "responsible_user_id");
+    rule.active = json.value(QLatin1String("active")).toBool(true);
+    return rule;
+}
+
+const RouteRule *CategoryRouting::rule(const QString &id) const
+{
+    for (const RouteRule &r : rules) {
+        if (r.id == id)
+            return &r;
+    }
+    return nullptr;
+}
+
+RouteResult CategoryRouting::route(const Model::ShopOrder &order, const CategoryTree &tree,
+                                   const Crm::CrmSchema *schema) const
+{
+    RouteResult result;
+    QStringList why;
+
+    // The category: the first product in cart order whose categories (main first), or their
+    // parents, carry an active rule; the nearest rule up the tree wins.
+    const RouteRule *matched = nullptr;
+    for (qsizetype line = 0; line < order.lines.size() && !matched; ++line) {
+        const Model::OrderLine &product = order.lines.at(line);
+        for (const QString &categoryId : product.categoryIds) {
+            const QStringList chain = tree.ancestry(categoryId);
+            for (const QString &ancestor : chain) {
+                auto hit = std::find_if(rules.cbegin(), rules.cend(), [&ancestor](const RouteRule &r) {
+                    return r.active && r.categoryId == ancestor;
+                });
+                if (hit == rules.cend())
+                    continue;
+                matched = &*hit;
+                result.ruleId = hit->id;
+                result.productId = product.productId;
+                result.categoryId = ancestor;
+                if (ancestor == categoryId) {
+                    why << Text::tr("Product \u201c%1\u201d (cart line %2) is in category \u201c%3\u201d, "
+                                    "which rule %4 "
+                                    "routes to pipeline %5.")
+                               .arg(product.name)
+                               .arg(line + 1)
+                               .arg(tree.name(ancestor), hit->id, pipelineLabel(hit->pipelineId, schema));
+                } else {
+                    why << Text::tr(
+                               "Product \u201c%1\u201d (cart line %2) is in category \u201c%3\u201d under "
+                               "\u201c%4\u201d, which rule %5 routes to pipeline %6.")
+                               .arg(product.name)
+                               .arg(line + 1)
+                               .arg(tree.name(categoryId), tree.name(ancestor), hit->id,
+                                    pipelineLabel(hit->pipelineId, schema));
+                }
+                break;
+            }
+            if (matched)
+                break;
+        }
+    }
+    if (!matched && !rules.isEmpty())
+        why << Text::tr("No product of the order is in a routed category.");
+
+    Candidate fromCategory;
+    if (matched)
+        fromCategory = { QStringLiteral("category"), matched->pipelineId, matched->stageId,
+                         matched->responsibleUserId };
+    const Candidate fromOrder { QStringLiteral("order-properties"), property(order, pipelineProperty),
+                                property(order, stageProperty), property(order, responsibleProperty) };
+    const Candidate fromDefault { QStringLiteral("default"), defaultPipelineId, defaultStageId,
+                                  defaultResponsibleUserId };
+    const QList<Candidate> candidates = categoryWins
+        ? QList<Candidate> { fromCategory, fromOrder, fromDefault }
+        : QList<Candidate> { fromOrder, fromCategory, fromDefault };
+
+    // The pipeline and its stage travel together: a stage is only taken from a candidate that
+    // names the same pipeline (or, for order properties, names no pipeline at all).
+    for (const Candidate &c : candidates) {
+        if (c.pipelineId.isEmpty())
+            continue;
+        result.pipelineId = c.pipelineId;
+        result.origin = c.origin;
+        break;
+    }
+    for (const Candidate &c : candidates) {
+        if (c.stageId.isEmpty())
+            continue;
+        if (c.pipelineId == result.pipelineId
+            || (c.pipelineId.isEmpty() && c.origin == QLatin1String("order-properties"))) {
+            result.stageId = c.stageId;
+            break;
+        }
+    }
+    QString &responsibleOrigin = result.responsibleOrigin;
+    for (const Candidate &c : candidates) {
+        if (!c.responsibleUserId.isEmpty()) {
+            result.responsibleUserId = c.responsibleUserId;
+            responsibleOrigin = c.origin;
+            break;
+        }
+    }
+
+    if (!fromOrder.pipelineId.isEmpty() && matched && !matched->pipelineId.isEmpty()
+        && fromOrder.pipelineId != matched->pipelineId) {
+        why << (categoryWins ? Text::tr("The order asks for pipeline %1, but the category takes priority.")
+                                   .arg(pipelineLabel(fromOrder.pipelineId, schema))
+                             : Text::tr("The order's own pipeline %1 takes priority over the category.")
+                                   .arg(pipelineLabel(fromOrder.pipelineId, schema)));
+    } else if (result.origin == QLatin1String("order-properties")) {
+        why << Text::tr("The order asks for pipeline %1.").arg(pipelineLabel(result.pipelineId, schema));
+    } else if (result.origin == QLatin1String("default")) {
+        why << Text::tr("The default pipeline %1 is used.").arg(pipelineLabel(result.pipelineId, schema));
+    }
+    if (!result.responsibleUserId.isEmpty()) {
+        const QString user = userLabel(result.responsibleUserId, schema);
+        if (responsibleOrigin == QLatin1String("category"))
+            why << Text::tr("Responsible user %1 comes from the category rule.").arg(user);
+        else if (responsibleOrigin == QLatin1String("order-properties"))
+            why << Text::tr("Responsible user %1 comes from the order.").arg(user);
+        else
+            why << Text::tr("Responsible user %1 is the default.").arg(user);
+        if (!fromOrder.responsibleUserId.isEmpty() && responsibleOrigin == QLatin1String("category")
+            && fromOrder.responsibleUserId != result.responsibleUserId) {
+            why << Text::tr("The order's responsible user %1 was overridden by the category.")
+                       .arg(userLabel(fromOrder.responsibleUserId, schema));
+        }
+    }
+    result.explanation = why.join(QLatin1Char(' '));
+    return result;
+}
+
+QList<Problem> CategoryRouting::validate() const
+{
+    QList<Problem> problems;
+    QSet<QString> ids;
+    QHash<QString, QString> ruleOfCategory;
+    auto add = [&problems](const QString &rowId, const QString &code, const QString &message) {
+        problems << Problem { Problem::Severity::Error, QStringLiteral("routing"), rowId, code, message };
+    };
+    for (const RouteRule &r : rules) {
+        if (ids.contains(r.id))
+            add(r.id, QStringLiteral("duplicate-row"), Text::tr("Two rules have this id"));
+        ids.insert(r.id);
+        if (r.categoryId.isEmpty())
+            add(r.id, QStringLiteral("row-incomplete"), Text::tr("No category is chosen"));
+        if (r.pipelineId.isEmpty())
+            add(r.id, QStringLiteral("row-incomplete"), Text::tr("No pipeline is chosen"));
+        if (r.active && !r.categoryId.isEmpty()) {
+            if (ruleOfCategory.contains(r.categoryId)) {
+                add(r.id, QStringLiteral("duplicate-category"),
+                    Text::tr("Category %1 already has rule %2")
+                        .arg(r.categoryId, ruleOfCategory.value(r.categoryId)));
+            } else {
+                ruleOfCategory.insert(r.categoryId, r.id);
+            }
+        }
+    }
+    return problems;
+}
+
+QJsonObject CategoryRouting::toJson() const
+{
+    QJsonArray ruleArray;
+    for (const RouteRule &r : rules)
+        ruleArray.append(r.toJson());
+    return { { QStringLiteral("rules"), ruleArray },
+             { QStringLiteral("category_wins"), categoryWins },
+             { QStringLiteral("properties"),
+               QJsonObject { { QStringLiteral("pipeline_id"), pipelineProperty },
+                             { QStringLiteral("stage_id"), stageProperty },
+                             { QStringLiteral("responsible_user_id"), responsibleProperty } } },
+             { QStringLiteral("default"),
+               QJsonObject { { QStringLiteral("pipeline_id"), defaultPipelineId },
+                             { QStringLiteral("stage_id"), defaultStageId },
+                             { QStringLiteral("responsible_user_id"), defaultResponsibleUserId } } } };
+}
+
+Result<CategoryRouting> CategoryRouting::fromJson(const QJsonObject &json)
+{
+    CategoryRouting routing;
+    for (const QJsonValue &v : json.value(QLatin1String("rules")).toArray()) {
+        auto rule = RouteRule::fromJson(v.toObject());
+        if (!rule)
+            return rule.error();
+        routing.rules.append(rule.value());
+    }
+    routing.categoryWins = json.value(QLatin1String("category_wins")).toBool(true);
+    if (json.contains(QLatin1String("properties"))) {
+        const QJsonObject p = json.value(QLatin1String("properties")).toObject();
+        routing.pipelineProperty = str(p, "pipeline_id");
+        routing.stageProperty = str(p, "stage_id");
+        routing.responsibleProperty = str(p, "responsible_user_id");
+    }
+    const QJsonObject d = json.value(QLatin1String("default")).toObject();
+    routing.defaultPipelineId = str(d, "pipeline_id");
+    routing.defaultStageId = str(d, "stage_id");
+    routing.defaultResponsibleUserId = str(d, "responsible_user_id");
+    return routing;
+}
+
+} // namespace Mapping

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CategoryRouting.h"
+#include "FieldMap.h"
+#include "Problem.h"
+#include "StatusMap.h"
+#include "common/Result.h"
+#include "crm/CrmSchema.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Mapping {
+
+/** Where deals from web forms go: forms have no cart, so no category routing. */
+struct FormRouting
+{
+    QString pipelineId; ///< empty: the CRM's main pipeline
+    QString stageId; ///< empty: the pipeline's first stage
+    QString responsibleUserId;
+    bool operator==(const FormRouting &) const = default;
+};
+
+/**
+ * Everything the mapping of one CRM connection is: the order and form field grids with their
+ * templates, the status map, category routing and form routing. Value type; persisted by
+ * Store::MappingRepo, exported and imported as versioned JSON (`crmbridgectl mapping export/import`):
+ *
+ *     {"format": "crmbridge.mapping", "version": 1, "crm": "amocrm", "phone_region": "RU",
+ *      "orders": FieldMap, "forms": FieldMap, "statuses": StatusMap, "routing": CategoryRouting,
+ *      "form_routing": {"pipeline_id", "stage_id", "responsible_user_id"}}
+ */
+struct MappingSet
+{
+    static constexpr int kFormatVersion = 1;
+
+    QString crm;
+    QString phoneRegion = QStringLiteral("RU");
+    FieldMap orders;
+    FieldMap forms;
+    StatusMap statuses;
+    CategoryRouting routing;
+    FormRouting formRouting;
+
+    MappingSet();
+    /** A fresh install's mapping for this account (seeded field grids, no status rows or rules). */
+    static MappingSet defaults(const Crm::CrmSchema &schema);
+
+    QJsonObject toJson() const;
+    /**
+     * Reads and validates a mapping, all or nothing: a malformed file, a newer format or any
+     * structural error (unknown source path, broken template, duplicate target, status conflict …)
+     * is an InvalidInput error whose details hold the problems. With a schema, errors against the
+     * account (deleted fields, stages …) reject the file too.
+     */
+    static Common::Result<MappingSet> fromJson(const QJsonObject &json,
+                                               const Crm::CrmSchema *schema = nullptr);
+    bool operator==(const MappingSet &) const = default;
+};
+
+} // namespace Mapping

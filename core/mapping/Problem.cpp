@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Problem.h"
+
+#include "MappingLog.h"
+
+namespace Mapping {
+
+QString sourceKindName(SourceKind kind)
+{
+    return kind == SourceKind::Order ? QStringLiteral("order") : QStringLiteral("form");
+}
+
+QJsonObject Problem::toJson() const
+{
+    return { { QStringLiteral("severity"),
+               severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning") },
+             { QStringLiteral("area"), area },
+             { QStringLiteral("row_id"), rowId },
+             { QStringLiteral("code"), code },
+             { QStringLiteral("message"), message } };
+}
+
+bool hasErrors(const QList<Problem> &problems)
+{
+    return std::any_of(problems.cbegin(), problems.cend(), [](const Problem &p) { return p.isError(); });
+}
+
+QString summarise(const QList<Problem> &problems)
+{
+    QStringList parts;
+    for (const Problem &p : problems) {
+        parts << (p.rowId.isEmpty() ? Text::tr("%1: %2").arg(p.area, p.message)
+                                    : Text::tr("%1 row %2: %3").arg(p.area, p.rowId, p.message));
+    }
+    return parts.join(QLatin1String("; "));
+}
+
+} // namespace Mapping
