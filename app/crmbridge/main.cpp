@@ -23,14 +23,17 @@ int main(int argc, char *argv[])
         QLoggingCategory::setFilterRules(QStringLiteral("crmbridge.*.debug=false"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("CRM Bridge: sends a shop's orders and forms to a CRM and brings statuses back."));
+    parser.setApplicationDescription(
+        QStringLiteral("CRM Bridge: sends a shop's orders and forms to a CRM and brings statuses back."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption databaseOption(QStringLiteral("database"),
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"),
         QStringLiteral("The store: sqlite:///path/file.db or postgresql://user@host:port/db (default: %1)")
             .arg(Storage::Database::defaultSqlitePath()),
         QStringLiteral("URL"));
-    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Interface language: en or ru (default: the system's)"),
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"), QStringLiteral("Interface language: en or ru (default: the system's)"),
         QStringLiteral("LANG"));
     parser.addOption(databaseOption);
     parser.addOption(langOption);
@@ -43,15 +46,17 @@ int main(int argc, char *argv[])
     }
     Gui::installTranslations(lang);
 
-    const QString url = parser.isSet(databaseOption) ? parser.value(databaseOption)
-                                                     : QStringLiteral("sqlite://") + Storage::Database::defaultSqlitePath();
+    const QString url = parser.isSet(databaseOption)
+        ? parser.value(databaseOption)
+        : QStringLiteral("sqlite://") + Storage::Database::defaultSqlitePath();
     auto db = Storage::Database::open(url);
     if (db) {
         if (auto migrated = Storage::Migrator(*db.value()).migrate(); !migrated)
             db = migrated.error();
     }
     if (!db) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "CRM Bridge"),
+        QMessageBox::critical(
+            nullptr, QApplication::translate("main", "CRM Bridge"),
             QApplication::translate("main", "The store cannot be opened.\n\n%1").arg(db.error().message));
         return 1;
     }

@@ -22,7 +22,7 @@ void err(const QString &text)
 bool parseSubcommand(QCommandLineParser &parser, const QString &name, const QStringList &args)
 {
     parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("crmbridgectl ") + name} + args)) {
+    if (!parser.parse(QStringList { QStringLiteral("crmbridgectl ") + name } + args)) {
         err(QStringLiteral("crmbridgectl %1: %2").arg(name, parser.errorText()));
         return false;
     }

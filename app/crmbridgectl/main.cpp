@@ -17,15 +17,16 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIntValue("CRMBRIDGE_VERBOSE") == 0)
         QLoggingCategory::setFilterRules(QStringLiteral("crmbridge.*.debug=false\ncrmbridge.*.info=false"));
 
-    const QList<Ctl::Command> commands{Ctl::migrateCommand(), Ctl::statusCommand()};
+    const QList<Ctl::Command> commands { Ctl::migrateCommand(), Ctl::statusCommand() };
 
     auto usage = [&commands]() {
-        QString text = QStringLiteral("Usage: crmbridgectl [--database URL] COMMAND [options]\n\n"
-                                      "The CRM Bridge engine and store from the command line.\n\n"
-                                      "Global options:\n"
-                                      "  --database URL  sqlite:///path/file.db or postgresql://user@host:port/db\n"
-                                      "                  (default: the desktop app's SQLite store)\n"
-                                      "  --help, --version\n\nCommands:\n");
+        QString text
+            = QStringLiteral("Usage: crmbridgectl [--database URL] COMMAND [options]\n\n"
+                             "The CRM Bridge engine and store from the command line.\n\n"
+                             "Global options:\n"
+                             "  --database URL  sqlite:///path/file.db or postgresql://user@host:port/db\n"
+                             "                  (default: the desktop app's SQLite store)\n"
+                             "  --help, --version\n\nCommands:\n");
         for (const Ctl::Command &command : commands)
             text += QStringLiteral("  %1%2\n").arg(command.name, -22).arg(command.summary);
         text += QStringLiteral("\nRun `crmbridgectl COMMAND --help` for a command's options.");

@@ -30,8 +30,7 @@ class ManualClock final : public Clock
 public:
     explicit ManualClock(qint64 startMs = 1'700'000'000'000)
         : m_nowMs(startMs)
-    {
-    }
+    { }
     qint64 nowMs() const override { return m_nowMs.load(); }
     void advanceMs(qint64 ms) { m_nowMs.fetch_add(ms); }
     void setMs(qint64 ms) { m_nowMs.store(ms); }

@@ -26,10 +26,11 @@ static void journalHandler(QtMsgType type, const QMessageLogContext &context, co
         priority = 2;
         break;
     }
-    const QByteArray line = QStringLiteral("<%1>%2: %3\n")
-                                .arg(priority)
-                                .arg(QString::fromUtf8(context.category ? context.category : "default"), message)
-                                .toUtf8();
+    const QByteArray line
+        = QStringLiteral("<%1>%2: %3\n")
+              .arg(priority)
+              .arg(QString::fromUtf8(context.category ? context.category : "default"), message)
+              .toUtf8();
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
 }

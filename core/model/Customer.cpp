@@ -5,11 +5,11 @@ namespace Model {
 
 QJsonObject Customer::toJson() const
 {
-    return {{QStringLiteral("id"), id},
-        {QStringLiteral("name"), name},
-        {QStringLiteral("phone"), phone},
-        {QStringLiteral("email"), email},
-        {QStringLiteral("extra"), extra}};
+    return { { QStringLiteral("id"), id },
+             { QStringLiteral("name"), name },
+             { QStringLiteral("phone"), phone },
+             { QStringLiteral("email"), email },
+             { QStringLiteral("extra"), extra } };
 }
 
 Customer Customer::fromJson(const QJsonObject &json)

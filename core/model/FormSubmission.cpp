@@ -18,18 +18,19 @@ QJsonObject FormSubmission::toJson() const
 {
     QJsonArray fieldArray;
     for (const auto &[key, value] : fields)
-        fieldArray.append(QJsonArray{key, value});
+        fieldArray.append(QJsonArray { key, value });
     QJsonObject utmObject;
     for (auto it = utm.cbegin(); it != utm.cend(); ++it)
         utmObject.insert(it.key(), it.value());
-    return {{QStringLiteral("id"), id},
-        {QStringLiteral("form_name"), formName},
-        {QStringLiteral("page_url"), pageUrl},
-        {QStringLiteral("client_ip"), clientIp},
-        {QStringLiteral("received_at"),
-            receivedAt.isValid() ? QJsonValue(receivedAt.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue()},
-        {QStringLiteral("fields"), fieldArray},
-        {QStringLiteral("utm"), utmObject}};
+    return { { QStringLiteral("id"), id },
+             { QStringLiteral("form_name"), formName },
+             { QStringLiteral("page_url"), pageUrl },
+             { QStringLiteral("client_ip"), clientIp },
+             { QStringLiteral("received_at"),
+               receivedAt.isValid() ? QJsonValue(receivedAt.toUTC().toString(Qt::ISODateWithMs))
+                                    : QJsonValue() },
+             { QStringLiteral("fields"), fieldArray },
+             { QStringLiteral("utm"), utmObject } };
 }
 
 FormSubmission FormSubmission::fromJson(const QJsonObject &json)
@@ -39,10 +40,11 @@ FormSubmission FormSubmission::fromJson(const QJsonObject &json)
     f.formName = json.value(QLatin1String("form_name")).toString();
     f.pageUrl = json.value(QLatin1String("page_url")).toString();
     f.clientIp = json.value(QLatin1String("client_ip")).toString();
-    f.receivedAt = QDateTime::fromString(json.value(QLatin1String("received_at")).toString(), Qt::ISODateWithMs);
+    f.receivedAt
+        = QDateTime::fromString(json.value(QLatin1String("received_at")).toString(), Qt::ISODateWithMs);
     for (const QJsonValue &pair : json.value(QLatin1String("fields")).toArray()) {
         const QJsonArray kv = pair.toArray();
-        f.fields.append({kv.at(0).toString(), kv.at(1).toString()});
+        f.fields.append({ kv.at(0).toString(), kv.at(1).toString() });
     }
     const QJsonObject utmObject = json.value(QLatin1String("utm")).toObject();
     for (auto it = utmObject.begin(); it != utmObject.end(); ++it)

@@ -13,7 +13,7 @@ namespace Model {
 /** One web-form request as the intake endpoint stored it. Fields keep the order the form sent them in. */
 struct FormSubmission
 {
-    QString id;       ///< our id, assigned when stored
+    QString id; ///< our id, assigned when stored
     QString formName; ///< "callback", "Заказать звонок" …
     QString pageUrl;
     QString clientIp;

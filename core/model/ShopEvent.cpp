@@ -7,14 +7,14 @@
 namespace Model {
 
 namespace {
-constexpr std::array<std::pair<ShopEvent::Kind, const char *>, 6> kKindNames{{
-    {ShopEvent::Kind::OrderCreated, "order.created"},
-    {ShopEvent::Kind::OrderChanged, "order.changed"},
-    {ShopEvent::Kind::OrderStatusChanged, "order.status"},
-    {ShopEvent::Kind::FormSubmitted, "form.submitted"},
-    {ShopEvent::Kind::CustomerSaved, "customer.saved"},
-    {ShopEvent::Kind::PurchaseMade, "purchase.made"},
-}};
+constexpr std::array<std::pair<ShopEvent::Kind, const char *>, 6> kKindNames { {
+    { ShopEvent::Kind::OrderCreated, "order.created" },
+    { ShopEvent::Kind::OrderChanged, "order.changed" },
+    { ShopEvent::Kind::OrderStatusChanged, "order.status" },
+    { ShopEvent::Kind::FormSubmitted, "form.submitted" },
+    { ShopEvent::Kind::CustomerSaved, "customer.saved" },
+    { ShopEvent::Kind::PurchaseMade, "purchase.made" },
+} };
 } // namespace
 
 QString ShopEvent::kindName(Kind kind)

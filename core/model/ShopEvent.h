@@ -13,17 +13,24 @@ namespace Model {
  */
 struct ShopEvent
 {
-    enum class Kind { OrderCreated, OrderChanged, OrderStatusChanged, FormSubmitted, CustomerSaved, PurchaseMade };
+    enum class Kind {
+        OrderCreated,
+        OrderChanged,
+        OrderStatusChanged,
+        FormSubmitted,
+        CustomerSaved,
+        PurchaseMade
+    };
 
     Kind kind = Kind::OrderCreated;
-    QString source;   ///< the source's name, e.g. "shop"
+    QString source; ///< the source's name, e.g. "shop"
     QString entityId; ///< order id, form submission id, user id
     QString revision; ///< distinguishes repeated events of one entity (status log id, updatedon …)
     QJsonObject payload;
     // Searchable business keys, copied into the job row.
     QString reference; ///< "2311/14" or the form name
     QString customer;
-    QString phone;     ///< E.164 when it could be normalised
+    QString phone; ///< E.164 when it could be normalised
     QString email;
 
     static QString kindName(Kind kind);

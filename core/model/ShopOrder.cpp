@@ -26,15 +26,15 @@ QDateTime dateFromJson(const QJsonValue &value)
 
 QJsonObject OrderLine::toJson() const
 {
-    return {{QStringLiteral("product_id"), productId},
-        {QStringLiteral("name"), name},
-        {QStringLiteral("article"), article},
-        {QStringLiteral("quantity"), quantity},
-        {QStringLiteral("price"), price},
-        {QStringLiteral("cost"), cost},
-        {QStringLiteral("weight"), weight},
-        {QStringLiteral("options"), options},
-        {QStringLiteral("category_ids"), QJsonArray::fromStringList(categoryIds)}};
+    return { { QStringLiteral("product_id"), productId },
+             { QStringLiteral("name"), name },
+             { QStringLiteral("article"), article },
+             { QStringLiteral("quantity"), quantity },
+             { QStringLiteral("price"), price },
+             { QStringLiteral("cost"), cost },
+             { QStringLiteral("weight"), weight },
+             { QStringLiteral("options"), options },
+             { QStringLiteral("category_ids"), QJsonArray::fromStringList(categoryIds) } };
 }
 
 OrderLine OrderLine::fromJson(const QJsonObject &json)
@@ -55,21 +55,14 @@ OrderLine OrderLine::fromJson(const QJsonObject &json)
 
 QJsonObject Address::toJson() const
 {
-    return {{QStringLiteral("receiver"), receiver},
-        {QStringLiteral("phone"), phone},
-        {QStringLiteral("email"), email},
-        {QStringLiteral("country"), country},
-        {QStringLiteral("index"), index},
-        {QStringLiteral("region"), region},
-        {QStringLiteral("city"), city},
-        {QStringLiteral("metro"), metro},
-        {QStringLiteral("street"), street},
-        {QStringLiteral("building"), building},
-        {QStringLiteral("entrance"), entrance},
-        {QStringLiteral("floor"), floor},
-        {QStringLiteral("room"), room},
-        {QStringLiteral("comment"), comment},
-        {QStringLiteral("text"), text}};
+    return { { QStringLiteral("receiver"), receiver }, { QStringLiteral("phone"), phone },
+             { QStringLiteral("email"), email },       { QStringLiteral("country"), country },
+             { QStringLiteral("index"), index },       { QStringLiteral("region"), region },
+             { QStringLiteral("city"), city },         { QStringLiteral("metro"), metro },
+             { QStringLiteral("street"), street },     { QStringLiteral("building"), building },
+             { QStringLiteral("entrance"), entrance }, { QStringLiteral("floor"), floor },
+             { QStringLiteral("room"), room },         { QStringLiteral("comment"), comment },
+             { QStringLiteral("text"), text } };
 }
 
 Address Address::fromJson(const QJsonObject &json)
@@ -101,27 +94,27 @@ QJsonObject ShopOrder::toJson() const
     QJsonObject utmObject;
     for (auto it = utm.cbegin(); it != utm.cend(); ++it)
         utmObject.insert(it.key(), it.value());
-    return {{QStringLiteral("id"), id},
-        {QStringLiteral("number"), number},
-        {QStringLiteral("created_at"), dateToJson(createdAt)},
-        {QStringLiteral("updated_at"), dateToJson(updatedAt)},
-        {QStringLiteral("status_id"), statusId},
-        {QStringLiteral("status_name"), statusName},
-        {QStringLiteral("cost"), cost},
-        {QStringLiteral("cart_cost"), cartCost},
-        {QStringLiteral("delivery_cost"), deliveryCost},
-        {QStringLiteral("weight"), weight},
-        {QStringLiteral("delivery_id"), deliveryId},
-        {QStringLiteral("delivery_name"), deliveryName},
-        {QStringLiteral("payment_id"), paymentId},
-        {QStringLiteral("payment_name"), paymentName},
-        {QStringLiteral("comment"), comment},
-        {QStringLiteral("context"), context},
-        {QStringLiteral("customer"), customer.toJson()},
-        {QStringLiteral("address"), address.toJson()},
-        {QStringLiteral("lines"), lineArray},
-        {QStringLiteral("properties"), properties},
-        {QStringLiteral("utm"), utmObject}};
+    return { { QStringLiteral("id"), id },
+             { QStringLiteral("number"), number },
+             { QStringLiteral("created_at"), dateToJson(createdAt) },
+             { QStringLiteral("updated_at"), dateToJson(updatedAt) },
+             { QStringLiteral("status_id"), statusId },
+             { QStringLiteral("status_name"), statusName },
+             { QStringLiteral("cost"), cost },
+             { QStringLiteral("cart_cost"), cartCost },
+             { QStringLiteral("delivery_cost"), deliveryCost },
+             { QStringLiteral("weight"), weight },
+             { QStringLiteral("delivery_id"), deliveryId },
+             { QStringLiteral("delivery_name"), deliveryName },
+             { QStringLiteral("payment_id"), paymentId },
+             { QStringLiteral("payment_name"), paymentName },
+             { QStringLiteral("comment"), comment },
+             { QStringLiteral("context"), context },
+             { QStringLiteral("customer"), customer.toJson() },
+             { QStringLiteral("address"), address.toJson() },
+             { QStringLiteral("lines"), lineArray },
+             { QStringLiteral("properties"), properties },
+             { QStringLiteral("utm"), utmObject } };
 }
 
 ShopOrder ShopOrder::fromJson(const QJsonObject &json)

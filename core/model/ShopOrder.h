@@ -47,7 +47,7 @@ struct Address
  */
 struct ShopOrder
 {
-    QString id;     ///< the shop's primary key
+    QString id; ///< the shop's primary key
     QString number; ///< what people say: "2311/14"
     QDateTime createdAt;
     QDateTime updatedAt;
@@ -64,7 +64,7 @@ struct ShopOrder
     Customer customer;
     Address address;
     QList<OrderLine> lines;
-    QJsonObject properties;     ///< the shop's free-form order properties
+    QJsonObject properties; ///< the shop's free-form order properties
     QMap<QString, QString> utm; ///< utm_source … utm_term, and similar tracking values
 
     QJsonObject toJson() const;

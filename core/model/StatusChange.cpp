@@ -5,21 +5,24 @@ namespace Model {
 
 QJsonObject StatusChange::toJson() const
 {
-    return {{QStringLiteral("origin"), origin == Origin::Shop ? QStringLiteral("shop") : QStringLiteral("crm")},
-        {QStringLiteral("order_id"), orderId},
-        {QStringLiteral("order_number"), orderNumber},
-        {QStringLiteral("from_status"), fromStatus},
-        {QStringLiteral("to_status"), toStatus},
-        {QStringLiteral("pipeline_id"), pipelineId},
-        {QStringLiteral("from_pipeline_id"), fromPipelineId},
-        {QStringLiteral("at"), at.isValid() ? QJsonValue(at.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue()},
-        {QStringLiteral("event_id"), eventId}};
+    return { { QStringLiteral("origin"),
+               origin == Origin::Shop ? QStringLiteral("shop") : QStringLiteral("crm") },
+             { QStringLiteral("order_id"), orderId },
+             { QStringLiteral("order_number"), orderNumber },
+             { QStringLiteral("from_status"), fromStatus },
+             { QStringLiteral("to_status"), toStatus },
+             { QStringLiteral("pipeline_id"), pipelineId },
+             { QStringLiteral("from_pipeline_id"), fromPipelineId },
+             { QStringLiteral("at"),
+               at.isValid() ? QJsonValue(at.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue() },
+             { QStringLiteral("event_id"), eventId } };
 }
 
 StatusChange StatusChange::fromJson(const QJsonObject &json)
 {
     StatusChange c;
-    c.origin = json.value(QLatin1String("origin")).toString() == QLatin1String("crm") ? Origin::Crm : Origin::Shop;
+    c.origin
+        = json.value(QLatin1String("origin")).toString() == QLatin1String("crm") ? Origin::Crm : Origin::Shop;
     c.orderId = json.value(QLatin1String("order_id")).toString();
     c.orderNumber = json.value(QLatin1String("order_number")).toString();
     c.fromStatus = json.value(QLatin1String("from_status")).toString();

@@ -16,14 +16,14 @@ struct StatusChange
     enum class Origin { Shop, Crm };
 
     Origin origin = Origin::Shop;
-    QString orderId;     ///< shop order id (Shop) or CRM deal id (Crm)
+    QString orderId; ///< shop order id (Shop) or CRM deal id (Crm)
     QString orderNumber; ///< for people, when known
     QString fromStatus;
     QString toStatus;
-    QString pipelineId;  ///< Crm only
+    QString pipelineId; ///< Crm only
     QString fromPipelineId;
     QDateTime at;
-    QString eventId;     ///< the log row or CRM event id this came from, for de-duplication
+    QString eventId; ///< the log row or CRM event id this came from, for de-duplication
 
     QJsonObject toJson() const;
     static StatusChange fromJson(const QJsonObject &json);

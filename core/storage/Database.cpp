@@ -21,7 +21,7 @@ using Common::Result;
 
 namespace {
 
-std::atomic<quint64> s_nextId{1};
+std::atomic<quint64> s_nextId { 1 };
 
 /**
  * Connections opened by this thread, closed and removed when the thread exits. QSqlDatabase must be
@@ -49,8 +49,7 @@ thread_local ThreadConnections t_connections;
 Database::Database(DatabaseUrl url)
     : m_url(std::move(url))
     , m_id(s_nextId.fetch_add(1))
-{
-}
+{ }
 
 Database::~Database()
 {
@@ -99,7 +98,8 @@ Result<QSqlDatabase> Database::connection()
 
     const QString name = connectionNameForThisThread();
     const bool sqlite = m_url.dialect == Dialect::Sqlite;
-    QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
+    QSqlDatabase db
+        = QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
     if (!db.isValid()) {
         QSqlDatabase::removeDatabase(name);
         return Error::unavailable(QStringLiteral("The Qt SQL driver for %1 is not installed")
@@ -124,7 +124,8 @@ Result<QSqlDatabase> Database::connection()
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
         return Error::unavailable(
-            QStringLiteral("Cannot open the store %1: %2").arg(m_url.toDisplayString(), reason), QStringLiteral("db-open"));
+            QStringLiteral("Cannot open the store %1: %2").arg(m_url.toDisplayString(), reason),
+            QStringLiteral("db-open"));
     }
     if (auto configured = configure(db); !configured) {
         db.close();
@@ -141,17 +142,20 @@ Common::Status Database::configure(QSqlDatabase &db)
 {
     QStringList pragmas;
     if (m_url.dialect == Dialect::Sqlite) {
-        pragmas << QStringLiteral("PRAGMA foreign_keys = ON") << QStringLiteral("PRAGMA busy_timeout = 15000");
+        pragmas << QStringLiteral("PRAGMA foreign_keys = ON")
+                << QStringLiteral("PRAGMA busy_timeout = 15000");
         if (m_url.path != QLatin1String(":memory:"))
-            pragmas << QStringLiteral("PRAGMA journal_mode = WAL") << QStringLiteral("PRAGMA synchronous = NORMAL");
+            pragmas << QStringLiteral("PRAGMA journal_mode = WAL")
+                    << QStringLiteral("PRAGMA synchronous = NORMAL");
     } else {
-        pragmas << QStringLiteral("SET TIME ZONE 'UTC'") << QStringLiteral("SET client_min_messages = warning");
+        pragmas << QStringLiteral("SET TIME ZONE 'UTC'")
+                << QStringLiteral("SET client_min_messages = warning");
     }
     for (const QString &statement : pragmas) {
         QSqlQuery query(db);
         if (!query.exec(statement)) {
-            return Error::unavailable(
-                QStringLiteral("Cannot configure the store (%1): %2").arg(statement, query.lastError().text()));
+            return Error::unavailable(QStringLiteral("Cannot configure the store (%1): %2")
+                                          .arg(statement, query.lastError().text()));
         }
     }
     return {};

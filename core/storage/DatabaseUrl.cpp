@@ -31,7 +31,8 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         url.password = parsed.password();
         url.database = parsed.path().mid(1);
         if (url.database.isEmpty())
-            return Error::invalidInput(QStringLiteral("The PostgreSQL URL names no database: %1").arg(url.toDisplayString()));
+            return Error::invalidInput(
+                QStringLiteral("The PostgreSQL URL names no database: %1").arg(url.toDisplayString()));
         QStringList options;
         const auto items = QUrlQuery(parsed).queryItems(QUrl::FullyDecoded);
         for (const auto &[key, value] : items)
@@ -40,7 +41,8 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         return url;
     }
     return Error::invalidInput(
-        QStringLiteral("Unsupported database URL \"%1\": use sqlite:///path/file.db or postgresql://user@host:port/db")
+        QStringLiteral(
+            "Unsupported database URL \"%1\": use sqlite:///path/file.db or postgresql://user@host:port/db")
             .arg(text.section(QLatin1Char('@'), -1)));
 }
 

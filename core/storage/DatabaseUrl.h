@@ -18,13 +18,13 @@ enum class Dialect { Sqlite, Postgres };
 struct DatabaseUrl
 {
     Dialect dialect = Dialect::Sqlite;
-    QString path;      ///< SQLite file, or ":memory:"
-    QString host;      ///< PostgreSQL
+    QString path; ///< SQLite file, or ":memory:"
+    QString host; ///< PostgreSQL
     int port = 5432;
     QString user;
     QString password;
     QString database;
-    QString options;   ///< extra libpq connect options, "key=value;key=value"
+    QString options; ///< extra libpq connect options, "key=value;key=value"
 
     static Common::Result<DatabaseUrl> parse(const QString &url);
     static DatabaseUrl sqliteFile(const QString &path);

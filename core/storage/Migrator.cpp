@@ -20,8 +20,7 @@ static constexpr qint64 kMigrationLockKey = 0x43524d42'4d494752; // "CRMBMIGR"
 Migrator::Migrator(Database &db, QList<Migration> migrations)
     : m_db(db)
     , m_migrations(std::move(migrations))
-{
-}
+{ }
 
 int Migrator::latestVersion()
 {
@@ -32,8 +31,9 @@ QString Migrator::expand(const QString &statement, Dialect dialect)
 {
     QString sql = statement;
     const bool pg = dialect == Dialect::Postgres;
-    sql.replace(QLatin1String("{pk}"), pg ? QLatin1String("BIGSERIAL PRIMARY KEY")
-                                          : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    sql.replace(QLatin1String("{pk}"),
+                pg ? QLatin1String("BIGSERIAL PRIMARY KEY")
+                   : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
     sql.replace(QLatin1String("{int64}"), pg ? QLatin1String("BIGINT") : QLatin1String("INTEGER"));
     sql.replace(QLatin1String("{blob}"), pg ? QLatin1String("BYTEA") : QLatin1String("BLOB"));
     return sql;
@@ -41,10 +41,12 @@ QString Migrator::expand(const QString &statement, Dialect dialect)
 
 Common::Status Migrator::ensureVersionTable()
 {
-    auto created = Sql::exec(m_db,
-        expand(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
-                              " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at {int64} NOT NULL)"),
-            m_db.dialect()));
+    auto created = Sql::exec(
+        m_db,
+        expand(QStringLiteral(
+                   "CREATE TABLE IF NOT EXISTS schema_version ("
+                   " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at {int64} NOT NULL)"),
+               m_db.dialect()));
     if (!created)
         return created.error();
     return {};
@@ -62,6 +64,20 @@ Result<int> Migrator::currentVersion()
 
 Result<int> Migrator::migrate(int targetVersion)
 {
+    if (!m_db.isPostgres())
+        return migrateLocked(targetVersion);
+    // Engines that start together on one PostgreSQL store take turns: even CREATE TABLE IF NOT EXISTS
+    // races there. A session lock covers the version table; it is released whatever happens.
+    auto locked = Sql::exec(m_db, QStringLiteral("SELECT pg_advisory_lock(?)"), { kMigrationLockKey });
+    if (!locked)
+        return locked.error();
+    Result<int> result = migrateLocked(targetVersion);
+    (void)Sql::exec(m_db, QStringLiteral("SELECT pg_advisory_unlock(?)"), { kMigrationLockKey });
+    return result;
+}
+
+Result<int> Migrator::migrateLocked(int targetVersion)
+{
     const int latest = m_migrations.isEmpty() ? 0 : m_migrations.constLast().version;
     if (targetVersion < 0)
         targetVersion = latest;
@@ -74,20 +90,17 @@ Result<int> Migrator::migrate(int targetVersion)
         Transaction tx(m_db);
         if (!tx.isActive())
             return tx.error();
-        if (m_db.isPostgres()) {
-            auto locked = Sql::exec(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {kMigrationLockKey});
-            if (!locked)
-                return locked.error();
-        }
         // Read the version inside the transaction (and the lock) so a concurrent migrator is seen.
-        auto current = Sql::scalar(m_db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version"));
+        auto current
+            = Sql::scalar(m_db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version"));
         if (!current)
             return current.error();
         if (current->toInt() > latest) {
-            return Error::permanent(QStringLiteral("The store has schema version %1, newer than this build (%2). "
-                                                   "Update CRM Bridge before using this store.")
-                                        .arg(current->toInt())
-                                        .arg(latest),
+            return Error::permanent(
+                QStringLiteral("The store has schema version %1, newer than this build (%2). "
+                               "Update CRM Bridge before using this store.")
+                    .arg(current->toInt())
+                    .arg(latest),
                 QStringLiteral("schema-too-new"));
         }
         if (current->toInt() >= migration.version)
@@ -102,9 +115,10 @@ Result<int> Migrator::migrate(int targetVersion)
                 return error;
             }
         }
-        auto recorded = Sql::exec(m_db,
+        auto recorded = Sql::exec(
+            m_db,
             QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)"),
-            {migration.version, migration.description, QDateTime::currentMSecsSinceEpoch()});
+            { migration.version, migration.description, QDateTime::currentMSecsSinceEpoch() });
         if (!recorded)
             return recorded.error();
         if (auto committed = tx.commit(); !committed)

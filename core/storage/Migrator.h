@@ -27,6 +27,7 @@ public:
     static QString expand(const QString &statement, Dialect dialect);
 
 private:
+    Common::Result<int> migrateLocked(int targetVersion);
     Common::Status ensureVersionTable();
     Database &m_db;
     QList<Migration> m_migrations;

@@ -16,13 +16,13 @@ Error toError(const QSqlError &error, const QString &context)
         || code == QLatin1String("40P01") || code == QLatin1String("55P03")) {
         return Error::transient(text, QStringLiteral("db-busy"));
     }
-    if (error.type() == QSqlError::ConnectionError || code.startsWith(QLatin1String("08"))
-        || code == QLatin1String("57P01")) {
-        return Error::unavailable(text, QStringLiteral("db-connection"));
-    }
     if (code == QLatin1String("19") || code == QLatin1String("2067") || code == QLatin1String("1555")
         || code == QLatin1String("787") || code.startsWith(QLatin1String("23"))) {
         return Error::permanent(text, QStringLiteral("constraint"));
+    }
+    if (error.type() == QSqlError::ConnectionError || code.startsWith(QLatin1String("08"))
+        || code == QLatin1String("57P01")) {
+        return Error::unavailable(text, QStringLiteral("db-connection"));
     }
     return Error::permanent(text, QStringLiteral("sql"));
 }
@@ -34,14 +34,33 @@ Result<QSqlQuery> exec(Database &db, const QString &sql, const QVariantList &bin
         return conn.error();
     QSqlQuery query(conn.value());
     query.setForwardOnly(true);
+    if (binds.isEmpty()) {
+        // Statements without parameters run directly: PostgreSQL cannot PREPARE DDL or BEGIN/COMMIT.
+        if (!query.exec(sql)) {
+            Error error = toError(query.lastError(), sql.simplified().left(60));
+            if (error.kind == Common::ErrorKind::Unavailable) {
+                query = QSqlQuery();
+                db.releaseThreadConnection();
+            }
+            return error;
+        }
+        return query;
+    }
     if (!query.prepare(sql)) {
         Error error = toError(query.lastError(), QStringLiteral("prepare"));
-        if (error.kind == Common::ErrorKind::Unavailable || !conn->isOpen())
+        if (error.kind == Common::ErrorKind::Unavailable) {
+            query = QSqlQuery();
             db.releaseThreadConnection();
+        }
         return error;
     }
-    for (const QVariant &value : binds)
-        query.addBindValue(value);
+    for (const QVariant &value : binds) {
+        // A null QString would bind as SQL NULL; our text columns are NOT NULL with '' for "none".
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.addBindValue(QStringLiteral(""));
+        else
+            query.addBindValue(value);
+    }
     if (!query.exec()) {
         Error error = toError(query.lastError(), sql.simplified().left(60));
         // A PostgreSQL server that went away leaves the connection "open" but unusable.

@@ -30,7 +30,7 @@ Transaction::Transaction(Database &db)
         m_error = begun.error();
         return;
     }
-    state = ThreadTransaction{1, false};
+    state = ThreadTransaction { 1, false };
     m_active = true;
     m_outermost = true;
 }
@@ -52,7 +52,8 @@ Common::Status Transaction::commit()
         return {};
     if (state.doomed) {
         (void)Sql::exec(m_db, QStringLiteral("ROLLBACK"));
-        return Common::Error::permanent(QStringLiteral("A nested step failed; the whole transaction was rolled back"));
+        return Common::Error::permanent(
+            QStringLiteral("A nested step failed; the whole transaction was rolled back"));
     }
     auto done = Sql::exec(m_db, QStringLiteral("COMMIT"));
     if (!done) {

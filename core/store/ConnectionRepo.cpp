@@ -43,23 +43,24 @@ Common::Status validate(const Connection &c)
 ConnectionRepo::ConnectionRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clock)
     : m_db(std::move(db))
     , m_clock(clock)
-{
-}
+{ }
 
 Result<Connection> ConnectionRepo::add(const Connection &connection)
 {
     if (auto valid = validate(connection); !valid)
         return valid.error();
     const qint64 now = m_clock->nowMs();
-    auto inserted = Sql::exec(*m_db,
+    auto inserted = Sql::exec(
+        *m_db,
         QStringLiteral("INSERT INTO connections (name, crm, base_url, config, state, created_at, updated_at)"
                        " VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        {connection.name.trimmed(), connection.crm, connection.baseUrl,
-            QString::fromUtf8(Common::Json::compact(connection.config)),
-            connection.state.isEmpty() ? QStringLiteral("new") : connection.state, now, now});
+        { connection.name.trimmed(), connection.crm, connection.baseUrl,
+          QString::fromUtf8(Common::Json::compact(connection.config)),
+          connection.state.isEmpty() ? QStringLiteral("new") : connection.state, now, now });
     if (!inserted) {
         if (inserted.error().code == QLatin1String("constraint"))
-            return Error::invalidInput(QStringLiteral("A connection named \"%1\" already exists").arg(connection.name));
+            return Error::invalidInput(
+                QStringLiteral("A connection named \"%1\" already exists").arg(connection.name));
         return inserted.error();
     }
     return byName(connection.name.trimmed());
@@ -69,12 +70,14 @@ Common::Status ConnectionRepo::update(const Connection &connection)
 {
     if (auto valid = validate(connection); !valid)
         return valid;
-    auto updated = Sql::update(*m_db,
-        QStringLiteral("UPDATE connections SET name = ?, crm = ?, base_url = ?, config = ?, state = ?, updated_at = ?"
-                       " WHERE id = ?"),
-        {connection.name.trimmed(), connection.crm, connection.baseUrl,
-            QString::fromUtf8(Common::Json::compact(connection.config)), connection.state, m_clock->nowMs(),
-            connection.id});
+    auto updated = Sql::update(
+        *m_db,
+        QStringLiteral(
+            "UPDATE connections SET name = ?, crm = ?, base_url = ?, config = ?, state = ?, updated_at = ?"
+            " WHERE id = ?"),
+        { connection.name.trimmed(), connection.crm, connection.baseUrl,
+          QString::fromUtf8(Common::Json::compact(connection.config)), connection.state, m_clock->nowMs(),
+          connection.id });
     if (!updated)
         return updated.error();
     if (updated.value() == 0)
@@ -84,8 +87,9 @@ Common::Status ConnectionRepo::update(const Connection &connection)
 
 Common::Status ConnectionRepo::setState(qint64 id, const QString &state)
 {
-    auto updated = Sql::update(*m_db, QStringLiteral("UPDATE connections SET state = ?, updated_at = ? WHERE id = ?"),
-        {state, m_clock->nowMs(), id});
+    auto updated
+        = Sql::update(*m_db, QStringLiteral("UPDATE connections SET state = ?, updated_at = ? WHERE id = ?"),
+                      { state, m_clock->nowMs(), id });
     if (!updated)
         return updated.error();
     if (updated.value() == 0)
@@ -95,7 +99,7 @@ Common::Status ConnectionRepo::setState(qint64 id, const QString &state)
 
 Common::Status ConnectionRepo::remove(qint64 id)
 {
-    auto removed = Sql::update(*m_db, QStringLiteral("DELETE FROM connections WHERE id = ?"), {id});
+    auto removed = Sql::update(*m_db, QStringLiteral("DELETE FROM connections WHERE id = ?"), { id });
     if (!removed)
         return removed.error();
     return {};
@@ -103,7 +107,8 @@ Common::Status ConnectionRepo::remove(qint64 id)
 
 Result<Connection> ConnectionRepo::byId(qint64 id)
 {
-    auto query = Sql::exec(*m_db, QStringLiteral("SELECT %1 FROM connections WHERE id = ?").arg(kColumns), {id});
+    auto query
+        = Sql::exec(*m_db, QStringLiteral("SELECT %1 FROM connections WHERE id = ?").arg(kColumns), { id });
     if (!query)
         return query.error();
     if (!query->next())
@@ -113,7 +118,8 @@ Result<Connection> ConnectionRepo::byId(qint64 id)
 
 Result<Connection> ConnectionRepo::byName(const QString &name)
 {
-    auto query = Sql::exec(*m_db, QStringLiteral("SELECT %1 FROM connections WHERE name = ?").arg(kColumns), {name});
+    auto query = Sql::exec(*m_db, QStringLiteral("SELECT %1 FROM connections WHERE name = ?").arg(kColumns),
+                           { name });
     if (!query)
         return query.error();
     if (!query->next())

@@ -16,11 +16,11 @@ namespace Store {
 struct Connection
 {
     qint64 id = 0;
-    QString name;       ///< the operator's name for it, unique
-    QString crm;        ///< "amocrm", "retailcrm"
+    QString name; ///< the operator's name for it, unique
+    QString crm; ///< "amocrm", "retailcrm"
     QString baseUrl;
     QJsonObject config; ///< client_id, redirect_uri, site code, rate limit … (never secrets)
-    QString state;      ///< new, signed-in, needs-sign-in, paused, blocked
+    QString state; ///< new, signed-in, needs-sign-in, paused, blocked
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
 };
@@ -29,7 +29,8 @@ struct Connection
 class ConnectionRepo
 {
 public:
-    explicit ConnectionRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clock = Common::Clock::system());
+    explicit ConnectionRepo(std::shared_ptr<Storage::Database> db,
+                            const Common::Clock *clock = Common::Clock::system());
 
     Common::Result<Connection> add(const Connection &connection);
     Common::Status update(const Connection &connection);

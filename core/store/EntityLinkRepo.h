@@ -17,7 +17,7 @@ struct EntityLink
     qint64 connectionId = 0;
     QString sourceKind; ///< order, customer, form, product
     QString sourceId;
-    QString crmKind;    ///< lead, contact, customer, catalog_element, order (RetailCRM)
+    QString crmKind; ///< lead, contact, customer, catalog_element, order (RetailCRM)
     QString crmId;
 };
 
@@ -29,14 +29,16 @@ struct EntityLink
 class EntityLinkRepo
 {
 public:
-    explicit EntityLinkRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clock = Common::Clock::system());
+    explicit EntityLinkRepo(std::shared_ptr<Storage::Database> db,
+                            const Common::Clock *clock = Common::Clock::system());
 
     Common::Status link(const EntityLink &link);
     Common::Result<std::optional<QString>> crmIdFor(qint64 connectionId, const QString &sourceKind,
-        const QString &sourceId, const QString &crmKind);
+                                                    const QString &sourceId, const QString &crmKind);
     Common::Result<std::optional<QString>> sourceIdFor(qint64 connectionId, const QString &crmKind,
-        const QString &crmId, const QString &sourceKind);
-    Common::Status unlink(qint64 connectionId, const QString &sourceKind, const QString &sourceId, const QString &crmKind);
+                                                       const QString &crmId, const QString &sourceKind);
+    Common::Status unlink(qint64 connectionId, const QString &sourceKind, const QString &sourceId,
+                          const QString &crmKind);
     Common::Result<int> count(qint64 connectionId, const QString &sourceKind);
 
 private:

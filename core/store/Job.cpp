@@ -9,14 +9,14 @@
 namespace Store {
 
 namespace {
-constexpr std::array<std::pair<JobState, const char *>, 6> kStateNames{{
-    {JobState::Pending, "pending"},
-    {JobState::Running, "running"},
-    {JobState::Sending, "sending"},
-    {JobState::Done, "done"},
-    {JobState::Failed, "failed"},
-    {JobState::Cancelled, "cancelled"},
-}};
+constexpr std::array<std::pair<JobState, const char *>, 6> kStateNames { {
+    { JobState::Pending, "pending" },
+    { JobState::Running, "running" },
+    { JobState::Sending, "sending" },
+    { JobState::Done, "done" },
+    { JobState::Failed, "failed" },
+    { JobState::Cancelled, "cancelled" },
+} };
 } // namespace
 
 QString jobStateName(JobState state)
@@ -39,8 +39,8 @@ std::optional<JobState> jobStateFromName(const QString &name)
 
 const QList<JobState> &allJobStates()
 {
-    static const QList<JobState> s_states{JobState::Pending, JobState::Running, JobState::Sending, JobState::Done,
-        JobState::Failed, JobState::Cancelled};
+    static const QList<JobState> s_states { JobState::Pending, JobState::Running, JobState::Sending,
+                                            JobState::Done,    JobState::Failed,  JobState::Cancelled };
     return s_states;
 }
 
@@ -55,7 +55,8 @@ QString errorFingerprint(const Common::Error &error)
                             .arg(Common::errorKindName(error.kind), error.code)
                             .arg(error.httpStatus)
                             .arg(shape.simplified());
-    return QString::fromLatin1(QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+    return QString::fromLatin1(
+        QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
 }
 
 } // namespace Store

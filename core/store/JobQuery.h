@@ -13,7 +13,7 @@ struct JobQuery
 {
     QList<JobState> states;
     std::optional<qint64> connectionId;
-    QString text;        ///< order number, phone (any form), email, customer or error text
+    QString text; ///< order number, phone (any form), email, customer or error text
     QString fingerprint; ///< failures of one cause
     qint64 beforeId = 0; ///< keyset paging: rows with id < beforeId (newest first); 0 = from the newest
     int limit = 200;

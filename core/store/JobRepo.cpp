@@ -19,7 +19,8 @@ namespace Sql = Storage::Sql;
 namespace {
 
 const QString kColumns = QStringLiteral(
-    "id, kind, connection_id, source, source_ref, idempotency_key, payload, reference, customer, phone, email,"
+    "id, kind, connection_id, source, source_ref, idempotency_key, payload, reference, customer, phone, "
+    "email,"
     " state, attempts, max_attempts, next_attempt_at, last_error, error_kind, error_fingerprint, lease_owner,"
     " lease_until, created_at, updated_at, settled_at");
 
@@ -98,7 +99,7 @@ QString whereFor(const JobQuery &query, bool postgres, QVariantList &binds)
         const QString like = postgres ? QStringLiteral("ILIKE") : QStringLiteral("LIKE");
         const QString pattern = QLatin1Char('%') + Sql::likeEscape(text) + QLatin1Char('%');
         QStringList any;
-        for (const char *column : {"reference", "customer", "email", "last_error", "source_ref"}) {
+        for (const char *column : { "reference", "customer", "email", "last_error", "source_ref" }) {
             any << QStringLiteral("%1 %2 ? ESCAPE '\\'").arg(QLatin1String(column), like);
             binds << pattern;
         }
@@ -117,8 +118,7 @@ QString whereFor(const JobQuery &query, bool postgres, QVariantList &binds)
 JobRepo::JobRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clock)
     : m_db(std::move(db))
     , m_clock(clock)
-{
-}
+{ }
 
 Result<JobRepo::EnqueueResult> JobRepo::enqueue(const NewJob &job)
 {
@@ -127,14 +127,16 @@ Result<JobRepo::EnqueueResult> JobRepo::enqueue(const NewJob &job)
     if (job.kind.isEmpty())
         return Error::invalidInput(QStringLiteral("A job needs a kind"));
     const qint64 now = m_clock->nowMs();
-    auto inserted = Sql::exec(*m_db,
-        QStringLiteral("INSERT INTO jobs (kind, connection_id, source, source_ref, idempotency_key, payload, reference,"
-                       " customer, phone, email, state, max_attempts, next_attempt_at, created_at, updated_at)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)"
-                       " ON CONFLICT (idempotency_key) DO NOTHING"),
-        {job.kind, nullableId(job.connectionId), job.source, job.sourceRef, job.idempotencyKey,
-            QString::fromUtf8(Common::Json::compact(job.payload)), job.reference, job.customer, job.phone, job.email,
-            job.maxAttempts, std::max(job.notBeforeMs, now), now, now});
+    auto inserted = Sql::exec(
+        *m_db,
+        QStringLiteral(
+            "INSERT INTO jobs (kind, connection_id, source, source_ref, idempotency_key, payload, reference,"
+            " customer, phone, email, state, max_attempts, next_attempt_at, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)"
+            " ON CONFLICT (idempotency_key) DO NOTHING"),
+        { job.kind, nullableId(job.connectionId), job.source, job.sourceRef, job.idempotencyKey,
+          QString::fromUtf8(Common::Json::compact(job.payload)), job.reference, job.customer, job.phone,
+          job.email, job.maxAttempts, std::max(job.notBeforeMs, now), now, now });
     if (!inserted)
         return inserted.error();
     const bool created = inserted->numRowsAffected() > 0;
@@ -142,31 +144,35 @@ Result<JobRepo::EnqueueResult> JobRepo::enqueue(const NewJob &job)
     if (!existing)
         return existing.error();
     if (!existing->has_value())
-        return Error::transient(QStringLiteral("The job %1 vanished right after it was stored").arg(job.idempotencyKey));
-    return EnqueueResult{**existing, created};
+        return Error::transient(
+            QStringLiteral("The job %1 vanished right after it was stored").arg(job.idempotencyKey));
+    return EnqueueResult { **existing, created };
 }
 
-Result<QList<Job>> JobRepo::lease(const QString &owner, int max, qint64 leaseMs, std::optional<qint64> connectionId)
+Result<QList<Job>> JobRepo::lease(const QString &owner, int max, qint64 leaseMs,
+                                  std::optional<qint64> connectionId)
 {
     if (owner.isEmpty() || max <= 0)
         return Error::invalidInput(QStringLiteral("lease needs an owner and a positive count"));
     const qint64 now = m_clock->nowMs();
-    QVariantList binds{owner, now + leaseMs, now, now, now};
+    QVariantList binds { owner, now + leaseMs, now, now, now };
     QString connectionFilter;
     if (connectionId) {
         connectionFilter = QStringLiteral(" AND connection_id = ?");
         binds << *connectionId;
     }
     binds << max;
-    const QString sql = QStringLiteral(
-        "UPDATE jobs SET state = CASE WHEN state = 'sending' THEN 'sending' ELSE 'running' END,"
-        " lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?"
-        " WHERE id IN (SELECT id FROM jobs"
-        "   WHERE ((state = 'pending' AND next_attempt_at <= ?) OR (state IN ('running', 'sending') AND lease_until < ?))%1"
-        "   ORDER BY next_attempt_at, id LIMIT ?%2)"
-        " RETURNING %3")
-                            .arg(connectionFilter,
-                                m_db->isPostgres() ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString(), kColumns);
+    const QString sql
+        = QStringLiteral(
+              "UPDATE jobs SET state = CASE WHEN state = 'sending' THEN 'sending' ELSE 'running' END,"
+              " lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?"
+              " WHERE id IN (SELECT id FROM jobs"
+              "   WHERE ((state = 'pending' AND next_attempt_at <= ?) OR (state IN ('running', 'sending') "
+              "AND lease_until < ?))%1"
+              "   ORDER BY next_attempt_at, id LIMIT ?%2)"
+              " RETURNING %3")
+              .arg(connectionFilter,
+                   m_db->isPostgres() ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString(), kColumns);
     auto query = Sql::exec(*m_db, sql, binds);
     if (!query)
         return query.error();
@@ -180,25 +186,29 @@ Result<QList<Job>> JobRepo::lease(const QString &owner, int max, qint64 leaseMs,
 Status JobRepo::renewLease(qint64 id, const QString &owner, qint64 leaseMs)
 {
     auto updated = Sql::update(*m_db,
-        QStringLiteral("UPDATE jobs SET lease_until = ? WHERE id = ? AND lease_owner = ? AND state IN ('running', 'sending')"),
-        {m_clock->nowMs() + leaseMs, id, owner});
+                               QStringLiteral("UPDATE jobs SET lease_until = ? WHERE id = ? AND lease_owner "
+                                              "= ? AND state IN ('running', 'sending')"),
+                               { m_clock->nowMs() + leaseMs, id, owner });
     if (!updated)
         return updated.error();
     if (updated.value() == 0)
-        return Error::permanent(QStringLiteral("Job %1 is no longer leased by %2").arg(id).arg(owner), QStringLiteral("lease-lost"));
+        return Error::permanent(QStringLiteral("Job %1 is no longer leased by %2").arg(id).arg(owner),
+                                QStringLiteral("lease-lost"));
     return {};
 }
 
 Status JobRepo::markSending(qint64 id, const QString &owner)
 {
-    auto updated = Sql::update(*m_db,
+    auto updated = Sql::update(
+        *m_db,
         QStringLiteral("UPDATE jobs SET state = 'sending', updated_at = ? WHERE id = ? AND lease_owner = ?"
                        " AND state IN ('running', 'sending')"),
-        {m_clock->nowMs(), id, owner});
+        { m_clock->nowMs(), id, owner });
     if (!updated)
         return updated.error();
     if (updated.value() == 0)
-        return Error::permanent(QStringLiteral("Job %1 is no longer leased by %2").arg(id).arg(owner), QStringLiteral("lease-lost"));
+        return Error::permanent(QStringLiteral("Job %1 is no longer leased by %2").arg(id).arg(owner),
+                                QStringLiteral("lease-lost"));
     return {};
 }
 
@@ -207,9 +217,11 @@ Status JobRepo::settleDone(qint64 id, const QString &owner, const QString &outco
     return settle(id, owner, QStringLiteral("done"), 0, nullptr, outcome, true, false);
 }
 
-Status JobRepo::settleRetry(qint64 id, const QString &owner, qint64 retryAtMs, const Error &error, bool createMayExist)
+Status JobRepo::settleRetry(qint64 id, const QString &owner, qint64 retryAtMs, const Error &error,
+                            bool createMayExist)
 {
-    return settle(id, owner, QStringLiteral("pending"), retryAtMs, &error, QStringLiteral("retry"), true, createMayExist);
+    return settle(id, owner, QStringLiteral("pending"), retryAtMs, &error, QStringLiteral("retry"), true,
+                  createMayExist);
 }
 
 Status JobRepo::settleFailed(qint64 id, const QString &owner, const Error &error)
@@ -219,23 +231,27 @@ Status JobRepo::settleFailed(qint64 id, const QString &owner, const Error &error
 
 Status JobRepo::release(qint64 id, const QString &owner, qint64 retryAtMs)
 {
-    return settle(id, owner, QStringLiteral("pending"), retryAtMs, nullptr, QStringLiteral("released"), false, true);
+    return settle(id, owner, QStringLiteral("pending"), retryAtMs, nullptr, QStringLiteral("released"), false,
+                  true);
 }
 
 Status JobRepo::settle(qint64 id, const QString &owner, const QString &state, qint64 nextAttemptAt,
-    const Error *error, const QString &outcome, bool countsAttempt, bool keepSending)
+                       const Error *error, const QString &outcome, bool countsAttempt, bool keepSending)
 {
     Storage::Transaction tx(*m_db);
     if (!tx.isActive())
         return tx.error();
-    auto current = Sql::exec(*m_db,
-        QStringLiteral("SELECT %1 FROM jobs WHERE id = ? AND lease_owner = ? AND state IN ('running', 'sending')")
+    auto current = Sql::exec(
+        *m_db,
+        QStringLiteral(
+            "SELECT %1 FROM jobs WHERE id = ? AND lease_owner = ? AND state IN ('running', 'sending')")
             .arg(kColumns),
-        {id, owner});
+        { id, owner });
     if (!current)
         return current.error();
     if (!current->next())
-        return Error::permanent(QStringLiteral("Job %1 is no longer leased by %2").arg(id).arg(owner), QStringLiteral("lease-lost"));
+        return Error::permanent(QStringLiteral("Job %1 is no longer leased by %2").arg(id).arg(owner),
+                                QStringLiteral("lease-lost"));
     const Job job = jobFromQuery(*current);
     *current = QSqlQuery();
 
@@ -246,8 +262,12 @@ Status JobRepo::settle(qint64 id, const QString &owner, const QString &state, qi
     // reconciles with the CRM before sending again. Such jobs come back when their lease ends, so the
     // retry time is written into lease_until.
     const bool staysSending = !final && keepSending && job.state == JobState::Sending;
-    QVariantList binds{staysSending ? QStringLiteral("sending") : state, dueAt, countsAttempt ? 0 : 1,
-        staysSending ? dueAt : 0, now, final ? now : 0};
+    QVariantList binds { staysSending ? QStringLiteral("sending") : state,
+                         dueAt,
+                         countsAttempt ? 0 : 1,
+                         staysSending ? dueAt : 0,
+                         now,
+                         final ? now : 0 };
     QString errorSet;
     if (error) {
         errorSet = QStringLiteral(", last_error = ?, error_kind = ?, error_fingerprint = ?");
@@ -256,9 +276,11 @@ Status JobRepo::settle(qint64 id, const QString &owner, const QString &state, qi
         errorSet = QStringLiteral(", last_error = '', error_kind = '', error_fingerprint = ''");
     }
     binds << id;
-    auto updated = Sql::exec(*m_db,
-        QStringLiteral("UPDATE jobs SET state = ?, next_attempt_at = ?, attempts = attempts - ?, lease_owner = '',"
-                       " lease_until = ?, updated_at = ?, settled_at = ?%1 WHERE id = ?")
+    auto updated = Sql::exec(
+        *m_db,
+        QStringLiteral(
+            "UPDATE jobs SET state = ?, next_attempt_at = ?, attempts = attempts - ?, lease_owner = '',"
+            " lease_until = ?, updated_at = ?, settled_at = ?%1 WHERE id = ?")
             .arg(errorSet),
         binds);
     if (!updated)
@@ -270,12 +292,14 @@ Status JobRepo::settle(qint64 id, const QString &owner, const QString &state, qi
 
 Status JobRepo::recordAttempt(const Job &job, const QString &outcome, const Error *error)
 {
-    auto inserted = Sql::exec(*m_db,
-        QStringLiteral("INSERT INTO job_attempts (job_id, attempt, lease_owner, started_at, finished_at, outcome, error,"
-                       " error_kind, http_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {job.id, job.attempts, job.leaseOwner, job.updatedAt, m_clock->nowMs(), outcome,
-            error ? error->message : QString(), error ? Common::errorKindName(error->kind) : QString(),
-            error ? error->httpStatus : 0});
+    auto inserted = Sql::exec(
+        *m_db,
+        QStringLiteral(
+            "INSERT INTO job_attempts (job_id, attempt, lease_owner, started_at, finished_at, outcome, error,"
+            " error_kind, http_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        { job.id, job.attempts, job.leaseOwner, job.updatedAt, m_clock->nowMs(), outcome,
+          error ? error->message : QString(), error ? Common::errorKindName(error->kind) : QString(),
+          error ? error->httpStatus : 0 });
     if (!inserted)
         return inserted.error();
     return {};
@@ -283,8 +307,9 @@ Status JobRepo::recordAttempt(const Job &job, const QString &outcome, const Erro
 
 Status JobRepo::updatePayload(qint64 id, const QJsonObject &payload)
 {
-    auto updated = Sql::update(*m_db, QStringLiteral("UPDATE jobs SET payload = ?, updated_at = ? WHERE id = ?"),
-        {QString::fromUtf8(Common::Json::compact(payload)), m_clock->nowMs(), id});
+    auto updated
+        = Sql::update(*m_db, QStringLiteral("UPDATE jobs SET payload = ?, updated_at = ? WHERE id = ?"),
+                      { QString::fromUtf8(Common::Json::compact(payload)), m_clock->nowMs(), id });
     if (!updated)
         return updated.error();
     if (updated.value() == 0)
@@ -297,12 +322,13 @@ Result<int> JobRepo::resend(const QList<qint64> &ids)
     if (ids.isEmpty())
         return 0;
     QStringList marks;
-    QVariantList binds{m_clock->nowMs(), m_clock->nowMs()};
+    QVariantList binds { m_clock->nowMs(), m_clock->nowMs() };
     for (qint64 id : ids) {
         marks << QStringLiteral("?");
         binds << id;
     }
-    return Sql::update(*m_db,
+    return Sql::update(
+        *m_db,
         QStringLiteral("UPDATE jobs SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?,"
                        " settled_at = 0 WHERE state IN ('failed', 'pending') AND id IN (%1)")
             .arg(marks.join(QLatin1Char(','))),
@@ -311,13 +337,14 @@ Result<int> JobRepo::resend(const QList<qint64> &ids)
 
 Result<int> JobRepo::resendFailed(const QString &fingerprint)
 {
-    QVariantList binds{m_clock->nowMs(), m_clock->nowMs()};
+    QVariantList binds { m_clock->nowMs(), m_clock->nowMs() };
     QString filter;
     if (!fingerprint.isEmpty()) {
         filter = QStringLiteral(" AND error_fingerprint = ?");
         binds << fingerprint;
     }
-    return Sql::update(*m_db,
+    return Sql::update(
+        *m_db,
         QStringLiteral("UPDATE jobs SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?,"
                        " settled_at = 0 WHERE state = 'failed'%1")
             .arg(filter),
@@ -329,21 +356,21 @@ Result<int> JobRepo::cancel(const QList<qint64> &ids)
     if (ids.isEmpty())
         return 0;
     QStringList marks;
-    QVariantList binds{m_clock->nowMs(), m_clock->nowMs()};
+    QVariantList binds { m_clock->nowMs(), m_clock->nowMs() };
     for (qint64 id : ids) {
         marks << QStringLiteral("?");
         binds << id;
     }
     return Sql::update(*m_db,
-        QStringLiteral("UPDATE jobs SET state = 'cancelled', updated_at = ?, settled_at = ?"
-                       " WHERE state IN ('pending', 'failed') AND id IN (%1)")
-            .arg(marks.join(QLatin1Char(','))),
-        binds);
+                       QStringLiteral("UPDATE jobs SET state = 'cancelled', updated_at = ?, settled_at = ?"
+                                      " WHERE state IN ('pending', 'failed') AND id IN (%1)")
+                           .arg(marks.join(QLatin1Char(','))),
+                       binds);
 }
 
 Result<Job> JobRepo::get(qint64 id)
 {
-    auto query = Sql::exec(*m_db, QStringLiteral("SELECT %1 FROM jobs WHERE id = ?").arg(kColumns), {id});
+    auto query = Sql::exec(*m_db, QStringLiteral("SELECT %1 FROM jobs WHERE id = ?").arg(kColumns), { id });
     if (!query)
         return query.error();
     if (!query->next())
@@ -353,8 +380,9 @@ Result<Job> JobRepo::get(qint64 id)
 
 Result<std::optional<Job>> JobRepo::findByKey(const QString &idempotencyKey)
 {
-    auto query = Sql::exec(*m_db, QStringLiteral("SELECT %1 FROM jobs WHERE idempotency_key = ?").arg(kColumns),
-        {idempotencyKey});
+    auto query
+        = Sql::exec(*m_db, QStringLiteral("SELECT %1 FROM jobs WHERE idempotency_key = ?").arg(kColumns),
+                    { idempotencyKey });
     if (!query)
         return query.error();
     if (!query->next())
@@ -371,8 +399,8 @@ Result<QList<Job>> JobRepo::search(const JobQuery &jobQuery)
         binds << jobQuery.beforeId;
     }
     binds << std::max(1, jobQuery.limit);
-    auto query = Sql::exec(*m_db,
-        QStringLiteral("SELECT %1 FROM jobs%2 ORDER BY id DESC LIMIT ?").arg(kColumns, where), binds);
+    auto query = Sql::exec(
+        *m_db, QStringLiteral("SELECT %1 FROM jobs%2 ORDER BY id DESC LIMIT ?").arg(kColumns, where), binds);
     if (!query)
         return query.error();
     QList<Job> jobs;
@@ -399,7 +427,8 @@ Result<QMap<JobState, int>> JobRepo::countsByState(std::optional<qint64> connect
         where = QStringLiteral(" WHERE connection_id = ?");
         binds << *connectionId;
     }
-    auto query = Sql::exec(*m_db, QStringLiteral("SELECT state, COUNT(*) FROM jobs%1 GROUP BY state").arg(where), binds);
+    auto query = Sql::exec(
+        *m_db, QStringLiteral("SELECT state, COUNT(*) FROM jobs%1 GROUP BY state").arg(where), binds);
     if (!query)
         return query.error();
     QMap<JobState, int> counts;
@@ -414,10 +443,12 @@ Result<QMap<JobState, int>> JobRepo::countsByState(std::optional<qint64> connect
 
 Result<QList<JobAttempt>> JobRepo::attempts(qint64 jobId)
 {
-    auto query = Sql::exec(*m_db,
-        QStringLiteral("SELECT id, job_id, attempt, lease_owner, started_at, finished_at, outcome, error, error_kind,"
-                       " http_status FROM job_attempts WHERE job_id = ? ORDER BY id"),
-        {jobId});
+    auto query = Sql::exec(
+        *m_db,
+        QStringLiteral(
+            "SELECT id, job_id, attempt, lease_owner, started_at, finished_at, outcome, error, error_kind,"
+            " http_status FROM job_attempts WHERE job_id = ? ORDER BY id"),
+        { jobId });
     if (!query)
         return query.error();
     QList<JobAttempt> list;
@@ -440,9 +471,11 @@ Result<QList<JobAttempt>> JobRepo::attempts(qint64 jobId)
 
 Result<QList<FailureGroup>> JobRepo::failureGroups()
 {
-    auto query = Sql::exec(*m_db,
-        QStringLiteral("SELECT error_fingerprint, MAX(error_kind), MAX(last_error), COUNT(*), MAX(updated_at)"
-                       " FROM jobs WHERE state = 'failed' GROUP BY error_fingerprint ORDER BY COUNT(*) DESC"));
+    auto query = Sql::exec(
+        *m_db,
+        QStringLiteral(
+            "SELECT error_fingerprint, MAX(error_kind), MAX(last_error), COUNT(*), MAX(updated_at)"
+            " FROM jobs WHERE state = 'failed' GROUP BY error_fingerprint ORDER BY COUNT(*) DESC"));
     if (!query)
         return query.error();
     QList<FailureGroup> groups;
@@ -460,7 +493,8 @@ Result<QList<FailureGroup>> JobRepo::failureGroups()
 
 Result<qint64> JobRepo::oldestPendingCreatedAt()
 {
-    auto value = Sql::scalar(*m_db, QStringLiteral("SELECT COALESCE(MIN(created_at), 0) FROM jobs WHERE state = 'pending'"));
+    auto value = Sql::scalar(
+        *m_db, QStringLiteral("SELECT COALESCE(MIN(created_at), 0) FROM jobs WHERE state = 'pending'"));
     if (!value)
         return value.error();
     return value->toLongLong();

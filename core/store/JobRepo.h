@@ -27,22 +27,24 @@ public:
         bool created = false; ///< false: a job with that idempotency key already existed, unchanged
     };
 
-    explicit JobRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clock = Common::Clock::system());
+    explicit JobRepo(std::shared_ptr<Storage::Database> db,
+                     const Common::Clock *clock = Common::Clock::system());
 
     Common::Result<EnqueueResult> enqueue(const NewJob &job);
 
     /** Takes up to max due jobs (pending and due, or with an expired lease) for owner; counts an attempt. */
     Common::Result<QList<Job>> lease(const QString &owner, int max, qint64 leaseMs,
-        std::optional<qint64> connectionId = std::nullopt);
+                                     std::optional<qint64> connectionId = std::nullopt);
     Common::Status renewLease(qint64 id, const QString &owner, qint64 leaseMs);
     /** Commits that a create is about to go out; after a crash the job is reconciled before a retry. */
     Common::Status markSending(qint64 id, const QString &owner);
 
-    Common::Status settleDone(qint64 id, const QString &owner, const QString &outcome = QStringLiteral("done"));
+    Common::Status settleDone(qint64 id, const QString &owner,
+                              const QString &outcome = QStringLiteral("done"));
     /** Back to the queue at retryAtMs. A job that was `sending` stays `sending` (so it is reconciled
      *  before the retry) unless the caller knows nothing reached the CRM (createMayExist = false). */
     Common::Status settleRetry(qint64 id, const QString &owner, qint64 retryAtMs, const Common::Error &error,
-        bool createMayExist = true);
+                               bool createMayExist = true);
     Common::Status settleFailed(qint64 id, const QString &owner, const Common::Error &error);
     /** Gives a leased job back without using up an attempt (paused lane, shutdown). */
     Common::Status release(qint64 id, const QString &owner, qint64 retryAtMs = 0);
@@ -67,7 +69,8 @@ public:
 
 private:
     Common::Status settle(qint64 id, const QString &owner, const QString &state, qint64 nextAttemptAt,
-        const Common::Error *error, const QString &outcome, bool countsAttempt, bool keepSending);
+                          const Common::Error *error, const QString &outcome, bool countsAttempt,
+                          bool keepSending);
     Common::Status recordAttempt(const Job &job, const QString &outcome, const Common::Error *error);
 
     std::shared_ptr<Storage::Database> m_db;

@@ -14,7 +14,8 @@ namespace Sql = Storage::Sql;
 
 namespace {
 
-const QString kListColumns = QStringLiteral("id, at, connection_id, lane, job_id, method, url, status, duration_ms, error, keys");
+const QString kListColumns
+    = QStringLiteral("id, at, connection_id, lane, job_id, method, url, status, duration_ms, error, keys");
 const QString kBodyColumns = QStringLiteral(", request_headers, request_body, response_body");
 
 OpLogEntry entryFromQuery(const QSqlQuery &q, bool withBodies)
@@ -88,7 +89,8 @@ QStringList conditionsFor(const OpLogFilter &filter, bool postgres, QVariantList
     if (!text.isEmpty()) {
         const QString like = postgres ? QStringLiteral("ILIKE") : QStringLiteral("LIKE");
         const QString pattern = QLatin1Char('%') + Sql::likeEscape(text) + QLatin1Char('%');
-        where << QStringLiteral("(keys %1 ? ESCAPE '\\' OR url %1 ? ESCAPE '\\' OR error %1 ? ESCAPE '\\')").arg(like);
+        where << QStringLiteral("(keys %1 ? ESCAPE '\\' OR url %1 ? ESCAPE '\\' OR error %1 ? ESCAPE '\\')")
+                     .arg(like);
         binds << pattern << pattern << pattern;
     }
     return where;
@@ -99,8 +101,7 @@ QStringList conditionsFor(const OpLogFilter &filter, bool postgres, QVariantList
 OpLogRepo::OpLogRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clock)
     : m_db(std::move(db))
     , m_clock(clock)
-{
-}
+{ }
 
 Result<qint64> OpLogRepo::append(OpLogEntry entry)
 {
@@ -111,14 +112,16 @@ Result<qint64> OpLogRepo::append(OpLogEntry entry)
     entry.requestHeaders = redactSecrets(entry.requestHeaders);
     entry.requestBody = redactSecrets(entry.requestBody);
     entry.responseBody = redactSecrets(entry.responseBody);
-    const QString sql = QStringLiteral(
-        "INSERT INTO op_log (at, connection_id, lane, job_id, method, url, status, duration_ms, request_headers,"
-        " request_body, response_body, error, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)%1")
-                            .arg(m_db->isPostgres() ? QStringLiteral(" RETURNING id") : QString());
+    const QString sql
+        = QStringLiteral(
+              "INSERT INTO op_log (at, connection_id, lane, job_id, method, url, status, duration_ms, "
+              "request_headers,"
+              " request_body, response_body, error, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)%1")
+              .arg(m_db->isPostgres() ? QStringLiteral(" RETURNING id") : QString());
     auto query = Sql::exec(*m_db, sql,
-        {entry.atMs, nullable(entry.connectionId), entry.lane, nullable(entry.jobId), entry.method, entry.url,
-            entry.status, entry.durationMs, entry.requestHeaders, entry.requestBody, entry.responseBody, entry.error,
-            entry.keys});
+                           { entry.atMs, nullable(entry.connectionId), entry.lane, nullable(entry.jobId),
+                             entry.method, entry.url, entry.status, entry.durationMs, entry.requestHeaders,
+                             entry.requestBody, entry.responseBody, entry.error, entry.keys });
     if (!query)
         return query.error();
     if (m_db->isPostgres())
@@ -126,8 +129,8 @@ Result<qint64> OpLogRepo::append(OpLogEntry entry)
     return query->lastInsertId().toLongLong();
 }
 
-Result<QList<OpLogEntry>> OpLogRepo::page(const OpLogFilter &filter, std::optional<OpLogCursor> after, int limit,
-    bool withBodies)
+Result<QList<OpLogEntry>> OpLogRepo::page(const OpLogFilter &filter, std::optional<OpLogCursor> after,
+                                          int limit, bool withBodies)
 {
     QVariantList binds;
     QStringList where = conditionsFor(filter, m_db->isPostgres(), binds);
@@ -136,9 +139,11 @@ Result<QList<OpLogEntry>> OpLogRepo::page(const OpLogFilter &filter, std::option
         binds << after->atMs << after->atMs << after->id;
     }
     binds << std::max(1, limit);
-    const QString sql = QStringLiteral("SELECT %1%2 FROM op_log%3 ORDER BY at DESC, id DESC LIMIT ?")
-                            .arg(kListColumns, withBodies ? kBodyColumns : QString(),
-                                where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")));
+    const QString sql
+        = QStringLiteral("SELECT %1%2 FROM op_log%3 ORDER BY at DESC, id DESC LIMIT ?")
+              .arg(kListColumns, withBodies ? kBodyColumns : QString(),
+                   where.isEmpty() ? QString()
+                                   : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")));
     auto query = Sql::exec(*m_db, sql, binds);
     if (!query)
         return query.error();
@@ -150,7 +155,9 @@ Result<QList<OpLogEntry>> OpLogRepo::page(const OpLogFilter &filter, std::option
 
 Result<OpLogEntry> OpLogRepo::get(qint64 id)
 {
-    auto query = Sql::exec(*m_db, QStringLiteral("SELECT %1%2 FROM op_log WHERE id = ?").arg(kListColumns, kBodyColumns), {id});
+    auto query = Sql::exec(
+        *m_db, QStringLiteral("SELECT %1%2 FROM op_log WHERE id = ?").arg(kListColumns, kBodyColumns),
+        { id });
     if (!query)
         return query.error();
     if (!query->next())
@@ -162,7 +169,8 @@ Result<int> OpLogRepo::count(const OpLogFilter &filter)
 {
     QVariantList binds;
     const QStringList where = conditionsFor(filter, m_db->isPostgres(), binds);
-    auto value = Sql::scalar(*m_db,
+    auto value = Sql::scalar(
+        *m_db,
         QStringLiteral("SELECT COUNT(*) FROM op_log")
             + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))),
         binds);
@@ -173,7 +181,7 @@ Result<int> OpLogRepo::count(const OpLogFilter &filter)
 
 Result<int> OpLogRepo::pruneOlderThan(qint64 atMs)
 {
-    return Sql::update(*m_db, QStringLiteral("DELETE FROM op_log WHERE at < ?"), {atMs});
+    return Sql::update(*m_db, QStringLiteral("DELETE FROM op_log WHERE at < ?"), { atMs });
 }
 
 } // namespace Store

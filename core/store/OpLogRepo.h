@@ -36,7 +36,7 @@ enum class StatusClass { Any, Success, ClientError, ServerError, NoAnswer, AnyEr
 struct OpLogFilter
 {
     qint64 fromMs = 0; ///< inclusive; 0 = no lower bound
-    qint64 toMs = 0;   ///< exclusive; 0 = no upper bound
+    qint64 toMs = 0; ///< exclusive; 0 = no upper bound
     std::optional<qint64> connectionId;
     StatusClass statusClass = StatusClass::Any;
     std::optional<qint64> jobId;
@@ -57,13 +57,14 @@ struct OpLogCursor
 class OpLogRepo
 {
 public:
-    explicit OpLogRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clock = Common::Clock::system());
+    explicit OpLogRepo(std::shared_ptr<Storage::Database> db,
+                       const Common::Clock *clock = Common::Clock::system());
 
     /** Stores the entry (redacting secrets again on the way in); returns its id. */
     Common::Result<qint64> append(OpLogEntry entry);
     /** A page of entries older than `after` (or the newest when none); bodies only if withBodies. */
-    Common::Result<QList<OpLogEntry>> page(const OpLogFilter &filter, std::optional<OpLogCursor> after, int limit,
-        bool withBodies = false);
+    Common::Result<QList<OpLogEntry>> page(const OpLogFilter &filter, std::optional<OpLogCursor> after,
+                                           int limit, bool withBodies = false);
     Common::Result<OpLogEntry> get(qint64 id);
     Common::Result<int> count(const OpLogFilter &filter);
     /** Deletes entries older than the given time; returns how many. */

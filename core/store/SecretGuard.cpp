@@ -18,7 +18,8 @@ Common::Status checkNoSecrets(const QJsonObject &object, const QString &where)
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (looksLikeSecretKey(it.key())) {
             return Common::Error::invalidInput(
-                QStringLiteral("\"%1\" looks like a secret and cannot be stored in %2; it belongs in the keychain")
+                QStringLiteral(
+                    "\"%1\" looks like a secret and cannot be stored in %2; it belongs in the keychain")
                     .arg(it.key(), where),
                 QStringLiteral("secret-in-plain-text"));
         }
@@ -34,10 +35,12 @@ QString redactSecrets(const QString &text)
 {
     // JSON "key": "value", form key=value, and HTTP "Authorization: Bearer …" headers.
     static const QRegularExpression json(
-        QStringLiteral(R"re(("[^"]*(?:secret|token|password|api[_-]?key|apikey)[^"]*"\s*:\s*)"(?:[^"\\]|\\.)*")re"),
+        QStringLiteral(
+            R"re(("[^"]*(?:secret|token|password|api[_-]?key|apikey)[^"]*"\s*:\s*)"(?:[^"\\]|\\.)*")re"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression form(
-        QStringLiteral(R"re(((?:^|[?&\s])[\w\[\]]*(?:secret|token|password|api[_-]?key|apikey)[\w\[\]]*=)[^&\s"]*)re"),
+        QStringLiteral(
+            R"re(((?:^|[?&\s])[\w\[\]]*(?:secret|token|password|api[_-]?key|apikey)[\w\[\]]*=)[^&\s"]*)re"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression header(
         QStringLiteral(R"re(((?:authorization|x-api-key|x-auth-token|x-refresh-token)\s*:\s*)[^\r\n]*)re"),

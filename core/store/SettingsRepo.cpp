@@ -12,12 +12,11 @@ namespace Sql = Storage::Sql;
 
 SettingsRepo::SettingsRepo(std::shared_ptr<Storage::Database> db)
     : m_db(std::move(db))
-{
-}
+{ }
 
 Result<QString> SettingsRepo::value(const QString &key, const QString &fallback)
 {
-    auto value = Sql::scalar(*m_db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
+    auto value = Sql::scalar(*m_db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), { key });
     if (!value)
         return value.error();
     return value->isValid() ? value->toString() : fallback;
@@ -29,13 +28,15 @@ Common::Status SettingsRepo::setValue(const QString &key, const QString &value)
         return Error::invalidInput(QStringLiteral("A setting needs a name"));
     if (looksLikeSecretKey(key)) {
         return Error::invalidInput(
-            QStringLiteral("\"%1\" looks like a secret and cannot be stored in the settings; it belongs in the keychain").arg(key),
+            QStringLiteral(
+                "\"%1\" looks like a secret and cannot be stored in the settings; it belongs in the keychain")
+                .arg(key),
             QStringLiteral("secret-in-plain-text"));
     }
     auto done = Sql::exec(*m_db,
-        QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"
-                       " ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-        {key, value});
+                          QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"
+                                         " ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                          { key, value });
     if (!done)
         return done.error();
     return {};
@@ -43,7 +44,7 @@ Common::Status SettingsRepo::setValue(const QString &key, const QString &value)
 
 Common::Status SettingsRepo::remove(const QString &key)
 {
-    auto done = Sql::exec(*m_db, QStringLiteral("DELETE FROM settings WHERE key = ?"), {key});
+    auto done = Sql::exec(*m_db, QStringLiteral("DELETE FROM settings WHERE key = ?"), { key });
     if (!done)
         return done.error();
     return {};

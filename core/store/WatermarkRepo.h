@@ -19,7 +19,8 @@ namespace Store {
 class WatermarkRepo
 {
 public:
-    explicit WatermarkRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clock = Common::Clock::system());
+    explicit WatermarkRepo(std::shared_ptr<Storage::Database> db,
+                           const Common::Clock *clock = Common::Clock::system());
 
     Common::Result<std::optional<QString>> value(const QString &source, const QString &stream);
     Common::Status setValue(const QString &source, const QString &stream, const QString &value);

@@ -35,7 +35,8 @@ public:
 private:
     PgServer();
     bool initialise();
-    bool runAsServerUser(const QString &program, const QStringList &args, QString *output, int timeoutMs = 60000);
+    bool runAsServerUser(const QString &program, const QStringList &args, QString *output,
+                         int timeoutMs = 60000);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_binDir;

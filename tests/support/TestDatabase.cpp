@@ -4,10 +4,19 @@
 #include "PgServer.h"
 #include "storage/Migrator.h"
 
+#include <QTest>
+
 namespace TestSupport {
 
 using Common::Error;
 using Common::Result;
+
+void TestDatabase::addDialectRows()
+{
+    QTest::addColumn<QString>("dialect");
+    QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    QTest::newRow("postgresql") << QStringLiteral("postgresql");
+}
 
 Result<std::unique_ptr<TestDatabase>> TestDatabase::create(const QString &dialect, bool migrate)
 {

@@ -16,6 +16,10 @@ namespace TestSupport {
 class TestDatabase
 {
 public:
+    /** For initTestCase_data(): a global "dialect" column with rows sqlite and postgresql, so every test
+     *  function of a repository suite runs on both engines. */
+    static void addDialectRows();
+
     /** dialect "sqlite" or "postgresql"; migrate=false leaves the store empty (for migration tests). */
     static Common::Result<std::unique_ptr<TestDatabase>> create(const QString &dialect, bool migrate = true);
 

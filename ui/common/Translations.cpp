@@ -14,7 +14,7 @@ QString installTranslations(const QString &language)
     if (lang != QLatin1String("ru"))
         lang = QStringLiteral("en");
     QLocale::setDefault(QLocale(lang == QLatin1String("ru") ? QLocale::Russian : QLocale::English,
-        lang == QLatin1String("ru") ? QLocale::Russia : QLocale::UnitedStates));
+                                lang == QLatin1String("ru") ? QLocale::Russia : QLocale::UnitedStates));
 
     auto *app = new QTranslator(QCoreApplication::instance());
     if (app->load(QStringLiteral(":/i18n/crmbridge_%1.qm").arg(lang)))

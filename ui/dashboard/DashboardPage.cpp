@@ -60,22 +60,26 @@ void DashboardPage::refresh()
     auto counts = jobs.countsByState();
     auto oldest = jobs.oldestPendingCreatedAt();
     if (!counts || !oldest) {
-        m_problem->setText(tr("The store cannot be read: %1").arg((!counts ? counts.error() : oldest.error()).message));
+        m_problem->setText(
+            tr("The store cannot be read: %1").arg((!counts ? counts.error() : oldest.error()).message));
         m_problem->show();
         return;
     }
     m_problem->hide();
     const QLocale locale;
     m_pending->setValue(locale.toString(counts->value(Store::JobState::Pending)));
-    m_running->setValue(locale.toString(counts->value(Store::JobState::Running) + counts->value(Store::JobState::Sending)));
+    m_running->setValue(
+        locale.toString(counts->value(Store::JobState::Running) + counts->value(Store::JobState::Sending)));
     m_done->setValue(locale.toString(counts->value(Store::JobState::Done)));
     m_failed->setValue(locale.toString(counts->value(Store::JobState::Failed)),
-        counts->value(Store::JobState::Failed) > 0 ? tr("Open the queue to resend") : tr("Nothing needs attention"));
+                       counts->value(Store::JobState::Failed) > 0 ? tr("Open the queue to resend")
+                                                                  : tr("Nothing needs attention"));
     if (oldest.value() == 0) {
         m_oldest->setValue(tr("none"), tr("The queue is empty"));
     } else {
         const qint64 minutes = (QDateTime::currentMSecsSinceEpoch() - oldest.value()) / 60000;
-        m_oldest->setValue(tr("%n min", nullptr, int(minutes)),
+        m_oldest->setValue(
+            tr("%n min", nullptr, int(minutes)),
             locale.toString(QDateTime::fromMSecsSinceEpoch(oldest.value()), QLocale::ShortFormat));
     }
 }

@@ -37,7 +37,8 @@ MainWindow::MainWindow(std::shared_ptr<Storage::Database> db, QWidget *parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    addPage(new DashboardPage(m_db, this), QIcon::fromTheme(QStringLiteral("view-statistics")), tr("Dashboard"), 1);
+    addPage(new DashboardPage(m_db, this), QIcon::fromTheme(QStringLiteral("view-statistics")),
+            tr("Dashboard"), 1);
 
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_sidebar->setCurrentRow(0);

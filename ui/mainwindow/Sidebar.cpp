@@ -15,7 +15,8 @@ Sidebar::Sidebar(QWidget *parent)
     setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
 }
 
-void Sidebar::addPage(const QString &objectName, const QIcon &icon, const QString &title, const QString &shortcutHint)
+void Sidebar::addPage(const QString &objectName, const QIcon &icon, const QString &title,
+                      const QString &shortcutHint)
 {
     auto *item = new QListWidgetItem(icon, title, this);
     item->setData(Qt::UserRole, objectName);

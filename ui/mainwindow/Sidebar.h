@@ -12,7 +12,8 @@ class Sidebar : public QListWidget
     Q_OBJECT
 public:
     explicit Sidebar(QWidget *parent = nullptr);
-    void addPage(const QString &objectName, const QIcon &icon, const QString &title, const QString &shortcutHint);
+    void addPage(const QString &objectName, const QIcon &icon, const QString &title,
+                 const QString &shortcutHint);
 };
 
 } // namespace Gui

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds CRM Bridge and opens the desktop app. Usage: scripts/run-demo.sh [crmbridge options]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+"$root/scripts/install-deps.sh"
+cmake --preset default >/dev/null
+cmake --build --preset default -j"$(nproc)" --target crmbridge crmbridgectl
+exec "$root/build/app/crmbridge/crmbridge" "$@"

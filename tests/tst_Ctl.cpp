@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// crmbridgectl as an operator runs it: a real process, real stores.
+#include "PgServer.h"
+#include "TestDatabase.h"
+#include "TestEnv.h"
+#include "store/JobRepo.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using TestSupport::TestDatabase;
+
+namespace {
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run ctl(const QStringList &args)
+{
+    QProcess process;
+    process.start(QStringLiteral(CRMBRIDGECTL_PATH), args);
+    Run run;
+    if (!process.waitForFinished(60000))
+        return run;
+    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+} // namespace
+
+class TestCtl : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase_data() { TestDatabase::addDialectRows(); }
+    void initTestCase()
+    {
+        QVERIFY2(TestSupport::PgServer::instance().ok(),
+                 qPrintable(TestSupport::PgServer::instance().error()));
+    }
+
+    void migrateThenStatus()
+    {
+        QFETCH_GLOBAL(QString, dialect);
+        auto test = TestDatabase::create(dialect, false);
+        QVERIFY_OK(test);
+        const QString url = test.value()->url();
+
+        const Run before
+            = ctl({ QStringLiteral("--database"), url, QStringLiteral("status"), QStringLiteral("--json") });
+        QCOMPARE(before.code, 1);
+        QVERIFY2(before.err.contains(QStringLiteral("crmbridgectl migrate")), qPrintable(before.err));
+
+        const Run migrate = ctl({ QStringLiteral("--database"), url, QStringLiteral("migrate") });
+        QCOMPARE(migrate.code, 0);
+        QVERIFY2(migrate.out.contains(QStringLiteral("Migrated")), qPrintable(migrate.out));
+        const Run again = ctl({ QStringLiteral("--database"), url, QStringLiteral("migrate") });
+        QCOMPARE(again.code, 0);
+        QVERIFY(again.out.contains(QStringLiteral("up to date")));
+
+        Store::JobRepo jobs(test.value()->db());
+        for (int i = 0; i < 3; ++i) {
+            Store::NewJob job;
+            job.kind = QStringLiteral("order.created");
+            job.idempotencyKey = QStringLiteral("k%1").arg(i);
+            QVERIFY_OK(jobs.enqueue(job));
+        }
+        auto leased = jobs.lease(QStringLiteral("t"), 1, 60000);
+        QVERIFY_OK(jobs.settleFailed(leased->first().id, QStringLiteral("t"),
+                                     Common::Error::permanent(QStringLiteral("x"))));
+
+        const Run status
+            = ctl({ QStringLiteral("--database"), url, QStringLiteral("status"), QStringLiteral("--json") });
+        QCOMPARE(status.code, 0);
+        const QJsonObject object = QJsonDocument::fromJson(status.out.toUtf8()).object();
+        QCOMPARE(object.value(QStringLiteral("pending")).toInt(), 2);
+        QCOMPARE(object.value(QStringLiteral("failed")).toInt(), 1);
+        QCOMPARE(object.value(QStringLiteral("running")).toInt(), 0);
+        QCOMPARE(object.value(QStringLiteral("done")).toInt(), 0);
+        QCOMPARE(object.value(QStringLiteral("cancelled")).toInt(), 0);
+    }
+
+    void badInputGetsClearErrors()
+    {
+        QFETCH_GLOBAL(QString, dialect);
+        if (dialect != QLatin1String("sqlite"))
+            return;
+        const Run badUrl
+            = ctl({ QStringLiteral("--database"), QStringLiteral("mysql://x/y"), QStringLiteral("status") });
+        QCOMPARE(badUrl.code, 1);
+        QVERIFY(badUrl.err.contains(QStringLiteral("Unsupported database URL")));
+        const Run unknown = ctl({ QStringLiteral("frobnicate") });
+        QCOMPARE(unknown.code, 2);
+        QVERIFY(unknown.err.contains(QStringLiteral("unknown command")));
+        const Run help = ctl({ QStringLiteral("--help") });
+        QCOMPARE(help.code, 0);
+        QVERIFY(help.out.contains(QStringLiteral("migrate")));
+        const Run deadPg
+            = ctl({ QStringLiteral("--database"), QStringLiteral("postgresql://nobody@127.0.0.1:1/none"),
+                    QStringLiteral("status") });
+        QCOMPARE(deadPg.code, 1);
+        QVERIFY2(deadPg.err.contains(QStringLiteral("Cannot open the store")), qPrintable(deadPg.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCtl)
+#include "tst_Ctl.moc"

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PgServer.h"
+#include "TestDatabase.h"
+#include "TestEnv.h"
+#include "store/EntityLinkRepo.h"
+
+#include <QTest>
+
+using namespace Store;
+using TestSupport::TestDatabase;
+
+class TestEntityLinkRepo : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestDatabase> m_test;
+
+private Q_SLOTS:
+    void initTestCase_data() { TestDatabase::addDialectRows(); }
+    void initTestCase()
+    {
+        QVERIFY2(TestSupport::PgServer::instance().ok(),
+                 qPrintable(TestSupport::PgServer::instance().error()));
+    }
+    void init()
+    {
+        QFETCH_GLOBAL(QString, dialect);
+        auto test = TestDatabase::create(dialect);
+        QVERIFY_OK(test);
+        m_test = std::move(test.value());
+    }
+    void cleanup() { m_test.reset(); }
+
+    void linkBothWays()
+    {
+        EntityLinkRepo links(m_test->db());
+        QVERIFY_OK(links.link({ 1, QStringLiteral("order"), QStringLiteral("17"), QStringLiteral("lead"),
+                                QStringLiteral("9001") }));
+        QCOMPARE(
+            links.crmIdFor(1, QStringLiteral("order"), QStringLiteral("17"), QStringLiteral("lead")).value(),
+            std::optional<QString>(QStringLiteral("9001")));
+        QCOMPARE(links.sourceIdFor(1, QStringLiteral("lead"), QStringLiteral("9001"), QStringLiteral("order"))
+                     .value(),
+                 std::optional<QString>(QStringLiteral("17")));
+        QVERIFY(!links.crmIdFor(2, QStringLiteral("order"), QStringLiteral("17"), QStringLiteral("lead"))
+                     ->has_value());
+    }
+
+    void sameLinkTwiceIsFine()
+    {
+        EntityLinkRepo links(m_test->db());
+        const EntityLink link { 1, QStringLiteral("order"), QStringLiteral("17"), QStringLiteral("lead"),
+                                QStringLiteral("9001") };
+        QVERIFY_OK(links.link(link));
+        QVERIFY_OK(links.link(link));
+        QCOMPARE(links.count(1, QStringLiteral("order")).value(), 1);
+    }
+
+    void anOrderNeverGetsASecondLead()
+    {
+        EntityLinkRepo links(m_test->db());
+        QVERIFY_OK(links.link({ 1, QStringLiteral("order"), QStringLiteral("17"), QStringLiteral("lead"),
+                                QStringLiteral("9001") }));
+        auto second = links.link({ 1, QStringLiteral("order"), QStringLiteral("17"), QStringLiteral("lead"),
+                                   QStringLiteral("9002") });
+        QVERIFY(!second.ok());
+        QCOMPARE(second.error().code, QStringLiteral("link-conflict"));
+        auto reused = links.link({ 1, QStringLiteral("order"), QStringLiteral("18"), QStringLiteral("lead"),
+                                   QStringLiteral("9001") });
+        QVERIFY(!reused.ok());
+        QCOMPARE(reused.error().code, QStringLiteral("link-conflict"));
+        QCOMPARE(links.count(1, QStringLiteral("order")).value(), 1);
+    }
+
+    void unlink()
+    {
+        EntityLinkRepo links(m_test->db());
+        QVERIFY_OK(links.link({ 1, QStringLiteral("customer"), QStringLiteral("5"), QStringLiteral("contact"),
+                                QStringLiteral("77") }));
+        QVERIFY_OK(
+            links.unlink(1, QStringLiteral("customer"), QStringLiteral("5"), QStringLiteral("contact")));
+        QVERIFY(
+            !links.crmIdFor(1, QStringLiteral("customer"), QStringLiteral("5"), QStringLiteral("contact"))
+                 ->has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEntityLinkRepo)
+#include "tst_EntityLinkRepo.moc"

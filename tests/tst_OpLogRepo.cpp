@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PgServer.h"
+#include "TestDatabase.h"
+#include "TestEnv.h"
+#include "store/OpLogRepo.h"
+
+#include <QTest>
+
+using namespace Store;
+using TestSupport::TestDatabase;
+
+class TestOpLogRepo : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestDatabase> m_test;
+    std::unique_ptr<OpLogRepo> m_log;
+
+    OpLogEntry entry(qint64 at, int status, const QString &keys, std::optional<qint64> job = std::nullopt)
+    {
+        OpLogEntry e;
+        e.atMs = at;
+        e.connectionId = 1;
+        e.lane = QStringLiteral("amocrm:main");
+        e.jobId = job;
+        e.method = QStringLiteral("POST");
+        e.url = QStringLiteral("https://shop.amocrm.ru/api/v4/leads/complex");
+        e.status = status;
+        e.durationMs = 120;
+        e.requestBody = QStringLiteral("[{\"name\":\"Заказ %1\"}]").arg(keys);
+        e.responseBody = QStringLiteral("[]");
+        e.keys = keys;
+        return e;
+    }
+
+private Q_SLOTS:
+    void initTestCase_data() { TestDatabase::addDialectRows(); }
+    void initTestCase()
+    {
+        QVERIFY2(TestSupport::PgServer::instance().ok(),
+                 qPrintable(TestSupport::PgServer::instance().error()));
+    }
+    void init()
+    {
+        QFETCH_GLOBAL(QString, dialect);
+        auto test = TestDatabase::create(dialect);
+        QVERIFY_OK(test);
+        m_test = std::move(test.value());
+        m_log = std::make_unique<OpLogRepo>(m_test->db());
+    }
+    void cleanup()
+    {
+        m_log.reset();
+        m_test.reset();
+    }
+
+    void appendAndReadBack()
+    {
+        auto id = m_log->append(entry(1000, 200, QStringLiteral("2311/1 +79123456789")));
+        QVERIFY_OK(id);
+        QVERIFY(id.value() > 0);
+        auto back = m_log->get(id.value());
+        QVERIFY_OK(back);
+        QCOMPARE(back->status, 200);
+        QCOMPARE(back->requestBody, QStringLiteral("[{\"name\":\"Заказ 2311/1 +79123456789\"}]"));
+        QCOMPARE(back->connectionId, std::optional<qint64>(1));
+        QVERIFY(!back->jobId.has_value());
+    }
+
+    void secretsAreRedactedOnTheWayIn()
+    {
+        OpLogEntry e = entry(1000, 200, QStringLiteral("x"));
+        e.requestHeaders = QStringLiteral(
+            "Authorization: Bearer eyJhbGciOi.secret.part\r\nContent-Type: application/json");
+        e.requestBody = QStringLiteral(
+            R"({"client_secret":"very-secret","refresh_token":"def50200abc","grant_type":"refresh_token"})");
+        e.url = QStringLiteral("https://demo.retailcrm.ru/api/v5/orders?apiKey=KEY123&limit=20");
+        auto id = m_log->append(e);
+        QVERIFY_OK(id);
+        const OpLogEntry back = m_log->get(id.value()).value();
+        for (const QString &field : { back.requestHeaders, back.requestBody, back.url }) {
+            QVERIFY2(!field.contains(QStringLiteral("eyJhbGciOi")), qPrintable(field));
+            QVERIFY2(!field.contains(QStringLiteral("very-secret")), qPrintable(field));
+            QVERIFY2(!field.contains(QStringLiteral("def50200abc")), qPrintable(field));
+            QVERIFY2(!field.contains(QStringLiteral("KEY123")), qPrintable(field));
+        }
+        QVERIFY(back.requestBody.contains(QStringLiteral("\"grant_type\":\"refresh_token\"")));
+        QVERIFY(back.url.contains(QStringLiteral("limit=20")));
+    }
+
+    void pagesNewestFirstByKeyset()
+    {
+        // Several rows share a timestamp: the (at, id) keyset still pages without gaps or repeats.
+        for (int i = 0; i < 57; ++i)
+            QVERIFY_OK(m_log->append(entry(1000 + i / 3, 200, QStringLiteral("n%1").arg(i))));
+        QList<qint64> ids;
+        std::optional<OpLogCursor> cursor;
+        for (;;) {
+            auto page = m_log->page({}, cursor, 10);
+            QVERIFY_OK(page);
+            if (page->isEmpty())
+                break;
+            QVERIFY(page->first().requestBody.isEmpty()); // bodies only on request
+            for (const OpLogEntry &e : *page)
+                ids << e.id;
+            cursor = OpLogCursor { page->last().atMs, page->last().id };
+        }
+        QCOMPARE(ids.size(), 57);
+        QCOMPARE(QSet<qint64>(ids.begin(), ids.end()).size(), 57);
+        QVERIFY(std::is_sorted(ids.rbegin(), ids.rend()));
+    }
+
+    void filters()
+    {
+        QVERIFY_OK(m_log->append(entry(1000, 200, QStringLiteral("2311/1"), 5)));
+        QVERIFY_OK(m_log->append(entry(2000, 400, QStringLiteral("2311/2 maria@example.ru"), 6)));
+        QVERIFY_OK(m_log->append(entry(3000, 503, QStringLiteral("2311/3"), 7)));
+        OpLogEntry noAnswer = entry(4000, 0, QStringLiteral("2311/4"), 8);
+        noAnswer.error = QStringLiteral("Connection reset by peer");
+        QVERIFY_OK(m_log->append(noAnswer));
+
+        OpLogFilter f;
+        f.statusClass = StatusClass::ClientError;
+        QCOMPARE(m_log->count(f).value(), 1);
+        f.statusClass = StatusClass::ServerError;
+        QCOMPARE(m_log->count(f).value(), 1);
+        f.statusClass = StatusClass::NoAnswer;
+        QCOMPARE(m_log->count(f).value(), 1);
+        f.statusClass = StatusClass::AnyError;
+        QCOMPARE(m_log->count(f).value(), 3);
+
+        OpLogFilter range;
+        range.fromMs = 2000;
+        range.toMs = 4000;
+        QCOMPARE(m_log->count(range).value(), 2);
+
+        OpLogFilter byJob;
+        byJob.jobId = 7;
+        QCOMPARE(m_log->page(byJob, std::nullopt, 10)->first().status, 503);
+
+        OpLogFilter byText;
+        byText.text = QStringLiteral("MARIA@example");
+        QCOMPARE(m_log->count(byText).value(), 1);
+        byText.text = QStringLiteral("reset by peer");
+        QCOMPARE(m_log->count(byText).value(), 1);
+        byText.text = QStringLiteral("100%");
+        QCOMPARE(m_log->count(byText).value(), 0); // % is a literal, not a wildcard
+    }
+
+    void prune()
+    {
+        for (int i = 0; i < 10; ++i)
+            QVERIFY_OK(m_log->append(entry(1000 * (i + 1), 200, QStringLiteral("p"))));
+        QCOMPARE(m_log->pruneOlderThan(6000).value(), 5);
+        QCOMPARE(m_log->count({}).value(), 5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOpLogRepo)
+#include "tst_OpLogRepo.moc"
