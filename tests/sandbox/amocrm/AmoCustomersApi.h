@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "AmoCall.h"
+
+namespace Sandbox::AmoCrm {
+
+class AmoContext;
+class ValidationErrors;
+
+/**
+ * `/api/v4/customers` (CRUD like leads, `PATCH /customers/mode`) and transactions
+ * (`/api/v4/customers/transactions`, `/api/v4/customers/{id}/transactions`). Answers 400 while the
+ * account's customers mode is "disabled" or "unavailable". Server thread.
+ */
+class AmoCustomersApi
+{
+public:
+    AmoCustomersApi(AmoContext &context, AmoRouter &router);
+
+private:
+    HttpResponse list(AmoCall &call);
+    HttpResponse get(AmoCall &call);
+    HttpResponse write(AmoCall &call, bool creating, qint64 singleId);
+    HttpResponse mode(AmoCall &call);
+    HttpResponse transactions(AmoCall &call, qint64 customerId);
+    HttpResponse addTransactions(AmoCall &call);
+    HttpResponse removeTransaction(AmoCall &call);
+    QJsonObject renderTransaction(const AmoCall &call, const QJsonObject &transaction) const;
+    void applyCustomer(AmoCall &call, QJsonObject &customer, const QJsonObject &input, const QString &rid,
+                       ValidationErrors &errors) const;
+
+    AmoContext &m_context;
+};
+
+} // namespace Sandbox::AmoCrm

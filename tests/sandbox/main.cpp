@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// crm-sandbox: runs an emulated CRM on loopback and prints one JSON "ready" line on stdout.
+
+#include "amocrm/AmoCrmSandbox.h"
+#include "common/FaultInjector.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int s_signalFds[2] = { -1, -1 };
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto n = ::write(s_signalFds[1], &byte, 1);
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "crm-sandbox: %s\n", qPrintable(message));
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("crm-sandbox"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("A local emulator of the amoCRM API v4 for tests and demos."));
+    parser.addHelpOption();
+    const QCommandLineOption crm("crm", "Which CRM to emulate (amocrm).", "name", "amocrm");
+    const QCommandLineOption port("port", "TCP port on 127.0.0.1; 0 picks a free one.", "port", "0");
+    const QCommandLineOption seed("seed", "Seed profile: empty or demo.", "profile", "empty");
+    const QCommandLineOption rate("rate", "Requests per second per account; 0 = unlimited.", "rps", "7");
+    const QCommandLineOption faults(
+        "faults",
+        "Fault profiles, comma-separated: " + Sandbox::FaultInjector::profileNames().join(", ") + ".",
+        "profiles");
+    const QCommandLineOption snapshot(
+        "snapshot", "JSON state file: loaded at start if present, written at exit.", "file");
+    const QCommandLineOption redirect("redirect-uri", "Redirect URI of the default integration.", "uri");
+    const QCommandLineOption autoApprove("auto-approve",
+                                         "GET /oauth redirects at once instead of showing Allow/Deny.");
+    const QCommandLineOption webhookTimeout("webhook-timeout", "Webhook delivery deadline in ms.", "ms",
+                                            "2000");
+    const QCommandLineOption accessTtl("access-token-ttl", "Access token lifetime in seconds.", "seconds",
+                                       "86400");
+    const QCommandLineOption subdomain("subdomain", "Subdomain of the default account.", "name", "sandbox");
+    const QCommandLineOption clientId("client-id", "client_id of the default integration.", "id");
+    const QCommandLineOption clientSecret("client-secret", "client_secret of the default integration.",
+                                          "secret");
+    parser.addOptions({ crm, port, seed, rate, faults, snapshot, redirect, autoApprove, webhookTimeout,
+                        accessTtl, subdomain, clientId, clientSecret });
+    parser.process(app);
+
+    if (parser.value(crm) != QLatin1String("amocrm"))
+        return fail(QStringLiteral("unsupported --crm '%1' (only amocrm so far)").arg(parser.value(crm)));
+
+    Sandbox::AmoCrm::AmoSandboxOptions options;
+    bool ok = false;
+    options.port = quint16(parser.value(port).toUInt(&ok));
+    if (!ok)
+        return fail(QStringLiteral("bad --port"));
+    options.seed = parser.value(seed);
+    options.rate = parser.value(rate).toDouble(&ok);
+    if (!ok || options.rate < 0)
+        return fail(QStringLiteral("bad --rate"));
+    options.faults = parser.value(faults);
+    options.snapshotFile = parser.value(snapshot);
+    if (parser.isSet(redirect))
+        options.redirectUri = parser.value(redirect);
+    options.autoApprove = parser.isSet(autoApprove);
+    options.webhookTimeoutMs = parser.value(webhookTimeout).toInt(&ok);
+    if (!ok || options.webhookTimeoutMs <= 0)
+        return fail(QStringLiteral("bad --webhook-timeout"));
+    options.accessTokenTtlSecs = parser.value(accessTtl).toLongLong(&ok);
+    if (!ok || options.accessTokenTtlSecs <= 0)
+        return fail(QStringLiteral("bad --access-token-ttl"));
+    options.subdomain = parser.value(subdomain);
+    if (parser.isSet(clientId))
+        options.clientId = parser.value(clientId);
+    if (parser.isSet(clientSecret))
+        options.clientSecret = parser.value(clientSecret);
+
+    // SIGINT/SIGTERM go through a socket pair so the quit happens in the event loop, not in the handler.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalFds) != 0)
+        return fail(QStringLiteral("socketpair failed"));
+    QSocketNotifier notifier(s_signalFds[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [] {
+        char byte;
+        [[maybe_unused]] const auto n = ::read(s_signalFds[0], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action
+    {
+    };
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+
+    Sandbox::AmoCrm::AmoCrmSandbox sandbox(options);
+    QString error;
+    if (!sandbox.start(&error))
+        return fail(error);
+    const QByteArray line = QJsonDocument(sandbox.readyInfo()).toJson(QJsonDocument::Compact);
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+    const int rc = app.exec();
+    sandbox.stop();
+    return rc;
+}
