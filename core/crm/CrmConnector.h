@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CrmSchema.h"
+#include "DealDraft.h"
+#include "common/Result.h"
+#include "model/StatusChange.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <optional>
+
+namespace Crm {
+
+/** Who and where we are signed in, for "connection test" and the Connections page. */
+struct AccountInfo
+{
+    QString accountId;
+    QString accountName;
+    QString subdomain;
+    QString userId;
+    QString userName;
+    QString userEmail;
+};
+
+/** The outcome of one item of a batch call, matched back by the caller's key. */
+struct ItemOutcome
+{
+    QString key; ///< the caller's correlation key (the lane uses the job id)
+    std::optional<Common::Error> error; ///< set when this item failed; the others are unaffected
+    QString dealId;
+    QString contactId;
+    bool merged = false; ///< the CRM's duplicate control folded it into an existing deal
+};
+
+/** Create one deal (with its contact, company, note and tags) for one shop entity. */
+struct DealCreate
+{
+    QString key;
+    DealDraft draft;
+    QString existingContactId; ///< link this contact instead of creating one from draft.contact
+};
+
+/** Change fields of an existing deal (a changed order), honouring the draft's update policies. */
+struct DealUpdate
+{
+    QString key;
+    QString dealId;
+    DealDraft draft;
+};
+
+/** Move a deal to a stage (shop → CRM status change). */
+struct StageMove
+{
+    QString key;
+    QString dealId;
+    QString pipelineId;
+    QString stageId;
+    QString lossReasonId; ///< only for the "lost" stage, when configured
+};
+
+struct NoteAdd
+{
+    QString key;
+    QString dealId;
+    QString text;
+};
+
+/** A contact as the local dedup index needs it: normalised phones (E.164) and lower-cased emails. */
+struct ContactSummary
+{
+    QString contactId;
+    QString name;
+    QStringList phones;
+    QStringList emails;
+    qint64 updatedAt = 0; ///< Unix seconds
+};
+
+struct ContactPage
+{
+    QList<ContactSummary> contacts;
+    bool hasMore = false;
+};
+
+/** CRM-side stage changes since a cursor; the cursor is opaque and goes into a watermark. */
+struct StageChangePage
+{
+    QList<Model::StatusChange> changes; ///< origin Crm: orderId is the deal id
+    QString nextCursor;
+    bool hasMore = false;
+};
+
+enum class ConnectorState {
+    Ready,
+    NeedsSignIn, ///< tokens missing, revoked or expired: queued jobs wait, nothing is lost
+    Blocked, ///< the CRM blocked us (amoCRM 403 after rate-limit abuse): pause and alert
+    PaymentRequired,
+};
+QString connectorStateName(ConnectorState state);
+
+/**
+ * What the sync engine needs from a CRM, whichever CRM it is. Implementations (Crm::AmoCrm::…,
+ * Crm::RetailCrm::…) live on their lane's thread, are owned by the lane, and call every callback on
+ * that thread. Batch calls take any number of items and split them into the CRM's own batch sizes;
+ * every item gets exactly one ItemOutcome. All network work goes through core/net (rate limit, retry,
+ * op log), so a connector method never blocks.
+ */
+class CrmConnector : public QObject
+{
+    Q_OBJECT
+public:
+    template<typename T> using Callback = std::function<void(Common::Result<T>)>;
+    using BatchCallback = std::function<void(QList<ItemOutcome>)>;
+
+    using QObject::QObject;
+    ~CrmConnector() override = default;
+
+    virtual QString crmName() const = 0;
+    /** How many deals one create call carries at most (amoCRM leads/complex: 50). */
+    virtual int maxDealsPerCall() const = 0;
+    virtual ConnectorState state() const = 0;
+
+    virtual void testConnection(Callback<AccountInfo> done) = 0;
+    virtual void fetchSchema(Callback<CrmSchema> done) = 0;
+    /** Creates the custom fields a mapping needs (auto-create), returns the refreshed schema. */
+    virtual void createFields(const QList<CustomField> &fields, Entity entity, Callback<CrmSchema> done) = 0;
+
+    virtual void createDeals(const QList<DealCreate> &items, BatchCallback done) = 0;
+    virtual void updateDeals(const QList<DealUpdate> &items, BatchCallback done) = 0;
+    virtual void moveDeals(const QList<StageMove> &items, BatchCallback done) = 0;
+    virtual void addNotes(const QList<NoteAdd> &items, BatchCallback done) = 0;
+    /** Reconciliation after a crash: which of these external ids already have a deal (id → deal id).
+     *  createdSince (Unix seconds) narrows the search to deals made after the job was marked sending. */
+    virtual void findDealsByExternalIds(const QStringList &externalIds, qint64 createdSince,
+                                        Callback<QMap<QString, QString>> done)
+        = 0;
+
+    /** One page of contacts changed since updatedSince (Unix seconds), oldest first, for the dedup index. */
+    virtual void contactsChangedSince(qint64 updatedSince, int page, Callback<ContactPage> done) = 0;
+    /** Stage changes made in the CRM since the cursor (empty = from now on). */
+    virtual void stageChangesSince(const QString &cursor, Callback<StageChangePage> done) = 0;
+
+Q_SIGNALS:
+    void stateChanged(Crm::ConnectorState state, const QString &reason);
+};
+
+} // namespace Crm
