@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -151,6 +152,11 @@ void TestKeychainUnavailable::nothingWrittenInPlainText()
             QVERIFY2(!bytes.contains(form), qPrintable(path));
     }
     qInfo() << "scanned" << files << "files under the throwaway HOME";
+    // Where QtKeychain's insecure fallback would have put it.
+    const QString fallback
+        = QSettings(QCoreApplication::organizationName(), QCoreApplication::applicationName()).fileName();
+    QVERIFY2(fallback.startsWith(m_home.path()), qPrintable(fallback));
+    QVERIFY2(!QFile::exists(fallback), qPrintable(fallback));
 }
 
 void TestKeychainUnavailable::headlessWithoutKeyIsAClearError()
