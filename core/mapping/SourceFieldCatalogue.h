@@ -28,6 +28,9 @@ struct SourceField
  * order or a form submission. Values are text: numbers in the C locale without trailing zeros
  * ("45990", "1499.5"), dates in ISO 8601 UTC. Pure functions, any thread.
  *
+ * Orders: `customer.*` is the buyer (the address's receiver, phone and email, else the shop user's
+ * profile); `user.*` is the shop user's profile only.
+ *
  * Forms: `form.name`, `form.page_url`, `form.client_ip`, `form.received_at`, `form.id` describe the
  * submission; `form.<field>` is a submitted field, and `form.fields.<field>` always is, for a field
  * that shares its name with one of those. `customer.name/phone/email` guess the person from the
