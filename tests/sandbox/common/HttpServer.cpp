@@ -196,6 +196,7 @@ private:
 
 HttpServer::HttpServer(Handler handler, QObject *parent)
     : QObject(parent)
+    , m_server(this)
     , m_handler(std::move(handler))
 {
     connect(&m_server, &QTcpServer::newConnection, this, &HttpServer::onNewConnection);

@@ -7,6 +7,7 @@ namespace Sandbox {
 
 SandboxClock::SandboxClock(QObject *parent)
     : QObject(parent)
+    , m_timer(this)
 {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
