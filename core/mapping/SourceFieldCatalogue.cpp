@@ -375,10 +375,11 @@ std::optional<QStringList> SourceFieldCatalogue::resolve(const QString &path, co
         const QString what = path.mid(9);
         if (what != QLatin1String("name") && what != QLatin1String("phone") && what != QLatin1String("email"))
             return std::nullopt;
-        for (const QString &candidate : guessNames(what)) {
-            const QStringList values = formField(form, candidate);
-            if (!values.isEmpty())
-                return values;
+        // The first non-empty field, in the order the form sent them, whose name is a usual one.
+        const QStringList &candidates = guessNames(what);
+        for (const auto &[key, value] : form.fields) {
+            if (candidates.contains(key.trimmed(), Qt::CaseInsensitive) && !value.trimmed().isEmpty())
+                return QStringList { value };
         }
         return QStringList();
     }

@@ -33,8 +33,8 @@ struct SourceField
  *
  * Forms: `form.name`, `form.page_url`, `form.client_ip`, `form.received_at`, `form.id` describe the
  * submission; `form.<field>` is a submitted field, and `form.fields.<field>` always is, for a field
- * that shares its name with one of those. `customer.name/phone/email` guess the person from the
- * usual field names (name, fio, имя; phone, tel, телефон; email, mail, почта).
+ * that shares its name with one of those. `customer.name/phone/email` guess the person: the first
+ * non-empty field, in form order, with a usual name (name, fio, имя; phone, tel, телефон; email …).
  */
 class SourceFieldCatalogue
 {
