@@ -15,6 +15,7 @@ StatTile::StatTile(const QString &objectName, const QString &caption, QWidget *p
     setObjectName(objectName);
     setFrameShape(QFrame::StyledPanel);
     setMinimumWidth(160);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_value->setObjectName(objectName + QStringLiteral("Value"));
     QFont big = m_value->font();
     big.setPointSizeF(big.pointSizeF() * 2.0);
@@ -27,7 +28,6 @@ StatTile::StatTile(const QString &objectName, const QString &caption, QWidget *p
     layout->addWidget(m_caption);
     layout->addWidget(m_value);
     layout->addWidget(m_detail);
-    layout->addStretch();
 }
 
 void StatTile::setValue(const QString &value, const QString &detail)
