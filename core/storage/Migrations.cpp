@@ -98,6 +98,36 @@ static QList<Migration> buildMigrations()
                            " crm TEXT NOT NULL DEFAULT '', schema_json TEXT NOT NULL, fetched_at {int64} NOT NULL)"),
         }});
 
+    // Shop sources (core/source): configured sources (no secrets), the echo guard of status writes,
+    // form intake endpoints (secrets only as salted hashes) and the raw intake requests kept for the operator.
+    list.append(
+        { 3,
+          QStringLiteral("shop sources, echo guard, form endpoints, raw intake requests"),
+          {
+              QStringLiteral("CREATE TABLE sources ("
+                             " id {pk}, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, url TEXT NOT NULL,"
+                             " config TEXT NOT NULL DEFAULT '{}', created_at {int64} NOT NULL,"
+                             " updated_at {int64} NOT NULL)"),
+              QStringLiteral("CREATE TABLE echo_guard ("
+                             " id {pk}, source TEXT NOT NULL, order_id TEXT NOT NULL, status_id TEXT NOT NULL,"
+                             " shop_ref TEXT NOT NULL DEFAULT '', created_at {int64} NOT NULL,"
+                             " consumed_at {int64} NOT NULL DEFAULT 0)"),
+              QStringLiteral("CREATE INDEX echo_guard_ref ON echo_guard (source, shop_ref)"),
+              QStringLiteral("CREATE INDEX echo_guard_order ON echo_guard (source, order_id, status_id)"),
+              QStringLiteral("CREATE TABLE form_endpoints ("
+                             " id {pk}, name TEXT NOT NULL UNIQUE, source TEXT NOT NULL DEFAULT 'forms',"
+                             " secret_salt TEXT NOT NULL, secret_hash TEXT NOT NULL,"
+                             " enabled INTEGER NOT NULL DEFAULT 1, created_at {int64} NOT NULL,"
+                             " updated_at {int64} NOT NULL)"),
+              QStringLiteral("CREATE TABLE intake_raw ("
+                             " id {pk}, received_at {int64} NOT NULL, form TEXT NOT NULL DEFAULT '',"
+                             " client_ip TEXT NOT NULL DEFAULT '', method TEXT NOT NULL DEFAULT '',"
+                             " target TEXT NOT NULL DEFAULT '', headers TEXT NOT NULL DEFAULT '',"
+                             " body {blob}, outcome TEXT NOT NULL, error TEXT NOT NULL DEFAULT '',"
+                             " job_id {int64})"),
+              QStringLiteral("CREATE INDEX intake_raw_at ON intake_raw (received_at, id)"),
+          } });
+
     return list;
 }
 

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Result.h"
+#include "mapping/CategoryTree.h"
+#include "mapping/SourceFieldCatalogue.h"
+
+#include <QList>
+#include <QString>
+
+namespace Source {
+
+/** One order status of a shop, with the rules the shop applies when it changes. Value type. */
+struct ShopStatus
+{
+    QString id;
+    QString name;
+    QString color; ///< "RRGGBB" without '#', as the shop stores it
+    bool final = false; ///< an order in this status can no longer change
+    bool fixed = false; ///< leaving this status needs a target of higher rank
+    int rank = 0;
+    bool active = true;
+    bool operator==(const ShopStatus &) const = default;
+};
+
+/** What a source can see, for `crmbridgectl source test` and the connection page. */
+struct SourceSummary
+{
+    qint64 orders = 0;
+    qint64 statuses = 0;
+    qint64 categories = 0;
+    QString details; ///< e.g. "miniShop2 4.x layout, prefix modx_"
+};
+
+/**
+ * A shop the engine reads events from and writes order statuses to (miniShop2, Bitrix …). The engine
+ * knows sources only through this interface.
+ *
+ * Threading: an instance is created, used and destroyed on ONE thread — the engine's poller thread
+ * for that source (or a command-line tool's main thread). Every call is synchronous and runs on that
+ * thread's own connections to the shop database and to the store; calls may block on the network for
+ * the database's timeouts, so never call them on the GUI thread. Errors are values: Unavailable /
+ * Transient when the shop or the store is unreachable (poll again later), Permanent for a refusal.
+ */
+class ShopSource
+{
+public:
+    virtual ~ShopSource();
+
+    /** The operator's name of this source: ShopEvent::source, the watermark and echo-guard key. */
+    virtual QString name() const = 0;
+    /** "minishop2", … */
+    virtual QString kind() const = 0;
+
+    /** Order paths for the mapping editor: the static catalogue plus dynamic ones this shop has. */
+    virtual Common::Result<QList<Mapping::SourceField>> fieldCatalogue() = 0;
+    virtual Common::Result<Mapping::CategoryTree> categories() = 0;
+    /** In the shop's own order (rank, then id). */
+    virtual Common::Result<QList<ShopStatus>> statuses() = 0;
+    virtual Common::Result<SourceSummary> summary() = 0;
+
+    /**
+     * Reads what happened since the last poll and appends it to the outbox (the jobs table), in one
+     * store transaction with the source's watermarks: after a crash or restart nothing is skipped and
+     * nothing is appended twice. Returns how many new jobs were appended (at most about maxEvents).
+     */
+    virtual Common::Result<int> poll(int maxEvents = 200) = 0;
+
+    /**
+     * Sets an order's status the way the shop itself would, under the shop's rules; a change the shop
+     * would refuse is a Permanent error (code "status-*") and nothing is written. A successful write is
+     * recorded in the echo guard, so the next poll() does not report it back as a shop change.
+     */
+    virtual Common::Status writeStatus(const QString &orderId, const QString &statusId) = 0;
+};
+
+/** The shop's own rule check, shared by the sources: why from → to is refused, or success. */
+Common::Status checkTransition(const ShopStatus &from, const ShopStatus &to);
+
+} // namespace Source

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SourceFactory.h"
+
+#include "minishop2/MiniShop2Source.h"
+
+namespace Source {
+
+using Common::Error;
+using Common::Result;
+
+Result<std::shared_ptr<ShopSource>> SourceFactory::openWithPassword(const SourceRecord &record,
+                                                                    std::shared_ptr<Storage::Database> store,
+                                                                    const QByteArray &password,
+                                                                    const Common::Clock *clock)
+{
+    if (record.kind != QLatin1String("minishop2"))
+        return Error::invalidInput(QStringLiteral("Unknown source kind \"%1\"").arg(record.kind));
+    auto config = MiniShop2::MiniShop2Config::fromRecord(record, password);
+    if (!config)
+        return config.error();
+    auto source = MiniShop2::MiniShop2Source::open(std::move(config).value(), std::move(store), clock);
+    if (!source)
+        return source.error();
+    return std::shared_ptr<ShopSource>(std::move(source).value());
+}
+
+void SourceFactory::open(const SourceRecord &record, std::shared_ptr<Storage::Database> store,
+                         std::shared_ptr<Secrets::SecretStore> secrets, Callback done, const Common::Clock *clock)
+{
+    if (record.url.startsWith(QLatin1String("sqlite:"))) {
+        done(openWithPassword(record, std::move(store), {}, clock));
+        return;
+    }
+    secrets->read(record.secretScope(), SourceRecord::passwordSecretName(),
+                  [record, store = std::move(store), done = std::move(done), clock](Result<QByteArray> password) {
+                      // No stored password is a valid setup (a socket or passwordless account).
+                      if (!password && password.error().kind != Common::ErrorKind::NotFound) {
+                          done(password.error());
+                          return;
+                      }
+                      done(openWithPassword(record, store, password.valueOr({}), clock));
+                  });
+}
+
+} // namespace Source

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SourceRepo.h"
+
+#include "common/Json.h"
+#include "storage/Sql.h"
+#include "store/SecretGuard.h"
+
+#include <QSqlQuery>
+#include <QUrl>
+
+namespace Source {
+
+using Common::Error;
+using Common::Result;
+namespace Sql = Storage::Sql;
+
+namespace {
+
+const QString kColumns = QStringLiteral("id, name, kind, url, config, created_at, updated_at");
+
+SourceRecord fromRow(const QSqlQuery &query)
+{
+    SourceRecord record;
+    record.id = query.value(0).toLongLong();
+    record.name = query.value(1).toString();
+    record.kind = query.value(2).toString();
+    record.url = query.value(3).toString();
+    record.config = Common::Json::parseObject(query.value(4).toByteArray()).valueOr({});
+    record.createdAt = query.value(5).toLongLong();
+    record.updatedAt = query.value(6).toLongLong();
+    return record;
+}
+
+Common::Status validate(const SourceRecord &record)
+{
+    if (record.name.trimmed().isEmpty())
+        return Error::invalidInput(QStringLiteral("A source needs a name"));
+    if (record.kind.isEmpty())
+        return Error::invalidInput(QStringLiteral("A source needs a kind"));
+    if (!record.url.startsWith(QLatin1String("sqlite:")) && !QUrl(record.url).password().isEmpty())
+        return Error::invalidInput(
+            QStringLiteral("The source URL must not hold a password: it is kept in the secret store"),
+            QStringLiteral("secret-in-config"));
+    return Store::checkNoSecrets(record.config, QStringLiteral("source config"));
+}
+
+} // namespace
+
+SourceRepo::SourceRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clock)
+    : m_db(std::move(db))
+    , m_clock(clock)
+{ }
+
+Result<SourceRecord> SourceRepo::add(const SourceRecord &record)
+{
+    if (auto valid = validate(record); !valid)
+        return valid.error();
+    const qint64 now = m_clock->nowMs();
+    auto inserted = Sql::exec(*m_db,
+                              QStringLiteral("INSERT INTO sources (name, kind, url, config, created_at, "
+                                             "updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                              { record.name.trimmed(), record.kind, record.url,
+                                QString::fromUtf8(Common::Json::compact(record.config)), now, now });
+    if (!inserted) {
+        if (inserted.error().code == QLatin1String("constraint"))
+            return Error::invalidInput(QStringLiteral("A source named \"%1\" already exists").arg(record.name),
+                                       QStringLiteral("duplicate"));
+        return inserted.error();
+    }
+    return byName(record.name.trimmed());
+}
+
+Common::Status SourceRepo::update(const SourceRecord &record)
+{
+    if (auto valid = validate(record); !valid)
+        return valid;
+    auto updated = Sql::update(
+        *m_db, QStringLiteral("UPDATE sources SET kind = ?, url = ?, config = ?, updated_at = ? WHERE name = ?"),
+        { record.kind, record.url, QString::fromUtf8(Common::Json::compact(record.config)), m_clock->nowMs(),
+          record.name });
+    if (!updated)
+        return updated.error();
+    if (updated.value() == 0)
+        return Error::notFound(QStringLiteral("No source named \"%1\"").arg(record.name));
+    return {};
+}
+
+Common::Status SourceRepo::remove(const QString &name)
+{
+    auto removed = Sql::update(*m_db, QStringLiteral("DELETE FROM sources WHERE name = ?"), { name });
+    if (!removed)
+        return removed.error();
+    return {};
+}
+
+Result<SourceRecord> SourceRepo::byName(const QString &name)
+{
+    auto query = Sql::exec(*m_db, QStringLiteral("SELECT %1 FROM sources WHERE name = ?").arg(kColumns), { name });
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error::notFound(QStringLiteral("No source named \"%1\"").arg(name));
+    return fromRow(query.value());
+}
+
+Result<QList<SourceRecord>> SourceRepo::list()
+{
+    auto query = Sql::exec(*m_db, QStringLiteral("SELECT %1 FROM sources ORDER BY name").arg(kColumns));
+    if (!query)
+        return query.error();
+    QList<SourceRecord> records;
+    while (query->next())
+        records.append(fromRow(query.value()));
+    return records;
+}
+
+} // namespace Source

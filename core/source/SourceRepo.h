@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "storage/Database.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <memory>
+
+namespace Source {
+
+/** A configured shop source. Holds no secrets: a database password is in the SecretStore. */
+struct SourceRecord
+{
+    qint64 id = 0;
+    QString name; ///< unique; ShopEvent::source of its events
+    QString kind; ///< "minishop2"
+    QString url; ///< the shop database, without a password: mysql://user@host:port/db, sqlite:///path
+    QJsonObject config; ///< prefix, start … (checked: never a secret)
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+
+    /** Where its secrets live in the SecretStore: scope "source:<name>", name secretName(). */
+    QString secretScope() const { return QStringLiteral("source:") + name; }
+    static QString passwordSecretName() { return QStringLiteral("db_password"); }
+};
+
+/** CRUD for the `sources` table on the calling thread's store connection. */
+class SourceRepo
+{
+public:
+    explicit SourceRepo(std::shared_ptr<Storage::Database> db,
+                        const Common::Clock *clock = Common::Clock::system());
+
+    /** InvalidInput for an empty or taken name, a URL with a password, or a secret in config. */
+    Common::Result<SourceRecord> add(const SourceRecord &record);
+    Common::Status update(const SourceRecord &record);
+    Common::Status remove(const QString &name);
+    Common::Result<SourceRecord> byName(const QString &name);
+    Common::Result<QList<SourceRecord>> list();
+
+private:
+    std::shared_ptr<Storage::Database> m_db;
+    const Common::Clock *m_clock;
+};
+
+} // namespace Source

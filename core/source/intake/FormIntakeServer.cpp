@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FormIntakeServer.h"
+
+#include "HttpRequestParser.h"
+#include "IntakeHandler.h"
+#include "IntakeLog.h"
+#include "TokenBucket.h"
+
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+#include <QTimer>
+
+namespace Source::Intake {
+
+using Common::Error;
+using Common::Result;
+
+/** The server thread's half: the listening socket, the connections, the handler and the buckets. */
+class IntakeWorker : public QObject
+{
+public:
+    IntakeWorker(std::shared_ptr<Storage::Database> store, IntakeConfig config, const Common::Clock *clock,
+                 FormIntakeServer *owner)
+        : m_config(std::move(config))
+        , m_handler(std::move(store), clock)
+        , m_buckets(m_config.burst, m_config.perMinute, clock)
+        , m_owner(owner)
+    { }
+
+    Result<quint16> listen()
+    {
+        m_server = new QTcpServer(this);
+        if (!m_server->listen(m_config.address, m_config.port))
+            return Error::unavailable(QStringLiteral("The form intake cannot listen on %1:%2: %3")
+                                          .arg(m_config.address.toString())
+                                          .arg(m_config.port)
+                                          .arg(m_server->errorString()),
+                                      QStringLiteral("listen"));
+        connect(m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server->nextPendingConnection())
+                accept(socket);
+        });
+        qCInfo(lcIntake) << "form intake listening on" << m_config.address.toString() << m_server->serverPort();
+        return m_server->serverPort();
+    }
+
+private:
+    void accept(QTcpSocket *socket)
+    {
+        auto parser = std::make_shared<HttpRequestParser>(m_config.maxBodyBytes);
+        auto *timer = new QTimer(socket);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, socket, [this, socket] {
+            answer(socket, HttpResponse::json(408, "timeout", QStringLiteral("The request took too long")), {});
+        });
+        timer->start(m_config.requestTimeoutMs);
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, parser] { onReadyRead(socket, *parser); });
+    }
+
+    QString clientIp(QTcpSocket *socket, const HttpRequest &request) const
+    {
+        QHostAddress peer = socket->peerAddress();
+        bool isV4 = false;
+        const quint32 v4 = peer.toIPv4Address(&isV4);
+        if (isV4)
+            peer = QHostAddress(v4);
+        if (m_config.trustForwardedFor) {
+            const QByteArray forwarded = request.header("X-Forwarded-For");
+            if (!forwarded.isEmpty())
+                return QString::fromLatin1(forwarded.split(',').last().trimmed());
+        }
+        return peer.toString();
+    }
+
+    void onReadyRead(QTcpSocket *socket, HttpRequestParser &parser)
+    {
+        if (socket->property("answered").toBool()) {
+            socket->readAll();
+            return;
+        }
+        const auto state = parser.feed(socket->readAll());
+        if (state == HttpRequestParser::State::Failed) {
+            answer(socket, HttpResponse::json(parser.errorStatus(), "bad-request", QString::fromUtf8(parser.errorMessage())),
+                   {});
+            return;
+        }
+        if (parser.takeHeadersReady()) {
+            const QString ip = clientIp(socket, parser.request());
+            int retryAfter = 1;
+            if (!m_buckets.take(ip, &retryAfter)) {
+                qCWarning(lcIntake) << "too many requests from" << ip;
+                HttpResponse response = HttpResponse::json(429, "too-many-requests", QStringLiteral("Slow down"));
+                response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray::number(retryAfter)));
+                answer(socket, response, {});
+                return;
+            }
+            if (parser.request().header("Expect").toLower() == "100-continue" && state != HttpRequestParser::State::Complete)
+                socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        }
+        if (state != HttpRequestParser::State::Complete)
+            return;
+        const HttpRequest &request = parser.request();
+        HttpResponse response = m_handler.handle(request, clientIp(socket, request));
+        const QList<QByteArray> parts = request.path().split('/');
+        answer(socket, response, parts.size() > 2 ? QUrl::fromPercentEncoding(parts[2]) : QString());
+    }
+
+    void answer(QTcpSocket *socket, const HttpResponse &response, const QString &form)
+    {
+        socket->setProperty("answered", true);
+        socket->write(response.serialise());
+        socket->disconnectFromHost();
+        Q_EMIT m_owner->requestAnswered(response.status, form);
+    }
+
+    IntakeConfig m_config;
+    IntakeHandler m_handler;
+    TokenBucket m_buckets;
+    FormIntakeServer *m_owner;
+    QTcpServer *m_server = nullptr;
+};
+
+FormIntakeServer::FormIntakeServer(std::shared_ptr<Storage::Database> store, IntakeConfig config,
+                                   const Common::Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_store(std::move(store))
+    , m_config(std::move(config))
+    , m_clock(clock)
+{ }
+
+FormIntakeServer::~FormIntakeServer()
+{
+    stop();
+}
+
+Result<quint16> FormIntakeServer::start()
+{
+    if (m_thread)
+        return m_port;
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("form-intake"));
+    m_worker = new IntakeWorker(m_store, m_config, m_clock, this);
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
+    // Blocks this thread only until the socket is bound, so the caller knows the port or the error.
+    Result<quint16> listening = Error::unavailable(QStringLiteral("The form intake thread did not start"));
+    QMetaObject::invokeMethod(
+        m_worker, [this, &listening] { listening = m_worker->listen(); }, Qt::BlockingQueuedConnection);
+    if (!listening) {
+        stop();
+        return listening.error();
+    }
+    m_port = listening.value();
+    return m_port;
+}
+
+void FormIntakeServer::stop()
+{
+    if (!m_thread)
+        return;
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_worker = nullptr;
+    m_port = 0;
+}
+
+} // namespace Source::Intake

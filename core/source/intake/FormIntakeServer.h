@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "storage/Database.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <memory>
+
+class QThread;
+
+namespace Source::Intake {
+
+class IntakeWorker;
+
+/** How the form intake listens and how much it takes. */
+struct IntakeConfig
+{
+    QHostAddress address = QHostAddress::LocalHost; ///< behind a reverse proxy by default
+    quint16 port = 8088; ///< 0: any free port (tests)
+    qsizetype maxBodyBytes = 1024 * 1024; ///< larger posts get 413 before their body is read
+    int burst = 20; ///< per client IP …
+    double perMinute = 60; ///< … then this many a minute; more get 429
+    bool trustForwardedFor = false; ///< behind a proxy: the client is the last X-Forwarded-For address
+    int requestTimeoutMs = 30000; ///< a client that sends too slowly is dropped (408)
+};
+
+/**
+ * The HTTP endpoint web forms post to (see IntakeHandler for URLs and answers), a small HTTP/1.1
+ * server over QTcpServer on its own thread. QHttpServer 6.4 reads a whole body before a handler sees
+ * it, so it cannot refuse an oversized post early; this server checks Content-Length, the per-IP
+ * token bucket and the secret first.
+ *
+ * Threading: the object lives on its owner's thread (GUI or engine); the server and its store
+ * connection live on a QThread this object owns, started by start() and stopped (quit + wait) by
+ * stop() or the destructor. Signals are emitted from the server thread (queued to receivers).
+ */
+class FormIntakeServer : public QObject
+{
+    Q_OBJECT
+public:
+    FormIntakeServer(std::shared_ptr<Storage::Database> store, IntakeConfig config,
+                     const Common::Clock *clock = Common::Clock::system(), QObject *parent = nullptr);
+    ~FormIntakeServer() override;
+
+    /** Starts listening; returns the port (the chosen one when config.port is 0). */
+    Common::Result<quint16> start();
+    void stop();
+    bool isRunning() const { return m_thread != nullptr; }
+    quint16 port() const { return m_port; }
+
+Q_SIGNALS:
+    /** A request was answered: its HTTP status and form name (for the dashboard). */
+    void requestAnswered(int status, const QString &form);
+
+private:
+    std::shared_ptr<Storage::Database> m_store;
+    IntakeConfig m_config;
+    const Common::Clock *m_clock;
+    QThread *m_thread = nullptr;
+    IntakeWorker *m_worker = nullptr;
+    quint16 m_port = 0;
+};
+
+} // namespace Source::Intake

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "HttpRequestParser.h"
+#include "common/Clock.h"
+#include "storage/Database.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <memory>
+
+namespace Source::Intake {
+
+/** An answer to send; bodies are small JSON objects {"status": …, "message"|"id": …}. */
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    static HttpResponse json(int status, const QByteArray &state, const QString &message = {});
+    QByteArray serialise() const;
+    static QByteArray reasonPhrase(int status);
+};
+
+/**
+ * Decides what one complete request to the form intake means and, for a good one, stores it:
+ *
+ *   POST /forms/<form>            with the header  X-CRMBridge-Secret: <secret>
+ *   POST /forms/<form>/<secret>   for senders that cannot set headers (an HTML form's action)
+ *   GET  /health                  → 200 {"status":"ok"}
+ *
+ * Answers: 202 {"status":"stored","id":…} once the FormSubmitted job and the raw request are committed
+ * in one store transaction; 400 malformed body or no fields; 401 no secret; 403 wrong secret; 404 no
+ * such form; 405 not POST; 415 unsupported Content-Type; 503 when the store fails (nothing stored; the
+ * sender retries). A wrong or missing secret stores nothing; a malformed body from a sender with the
+ * right secret is kept in `intake_raw` (outcome "rejected") for the operator.
+ *
+ * Fields: `utm_*` go to the submission's UTM (and are read from the page URL's query too); the page
+ * URL is the field `page_url` (or `_page_url`, `pageUrl`), else the Referer header; fields starting
+ * with `_` are not form data. An `Idempotency-Key` header makes a retried post the same submission.
+ * Lives on the intake server's thread and uses that thread's store connection.
+ */
+class IntakeHandler
+{
+public:
+    IntakeHandler(std::shared_ptr<Storage::Database> store, const Common::Clock *clock);
+
+    HttpResponse handle(const HttpRequest &request, const QString &clientIp);
+
+    /** The target with a secret path segment replaced by "***", for logs and the raw record. */
+    static QByteArray redactedTarget(const QByteArray &target);
+
+private:
+    HttpResponse handleForm(const HttpRequest &request, const QString &clientIp, const QString &form,
+                            const QByteArray &secret);
+    void keepRejected(const HttpRequest &request, const QString &clientIp, const QString &form,
+                      const QString &error);
+
+    std::shared_ptr<Storage::Database> m_store;
+    const Common::Clock *m_clock;
+};
+
+} // namespace Source::Intake
