@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AmoCrmConnector.h"
+
+#include "AmoOAuthSession.h"
+#include "AmoTokens.h"
+#include "store/OpLogRepo.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+namespace Crm::AmoCrm {
+
+using Common::Error;
+
+namespace {
+
+QString limiterKey(const QUrl &base)
+{
+    return QStringLiteral("amocrm:%1:%2").arg(base.host()).arg(base.port(base.scheme() == "http" ? 80 : 443));
+}
+
+Net::HttpClient::Options httpOptions(const AmoConnectorConfig &config)
+{
+    Net::HttpClient::Options o;
+    o.account = limiterKey(config.baseUrl);
+    o.limit = config.limit;
+    o.retry = config.retry;
+    o.connectTimeoutMs = config.connectTimeoutMs;
+    o.transferTimeoutMs = config.transferTimeoutMs;
+    return o;
+}
+
+} // namespace
+
+AmoCrmConnector::AmoCrmConnector(AmoConnectorConfig config, std::shared_ptr<AmoOAuthSession> session,
+                                 std::shared_ptr<Storage::Database> db, QNetworkAccessManager *network,
+                                 const Common::Clock *clock, QObject *parent)
+    : CrmConnector(parent)
+    , m_config(std::move(config))
+    , m_session(std::move(session))
+    , m_db(std::move(db))
+    , m_clock(clock)
+    , m_http(network, httpOptions(m_config))
+    , m_api(&m_http, [session = m_session] { return session->accountBase(); })
+    , m_schema(&m_api, m_db, m_config.connectionId, clock)
+{
+    m_http.setAuthenticator(m_session);
+    m_http.setOpLogHook(
+        [db = m_db, id = m_config.connectionId, lane = m_config.lane, clock](const Net::CallRecord &r) {
+            if (!db)
+                return;
+            Store::OpLogEntry e;
+            if (id > 0)
+                e.connectionId = id;
+            e.lane = lane;
+            e.jobId = r.jobId;
+            e.method = QString::fromLatin1(r.method);
+            e.url = r.url;
+            e.status = r.status;
+            e.durationMs = r.durationMs;
+            e.requestHeaders = r.requestHeaders;
+            e.requestBody = r.requestBody;
+            e.responseBody = r.responseBody;
+            e.error = r.error;
+            e.keys = r.keys;
+            if (auto appended = Store::OpLogRepo(db, clock).append(e); !appended)
+                qCWarning(lcAmoCrm) << "op log:" << appended.error().message;
+        });
+    connect(m_session.get(), &AmoOAuthSession::stateChanged, this,
+            [this](ConnectorState state, const QString &reason) { setState(state, reason); });
+    connect(&m_http, &Net::HttpClient::accountBlocked, this,
+            [this](const QString &, const QDateTime &, const QString &reason) {
+                setState(ConnectorState::Blocked, reason);
+            });
+    connect(&m_http.limiter(), &Net::RateLimiter::accountUnblocked, this,
+            [this] { setState(m_session->state(), QString()); });
+    m_state = m_session->state();
+}
+
+AmoCrmConnector::~AmoCrmConnector() = default;
+
+ConnectorState AmoCrmConnector::state() const
+{
+    return m_state;
+}
+
+void AmoCrmConnector::setState(ConnectorState state, const QString &reason)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state, reason);
+}
+
+void AmoCrmConnector::testConnection(Callback<AccountInfo> done)
+{
+    m_api.account({}, [this, done](Common::Result<QJsonValue> account) {
+        if (!account) {
+            done(account.error());
+            return;
+        }
+        const QJsonObject a = account->toObject();
+        AccountInfo info;
+        info.accountId = QString::number(a.value("id").toInteger());
+        info.accountName = a.value("name").toString();
+        info.subdomain = a.value("subdomain").toString();
+        info.userId = QString::number(a.value("current_user_id").toInteger());
+        m_api.user(a.value("current_user_id").toInteger(),
+                   [this, info, done](Common::Result<QJsonValue> user) mutable {
+                       if (user) {
+                           info.userName = user->toObject().value("name").toString();
+                           info.userEmail = user->toObject().value("email").toString();
+                       }
+                       m_session->checkHealth(&m_http);
+                       done(info);
+                   });
+    });
+}
+
+void AmoCrmConnector::fetchSchema(Callback<CrmSchema> done)
+{
+    m_schema.refresh(std::move(done));
+}
+
+void AmoCrmConnector::createFields(const QList<CustomField> &fields, Entity entity, Callback<CrmSchema> done)
+{
+    const QString path = entity == Entity::Deal ? QStringLiteral("leads")
+        : entity == Entity::Contact             ? QStringLiteral("contacts")
+        : entity == Entity::Company             ? QStringLiteral("companies")
+                                                : QStringLiteral("customers");
+    QJsonArray body;
+    for (const CustomField &f : fields) {
+        QJsonObject o { { "name", f.name }, { "type", f.type.isEmpty() ? QStringLiteral("text") : f.type } };
+        if (f.sort)
+            o.insert("sort", f.sort);
+        if (!f.code.isEmpty())
+            o.insert("code", f.code);
+        QJsonArray enums;
+        for (const FieldEnum &e : f.enums)
+            enums.append(QJsonObject { { "value", e.value }, { "sort", e.sort } });
+        if (!enums.isEmpty())
+            o.insert("enums", enums);
+        body.append(o);
+    }
+    m_api.createCustomFields(path, body, [this, done](Common::Result<QJsonValue> created) {
+        if (!created) {
+            done(created.error());
+            return;
+        }
+        m_schema.refresh(done);
+    });
+}
+
+void AmoCrmConnector::ensureExternalIdField(std::function<void(Common::Result<QString>)> done)
+{
+    if (!m_externalIdFieldId.isEmpty()) {
+        QTimer::singleShot(0, this, [this, done] { done(m_externalIdFieldId); });
+        return;
+    }
+    m_schema.get([this, done](Common::Result<CrmSchema> schema) {
+        if (!schema) {
+            done(schema.error());
+            return;
+        }
+        if (const CustomField *f = schema->fieldByName(Entity::Deal, m_config.externalIdFieldName)) {
+            m_externalIdFieldId = f->id;
+            done(f->id);
+            return;
+        }
+        qCInfo(lcAmoCrm) << "creating the lead field" << m_config.externalIdFieldName;
+        const QJsonArray body { QJsonObject {
+            { "name", m_config.externalIdFieldName }, { "type", "text" }, { "sort", 10000 } } };
+        m_api.createCustomFields(
+            QStringLiteral("leads"), body, [this, done](Common::Result<QJsonValue> created) {
+                if (!created) {
+                    done(created.error());
+                    return;
+                }
+                const QJsonArray list
+                    = AmoApiClient::embedded(created.value(), QStringLiteral("custom_fields"));
+                const QJsonObject first = list.isEmpty() ? created->toObject() : list.first().toObject();
+                m_externalIdFieldId = QString::number(first.value("id").toInteger());
+                m_schema.markStale();
+                done(m_externalIdFieldId);
+            });
+    });
+}
+
+void AmoCrmConnector::findDealsByExternalIds(const QStringList &externalIds, qint64 createdSince,
+                                             Callback<QMap<QString, QString>> done)
+{
+    if (externalIds.isEmpty()) {
+        QTimer::singleShot(0, this, [done] { done(QMap<QString, QString>()); });
+        return;
+    }
+    ensureExternalIdField([this, externalIds, createdSince, done](Common::Result<QString> field) {
+        if (!field) {
+            done(field.error());
+            return;
+        }
+        // With a start time, one listing of the newest leads (250 a page) covers a whole batch of
+        // ids in a request or two; without one, query= per id (amoCRM's full-text search) is cheaper.
+        if (createdSince > 0)
+            scanRecentLeads(externalIds, createdSince, 1, {}, done);
+        else
+            queryLeads(externalIds, {}, done);
+    });
+}
+
+void AmoCrmConnector::scanRecentLeads(QStringList wanted, qint64 createdSince, int page,
+                                      QMap<QString, QString> found, Callback<QMap<QString, QString>> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("order[created_at]"), QStringLiteral("desc"));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(AmoApiClient::kMaxPage));
+    query.addQueryItem(QStringLiteral("page"), QString::number(page));
+    m_api.leadsPage(query, [=, this](Common::Result<QJsonValue> answer) mutable {
+        if (!answer) {
+            done(answer.error());
+            return;
+        }
+        const QJsonArray leads = AmoApiClient::embedded(answer.value(), QStringLiteral("leads"));
+        bool older = leads.isEmpty();
+        for (const QJsonValue &v : leads) {
+            const QJsonObject lead = v.toObject();
+            if (lead.value("created_at").toInteger() < createdSince) {
+                older = true;
+                break;
+            }
+            const QString ext = AmoCodec::textFieldValue(lead, m_externalIdFieldId);
+            if (wanted.removeAll(ext) > 0)
+                found.insert(ext, QString::number(lead.value("id").toInteger()));
+        }
+        const bool more = answer->toObject().value("_links").toObject().contains("next");
+        if (wanted.isEmpty() || older || !more) {
+            done(found);
+            return;
+        }
+        if (page >= 20) {
+            queryLeads(wanted, found, done);
+            return;
+        }
+        scanRecentLeads(wanted, createdSince, page + 1, found, done);
+    });
+}
+
+void AmoCrmConnector::queryLeads(QStringList wanted, QMap<QString, QString> found,
+                                 Callback<QMap<QString, QString>> done)
+{
+    if (wanted.isEmpty()) {
+        done(found);
+        return;
+    }
+    const QString id = wanted.takeFirst();
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("query"), id);
+    CallMeta meta;
+    meta.keys = id;
+    m_api.leadsPage(
+        query,
+        [=, this](Common::Result<QJsonValue> answer) mutable {
+            if (!answer) {
+                done(answer.error());
+                return;
+            }
+            // query= is fuzzy over every field: keep only exact matches of our field.
+            for (const QJsonValue &v : AmoApiClient::embedded(answer.value(), QStringLiteral("leads"))) {
+                if (AmoCodec::textFieldValue(v.toObject(), m_externalIdFieldId) == id)
+                    found.insert(id, QString::number(v.toObject().value("id").toInteger()));
+            }
+            queryLeads(wanted, found, done);
+        },
+        meta);
+}
+
+void AmoCrmConnector::contactsChangedSince(qint64 updatedSince, int page, Callback<ContactPage> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("filter[updated_at][from]"), QString::number(updatedSince));
+    query.addQueryItem(QStringLiteral("order[updated_at]"), QStringLiteral("asc"));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(AmoApiClient::kMaxPage));
+    query.addQueryItem(QStringLiteral("page"), QString::number(qMax(1, page)));
+    m_api.contactsPage(query, [done](Common::Result<QJsonValue> answer) {
+        if (!answer) {
+            done(answer.error());
+            return;
+        }
+        ContactPage out;
+        for (const QJsonValue &v : AmoApiClient::embedded(answer.value(), QStringLiteral("contacts")))
+            out.contacts.append(AmoCodec::contactSummary(v.toObject()));
+        out.hasMore = answer->toObject().value("_links").toObject().contains("next");
+        done(out);
+    });
+}
+
+void AmoCrmConnector::stageChangesSince(const QString &cursor, Callback<StageChangePage> done)
+{
+    if (cursor.isEmpty()) {
+        // "From now on": the cursor starts at the current time; nothing older is replayed.
+        StageChangePage page;
+        page.nextCursor = QString::number(m_clock->nowMs() / 1000) + QStringLiteral(":");
+        QTimer::singleShot(0, this, [done, page] { done(page); });
+        return;
+    }
+    const qint64 since = cursor.section(QLatin1Char(':'), 0, 0).toLongLong();
+    const QString lastId = cursor.section(QLatin1Char(':'), 1);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("filter[type]"), QStringLiteral("lead_status_changed"));
+    query.addQueryItem(QStringLiteral("filter[created_at][from]"), QString::number(since));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(AmoApiClient::kMaxEventsPage));
+    m_api.listAll(
+        QStringLiteral("/api/v4/events"), query, QStringLiteral("events"),
+        [done, since, lastId, cursor](Common::Result<QJsonArray> events) {
+            if (!events) {
+                done(events.error());
+                return;
+            }
+            QList<Model::StatusChange> changes;
+            for (const QJsonValue &v : events.value()) {
+                auto change = AmoCodec::stageChange(v.toObject());
+                if (!change)
+                    continue;
+                const qint64 at = change->at.toSecsSinceEpoch();
+                if (at < since || (at == since && !lastId.isEmpty() && change->eventId <= lastId))
+                    continue;
+                changes.append(*change);
+            }
+            std::sort(changes.begin(), changes.end(), [](const auto &a, const auto &b) {
+                return a.at == b.at ? a.eventId < b.eventId : a.at < b.at;
+            });
+            StageChangePage page;
+            page.changes = changes;
+            page.nextCursor = changes.isEmpty() ? cursor
+                                                : QString::number(changes.last().at.toSecsSinceEpoch())
+                    + QLatin1Char(':') + changes.last().eventId;
+            done(page);
+        },
+        10);
+}
+
+} // namespace Crm::AmoCrm

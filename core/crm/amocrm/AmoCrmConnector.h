@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "AmoApiClient.h"
+#include "AmoBatchSender.h"
+#include "AmoCodec.h"
+#include "AmoSchemaLoader.h"
+#include "common/Clock.h"
+#include "crm/CrmConnector.h"
+#include "net/HttpClient.h"
+
+#include <QUrl>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Storage {
+class Database;
+}
+
+namespace Crm::AmoCrm {
+
+class AmoOAuthSession;
+
+struct AmoConnectorConfig
+{
+    qint64 connectionId = 0;
+    QString lane; ///< for the op log
+    QUrl baseUrl; ///< the account; the session's stored base (from the referer) wins when set
+    Net::RateLimit limit;
+    Net::RetryPolicy retry;
+    int connectTimeoutMs = 5000;
+    int transferTimeoutMs = 20000;
+    /** The lead text field that carries our external id ("order:shop:812"); created when missing. */
+    QString externalIdFieldName = QStringLiteral("CRM Bridge ID");
+};
+
+/**
+ * Crm::CrmConnector for amoCRM API v4. Deals go through leads/complex in chunks of 50 (contact and
+ * company embedded, or an existing contact linked by id), extra custom field values beyond amoCRM's
+ * 40 per entity follow in one PATCH, notes follow in batches of 250; every item is settled from its
+ * own answer item (see AmoBatchSender). The external id is written into a lead text field
+ * (externalIdFieldName), which findDealsByExternalIds reads back.
+ *
+ * Needs: the connection id, the session (tokens), the store (op log, schema cache, connection state),
+ * this thread's QNetworkAccessManager and a clock. Lives on its lane's thread; owned by the lane.
+ */
+class AmoCrmConnector : public CrmConnector
+{
+    Q_OBJECT
+public:
+    AmoCrmConnector(AmoConnectorConfig config, std::shared_ptr<AmoOAuthSession> session,
+                    std::shared_ptr<Storage::Database> db, QNetworkAccessManager *network,
+                    const Common::Clock *clock = Common::Clock::system(), QObject *parent = nullptr);
+    ~AmoCrmConnector() override;
+
+    QString crmName() const override { return QStringLiteral("amocrm"); }
+    int maxDealsPerCall() const override { return 50; }
+    ConnectorState state() const override;
+
+    void testConnection(Callback<AccountInfo> done) override;
+    void fetchSchema(Callback<CrmSchema> done) override;
+    void createFields(const QList<CustomField> &fields, Entity entity, Callback<CrmSchema> done) override;
+    void createDeals(const QList<DealCreate> &items, BatchCallback done) override;
+    void updateDeals(const QList<DealUpdate> &items, BatchCallback done) override;
+    void moveDeals(const QList<StageMove> &items, BatchCallback done) override;
+    void addNotes(const QList<NoteAdd> &items, BatchCallback done) override;
+    void findDealsByExternalIds(const QStringList &externalIds, qint64 createdSince,
+                                Callback<QMap<QString, QString>> done) override;
+    void contactsChangedSince(qint64 updatedSince, int page, Callback<ContactPage> done) override;
+    void stageChangesSince(const QString &cursor, Callback<StageChangePage> done) override;
+
+    Net::HttpClient *httpClient() { return &m_http; }
+    AmoApiClient &api() { return m_api; }
+    AmoSchemaLoader &schema() { return m_schema; }
+    /** What changed in the account's schema at the last fetch (for the mapping validator). */
+    const CrmSchemaDiff &schemaDiff() const { return m_schema.lastDiff(); }
+
+private:
+    void setState(ConnectorState state, const QString &reason);
+    void ensureExternalIdField(std::function<void(Common::Result<QString>)> done);
+    void sendCreateChunks(QList<EncodedItem> encoded, int from, QList<ItemOutcome> soFar, BatchCallback done);
+    void sendFollowUps(QList<EncodedItem> created, const QList<DealCreate> &items,
+                       QList<ItemOutcome> outcomes, BatchCallback done);
+    void fetchLeads(const QStringList &ids,
+                    std::function<void(Common::Result<QHash<QString, QJsonObject>>)> done);
+    void scanRecentLeads(QStringList wanted, qint64 createdSince, int page, QMap<QString, QString> found,
+                         Callback<QMap<QString, QString>> done);
+    void queryLeads(QStringList wanted, QMap<QString, QString> found, Callback<QMap<QString, QString>> done);
+    std::shared_ptr<AmoBatchSender::Plan> leadsPatchPlan();
+    /** Sends @p items through @p plan in batches of at most @p batchSize, one after the other. */
+    void sendInBatches(QList<EncodedItem> items, int batchSize, std::shared_ptr<AmoBatchSender::Plan> plan,
+                       QList<ItemOutcome> soFar, BatchCallback done);
+    QHash<QString, QString> m_externalIds; ///< item key → external id, for reconciling creates
+
+    AmoConnectorConfig m_config;
+    std::shared_ptr<AmoOAuthSession> m_session;
+    std::shared_ptr<Storage::Database> m_db;
+    const Common::Clock *m_clock;
+    Net::HttpClient m_http;
+    AmoApiClient m_api;
+    AmoSchemaLoader m_schema;
+    QString m_externalIdFieldId;
+    ConnectorState m_state = ConnectorState::Ready;
+};
+
+} // namespace Crm::AmoCrm

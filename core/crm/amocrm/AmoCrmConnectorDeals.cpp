@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// AmoCrmConnector: the batch calls (create, update, move, notes).
+#include "AmoCrmConnector.h"
+#include "AmoTokens.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+namespace Crm::AmoCrm {
+
+using Common::Error;
+
+namespace {
+
+constexpr int kComplexBatch = 50;
+constexpr int kBatch = 250;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AmoCrm", text);
+}
+
+QJsonValue numeric(const QString &id)
+{
+    bool ok = false;
+    const qint64 n = id.toLongLong(&ok);
+    return ok ? QJsonValue(n) : QJsonValue(id);
+}
+
+QHash<QString, ItemOutcome> readComplex(const QJsonValue &answer, const QList<EncodedItem> &)
+{
+    QHash<QString, ItemOutcome> out;
+    for (const QJsonValue &v : answer.toArray()) {
+        const QJsonObject o = v.toObject();
+        ItemOutcome outcome;
+        outcome.dealId = QString::number(o.value("id").toInteger());
+        if (!o.value("contact_id").isNull() && o.value("contact_id").toInteger() != 0)
+            outcome.contactId = QString::number(o.value("contact_id").toInteger());
+        outcome.merged = o.value("merged").toBool();
+        const QJsonValue rids = o.value("request_id");
+        if (rids.isArray()) {
+            for (const QJsonValue &rid : rids.toArray())
+                out.insert(rid.toVariant().toString(), outcome);
+        } else {
+            out.insert(rids.toVariant().toString(), outcome);
+        }
+    }
+    return out;
+}
+
+/** A follow-up (extra fields, note) failed after the deal was made: keep the deal id, say what is missing. */
+void markPartial(ItemOutcome &outcome, const Error &error, const QString &what)
+{
+    if (outcome.error)
+        return;
+    Error e = Error::permanent(
+        tr("Deal %1 was created, but %2 failed: %3").arg(outcome.dealId, what, error.message),
+        QStringLiteral("partial"));
+    e.details = error.details;
+    outcome.error = e;
+}
+
+} // namespace
+
+std::shared_ptr<AmoBatchSender::Plan> AmoCrmConnector::leadsPatchPlan()
+{
+    auto plan = std::make_shared<AmoBatchSender::Plan>();
+    plan->send = [this](const QJsonArray &body, const CallMeta &meta, AmoApiClient::JsonCallback done) {
+        m_api.updateLeads(body, std::move(done), meta);
+    };
+    plan->read = AmoBatchSender::readEmbedded(QStringLiteral("leads"));
+    plan->unknownField = [this] { m_schema.markStale(); };
+    return plan;
+}
+
+void AmoCrmConnector::sendInBatches(QList<EncodedItem> items, int batchSize,
+                                    std::shared_ptr<AmoBatchSender::Plan> plan, QList<ItemOutcome> soFar,
+                                    BatchCallback done)
+{
+    if (items.isEmpty()) {
+        done(soFar);
+        return;
+    }
+    const QList<EncodedItem> batch = items.mid(0, batchSize);
+    items = items.mid(batchSize);
+    AmoBatchSender::send(batch, plan,
+                         [this, items, batchSize, plan, soFar, done](QList<ItemOutcome> outcomes) {
+                             sendInBatches(items, batchSize, plan, soFar + outcomes, done);
+                         });
+}
+
+void AmoCrmConnector::createDeals(const QList<DealCreate> &items, BatchCallback done)
+{
+    if (items.isEmpty()) {
+        QTimer::singleShot(0, this, [done] { done({}); });
+        return;
+    }
+    for (const DealCreate &item : items)
+        m_externalIds.insert(item.key, item.draft.deal.externalId);
+    ensureExternalIdField([this, items, done](Common::Result<QString> field) {
+        QList<ItemOutcome> early;
+        QList<EncodedItem> encoded;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            EncodedItem e
+                = AmoCodec::encodeCreate(items[i], QString::number(i), field ? field.value() : QString());
+            if (!field)
+                early << AmoBatchSender::failed(e, field.error());
+            else if (e.error)
+                early << AmoBatchSender::failed(e, *e.error);
+            else
+                encoded << e;
+        }
+        sendCreateChunks(encoded, 0, early, [this, encoded, items, done](QList<ItemOutcome> outcomes) {
+            sendFollowUps(encoded, items, outcomes, done);
+        });
+    });
+}
+
+void AmoCrmConnector::sendCreateChunks(QList<EncodedItem> encoded, int from, QList<ItemOutcome> soFar,
+                                       BatchCallback done)
+{
+    if (from >= encoded.size()) {
+        done(soFar);
+        return;
+    }
+    const QList<EncodedItem> chunk = encoded.mid(from, kComplexBatch);
+    const qint64 sentAt = m_clock->nowMs() / 1000;
+    auto plan = std::make_shared<AmoBatchSender::Plan>();
+    plan->send = [this](const QJsonArray &body, const CallMeta &meta, AmoApiClient::JsonCallback answer) {
+        m_api.leadsComplex(body, std::move(answer), meta);
+    };
+    plan->read = readComplex;
+    plan->unknownField = [this] { m_schema.markStale(); };
+    // A create that failed in a way that may have reached amoCRM: look for our external ids among
+    // the leads made since just before the call, so a retried create never makes a second deal.
+    plan->reconcile = [this, sentAt](const QList<EncodedItem> &items,
+                                     std::function<void(QHash<QString, ItemOutcome>)> settled) {
+        QStringList ids;
+        QHash<QString, QString> keyOf;
+        for (const EncodedItem &item : items) {
+            const QString ext = m_externalIds.value(item.key);
+            if (!ext.isEmpty()) {
+                ids << ext;
+                keyOf.insert(ext, item.key);
+            }
+        }
+        findDealsByExternalIds(ids, sentAt - 120,
+                               [keyOf, settled](Common::Result<QMap<QString, QString>> found) {
+                                   QHash<QString, ItemOutcome> out;
+                                   if (found) {
+                                       for (auto it = found->cbegin(); it != found->cend(); ++it) {
+                                           ItemOutcome o;
+                                           o.key = keyOf.value(it.key());
+                                           o.dealId = it.value();
+                                           out.insert(o.key, o);
+                                       }
+                                   }
+                                   settled(out);
+                               });
+    };
+    AmoBatchSender::send(chunk, plan, [this, encoded, from, soFar, done](QList<ItemOutcome> outcomes) {
+        sendCreateChunks(encoded, from + kComplexBatch, soFar + outcomes, done);
+    });
+}
+
+void AmoCrmConnector::sendFollowUps(QList<EncodedItem> created, const QList<DealCreate> &items,
+                                    QList<ItemOutcome> outcomes, BatchCallback done)
+{
+    QHash<QString, qsizetype> index;
+    for (qsizetype i = 0; i < outcomes.size(); ++i)
+        index.insert(outcomes[i].key, i);
+    QList<EncodedItem> overflow;
+    for (const EncodedItem &e : created) {
+        const qsizetype i = index.value(e.key, -1);
+        if (i < 0 || e.overflowFields.isEmpty() || outcomes[i].dealId.isEmpty() || outcomes[i].error)
+            continue;
+        EncodedItem patch;
+        patch.key = e.key;
+        patch.requestId = e.requestId;
+        patch.json = QJsonObject { { "id", numeric(outcomes[i].dealId) },
+                                   { "request_id", e.requestId },
+                                   { "custom_fields_values", e.overflowFields } };
+        // The follow-up's positions are its own: shift the create's labels past the first 40.
+        for (auto it = e.paths.cbegin(); it != e.paths.cend(); ++it)
+            patch.paths.insert(it.key(), it.value());
+        overflow << patch;
+    }
+    QList<EncodedItem> notes;
+    for (const DealCreate &item : items) {
+        const qsizetype i = index.value(item.key, -1);
+        if (i < 0 || item.draft.note.trimmed().isEmpty() || outcomes[i].dealId.isEmpty() || outcomes[i].error)
+            continue;
+        EncodedItem note;
+        note.key = item.key;
+        note.requestId = QString::number(i);
+        note.json = QJsonObject { { "entity_id", numeric(outcomes[i].dealId) },
+                                  { "note_type", "common" },
+                                  { "params", QJsonObject { { "text", item.draft.note } } },
+                                  { "request_id", note.requestId } };
+        notes << note;
+    }
+    auto notePlan = std::make_shared<AmoBatchSender::Plan>();
+    notePlan->send = [this](const QJsonArray &body, const CallMeta &meta, AmoApiClient::JsonCallback answer) {
+        m_api.addNotes(QStringLiteral("leads"), body, std::move(answer), meta);
+    };
+    notePlan->read = AmoBatchSender::readEmbedded(QStringLiteral("notes"));
+    sendInBatches(overflow, kBatch, leadsPatchPlan(), {}, [=, this](QList<ItemOutcome> patched) mutable {
+        for (const ItemOutcome &p : patched) {
+            if (p.error)
+                markPartial(outcomes[index.value(p.key)], *p.error,
+                            tr("writing the fields beyond the first 40"));
+        }
+        sendInBatches(notes, kBatch, notePlan, {}, [=](QList<ItemOutcome> noted) mutable {
+            for (const ItemOutcome &n : noted) {
+                if (n.error)
+                    markPartial(outcomes[index.value(n.key)], *n.error, tr("adding the note"));
+            }
+            done(outcomes);
+        });
+    });
+}
+
+void AmoCrmConnector::fetchLeads(const QStringList &ids,
+                                 std::function<void(Common::Result<QHash<QString, QJsonObject>>)> done)
+{
+    if (ids.isEmpty()) {
+        QTimer::singleShot(0, this, [done] { done(QHash<QString, QJsonObject>()); });
+        return;
+    }
+    QUrlQuery query;
+    for (const QString &id : ids)
+        query.addQueryItem(QStringLiteral("filter[id][]"), id);
+    m_api.listAll(QStringLiteral("/api/v4/leads"), query, QStringLiteral("leads"),
+                  [done](Common::Result<QJsonArray> leads) {
+                      if (!leads) {
+                          done(leads.error());
+                          return;
+                      }
+                      QHash<QString, QJsonObject> out;
+                      for (const QJsonValue &v : leads.value())
+                          out.insert(QString::number(v.toObject().value("id").toInteger()), v.toObject());
+                      done(out);
+                  });
+}
+
+void AmoCrmConnector::updateDeals(const QList<DealUpdate> &items, BatchCallback done)
+{
+    // If-empty policies need the deal as the CRM has it now: one listing per 250 deals, only then.
+    QStringList needCurrent;
+    for (const DealUpdate &item : items) {
+        bool ifEmpty = item.draft.deal.policies.values().contains(UpdatePolicy::OnlyIfEmpty);
+        for (const DraftField &f : item.draft.deal.fields)
+            ifEmpty = ifEmpty || f.policy == UpdatePolicy::OnlyIfEmpty;
+        if (ifEmpty)
+            needCurrent << item.dealId;
+    }
+    fetchLeads(needCurrent, [this, items, done](Common::Result<QHash<QString, QJsonObject>> current) {
+        QList<EncodedItem> encoded;
+        QList<ItemOutcome> early;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            EncodedItem e = AmoCodec::encodeUpdate(items[i], QString::number(i),
+                                                   current ? current->value(items[i].dealId) : QJsonObject());
+            if (!current && items[i].draft.deal.fields.size() > 0)
+                early << AmoBatchSender::failed(e, current.error());
+            else
+                encoded << e;
+        }
+        sendInBatches(encoded, kBatch, leadsPatchPlan(), early, done);
+    });
+}
+
+void AmoCrmConnector::moveDeals(const QList<StageMove> &items, BatchCallback done)
+{
+    QList<EncodedItem> encoded;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const StageMove &m = items[i];
+        EncodedItem e;
+        e.key = m.key;
+        e.requestId = QString::number(i);
+        // 142/143 exist in every pipeline, so the pipeline always goes along (reference §3.1).
+        e.json = QJsonObject { { "id", numeric(m.dealId) },
+                               { "status_id", numeric(m.stageId) },
+                               { "pipeline_id", numeric(m.pipelineId) },
+                               { "request_id", e.requestId } };
+        if (m.stageId == QLatin1String("143") && !m.lossReasonId.isEmpty())
+            e.json.insert("loss_reason_id", numeric(m.lossReasonId));
+        e.paths.insert(QStringLiteral("status_id"), tr("stage %1").arg(m.stageId));
+        e.paths.insert(QStringLiteral("pipeline_id"), tr("pipeline %1").arg(m.pipelineId));
+        e.paths.insert(QStringLiteral("id"), tr("deal %1").arg(m.dealId));
+        encoded << e;
+    }
+    sendInBatches(encoded, kBatch, leadsPatchPlan(), {}, done);
+}
+
+void AmoCrmConnector::addNotes(const QList<NoteAdd> &items, BatchCallback done)
+{
+    QList<EncodedItem> encoded;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        EncodedItem e;
+        e.key = items[i].key;
+        e.requestId = QString::number(i);
+        e.json = QJsonObject { { "entity_id", numeric(items[i].dealId) },
+                               { "note_type", "common" },
+                               { "params", QJsonObject { { "text", items[i].text } } },
+                               { "request_id", e.requestId } };
+        e.paths.insert(QStringLiteral("entity_id"), tr("deal %1").arg(items[i].dealId));
+        encoded << e;
+    }
+    auto plan = std::make_shared<AmoBatchSender::Plan>();
+    plan->send = [this](const QJsonArray &body, const CallMeta &meta, AmoApiClient::JsonCallback answer) {
+        m_api.addNotes(QStringLiteral("leads"), body, std::move(answer), meta);
+    };
+    plan->read = AmoBatchSender::readEmbedded(QStringLiteral("notes"));
+    sendInBatches(encoded, kBatch, plan, {}, done);
+}
+
+} // namespace Crm::AmoCrm
