@@ -131,11 +131,11 @@ public:
     void finish(const QString &fallbackName, const QString &builtInNote)
     {
         Crm::DraftDeal &deal = draft.deal;
+        // Problems without a row in this map's area are its templates (deal name, tags, note).
+        m_broken << m_b.errorsFor(m_area, {});
         if (!m_nameFromRow) {
             auto name = renderTemplate(m_map.dealNameTemplate, m_resolve);
             deal.name = name ? name->trimmed() : QString();
-            if (!name)
-                m_broken << m_b.errorsFor(m_area, {});
         }
         if (deal.name.isEmpty())
             deal.name = fallbackName;
@@ -161,8 +161,6 @@ public:
             auto note = renderTemplate(m_map.noteTemplate, m_resolve);
             if (note)
                 draft.note = note->trimmed();
-            else
-                m_broken << m_b.errorsFor(m_area, {});
             break;
         }
         }
