@@ -194,6 +194,12 @@ private slots:
             Common::Json::parseObject(Common::Json::compact(draft->toJson())).value());
         QVERIFY(back);
         QCOMPARE(back.value(), draft.value());
+        QVERIFY(!Crm::DealDraft::fromJson(
+            Common::Json::parseObject(R"({"deal":{"policies":{"name":"sometimes"}}})").value()));
+        QVERIFY(!Crm::DealDraft::fromJson(
+            Common::Json::parseObject(
+                R"({"contact":{"fields":[{"field_id":"1","policy":"always","values":[{}]}]}})")
+                .value()));
     }
 
     void samePhoneInTwoFormsIsOneNumber()
@@ -268,6 +274,52 @@ private slots:
         Model::ShopOrder coffee = ::russianOrder();
         coffee.lines.removeFirst();
         QVERIFY(builder.build(coffee));
+    }
+
+    void brokenTemplateFailsTheJob()
+    {
+        MappingSet set = mapping();
+        set.orders.tagTemplates << QStringLiteral("{order.nope}");
+        const auto draft = DraftBuilder(set, schema(), tree()).build(::russianOrder());
+        QVERIFY(!draft);
+        QCOMPARE(draft.error().message,
+                 QStringLiteral(
+                     "The mapping is broken: orders: The tag template names an unknown field {order.nope}"));
+        // The form map does not use the order templates.
+        Model::FormSubmission form;
+        form.formName = QStringLiteral("callback");
+        QVERIFY(DraftBuilder(set, schema()).build(form));
+    }
+
+    void dataThatDoesNotFitIsSkipped_data()
+    {
+        QTest::addColumn<QString>("property");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("delivery not among the field's values")
+            << "delivery" << QStringLiteral("Курьер СДЭК")
+            << QStringLiteral(
+                   "o6 order.delivery.name → deal.field:102: Field “Доставка” has no value “Курьер СДЭК”");
+        QTest::newRow("a flag that is neither yes nor no")
+            << "gift_wrap" << QStringLiteral("может быть")
+            << QStringLiteral(
+                   "x3 order.properties.gift_wrap → deal.field:112: “может быть” is neither yes nor no");
+    }
+
+    void dataThatDoesNotFitIsSkipped()
+    {
+        QFETCH(QString, property);
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        Model::ShopOrder order = ::russianOrder();
+        if (property == QLatin1String("delivery"))
+            order.deliveryName = value;
+        else
+            order.properties.insert(property, value);
+        const auto draft = DraftBuilder(mapping(), schema(), tree()).build(order);
+        QVERIFY2(draft, qPrintable(draft ? QString() : draft.error().message));
+        QVERIFY2(notSwitchedOff(draft->skipped).contains(expected),
+                 qPrintable(notSwitchedOff(draft->skipped).join('\n')));
     }
 
     void inactiveBrokenRowDoesNotFail()

@@ -182,7 +182,7 @@ public:
         for (const Problem &p : unique)
             details.append(p.toJson());
         error.details.insert(QStringLiteral("problems"), details);
-        qCWarning(lcMapping) << "draft for" << draft.sourceKind << draft.sourceId
+        qCDebug(lcMapping) << "draft for" << draft.sourceKind << draft.sourceId
                              << "refused:" << error.message;
         return error;
     }
