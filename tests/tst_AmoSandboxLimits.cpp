@@ -98,7 +98,8 @@ void TestAmoSandboxLimits::rateLimitThenBlock()
             QVERIFY(r.contentType.startsWith("text/html"));
         }
     }
-    QVERIFY2(ok >= 7 && ok <= 9, qPrintable(QString::number(ok)));
+    // Seven from the full bucket, plus whatever refilled while the burst was in flight.
+    QVERIFY2(ok >= 7 && ok <= 15, qPrintable(QString::number(ok)));
     QCOMPARE(limited, 9);
     QCOMPARE(ok + limited + blocked, 30);
     QVERIFY(blocked > 0);

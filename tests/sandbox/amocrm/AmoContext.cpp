@@ -71,6 +71,7 @@ void AmoContext::reset(const QString &seed, bool keepTokens)
     faults.clear();
     counters.reset();
     sender.clear();
+    notifier->clear();
 }
 
 QJsonObject AmoContext::snapshot() const

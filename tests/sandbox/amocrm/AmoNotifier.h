@@ -36,6 +36,8 @@ public:
     bool webhookActive(const AmoWebhookSender::Target &target);
     void setDisableThreshold(int invalidCount) { m_disableThreshold = invalidCount; }
     int disableThreshold() const { return m_disableThreshold; }
+    /** Forgets the invalid-answer history (after a reset webhook ids start over). */
+    void clear() { m_invalidAt.clear(); }
 
     static QString singular(const QString &type);
 
