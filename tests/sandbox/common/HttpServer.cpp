@@ -52,6 +52,9 @@ private:
                 }
                 m_buffer.remove(0, end + 4);
                 m_haveHead = true;
+                // curl and others wait (up to a second) for this before sending a large body.
+                if (m_contentLength > 0 && m_request.header("expect").toLower() == "100-continue")
+                    m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
             }
             if (m_buffer.size() < m_contentLength)
                 return;
