@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CsvReader.h"
 
+#include <algorithm>
+
 namespace Source::FileImport {
 
 QChar CsvReader::detectDelimiter(const QString &text)
@@ -41,7 +43,7 @@ CsvReader::Table CsvReader::parse(const QString &text, QChar delimiter)
     };
     auto endRecord = [&] {
         endCell();
-        const bool blank = current.cells.size() == 1 && current.cells.first().isEmpty();
+        const bool blank = std::all_of(current.cells.begin(), current.cells.end(), [](const QString &c) { return c.isEmpty(); });
         if (!blank)
             rows << current;
         current = Record { line, {} };
@@ -56,6 +58,8 @@ CsvReader::Table CsvReader::parse(const QString &text, QChar delimiter)
                 } else {
                     quoted = false;
                 }
+            } else if (ch == QLatin1Char('\r') && i + 1 < text.size() && text[i + 1] == QLatin1Char('\n')) {
+                continue; // a line break inside a field is kept as "\n", whatever the file used
             } else {
                 if (ch == QLatin1Char('\n'))
                     ++line;

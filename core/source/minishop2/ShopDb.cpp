@@ -152,8 +152,10 @@ Result<QSqlDatabase> ShopDb::connection()
         return result;
     }
     if (m_url.sqlite) {
+        // A SQLite shop is the demo or a test: WAL lets the poller read while the generator writes.
         QSqlQuery pragma(db);
-        pragma.exec(QStringLiteral("PRAGMA busy_timeout = 15000"));
+        for (const char *statement : { "PRAGMA busy_timeout = 15000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL" })
+            pragma.exec(QLatin1String(statement));
     }
     t_connections.names[m_id] = name;
     qCDebug(lcMiniShop2) << "opened" << m_url.toDisplayString() << "as" << name;
