@@ -146,7 +146,10 @@ void AmoApiClient::pipelines(ListCallback done)
 
 void AmoApiClient::customFields(const QString &entity, ListCallback done)
 {
-    listAll(QStringLiteral("/api/v4/%1/custom_fields").arg(entity), {}, QStringLiteral("custom_fields"),
+    // Custom field lists take at most 50 a page (the others 250).
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("50"));
+    listAll(QStringLiteral("/api/v4/%1/custom_fields").arg(entity), query, QStringLiteral("custom_fields"),
             std::move(done));
 }
 

@@ -186,6 +186,8 @@ void AmoBrowserSignIn::cancel()
 void AmoBrowserSignIn::onConnection()
 {
     while (QTcpSocket *socket = m_server ? m_server->nextPendingConnection() : nullptr) {
+        // Ours, not the server's: the answer page must outlive the listener, which closes first.
+        socket->setParent(this);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
             if (socket->property("handled").toBool())
                 return;

@@ -69,7 +69,10 @@ std::shared_ptr<AmoBatchSender::Plan> AmoCrmConnector::leadsPatchPlan()
         m_api.updateLeads(body, std::move(done), meta);
     };
     plan->read = AmoBatchSender::readEmbedded(QStringLiteral("leads"));
-    plan->unknownField = [this] { m_schema.markStale(); };
+    plan->unknownField = [this] {
+        m_schema.markStale();
+        m_externalIdFieldId.clear();
+    };
     return plan;
 }
 
@@ -111,7 +114,16 @@ void AmoCrmConnector::createDeals(const QList<DealCreate> &items, BatchCallback 
                 encoded << e;
         }
         sendCreateChunks(encoded, 0, early, [this, encoded, items, done](QList<ItemOutcome> outcomes) {
-            sendFollowUps(encoded, items, outcomes, done);
+            sendFollowUps(encoded, items, outcomes, [items, done](QList<ItemOutcome> settled) {
+                // Answer in the caller's order, whatever order the rounds settled them in.
+                QHash<QString, qsizetype> position;
+                for (qsizetype i = 0; i < items.size(); ++i)
+                    position.insert(items[i].key, i);
+                std::stable_sort(settled.begin(), settled.end(), [&position](const auto &a, const auto &b) {
+                    return position.value(a.key) < position.value(b.key);
+                });
+                done(settled);
+            });
         });
     });
 }
@@ -130,7 +142,10 @@ void AmoCrmConnector::sendCreateChunks(QList<EncodedItem> encoded, int from, QLi
         m_api.leadsComplex(body, std::move(answer), meta);
     };
     plan->read = readComplex;
-    plan->unknownField = [this] { m_schema.markStale(); };
+    plan->unknownField = [this] {
+        m_schema.markStale();
+        m_externalIdFieldId.clear();
+    };
     // A create that failed in a way that may have reached amoCRM: look for our external ids among
     // the leads made since just before the call, so a retried create never makes a second deal.
     plan->reconcile = [this, sentAt](const QList<EncodedItem> &items,
