@@ -9,94 +9,107 @@ static QList<Migration> buildMigrations()
 {
     QList<Migration> list;
 
-    list.append({1, QStringLiteral("settings, connections, watermarks, jobs, attempts, op log, links, secrets"),
-        {
-            QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-            QStringLiteral("CREATE TABLE connections ("
-                           " id {pk}, name TEXT NOT NULL UNIQUE, crm TEXT NOT NULL, base_url TEXT NOT NULL,"
-                           " config TEXT NOT NULL DEFAULT '{}', state TEXT NOT NULL DEFAULT 'new',"
-                           " created_at {int64} NOT NULL, updated_at {int64} NOT NULL)"),
-            QStringLiteral("CREATE TABLE watermarks ("
-                           " source TEXT NOT NULL, stream TEXT NOT NULL, value TEXT NOT NULL,"
-                           " updated_at {int64} NOT NULL, PRIMARY KEY (source, stream))"),
-            QStringLiteral("CREATE TABLE jobs ("
-                           " id {pk}, kind TEXT NOT NULL, connection_id {int64}, source TEXT NOT NULL DEFAULT '',"
-                           " source_ref TEXT NOT NULL DEFAULT '', idempotency_key TEXT NOT NULL UNIQUE,"
-                           " payload TEXT NOT NULL DEFAULT '{}', reference TEXT NOT NULL DEFAULT '',"
-                           " customer TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',"
-                           " email TEXT NOT NULL DEFAULT '', state TEXT NOT NULL DEFAULT 'pending',"
-                           " attempts INTEGER NOT NULL DEFAULT 0, max_attempts INTEGER NOT NULL DEFAULT 10,"
-                           " next_attempt_at {int64} NOT NULL, last_error TEXT NOT NULL DEFAULT '',"
-                           " error_kind TEXT NOT NULL DEFAULT '', error_fingerprint TEXT NOT NULL DEFAULT '',"
-                           " lease_owner TEXT NOT NULL DEFAULT '', lease_until {int64} NOT NULL DEFAULT 0,"
-                           " created_at {int64} NOT NULL, updated_at {int64} NOT NULL,"
-                           " settled_at {int64} NOT NULL DEFAULT 0)"),
-            QStringLiteral("CREATE INDEX jobs_due ON jobs (state, next_attempt_at)"),
-            QStringLiteral("CREATE INDEX jobs_lease ON jobs (state, lease_until)"),
-            QStringLiteral("CREATE INDEX jobs_fingerprint ON jobs (error_fingerprint, state)"),
-            QStringLiteral("CREATE INDEX jobs_reference ON jobs (reference)"),
-            QStringLiteral("CREATE INDEX jobs_phone ON jobs (phone)"),
-            QStringLiteral("CREATE INDEX jobs_email ON jobs (email)"),
-            QStringLiteral("CREATE TABLE job_attempts ("
-                           " id {pk}, job_id {int64} NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,"
-                           " attempt INTEGER NOT NULL, lease_owner TEXT NOT NULL DEFAULT '',"
-                           " started_at {int64} NOT NULL, finished_at {int64} NOT NULL,"
-                           " outcome TEXT NOT NULL, error TEXT NOT NULL DEFAULT '',"
-                           " error_kind TEXT NOT NULL DEFAULT '', http_status INTEGER NOT NULL DEFAULT 0)"),
-            QStringLiteral("CREATE INDEX job_attempts_job ON job_attempts (job_id, attempt)"),
-            QStringLiteral("CREATE TABLE op_log ("
-                           " id {pk}, at {int64} NOT NULL, connection_id {int64}, lane TEXT NOT NULL DEFAULT '',"
-                           " job_id {int64}, method TEXT NOT NULL, url TEXT NOT NULL,"
-                           " status INTEGER NOT NULL DEFAULT 0, duration_ms INTEGER NOT NULL DEFAULT 0,"
-                           " request_headers TEXT NOT NULL DEFAULT '', request_body TEXT NOT NULL DEFAULT '',"
-                           " response_body TEXT NOT NULL DEFAULT '', error TEXT NOT NULL DEFAULT '',"
-                           " keys TEXT NOT NULL DEFAULT '')"),
-            QStringLiteral("CREATE INDEX op_log_at ON op_log (at, id)"),
-            QStringLiteral("CREATE INDEX op_log_job ON op_log (job_id)"),
-            QStringLiteral("CREATE INDEX op_log_connection ON op_log (connection_id, at, id)"),
-            QStringLiteral("CREATE TABLE entity_links ("
-                           " id {pk}, connection_id {int64} NOT NULL, source_kind TEXT NOT NULL,"
-                           " source_id TEXT NOT NULL, crm_kind TEXT NOT NULL, crm_id TEXT NOT NULL,"
-                           " created_at {int64} NOT NULL,"
-                           " UNIQUE (connection_id, source_kind, source_id, crm_kind),"
-                           " UNIQUE (connection_id, crm_kind, crm_id))"),
-            QStringLiteral("CREATE TABLE secrets ("
-                           " scope TEXT NOT NULL, name TEXT NOT NULL, nonce {blob} NOT NULL,"
-                           " ciphertext {blob} NOT NULL, updated_at {int64} NOT NULL, PRIMARY KEY (scope, name))"),
-        }});
+    list.append(
+        { 1,
+          QStringLiteral("settings, connections, watermarks, jobs, attempts, op log, links, secrets"),
+          {
+              QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+              QStringLiteral("CREATE TABLE connections ("
+                             " id {pk}, name TEXT NOT NULL UNIQUE, crm TEXT NOT NULL, base_url TEXT NOT NULL,"
+                             " config TEXT NOT NULL DEFAULT '{}', state TEXT NOT NULL DEFAULT 'new',"
+                             " created_at {int64} NOT NULL, updated_at {int64} NOT NULL)"),
+              QStringLiteral("CREATE TABLE watermarks ("
+                             " source TEXT NOT NULL, stream TEXT NOT NULL, value TEXT NOT NULL,"
+                             " updated_at {int64} NOT NULL, PRIMARY KEY (source, stream))"),
+              QStringLiteral(
+                  "CREATE TABLE jobs ("
+                  " id {pk}, kind TEXT NOT NULL, connection_id {int64}, source TEXT NOT NULL DEFAULT '',"
+                  " source_ref TEXT NOT NULL DEFAULT '', idempotency_key TEXT NOT NULL UNIQUE,"
+                  " payload TEXT NOT NULL DEFAULT '{}', reference TEXT NOT NULL DEFAULT '',"
+                  " customer TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',"
+                  " email TEXT NOT NULL DEFAULT '', state TEXT NOT NULL DEFAULT 'pending',"
+                  " attempts INTEGER NOT NULL DEFAULT 0, max_attempts INTEGER NOT NULL DEFAULT 10,"
+                  " next_attempt_at {int64} NOT NULL, last_error TEXT NOT NULL DEFAULT '',"
+                  " error_kind TEXT NOT NULL DEFAULT '', error_fingerprint TEXT NOT NULL DEFAULT '',"
+                  " lease_owner TEXT NOT NULL DEFAULT '', lease_until {int64} NOT NULL DEFAULT 0,"
+                  " created_at {int64} NOT NULL, updated_at {int64} NOT NULL,"
+                  " settled_at {int64} NOT NULL DEFAULT 0)"),
+              QStringLiteral("CREATE INDEX jobs_due ON jobs (state, next_attempt_at)"),
+              QStringLiteral("CREATE INDEX jobs_lease ON jobs (state, lease_until)"),
+              QStringLiteral("CREATE INDEX jobs_fingerprint ON jobs (error_fingerprint, state)"),
+              QStringLiteral("CREATE INDEX jobs_reference ON jobs (reference)"),
+              QStringLiteral("CREATE INDEX jobs_phone ON jobs (phone)"),
+              QStringLiteral("CREATE INDEX jobs_email ON jobs (email)"),
+              QStringLiteral("CREATE TABLE job_attempts ("
+                             " id {pk}, job_id {int64} NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,"
+                             " attempt INTEGER NOT NULL, lease_owner TEXT NOT NULL DEFAULT '',"
+                             " started_at {int64} NOT NULL, finished_at {int64} NOT NULL,"
+                             " outcome TEXT NOT NULL, error TEXT NOT NULL DEFAULT '',"
+                             " error_kind TEXT NOT NULL DEFAULT '', http_status INTEGER NOT NULL DEFAULT 0)"),
+              QStringLiteral("CREATE INDEX job_attempts_job ON job_attempts (job_id, attempt)"),
+              QStringLiteral(
+                  "CREATE TABLE op_log ("
+                  " id {pk}, at {int64} NOT NULL, connection_id {int64}, lane TEXT NOT NULL DEFAULT '',"
+                  " job_id {int64}, method TEXT NOT NULL, url TEXT NOT NULL,"
+                  " status INTEGER NOT NULL DEFAULT 0, duration_ms INTEGER NOT NULL DEFAULT 0,"
+                  " request_headers TEXT NOT NULL DEFAULT '', request_body TEXT NOT NULL DEFAULT '',"
+                  " response_body TEXT NOT NULL DEFAULT '', error TEXT NOT NULL DEFAULT '',"
+                  " keys TEXT NOT NULL DEFAULT '')"),
+              QStringLiteral("CREATE INDEX op_log_at ON op_log (at, id)"),
+              QStringLiteral("CREATE INDEX op_log_job ON op_log (job_id)"),
+              QStringLiteral("CREATE INDEX op_log_connection ON op_log (connection_id, at, id)"),
+              QStringLiteral("CREATE TABLE entity_links ("
+                             " id {pk}, connection_id {int64} NOT NULL, source_kind TEXT NOT NULL,"
+                             " source_id TEXT NOT NULL, crm_kind TEXT NOT NULL, crm_id TEXT NOT NULL,"
+                             " created_at {int64} NOT NULL,"
+                             " UNIQUE (connection_id, source_kind, source_id, crm_kind),"
+                             " UNIQUE (connection_id, crm_kind, crm_id))"),
+              QStringLiteral(
+                  "CREATE TABLE secrets ("
+                  " scope TEXT NOT NULL, name TEXT NOT NULL, nonce {blob} NOT NULL,"
+                  " ciphertext {blob} NOT NULL, updated_at {int64} NOT NULL, PRIMARY KEY (scope, name))"),
+          } });
 
     // Mapping (core/mapping, Store::MappingRepo). A mapping set is one versioned JSON document; its
     // rows are also kept one per table row, keyed by what they reference, so "which rows use field
     // 123 / stage 142 / category 7" is one indexed query. Each row's body is its own JSON.
-    list.append({2, QStringLiteral("mapping sets, field maps, status maps, category routes, CRM schema cache"),
-        {
-            QStringLiteral("CREATE TABLE mapping_sets ("
-                           " connection_id {int64} PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,"
-                           " format_version INTEGER NOT NULL, settings TEXT NOT NULL DEFAULT '{}',"
-                           " updated_at {int64} NOT NULL)"),
-            QStringLiteral("CREATE TABLE field_maps ("
-                           " id {pk}, connection_id {int64} NOT NULL REFERENCES connections(id) ON DELETE CASCADE,"
-                           " source_kind TEXT NOT NULL, position INTEGER NOT NULL, row_id TEXT NOT NULL,"
-                           " source_path TEXT NOT NULL DEFAULT '', target_entity TEXT NOT NULL DEFAULT '',"
-                           " target TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL DEFAULT 1,"
-                           " body TEXT NOT NULL, UNIQUE (connection_id, source_kind, row_id))"),
-            QStringLiteral("CREATE INDEX field_maps_target ON field_maps (connection_id, target)"),
-            QStringLiteral("CREATE TABLE status_maps ("
-                           " id {pk}, connection_id {int64} NOT NULL REFERENCES connections(id) ON DELETE CASCADE,"
-                           " position INTEGER NOT NULL, row_id TEXT NOT NULL, shop_status_id TEXT NOT NULL DEFAULT '',"
-                           " pipeline_id TEXT NOT NULL DEFAULT '', stage_id TEXT NOT NULL DEFAULT '',"
-                           " direction TEXT NOT NULL, body TEXT NOT NULL, UNIQUE (connection_id, row_id))"),
-            QStringLiteral("CREATE INDEX status_maps_stage ON status_maps (connection_id, pipeline_id, stage_id)"),
-            QStringLiteral("CREATE TABLE category_routes ("
-                           " id {pk}, connection_id {int64} NOT NULL REFERENCES connections(id) ON DELETE CASCADE,"
-                           " position INTEGER NOT NULL, row_id TEXT NOT NULL, category_id TEXT NOT NULL DEFAULT '',"
-                           " pipeline_id TEXT NOT NULL DEFAULT '', stage_id TEXT NOT NULL DEFAULT '',"
-                           " responsible_user_id TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL DEFAULT 1,"
-                           " body TEXT NOT NULL, UNIQUE (connection_id, row_id))"),
-            QStringLiteral("CREATE TABLE crm_schema_cache ("
-                           " connection_id {int64} PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,"
-                           " crm TEXT NOT NULL DEFAULT '', schema_json TEXT NOT NULL, fetched_at {int64} NOT NULL)"),
-        }});
+    list.append(
+        { 2,
+          QStringLiteral("mapping sets, field maps, status maps, category routes, CRM schema cache"),
+          {
+              QStringLiteral(
+                  "CREATE TABLE mapping_sets ("
+                  " connection_id {int64} PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,"
+                  " format_version INTEGER NOT NULL, settings TEXT NOT NULL DEFAULT '{}',"
+                  " updated_at {int64} NOT NULL)"),
+              QStringLiteral(
+                  "CREATE TABLE field_maps ("
+                  " id {pk}, connection_id {int64} NOT NULL REFERENCES connections(id) ON DELETE CASCADE,"
+                  " source_kind TEXT NOT NULL, position INTEGER NOT NULL, row_id TEXT NOT NULL,"
+                  " source_path TEXT NOT NULL DEFAULT '', target_entity TEXT NOT NULL DEFAULT '',"
+                  " target TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL DEFAULT 1,"
+                  " body TEXT NOT NULL, UNIQUE (connection_id, source_kind, row_id))"),
+              QStringLiteral("CREATE INDEX field_maps_target ON field_maps (connection_id, target)"),
+              QStringLiteral(
+                  "CREATE TABLE status_maps ("
+                  " id {pk}, connection_id {int64} NOT NULL REFERENCES connections(id) ON DELETE CASCADE,"
+                  " position INTEGER NOT NULL, row_id TEXT NOT NULL, shop_status_id TEXT NOT NULL DEFAULT '',"
+                  " pipeline_id TEXT NOT NULL DEFAULT '', stage_id TEXT NOT NULL DEFAULT '',"
+                  " direction TEXT NOT NULL, body TEXT NOT NULL, UNIQUE (connection_id, row_id))"),
+              QStringLiteral(
+                  "CREATE INDEX status_maps_stage ON status_maps (connection_id, pipeline_id, stage_id)"),
+              QStringLiteral(
+                  "CREATE TABLE category_routes ("
+                  " id {pk}, connection_id {int64} NOT NULL REFERENCES connections(id) ON DELETE CASCADE,"
+                  " position INTEGER NOT NULL, row_id TEXT NOT NULL, category_id TEXT NOT NULL DEFAULT '',"
+                  " pipeline_id TEXT NOT NULL DEFAULT '', stage_id TEXT NOT NULL DEFAULT '',"
+                  " responsible_user_id TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL DEFAULT 1,"
+                  " body TEXT NOT NULL, UNIQUE (connection_id, row_id))"),
+              QStringLiteral(
+                  "CREATE TABLE crm_schema_cache ("
+                  " connection_id {int64} PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,"
+                  " crm TEXT NOT NULL DEFAULT '', schema_json TEXT NOT NULL, fetched_at {int64} NOT NULL)"),
+          } });
 
     // Shop sources (core/source): configured sources (no secrets), the echo guard of status writes,
     // form intake endpoints (secrets only as salted hashes) and the raw intake requests kept for the operator.
@@ -126,6 +139,24 @@ static QList<Migration> buildMigrations()
                              " body {blob}, outcome TEXT NOT NULL, error TEXT NOT NULL DEFAULT '',"
                              " job_id {int64})"),
               QStringLiteral("CREATE INDEX intake_raw_at ON intake_raw (received_at, id)"),
+          } });
+
+    // The sync engine (core/engine): the contact dedup index, lane heartbeats, throughput by settle time.
+    list.append(
+        { 4,
+          QStringLiteral("contact index, lane status, settled-jobs index"),
+          {
+              QStringLiteral("CREATE TABLE contact_index ("
+                             " connection_id {int64} NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL,"
+                             " contact_id TEXT NOT NULL, updated_at {int64} NOT NULL,"
+                             " PRIMARY KEY (connection_id, kind, value))"),
+              QStringLiteral("CREATE INDEX contact_index_contact ON contact_index (connection_id, contact_id)"),
+              QStringLiteral("CREATE TABLE lane_status ("
+                             " owner TEXT PRIMARY KEY, connection_id {int64} NOT NULL, state TEXT NOT NULL,"
+                             " reason TEXT NOT NULL DEFAULT '', sent {int64} NOT NULL DEFAULT 0,"
+                             " failed {int64} NOT NULL DEFAULT 0, heartbeat_at {int64} NOT NULL,"
+                             " started_at {int64} NOT NULL)"),
+              QStringLiteral("CREATE INDEX jobs_settled ON jobs (state, settled_at)"),
           } });
 
     return list;

@@ -150,7 +150,7 @@ Result<JobRepo::EnqueueResult> JobRepo::enqueue(const NewJob &job)
 }
 
 Result<QList<Job>> JobRepo::lease(const QString &owner, int max, qint64 leaseMs,
-                                  std::optional<qint64> connectionId)
+                                  std::optional<qint64> connectionId, const QStringList &kinds)
 {
     if (owner.isEmpty() || max <= 0)
         return Error::invalidInput(QStringLiteral("lease needs an owner and a positive count"));
@@ -160,6 +160,14 @@ Result<QList<Job>> JobRepo::lease(const QString &owner, int max, qint64 leaseMs,
     if (connectionId) {
         connectionFilter = QStringLiteral(" AND connection_id = ?");
         binds << *connectionId;
+    }
+    if (!kinds.isEmpty()) {
+        QStringList marks;
+        for (const QString &kind : kinds) {
+            marks << QStringLiteral("?");
+            binds << kind;
+        }
+        connectionFilter += QStringLiteral(" AND kind IN (%1)").arg(marks.join(QLatin1Char(',')));
     }
     binds << max;
     const QString sql

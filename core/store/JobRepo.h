@@ -8,6 +8,7 @@
 #include "storage/Database.h"
 
 #include <QMap>
+#include <QStringList>
 #include <memory>
 
 namespace Store {
@@ -34,7 +35,8 @@ public:
 
     /** Takes up to max due jobs (pending and due, or with an expired lease) for owner; counts an attempt. */
     Common::Result<QList<Job>> lease(const QString &owner, int max, qint64 leaseMs,
-                                     std::optional<qint64> connectionId = std::nullopt);
+                                     std::optional<qint64> connectionId = std::nullopt,
+                                     const QStringList &kinds = {});
     Common::Status renewLease(qint64 id, const QString &owner, qint64 leaseMs);
     /** Commits that a create is about to go out; after a crash the job is reconciled before a retry. */
     Common::Status markSending(qint64 id, const QString &owner);

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "RetryPolicy.h"
+#include "store/ContactIndexRepo.h"
+
+#include <QString>
+
+namespace Engine {
+
+/** How one lane works; read from the connection and the settings when the engine starts it. */
+struct LaneConfig
+{
+    qint64 connectionId = 0;
+    QString connectionName;
+    QString owner; ///< unique per engine instance and lane: the lease owner
+    int leaseMax = 50; ///< jobs per round (a create call carries up to the connector's maximum)
+    qint64 leaseMs = 120'000; ///< a dead engine's jobs come back after this
+    int idlePollMs = 500; ///< how often an idle lane looks for due jobs
+    qint64 heartbeatMs = 5'000; ///< how often the lane reports its state to the store
+    RetryPolicy retry;
+    Store::ContactMatchRule matchRule = Store::ContactMatchRule::EmailThenPhone;
+    QString phoneRegion = QStringLiteral("RU");
+};
+
+} // namespace Engine

@@ -1,0 +1,492 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "LaneWorker.h"
+
+#include "model/FormSubmission.h"
+#include "model/ShopOrder.h"
+#include "storage/Transaction.h"
+#include "store/MappingRepo.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcEngine, "crmbridge.engine")
+
+namespace Engine {
+
+using Common::Error;
+using Common::ErrorKind;
+using Store::Job;
+using Store::JobState;
+
+namespace {
+const QStringList kCreateKinds { QStringLiteral("order.created"), QStringLiteral("form.submitted") };
+
+/** Shop entities are linked as "<source>:<id>": two shops feeding one CRM account may share ids. */
+QString linkedSourceId(const Job &job, const Crm::DealDraft &draft)
+{
+    return job.source.isEmpty() ? draft.sourceId : job.source + QLatin1Char(':') + draft.sourceId;
+}
+
+bool isUnknownFieldError(const Error &error)
+{
+    return error.code == QLatin1String("NotSupportedChoice") || error.code == QLatin1String("unknown-field");
+}
+} // namespace
+
+QString laneStateName(LaneState state)
+{
+    switch (state) {
+    case LaneState::Starting:
+        return QStringLiteral("starting");
+    case LaneState::Idle:
+        return QStringLiteral("idle");
+    case LaneState::Sending:
+        return QStringLiteral("sending");
+    case LaneState::Paused:
+        return QStringLiteral("paused");
+    case LaneState::Stopped:
+        return QStringLiteral("stopped");
+    }
+    return {};
+}
+
+LaneWorker::LaneWorker(std::shared_ptr<Storage::Database> db, LaneConfig config, ConnectorFactory factory,
+                       const Common::Clock *clock)
+    : m_db(std::move(db))
+    , m_config(std::move(config))
+    , m_factory(std::move(factory))
+    , m_clock(clock)
+{ }
+
+LaneWorker::~LaneWorker()
+{
+    // Destroyed on the lane thread (deleteLater when the thread finishes): drop its connection there.
+    m_db->releaseThreadConnection();
+}
+
+void LaneWorker::start()
+{
+    m_jobs = std::make_unique<Store::JobRepo>(m_db, m_clock);
+    m_links = std::make_unique<Store::EntityLinkRepo>(m_db, m_clock);
+    m_contacts = std::make_unique<Store::ContactIndexRepo>(m_db, m_clock);
+    m_status = std::make_unique<Store::LaneStatusRepo>(m_db, m_clock);
+    m_startedAt = m_clock->nowMs();
+
+    m_timer = new QTimer(this);
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &LaneWorker::cycle);
+    m_heartbeat = new QTimer(this);
+    connect(m_heartbeat, &QTimer::timeout, this, &LaneWorker::reportHeartbeat);
+    m_heartbeat->start(int(m_config.heartbeatMs));
+
+    m_connector = m_factory(this);
+    connect(m_connector.get(), &Crm::CrmConnector::stateChanged, this, &LaneWorker::onConnectorStateChanged);
+    setState(LaneState::Idle);
+    scheduleNext(0);
+}
+
+void LaneWorker::stop()
+{
+    m_stopping = true;
+    if (m_timer)
+        m_timer->stop();
+    if (!m_busy) {
+        setState(LaneState::Stopped);
+        if (m_heartbeat)
+            m_heartbeat->stop();
+    }
+    // When busy, the round in flight settles what it holds, then finishRound() reports Stopped.
+}
+
+void LaneWorker::wake()
+{
+    if (!m_busy && !m_stopping && m_state != LaneState::Paused)
+        scheduleNext(0);
+}
+
+void LaneWorker::scheduleNext(int delayMs)
+{
+    if (m_stopping || !m_timer)
+        return;
+    m_timer->start(delayMs);
+}
+
+void LaneWorker::setState(LaneState state, const QString &reason)
+{
+    if (state == m_state && reason == m_reason)
+        return;
+    m_state = state;
+    m_reason = reason;
+    reportHeartbeat();
+    Q_EMIT stateChanged(state, reason);
+}
+
+void LaneWorker::reportHeartbeat()
+{
+    if (!m_status)
+        return;
+    Store::LaneStatus status;
+    status.owner = m_config.owner;
+    status.connectionId = m_config.connectionId;
+    status.state = laneStateName(m_state);
+    status.reason = m_reason;
+    status.sent = m_sentTotal;
+    status.failed = m_failedTotal;
+    status.startedAt = m_startedAt;
+    if (auto reported = m_status->report(status); !reported)
+        qCWarning(lcEngine) << "lane" << m_config.owner
+                            << "cannot report its state:" << reported.error().toString();
+}
+
+void LaneWorker::onConnectorStateChanged(Crm::ConnectorState state, const QString &reason)
+{
+    if (state == Crm::ConnectorState::Ready) {
+        if (m_state == LaneState::Paused) {
+            setState(LaneState::Idle);
+            scheduleNext(0);
+        }
+        return;
+    }
+    setState(LaneState::Paused, reason.isEmpty() ? Crm::connectorStateName(state) : reason);
+}
+
+void LaneWorker::pauseFor(const Error &error)
+{
+    setState(LaneState::Paused, error.message);
+}
+
+Common::Status LaneWorker::ensureMapping()
+{
+    Store::MappingRepo repo(m_db, m_clock);
+    auto schema = repo.loadSchema(m_config.connectionId);
+    if (!schema)
+        return schema.error();
+    if (!schema->has_value())
+        return Error::unavailable(QStringLiteral("The CRM's fields and pipelines are not known yet"),
+                                  QStringLiteral("no-schema"));
+    auto mapping = repo.load(m_config.connectionId);
+    if (!mapping)
+        return mapping.error();
+    Mapping::MappingSet set = mapping->has_value() ? **mapping : Mapping::MappingSet::defaults(**schema);
+    if (!mapping->has_value()) {
+        if (auto saved = repo.save(m_config.connectionId, set); !saved)
+            return saved;
+    }
+    // Rebuilt every round: a mapping the operator just saved applies to the next send, resends included.
+    m_builder = std::make_unique<Mapping::DraftBuilder>(set, **schema);
+    return {};
+}
+
+void LaneWorker::cycle()
+{
+    if (m_busy || m_stopping)
+        return;
+    if (m_connector->state() != Crm::ConnectorState::Ready) {
+        setState(LaneState::Paused,
+                 m_reason.isEmpty() ? Crm::connectorStateName(m_connector->state()) : m_reason);
+        scheduleNext(5'000);
+        return;
+    }
+    m_busy = true;
+    m_roundSent = 0;
+    m_roundFailed = 0;
+
+    Store::MappingRepo repo(m_db, m_clock);
+    auto cached = repo.loadSchema(m_config.connectionId);
+    if (cached && (!cached->has_value() || m_schemaRefreshWanted)) {
+        m_schemaRefreshWanted = false;
+        m_connector->fetchSchema([this](Common::Result<Crm::CrmSchema> schema) {
+            if (!schema) {
+                qCWarning(lcEngine) << "lane" << m_config.owner
+                                    << "cannot read the CRM schema:" << schema.error().toString();
+                m_busy = false;
+                if (schema.error().kind == ErrorKind::Auth || schema.error().kind == ErrorKind::Blocked)
+                    pauseFor(schema.error());
+                scheduleNext(5'000);
+                return;
+            }
+            if (auto saved
+                = Store::MappingRepo(m_db, m_clock).saveSchema(m_config.connectionId, schema.value());
+                !saved)
+                qCWarning(lcEngine) << "lane" << m_config.owner
+                                    << "cannot cache the CRM schema:" << saved.error().toString();
+            m_busy = false;
+            cycle();
+        });
+        return;
+    }
+
+    const int max = std::max(1, std::min(m_config.leaseMax, m_connector->maxDealsPerCall()));
+    auto leased = m_jobs->lease(m_config.owner, max, m_config.leaseMs, m_config.connectionId, kCreateKinds);
+    if (!leased) {
+        qCWarning(lcEngine) << "lane" << m_config.owner << "cannot lease jobs:" << leased.error().toString();
+        m_busy = false;
+        scheduleNext(2'000);
+        return;
+    }
+    if (leased->isEmpty()) {
+        m_busy = false;
+        setState(LaneState::Idle);
+        scheduleNext(m_config.idlePollMs);
+        return;
+    }
+    m_fullRound = leased->size() == max;
+    setState(LaneState::Sending);
+    m_jobsById.clear();
+    m_held.clear();
+    for (const Job &job : *leased) {
+        m_held.append(job.id);
+        m_jobsById.insert(job.id, job);
+    }
+    if (auto ready = ensureMapping(); !ready) {
+        releaseAll(m_held, m_clock->nowMs() + 5'000);
+        finishRound();
+        return;
+    }
+    processCreates(leased.value());
+}
+
+std::optional<CreateCandidate> LaneWorker::candidateFor(const Job &job)
+{
+    Common::Result<Crm::DealDraft> draft
+        = Error::permanent(QStringLiteral("Unknown job kind %1").arg(job.kind));
+    if (job.kind == QLatin1String("order.created"))
+        draft = m_builder->build(Model::ShopOrder::fromJson(job.payload));
+    else if (job.kind == QLatin1String("form.submitted"))
+        draft = m_builder->build(Model::FormSubmission::fromJson(job.payload));
+    if (draft && m_beforeSend)
+        draft = m_beforeSend(job, draft.value());
+    if (!draft) {
+        settleError(job, draft.error(), false);
+        return std::nullopt;
+    }
+    CreateCandidate candidate;
+    candidate.jobId = job.id;
+    candidate.draft = draft.value();
+    if (candidate.draft.sourceKind.isEmpty())
+        candidate.draft.sourceKind = job.kind.section(QLatin1Char('.'), 0, 0);
+    if (candidate.draft.sourceId.isEmpty())
+        candidate.draft.sourceId = job.sourceRef;
+    if (candidate.draft.deal.externalId.isEmpty())
+        candidate.draft.deal.externalId = job.idempotencyKey;
+    BatchPlanner::channelsOf(candidate.draft, m_config.phoneRegion, &candidate.phones, &candidate.emails);
+    return candidate;
+}
+
+void LaneWorker::processCreates(QList<Job> jobs)
+{
+    QList<Job> sending;
+    QList<CreateCandidate> fresh;
+    for (const Job &job : jobs) {
+        if (job.state == JobState::Sending)
+            sending.append(job);
+        else if (auto candidate = candidateFor(job))
+            fresh.append(*candidate);
+    }
+    if (!sending.isEmpty()) {
+        reconcile(sending, fresh);
+        return;
+    }
+    planAndSend(fresh);
+}
+
+void LaneWorker::planAndSend(const QList<CreateCandidate> &fresh)
+{
+    auto plan = BatchPlanner::plan(fresh, [this](const QStringList &phones, const QStringList &emails) {
+        return m_contacts->find(m_config.connectionId, phones, emails, m_config.matchRule);
+    });
+    if (!plan) {
+        qCWarning(lcEngine) << "lane" << m_config.owner
+                            << "cannot read the contact index:" << plan.error().toString();
+        releaseAll(m_held, m_clock->nowMs() + 5'000);
+        finishRound();
+        return;
+    }
+    sendPlanned(plan.value());
+}
+
+/**
+ * Jobs found `sending` were being created when an engine stopped: the deal may exist. Look their
+ * external ids up in the CRM first; link what exists, and only then create the rest.
+ */
+void LaneWorker::reconcile(QList<Job> sending, QList<CreateCandidate> fresh)
+{
+    QHash<QString, CreateCandidate> byExternalId;
+    qint64 since = m_clock->nowMs() / 1000;
+    for (const Job &job : sending) {
+        if (auto candidate = candidateFor(job)) {
+            byExternalId.insert(candidate->draft.deal.externalId, *candidate);
+            since = std::min(since, job.createdAt / 1000 - 60);
+        }
+    }
+    if (byExternalId.isEmpty()) {
+        planAndSend(fresh);
+        return;
+    }
+    m_connector->findDealsByExternalIds(
+        byExternalId.keys(), since,
+        [this, byExternalId, fresh](Common::Result<QMap<QString, QString>> found) mutable {
+            if (!found) {
+                for (const CreateCandidate &c : std::as_const(byExternalId))
+                    settleError(m_jobsById.value(c.jobId), found.error(), true);
+                if (fresh.isEmpty()) {
+                    finishRound();
+                    return;
+                }
+            } else {
+                Storage::Transaction tx(*m_db);
+                for (auto it = byExternalId.cbegin(); it != byExternalId.cend(); ++it) {
+                    const QString dealId = found->value(it.key());
+                    if (dealId.isEmpty()) {
+                        fresh.append(it.value());
+                        continue;
+                    }
+                    const Job job = m_jobsById.value(it.value().jobId);
+                    auto linked = m_links->link({ m_config.connectionId, it.value().draft.sourceKind,
+                                                  linkedSourceId(job, it.value().draft),
+                                                  QStringLiteral("lead"), dealId });
+                    if (!linked) {
+                        settleError(job, linked.error(), false);
+                        continue;
+                    }
+                    if (m_jobs->settleDone(job.id, m_config.owner, QStringLiteral("reconciled"))) {
+                        ++m_roundSent;
+                        ++m_sentTotal;
+                        Q_EMIT jobSettled(job.id, QStringLiteral("done"),
+                                          tr("Found in the CRM after a restart: deal %1").arg(dealId));
+                    }
+                }
+                (void)tx.commit();
+            }
+            planAndSend(fresh);
+        });
+}
+
+void LaneWorker::sendPlanned(const BatchPlan &plan)
+{
+    if (!plan.deferred.isEmpty())
+        releaseAll(plan.deferred, m_clock->nowMs());
+    if (plan.creates.isEmpty()) {
+        finishRound();
+        return;
+    }
+    QList<Crm::DealCreate> creates;
+    QList<PlannedCreate> planned;
+    {
+        // Committed before anything goes out: after a crash these jobs are reconciled, never resent blind.
+        Storage::Transaction tx(*m_db);
+        for (const PlannedCreate &p : plan.creates) {
+            if (!m_jobs->markSending(p.candidate.jobId, m_config.owner))
+                continue;
+            planned.append(p);
+            creates.append({ QString::number(p.candidate.jobId), p.candidate.draft, p.existingContactId });
+        }
+        if (auto committed = tx.commit(); !committed) {
+            qCWarning(lcEngine) << "lane" << m_config.owner
+                                << "cannot mark jobs sending:" << committed.error().toString();
+            releaseAll(m_held, m_clock->nowMs() + 5'000);
+            finishRound();
+            return;
+        }
+    }
+    m_connector->createDeals(
+        creates, [this, planned](QList<Crm::ItemOutcome> outcomes) { settleOutcomes(planned, outcomes); });
+}
+
+void LaneWorker::settleOutcomes(const QList<PlannedCreate> &planned, const QList<Crm::ItemOutcome> &outcomes)
+{
+    QHash<QString, Crm::ItemOutcome> byKey;
+    for (const Crm::ItemOutcome &outcome : outcomes)
+        byKey.insert(outcome.key, outcome);
+    Storage::Transaction tx(*m_db);
+    for (const PlannedCreate &p : planned) {
+        const Job job = m_jobsById.value(p.candidate.jobId);
+        const auto it = byKey.constFind(QString::number(p.candidate.jobId));
+        if (it == byKey.cend()) {
+            settleError(job, Error::transient(QStringLiteral("The CRM's answer had no item for this job")),
+                        true);
+            continue;
+        }
+        if (it->error) {
+            // A rejected item was not created; a transient failure (timeout, 5xx) may have been.
+            settleError(job, *it->error,
+                        it->error->isRetryable() || it->error->kind == ErrorKind::Unavailable);
+            continue;
+        }
+        auto linked
+            = m_links->link({ m_config.connectionId, p.candidate.draft.sourceKind,
+                              linkedSourceId(job, p.candidate.draft), QStringLiteral("lead"), it->dealId });
+        if (!linked) {
+            settleError(job, linked.error(), false);
+            continue;
+        }
+        if (!it->contactId.isEmpty() && p.existingContactId.isEmpty())
+            if (auto remembered = m_contacts->remember(m_config.connectionId, it->contactId,
+                                                       p.candidate.phones, p.candidate.emails);
+                !remembered) {
+                // Not fatal: the next contacts refresh from the CRM fills the index in.
+                qCWarning(lcEngine) << "lane" << m_config.owner << "cannot index contact" << it->contactId;
+            }
+        if (auto done = m_jobs->settleDone(job.id, m_config.owner); done) {
+            ++m_roundSent;
+            ++m_sentTotal;
+            Q_EMIT jobSettled(job.id, QStringLiteral("done"),
+                              it->merged
+                                  ? tr("Merged into deal %1 by the CRM's duplicate control").arg(it->dealId)
+                                  : tr("Deal %1").arg(it->dealId));
+        }
+    }
+    if (auto committed = tx.commit(); !committed)
+        qCWarning(lcEngine) << "lane" << m_config.owner
+                            << "cannot settle a round:" << committed.error().toString();
+    finishRound();
+}
+
+void LaneWorker::settleError(const Job &job, const Error &error, bool createMayExist)
+{
+    if (isUnknownFieldError(error))
+        m_schemaRefreshWanted = true;
+    const RetryPolicy::Verdict verdict = m_config.retry.decide(error, job.attempts, m_clock->nowMs());
+    switch (verdict.decision) {
+    case RetryPolicy::Decision::Retry:
+        if (m_jobs->settleRetry(job.id, m_config.owner, verdict.retryAtMs, error, createMayExist))
+            Q_EMIT jobSettled(job.id, QStringLiteral("pending"), error.message);
+        break;
+    case RetryPolicy::Decision::Fail:
+        if (m_jobs->settleFailed(job.id, m_config.owner, error)) {
+            ++m_roundFailed;
+            ++m_failedTotal;
+            Q_EMIT jobSettled(job.id, QStringLiteral("failed"), error.message);
+        }
+        break;
+    case RetryPolicy::Decision::Pause:
+        (void)m_jobs->release(job.id, m_config.owner, verdict.retryAtMs);
+        pauseFor(error);
+        break;
+    }
+}
+
+void LaneWorker::releaseAll(const QList<qint64> &ids, qint64 atMs)
+{
+    for (qint64 id : ids)
+        (void)m_jobs->release(id, m_config.owner, atMs);
+}
+
+void LaneWorker::finishRound()
+{
+    m_busy = false;
+    m_held.clear();
+    Q_EMIT roundFinished(m_roundSent, m_roundFailed);
+    if (m_stopping) {
+        setState(LaneState::Stopped);
+        if (m_heartbeat)
+            m_heartbeat->stop();
+        return;
+    }
+    if (m_state == LaneState::Paused) {
+        scheduleNext(5'000);
+        return;
+    }
+    scheduleNext(m_fullRound ? 0 : m_config.idlePollMs);
+}
+
+} // namespace Engine

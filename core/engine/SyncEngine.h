@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Lane.h"
+#include "store/ConnectionRepo.h"
+
+#include <QMap>
+#include <QObject>
+#include <functional>
+#include <memory>
+
+namespace Engine {
+
+/**
+ * The engine: one lane per CRM connection (each on its own thread), started from the connections in
+ * the store. The desktop app embeds it on the GUI thread (it does no work there, only owns lanes and
+ * forwards their signals); `crmbridgectl run` runs it headless. Everything it reports is also in the
+ * store, so a console on another machine sees the same.
+ */
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+public:
+    /** Makes the connector of a connection; called on the lane's thread. */
+    using ConnectorFactoryFor
+        = std::function<LaneWorker::ConnectorFactory(const Store::Connection &connection)>;
+
+    SyncEngine(std::shared_ptr<Storage::Database> db, ConnectorFactoryFor connectors,
+               const Common::Clock *clock = Common::Clock::system(), QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    /** A base for lease owners: host and process, so two engines on one store never share an owner. */
+    static QString instanceId();
+    /** Lane settings applied to every lane started after this call (tests shorten the timings). */
+    void setLaneTemplate(const LaneConfig &config) { m_template = config; }
+
+    Common::Status start();
+    /** Stops every lane after its current round; stopped() follows. */
+    void stop();
+    /** New jobs are due: every lane looks now. */
+    void wake();
+    QList<Lane *> lanes() const { return m_lanes.values(); }
+
+Q_SIGNALS:
+    void laneStateChanged(qint64 connectionId, Engine::LaneState state, const QString &reason);
+    void jobSettled(qint64 jobId, const QString &state, const QString &message);
+    void stopped();
+
+private:
+    std::shared_ptr<Storage::Database> m_db;
+    ConnectorFactoryFor m_connectors;
+    const Common::Clock *m_clock;
+    LaneConfig m_template;
+    QMap<qint64, Lane *> m_lanes;
+    int m_stopping = 0;
+};
+
+} // namespace Engine

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "LaneStatusRepo.h"
+
+#include "storage/Sql.h"
+
+namespace Store {
+
+using Common::Result;
+namespace Sql = Storage::Sql;
+
+LaneStatusRepo::LaneStatusRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clock)
+    : m_db(std::move(db))
+    , m_clock(clock)
+{ }
+
+Common::Status LaneStatusRepo::report(const LaneStatus &s)
+{
+    auto done = Sql::exec(
+        *m_db,
+        QStringLiteral(
+            "INSERT INTO lane_status (owner, connection_id, state, reason, sent, failed, heartbeat_at, "
+            "started_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (owner) DO UPDATE SET"
+            " connection_id = excluded.connection_id, state = excluded.state, reason = excluded.reason,"
+            " sent = excluded.sent, failed = excluded.failed, heartbeat_at = excluded.heartbeat_at"),
+        { s.owner, s.connectionId, s.state, s.reason, s.sent, s.failed, m_clock->nowMs(),
+          s.startedAt ? s.startedAt : m_clock->nowMs() });
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<QList<LaneStatus>> LaneStatusRepo::all()
+{
+    auto query = Sql::exec(
+        *m_db,
+        QStringLiteral("SELECT owner, connection_id, state, reason, sent, failed, heartbeat_at, started_at"
+                       " FROM lane_status ORDER BY connection_id, owner"));
+    if (!query)
+        return query.error();
+    QList<LaneStatus> list;
+    while (query->next()) {
+        LaneStatus s;
+        s.owner = query->value(0).toString();
+        s.connectionId = query->value(1).toLongLong();
+        s.state = query->value(2).toString();
+        s.reason = query->value(3).toString();
+        s.sent = query->value(4).toLongLong();
+        s.failed = query->value(5).toLongLong();
+        s.heartbeatAt = query->value(6).toLongLong();
+        s.startedAt = query->value(7).toLongLong();
+        list.append(s);
+    }
+    return list;
+}
+
+Common::Status LaneStatusRepo::remove(const QString &owner)
+{
+    auto done = Sql::exec(*m_db, QStringLiteral("DELETE FROM lane_status WHERE owner = ?"), { owner });
+    if (!done)
+        return done.error();
+    return {};
+}
+
+} // namespace Store
