@@ -5,3 +5,6 @@ foreach(name AmoOAuth AmoCrmConnector)
     crmbridge_add_test(${name} LABEL integration TIMEOUT 180
         SOURCES tst_${name}.cpp fixtures/amocrm/AmoTestKit.h LIBS crmbridge_sandbox Qt6::Network)
 endforeach()
+crmbridge_add_test(AmoCtl LABEL integration TIMEOUT 180 LIBS crmbridge_sandbox Qt6::Network)
+target_compile_definitions(tst_AmoCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
+add_dependencies(tst_AmoCtl crmbridgectl)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // crmbridgectl: the engine and the store from a shell, for servers and scripts.
+#include "ConnectionCommands.h"
 #include "CtlCommand.h"
 #include "StoreCommands.h"
 
@@ -17,7 +18,8 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIntValue("CRMBRIDGE_VERBOSE") == 0)
         QLoggingCategory::setFilterRules(QStringLiteral("crmbridge.*.debug=false\ncrmbridge.*.info=false"));
 
-    const QList<Ctl::Command> commands { Ctl::migrateCommand(), Ctl::statusCommand() };
+    const QList<Ctl::Command> commands { Ctl::migrateCommand(), Ctl::statusCommand(), Ctl::connectionCommand(),
+                                         Ctl::loginCommand() };
 
     auto usage = [&commands]() {
         QString text
@@ -26,6 +28,7 @@ int main(int argc, char *argv[])
                              "Global options:\n"
                              "  --database URL  sqlite:///path/file.db or postgresql://user@host:port/db\n"
                              "                  (default: the desktop app's SQLite store)\n"
+                             "  --secret-key-file FILE  keep secrets encrypted in the store under this key\n"
                              "  --help, --version\n\nCommands:\n");
         for (const Ctl::Command &command : commands)
             text += QStringLiteral("  %1%2\n").arg(command.name, -22).arg(command.summary);
@@ -48,6 +51,10 @@ int main(int argc, char *argv[])
         }
         if (option == QLatin1String("--database") && !args.isEmpty()) {
             databaseUrl = args.takeFirst();
+        } else if (option == QLatin1String("--secret-key-file") && !args.isEmpty()) {
+            Ctl::setSecretKeyFile(args.takeFirst());
+        } else if (option.startsWith(QLatin1String("--secret-key-file="))) {
+            Ctl::setSecretKeyFile(option.mid(int(qstrlen("--secret-key-file="))));
         } else if (option.startsWith(QLatin1String("--database="))) {
             databaseUrl = option.mid(int(qstrlen("--database=")));
         } else {

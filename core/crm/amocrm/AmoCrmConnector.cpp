@@ -157,12 +157,15 @@ void AmoCrmConnector::ensureExternalIdField(std::function<void(Common::Result<QS
         QTimer::singleShot(0, this, [this, done] { done(m_externalIdFieldId); });
         return;
     }
-    m_schema.get([this, done](Common::Result<CrmSchema> schema) {
+    // Our own field is looked up in a schema fetched by this process, not in the stored cache: a
+    // deleted or re-created field would otherwise fail every deal of the batch.
+    auto lookup = [this, done](Common::Result<CrmSchema> schema) {
         if (!schema) {
             done(schema.error());
             return;
         }
         if (const CustomField *f = schema->fieldByName(Entity::Deal, m_config.externalIdFieldName)) {
+            qCDebug(lcAmoCrm) << "external id field" << f->id << "fetched at" << schema->fetchedAt;
             m_externalIdFieldId = f->id;
             done(f->id);
             return;
@@ -183,7 +186,11 @@ void AmoCrmConnector::ensureExternalIdField(std::function<void(Common::Result<QS
                 m_schema.markStale();
                 done(m_externalIdFieldId);
             });
-    });
+    };
+    if (m_schema.current())
+        m_schema.get(lookup);
+    else
+        m_schema.refresh(lookup);
 }
 
 void AmoCrmConnector::findDealsByExternalIds(const QStringList &externalIds, qint64 createdSince,

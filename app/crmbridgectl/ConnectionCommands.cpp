@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ConnectionCommands.h"
+
+#include "StoreCommands.h"
+#include "crm/amocrm/AmoBrowserSignIn.h"
+#include "crm/amocrm/AmoCrmConnector.h"
+#include "crm/amocrm/AmoOAuthSession.h"
+#include "net/HttpClient.h"
+#include "secrets/SecretStoreFactory.h"
+#include "store/ConnectionRepo.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QTextStream>
+#include <cstdio>
+
+namespace Ctl {
+
+using namespace Crm::AmoCrm;
+
+namespace {
+
+QString s_secretKeyFile;
+
+QString readStdinLine()
+{
+    QTextStream in(stdin);
+    return in.readLine().trimmed();
+}
+
+/** The headless secret store (key file, else keychain); crmbridgectl's only event loop runs here. */
+Common::Result<std::shared_ptr<Secrets::SecretStore>> secretStore(std::shared_ptr<Storage::Database> db)
+{
+    std::optional<Common::Result<std::shared_ptr<Secrets::SecretStore>>> chosen;
+    QEventLoop loop;
+    Secrets::SecretStoreFactory::chooseForHeadless(db, s_secretKeyFile, [&](auto result) {
+        chosen.emplace(std::move(result));
+        loop.quit();
+    });
+    if (!chosen)
+        loop.exec();
+    return *chosen;
+}
+
+struct Opened
+{
+    std::shared_ptr<Storage::Database> db;
+    std::shared_ptr<Secrets::SecretStore> secrets;
+    Store::Connection connection;
+};
+
+Common::Result<Opened> openConnection(const QString &databaseUrl, const QString &name)
+{
+    auto db = openStore(databaseUrl, true);
+    if (!db)
+        return db.error();
+    auto connection = Store::ConnectionRepo(db.value()).byName(name);
+    if (!connection)
+        return Common::Error::notFound(
+            QStringLiteral("No connection named \"%1\" (see `crmbridgectl connection list`)").arg(name));
+    if (connection->crm != QLatin1String("amocrm"))
+        return Common::Error::invalidInput(
+            QStringLiteral("Connection \"%1\" is not an amoCRM connection").arg(name));
+    auto secrets = secretStore(db.value());
+    if (!secrets)
+        return secrets.error();
+    return Opened { db.value(), secrets.value(), connection.value() };
+}
+
+AmoIntegration integrationOf(const Store::Connection &c)
+{
+    return { QUrl(c.baseUrl), c.config.value("client_id").toString(),
+             c.config.value("redirect_uri").toString() };
+}
+
+Net::HttpClient::Options clientOptions(const Store::Connection &c)
+{
+    Net::HttpClient::Options o;
+    const QUrl base(c.baseUrl);
+    o.account
+        = QStringLiteral("amocrm:%1:%2").arg(base.host()).arg(base.port(base.scheme() == "http" ? 80 : 443));
+    o.limit.requestsPerSecond = c.config.value("rate_limit").toDouble(7);
+    return o;
+}
+
+int fail(const QString &message, int code = 1)
+{
+    err(QStringLiteral("crmbridgectl: %1").arg(message));
+    return code;
+}
+
+int connectionAdd(const QStringList &args, const QString &databaseUrl)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Add a CRM connection. The client secret is read from stdin."));
+    parser.addPositionalArgument(QStringLiteral("crm"), QStringLiteral("amocrm"));
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Your name for the connection"));
+    parser.addOption({ QStringLiteral("base-url"),
+                       QStringLiteral("The account, e.g. https://example.amocrm.ru"),
+                       QStringLiteral("url") });
+    parser.addOption(
+        { QStringLiteral("client-id"), QStringLiteral("The integration id"), QStringLiteral("id") });
+    parser.addOption({ QStringLiteral("redirect-uri"), QStringLiteral("The integration's redirect URI"),
+                       QStringLiteral("uri") });
+    if (!parseSubcommand(parser, QStringLiteral("connection add"), args))
+        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2 || positional[0] != QLatin1String("amocrm"))
+        return fail(QStringLiteral(
+                        "usage: connection add amocrm NAME --base-url URL --client-id ID --redirect-uri URI"),
+                    2);
+    const QUrl base(parser.value(QStringLiteral("base-url")));
+    if (!base.isValid() || base.scheme().isEmpty() || base.host().isEmpty()
+        || parser.value(QStringLiteral("client-id")).isEmpty()
+        || parser.value(QStringLiteral("redirect-uri")).isEmpty())
+        return fail(QStringLiteral("--base-url, --client-id and --redirect-uri are required"), 2);
+    const QString secret = readStdinLine();
+    if (secret.isEmpty())
+        return fail(QStringLiteral("the client secret is read from stdin and was empty"), 2);
+    auto db = openStore(databaseUrl, true);
+    if (!db)
+        return fail(db.error().message);
+    auto secrets = secretStore(db.value());
+    if (!secrets)
+        return fail(secrets.error().message);
+    Store::Connection c;
+    c.name = positional[1];
+    c.crm = QStringLiteral("amocrm");
+    c.baseUrl = base.toString(QUrl::StripTrailingSlash);
+    c.config = QJsonObject { { "client_id", parser.value(QStringLiteral("client-id")) },
+                             { "redirect_uri", parser.value(QStringLiteral("redirect-uri")) } };
+    c.state = QStringLiteral("new");
+    auto added = Store::ConnectionRepo(db.value()).add(c);
+    if (!added)
+        return fail(added.error().message);
+    std::optional<Common::Status> written;
+    QEventLoop loop;
+    secrets.value()->write(Secrets::SecretStore::connectionScope(added->id), AmoSecretNames::clientSecret(),
+                           secret.toUtf8(), [&](Common::Status s) {
+                               written.emplace(s);
+                               loop.quit();
+                           });
+    if (!written)
+        loop.exec();
+    if (!written->ok()) {
+        (void)Store::ConnectionRepo(db.value()).remove(added->id);
+        return fail(written->error().message);
+    }
+    out(QStringLiteral("Added amoCRM connection \"%1\" (id %2). Sign in with `crmbridgectl login %1 "
+                       "--browser` or --code.")
+            .arg(c.name)
+            .arg(added->id));
+    return 0;
+}
+
+int connectionList(const QStringList &args, const QString &databaseUrl)
+{
+    QCommandLineParser parser;
+    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON") });
+    if (!parseSubcommand(parser, QStringLiteral("connection list"), args))
+        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    auto db = openStore(databaseUrl, true);
+    if (!db)
+        return fail(db.error().message);
+    auto list = Store::ConnectionRepo(db.value()).list();
+    if (!list)
+        return fail(list.error().message);
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const Store::Connection &c : list.value())
+            array.append(QJsonObject { { "id", c.id },
+                                       { "name", c.name },
+                                       { "crm", c.crm },
+                                       { "base_url", c.baseUrl },
+                                       { "state", c.state } });
+        out(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
+        return 0;
+    }
+    if (list->isEmpty())
+        out(QStringLiteral("No connections."));
+    for (const Store::Connection &c : list.value())
+        out(QStringLiteral("%1  %2  %3  %4  %5")
+                .arg(c.id, 3)
+                .arg(c.name, -16)
+                .arg(c.crm, -9)
+                .arg(c.state, -14)
+                .arg(c.baseUrl));
+    return 0;
+}
+
+int connectionTest(const QStringList &args, const QString &databaseUrl)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The connection"));
+    if (!parseSubcommand(parser, QStringLiteral("connection test"), args))
+        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    if (parser.positionalArguments().size() != 1)
+        return fail(QStringLiteral("usage: connection test NAME"), 2);
+    auto opened = openConnection(databaseUrl, parser.positionalArguments().first());
+    if (!opened)
+        return fail(opened.error().message);
+    const Store::Connection &c = opened->connection;
+    AmoOAuthSession::Config config;
+    config.connectionId = c.id;
+    config.integration = integrationOf(c);
+    auto session = std::make_shared<AmoOAuthSession>(config, opened->secrets, opened->db);
+    QNetworkAccessManager network;
+    AmoConnectorConfig connector;
+    connector.connectionId = c.id;
+    connector.lane = QStringLiteral("crmbridgectl");
+    connector.baseUrl = QUrl(c.baseUrl);
+    connector.limit = clientOptions(c).limit;
+    AmoCrmConnector amo(connector, session, opened->db, &network);
+    std::optional<Common::Result<Crm::AccountInfo>> info;
+    QEventLoop loop;
+    amo.testConnection([&](Common::Result<Crm::AccountInfo> r) {
+        info.emplace(std::move(r));
+        loop.quit();
+    });
+    if (!info)
+        loop.exec();
+    if (!info->ok())
+        return fail(QStringLiteral("connection \"%1\" does not work: %2").arg(c.name, info->error().message),
+                    info->error().kind == Common::ErrorKind::Auth ? 3 : 1);
+    const Crm::AccountInfo &a = info->value();
+    out(QStringLiteral("Account: %1 (%2, id %3)").arg(a.accountName, a.subdomain, a.accountId));
+    out(QStringLiteral("Signed in as: %1 <%2> (user %3)").arg(a.userName, a.userEmail, a.userId));
+    (void)Store::ConnectionRepo(opened->db).setState(c.id, QStringLiteral("signed-in"));
+    return 0;
+}
+
+int login(const QStringList &args, const QString &databaseUrl)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Sign a connection in to amoCRM."));
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The connection"));
+    parser.addOption({ QStringLiteral("code"), QStringLiteral("The 20-minute authorization code"),
+                       QStringLiteral("code") });
+    parser.addOption({ QStringLiteral("redirect-url"),
+                       QStringLiteral("The whole address the browser was sent to"), QStringLiteral("url") });
+    parser.addOption(
+        { QStringLiteral("long-lived-token-stdin"), QStringLiteral("Read a long-lived token from stdin") });
+    parser.addOption(
+        { QStringLiteral("browser"), QStringLiteral("Sign in in the browser (loopback redirect URI)") });
+    parser.addOption({ QStringLiteral("timeout"), QStringLiteral("Seconds to wait for the browser"),
+                       QStringLiteral("s"), QStringLiteral("300") });
+    if (!parseSubcommand(parser, QStringLiteral("login"), args))
+        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    const int modes = int(parser.isSet(QStringLiteral("code")))
+        + int(parser.isSet(QStringLiteral("redirect-url")))
+        + int(parser.isSet(QStringLiteral("long-lived-token-stdin")))
+        + int(parser.isSet(QStringLiteral("browser")));
+    if (parser.positionalArguments().size() != 1 || modes != 1)
+        return fail(
+            QStringLiteral(
+                "usage: login NAME --code CODE | --redirect-url URL | --long-lived-token-stdin | --browser"),
+            2);
+    auto opened = openConnection(databaseUrl, parser.positionalArguments().first());
+    if (!opened)
+        return fail(opened.error().message);
+    const Store::Connection &c = opened->connection;
+    std::optional<Common::Result<QByteArray>> secret;
+    QEventLoop loop;
+    opened->secrets->read(Secrets::SecretStore::connectionScope(c.id), AmoSecretNames::clientSecret(),
+                          [&](auto r) {
+                              secret.emplace(std::move(r));
+                              loop.quit();
+                          });
+    if (!secret)
+        loop.exec();
+    if (!secret->ok())
+        return fail(QStringLiteral("the client secret of \"%1\" cannot be read: %2")
+                        .arg(c.name, secret->error().message));
+
+    QNetworkAccessManager network;
+    Net::HttpClient client(&network, clientOptions(c));
+    AmoBrowserSignIn signIn(&client, opened->secrets);
+    AmoBrowserSignIn::Config config { c.id, integrationOf(c), QString::fromUtf8(secret->value()) };
+    config.timeoutSecs = parser.value(QStringLiteral("timeout")).toInt();
+    std::optional<Common::Result<AmoTokenSet>> result;
+    QObject::connect(&signIn, &AmoBrowserSignIn::finished, &loop, [&](const Common::Result<AmoTokenSet> &r) {
+        result.emplace(r);
+        loop.quit();
+    });
+    QObject::connect(&signIn, &AmoBrowserSignIn::authorizeUrlReady, &loop, [](const QUrl &url) {
+        out(QStringLiteral("Open this address in a browser and allow access:\n  %1")
+                .arg(url.toString(QUrl::FullyEncoded)));
+        if (!qEnvironmentVariableIsEmpty("DISPLAY"))
+            QProcess::startDetached(QStringLiteral("xdg-open"), { url.toString(QUrl::FullyEncoded) });
+    });
+    QObject::connect(&signIn, &AmoBrowserSignIn::statusChanged, &loop,
+                     [](AmoBrowserSignIn::State state, int left) {
+                         if (state == AmoBrowserSignIn::State::WaitingForBrowser && left % 15 == 0)
+                             err(QStringLiteral("Waiting for the browser… %1 s left").arg(left));
+                         else if (state == AmoBrowserSignIn::State::Exchanging)
+                             err(QStringLiteral("Exchanging the code…"));
+                     });
+    Common::Status started;
+    if (parser.isSet(QStringLiteral("browser")))
+        started = signIn.start(config);
+    else if (parser.isSet(QStringLiteral("long-lived-token-stdin")))
+        started = signIn.submitLongLivedToken(config, readStdinLine());
+    else
+        started = signIn.submitPasted(config,
+                                      parser.isSet(QStringLiteral("code"))
+                                          ? parser.value(QStringLiteral("code"))
+                                          : parser.value(QStringLiteral("redirect-url")));
+    if (!started)
+        return fail(started.error().message, 2);
+    if (!result)
+        loop.exec();
+    if (!result->ok()) {
+        (void)Store::ConnectionRepo(opened->db).setState(c.id, QStringLiteral("needs-sign-in"));
+        return fail(QStringLiteral("sign-in failed: %1").arg(result->error().message));
+    }
+    (void)Store::ConnectionRepo(opened->db).setState(c.id, QStringLiteral("signed-in"));
+    out(QStringLiteral("Signed in: \"%1\" at %2. Check it with `crmbridgectl connection test %1`.")
+            .arg(c.name, result->value().baseUrl));
+    return 0;
+}
+
+} // namespace
+
+void setSecretKeyFile(const QString &path)
+{
+    s_secretKeyFile = path;
+}
+
+Command connectionCommand()
+{
+    return { QStringLiteral("connection"), QStringLiteral("Add, list and test CRM connections"),
+             [](const QStringList &args, const QString &databaseUrl) {
+                 const QString sub = args.value(0);
+                 if (sub == QLatin1String("add"))
+                     return connectionAdd(args.mid(1), databaseUrl);
+                 if (sub == QLatin1String("list"))
+                     return connectionList(args.mid(1), databaseUrl);
+                 if (sub == QLatin1String("test"))
+                     return connectionTest(args.mid(1), databaseUrl);
+                 if (sub == QLatin1String("--help") || sub.isEmpty()) {
+                     out(QStringLiteral(
+                         "Usage: crmbridgectl connection add amocrm NAME --base-url URL --client-id ID "
+                         "--redirect-uri URI   (client secret on stdin)\n"
+                         "       crmbridgectl connection list [--json]\n"
+                         "       crmbridgectl connection test NAME"));
+                     return sub.isEmpty() ? 2 : 0;
+                 }
+                 return fail(QStringLiteral("unknown connection command \"%1\" (add, list, test)").arg(sub),
+                             2);
+             } };
+}
+
+Command loginCommand()
+{
+    return { QStringLiteral("login"),
+             QStringLiteral("Sign a connection in (--code, --redirect-url, --browser …)"), login };
+}
+
+} // namespace Ctl
