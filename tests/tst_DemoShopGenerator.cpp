@@ -25,7 +25,9 @@ private:
         QFETCH_GLOBAL(QString, engine);
         if (engine == QLatin1String("sqlite"))
             return ShopDbUrl::parse(QStringLiteral("sqlite://") + dir.filePath(name)).value();
-        ShopDbUrl url = ShopDbUrl::parse(MariaDbServer::instance().createDatabase(QStringLiteral("demo")).value()).value();
+        ShopDbUrl url
+            = ShopDbUrl::parse(MariaDbServer::instance().createDatabase(QStringLiteral("demo")).value())
+                  .value();
         url.password = MariaDbServer::instance().password();
         return url;
     }
@@ -62,20 +64,30 @@ private Q_SLOTS:
         auto stats = DemoShopGenerator::generate(*db.value(), options);
         QVERIFY_OK(stats);
         QCOMPARE(stats->orders, 240);
-        QVERIFY2(stats->customers < 200 && stats->customers > 100, "about a third of the orders are repeat orders");
+        QVERIFY2(stats->customers < 200 && stats->customers > 100,
+                 "about a third of the orders are repeat orders");
         QCOMPARE(stats->categories, 15);
         QVERIFY(stats->products >= 20);
         ShopDb &shop = *db.value();
 
         // Statuses as miniShop2 installs them.
-        QCOMPARE(column(shop, QStringLiteral("SELECT CONCAT(id, ':', color, ':', `final`, `fixed`, ':', `rank`) FROM modx_ms2_order_statuses ORDER BY id")
-                                  .replace(QStringLiteral("CONCAT(id, ':', color, ':', `final`, `fixed`, ':', `rank`)"),
-                                           url.sqlite ? QStringLiteral("id || ':' || color || ':' || `final` || `fixed` || ':' || `rank`")
-                                                      : QStringLiteral("CONCAT(id, ':', color, ':', `final`, `fixed`, ':', `rank`)"))),
-                 QStringList({ "1:000000:01:1", "2:008000:01:2", "3:003366:11:3", "4:800000:11:4", "999:C0C0C0:00:0" }));
-        QVERIFY(column(shop, QStringLiteral("SELECT name FROM modx_ms2_deliveries")).contains(QStringLiteral("Почта России")));
+        QCOMPARE(
+            column(shop,
+                   QStringLiteral("SELECT CONCAT(id, ':', color, ':', `final`, `fixed`, ':', `rank`) FROM "
+                                  "modx_ms2_order_statuses ORDER BY id")
+                       .replace(QStringLiteral("CONCAT(id, ':', color, ':', `final`, `fixed`, ':', `rank`)"),
+                                url.sqlite
+                                    ? QStringLiteral(
+                                        "id || ':' || color || ':' || `final` || `fixed` || ':' || `rank`")
+                                    : QStringLiteral(
+                                        "CONCAT(id, ':', color, ':', `final`, `fixed`, ':', `rank`)"))),
+            QStringList(
+                { "1:000000:01:1", "2:008000:01:2", "3:003366:11:3", "4:800000:11:4", "999:C0C0C0:00:0" }));
+        QVERIFY(column(shop, QStringLiteral("SELECT name FROM modx_ms2_deliveries"))
+                    .contains(QStringLiteral("Почта России")));
         // Order numbers are %y%m/N and restart every month.
-        const QStringList numbers = column(shop, QStringLiteral("SELECT num FROM modx_ms2_orders ORDER BY id"));
+        const QStringList numbers
+            = column(shop, QStringLiteral("SELECT num FROM modx_ms2_orders ORDER BY id"));
         static const QRegularExpression format(QStringLiteral("^\\d{4}/\\d+$"));
         for (const QString &num : numbers)
             QVERIFY2(format.match(num).hasMatch(), qPrintable(num));
@@ -84,15 +96,22 @@ private Q_SLOTS:
         QCOMPARE(QSet<QString>(numbers.begin(), numbers.end()).size(), numbers.size());
         // Phones typed both ways, all valid; Cyrillic names; some UTM.
         const QStringList phones = column(shop, QStringLiteral("SELECT phone FROM modx_ms2_order_addresses"));
-        QVERIFY(std::any_of(phones.begin(), phones.end(), [](auto &p) { return p.startsWith(QLatin1String("+7")); }));
-        QVERIFY(std::any_of(phones.begin(), phones.end(), [](auto &p) { return p.startsWith(QLatin1String("8 ")); }));
+        QVERIFY(std::any_of(phones.begin(), phones.end(),
+                            [](auto &p) { return p.startsWith(QLatin1String("+7")); }));
+        QVERIFY(std::any_of(phones.begin(), phones.end(),
+                            [](auto &p) { return p.startsWith(QLatin1String("8 ")); }));
         for (const QString &phone : phones)
             QVERIFY2(Common::PhoneNumber::toE164(phone).ok(), qPrintable(phone));
-        const QStringList names = column(shop, QStringLiteral("SELECT receiver FROM modx_ms2_order_addresses"));
+        const QStringList names
+            = column(shop, QStringLiteral("SELECT receiver FROM modx_ms2_order_addresses"));
         QVERIFY(names.first().contains(QRegularExpression(QStringLiteral("^[А-ЯЁ][а-яё]+"))));
-        const int withUtm = int(column(shop, QStringLiteral("SELECT id FROM modx_ms2_orders WHERE properties LIKE '%utm_source%'")).size());
+        const int withUtm = int(
+            column(shop,
+                   QStringLiteral("SELECT id FROM modx_ms2_orders WHERE properties LIKE '%utm_source%'"))
+                .size());
         QVERIFY(withUtm > 40 && withUtm < 200);
-        const QStringList repeat = column(shop, QStringLiteral("SELECT user_id FROM modx_ms2_orders GROUP BY user_id HAVING COUNT(*) > 1"));
+        const QStringList repeat = column(
+            shop, QStringLiteral("SELECT user_id FROM modx_ms2_orders GROUP BY user_id HAVING COUNT(*) > 1"));
         QVERIFY(repeat.size() > 10);
 
         // The source reads every order of the demo shop.
@@ -122,7 +141,8 @@ private Q_SLOTS:
                 names.prepend(tree->name(id));
             paths << names.join(QStringLiteral(" › "));
         }
-        QVERIFY2(paths.contains(QStringLiteral("Одежда › Мужская › Куртки")), qPrintable(paths.join(QLatin1Char('\n'))));
+        QVERIFY2(paths.contains(QStringLiteral("Одежда › Мужская › Куртки")),
+                 qPrintable(paths.join(QLatin1Char('\n'))));
         QVERIFY(paths.contains(QStringLiteral("Обувь › Мужская обувь › Кроссовки")));
         QVERIFY(paths.contains(QStringLiteral("Распродажа")));
     }
@@ -139,11 +159,18 @@ private Q_SLOTS:
             auto db = ShopDb::open(newShop(dir, QLatin1String(name)), QStringLiteral("modx_"));
             QVERIFY_OK(db);
             QVERIFY_OK(DemoShopGenerator::generate(*db.value(), options));
-            dumps << column(*db.value(), QStringLiteral("SELECT o.num || '|' || a.receiver || '|' || a.phone || '|' || o.cost FROM modx_ms2_orders o"
-                                                        " JOIN modx_ms2_order_addresses a ON a.id = o.address ORDER BY o.id")
-                                             .replace(QStringLiteral("o.num || '|' || a.receiver || '|' || a.phone || '|' || o.cost"),
-                                                      db.value()->isSqlite() ? QStringLiteral("o.num || '|' || a.receiver || '|' || a.phone || '|' || o.cost")
-                                                                             : QStringLiteral("CONCAT(o.num, '|', a.receiver, '|', a.phone, '|', o.cost)")))
+            dumps << column(
+                         *db.value(),
+                         QStringLiteral("SELECT o.num || '|' || a.receiver || '|' || a.phone || '|' || "
+                                        "o.cost FROM modx_ms2_orders o"
+                                        " JOIN modx_ms2_order_addresses a ON a.id = o.address ORDER BY o.id")
+                             .replace(QStringLiteral(
+                                          "o.num || '|' || a.receiver || '|' || a.phone || '|' || o.cost"),
+                                      db.value()->isSqlite()
+                                          ? QStringLiteral(
+                                              "o.num || '|' || a.receiver || '|' || a.phone || '|' || o.cost")
+                                          : QStringLiteral(
+                                              "CONCAT(o.num, '|', a.receiver, '|', a.phone, '|', o.cost)")))
                          .join(QLatin1Char('\n'));
         }
         QCOMPARE(dumps[0].count(QLatin1Char('\n')), 29);

@@ -77,7 +77,8 @@ private Q_SLOTS:
         QCOMPARE(first.address.city, QStringLiteral("Москва"));
         QCOMPARE(first.utm.value(QStringLiteral("utm_source")), QStringLiteral("yandex"));
         QCOMPARE(first.properties.value(QStringLiteral("Менеджер")).toString(), QStringLiteral("Ольга"));
-        QCOMPARE(Model::ShopOrder::fromJson(stored[1].payload).comment, QStringLiteral("Многострочный\nкомментарий \"в кавычках\""));
+        QCOMPARE(Model::ShopOrder::fromJson(stored[1].payload).comment,
+                 QStringLiteral("Многострочный\nкомментарий \"в кавычках\""));
         QCOMPARE(Model::ShopOrder::fromJson(stored[2].payload).cost, 990.5);
 
         // Importing the same file again adds nothing; the report says why.
@@ -96,8 +97,10 @@ private Q_SLOTS:
         QVERIFY_OK(utf8Store);
         QVERIFY_OK(cpStore);
         ImportOptions options;
-        QVERIFY_OK(FileImporter(utf8Store.value()->db()).importFile(fixture(QStringLiteral("orders_utf8.csv")), options));
-        auto detected = FileImporter(cpStore.value()->db()).importFile(fixture(QStringLiteral("orders_cp1251.csv")), options);
+        QVERIFY_OK(FileImporter(utf8Store.value()->db())
+                       .importFile(fixture(QStringLiteral("orders_utf8.csv")), options));
+        auto detected = FileImporter(cpStore.value()->db())
+                            .importFile(fixture(QStringLiteral("orders_cp1251.csv")), options);
         QVERIFY_OK(detected);
         QCOMPARE(detected->encoding, QStringLiteral("windows-1251"));
         QCOMPARE(detected->appended, 3);
@@ -113,7 +116,8 @@ private Q_SLOTS:
         // Reading Windows-1251 as UTF-8 on purpose is possible, and visibly wrong: the option is honoured.
         options.encoding = TextDecoding::Encoding::Utf8;
         options.dryRun = true;
-        auto forced = FileImporter(cpStore.value()->db()).importFile(fixture(QStringLiteral("orders_cp1251.csv")), options);
+        auto forced = FileImporter(cpStore.value()->db())
+                          .importFile(fixture(QStringLiteral("orders_cp1251.csv")), options);
         QVERIFY_OK(forced);
         QCOMPARE(forced->encoding, QStringLiteral("utf-8"));
         QCOMPARE(forced->fresh + forced->inOutbox, 0); // no column is recognised: every row lacks an id
@@ -125,7 +129,8 @@ private Q_SLOTS:
         QVERIFY_OK(store);
         ImportOptions options;
         options.kind = RecordMapping::Kind::Customers;
-        auto report = FileImporter(store.value()->db()).importFile(fixture(QStringLiteral("customers_utf8.csv")), options);
+        auto report = FileImporter(store.value()->db())
+                          .importFile(fixture(QStringLiteral("customers_utf8.csv")), options);
         QVERIFY_OK(report);
         QCOMPARE(report->delimiter, QLatin1Char(','));
         QCOMPARE(report->rows, 4);
@@ -143,7 +148,8 @@ private Q_SLOTS:
         auto store = TestDatabase::create(QStringLiteral("sqlite"));
         QVERIFY_OK(store);
         ImportOptions options;
-        auto report = FileImporter(store.value()->db()).importFile(fixture(QStringLiteral("orders.json")), options);
+        auto report
+            = FileImporter(store.value()->db()).importFile(fixture(QStringLiteral("orders.json")), options);
         QVERIFY_OK(report);
         QCOMPARE(report->format, QStringLiteral("json"));
         QCOMPARE(report->rows, 4);
@@ -161,12 +167,14 @@ private Q_SLOTS:
     {
         auto store = TestDatabase::create(QStringLiteral("sqlite"));
         QVERIFY_OK(store);
-        QVERIFY_OK(Storage::Sql::exec(*store.value()->db(),
-                                      QStringLiteral("INSERT INTO entity_links (connection_id, source_kind, source_id, crm_kind,"
-                                                     " crm_id, created_at) VALUES (1, 'order', '2301/5', 'lead', '9001', 0)")));
+        QVERIFY_OK(Storage::Sql::exec(
+            *store.value()->db(),
+            QStringLiteral("INSERT INTO entity_links (connection_id, source_kind, source_id, crm_kind,"
+                           " crm_id, created_at) VALUES (1, 'order', '2301/5', 'lead', '9001', 0)")));
         ImportOptions options;
         options.dryRun = true;
-        auto report = FileImporter(store.value()->db()).importFile(fixture(QStringLiteral("orders_utf8.csv")), options);
+        auto report = FileImporter(store.value()->db())
+                          .importFile(fixture(QStringLiteral("orders_utf8.csv")), options);
         QVERIFY_OK(report);
         QCOMPARE(report->linked, 1);
         QVERIFY(report->toText().contains(QStringLiteral("Already linked to the CRM: 1")));
@@ -179,11 +187,13 @@ private Q_SLOTS:
         ImportOptions options;
         options.dryRun = true;
         options.columnMap.insert(QStringLiteral("Менеджер"), QStringLiteral("order.comment"));
-        auto report = FileImporter(store.value()->db()).importFile(fixture(QStringLiteral("orders_utf8.csv")), options);
+        auto report = FileImporter(store.value()->db())
+                          .importFile(fixture(QStringLiteral("orders_utf8.csv")), options);
         QVERIFY_OK(report);
         QVERIFY(report->unmappedColumns.isEmpty());
         options.columnMap.insert(QStringLiteral("Город"), QStringLiteral("order.colour"));
-        auto bad = FileImporter(store.value()->db()).importFile(fixture(QStringLiteral("orders_utf8.csv")), options);
+        auto bad = FileImporter(store.value()->db())
+                       .importFile(fixture(QStringLiteral("orders_utf8.csv")), options);
         QVERIFY(!bad.ok());
         QVERIFY(bad.error().message.contains(QStringLiteral("order.colour")));
     }
@@ -195,8 +205,9 @@ private Q_SLOTS:
         QCOMPARE(table.records[0].cells, QStringList({ QStringLiteral("x\"y"), QStringLiteral("2") }));
         QCOMPARE(table.errors.size(), 1);
         QCOMPARE(table.errors[0].line, 4);
-        QCOMPARE(TextDecoding::fromWindows1251(TextDecoding::toWindows1251(QStringLiteral("Ёжик № 5 — «ёлка»"))),
-                 QStringLiteral("Ёжик № 5 — «ёлка»"));
+        QCOMPARE(
+            TextDecoding::fromWindows1251(TextDecoding::toWindows1251(QStringLiteral("Ёжик № 5 — «ёлка»"))),
+            QStringLiteral("Ёжик № 5 — «ёлка»"));
     }
 };
 

@@ -73,10 +73,7 @@ private:
             n = Storage::Sql::scalar(*m_store->db(), sql);
         return n ? n->toInt() : -1;
     }
-    QList<Store::Job> jobs()
-    {
-        return Store::JobRepo(m_store->db()).search({}).value();
-    }
+    QList<Store::Job> jobs() { return Store::JobRepo(m_store->db()).search({}).value(); }
     void startServer(IntakeConfig config = {})
     {
         config.port = 0;
@@ -90,17 +87,21 @@ private Q_SLOTS:
         auto store = TestDatabase::create(QStringLiteral("sqlite"));
         QVERIFY_OK(store);
         m_store = std::move(store).value();
-        QVERIFY_OK(FormEndpointRepo(m_store->db()).setSecret(QStringLiteral("callback"), QString::fromLatin1(kSecret)));
+        QVERIFY_OK(FormEndpointRepo(m_store->db())
+                       .setSecret(QStringLiteral("callback"), QString::fromLatin1(kSecret)));
         startServer();
     }
     void cleanup() { m_server.reset(); }
 
     void urlEncodedPostIsStoredBeforeTheAnswer()
     {
-        const QByteArray body = "name=%D0%98%D0%B2%D0%B0%D0%BD+%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2&phone=8+(912)+345-67-89"
-                                "&email=Ivan%40Mail.RU&message=%D0%9F%D0%B5%D1%80%D0%B5%D0%B7%D0%B2%D0%BE%D0%BD%D0%B8%D1%82%D0%B5"
-                                "&utm_source=yandex&page_url=https%3A%2F%2Fshop.ru%2Fcontacts%3Futm_campaign%3Dspring&_token=x";
-        const Answer answer = send(m_server->port(), post("/forms/callback", "application/x-www-form-urlencoded", body));
+        const QByteArray body
+            = "name=%D0%98%D0%B2%D0%B0%D0%BD+%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2&phone=8+(912)+345-67-89"
+              "&email=Ivan%40Mail.RU&message=%D0%9F%D0%B5%D1%80%D0%B5%D0%B7%D0%B2%D0%BE%D0%BD%D0%B8%D1%82%D0%"
+              "B5"
+              "&utm_source=yandex&page_url=https%3A%2F%2Fshop.ru%2Fcontacts%3Futm_campaign%3Dspring&_token=x";
+        const Answer answer
+            = send(m_server->port(), post("/forms/callback", "application/x-www-form-urlencoded", body));
         QCOMPARE(answer.status, 202);
         QCOMPARE(answer.body.value(QStringLiteral("status")).toString(), QStringLiteral("stored"));
         const QList<Store::Job> stored = jobs();
@@ -121,7 +122,8 @@ private Q_SLOTS:
         QCOMPARE(form.utm.value(QStringLiteral("utm_source")), QStringLiteral("yandex"));
         QCOMPARE(form.utm.value(QStringLiteral("utm_campaign")), QStringLiteral("spring"));
         // The raw request is kept, without the secret.
-        auto raw = Storage::Sql::exec(*m_store->db(), QStringLiteral("SELECT outcome, headers, body, job_id FROM intake_raw"));
+        auto raw = Storage::Sql::exec(
+            *m_store->db(), QStringLiteral("SELECT outcome, headers, body, job_id FROM intake_raw"));
         QVERIFY(raw->next());
         QCOMPARE(raw->value(0).toString(), QStringLiteral("stored"));
         QVERIFY(raw->value(1).toString().contains(QStringLiteral("X-CRMBridge-Secret: ***")));
@@ -132,11 +134,14 @@ private Q_SLOTS:
 
     void multipartWithTheSecretInThePath()
     {
-        const QByteArray body = "--XyZ\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nОльга\r\n"
-                                "--XyZ\r\nContent-Disposition: form-data; name=\"phone\"\r\n\r\n+7 903 111 22 33\r\n"
-                                "--XyZ\r\nContent-Disposition: form-data; name=\"cv\"; filename=\"резюме.pdf\"\r\n"
-                                "Content-Type: application/pdf\r\n\r\n%PDF-1.4 binary\r\n--XyZ--\r\n";
-        const Answer answer = send(m_server->port(), post("/forms/callback/" + kSecret, "multipart/form-data; boundary=XyZ", body, {}));
+        const QByteArray body
+            = "--XyZ\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nОльга\r\n"
+              "--XyZ\r\nContent-Disposition: form-data; name=\"phone\"\r\n\r\n+7 903 111 22 33\r\n"
+              "--XyZ\r\nContent-Disposition: form-data; name=\"cv\"; filename=\"резюме.pdf\"\r\n"
+              "Content-Type: application/pdf\r\n\r\n%PDF-1.4 binary\r\n--XyZ--\r\n";
+        const Answer answer
+            = send(m_server->port(),
+                   post("/forms/callback/" + kSecret, "multipart/form-data; boundary=XyZ", body, {}));
         QCOMPARE(answer.status, 202);
         const Model::FormSubmission form = Model::FormSubmission::fromJson(jobs().first().payload);
         QCOMPARE(form.field(QStringLiteral("name")), QStringLiteral("Ольга"));
@@ -148,10 +153,13 @@ private Q_SLOTS:
 
     void jsonAndRetriesWithAnIdempotencyKey()
     {
-        const QByteArray body = R"({"name":"Анна","contact":{"email":"ANNA@example.com","phone":"89161234567"},"agree":true,"items":["a","b"]})";
+        const QByteArray body
+            = R"({"name":"Анна","contact":{"email":"ANNA@example.com","phone":"89161234567"},"agree":true,"items":["a","b"]})";
         const QByteArray headers = "X-CRMBridge-Secret: " + kSecret + "\r\nIdempotency-Key: attempt-1\r\n";
-        const Answer first = send(m_server->port(), post("/forms/callback", "application/json; charset=utf-8", body, headers));
-        const Answer retry = send(m_server->port(), post("/forms/callback", "application/json", body, headers));
+        const Answer first = send(m_server->port(),
+                                  post("/forms/callback", "application/json; charset=utf-8", body, headers));
+        const Answer retry
+            = send(m_server->port(), post("/forms/callback", "application/json", body, headers));
         QCOMPARE(first.status, 202);
         QCOMPARE(retry.status, 202);
         QCOMPARE(retry.body.value(QStringLiteral("id")), first.body.value(QStringLiteral("id")));
@@ -167,11 +175,15 @@ private Q_SLOTS:
         const quint16 port = m_server->port();
         Answer answer = send(port, post("/forms/callback", "application/json", "{\"name\": "));
         QCOMPARE(answer.status, 400);
-        QVERIFY(answer.body.value(QStringLiteral("message")).toString().contains(QStringLiteral("malformed")));
-        QCOMPARE(count(QStringLiteral("intake_raw"), QStringLiteral("WHERE outcome = 'rejected'")), 1); // kept for the operator
+        QVERIFY(
+            answer.body.value(QStringLiteral("message")).toString().contains(QStringLiteral("malformed")));
+        QCOMPARE(count(QStringLiteral("intake_raw"), QStringLiteral("WHERE outcome = 'rejected'")),
+                 1); // kept for the operator
         QCOMPARE(send(port, post("/forms/callback", "application/json", "[1,2]")).status, 400);
         QCOMPARE(send(port, post("/forms/callback", "application/x-www-form-urlencoded", "")).status, 400);
-        QCOMPARE(send(port, post("/forms/callback", "application/x-www-form-urlencoded", "name=%FF%FE")).status, 400);
+        QCOMPARE(
+            send(port, post("/forms/callback", "application/x-www-form-urlencoded", "name=%FF%FE")).status,
+            400);
         QCOMPARE(send(port, post("/forms/callback", "text/plain", "hello")).status, 415);
         QCOMPARE(send(port, "GARBAGE\r\n\r\n").status, 400);
         QCOMPARE(send(port, post("/elsewhere", "application/json", "{}")).status, 404);
@@ -184,11 +196,16 @@ private Q_SLOTS:
     {
         const quint16 port = m_server->port();
         const QByteArray body = "name=x&phone=1";
-        QCOMPARE(send(port, post("/forms/callback", "application/x-www-form-urlencoded", body, {})).status, 401);
-        const Answer wrong = send(port, post("/forms/callback", "application/x-www-form-urlencoded", body,
-                                             "X-CRMBridge-Secret: callback-secret-0123456788\r\n"));
+        QCOMPARE(send(port, post("/forms/callback", "application/x-www-form-urlencoded", body, {})).status,
+                 401);
+        const Answer wrong = send(port,
+                                  post("/forms/callback", "application/x-www-form-urlencoded", body,
+                                       "X-CRMBridge-Secret: callback-secret-0123456788\r\n"));
         QCOMPARE(wrong.status, 403);
-        QCOMPARE(send(port, post("/forms/callback/not-the-secret", "application/x-www-form-urlencoded", body, {})).status, 403);
+        QCOMPARE(
+            send(port, post("/forms/callback/not-the-secret", "application/x-www-form-urlencoded", body, {}))
+                .status,
+            403);
         QCOMPARE(send(port, post("/forms/unknown", "application/x-www-form-urlencoded", body)).status, 404);
         QVERIFY_OK(FormEndpointRepo(m_store->db()).setEnabled(QStringLiteral("callback"), false));
         QCOMPARE(send(port, post("/forms/callback", "application/x-www-form-urlencoded", body)).status, 403);
@@ -204,11 +221,15 @@ private Q_SLOTS:
     {
         const quint16 port = m_server->port();
         // Only the headers are sent: the answer must not wait for 2 MiB that never come.
-        const Answer declared = send(port, "POST /forms/callback HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                           "Content-Length: 2097152\r\nX-CRMBridge-Secret: " + kSecret + "\r\n\r\n");
+        const Answer declared
+            = send(port,
+                   "POST /forms/callback HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                   "Content-Length: 2097152\r\nX-CRMBridge-Secret: "
+                       + kSecret + "\r\n\r\n");
         QCOMPARE(declared.status, 413);
         QByteArray chunked = "POST /forms/callback HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                             "Transfer-Encoding: chunked\r\nX-CRMBridge-Secret: " + kSecret + "\r\n\r\n";
+                             "Transfer-Encoding: chunked\r\nX-CRMBridge-Secret: "
+            + kSecret + "\r\n\r\n";
         for (int i = 0; i < 20; ++i)
             chunked += "10000\r\n" + QByteArray(0x10000, 'a') + "\r\n";
         QCOMPARE(send(port, chunked).status, 413);
@@ -237,14 +258,17 @@ private Q_SLOTS:
 
     void storeDownMeans503AndNothingHalfStored()
     {
-        QVERIFY2(TestSupport::PgServer::instance().ok(), qPrintable(TestSupport::PgServer::instance().error()));
+        QVERIFY2(TestSupport::PgServer::instance().ok(),
+                 qPrintable(TestSupport::PgServer::instance().error()));
         m_server.reset();
         auto pg = TestDatabase::create(QStringLiteral("postgresql"));
         QVERIFY_OK(pg);
         m_store = std::move(pg).value();
-        QVERIFY_OK(FormEndpointRepo(m_store->db()).setSecret(QStringLiteral("callback"), QString::fromLatin1(kSecret)));
+        QVERIFY_OK(FormEndpointRepo(m_store->db())
+                       .setSecret(QStringLiteral("callback"), QString::fromLatin1(kSecret)));
         startServer();
-        const QByteArray request = post("/forms/callback", "application/x-www-form-urlencoded", "name=Пётр&phone=89001112233");
+        const QByteArray request
+            = post("/forms/callback", "application/x-www-form-urlencoded", "name=Пётр&phone=89001112233");
         QCOMPARE(send(m_server->port(), request).status, 202);
 
         QVERIFY(TestSupport::PgServer::instance().stop());

@@ -49,29 +49,35 @@ struct Shop
     }
     qint64 category(const QString &name, qint64 parent)
     {
-        return exec(QStringLiteral("INSERT INTO %1 (pagetitle, parent, class_key) VALUES (?, ?, 'msCategory')").arg(t("site_content")),
-                    { name, parent });
+        return exec(
+            QStringLiteral("INSERT INTO %1 (pagetitle, parent, class_key) VALUES (?, ?, 'msCategory')")
+                .arg(t("site_content")),
+            { name, parent });
     }
     qint64 product(const QString &name, qint64 category, const QString &article, double price)
     {
-        const qint64 id = exec(QStringLiteral("INSERT INTO %1 (pagetitle, parent, class_key) VALUES (?, ?, 'msProduct')")
-                                   .arg(t("site_content")),
-                               { name, category });
-        exec(QStringLiteral("INSERT INTO %1 (id, article, price) VALUES (?, ?, ?)").arg(t("ms2_products")), { id, article, price });
+        const qint64 id
+            = exec(QStringLiteral("INSERT INTO %1 (pagetitle, parent, class_key) VALUES (?, ?, 'msProduct')")
+                       .arg(t("site_content")),
+                   { name, category });
+        exec(QStringLiteral("INSERT INTO %1 (id, article, price) VALUES (?, ?, ?)").arg(t("ms2_products")),
+             { id, article, price });
         return id;
     }
     qint64 user(const QString &name, const QString &email, const QString &phone)
     {
-        const qint64 id = exec(QStringLiteral("INSERT INTO %1 (username) VALUES (?)").arg(t("users")), { email });
-        exec(QStringLiteral("INSERT INTO %1 (internalKey, fullname, email, phone, city) VALUES (?, ?, ?, ?, 'Казань')")
+        const qint64 id
+            = exec(QStringLiteral("INSERT INTO %1 (username) VALUES (?)").arg(t("users")), { email });
+        exec(QStringLiteral(
+                 "INSERT INTO %1 (internalKey, fullname, email, phone, city) VALUES (?, ?, ?, ?, 'Казань')")
                  .arg(t("user_attributes")),
              { id, name, email, phone });
         return id;
     }
     /** Inserts an order the way msOrderHandler::submit does (status 0 first unless told otherwise). */
     qint64 order(int status, const QString &num, qint64 userId, const QString &receiver, const QString &phone,
-                 const QString &email, const QList<Line> &lines = {}, const QString &properties = {}, qint64 id = 0,
-                 ShopDb *via = nullptr)
+                 const QString &email, const QList<Line> &lines = {}, const QString &properties = {},
+                 qint64 id = 0, ShopDb *via = nullptr)
     {
         ShopDb &target = via ? *via : *db;
         auto run = [&target](const QString &sql, const QVariantList &binds) {
@@ -81,15 +87,21 @@ struct Shop
             return ShopDb::insertId(query.value());
         };
         qint64 addressId = 0;
-        const QString addressSql = QStringLiteral("INSERT INTO %1 (%2receiver, phone, email, city, street, building, room, `index`)"
-                                                  " VALUES (%3?, ?, ?, 'Москва', 'ул. Ленина', '5', '12', '101000')")
-                                       .arg(t("ms2_order_addresses"));
+        const QString addressSql
+            = QStringLiteral(
+                  "INSERT INTO %1 (%2receiver, phone, email, city, street, building, room, `index`)"
+                  " VALUES (%3?, ?, ?, 'Москва', 'ул. Ленина', '5', '12', '101000')")
+                  .arg(t("ms2_order_addresses"));
         if (layout == 3)
             addressId = run(addressSql.arg(QString(), QString()), { receiver, phone, email });
         const QString comment = layout == 3 ? QStringLiteral("comment") : QStringLiteral("order_comment");
-        QString columns = QStringLiteral("user_id, createdon, num, cost, cart_cost, delivery_cost, status, delivery, payment, `%1`, properties").arg(comment);
-        QVariantList binds { userId, QStringLiteral("2023-11-14 10:30:00"), num, 5300, 5000, 300, status, 1, 1,
-                             QStringLiteral("Позвонить заранее"), properties };
+        QString columns = QStringLiteral("user_id, createdon, num, cost, cart_cost, delivery_cost, status, "
+                                         "delivery, payment, `%1`, properties")
+                              .arg(comment);
+        QVariantList binds {
+            userId, QStringLiteral("2023-11-14 10:30:00"), num,       5300, 5000, 300, status, 1,
+            1,      QStringLiteral("Позвонить заранее"),   properties
+        };
         if (layout == 3) {
             columns += QStringLiteral(", address");
             binds << addressId;
@@ -101,15 +113,21 @@ struct Shop
         QStringList marks;
         for (int i = 0; i < binds.size(); ++i)
             marks << QStringLiteral("?");
-        const qint64 orderId = run(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(t("ms2_orders"), columns, marks.join(QLatin1Char(','))), binds);
+        const qint64 orderId = run(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                                       .arg(t("ms2_orders"), columns, marks.join(QLatin1Char(','))),
+                                   binds);
         if (layout == 4)
-            run(addressSql.arg(QStringLiteral("order_id, "), QStringLiteral("?, ")), { orderId, receiver, phone, email });
+            run(addressSql.arg(QStringLiteral("order_id, "), QStringLiteral("?, ")),
+                { orderId, receiver, phone, email });
         for (const Line &line : lines)
-            run(QStringLiteral("INSERT INTO %1 (product_id, order_id, name, `count`, price, cost, options) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            run(QStringLiteral("INSERT INTO %1 (product_id, order_id, name, `count`, price, cost, options) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?)")
                     .arg(t("ms2_order_products")),
-                { line.productId, orderId, line.name, line.count, line.price, line.price * line.count, line.options });
+                { line.productId, orderId, line.name, line.count, line.price, line.price * line.count,
+                  line.options });
         if (status != 0)
-            run(QStringLiteral("INSERT INTO %1 (user_id, order_id, `timestamp`, action, entry) VALUES (?, ?, '2023-11-14 10:30:01', 'status', ?)")
+            run(QStringLiteral("INSERT INTO %1 (user_id, order_id, `timestamp`, action, entry) VALUES (?, ?, "
+                               "'2023-11-14 10:30:01', 'status', ?)")
                     .arg(t("ms2_order_logs")),
                 { userId, orderId, status });
         return orderId;
@@ -117,8 +135,10 @@ struct Shop
     /** A manager changes the status in the shop's manager panel. */
     qint64 managerSetsStatus(qint64 orderId, int status)
     {
-        exec(QStringLiteral("UPDATE %1 SET status = ? WHERE id = ?").arg(t("ms2_orders")), { status, orderId });
-        return exec(QStringLiteral("INSERT INTO %1 (user_id, order_id, `timestamp`, action, entry) VALUES (1, ?, '2023-11-15 09:00:00', 'status', ?)")
+        exec(QStringLiteral("UPDATE %1 SET status = ? WHERE id = ?").arg(t("ms2_orders")),
+             { status, orderId });
+        return exec(QStringLiteral("INSERT INTO %1 (user_id, order_id, `timestamp`, action, entry) VALUES "
+                                   "(1, ?, '2023-11-15 09:00:00', 'status', ?)")
                         .arg(t("ms2_order_logs")),
                     { orderId, status });
     }
@@ -145,7 +165,9 @@ private:
         shop->prefix = prefix;
         if (engine == QLatin1String("sqlite")) {
             shop->dir = std::make_unique<QTemporaryDir>();
-            shop->url = ShopDbUrl::parse(QStringLiteral("sqlite://") + shop->dir->filePath(QStringLiteral("shop.db"))).value();
+            shop->url = ShopDbUrl::parse(QStringLiteral("sqlite://")
+                                         + shop->dir->filePath(QStringLiteral("shop.db")))
+                            .value();
         } else {
             auto url = MariaDbServer::instance().createDatabase();
             if (!url)
@@ -222,18 +244,24 @@ private Q_SLOTS:
         const qint64 men = shop->category(QStringLiteral("Мужская"), clothes);
         const qint64 jackets = shop->category(QStringLiteral("Куртки"), men);
         const qint64 sale = shop->category(QStringLiteral("Распродажа"), 0);
-        const qint64 parka = shop->product(QStringLiteral("Парка «Север»"), jackets, QStringLiteral("ART-0042"), 4500);
+        const qint64 parka
+            = shop->product(QStringLiteral("Парка «Север»"), jackets, QStringLiteral("ART-0042"), 4500);
         const qint64 belt = shop->product(QStringLiteral("Ремень"), men, QStringLiteral("ART-0007"), 500);
-        shop->exec(QStringLiteral("INSERT INTO %1 (product_id, category_id) VALUES (?, ?)").arg(shop->t("ms2_product_categories")),
+        shop->exec(QStringLiteral("INSERT INTO %1 (product_id, category_id) VALUES (?, ?)")
+                       .arg(shop->t("ms2_product_categories")),
                    { parka, sale });
-        const qint64 user = shop->user(QStringLiteral("Иванов Иван"), QStringLiteral("ivan@example.ru"), QStringLiteral("+7 912 000-11-22"));
-        const qint64 id = shop->order(1, QStringLiteral("2311/1"), user, QStringLiteral("Петрова Анна Сергеевна"),
-                                      QStringLiteral("8 (912) 345-67-89"), QStringLiteral("Anna.Petrova@Mail.RU"),
-                                      { { parka, QStringLiteral("Парка «Север»"), 1, 4500, QStringLiteral("{\"size\":\"L\",\"color\":\"чёрный\"}") },
-                                        { belt, QStringLiteral("Ремень"), 1, 500, QString() } },
-                                      QStringLiteral("{\"utm_source\":\"yandex\",\"utm_campaign\":\"autumn\",\"roistat\":\"42\"}"));
+        const qint64 user = shop->user(QStringLiteral("Иванов Иван"), QStringLiteral("ivan@example.ru"),
+                                       QStringLiteral("+7 912 000-11-22"));
+        const qint64 id = shop->order(
+            1, QStringLiteral("2311/1"), user, QStringLiteral("Петрова Анна Сергеевна"),
+            QStringLiteral("8 (912) 345-67-89"), QStringLiteral("Anna.Petrova@Mail.RU"),
+            { { parka, QStringLiteral("Парка «Север»"), 1, 4500,
+                QStringLiteral("{\"size\":\"L\",\"color\":\"чёрный\"}") },
+              { belt, QStringLiteral("Ремень"), 1, 500, QString() } },
+            QStringLiteral("{\"utm_source\":\"yandex\",\"utm_campaign\":\"autumn\",\"roistat\":\"42\"}"));
         auto source = openSource(*shop);
-        QCOMPARE(source->schema().layoutName(), shop->layout == 4 ? QStringLiteral("4.x") : QStringLiteral("3.x"));
+        QCOMPARE(source->schema().layoutName(),
+                 shop->layout == 4 ? QStringLiteral("4.x") : QStringLiteral("3.x"));
         QCOMPARE(source->poll().value(), 1);
 
         const QList<Store::Job> created = jobs(QStringLiteral("order.created"));
@@ -268,13 +296,15 @@ private Q_SLOTS:
         QCOMPARE(order.lines[0].options.value(QStringLiteral("color")).toString(), QStringLiteral("чёрный"));
         QCOMPARE(order.lines[0].cost, 4500.0);
         // The main category (the resource's parent) first, then the extra ones.
-        QCOMPARE(order.lines[0].categoryIds, QStringList({ QString::number(jackets), QString::number(sale) }));
+        QCOMPARE(order.lines[0].categoryIds,
+                 QStringList({ QString::number(jackets), QString::number(sale) }));
         QCOMPARE(order.lines[1].categoryIds, QStringList({ QString::number(men) }));
 
         const auto statuses = source->statuses();
         QVERIFY_OK(statuses);
         QCOMPARE(statuses->size(), 5);
-        const Source::ShopStatus sent = *std::find_if(statuses->begin(), statuses->end(), [](auto &s) { return s.id == QLatin1String("3"); });
+        const Source::ShopStatus sent = *std::find_if(statuses->begin(), statuses->end(),
+                                                      [](auto &s) { return s.id == QLatin1String("3"); });
         QCOMPARE(sent.name, QStringLiteral("Отправлен"));
         QCOMPARE(sent.color, QStringLiteral("003366"));
         QVERIFY(sent.final);
@@ -289,7 +319,8 @@ private Q_SLOTS:
                  QStringList({ QString::number(jackets), QString::number(men), QString::number(clothes) }));
         const auto fields = source->fieldCatalogue();
         QVERIFY_OK(fields);
-        QVERIFY(std::any_of(fields->begin(), fields->end(), [](auto &f) { return f.path == QLatin1String("order.properties.roistat"); }));
+        QVERIFY(std::any_of(fields->begin(), fields->end(),
+                            [](auto &f) { return f.path == QLatin1String("order.properties.roistat"); }));
         const auto summary = source->summary();
         QVERIFY_OK(summary);
         QCOMPARE(summary->orders, 1);
@@ -302,14 +333,16 @@ private Q_SLOTS:
         auto shop = makeShop();
         QList<qint64> ids;
         for (int i = 1; i <= 3; ++i)
-            ids << shop->order(1, QStringLiteral("2311/%1").arg(i), 0, QStringLiteral("Покупатель %1").arg(i), {}, {});
+            ids << shop->order(1, QStringLiteral("2311/%1").arg(i), 0, QStringLiteral("Покупатель %1").arg(i),
+                               {}, {});
         {
             auto source = openSource(*shop);
             QCOMPARE(source->poll().value(), 3);
             QCOMPARE(source->poll().value(), 0);
         }
         for (int i = 4; i <= 5; ++i)
-            ids << shop->order(1, QStringLiteral("2311/%1").arg(i), 0, QStringLiteral("Покупатель %1").arg(i), {}, {});
+            ids << shop->order(1, QStringLiteral("2311/%1").arg(i), 0, QStringLiteral("Покупатель %1").arg(i),
+                               {}, {});
         {
             auto source = openSource(*shop); // a restart: only the store remembers
             QCOMPARE(source->poll(1).value(), 1); // a small batch, then the rest
@@ -329,7 +362,8 @@ private Q_SLOTS:
         shop->order(1, QStringLiteral("2310/1"), 0, QStringLiteral("Старый заказ"), {}, {});
         auto source = openSource(*shop, false);
         QCOMPARE(source->poll().value(), 0);
-        const qint64 fresh = shop->order(1, QStringLiteral("2311/1"), 0, QStringLiteral("Новый заказ"), {}, {});
+        const qint64 fresh
+            = shop->order(1, QStringLiteral("2311/1"), 0, QStringLiteral("Новый заказ"), {}, {});
         QCOMPARE(source->poll().value(), 1);
         QCOMPARE(jobs().first().sourceRef, QString::number(fresh));
     }
@@ -339,7 +373,8 @@ private Q_SLOTS:
         auto shop = makeShop();
         const qint64 product = shop->product(QStringLiteral("Кофе"), 0, QStringLiteral("C-1"), 450);
         // miniShop2 inserts the order at status 0, then its lines, then sets status 1.
-        const qint64 pending = shop->order(0, QStringLiteral("2311/1"), 0, QStringLiteral("Медленный"), {}, {});
+        const qint64 pending
+            = shop->order(0, QStringLiteral("2311/1"), 0, QStringLiteral("Медленный"), {}, {});
         const qint64 ready = shop->order(1, QStringLiteral("2311/2"), 0, QStringLiteral("Быстрый"), {}, {});
         {
             auto source = openSource(*shop);
@@ -349,7 +384,8 @@ private Q_SLOTS:
         {
             auto source = openSource(*shop); // restart while the order still waits
             QCOMPARE(source->poll().value(), 0);
-            shop->exec(QStringLiteral("INSERT INTO %1 (product_id, order_id, name, `count`, price, cost) VALUES (?, ?, 'Кофе', 2, 450, 900)")
+            shop->exec(QStringLiteral("INSERT INTO %1 (product_id, order_id, name, `count`, price, cost) "
+                                      "VALUES (?, ?, 'Кофе', 2, 450, 900)")
                            .arg(shop->t("ms2_order_products")),
                        { product, pending });
             shop->managerSetsStatus(pending, 1);
@@ -364,7 +400,8 @@ private Q_SLOTS:
         QCOMPARE(jobs(QStringLiteral("order.status")).size(), 0);
 
         // An order whose status change failed stays at 0: it is sent anyway after the wait limit.
-        const qint64 stuck = shop->order(0, QStringLiteral("2311/3"), 0, QStringLiteral("Застрявший"), {}, {});
+        const qint64 stuck
+            = shop->order(0, QStringLiteral("2311/3"), 0, QStringLiteral("Застрявший"), {}, {});
         auto source = openSource(*shop);
         QCOMPARE(source->poll().value(), 0);
         m_clock.advanceMs(59 * 60 * 1000);
@@ -392,7 +429,8 @@ private Q_SLOTS:
             auto other = ShopDb::open(shop->url, shop->prefix);
             QVERIFY_OK(other);
             QVERIFY_OK(other.value()->begin());
-            late = shop->order(1, QStringLiteral("2311/1"), 0, QStringLiteral("Поздний"), {}, {}, {}, {}, 0, other.value().get());
+            late = shop->order(1, QStringLiteral("2311/1"), 0, QStringLiteral("Поздний"), {}, {}, {}, {}, 0,
+                               other.value().get());
             early = shop->order(1, QStringLiteral("2311/2"), 0, QStringLiteral("Второй"), {}, {});
             QVERIFY(late < early);
             QCOMPARE(source->poll().value(), 1);
@@ -406,11 +444,13 @@ private Q_SLOTS:
         // A gap that never fills (a rolled-back insert) is forgotten after the gap limit.
         shop->order(1, QStringLiteral("2311/9"), 0, QStringLiteral("После дыры"), {}, {}, {}, {}, early + 5);
         QCOMPARE(source->poll().value(), 1);
-        auto mark = Store::WatermarkRepo(m_store->db()).value(QStringLiteral("shop"), MiniShop2Source::ordersStream());
+        auto mark = Store::WatermarkRepo(m_store->db())
+                        .value(QStringLiteral("shop"), MiniShop2Source::ordersStream());
         QVERIFY(Source::IdWatermark::fromJson(mark->value()).gaps.size() >= 4);
         m_clock.advanceMs(11 * 60 * 1000);
         QCOMPARE(source->poll().value(), 0);
-        mark = Store::WatermarkRepo(m_store->db()).value(QStringLiteral("shop"), MiniShop2Source::ordersStream());
+        mark = Store::WatermarkRepo(m_store->db())
+                   .value(QStringLiteral("shop"), MiniShop2Source::ordersStream());
         QVERIFY(Source::IdWatermark::fromJson(mark->value()).gaps.isEmpty());
         QCOMPARE(Source::IdWatermark::fromJson(mark->value()).after, early + 5);
     }
@@ -420,16 +460,21 @@ private Q_SLOTS:
         auto shop = makeShop();
         const qint64 id = shop->order(1, QStringLiteral("2311/1"), 0, QStringLiteral("Покупатель"), {}, {});
         auto source = openSource(*shop);
-        const QString logs = QStringLiteral("SELECT COUNT(*) FROM %1 WHERE order_id = %2").arg(shop->t("ms2_order_logs")).arg(id);
-        const QString status = QStringLiteral("SELECT status FROM %1 WHERE id = %2").arg(shop->t("ms2_orders")).arg(id);
+        const QString logs = QStringLiteral("SELECT COUNT(*) FROM %1 WHERE order_id = %2")
+                                 .arg(shop->t("ms2_order_logs"))
+                                 .arg(id);
+        const QString status
+            = QStringLiteral("SELECT status FROM %1 WHERE id = %2").arg(shop->t("ms2_orders")).arg(id);
         const QString orderId = QString::number(id);
 
         QVERIFY_OK(source->writeStatus(orderId, QStringLiteral("2")));
         QCOMPARE(shop->scalar(status), QStringLiteral("2"));
         QCOMPARE(shop->scalar(logs), QStringLiteral("2"));
-        QCOMPARE(shop->scalar(QStringLiteral("SELECT entry FROM %1 WHERE order_id = %2 ORDER BY id DESC LIMIT 1")
-                                  .arg(shop->t("ms2_order_logs")).arg(id)),
-                 QStringLiteral("2"));
+        QCOMPARE(
+            shop->scalar(QStringLiteral("SELECT entry FROM %1 WHERE order_id = %2 ORDER BY id DESC LIMIT 1")
+                             .arg(shop->t("ms2_order_logs"))
+                             .arg(id)),
+            QStringLiteral("2"));
 
         auto refused = [&](const QString &to, const QString &code) {
             auto result = source->writeStatus(orderId, to);
@@ -438,7 +483,8 @@ private Q_SLOTS:
             QCOMPARE(result.error().kind, Common::ErrorKind::Permanent);
         };
         refused(QStringLiteral("2"), QStringLiteral("status-same"));
-        refused(QStringLiteral("1"), QStringLiteral("status-rank")); // "Оплачен" is fixed: no way back to "Новый"
+        refused(QStringLiteral("1"),
+                QStringLiteral("status-rank")); // "Оплачен" is fixed: no way back to "Новый"
         refused(QStringLiteral("999"), QStringLiteral("status-rank"));
         refused(QStringLiteral("77"), QStringLiteral("status-unknown"));
         QCOMPARE(shop->scalar(status), QStringLiteral("2"));
@@ -450,7 +496,8 @@ private Q_SLOTS:
         QCOMPARE(shop->scalar(logs), QStringLiteral("3"));
 
         // A draft (not fixed) may go anywhere.
-        const qint64 draft = shop->order(999, QStringLiteral("2311/2"), 0, QStringLiteral("Черновик"), {}, {});
+        const qint64 draft
+            = shop->order(999, QStringLiteral("2311/2"), 0, QStringLiteral("Черновик"), {}, {});
         QVERIFY_OK(source->writeStatus(QString::number(draft), QStringLiteral("1")));
         auto missing = source->writeStatus(QStringLiteral("424242"), QStringLiteral("2"));
         QVERIFY(!missing.ok());
@@ -472,7 +519,8 @@ private Q_SLOTS:
         QCOMPARE(source->poll().value(), 1);
         const QList<Store::Job> changes = jobs(QStringLiteral("order.status"));
         QCOMPARE(changes.size(), 1);
-        QCOMPARE(changes.first().idempotencyKey, QStringLiteral("order:shop:%1:status:%2").arg(id).arg(logId));
+        QCOMPARE(changes.first().idempotencyKey,
+                 QStringLiteral("order:shop:%1:status:%2").arg(id).arg(logId));
         QCOMPARE(changes.first().reference, QStringLiteral("2311/1"));
         const Model::StatusChange change = Model::StatusChange::fromJson(changes.first().payload);
         QCOMPARE(change.origin, Model::StatusChange::Origin::Shop);

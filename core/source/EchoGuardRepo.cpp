@@ -32,8 +32,8 @@ Result<qint64> EchoGuardRepo::expect(const QString &source, const QString &order
 
 Common::Status EchoGuardRepo::attach(qint64 markId, const QString &shopRef)
 {
-    auto done
-        = Sql::update(*m_db, QStringLiteral("UPDATE echo_guard SET shop_ref = ? WHERE id = ?"), { shopRef, markId });
+    auto done = Sql::update(*m_db, QStringLiteral("UPDATE echo_guard SET shop_ref = ? WHERE id = ?"),
+                            { shopRef, markId });
     if (!done)
         return done.error();
     return {};
@@ -51,26 +51,29 @@ Result<bool> EchoGuardRepo::consume(const QString &source, const QString &shopRe
                                     const QString &statusId)
 {
     const qint64 now = m_clock->nowMs();
-    auto exact = Sql::update(*m_db,
-                             QStringLiteral("UPDATE echo_guard SET consumed_at = ? WHERE source = ? AND shop_ref = ?"
-                                            " AND order_id = ? AND consumed_at = 0"),
-                             { now, source, shopRef, orderId });
+    auto exact
+        = Sql::update(*m_db,
+                      QStringLiteral("UPDATE echo_guard SET consumed_at = ? WHERE source = ? AND shop_ref = ?"
+                                     " AND order_id = ? AND consumed_at = 0"),
+                      { now, source, shopRef, orderId });
     if (!exact)
         return exact.error();
     if (exact.value() > 0)
         return true;
     // A mark whose shop reference was never attached (we crashed between the two writes).
-    auto id = Sql::scalar(*m_db,
-                          QStringLiteral("SELECT id FROM echo_guard WHERE source = ? AND order_id = ? AND status_id = ?"
-                                         " AND shop_ref = '' AND consumed_at = 0 AND created_at >= ?"
-                                         " ORDER BY id LIMIT 1"),
-                          { source, orderId, statusId, now - kUnattachedTtlMs });
+    auto id = Sql::scalar(
+        *m_db,
+        QStringLiteral("SELECT id FROM echo_guard WHERE source = ? AND order_id = ? AND status_id = ?"
+                       " AND shop_ref = '' AND consumed_at = 0 AND created_at >= ?"
+                       " ORDER BY id LIMIT 1"),
+        { source, orderId, statusId, now - kUnattachedTtlMs });
     if (!id)
         return id.error();
     if (!id->isValid())
         return false;
-    auto used = Sql::update(*m_db, QStringLiteral("UPDATE echo_guard SET consumed_at = ?, shop_ref = ? WHERE id = ?"),
-                            { now, shopRef, id->toLongLong() });
+    auto used = Sql::update(
+        *m_db, QStringLiteral("UPDATE echo_guard SET consumed_at = ?, shop_ref = ? WHERE id = ?"),
+        { now, shopRef, id->toLongLong() });
     if (!used)
         return used.error();
     return true;
@@ -78,7 +81,8 @@ Result<bool> EchoGuardRepo::consume(const QString &source, const QString &shopRe
 
 Result<int> EchoGuardRepo::prune(qint64 olderThanMs)
 {
-    return Sql::update(*m_db, QStringLiteral("DELETE FROM echo_guard WHERE consumed_at > 0 AND consumed_at < ?"),
+    return Sql::update(*m_db,
+                       QStringLiteral("DELETE FROM echo_guard WHERE consumed_at > 0 AND consumed_at < ?"),
                        { olderThanMs });
 }
 

@@ -25,21 +25,25 @@ Result<std::shared_ptr<ShopSource>> SourceFactory::openWithPassword(const Source
 }
 
 void SourceFactory::open(const SourceRecord &record, std::shared_ptr<Storage::Database> store,
-                         std::shared_ptr<Secrets::SecretStore> secrets, Callback done, const Common::Clock *clock)
+                         std::shared_ptr<Secrets::SecretStore> secrets, Callback done,
+                         const Common::Clock *clock)
 {
     if (record.url.startsWith(QLatin1String("sqlite:"))) {
         done(openWithPassword(record, std::move(store), {}, clock));
         return;
     }
-    secrets->read(record.secretScope(), SourceRecord::passwordSecretName(),
-                  [record, store = std::move(store), done = std::move(done), clock](Result<QByteArray> password) {
-                      // No stored password is a valid setup (a socket or passwordless account).
-                      if (!password && password.error().kind != Common::ErrorKind::NotFound) {
-                          done(password.error());
-                          return;
-                      }
-                      done(openWithPassword(record, store, password.valueOr({}), clock));
-                  });
+    // The callback holds the secret store: a store dropped with a read pending answers "closed".
+    Secrets::SecretStore *reader = secrets.get();
+    reader->read(record.secretScope(), SourceRecord::passwordSecretName(),
+                 [record, store = std::move(store), secrets = std::move(secrets), done = std::move(done),
+                  clock](Result<QByteArray> password) {
+                     // No stored password is a valid setup (a socket or passwordless account).
+                     if (!password && password.error().kind != Common::ErrorKind::NotFound) {
+                         done(password.error());
+                         return;
+                     }
+                     done(openWithPassword(record, store, password.valueOr({}), clock));
+                 });
 }
 
 } // namespace Source

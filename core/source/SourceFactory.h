@@ -29,11 +29,9 @@ public:
                      std::shared_ptr<Secrets::SecretStore> secrets, Callback done,
                      const Common::Clock *clock = Common::Clock::system());
     /** With the password already at hand (it may be empty: SQLite, or a passwordless account). */
-    static Common::Result<std::shared_ptr<ShopSource>> openWithPassword(const SourceRecord &record,
-                                                                        std::shared_ptr<Storage::Database> store,
-                                                                        const QByteArray &password,
-                                                                        const Common::Clock *clock
-                                                                        = Common::Clock::system());
+    static Common::Result<std::shared_ptr<ShopSource>>
+    openWithPassword(const SourceRecord &record, std::shared_ptr<Storage::Database> store,
+                     const QByteArray &password, const Common::Clock *clock = Common::Clock::system());
 };
 
 } // namespace Source

@@ -63,8 +63,9 @@ Result<SourceRecord> SourceRepo::add(const SourceRecord &record)
                                 QString::fromUtf8(Common::Json::compact(record.config)), now, now });
     if (!inserted) {
         if (inserted.error().code == QLatin1String("constraint"))
-            return Error::invalidInput(QStringLiteral("A source named \"%1\" already exists").arg(record.name),
-                                       QStringLiteral("duplicate"));
+            return Error::invalidInput(
+                QStringLiteral("A source named \"%1\" already exists").arg(record.name),
+                QStringLiteral("duplicate"));
         return inserted.error();
     }
     return byName(record.name.trimmed());
@@ -75,7 +76,8 @@ Common::Status SourceRepo::update(const SourceRecord &record)
     if (auto valid = validate(record); !valid)
         return valid;
     auto updated = Sql::update(
-        *m_db, QStringLiteral("UPDATE sources SET kind = ?, url = ?, config = ?, updated_at = ? WHERE name = ?"),
+        *m_db,
+        QStringLiteral("UPDATE sources SET kind = ?, url = ?, config = ?, updated_at = ? WHERE name = ?"),
         { record.kind, record.url, QString::fromUtf8(Common::Json::compact(record.config)), m_clock->nowMs(),
           record.name });
     if (!updated)
@@ -95,7 +97,8 @@ Common::Status SourceRepo::remove(const QString &name)
 
 Result<SourceRecord> SourceRepo::byName(const QString &name)
 {
-    auto query = Sql::exec(*m_db, QStringLiteral("SELECT %1 FROM sources WHERE name = ?").arg(kColumns), { name });
+    auto query
+        = Sql::exec(*m_db, QStringLiteral("SELECT %1 FROM sources WHERE name = ?").arg(kColumns), { name });
     if (!query)
         return query.error();
     if (!query->next())

@@ -37,11 +37,13 @@ MariaDbServer::~MariaDbServer()
 bool MariaDbServer::initialise()
 {
     const QString installDb = QStandardPaths::findExecutable(QStringLiteral("mariadb-install-db"));
-    QString daemon = QStandardPaths::findExecutable(QStringLiteral("mariadbd"), { QStringLiteral("/usr/sbin") });
+    QString daemon
+        = QStandardPaths::findExecutable(QStringLiteral("mariadbd"), { QStringLiteral("/usr/sbin") });
     if (daemon.isEmpty())
         daemon = QStandardPaths::findExecutable(QStringLiteral("mariadbd"));
     if (installDb.isEmpty() || daemon.isEmpty()) {
-        m_error = QStringLiteral("MariaDB server binaries (mariadb-install-db, mariadbd) not found; install mariadb-server");
+        m_error = QStringLiteral(
+            "MariaDB server binaries (mariadb-install-db, mariadbd) not found; install mariadb-server");
         return false;
     }
     m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/crmbridge-maria-XXXXXX"));
@@ -54,8 +56,9 @@ bool MariaDbServer::initialise()
     QStringList prefix;
     if (::geteuid() == 0) {
         // mariadbd refuses to run as root without --user; run it (and install-db) as `mysql`.
-        m_runUser = runProgram(QStringLiteral("id"), { QStringLiteral("mysql") }) == 0 ? QStringLiteral("mysql")
-                                                                                       : QStringLiteral("nobody");
+        m_runUser = runProgram(QStringLiteral("id"), { QStringLiteral("mysql") }) == 0
+            ? QStringLiteral("mysql")
+            : QStringLiteral("nobody");
         if (runProgram(QStringLiteral("chown"), { QStringLiteral("-R"), m_runUser, m_dir->path() }) != 0) {
             m_error = QStringLiteral("Cannot hand %1 to the %2 user").arg(m_dir->path(), m_runUser);
             return false;
@@ -64,7 +67,8 @@ bool MariaDbServer::initialise()
     }
     QString output;
     QStringList install = prefix;
-    install << installDb << QStringLiteral("--no-defaults") << QStringLiteral("--auth-root-authentication-method=normal")
+    install << installDb << QStringLiteral("--no-defaults")
+            << QStringLiteral("--auth-root-authentication-method=normal")
             << QStringLiteral("--datadir=") + dataDir << QStringLiteral("--skip-test-db");
     if (runProgram(install.takeFirst(), install, &output, 120000) != 0) {
         m_error = QStringLiteral("mariadb-install-db failed: ") + output;
@@ -74,11 +78,13 @@ bool MariaDbServer::initialise()
     QStringList serve = prefix;
     serve << daemon << QStringLiteral("--no-defaults") << QStringLiteral("--datadir=") + dataDir
           << QStringLiteral("--socket=") + m_socket << QStringLiteral("--port=%1").arg(m_port)
-          << QStringLiteral("--bind-address=127.0.0.1") << QStringLiteral("--pid-file=") + m_dir->filePath(QStringLiteral("mysqld.pid"))
+          << QStringLiteral("--bind-address=127.0.0.1")
+          << QStringLiteral("--pid-file=") + m_dir->filePath(QStringLiteral("mysqld.pid"))
           << QStringLiteral("--log-error=") + m_dir->filePath(QStringLiteral("server.log"))
-          << QStringLiteral("--innodb-buffer-pool-size=32M") << QStringLiteral("--innodb-flush-log-at-trx-commit=0")
-          << QStringLiteral("--skip-log-bin") << QStringLiteral("--innodb-doublewrite=0")
-          << QStringLiteral("--innodb-file-per-table=0") << QStringLiteral("--skip-name-resolve") << QStringLiteral("--character-set-server=utf8mb4");
+          << QStringLiteral("--innodb-buffer-pool-size=32M")
+          << QStringLiteral("--innodb-flush-log-at-trx-commit=0") << QStringLiteral("--skip-log-bin")
+          << QStringLiteral("--innodb-doublewrite=0") << QStringLiteral("--innodb-file-per-table=0")
+          << QStringLiteral("--skip-name-resolve") << QStringLiteral("--character-set-server=utf8mb4");
     QProcess process;
     process.setProgram(serve.takeFirst());
     process.setArguments(serve);
@@ -93,12 +99,14 @@ bool MariaDbServer::initialise()
             break;
         QThread::msleep(100);
     }
-    const QString createUser = QStringLiteral("CREATE USER '%1'@'%' IDENTIFIED BY '%2'; GRANT ALL ON *.* TO '%1'@'%';")
-                                   .arg(user(), password());
+    const QString createUser
+        = QStringLiteral("CREATE USER '%1'@'%' IDENTIFIED BY '%2'; GRANT ALL ON *.* TO '%1'@'%';")
+              .arg(user(), password());
     if (!rootSql(createUser, &output)) {
         QFile log(m_dir->filePath(QStringLiteral("server.log")));
         log.open(QIODevice::ReadOnly);
-        m_error = QStringLiteral("mariadbd did not come up: %1\n%2").arg(output, QString::fromLocal8Bit(log.readAll()));
+        m_error = QStringLiteral("mariadbd did not come up: %1\n%2")
+                      .arg(output, QString::fromLocal8Bit(log.readAll()));
         stop();
         return false;
     }
@@ -108,8 +116,9 @@ bool MariaDbServer::initialise()
 bool MariaDbServer::rootSql(const QString &sql, QString *output)
 {
     return runProgram(QStringLiteral("mariadb"),
-                      { QStringLiteral("--no-defaults"), QStringLiteral("--socket=") + m_socket, QStringLiteral("-uroot"),
-                        QStringLiteral("--default-character-set=utf8mb4"), QStringLiteral("-e"), sql },
+                      { QStringLiteral("--no-defaults"), QStringLiteral("--socket=") + m_socket,
+                        QStringLiteral("-uroot"), QStringLiteral("--default-character-set=utf8mb4"),
+                        QStringLiteral("-e"), sql },
                       output, 30000)
         == 0;
 }
@@ -139,7 +148,9 @@ Result<QString> MariaDbServer::createDatabase(const QString &prefix)
         return Error::unavailable(m_error);
     const QString name = QStringLiteral("%1_%2_%3").arg(prefix).arg(::getpid()).arg(++m_nextDb);
     QString output;
-    if (!rootSql(QStringLiteral("CREATE DATABASE `%1` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci").arg(name), &output))
+    if (!rootSql(
+            QStringLiteral("CREATE DATABASE `%1` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci").arg(name),
+            &output))
         return Error::unavailable(QStringLiteral("CREATE DATABASE failed: ") + output);
     return QStringLiteral("mysql://%1@127.0.0.1:%2/%3").arg(user()).arg(m_port).arg(name);
 }
@@ -148,7 +159,8 @@ QString MariaDbServer::withPassword(const QString &url) const
 {
     QString copy = url;
     return copy.replace(QStringLiteral("mysql://%1@").arg(user()),
-                        QStringLiteral("mysql://%1:%2@").arg(user(), QString::fromLatin1(QUrl::toPercentEncoding(password()))));
+                        QStringLiteral("mysql://%1:%2@")
+                            .arg(user(), QString::fromLatin1(QUrl::toPercentEncoding(password()))));
 }
 
 } // namespace TestSupport

@@ -43,7 +43,8 @@ CsvReader::Table CsvReader::parse(const QString &text, QChar delimiter)
     };
     auto endRecord = [&] {
         endCell();
-        const bool blank = std::all_of(current.cells.begin(), current.cells.end(), [](const QString &c) { return c.isEmpty(); });
+        const bool blank = std::all_of(current.cells.begin(), current.cells.end(),
+                                       [](const QString &c) { return c.isEmpty(); });
         if (!blank)
             rows << current;
         current = Record { line, {} };
@@ -91,9 +92,10 @@ CsvReader::Table CsvReader::parse(const QString &text, QChar delimiter)
     table.header = rows.takeFirst().cells;
     for (const Record &record : rows) {
         if (record.cells.size() > table.header.size()) {
-            table.errors.append({ record.line, QStringLiteral("%1 cells, but the header has %2")
-                                                   .arg(record.cells.size())
-                                                   .arg(table.header.size()) });
+            table.errors.append({ record.line,
+                                  QStringLiteral("%1 cells, but the header has %2")
+                                      .arg(record.cells.size())
+                                      .arg(table.header.size()) });
             continue;
         }
         table.records << record;

@@ -32,8 +32,10 @@ Model::ShopEvent eventFor(Kind kind, const QJsonObject &payload, const QString &
         event.entityId = order.id;
         event.reference = order.number.isEmpty() ? order.id : order.number;
         event.customer = order.address.receiver.isEmpty() ? order.customer.name : order.address.receiver;
-        event.phone = EventOutbox::phoneKey(order.address.phone.isEmpty() ? order.customer.phone : order.address.phone);
-        event.email = Common::normaliseEmail(order.address.email.isEmpty() ? order.customer.email : order.address.email);
+        event.phone = EventOutbox::phoneKey(order.address.phone.isEmpty() ? order.customer.phone
+                                                                          : order.address.phone);
+        event.email = Common::normaliseEmail(order.address.email.isEmpty() ? order.customer.email
+                                                                           : order.address.email);
     } else {
         const Model::Customer customer = Model::Customer::fromJson(payload);
         event.kind = Model::ShopEvent::Kind::CustomerSaved;
@@ -53,9 +55,14 @@ Model::ShopEvent eventFor(Kind kind, const QJsonObject &payload, const QString &
 QString ImportReport::toText() const
 {
     QStringList lines;
-    lines << QStringLiteral("Format: %1%2").arg(format, format == QLatin1String("csv")
-                                                            ? QStringLiteral(" (%1, delimiter '%2')").arg(encoding, delimiter == QLatin1Char('\t') ? QStringLiteral("\\t") : QString(delimiter))
-                                                            : QString());
+    lines << QStringLiteral("Format: %1%2")
+                 .arg(format,
+                      format == QLatin1String("csv")
+                          ? QStringLiteral(" (%1, delimiter '%2')")
+                                .arg(encoding,
+                                     delimiter == QLatin1Char('\t') ? QStringLiteral("\\t")
+                                                                    : QString(delimiter))
+                          : QString());
     lines << QStringLiteral("Rows: %1").arg(rows);
     lines << QStringLiteral("New: %1").arg(fresh);
     lines << QStringLiteral("Already in the outbox: %1").arg(inOutbox);
@@ -64,7 +71,8 @@ QString ImportReport::toText() const
     for (const LineError &error : errors)
         lines << QStringLiteral("  line %1: %2").arg(error.line).arg(error.message);
     if (!unmappedColumns.isEmpty())
-        lines << QStringLiteral("Columns kept as extra fields: %1").arg(unmappedColumns.join(QStringLiteral(", ")));
+        lines << QStringLiteral("Columns kept as extra fields: %1")
+                     .arg(unmappedColumns.join(QStringLiteral(", ")));
     lines << QStringLiteral("Appended: %1").arg(appended);
     return lines.join(QLatin1Char('\n'));
 }
@@ -111,7 +119,8 @@ Result<ImportReport> FileImporter::importCsv(const QByteArray &bytes, const Impo
             item.payload = order ? Result<QJsonObject>(order->toJson()) : Result<QJsonObject>(order.error());
         } else {
             auto customer = mapping->toCustomer(record.cells);
-            item.payload = customer ? Result<QJsonObject>(customer->toJson()) : Result<QJsonObject>(customer.error());
+            item.payload
+                = customer ? Result<QJsonObject>(customer->toJson()) : Result<QJsonObject>(customer.error());
         }
         items << item;
     }
@@ -126,19 +135,26 @@ Result<ImportReport> FileImporter::importJson(const QByteArray &bytes, const Imp
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError)
-        return Error::invalidInput(QStringLiteral("The JSON file is malformed at offset %1: %2").arg(error.offset).arg(error.errorString()));
+        return Error::invalidInput(QStringLiteral("The JSON file is malformed at offset %1: %2")
+                                       .arg(error.offset)
+                                       .arg(error.errorString()));
     QJsonArray array = doc.array();
     if (doc.isObject())
-        array = doc.object().value(options.kind == Kind::Orders ? QStringLiteral("orders") : QStringLiteral("customers")).toArray();
+        array = doc.object()
+                    .value(options.kind == Kind::Orders ? QStringLiteral("orders")
+                                                        : QStringLiteral("customers"))
+                    .toArray();
     if (!doc.isArray() && array.isEmpty())
-        return Error::invalidInput(QStringLiteral("The JSON file must hold an array of %1")
-                                       .arg(options.kind == Kind::Orders ? QStringLiteral("orders") : QStringLiteral("customers")));
+        return Error::invalidInput(
+            QStringLiteral("The JSON file must hold an array of %1")
+                .arg(options.kind == Kind::Orders ? QStringLiteral("orders") : QStringLiteral("customers")));
     QList<Item> items;
     for (qsizetype i = 0; i < array.size(); ++i) {
         Item item { int(i + 1) };
         const QJsonObject object = array.at(i).toObject();
         const bool modelShape = object.value(QStringLiteral("customer")).isObject()
-            || object.value(QStringLiteral("lines")).isArray() || object.value(QStringLiteral("extra")).isObject();
+            || object.value(QStringLiteral("lines")).isArray()
+            || object.value(QStringLiteral("extra")).isObject();
         if (!array.at(i).isObject()) {
             item.payload = Error::invalidInput(QStringLiteral("Not an object"));
         } else if (modelShape) {
@@ -161,10 +177,12 @@ Result<ImportReport> FileImporter::importJson(const QByteArray &bytes, const Imp
                 return mapping.error();
             if (options.kind == Kind::Orders) {
                 auto order = mapping->toOrder(cells);
-                item.payload = order ? Result<QJsonObject>(order->toJson()) : Result<QJsonObject>(order.error());
+                item.payload
+                    = order ? Result<QJsonObject>(order->toJson()) : Result<QJsonObject>(order.error());
             } else {
                 auto customer = mapping->toCustomer(cells);
-                item.payload = customer ? Result<QJsonObject>(customer->toJson()) : Result<QJsonObject>(customer.error());
+                item.payload = customer ? Result<QJsonObject>(customer->toJson())
+                                        : Result<QJsonObject>(customer.error());
             }
         }
         items << item;
@@ -173,10 +191,12 @@ Result<ImportReport> FileImporter::importJson(const QByteArray &bytes, const Imp
     return run(report, items, options);
 }
 
-Result<ImportReport> FileImporter::run(ImportReport report, const QList<Item> &items, const ImportOptions &options)
+Result<ImportReport> FileImporter::run(ImportReport report, const QList<Item> &items,
+                                       const ImportOptions &options)
 {
     Store::JobRepo jobs(m_store, m_clock);
-    const QString linkKind = options.kind == Kind::Orders ? QStringLiteral("order") : QStringLiteral("customer");
+    const QString linkKind
+        = options.kind == Kind::Orders ? QStringLiteral("order") : QStringLiteral("customer");
     QList<Model::ShopEvent> fresh;
     QSet<QString> seenKeys;
     for (const Item &item : items) {
@@ -187,16 +207,19 @@ Result<ImportReport> FileImporter::run(ImportReport report, const QList<Item> &i
         const Model::ShopEvent event = eventFor(options.kind, item.payload.value(), options.source);
         const QString key = event.idempotencyKey();
         if (seenKeys.contains(key)) {
-            report.errors.append({ item.line, QStringLiteral("The same %1 \"%2\" appears earlier in the file").arg(linkKind, event.entityId) });
+            report.errors.append({ item.line,
+                                   QStringLiteral("The same %1 \"%2\" appears earlier in the file")
+                                       .arg(linkKind, event.entityId) });
             continue;
         }
         seenKeys.insert(key);
         auto existing = jobs.findByKey(key);
         if (!existing)
             return existing.error();
-        auto linked = Storage::Sql::scalar(*m_store,
-                                           QStringLiteral("SELECT COUNT(*) FROM entity_links WHERE source_kind = ? AND source_id = ?"),
-                                           { linkKind, event.entityId });
+        auto linked = Storage::Sql::scalar(
+            *m_store,
+            QStringLiteral("SELECT COUNT(*) FROM entity_links WHERE source_kind = ? AND source_id = ?"),
+            { linkKind, event.entityId });
         if (!linked)
             return linked.error();
         if (linked->toInt() > 0)
@@ -206,7 +229,8 @@ Result<ImportReport> FileImporter::run(ImportReport report, const QList<Item> &i
         else
             fresh << event;
     }
-    std::sort(report.errors.begin(), report.errors.end(), [](const LineError &a, const LineError &b) { return a.line < b.line; });
+    std::sort(report.errors.begin(), report.errors.end(),
+              [](const LineError &a, const LineError &b) { return a.line < b.line; });
     report.fresh = int(fresh.size());
     if (options.dryRun || fresh.isEmpty())
         return report;
@@ -221,7 +245,8 @@ Result<ImportReport> FileImporter::run(ImportReport report, const QList<Item> &i
     }
     if (auto committed = tx.commit(); !committed)
         return committed.error();
-    qCInfo(lcFileImport) << "imported" << report.appended << (options.kind == Kind::Orders ? "orders" : "customers");
+    qCInfo(lcFileImport) << "imported" << report.appended
+                         << (options.kind == Kind::Orders ? "orders" : "customers");
     return report;
 }
 

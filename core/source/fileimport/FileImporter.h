@@ -66,7 +66,8 @@ private:
         int line = 0;
         Common::Result<QJsonObject> payload = QJsonObject();
     };
-    Common::Result<ImportReport> run(ImportReport report, const QList<Item> &items, const ImportOptions &options);
+    Common::Result<ImportReport> run(ImportReport report, const QList<Item> &items,
+                                     const ImportOptions &options);
 
     std::shared_ptr<Storage::Database> m_store;
     const Common::Clock *m_clock;

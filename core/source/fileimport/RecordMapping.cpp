@@ -48,7 +48,8 @@ QString targetFor(RecordMapping::Kind kind, const QString &column)
     const QString lower = column.trimmed().toLower();
     // A bare "id" is the order's id in an order file and the customer's in a customer file.
     if (lower == QLatin1String("id") || lower == QLatin1String("ид") || lower == QLatin1String("код"))
-        return kind == RecordMapping::Kind::Orders ? QStringLiteral("order.id") : QStringLiteral("customer.id");
+        return kind == RecordMapping::Kind::Orders ? QStringLiteral("order.id")
+                                                   : QStringLiteral("customer.id");
     for (const Synonyms &synonyms : kSynonyms) {
         const QStringList names = QString::fromUtf8(synonyms.names).split(QLatin1Char('|'));
         if (names.contains(lower))
@@ -70,15 +71,17 @@ const QStringList &RecordMapping::targets()
     return s_targets;
 }
 
-Result<RecordMapping> RecordMapping::build(Kind kind, const QStringList &header, const QMap<QString, QString> &overrides)
+Result<RecordMapping> RecordMapping::build(Kind kind, const QStringList &header,
+                                           const QMap<QString, QString> &overrides)
 {
     RecordMapping mapping;
     mapping.m_kind = kind;
     mapping.m_header = header;
     for (auto it = overrides.begin(); it != overrides.end(); ++it) {
         if (!targets().contains(it.value()))
-            return Error::invalidInput(QStringLiteral("Unknown field \"%1\" for the column \"%2\"; known fields: %3")
-                                           .arg(it.value(), it.key(), targets().join(QStringLiteral(", "))));
+            return Error::invalidInput(
+                QStringLiteral("Unknown field \"%1\" for the column \"%2\"; known fields: %3")
+                    .arg(it.value(), it.key(), targets().join(QStringLiteral(", "))));
     }
     for (const QString &column : header) {
         QString target = targetFor(kind, column);
@@ -121,8 +124,8 @@ Result<double> RecordMapping::parseNumber(const QString &text)
 QDateTime RecordMapping::parseDate(const QString &text)
 {
     const QString trimmed = text.trimmed();
-    for (const char *format : { "dd.MM.yyyy HH:mm:ss", "dd.MM.yyyy HH:mm", "dd.MM.yyyy", "yyyy-MM-dd HH:mm:ss",
-                                "yyyy-MM-dd HH:mm", "yyyy-MM-dd" }) {
+    for (const char *format : { "dd.MM.yyyy HH:mm:ss", "dd.MM.yyyy HH:mm", "dd.MM.yyyy",
+                                "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd" }) {
         QDateTime at = QDateTime::fromString(trimmed, QLatin1String(format));
         if (at.isValid())
             return at;
@@ -146,7 +149,8 @@ Result<Model::ShopOrder> RecordMapping::toOrder(const QStringList &cells) const
         } else if (target == QLatin1String("order.created_at")) {
             order.createdAt = parseDate(value);
             if (!order.createdAt.isValid())
-                return Error::invalidInput(QStringLiteral("\"%1\" is not a date (use 31.12.2023 or 2023-12-31)").arg(value));
+                return Error::invalidInput(
+                    QStringLiteral("\"%1\" is not a date (use 31.12.2023 or 2023-12-31)").arg(value));
         } else if (target == QLatin1String("order.status")) {
             order.statusName = value;
         } else if (target == QLatin1String("order.cost") || target == QLatin1String("order.delivery_cost")) {

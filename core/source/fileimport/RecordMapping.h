@@ -29,7 +29,7 @@ public:
     static const QStringList &targets();
     /** overrides: column name → target; InvalidInput for an unknown target. */
     static Common::Result<RecordMapping> build(Kind kind, const QStringList &header,
-                                              const QMap<QString, QString> &overrides = {});
+                                               const QMap<QString, QString> &overrides = {});
 
     /** The target of each column ("" for an unmapped one). */
     const QStringList &columnTargets() const { return m_targets; }

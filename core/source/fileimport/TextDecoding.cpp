@@ -25,7 +25,8 @@ bool TextDecoding::parseName(const QString &name, Encoding *encoding)
         *encoding = Encoding::Auto;
     else if (lower == QLatin1String("utf-8") || lower == QLatin1String("utf8"))
         *encoding = Encoding::Utf8;
-    else if (lower == QLatin1String("windows-1251") || lower == QLatin1String("cp1251") || lower == QLatin1String("1251"))
+    else if (lower == QLatin1String("windows-1251") || lower == QLatin1String("cp1251")
+             || lower == QLatin1String("1251"))
         *encoding = Encoding::Windows1251;
     else
         return false;

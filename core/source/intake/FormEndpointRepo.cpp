@@ -53,7 +53,8 @@ bool FormEndpointRepo::isValidName(const QString &name)
 
 QString FormEndpointRepo::generateSecret()
 {
-    return QString::fromLatin1(randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 Result<QString> FormEndpointRepo::create(const QString &name, const QString &source)
@@ -73,14 +74,15 @@ Common::Status FormEndpointRepo::setSecret(const QString &name, const QString &s
         return Error::invalidInput(QStringLiteral("A form secret needs at least 16 characters"));
     const QByteArray salt = randomBytes(16).toHex();
     const qint64 now = m_clock->nowMs();
-    auto done = Sql::exec(*m_db,
-                          QStringLiteral("INSERT INTO form_endpoints (name, source, secret_salt, secret_hash, enabled,"
-                                         " created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)"
-                                         " ON CONFLICT (name) DO UPDATE SET secret_salt = excluded.secret_salt,"
-                                         " secret_hash = excluded.secret_hash, source = excluded.source,"
-                                         " updated_at = excluded.updated_at"),
-                          { name, source, QString::fromLatin1(salt),
-                            QString::fromLatin1(hashSecret(salt, secret.toUtf8())), now, now });
+    auto done = Sql::exec(
+        *m_db,
+        QStringLiteral("INSERT INTO form_endpoints (name, source, secret_salt, secret_hash, enabled,"
+                       " created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)"
+                       " ON CONFLICT (name) DO UPDATE SET secret_salt = excluded.secret_salt,"
+                       " secret_hash = excluded.secret_hash, source = excluded.source,"
+                       " updated_at = excluded.updated_at"),
+        { name, source, QString::fromLatin1(salt), QString::fromLatin1(hashSecret(salt, secret.toUtf8())),
+          now, now });
     if (!done)
         return done.error();
     return {};
@@ -88,7 +90,8 @@ Common::Status FormEndpointRepo::setSecret(const QString &name, const QString &s
 
 Result<QString> FormEndpointRepo::rotateSecret(const QString &name)
 {
-    auto source = Sql::scalar(*m_db, QStringLiteral("SELECT source FROM form_endpoints WHERE name = ?"), { name });
+    auto source
+        = Sql::scalar(*m_db, QStringLiteral("SELECT source FROM form_endpoints WHERE name = ?"), { name });
     if (!source)
         return source.error();
     if (!source->isValid())
@@ -98,8 +101,9 @@ Result<QString> FormEndpointRepo::rotateSecret(const QString &name)
 
 Common::Status FormEndpointRepo::setEnabled(const QString &name, bool enabled)
 {
-    auto done = Sql::update(*m_db, QStringLiteral("UPDATE form_endpoints SET enabled = ?, updated_at = ? WHERE name = ?"),
-                            { enabled ? 1 : 0, m_clock->nowMs(), name });
+    auto done = Sql::update(
+        *m_db, QStringLiteral("UPDATE form_endpoints SET enabled = ?, updated_at = ? WHERE name = ?"),
+        { enabled ? 1 : 0, m_clock->nowMs(), name });
     if (!done)
         return done.error();
     if (done.value() == 0)
@@ -117,32 +121,36 @@ Common::Status FormEndpointRepo::remove(const QString &name)
 
 Result<QList<FormEndpoint>> FormEndpointRepo::list()
 {
-    auto query = Sql::exec(*m_db, QStringLiteral("SELECT id, name, source, enabled, created_at FROM form_endpoints"
-                                                 " ORDER BY name"));
+    auto query = Sql::exec(*m_db,
+                           QStringLiteral("SELECT id, name, source, enabled, created_at FROM form_endpoints"
+                                          " ORDER BY name"));
     if (!query)
         return query.error();
     QList<FormEndpoint> endpoints;
     while (query->next())
-        endpoints.append({ query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString(),
-                           query->value(3).toInt() != 0, query->value(4).toLongLong() });
+        endpoints.append({ query->value(0).toLongLong(), query->value(1).toString(),
+                           query->value(2).toString(), query->value(3).toInt() != 0,
+                           query->value(4).toLongLong() });
     return endpoints;
 }
 
 Result<FormEndpointRepo::Check> FormEndpointRepo::verify(const QString &name, const QByteArray &secret,
                                                          FormEndpoint *endpoint)
 {
-    auto query = Sql::exec(*m_db,
-                           QStringLiteral("SELECT id, name, source, enabled, created_at, secret_salt, secret_hash"
-                                          " FROM form_endpoints WHERE name = ?"),
-                           { name });
+    auto query
+        = Sql::exec(*m_db,
+                    QStringLiteral("SELECT id, name, source, enabled, created_at, secret_salt, secret_hash"
+                                   " FROM form_endpoints WHERE name = ?"),
+                    { name });
     if (!query)
         return query.error();
     if (!query->next()) {
         hashSecret(QByteArray(32, '0'), secret); // about the same time as a known form
         return Check::UnknownForm;
     }
-    const FormEndpoint found { query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString(),
-                               query->value(3).toInt() != 0, query->value(4).toLongLong() };
+    const FormEndpoint found { query->value(0).toLongLong(), query->value(1).toString(),
+                               query->value(2).toString(), query->value(3).toInt() != 0,
+                               query->value(4).toLongLong() };
     if (endpoint)
         *endpoint = found;
     const QByteArray expected = query->value(6).toString().toLatin1();

@@ -46,7 +46,8 @@ public:
     Common::Result<QList<FormEndpoint>> list();
 
     /** Whether secret opens the form name; the endpoint is filled when the form exists. */
-    Common::Result<Check> verify(const QString &name, const QByteArray &secret, FormEndpoint *endpoint = nullptr);
+    Common::Result<Check> verify(const QString &name, const QByteArray &secret,
+                                 FormEndpoint *endpoint = nullptr);
 
     static QString generateSecret();
     static bool isValidName(const QString &name);

@@ -42,7 +42,8 @@ public:
             while (QTcpSocket *socket = m_server->nextPendingConnection())
                 accept(socket);
         });
-        qCInfo(lcIntake) << "form intake listening on" << m_config.address.toString() << m_server->serverPort();
+        qCInfo(lcIntake) << "form intake listening on" << m_config.address.toString()
+                         << m_server->serverPort();
         return m_server->serverPort();
     }
 
@@ -53,11 +54,13 @@ private:
         auto *timer = new QTimer(socket);
         timer->setSingleShot(true);
         connect(timer, &QTimer::timeout, socket, [this, socket] {
-            answer(socket, HttpResponse::json(408, "timeout", QStringLiteral("The request took too long")), {});
+            answer(socket, HttpResponse::json(408, "timeout", QStringLiteral("The request took too long")),
+                   {});
         });
         timer->start(m_config.requestTimeoutMs);
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, parser] { onReadyRead(socket, *parser); });
+        connect(socket, &QTcpSocket::readyRead, socket,
+                [this, socket, parser] { onReadyRead(socket, *parser); });
     }
 
     QString clientIp(QTcpSocket *socket, const HttpRequest &request) const
@@ -83,7 +86,9 @@ private:
         }
         const auto state = parser.feed(socket->readAll());
         if (state == HttpRequestParser::State::Failed) {
-            answer(socket, HttpResponse::json(parser.errorStatus(), "bad-request", QString::fromUtf8(parser.errorMessage())),
+            answer(socket,
+                   HttpResponse::json(parser.errorStatus(), "bad-request",
+                                      QString::fromUtf8(parser.errorMessage())),
                    {});
             return;
         }
@@ -92,12 +97,14 @@ private:
             int retryAfter = 1;
             if (!m_buckets.take(ip, &retryAfter)) {
                 qCWarning(lcIntake) << "too many requests from" << ip;
-                HttpResponse response = HttpResponse::json(429, "too-many-requests", QStringLiteral("Slow down"));
+                HttpResponse response
+                    = HttpResponse::json(429, "too-many-requests", QStringLiteral("Slow down"));
                 response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray::number(retryAfter)));
                 answer(socket, response, {});
                 return;
             }
-            if (parser.request().header("Expect").toLower() == "100-continue" && state != HttpRequestParser::State::Complete)
+            if (parser.request().header("Expect").toLower() == "100-continue"
+                && state != HttpRequestParser::State::Complete)
                 socket->write("HTTP/1.1 100 Continue\r\n\r\n");
         }
         if (state != HttpRequestParser::State::Complete)

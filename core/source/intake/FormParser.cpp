@@ -78,8 +78,9 @@ Result<FormParser::Fields> FormParser::parse(const QByteArray &contentType, cons
     const QByteArray type = contentType.split(';').first().trimmed().toLower();
     const QByteArray charset = headerParameter(contentType, "charset").toLower();
     if (!charset.isEmpty() && charset != "utf-8" && charset != "utf8")
-        return Error::invalidInput(QStringLiteral("Only UTF-8 form posts are accepted, not %1").arg(QString::fromLatin1(charset)),
-                                   QStringLiteral("unsupported-type"));
+        return Error::invalidInput(
+            QStringLiteral("Only UTF-8 form posts are accepted, not %1").arg(QString::fromLatin1(charset)),
+            QStringLiteral("unsupported-type"));
     if (type == "application/x-www-form-urlencoded")
         return parseUrlEncoded(body);
     if (type == "multipart/form-data") {
@@ -90,10 +91,11 @@ Result<FormParser::Fields> FormParser::parse(const QByteArray &contentType, cons
     }
     if (type == "application/json")
         return parseJson(body);
-    return Error::invalidInput(QStringLiteral("Unsupported Content-Type \"%1\": send application/x-www-form-urlencoded,"
-                                              " multipart/form-data or application/json")
-                                   .arg(QString::fromLatin1(type)),
-                               QStringLiteral("unsupported-type"));
+    return Error::invalidInput(
+        QStringLiteral("Unsupported Content-Type \"%1\": send application/x-www-form-urlencoded,"
+                       " multipart/form-data or application/json")
+            .arg(QString::fromLatin1(type)),
+        QStringLiteral("unsupported-type"));
 }
 
 Result<FormParser::Fields> FormParser::parseUrlEncoded(const QByteArray &body)
@@ -164,7 +166,9 @@ Result<FormParser::Fields> FormParser::parseJson(const QByteArray &body)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
-        return malformed(QStringLiteral("The JSON body is malformed at offset %1: %2").arg(error.offset).arg(error.errorString()));
+        return malformed(QStringLiteral("The JSON body is malformed at offset %1: %2")
+                             .arg(error.offset)
+                             .arg(error.errorString()));
     if (!doc.isObject())
         return malformed(QStringLiteral("The JSON body must be one object of fields"));
     Fields fields;

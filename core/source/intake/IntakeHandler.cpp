@@ -33,7 +33,8 @@ QString headersText(const HttpRequest &request)
     QStringList lines;
     for (const auto &[name, value] : request.headers) {
         const bool secret = name.compare(kSecretHeader, Qt::CaseInsensitive) == 0
-            || name.compare("Authorization", Qt::CaseInsensitive) == 0 || name.compare("Cookie", Qt::CaseInsensitive) == 0;
+            || name.compare("Authorization", Qt::CaseInsensitive) == 0
+            || name.compare("Cookie", Qt::CaseInsensitive) == 0;
         lines << QString::fromLatin1(name) + QStringLiteral(": ")
                 + (secret ? QStringLiteral("***") : QString::fromUtf8(value));
     }
@@ -66,22 +67,38 @@ HttpResponse HttpResponse::json(int status, const QByteArray &state, const QStri
 QByteArray HttpResponse::reasonPhrase(int status)
 {
     switch (status) {
-    case 100: return "Continue";
-    case 200: return "OK";
-    case 202: return "Accepted";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 413: return "Content Too Large";
-    case 415: return "Unsupported Media Type";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 501: return "Not Implemented";
-    case 503: return "Service Unavailable";
-    default: return "Error";
+    case 100:
+        return "Continue";
+    case 200:
+        return "OK";
+    case 202:
+        return "Accepted";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Content Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 501:
+        return "Not Implemented";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Error";
     }
 }
 
@@ -118,10 +135,12 @@ HttpResponse IntakeHandler::handle(const HttpRequest &request, const QString &cl
     const QList<QByteArray> parts = request.path().split('/');
     if (request.path() == "/health")
         return HttpResponse::json(200, "ok");
-    if (parts.size() < 3 || parts.size() > 4 || !parts[0].isEmpty() || parts[1] != "forms" || parts[2].isEmpty())
+    if (parts.size() < 3 || parts.size() > 4 || !parts[0].isEmpty() || parts[1] != "forms"
+        || parts[2].isEmpty())
         return HttpResponse::json(404, "not-found", QStringLiteral("Post forms to /forms/<form>"));
     if (request.method != "POST") {
-        HttpResponse response = HttpResponse::json(405, "method-not-allowed", QStringLiteral("Forms are POSTed"));
+        HttpResponse response
+            = HttpResponse::json(405, "method-not-allowed", QStringLiteral("Forms are POSTed"));
         response.headers.append(qMakePair(QByteArray("Allow"), QByteArray("POST")));
         return response;
     }
@@ -130,21 +149,24 @@ HttpResponse IntakeHandler::handle(const HttpRequest &request, const QString &cl
     if (secret.isEmpty() && parts.size() == 4)
         secret = QByteArray::fromPercentEncoding(parts[3]);
     if (secret.isEmpty())
-        return HttpResponse::json(401, "unauthorized",
-                                  QStringLiteral("Send the form's secret in the X-CRMBridge-Secret header or as "
-                                                 "/forms/<form>/<secret>"));
+        return HttpResponse::json(
+            401, "unauthorized",
+            QStringLiteral("Send the form's secret in the X-CRMBridge-Secret header or as "
+                           "/forms/<form>/<secret>"));
     return handleForm(request, clientIp, form, secret);
 }
 
-HttpResponse IntakeHandler::handleForm(const HttpRequest &request, const QString &clientIp, const QString &form,
-                                       const QByteArray &secret)
+HttpResponse IntakeHandler::handleForm(const HttpRequest &request, const QString &clientIp,
+                                       const QString &form, const QByteArray &secret)
 {
     FormEndpointRepo endpoints(m_store, m_clock);
     FormEndpoint endpoint;
     auto check = endpoints.verify(form, secret, &endpoint);
     if (!check) {
-        qCWarning(lcIntake) << "store unavailable while checking form" << form << ":" << check.error().toString();
-        HttpResponse response = HttpResponse::json(503, "unavailable", QStringLiteral("The store is unavailable; try again later"));
+        qCWarning(lcIntake) << "store unavailable while checking form" << form << ":"
+                            << check.error().toString();
+        HttpResponse response = HttpResponse::json(
+            503, "unavailable", QStringLiteral("The store is unavailable; try again later"));
         response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("30")));
         return response;
     }
@@ -162,11 +184,13 @@ HttpResponse IntakeHandler::handleForm(const HttpRequest &request, const QString
 
     auto fields = FormParser::parse(request.header("Content-Type"), request.body);
     if (fields && fields->isEmpty())
-        fields = Common::Error::invalidInput(QStringLiteral("The form has no fields"), QStringLiteral("malformed"));
+        fields = Common::Error::invalidInput(QStringLiteral("The form has no fields"),
+                                             QStringLiteral("malformed"));
     if (!fields) {
         keepRejected(request, clientIp, form, fields.error().message);
         const bool unsupported = fields.error().code == QLatin1String("unsupported-type");
-        return HttpResponse::json(unsupported ? 415 : 400, unsupported ? "unsupported-media-type" : "bad-request",
+        return HttpResponse::json(unsupported ? 415 : 400,
+                                  unsupported ? "unsupported-media-type" : "bad-request",
                                   fields.error().message);
     }
 
@@ -177,12 +201,14 @@ HttpResponse IntakeHandler::handleForm(const HttpRequest &request, const QString
     const QByteArray idempotencyKey = request.header("Idempotency-Key");
     submission.id = idempotencyKey.isEmpty()
         ? QUuid::createUuid().toString(QUuid::WithoutBraces)
-        : QString::fromLatin1(QCryptographicHash::hash(form.toUtf8() + '\n' + idempotencyKey, QCryptographicHash::Sha256)
-                                  .toHex()
-                                  .left(32));
+        : QString::fromLatin1(
+            QCryptographicHash::hash(form.toUtf8() + '\n' + idempotencyKey, QCryptographicHash::Sha256)
+                .toHex()
+                .left(32));
     for (const auto &[name, value] : fields.value()) {
         const QString lower = name.toLower();
-        if (lower == QLatin1String("page_url") || lower == QLatin1String("_page_url") || name == QLatin1String("pageUrl"))
+        if (lower == QLatin1String("page_url") || lower == QLatin1String("_page_url")
+            || name == QLatin1String("pageUrl"))
             submission.pageUrl = value;
         else if (lower.startsWith(QLatin1String("utm_")))
             submission.utm.insert(lower, value);
@@ -203,12 +229,15 @@ HttpResponse IntakeHandler::handleForm(const HttpRequest &request, const QString
     event.entityId = submission.id;
     event.payload = submission.toJson();
     event.reference = submission.formName;
-    event.customer = guess(submission, { QStringLiteral("name"), QStringLiteral("fio"), QStringLiteral("fullname"),
-                                         QStringLiteral("имя"), QStringLiteral("фио") });
-    event.phone = EventOutbox::phoneKey(guess(submission, { QStringLiteral("phone"), QStringLiteral("tel"),
-                                                            QStringLiteral("telephone"), QStringLiteral("телефон") }));
-    event.email = Common::normaliseEmail(guess(submission, { QStringLiteral("email"), QStringLiteral("e-mail"),
-                                                             QStringLiteral("mail"), QStringLiteral("почта") }));
+    event.customer = guess(submission,
+                           { QStringLiteral("name"), QStringLiteral("fio"), QStringLiteral("fullname"),
+                             QStringLiteral("имя"), QStringLiteral("фио") });
+    event.phone = EventOutbox::phoneKey(guess(submission,
+                                              { QStringLiteral("phone"), QStringLiteral("tel"),
+                                                QStringLiteral("telephone"), QStringLiteral("телефон") }));
+    event.email = Common::normaliseEmail(guess(submission,
+                                               { QStringLiteral("email"), QStringLiteral("e-mail"),
+                                                 QStringLiteral("mail"), QStringLiteral("почта") }));
 
     Storage::Transaction tx(*m_store);
     Store::JobRepo jobs(m_store, m_clock);
@@ -220,38 +249,43 @@ HttpResponse IntakeHandler::handleForm(const HttpRequest &request, const QString
             return job.error();
         if (!job->created)
             return {}; // a retried post with the same Idempotency-Key: already stored
-        auto raw = Sql::exec(*m_store,
-                             QStringLiteral("INSERT INTO intake_raw (received_at, form, client_ip, method, target,"
-                                            " headers, body, outcome, job_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'stored', ?)"),
-                             { submission.receivedAt.toMSecsSinceEpoch(), form, clientIp,
-                               QString::fromLatin1(request.method), QString::fromUtf8(redactedTarget(request.target)),
-                               headersText(request), request.body, job->job.id });
+        auto raw = Sql::exec(
+            *m_store,
+            QStringLiteral("INSERT INTO intake_raw (received_at, form, client_ip, method, target,"
+                           " headers, body, outcome, job_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'stored', ?)"),
+            { submission.receivedAt.toMSecsSinceEpoch(), form, clientIp, QString::fromLatin1(request.method),
+              QString::fromUtf8(redactedTarget(request.target)), headersText(request), request.body,
+              job->job.id });
         if (!raw)
             return raw.error();
         return tx.commit();
     }();
     if (!stored) {
-        qCWarning(lcIntake) << "cannot store a submission of form" << form << ":" << stored.error().toString();
-        HttpResponse response = HttpResponse::json(503, "unavailable", QStringLiteral("The store is unavailable; try again later"));
+        qCWarning(lcIntake) << "cannot store a submission of form" << form << ":"
+                            << stored.error().toString();
+        HttpResponse response = HttpResponse::json(
+            503, "unavailable", QStringLiteral("The store is unavailable; try again later"));
         response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("30")));
         return response;
     }
     qCInfo(lcIntake) << "stored a submission of form" << form << "from" << clientIp;
-    QJsonObject answer { { QStringLiteral("status"), QStringLiteral("stored") }, { QStringLiteral("id"), submission.id } };
+    QJsonObject answer { { QStringLiteral("status"), QStringLiteral("stored") },
+                         { QStringLiteral("id"), submission.id } };
     return { 202, QJsonDocument(answer).toJson(QJsonDocument::Compact), {} };
 }
 
 void IntakeHandler::keepRejected(const HttpRequest &request, const QString &clientIp, const QString &form,
                                  const QString &error)
 {
-    auto raw = Sql::exec(*m_store,
-                         QStringLiteral("INSERT INTO intake_raw (received_at, form, client_ip, method, target, headers,"
-                                        " body, outcome, error) VALUES (?, ?, ?, ?, ?, ?, ?, 'rejected', ?)"),
-                         { m_clock->nowMs(), form, clientIp, QString::fromLatin1(request.method),
-                           QString::fromUtf8(redactedTarget(request.target)), headersText(request), request.body,
-                           error });
+    auto raw = Sql::exec(
+        *m_store,
+        QStringLiteral("INSERT INTO intake_raw (received_at, form, client_ip, method, target, headers,"
+                       " body, outcome, error) VALUES (?, ?, ?, ?, ?, ?, ?, 'rejected', ?)"),
+        { m_clock->nowMs(), form, clientIp, QString::fromLatin1(request.method),
+          QString::fromUtf8(redactedTarget(request.target)), headersText(request), request.body, error });
     if (!raw)
-        qCWarning(lcIntake) << "cannot keep a rejected request of form" << form << ":" << raw.error().toString();
+        qCWarning(lcIntake) << "cannot keep a rejected request of form" << form << ":"
+                            << raw.error().toString();
 }
 
 } // namespace Source::Intake

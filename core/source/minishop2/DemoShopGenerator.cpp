@@ -29,13 +29,16 @@ struct Product
     double weight = 0;
 };
 
-const char *const kMaleFirst[] = { "Александр", "Дмитрий", "Сергей", "Андрей", "Алексей", "Иван", "Михаил", "Никита" };
-const char *const kFemaleFirst[] = { "Анна", "Мария", "Елена", "Ольга", "Наталья", "Татьяна", "Юлия", "Екатерина" };
-const char *const kLast[] = { "Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Морозов",
-                              "Волков", "Лебедев" };
-const char *const kLatinLast[] = { "ivanov", "smirnov", "kuznetsov", "popov", "vasiliev", "petrov", "sokolov",
-                                   "morozov", "volkov", "lebedev" };
-const char *const kCities[] = { "Москва", "Санкт-Петербург", "Казань", "Екатеринбург", "Новосибирск", "Самара" };
+const char *const kMaleFirst[]
+    = { "Александр", "Дмитрий", "Сергей", "Андрей", "Алексей", "Иван", "Михаил", "Никита" };
+const char *const kFemaleFirst[]
+    = { "Анна", "Мария", "Елена", "Ольга", "Наталья", "Татьяна", "Юлия", "Екатерина" };
+const char *const kLast[] = { "Иванов", "Смирнов", "Кузнецов", "Попов",  "Васильев",
+                              "Петров", "Соколов", "Морозов",  "Волков", "Лебедев" };
+const char *const kLatinLast[] = { "ivanov", "smirnov", "kuznetsov", "popov",  "vasiliev",
+                                   "petrov", "sokolov", "morozov",   "volkov", "lebedev" };
+const char *const kCities[]
+    = { "Москва", "Санкт-Петербург", "Казань", "Екатеринбург", "Новосибирск", "Самара" };
 const char *const kStreets[] = { "ул. Ленина", "пр. Мира", "ул. Садовая", "ул. Гагарина", "Невский пр." };
 const char *const kMailHosts[] = { "mail.ru", "yandex.ru", "gmail.com", "bk.ru" };
 const char *const kUtmSources[] = { "yandex", "google", "vk", "telegram" };
@@ -44,9 +47,9 @@ const char *const kColors[] = { "чёрный", "синий", "бежевый", 
 
 // {parent index or -1, name}; the first level sits under the catalog page.
 const std::pair<int, const char *> kCategories[] = {
-    { -1, "Одежда" },  { 0, "Мужская" },   { 0, "Женская" },  { 1, "Куртки" },   { 1, "Рубашки" },
-    { 2, "Платья" },   { 2, "Куртки" },    { -1, "Обувь" },   { 7, "Мужская обувь" }, { 8, "Кроссовки" },
-    { 8, "Ботинки" },  { -1, "Аксессуары" }, { 11, "Сумки" }, { 11, "Ремни" },    { -1, "Распродажа" },
+    { -1, "Одежда" }, { 0, "Мужская" },     { 0, "Женская" }, { 1, "Куртки" },        { 1, "Рубашки" },
+    { 2, "Платья" },  { 2, "Куртки" },      { -1, "Обувь" },  { 7, "Мужская обувь" }, { 8, "Кроссовки" },
+    { 8, "Ботинки" }, { -1, "Аксессуары" }, { 11, "Сумки" },  { 11, "Ремни" },        { -1, "Распродажа" },
 };
 constexpr int kSaleCategory = 14;
 
@@ -96,13 +99,13 @@ Common::Status Builder::deliveries()
 {
     const QString deliveries = QStringLiteral("INSERT INTO %1 (id, name, price, `rank`) VALUES (?, ?, ?, ?)")
                                    .arg(m_db.table("ms2_deliveries"));
-    const QString payments
-        = QStringLiteral("INSERT INTO %1 (id, name, `rank`) VALUES (?, ?, ?)").arg(m_db.table("ms2_payments"));
+    const QString payments = QStringLiteral("INSERT INTO %1 (id, name, `rank`) VALUES (?, ?, ?)")
+                                 .arg(m_db.table("ms2_payments"));
     const QString links = QStringLiteral("INSERT INTO %1 (delivery_id, payment_id) VALUES (?, ?)")
                               .arg(m_db.table("ms2_delivery_payments"));
     const std::tuple<int, const char *, const char *> rows[] = { { 2, "Курьером по городу", "300" },
-                                                                   { 3, "Почта России", "350" },
-                                                                   { 4, "СДЭК до пункта выдачи", "250" } };
+                                                                 { 3, "Почта России", "350" },
+                                                                 { 4, "СДЭК до пункта выдачи", "250" } };
     for (const auto &[id, name, price] : rows) {
         if (auto done = insert(deliveries, { id, QString::fromUtf8(name), QLatin1String(price), id }); !done)
             return done.error();
@@ -125,45 +128,54 @@ Common::Status Builder::catalog()
     const QString resource = QStringLiteral("INSERT INTO %1 (pagetitle, alias, parent, isfolder, menuindex,"
                                             " class_key) VALUES (?, ?, ?, ?, ?, ?)")
                                  .arg(m_db.table("site_content"));
-    if (auto home = insert(resource, { QStringLiteral("Главная"), QStringLiteral("index"), 0, 0, 0,
-                                       QStringLiteral("modDocument") });
+    if (auto home = insert(
+            resource,
+            { QStringLiteral("Главная"), QStringLiteral("index"), 0, 0, 0, QStringLiteral("modDocument") });
         !home)
         return home.error();
     // The catalog page is a plain document, as in most shops: not part of the category tree.
-    auto catalogPage = insert(resource, { QStringLiteral("Каталог"), QStringLiteral("catalog"), 0, 1, 1,
-                                          QStringLiteral("modDocument") });
+    auto catalogPage = insert(
+        resource,
+        { QStringLiteral("Каталог"), QStringLiteral("catalog"), 0, 1, 1, QStringLiteral("modDocument") });
     if (!catalogPage)
         return catalogPage.error();
     int menuIndex = 0;
     for (const auto &[parent, name] : kCategories) {
         const qint64 parentId = parent < 0 ? catalogPage.value() : m_categoryIds[parent];
-        auto id = insert(resource, { QString::fromUtf8(name), QStringLiteral("c%1").arg(menuIndex), parentId, 1,
-                                     menuIndex, QStringLiteral("msCategory") });
+        auto id = insert(resource,
+                         { QString::fromUtf8(name), QStringLiteral("c%1").arg(menuIndex), parentId, 1,
+                           menuIndex, QStringLiteral("msCategory") });
         if (!id)
             return id.error();
         m_categoryIds << id.value();
         ++menuIndex;
     }
     m_stats.categories = int(m_categoryIds.size());
-    const QString productRow = QStringLiteral("INSERT INTO %1 (id, article, price, old_price, weight, remains)"
-                                              " VALUES (?, ?, ?, ?, ?, ?)")
-                                   .arg(m_db.table("ms2_products"));
+    const QString productRow
+        = QStringLiteral("INSERT INTO %1 (id, article, price, old_price, weight, remains)"
+                         " VALUES (?, ?, ?, ?, ?, ?)")
+              .arg(m_db.table("ms2_products"));
     const QString extra = QStringLiteral("INSERT INTO %1 (product_id, category_id) VALUES (?, ?)")
                               .arg(m_db.table("ms2_product_categories"));
     const int leaves[] = { 3, 4, 5, 6, 9, 10, 12, 13 };
     int article = 1;
     for (int leaf : leaves) {
         for (int n = 1; n <= 3; ++n) {
-            const QString name = QStringLiteral("%1 «%2»").arg(QString::fromUtf8(kCategories[leaf].second))
-                                     .arg(QString::fromUtf8(pick(kColors)) + QLatin1Char(' ') + QString::number(n));
-            auto id = insert(resource, { name, QStringLiteral("p%1").arg(article), m_categoryIds[leaf], 0, n,
-                                         QStringLiteral("msProduct") });
+            const QString name
+                = QStringLiteral("%1 «%2»")
+                      .arg(QString::fromUtf8(kCategories[leaf].second))
+                      .arg(QString::fromUtf8(pick(kColors)) + QLatin1Char(' ') + QString::number(n));
+            auto id = insert(resource,
+                             { name, QStringLiteral("p%1").arg(article), m_categoryIds[leaf], 0, n,
+                               QStringLiteral("msProduct") });
             if (!id)
                 return id.error();
-            Product product { id.value(), name, QStringLiteral("ART-%1").arg(article, 4, 10, QLatin1Char('0')),
+            Product product { id.value(), name,
+                              QStringLiteral("ART-%1").arg(article, 4, 10, QLatin1Char('0')),
                               double(990 + 500 * pick(12)), 0.2 + 0.1 * pick(10) };
-            if (auto done = insert(productRow, { product.id, product.article, product.price, product.price * 1.2,
-                                                 product.weight, 10 + pick(50) });
+            if (auto done = insert(productRow,
+                                   { product.id, product.article, product.price, product.price * 1.2,
+                                     product.weight, 10 + pick(50) });
                 !done)
                 return done.error();
             if (article % 4 == 0) {
@@ -184,7 +196,8 @@ Result<Person> Builder::newCustomer(int index)
     const int last = pick(10);
     Person person;
     const QString first = QString::fromUtf8(female ? pick(kFemaleFirst) : pick(kMaleFirst));
-    person.name = QString::fromUtf8(kLast[last]) + (female ? QStringLiteral("а ") : QStringLiteral(" ")) + first;
+    person.name
+        = QString::fromUtf8(kLast[last]) + (female ? QStringLiteral("а ") : QStringLiteral(" ")) + first;
     const int code = 900 + pick(99);
     const int rest = 1000000 + int(m_rng.bounded(8999999));
     const QString digits = QString::number(rest);
@@ -192,19 +205,24 @@ Result<Person> Builder::newCustomer(int index)
     person.phone = pick(2) == 0
         ? QStringLiteral("+7 (%1) %2-%3-%4").arg(code).arg(digits.left(3), digits.mid(3, 2), digits.mid(5))
         : QStringLiteral("8 %1 %2 %3 %4").arg(code).arg(digits.left(3), digits.mid(3, 2), digits.mid(5));
-    QString email = QStringLiteral("%1.%2@%3").arg(QLatin1String(kLatinLast[last])).arg(index).arg(QLatin1String(pick(kMailHosts)));
+    QString email = QStringLiteral("%1.%2@%3")
+                        .arg(QLatin1String(kLatinLast[last]))
+                        .arg(index)
+                        .arg(QLatin1String(pick(kMailHosts)));
     if (index % 5 == 0)
         email[0] = email[0].toUpper(); // typed with a capital: normalised by the bridge
     person.email = email;
     person.city = QString::fromUtf8(pick(kCities));
-    auto user = insert(QStringLiteral("INSERT INTO %1 (username, class_key) VALUES (?, 'modUser')").arg(m_db.table("users")),
-                       { email.toLower() });
+    auto user = insert(
+        QStringLiteral("INSERT INTO %1 (username, class_key) VALUES (?, 'modUser')").arg(m_db.table("users")),
+        { email.toLower() });
     if (!user)
         return user.error();
     person.userId = user.value();
-    auto profile = insert(QStringLiteral("INSERT INTO %1 (internalKey, fullname, email, phone, city) VALUES (?, ?, ?, ?, ?)")
-                              .arg(m_db.table("user_attributes")),
-                          { person.userId, person.name, email, person.phone, person.city });
+    auto profile = insert(
+        QStringLiteral("INSERT INTO %1 (internalKey, fullname, email, phone, city) VALUES (?, ?, ?, ?, ?)")
+            .arg(m_db.table("user_attributes")),
+        { person.userId, person.name, email, person.phone, person.city });
     if (!profile)
         return profile.error();
     ++m_stats.customers;
@@ -248,15 +266,19 @@ Common::Status Builder::order(int index, const QDateTime &at, const Person &pers
     if (index >= m_options.orders - 5)
         path = { 1 };
     const QString created = OrderReader::fromDateTime(at);
-    const QString comment = index % 7 == 0 ? QStringLiteral("Позвоните, пожалуйста, перед доставкой") : QString();
+    const QString comment
+        = index % 7 == 0 ? QStringLiteral("Позвоните, пожалуйста, перед доставкой") : QString();
     const QString street = QString::fromUtf8(pick(kStreets));
     const QString building = QString::number(1 + pick(120));
     const QString room = QString::number(1 + pick(300));
     const QString index6 = QString::number(100000 + pick(800000));
-    const QString addressColumns = QStringLiteral("user_id, createdon, receiver, phone, email, country, `index`, city,"
-                                                  " street, building, room");
-    const QVariantList addressValues { person.userId, created,   person.name, person.phone, person.email,
-                                       QStringLiteral("Россия"), index6, person.city, street, building, room };
+    const QString addressColumns
+        = QStringLiteral("user_id, createdon, receiver, phone, email, country, `index`, city,"
+                         " street, building, room");
+    const QVariantList addressValues { person.userId, created,      person.name,
+                                       person.phone,  person.email, QStringLiteral("Россия"),
+                                       index6,        person.city,  street,
+                                       building,      room };
     const bool layout3 = m_options.layout == 3;
     qint64 addressId = 0;
     if (layout3) {
@@ -268,40 +290,44 @@ Common::Status Builder::order(int index, const QDateTime &at, const Person &pers
         addressId = id.value();
     }
     const QString commentColumn = layout3 ? QStringLiteral("comment") : QStringLiteral("order_comment");
-    auto orderId = insert(QStringLiteral("INSERT INTO %1 (user_id, createdon, updatedon, num, cost, cart_cost,"
-                                         " delivery_cost, weight, status, delivery, payment, context, `%2`, properties%3)"
-                                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'web', ?, ?%4)")
-                              .arg(m_db.table("ms2_orders"), commentColumn,
-                                   layout3 ? QStringLiteral(", address") : QString(),
-                                   layout3 ? QStringLiteral(", ?") : QString()),
-                          QVariantList { person.userId, created, created, num, cart + deliveryCost, cart, deliveryCost,
-                                         weight, path.last(), delivery, payment, comment,
-                                         properties.isEmpty() ? QString() : json(properties) }
-                              + (layout3 ? QVariantList { addressId } : QVariantList {}));
+    auto orderId = insert(
+        QStringLiteral("INSERT INTO %1 (user_id, createdon, updatedon, num, cost, cart_cost,"
+                       " delivery_cost, weight, status, delivery, payment, context, `%2`, properties%3)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'web', ?, ?%4)")
+            .arg(m_db.table("ms2_orders"), commentColumn, layout3 ? QStringLiteral(", address") : QString(),
+                 layout3 ? QStringLiteral(", ?") : QString()),
+        QVariantList { person.userId, created, created, num, cart + deliveryCost, cart, deliveryCost, weight,
+                       path.last(), delivery, payment, comment,
+                       properties.isEmpty() ? QString() : json(properties) }
+            + (layout3 ? QVariantList { addressId } : QVariantList {}));
     if (!orderId)
         return orderId.error();
     if (!layout3) {
-        auto id = insert(QStringLiteral("INSERT INTO %1 (order_id, %2) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                             .arg(m_db.table("ms2_order_addresses"), addressColumns),
-                         QVariantList { orderId.value() } + addressValues);
+        auto id = insert(
+            QStringLiteral("INSERT INTO %1 (order_id, %2) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .arg(m_db.table("ms2_order_addresses"), addressColumns),
+            QVariantList { orderId.value() } + addressValues);
         if (!id)
             return id.error();
     }
     for (const auto &[product, count, options] : lines) {
-        auto id = insert(QStringLiteral("INSERT INTO %1 (product_id, order_id, name, `count`, price, weight, cost, options)"
-                                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                             .arg(m_db.table("ms2_order_products")),
-                         { product.id, orderId.value(), product.name, count, product.price, product.weight * count,
-                           product.price * count, json(options) });
+        auto id
+            = insert(QStringLiteral(
+                         "INSERT INTO %1 (product_id, order_id, name, `count`, price, weight, cost, options)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                         .arg(m_db.table("ms2_order_products")),
+                     { product.id, orderId.value(), product.name, count, product.price,
+                       product.weight * count, product.price * count, json(options) });
         if (!id)
             return id.error();
     }
     QDateTime logAt = at;
     for (int status : path) {
-        auto id = insert(QStringLiteral("INSERT INTO %1 (user_id, order_id, `timestamp`, action, entry, ip)"
-                                        " VALUES (?, ?, ?, 'status', ?, '{}')")
-                             .arg(m_db.table("ms2_order_logs")),
-                         { status == 1 ? person.userId : 1, orderId.value(), OrderReader::fromDateTime(logAt), status });
+        auto id = insert(
+            QStringLiteral("INSERT INTO %1 (user_id, order_id, `timestamp`, action, entry, ip)"
+                           " VALUES (?, ?, ?, 'status', ?, '{}')")
+                .arg(m_db.table("ms2_order_logs")),
+            { status == 1 ? person.userId : 1, orderId.value(), OrderReader::fromDateTime(logAt), status });
         if (!id)
             return id.error();
         ++m_stats.logs;

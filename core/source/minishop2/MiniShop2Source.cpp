@@ -21,7 +21,8 @@ using Common::Result;
 Result<MiniShop2Config> MiniShop2Config::fromRecord(const SourceRecord &record, const QByteArray &password)
 {
     if (record.kind != QLatin1String("minishop2"))
-        return Error::invalidInput(QStringLiteral("The source %1 is a %2 source").arg(record.name, record.kind));
+        return Error::invalidInput(
+            QStringLiteral("The source %1 is a %2 source").arg(record.name, record.kind));
     auto url = ShopDbUrl::parse(record.url);
     if (!url)
         return url.error();
@@ -31,10 +32,12 @@ Result<MiniShop2Config> MiniShop2Config::fromRecord(const SourceRecord &record, 
     if (!password.isEmpty())
         config.url.password = QString::fromUtf8(password);
     config.prefix = record.config.value(QStringLiteral("prefix")).toString(QStringLiteral("modx_"));
-    config.fromBeginning = record.config.value(QStringLiteral("start")).toString() == QLatin1String("beginning");
-    config.limits.waitLimitMs = qint64(record.config.value(QStringLiteral("wait_status0_minutes")).toDouble(60)
-                                       * 60'000);
-    config.limits.gapLimitMs = qint64(record.config.value(QStringLiteral("gap_minutes")).toDouble(10) * 60'000);
+    config.fromBeginning
+        = record.config.value(QStringLiteral("start")).toString() == QLatin1String("beginning");
+    config.limits.waitLimitMs
+        = qint64(record.config.value(QStringLiteral("wait_status0_minutes")).toDouble(60) * 60'000);
+    config.limits.gapLimitMs
+        = qint64(record.config.value(QStringLiteral("gap_minutes")).toDouble(10) * 60'000);
     return config;
 }
 
@@ -52,8 +55,8 @@ Result<std::unique_ptr<MiniShop2Source>> MiniShop2Source::open(MiniShop2Config c
         return schema.error();
     qCInfo(lcMiniShop2) << config.name << ": miniShop2" << schema->layoutName() << "layout at"
                         << config.url.toDisplayString() << "prefix" << config.prefix;
-    return std::unique_ptr<MiniShop2Source>(new MiniShop2Source(std::move(config), std::move(shop).value(),
-                                                                std::move(schema).value(), std::move(store), clock));
+    return std::unique_ptr<MiniShop2Source>(new MiniShop2Source(
+        std::move(config), std::move(shop).value(), std::move(schema).value(), std::move(store), clock));
 }
 
 MiniShop2Source::MiniShop2Source(MiniShop2Config config, std::shared_ptr<ShopDb> shop, ShopSchema schema,
@@ -90,7 +93,8 @@ Result<SourceSummary> MiniShop2Source::summary()
     SourceSummary summary;
     auto orders = m_reader->count("ms2_orders");
     auto statuses = m_reader->count("ms2_order_statuses");
-    auto categories = m_reader->count("site_content", QStringLiteral("WHERE class_key = 'msCategory' AND deleted = 0"));
+    auto categories
+        = m_reader->count("site_content", QStringLiteral("WHERE class_key = 'msCategory' AND deleted = 0"));
     for (const auto *result : { &orders, &statuses, &categories }) {
         if (!*result)
             return result->error();
@@ -98,8 +102,9 @@ Result<SourceSummary> MiniShop2Source::summary()
     summary.orders = orders.value();
     summary.statuses = statuses.value();
     summary.categories = categories.value();
-    summary.details = QStringLiteral("miniShop2 %1 layout, table prefix \"%2\", %3")
-                          .arg(m_reader->schema().layoutName(), m_config.prefix, m_config.url.toDisplayString());
+    summary.details
+        = QStringLiteral("miniShop2 %1 layout, table prefix \"%2\", %3")
+              .arg(m_reader->schema().layoutName(), m_config.prefix, m_config.url.toDisplayString());
     return summary;
 }
 
@@ -146,7 +151,8 @@ Result<int> MiniShop2Source::poll(int maxEvents)
             return set.error();
         if (auto committed = tx.commit(); !committed)
             return committed.error();
-        qCInfo(lcMiniShop2) << name() << ": starts after order" << orders.after << "and log row" << logs.after;
+        qCInfo(lcMiniShop2) << name() << ": starts after order" << orders.after << "and log row"
+                            << logs.after;
         return 0;
     }
     IdWatermark orderMark = IdWatermark::fromJson(storedOrders->value_or(QString()));

@@ -49,10 +49,9 @@ class MiniShop2Source final : public ShopSource
 {
 public:
     /** Connects and probes the layout; Unavailable / Auth / Permanent errors say why not. */
-    static Common::Result<std::unique_ptr<MiniShop2Source>> open(MiniShop2Config config,
-                                                                 std::shared_ptr<Storage::Database> store,
-                                                                 const Common::Clock *clock
-                                                                 = Common::Clock::system());
+    static Common::Result<std::unique_ptr<MiniShop2Source>>
+    open(MiniShop2Config config, std::shared_ptr<Storage::Database> store,
+         const Common::Clock *clock = Common::Clock::system());
     ~MiniShop2Source() override;
 
     QString name() const override { return m_config.name; }

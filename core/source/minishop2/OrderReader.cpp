@@ -14,10 +14,11 @@ using Common::Result;
 namespace {
 
 const char *const kAddressFields[][2] = {
-    { "receiver", "receiver" }, { "phone", "phone" },   { "email", "email" },       { "country", "country" },
-    { "index", "index" },       { "region", "region" }, { "city", "city" },         { "metro", "metro" },
-    { "street", "street" },     { "building", "building" }, { "entrance", "entrance" }, { "floor", "floor" },
-    { "room", "room" },         { "comment", "comment" }, { "text_address", "text" },
+    { "receiver", "receiver" }, { "phone", "phone" },       { "email", "email" },
+    { "country", "country" },   { "index", "index" },       { "region", "region" },
+    { "city", "city" },         { "metro", "metro" },       { "street", "street" },
+    { "building", "building" }, { "entrance", "entrance" }, { "floor", "floor" },
+    { "room", "room" },         { "comment", "comment" },   { "text_address", "text" },
 };
 
 QJsonObject parseJsonObject(const QVariant &value)
@@ -75,9 +76,9 @@ Result<QList<OrderReader::Head>> OrderReader::heads(qint64 after, int limit, con
 {
     QList<Head> heads;
     QSet<qint64> seen;
-    auto query = m_db.exec(
-        QStringLiteral("SELECT id, status FROM %1 WHERE id > ? ORDER BY id LIMIT ?").arg(m_db.table("ms2_orders")),
-        { after, limit });
+    auto query = m_db.exec(QStringLiteral("SELECT id, status FROM %1 WHERE id > ? ORDER BY id LIMIT ?")
+                               .arg(m_db.table("ms2_orders")),
+                           { after, limit });
     if (!query)
         return query.error();
     while (query->next()) {
@@ -101,9 +102,10 @@ Common::Status OrderReader::loadNames()
 {
     if (m_namesLoaded)
         return {};
-    const std::pair<const char *, QHash<QString, QString> *> tables[] = {
-        { "ms2_deliveries", &m_deliveries }, { "ms2_payments", &m_payments }, { "ms2_order_statuses", &m_statuses }
-    };
+    const std::pair<const char *, QHash<QString, QString> *> tables[]
+        = { { "ms2_deliveries", &m_deliveries },
+            { "ms2_payments", &m_payments },
+            { "ms2_order_statuses", &m_statuses } };
     for (const auto &[table, names] : tables) {
         auto query = m_db.exec(QStringLiteral("SELECT id, name FROM %1").arg(m_db.table(table)));
         if (!query)
@@ -122,11 +124,12 @@ Result<Model::ShopOrder> OrderReader::order(qint64 id)
         return names.error();
     QString columns = QStringLiteral("id, user_id, num, createdon, updatedon, status, cost, cart_cost, "
                                      "delivery_cost, weight, delivery, payment, context, properties");
-    columns += m_schema.orderCommentColumn.isEmpty() ? QStringLiteral(", ''")
-                                                     : QStringLiteral(", `%1`").arg(m_schema.orderCommentColumn);
+    columns += m_schema.orderCommentColumn.isEmpty()
+        ? QStringLiteral(", ''")
+        : QStringLiteral(", `%1`").arg(m_schema.orderCommentColumn);
     columns += m_schema.ordersHaveAddressColumn ? QStringLiteral(", address") : QStringLiteral(", 0");
-    auto query = m_db.exec(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(columns, m_db.table("ms2_orders")),
-                           { id });
+    auto query = m_db.exec(
+        QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(columns, m_db.table("ms2_orders")), { id });
     if (!query)
         return query.error();
     if (!query->next())
@@ -192,12 +195,13 @@ Result<Model::Address> OrderReader::address(qint64 orderId, qint64 addressId)
     Model::Address address;
     if (columns.isEmpty())
         return address;
-    const QString select = QStringLiteral("SELECT %1 FROM %2 ").arg(columns.join(QStringLiteral(", ")),
-                                                                     m_db.table("ms2_order_addresses"));
+    const QString select = QStringLiteral("SELECT %1 FROM %2 ")
+                               .arg(columns.join(QStringLiteral(", ")), m_db.table("ms2_order_addresses"));
     // 4.x links the address to the order; on an upgraded shop old rows may still only be linked the 3.x way.
     std::optional<QSqlQuery> found;
     if (m_schema.addressesHaveOrderId) {
-        auto query = m_db.exec(select + QStringLiteral("WHERE order_id = ? ORDER BY id DESC LIMIT 1"), { orderId });
+        auto query
+            = m_db.exec(select + QStringLiteral("WHERE order_id = ? ORDER BY id DESC LIMIT 1"), { orderId });
         if (!query)
             return query.error();
         if (query->next())
@@ -224,10 +228,11 @@ Result<Model::Customer> OrderReader::profile(qint64 userId)
     customer.id = QString::number(userId);
     if (!m_schema.hasUserAttributes)
         return customer;
-    auto query = m_db.exec(QStringLiteral("SELECT fullname, email, phone, mobilephone, city, address, country, zip,"
-                                          " dob FROM %1 WHERE internalKey = ?")
-                               .arg(m_db.table("user_attributes")),
-                           { userId });
+    auto query
+        = m_db.exec(QStringLiteral("SELECT fullname, email, phone, mobilephone, city, address, country, zip,"
+                                   " dob FROM %1 WHERE internalKey = ?")
+                        .arg(m_db.table("user_attributes")),
+                    { userId });
     if (!query)
         return query.error();
     if (!query->next())
@@ -311,16 +316,18 @@ Result<QList<OrderReader::LogRow>> OrderReader::logs(qint64 after, int limit, co
             if (seen.contains(id))
                 continue;
             seen.insert(id);
-            rows.append({ id, query->value(1).toString(), query->value(2).toString(), query->value(3).toString(),
-                          toDateTime(query->value(4)) });
+            rows.append({ id, query->value(1).toString(), query->value(2).toString(),
+                          query->value(3).toString(), toDateTime(query->value(4)) });
         }
         return {};
     };
-    if (auto done = read(m_db.exec(select + QStringLiteral("WHERE id > ? ORDER BY id LIMIT ?"), { after, limit }));
+    if (auto done
+        = read(m_db.exec(select + QStringLiteral("WHERE id > ? ORDER BY id LIMIT ?"), { after, limit }));
         !done)
         return done.error();
     if (!tracked.isEmpty()) {
-        if (auto done = read(m_db.exec(select + QStringLiteral("WHERE id IN (%1)").arg(idList(tracked)))); !done)
+        if (auto done = read(m_db.exec(select + QStringLiteral("WHERE id IN (%1)").arg(idList(tracked))));
+            !done)
             return done.error();
     }
     return rows;
@@ -328,10 +335,11 @@ Result<QList<OrderReader::LogRow>> OrderReader::logs(qint64 after, int limit, co
 
 Result<QString> OrderReader::statusBefore(const QString &orderId, qint64 logId)
 {
-    auto entry = m_db.scalar(QStringLiteral("SELECT entry FROM %1 WHERE order_id = ? AND action = 'status' AND id < ?"
-                                            " ORDER BY id DESC LIMIT 1")
-                                 .arg(m_db.table("ms2_order_logs")),
-                             { orderId.toLongLong(), logId });
+    auto entry = m_db.scalar(
+        QStringLiteral("SELECT entry FROM %1 WHERE order_id = ? AND action = 'status' AND id < ?"
+                       " ORDER BY id DESC LIMIT 1")
+            .arg(m_db.table("ms2_order_logs")),
+        { orderId.toLongLong(), logId });
     if (!entry)
         return entry.error();
     return entry->isValid() ? entry->toString() : QStringLiteral("0");
@@ -364,9 +372,10 @@ Result<QList<ShopStatus>> OrderReader::statuses()
 
 Result<Mapping::CategoryTree> OrderReader::categories()
 {
-    auto query = m_db.exec(QStringLiteral("SELECT id, parent, pagetitle FROM %1 WHERE class_key = 'msCategory'"
-                                          " AND deleted = 0 ORDER BY parent, menuindex, id")
-                               .arg(m_db.table("site_content")));
+    auto query
+        = m_db.exec(QStringLiteral("SELECT id, parent, pagetitle FROM %1 WHERE class_key = 'msCategory'"
+                                   " AND deleted = 0 ORDER BY parent, menuindex, id")
+                        .arg(m_db.table("site_content")));
     if (!query)
         return query.error();
     QList<Mapping::Category> list;
@@ -385,9 +394,9 @@ Result<Mapping::CategoryTree> OrderReader::categories()
 
 Result<QStringList> OrderReader::propertyKeys(int sample)
 {
-    auto query = m_db.exec(QStringLiteral("SELECT properties FROM %1 ORDER BY id DESC LIMIT ?")
-                               .arg(m_db.table("ms2_orders")),
-                           { sample });
+    auto query = m_db.exec(
+        QStringLiteral("SELECT properties FROM %1 ORDER BY id DESC LIMIT ?").arg(m_db.table("ms2_orders")),
+        { sample });
     if (!query)
         return query.error();
     QStringList keys;

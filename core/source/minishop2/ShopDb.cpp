@@ -64,7 +64,8 @@ Result<ShopDbUrl> ShopDbUrl::parse(const QString &text)
     url.password = parsed.password();
     url.database = parsed.path().mid(1);
     if (url.database.isEmpty())
-        return Error::invalidInput(QStringLiteral("The shop URL names no database: %1").arg(url.toDisplayString()));
+        return Error::invalidInput(
+            QStringLiteral("The shop URL names no database: %1").arg(url.toDisplayString()));
     return url;
 }
 
@@ -112,7 +113,8 @@ QString ShopDb::table(const char *name) const
 
 Result<QSqlDatabase> ShopDb::connection()
 {
-    const QString name = QStringLiteral("crmbridge-shop-%1-%2").arg(m_id).arg(quintptr(QThread::currentThreadId()));
+    const QString name
+        = QStringLiteral("crmbridge-shop-%1-%2").arg(m_id).arg(quintptr(QThread::currentThreadId()));
     auto it = t_connections.names.find(m_id);
     if (it != t_connections.names.end()) {
         QSqlDatabase db = QSqlDatabase::database(it->second, false);
@@ -122,13 +124,14 @@ Result<QSqlDatabase> ShopDb::connection()
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(m_url.sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QMYSQL"),
-                                                name);
+    QSqlDatabase db = QSqlDatabase::addDatabase(
+        m_url.sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QMYSQL"), name);
     if (!db.isValid()) {
         QSqlDatabase::removeDatabase(name);
-        return Error::unavailable(m_url.sqlite ? QStringLiteral("The Qt SQLite driver is not installed")
-                                               : QStringLiteral("The Qt MySQL/MariaDB driver is not installed "
-                                                                "(Debian: libqt6sql6-mysql)"));
+        return Error::unavailable(m_url.sqlite
+                                      ? QStringLiteral("The Qt SQLite driver is not installed")
+                                      : QStringLiteral("The Qt MySQL/MariaDB driver is not installed "
+                                                       "(Debian: libqt6sql6-mysql)"));
     }
     if (m_url.sqlite) {
         db.setDatabaseName(m_url.path);
@@ -139,14 +142,15 @@ Result<QSqlDatabase> ShopDb::connection()
         db.setUserName(m_url.user);
         db.setPassword(m_url.password);
         db.setDatabaseName(m_url.database);
-        db.setConnectOptions(
-            QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=5;MYSQL_OPT_READ_TIMEOUT=30;MYSQL_OPT_WRITE_TIMEOUT=30"));
+        db.setConnectOptions(QStringLiteral(
+            "MYSQL_OPT_CONNECT_TIMEOUT=5;MYSQL_OPT_READ_TIMEOUT=30;MYSQL_OPT_WRITE_TIMEOUT=30"));
     }
     if (!db.open()) {
         const QSqlError error = db.lastError();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
-        Error result = toError(error, QStringLiteral("Cannot open the shop database %1").arg(m_url.toDisplayString()));
+        Error result
+            = toError(error, QStringLiteral("Cannot open the shop database %1").arg(m_url.toDisplayString()));
         if (result.kind == Common::ErrorKind::Permanent)
             result.kind = Common::ErrorKind::Unavailable;
         return result;
@@ -154,7 +158,8 @@ Result<QSqlDatabase> ShopDb::connection()
     if (m_url.sqlite) {
         // A SQLite shop is the demo or a test: WAL lets the poller read while the generator writes.
         QSqlQuery pragma(db);
-        for (const char *statement : { "PRAGMA busy_timeout = 15000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL" })
+        for (const char *statement :
+             { "PRAGMA busy_timeout = 15000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL" })
             pragma.exec(QLatin1String(statement));
     }
     t_connections.names[m_id] = name;

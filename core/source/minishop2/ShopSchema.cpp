@@ -37,10 +37,11 @@ Result<ShopSchema> ShopSchema::probe(ShopDb &db)
     auto orders = columns(db, "ms2_orders");
     if (!orders) {
         if (orders.error().kind == Common::ErrorKind::NotFound)
-            return Error::permanent(QStringLiteral("%1 — is this a miniShop2 database, and is the table prefix "
-                                                   "\"%2\" right?")
-                                        .arg(orders.error().message, db.prefix()),
-                                    QStringLiteral("not-minishop2"));
+            return Error::permanent(
+                QStringLiteral("%1 — is this a miniShop2 database, and is the table prefix "
+                               "\"%2\" right?")
+                    .arg(orders.error().message, db.prefix()),
+                QStringLiteral("not-minishop2"));
         return orders.error();
     }
     auto addresses = columns(db, "ms2_order_addresses");
@@ -56,10 +57,11 @@ Result<ShopSchema> ShopSchema::probe(ShopDb &db)
     else if (orders->contains(QStringLiteral("comment")))
         schema.orderCommentColumn = QStringLiteral("comment");
     if (!schema.ordersHaveAddressColumn && !schema.addressesHaveOrderId)
-        return Error::permanent(QStringLiteral("Cannot tell how addresses link to orders: %1 has no `address` "
-                                               "column and %2 no `order_id`")
-                                    .arg(db.table("ms2_orders"), db.table("ms2_order_addresses")),
-                                QStringLiteral("unknown-layout"));
+        return Error::permanent(
+            QStringLiteral("Cannot tell how addresses link to orders: %1 has no `address` "
+                           "column and %2 no `order_id`")
+                .arg(db.table("ms2_orders"), db.table("ms2_order_addresses")),
+            QStringLiteral("unknown-layout"));
     schema.hasProductCategories = columns(db, "ms2_product_categories").ok();
     schema.hasUserAttributes = columns(db, "user_attributes").ok();
     return schema;

@@ -31,11 +31,13 @@ Common::Status StatusWriter::write(const QString &source, EchoGuardRepo &echo, c
     auto logId = writeInShop(id, statusId);
     if (!logId) {
         if (auto discarded = echo.discard(mark.value()); !discarded)
-            qCWarning(lcMiniShop2) << "cannot drop the echo mark" << mark.value() << discarded.error().toString();
+            qCWarning(lcMiniShop2) << "cannot drop the echo mark" << mark.value()
+                                   << discarded.error().toString();
         return logId.error();
     }
     if (auto attached = echo.attach(mark.value(), QString::number(logId.value())); !attached)
-        qCWarning(lcMiniShop2) << "the echo mark" << mark.value() << "keeps no log id:" << attached.error().toString();
+        qCWarning(lcMiniShop2) << "the echo mark" << mark.value()
+                               << "keeps no log id:" << attached.error().toString();
     qCInfo(lcMiniShop2) << source << ": order" << orderId << "status set to" << statusId << "(log row"
                         << logId.value() << ")";
     return {};
@@ -63,7 +65,8 @@ Result<qint64> StatusWriter::writeInShop(qint64 orderId, const QString &statusId
     };
     const QString lock = m_db.isSqlite() ? QString() : QStringLiteral(" FOR UPDATE");
     auto current = m_db.scalar(
-        QStringLiteral("SELECT status FROM %1 WHERE id = ?%2").arg(m_db.table("ms2_orders"), lock), { orderId });
+        QStringLiteral("SELECT status FROM %1 WHERE id = ?%2").arg(m_db.table("ms2_orders"), lock),
+        { orderId });
     if (!current)
         return fail(current.error());
     if (!current->isValid())
@@ -85,15 +88,17 @@ Result<qint64> StatusWriter::writeInShop(qint64 orderId, const QString &statusId
     if (!updated)
         return fail(updated.error());
     if (updated->numRowsAffected() != 1)
-        return fail(Error::transient(QStringLiteral("The order %1 changed while its status was being set")
-                                         .arg(orderId)));
-    const QByteArray ip = QJsonDocument(QJsonObject { { QStringLiteral("ip"), QStringLiteral("127.0.0.1") },
-                                                      { QStringLiteral("via"), QStringLiteral("crmbridge") } })
-                              .toJson(QJsonDocument::Compact);
-    auto logged = m_db.exec(QStringLiteral("INSERT INTO %1 (user_id, order_id, `timestamp`, action, entry, ip)"
-                                           " VALUES (0, ?, ?, 'status', ?, ?)")
-                                .arg(m_db.table("ms2_order_logs")),
-                            { orderId, OrderReader::fromDateTime(m_clock->now()), statusId, QString::fromUtf8(ip) });
+        return fail(Error::transient(
+            QStringLiteral("The order %1 changed while its status was being set").arg(orderId)));
+    const QByteArray ip
+        = QJsonDocument(QJsonObject { { QStringLiteral("ip"), QStringLiteral("127.0.0.1") },
+                                      { QStringLiteral("via"), QStringLiteral("crmbridge") } })
+              .toJson(QJsonDocument::Compact);
+    auto logged
+        = m_db.exec(QStringLiteral("INSERT INTO %1 (user_id, order_id, `timestamp`, action, entry, ip)"
+                                   " VALUES (0, ?, ?, 'status', ?, ?)")
+                        .arg(m_db.table("ms2_order_logs")),
+                    { orderId, OrderReader::fromDateTime(m_clock->now()), statusId, QString::fromUtf8(ip) });
     if (!logged)
         return fail(logged.error());
     const qint64 logId = ShopDb::insertId(logged.value());

@@ -1,0 +1,396 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SourceCommands.h"
+
+#include "StoreCommands.h"
+#include "secrets/SecretStoreFactory.h"
+#include "source/SourceFactory.h"
+#include "source/SourceRepo.h"
+#include "source/fileimport/FileImporter.h"
+#include "source/minishop2/DemoShopGenerator.h"
+#include "source/minishop2/MiniShop2Source.h"
+#include "store/WatermarkRepo.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <unistd.h>
+
+namespace Ctl {
+
+using Common::Result;
+
+namespace {
+
+const QCommandLineOption kKeyFileOption(QStringLiteral("secret-key-file"),
+                                        QStringLiteral("Key file of the encrypted-in-database secret store"),
+                                        QStringLiteral("FILE"));
+
+int fail(const QString &command, const QString &message, int code = 1)
+{
+    err(QStringLiteral("crmbridgectl %1: %2").arg(command, message));
+    return code;
+}
+
+/**
+ * Runs an asynchronous step (the secret store answers through the event loop) in this process's only
+ * event loop: crmbridgectl's main() has not started one, so this is not a nested loop.
+ */
+int runEventLoop(const std::function<void(std::function<void(int)>)> &start)
+{
+    int code = 1;
+    QTimer::singleShot(0, [&code, &start] {
+        start([&code](int result) {
+            code = result;
+            QCoreApplication::exit(result);
+        });
+    });
+    QCoreApplication::exec();
+    return code;
+}
+
+/** The first line of stdin, without its line break; a prompt on stderr when stdin is a terminal. */
+QByteArray readPasswordLine()
+{
+    if (::isatty(STDIN_FILENO))
+        std::fputs("Database password: ", stderr);
+    std::string line;
+    std::getline(std::cin, line);
+    QByteArray bytes = QByteArray::fromStdString(line);
+    if (bytes.endsWith('\r'))
+        bytes.chop(1);
+    return bytes;
+}
+
+int sourceAdd(const QStringList &args, const QString &databaseUrl)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Add a miniShop2 shop source. The database password is read from stdin (one line) and "
+                       "kept in the secret "
+                       "store, never in the URL or the store's configuration.\n\n  crmbridgectl source add "
+                       "minishop2 NAME --url URL"));
+    parser.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("minishop2"));
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The source's name"));
+    parser.addOptions(
+        { { QStringLiteral("url"),
+            QStringLiteral("mysql://user@host:port/database or sqlite:///path/shop.db"),
+            QStringLiteral("URL") },
+          { QStringLiteral("prefix"), QStringLiteral("MODX table prefix (default modx_)"),
+            QStringLiteral("PREFIX"), QStringLiteral("modx_") },
+          { QStringLiteral("from-start"),
+            QStringLiteral("Send the orders already in the shop too (default: only new ones)") },
+          { QStringLiteral("no-check"), QStringLiteral("Save without connecting to the shop first") },
+          kKeyFileOption });
+    if (!parseSubcommand(parser, QStringLiteral("source add"), args))
+        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2 || positional[0] != QLatin1String("minishop2")
+        || !parser.isSet(QStringLiteral("url")))
+        return fail(QStringLiteral("source add"),
+                    QStringLiteral("usage: source add minishop2 NAME --url URL [--prefix modx_]"), 2);
+    auto url = Source::MiniShop2::ShopDbUrl::parse(parser.value(QStringLiteral("url")));
+    if (!url)
+        return fail(QStringLiteral("source add"), url.error().message, 2);
+    if (!url->password.isEmpty())
+        return fail(
+            QStringLiteral("source add"),
+            QStringLiteral("put no password in the URL: it is read from stdin and kept in the secret store"),
+            2);
+    auto db = openStore(databaseUrl);
+    if (!db)
+        return fail(QStringLiteral("source add"), db.error().message);
+
+    Source::SourceRecord record;
+    record.name = positional[1];
+    record.kind = QStringLiteral("minishop2");
+    record.url = url->toDisplayString();
+    record.config.insert(QStringLiteral("prefix"), parser.value(QStringLiteral("prefix")));
+    record.config.insert(QStringLiteral("start"),
+                         parser.isSet(QStringLiteral("from-start")) ? QStringLiteral("beginning")
+                                                                    : QStringLiteral("latest"));
+    Source::SourceRepo sources(db.value());
+    if (sources.byName(record.name))
+        return fail(QStringLiteral("source add"),
+                    QStringLiteral("a source named \"%1\" already exists").arg(record.name));
+    const QByteArray password = url->sqlite ? QByteArray() : readPasswordLine();
+
+    if (!parser.isSet(QStringLiteral("no-check"))) {
+        auto source = Source::SourceFactory::openWithPassword(record, db.value(), password);
+        if (!source)
+            return fail(QStringLiteral("source add"),
+                        QStringLiteral("cannot use the shop: %1").arg(source.error().message));
+        auto summary = source.value()->summary();
+        if (!summary)
+            return fail(QStringLiteral("source add"), summary.error().message);
+        out(QStringLiteral("Connected: %1; %2 orders.").arg(summary->details).arg(summary->orders));
+    }
+    auto save = [&](std::function<void(int)> finish) {
+        auto added = sources.add(record);
+        if (!added)
+            return finish(fail(QStringLiteral("source add"), added.error().message));
+        out(QStringLiteral("Added the source \"%1\" (%2, prefix %3).")
+                .arg(record.name, record.url, record.config.value(QStringLiteral("prefix")).toString()));
+        finish(0);
+    };
+    if (password.isEmpty())
+        return runEventLoop(save);
+    return runEventLoop([&](std::function<void(int)> finish) {
+        Secrets::SecretStoreFactory::chooseForHeadless(
+            db.value(), parser.value(kKeyFileOption),
+            [&, finish](Result<std::shared_ptr<Secrets::SecretStore>> store) {
+                if (!store)
+                    return finish(fail(QStringLiteral("source add"), store.error().message));
+                auto secrets = store.value();
+                secrets->write(record.secretScope(), Source::SourceRecord::passwordSecretName(), password,
+                               [&, secrets, finish](Common::Status written) {
+                                   if (!written)
+                                       return finish(
+                                           fail(QStringLiteral("source add"), written.error().message));
+                                   save(finish);
+                               });
+            });
+    });
+}
+
+int sourceList(const QStringList &args, const QString &databaseUrl)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("List the shop sources."));
+    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print one JSON array") });
+    if (!parseSubcommand(parser, QStringLiteral("source list"), args))
+        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    auto db = openStore(databaseUrl, false);
+    if (!db)
+        return fail(QStringLiteral("source list"), db.error().message);
+    auto list = Source::SourceRepo(db.value()).list();
+    if (!list)
+        return fail(QStringLiteral("source list"), list.error().message);
+    Store::WatermarkRepo watermarks(db.value());
+    QJsonArray array;
+    for (const Source::SourceRecord &record : list.value()) {
+        const auto orders = watermarks.value(record.name, Source::MiniShop2::MiniShop2Source::ordersStream());
+        const qint64 after
+            = orders && orders->has_value() ? Source::IdWatermark::fromJson(orders->value()).after : 0;
+        if (parser.isSet(QStringLiteral("json"))) {
+            array.append(QJsonObject { { QStringLiteral("name"), record.name },
+                                       { QStringLiteral("kind"), record.kind },
+                                       { QStringLiteral("url"), record.url },
+                                       { QStringLiteral("config"), record.config },
+                                       { QStringLiteral("orders_after"), double(after) } });
+        } else {
+            out(QStringLiteral("%1  %2  %3  prefix %4  %5")
+                    .arg(record.name, -12)
+                    .arg(record.kind, record.url, record.config.value(QStringLiteral("prefix")).toString())
+                    .arg(after > 0 ? QStringLiteral("read up to order %1").arg(after)
+                                   : QStringLiteral("not polled yet")));
+        }
+    }
+    if (parser.isSet(QStringLiteral("json")))
+        out(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
+    else if (list->isEmpty())
+        out(QStringLiteral("No sources. Add one with `crmbridgectl source add minishop2 NAME --url URL`."));
+    return 0;
+}
+
+int sourceTest(const QStringList &args, const QString &databaseUrl)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Connect to a source and count what it can see."));
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The source's name"));
+    parser.addOption(kKeyFileOption);
+    if (!parseSubcommand(parser, QStringLiteral("source test"), args))
+        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    if (parser.positionalArguments().size() != 1)
+        return fail(QStringLiteral("source test"), QStringLiteral("usage: source test NAME"), 2);
+    auto db = openStore(databaseUrl, false);
+    if (!db)
+        return fail(QStringLiteral("source test"), db.error().message);
+    auto record = Source::SourceRepo(db.value()).byName(parser.positionalArguments().first());
+    if (!record)
+        return fail(QStringLiteral("source test"), record.error().message);
+    auto report = [](Result<std::shared_ptr<Source::ShopSource>> source) {
+        if (!source)
+            return fail(QStringLiteral("source test"), source.error().message);
+        auto summary = source.value()->summary();
+        if (!summary)
+            return fail(QStringLiteral("source test"), summary.error().message);
+        out(summary->details);
+        out(QStringLiteral("Orders: %1").arg(summary->orders));
+        out(QStringLiteral("Statuses: %1").arg(summary->statuses));
+        out(QStringLiteral("Categories: %1").arg(summary->categories));
+        return 0;
+    };
+    if (record->url.startsWith(QLatin1String("sqlite:")))
+        return report(Source::SourceFactory::openWithPassword(record.value(), db.value(), {}));
+    return runEventLoop([&](std::function<void(int)> finish) {
+        Secrets::SecretStoreFactory::chooseForHeadless(
+            db.value(), parser.value(kKeyFileOption),
+            [&, finish](Result<std::shared_ptr<Secrets::SecretStore>> store) {
+                if (!store)
+                    return finish(fail(QStringLiteral("source test"), store.error().message));
+                Source::SourceFactory::open(
+                    record.value(), db.value(), store.value(),
+                    [&report, finish](Result<std::shared_ptr<Source::ShopSource>> source) {
+                        finish(report(std::move(source)));
+                    });
+            });
+    });
+}
+
+} // namespace
+
+Command sourceCommand()
+{
+    return {
+        QStringLiteral("source"), QStringLiteral("Shop sources: add minishop2 | list | test"),
+        [](const QStringList &args, const QString &databaseUrl) {
+            const QString sub = args.value(0);
+            const QStringList rest = args.mid(1);
+            if (sub == QLatin1String("add"))
+                return sourceAdd(rest, databaseUrl);
+            if (sub == QLatin1String("list"))
+                return sourceList(rest, databaseUrl);
+            if (sub == QLatin1String("test"))
+                return sourceTest(rest, databaseUrl);
+            out(QStringLiteral(
+                "Usage: crmbridgectl source add minishop2 NAME --url URL [--prefix modx_] [--from-start]\n"
+                "       crmbridgectl source list [--json]\n"
+                "       crmbridgectl source test NAME\n"
+                "Run `crmbridgectl source add --help` for the options."));
+            return sub.isEmpty() || sub == QLatin1String("--help") ? 0 : 2;
+        }
+    };
+}
+
+Command demoShopCommand()
+{
+    return { QStringLiteral("demo-shop"), QStringLiteral("Build a miniShop2 demo shop database"),
+             [](const QStringList &args, const QString &) {
+                 QCommandLineParser parser;
+                 parser.setApplicationDescription(QStringLiteral(
+                     "Build a realistic miniShop2 demo shop in an empty database (MariaDB/MySQL or SQLite).\n"
+                     "A MariaDB password may be given in the URL or, with --password-stdin, on stdin."));
+                 parser.addOptions(
+                     { { QStringLiteral("database"),
+                         QStringLiteral("mysql://user@host:port/db or sqlite:///path/shop.db"),
+                         QStringLiteral("URL") },
+                       { QStringLiteral("orders"), QStringLiteral("How many orders (default 300)"),
+                         QStringLiteral("N"), QStringLiteral("300") },
+                       { QStringLiteral("layout"), QStringLiteral("miniShop2 layout: 4 (default) or 3"),
+                         QStringLiteral("3|4"), QStringLiteral("4") },
+                       { QStringLiteral("seed"), QStringLiteral("Random seed (same seed, same shop)"),
+                         QStringLiteral("S"), QStringLiteral("20231101") },
+                       { QStringLiteral("prefix"), QStringLiteral("Table prefix (default modx_)"),
+                         QStringLiteral("PREFIX"), QStringLiteral("modx_") },
+                       { QStringLiteral("password-stdin"),
+                         QStringLiteral("Read the database password from stdin") } });
+                 if (!parseSubcommand(parser, QStringLiteral("demo-shop"), args))
+                     return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+                 if (!parser.isSet(QStringLiteral("database")))
+                     return fail(QStringLiteral("demo-shop"), QStringLiteral("--database URL is required"),
+                                 2);
+                 auto url = Source::MiniShop2::ShopDbUrl::parse(parser.value(QStringLiteral("database")));
+                 if (!url)
+                     return fail(QStringLiteral("demo-shop"), url.error().message, 2);
+                 if (parser.isSet(QStringLiteral("password-stdin")))
+                     url->password = QString::fromUtf8(readPasswordLine());
+                 bool ok = false;
+                 Source::MiniShop2::DemoShopGenerator::Options options;
+                 options.orders = parser.value(QStringLiteral("orders")).toInt(&ok);
+                 if (!ok)
+                     return fail(QStringLiteral("demo-shop"), QStringLiteral("--orders takes a number"), 2);
+                 options.layout = parser.value(QStringLiteral("layout")).toInt();
+                 options.seed = parser.value(QStringLiteral("seed")).toUInt();
+                 auto db
+                     = Source::MiniShop2::ShopDb::open(url.value(), parser.value(QStringLiteral("prefix")));
+                 if (!db)
+                     return fail(QStringLiteral("demo-shop"), db.error().message);
+                 auto stats = Source::MiniShop2::DemoShopGenerator::generate(*db.value(), options);
+                 if (!stats)
+                     return fail(QStringLiteral("demo-shop"), stats.error().message);
+                 out(QStringLiteral(
+                         "Built a miniShop2 %1.x demo shop at %2: %3 orders, %4 customers, %5 products, "
+                         "%6 categories, %7 status log rows.")
+                         .arg(options.layout)
+                         .arg(url->toDisplayString())
+                         .arg(stats->orders)
+                         .arg(stats->customers)
+                         .arg(stats->products)
+                         .arg(stats->categories)
+                         .arg(stats->logs));
+                 return 0;
+             } };
+}
+
+Command importCommand()
+{
+    return {
+        QStringLiteral("import"), QStringLiteral("Import historic orders or customers (CSV, JSON)"),
+        [](const QStringList &args, const QString &databaseUrl) {
+            namespace FI = Source::FileImport;
+            QCommandLineParser parser;
+            parser.setApplicationDescription(QStringLiteral(
+                "Import historic orders or customers from a CSV (UTF-8 or Windows-1251, ';' or ',') or JSON "
+                "file.\n"
+                "Importing a file again adds nothing. Exit code 3: done, but some rows were skipped."));
+            parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("orders or customers"));
+            parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The .csv or .json file"));
+            parser.addOptions(
+                { { QStringLiteral("dry-run"),
+                    QStringLiteral("Report what would be imported; change nothing") },
+                  { QStringLiteral("source"),
+                    QStringLiteral("Source name of the jobs (use the shop source's name)"),
+                    QStringLiteral("NAME"), QStringLiteral("import") },
+                  { QStringLiteral("encoding"), QStringLiteral("auto (default), utf-8 or windows-1251"),
+                    QStringLiteral("E"), QStringLiteral("auto") },
+                  { QStringLiteral("delimiter"), QStringLiteral("CSV delimiter (default: detected)"),
+                    QStringLiteral("C") },
+                  { QStringLiteral("map"),
+                    QStringLiteral("Column to field, e.g. \"Телефон клиента=customer.phone\" (repeatable)"),
+                    QStringLiteral("COL=FIELD") } });
+            if (!parseSubcommand(parser, QStringLiteral("import"), args))
+                return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+            const QStringList positional = parser.positionalArguments();
+            if (positional.size() != 2
+                || (positional[0] != QLatin1String("orders") && positional[0] != QLatin1String("customers")))
+                return fail(QStringLiteral("import"),
+                            QStringLiteral("usage: import orders|customers FILE [--dry-run]"), 2);
+            FI::ImportOptions options;
+            options.kind = positional[0] == QLatin1String("orders") ? FI::RecordMapping::Kind::Orders
+                                                                    : FI::RecordMapping::Kind::Customers;
+            options.source = parser.value(QStringLiteral("source"));
+            options.dryRun = parser.isSet(QStringLiteral("dry-run"));
+            if (!FI::TextDecoding::parseName(parser.value(QStringLiteral("encoding")), &options.encoding))
+                return fail(QStringLiteral("import"),
+                            QStringLiteral("unknown encoding; use utf-8 or windows-1251"), 2);
+            const QString delimiter = parser.value(QStringLiteral("delimiter"));
+            if (!delimiter.isEmpty())
+                options.delimiter = delimiter == QLatin1String("\\t") ? QChar(u'\t') : delimiter.at(0);
+            for (const QString &pair : parser.values(QStringLiteral("map"))) {
+                const qsizetype eq = pair.lastIndexOf(QLatin1Char('='));
+                if (eq <= 0)
+                    return fail(QStringLiteral("import"),
+                                QStringLiteral("--map takes COLUMN=FIELD, not \"%1\"").arg(pair), 2);
+                options.columnMap.insert(pair.left(eq).trimmed(), pair.mid(eq + 1).trimmed());
+            }
+            auto db = openStore(databaseUrl);
+            if (!db)
+                return fail(QStringLiteral("import"), db.error().message);
+            auto report = FI::FileImporter(db.value()).importFile(positional[1], options);
+            if (!report)
+                return fail(QStringLiteral("import"), report.error().message);
+            if (options.dryRun)
+                out(QStringLiteral("Dry run: nothing was changed."));
+            out(report->toText());
+            return report->errors.isEmpty() ? 0 : 3;
+        }
+    };
+}
+
+} // namespace Ctl

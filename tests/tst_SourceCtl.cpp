@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// crmbridgectl source / demo-shop / import as an operator runs them: real processes, a real MariaDB.
+#include "MariaDbServer.h"
+#include "TestEnv.h"
+#include "secrets/SecretKey.h"
+#include "storage/Database.h"
+#include "storage/Sql.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using TestSupport::MariaDbServer;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+/** The crmbridgectl under test; CRMBRIDGECTL overrides the build's (to try a locally patched one). */
+QString ctlPath()
+{
+    return qEnvironmentVariable("CRMBRIDGECTL", QStringLiteral(CRMBRIDGECTL_PATH));
+}
+
+Run ctl(const QStringList &args, const QByteArray &stdinBytes = {})
+{
+    QProcess process;
+    process.start(ctlPath(), args);
+    Run run;
+    if (!process.waitForStarted(10000))
+        return run;
+    process.write(stdinBytes);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000))
+        return run;
+    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+} // namespace
+
+class TestSourceCtl : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString m_store;
+    QString m_keyFile;
+
+    QStringList withStore(const QStringList &args) const
+    {
+        return QStringList { QStringLiteral("--database"), m_store } + args;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(MariaDbServer::instance().ok(), qPrintable(MariaDbServer::instance().error()));
+        const Run help = ctl({ QStringLiteral("--help") });
+        if (!help.out.contains(QStringLiteral("demo-shop")))
+            QFAIL("crmbridgectl has no source commands: register Ctl::sourceCommand(), "
+                  "Ctl::demoShopCommand() and "
+                  "Ctl::importCommand() in app/crmbridgectl/main.cpp");
+        m_store = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("store.db"));
+        m_keyFile = m_dir.filePath(QStringLiteral("secret.key"));
+        QVERIFY_OK(Secrets::SecretKey::generateFile(m_keyFile));
+    }
+
+    void demoShopOnSqliteThenSourceCommands()
+    {
+        const QString shop = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("shop.db"));
+        const Run demo = ctl({ QStringLiteral("demo-shop"), QStringLiteral("--database"), shop,
+                               QStringLiteral("--orders"), QStringLiteral("60") });
+        QCOMPARE(demo.code, 0);
+        QVERIFY2(demo.out.contains(QStringLiteral("60 orders")), qPrintable(demo.out));
+        const Run again = ctl({ QStringLiteral("demo-shop"), QStringLiteral("--database"), shop });
+        QCOMPARE(again.code, 1); // never over an existing shop
+        QVERIFY2(again.err.contains(QStringLiteral("already exists")), qPrintable(again.err));
+
+        const Run add = ctl(withStore({ QStringLiteral("source"), QStringLiteral("add"),
+                                        QStringLiteral("minishop2"), QStringLiteral("demo"),
+                                        QStringLiteral("--url"), shop, QStringLiteral("--from-start") }));
+        QCOMPARE(add.code, 0);
+        const Run test
+            = ctl(withStore({ QStringLiteral("source"), QStringLiteral("test"), QStringLiteral("demo") }));
+        QCOMPARE(test.code, 0);
+        QVERIFY2(test.out.contains(QStringLiteral("Orders: 60")), qPrintable(test.out));
+        QVERIFY(test.out.contains(QStringLiteral("Statuses: 5")));
+        QVERIFY(test.out.contains(QStringLiteral("Categories: 15")));
+        const Run missing
+            = ctl(withStore({ QStringLiteral("source"), QStringLiteral("test"), QStringLiteral("nope") }));
+        QCOMPARE(missing.code, 1);
+        QVERIFY(missing.err.contains(QStringLiteral("No source named")));
+    }
+
+    void mariaDbSourceKeepsItsPasswordInTheSecretStore()
+    {
+        auto created = MariaDbServer::instance().createDatabase(QStringLiteral("ctl"));
+        QVERIFY_OK(created);
+        const QString url = created.value();
+        const Run demo = ctl({ QStringLiteral("demo-shop"), QStringLiteral("--database"), url,
+                               QStringLiteral("--orders"), QStringLiteral("25"), QStringLiteral("--layout"),
+                               QStringLiteral("3"), QStringLiteral("--password-stdin") },
+                             MariaDbServer::instance().password().toUtf8() + '\n');
+        QCOMPARE(demo.code, 0);
+        QVERIFY2(demo.out.contains(QStringLiteral("3.x demo shop")), qPrintable(demo.out + demo.err));
+
+        const QStringList add { QStringLiteral("source"),
+                                QStringLiteral("add"),
+                                QStringLiteral("minishop2"),
+                                QStringLiteral("shop"),
+                                QStringLiteral("--url"),
+                                url,
+                                QStringLiteral("--secret-key-file"),
+                                m_keyFile };
+        const Run wrong = ctl(withStore(add), "not-the-password\n");
+        QCOMPARE(wrong.code, 1);
+        QVERIFY2(wrong.err.contains(QStringLiteral("Access denied")), qPrintable(wrong.err));
+        const Run inUrl = ctl(withStore(
+            { QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("minishop2"),
+              QStringLiteral("x"), QStringLiteral("--url"), MariaDbServer::instance().withPassword(url) }));
+        QCOMPARE(inUrl.code, 2);
+
+        const Run added = ctl(withStore(add), MariaDbServer::instance().password().toUtf8() + '\n');
+        QCOMPARE(added.code, 0);
+        QVERIFY2(added.out.contains(QStringLiteral("3.x layout")), qPrintable(added.out + added.err));
+        const Run list = ctl(withStore({ QStringLiteral("source"), QStringLiteral("list") }));
+        QCOMPARE(list.code, 0);
+        QVERIFY2(list.out.contains(QStringLiteral("shop")) && list.out.contains(url), qPrintable(list.out));
+
+        const Run test
+            = ctl(withStore({ QStringLiteral("source"), QStringLiteral("test"), QStringLiteral("shop"),
+                              QStringLiteral("--secret-key-file"), m_keyFile }));
+        QVERIFY2(test.code == 0, qPrintable(test.err));
+        QVERIFY2(test.out.contains(QStringLiteral("Orders: 25")), qPrintable(test.out + test.err));
+        // Another key cannot open the password.
+        const QString otherKey = m_dir.filePath(QStringLiteral("other.key"));
+        QVERIFY_OK(Secrets::SecretKey::generateFile(otherKey));
+        const Run wrongKey
+            = ctl(withStore({ QStringLiteral("source"), QStringLiteral("test"), QStringLiteral("shop"),
+                              QStringLiteral("--secret-key-file"), otherKey }));
+        QCOMPARE(wrongKey.code, 1);
+        QVERIFY(!wrongKey.out.contains(QStringLiteral("Orders:")));
+
+        QFile store(m_dir.filePath(QStringLiteral("store.db")));
+        QVERIFY(store.open(QIODevice::ReadOnly));
+        QVERIFY(!store.readAll().contains(MariaDbServer::instance().password().toUtf8()));
+        auto db = Storage::Database::open(m_store);
+        QVERIFY_OK(db);
+        auto secrets = Storage::Sql::scalar(
+            *db.value(), QStringLiteral("SELECT COUNT(*) FROM secrets WHERE scope = 'source:shop'"));
+        QCOMPARE(secrets->toInt(), 1);
+    }
+
+    void importDryRunThenImport()
+    {
+        const QString file
+            = TestSupport::sourceDir() + QStringLiteral("/tests/fixtures/import/orders_cp1251.csv");
+        const Run dry = ctl(withStore(
+            { QStringLiteral("import"), QStringLiteral("orders"), file, QStringLiteral("--dry-run") }));
+        QCOMPARE(dry.code, 3); // done, with skipped rows
+        QVERIFY2(dry.out.contains(QStringLiteral("Dry run")), qPrintable(dry.out));
+        QVERIFY(dry.out.contains(QStringLiteral("windows-1251")));
+        QVERIFY(dry.out.contains(QStringLiteral("New: 3")));
+        QVERIFY(dry.out.contains(QStringLiteral("line 5:")));
+        const Run real = ctl(withStore({ QStringLiteral("import"), QStringLiteral("orders"), file }));
+        QVERIFY(real.out.contains(QStringLiteral("Appended: 3")));
+        const Run again = ctl(withStore({ QStringLiteral("import"), QStringLiteral("orders"), file }));
+        QVERIFY(again.out.contains(QStringLiteral("Already in the outbox: 3")));
+        QVERIFY(again.out.contains(QStringLiteral("Appended: 0")));
+        const Run customers = ctl(withStore(
+            { QStringLiteral("import"), QStringLiteral("customers"),
+              TestSupport::sourceDir() + QStringLiteral("/tests/fixtures/import/customers_utf8.csv") }));
+        QVERIFY2(customers.out.contains(QStringLiteral("Appended: 3")), qPrintable(customers.out));
+        const Run bad = ctl(withStore({ QStringLiteral("import"), QStringLiteral("products"), file }));
+        QCOMPARE(bad.code, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSourceCtl)
+#include "tst_SourceCtl.moc"
