@@ -256,6 +256,60 @@ private Q_SLOTS:
         QCOMPARE(jobs().size(), 4);
     }
 
+    void expectContinueIsAnsweredBeforeTheBody()
+    {
+        // curl sends "Expect: 100-continue" for larger bodies and waits for the go-ahead.
+        const QByteArray body = "name=" + QByteArray(4000, 'x');
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write(
+            "POST /forms/callback HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            "Expect: 100-continue\r\nX-CRMBridge-Secret: "
+            + kSecret + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n");
+        QVERIFY(socket.waitForReadyRead(5000));
+        QCOMPARE(socket.readAll(), QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
+        socket.write(body);
+        QByteArray answer;
+        while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(5000))
+            answer += socket.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 202"), answer.constData());
+    }
+
+    void configFromSettings()
+    {
+        auto config = IntakeConfig::fromSettings(
+            { { QStringLiteral("intake.listen"), QStringLiteral("0.0.0.0:9099") },
+              { QStringLiteral("intake.burst"), QStringLiteral("5") },
+              { QStringLiteral("intake.trust_forwarded_for"), QStringLiteral("1") } });
+        QVERIFY_OK(config);
+        QCOMPARE(config->address, QHostAddress(QHostAddress::AnyIPv4));
+        QCOMPARE(config->port, quint16(9099));
+        QCOMPARE(config->burst, 5);
+        QVERIFY(config->trustForwardedFor);
+        QCOMPARE(config->maxBodyBytes, 1024 * 1024);
+        QVERIFY(
+            !IntakeConfig::fromSettings({ { QStringLiteral("intake.listen"), QStringLiteral("localhost") } })
+                 .ok());
+    }
+
+    void forwardedForIsUsedOnlyWhenTrusted()
+    {
+        const QByteArray request
+            = post("/forms/callback", "application/x-www-form-urlencoded", "name=x",
+                   "X-CRMBridge-Secret: " + kSecret + "\r\nX-Forwarded-For: 203.0.113.7\r\n");
+        QCOMPARE(send(m_server->port(), request).status, 202);
+        IntakeConfig config;
+        config.trustForwardedFor = true;
+        startServer(config);
+        QCOMPARE(send(m_server->port(), request).status, 202);
+        QStringList ips;
+        for (const Store::Job &job : jobs())
+            ips << Model::FormSubmission::fromJson(job.payload).clientIp;
+        ips.sort();
+        QCOMPARE(ips, QStringList({ QStringLiteral("127.0.0.1"), QStringLiteral("203.0.113.7") }));
+    }
+
     void storeDownMeans503AndNothingHalfStored()
     {
         QVERIFY2(TestSupport::PgServer::instance().ok(),

@@ -3,6 +3,7 @@
 #include "MariaDbServer.h"
 #include "TestEnv.h"
 #include "secrets/SecretKey.h"
+#include "source/intake/FormEndpointRepo.h"
 #include "storage/Database.h"
 #include "storage/Sql.h"
 
@@ -67,8 +68,8 @@ private Q_SLOTS:
         const Run help = ctl({ QStringLiteral("--help") });
         if (!help.out.contains(QStringLiteral("demo-shop")))
             QFAIL("crmbridgectl has no source commands: register Ctl::sourceCommand(), "
-                  "Ctl::demoShopCommand() and "
-                  "Ctl::importCommand() in app/crmbridgectl/main.cpp");
+                  "Ctl::demoShopCommand(), Ctl::importCommand() and "
+                  "Ctl::formCommand() in app/crmbridgectl/main.cpp");
         m_store = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("store.db"));
         m_keyFile = m_dir.filePath(QStringLiteral("secret.key"));
         QVERIFY_OK(Secrets::SecretKey::generateFile(m_keyFile));
@@ -158,6 +159,32 @@ private Q_SLOTS:
         auto secrets = Storage::Sql::scalar(
             *db.value(), QStringLiteral("SELECT COUNT(*) FROM secrets WHERE scope = 'source:shop'"));
         QCOMPARE(secrets->toInt(), 1);
+    }
+
+    void formAddGivesASecretTheIntakeAccepts()
+    {
+        const Run add
+            = ctl(withStore({ QStringLiteral("form"), QStringLiteral("add"), QStringLiteral("callback") }));
+        QCOMPARE(add.code, 0);
+        const QString secret = add.out.section(QLatin1Char('\n'), 1, 1).trimmed();
+        QVERIFY2(secret.size() >= 40, qPrintable(add.out));
+        auto db = Storage::Database::open(m_store);
+        QVERIFY_OK(db);
+        using Check = Source::Intake::FormEndpointRepo::Check;
+        QCOMPARE(Source::Intake::FormEndpointRepo(db.value())
+                     .verify(QStringLiteral("callback"), secret.toUtf8())
+                     .value(),
+                 Check::Accepted);
+        const Run list = ctl(withStore({ QStringLiteral("form"), QStringLiteral("list") }));
+        QVERIFY(list.out.contains(QStringLiteral("callback")));
+        QVERIFY(!list.out.contains(secret));
+        const Run rotate = ctl(
+            withStore({ QStringLiteral("form"), QStringLiteral("rotate"), QStringLiteral("callback") }));
+        QCOMPARE(rotate.code, 0);
+        QCOMPARE(Source::Intake::FormEndpointRepo(db.value())
+                     .verify(QStringLiteral("callback"), secret.toUtf8())
+                     .value(),
+                 Check::WrongSecret);
     }
 
     void importDryRunThenImport()

@@ -6,6 +6,7 @@
 #include "source/SourceFactory.h"
 #include "source/SourceRepo.h"
 #include "source/fileimport/FileImporter.h"
+#include "source/intake/FormEndpointRepo.h"
 #include "source/minishop2/DemoShopGenerator.h"
 #include "source/minishop2/MiniShop2Source.h"
 #include "store/WatermarkRepo.h"
@@ -389,6 +390,59 @@ Command importCommand()
                 out(QStringLiteral("Dry run: nothing was changed."));
             out(report->toText());
             return report->errors.isEmpty() ? 0 : 3;
+        }
+    };
+}
+
+Command formCommand()
+{
+    return {
+        QStringLiteral("form"),
+        QStringLiteral("Web forms of the intake endpoint: add | list | rotate | remove"),
+        [](const QStringList &args, const QString &databaseUrl) {
+            const QString sub = args.value(0);
+            const QString name = args.value(1);
+            const bool needsName = sub == QLatin1String("add") || sub == QLatin1String("rotate")
+                || sub == QLatin1String("remove");
+            if ((sub != QLatin1String("list") && !needsName) || (needsName && name.isEmpty())) {
+                out(QStringLiteral(
+                    "Usage: crmbridgectl form add NAME [--source forms]\n"
+                    "       crmbridgectl form list | rotate NAME | remove NAME\n"
+                    "Forms post to /forms/NAME with the header X-CRMBridge-Secret (see docs/forms.md)."));
+                return sub.isEmpty() || sub == QLatin1String("--help") ? 0 : 2;
+            }
+            auto db = openStore(databaseUrl);
+            if (!db)
+                return fail(QStringLiteral("form"), db.error().message);
+            Source::Intake::FormEndpointRepo forms(db.value());
+            if (sub == QLatin1String("list")) {
+                auto list = forms.list();
+                if (!list)
+                    return fail(QStringLiteral("form list"), list.error().message);
+                for (const Source::Intake::FormEndpoint &form : list.value())
+                    out(QStringLiteral("%1  source %2  %3")
+                            .arg(form.name, -20)
+                            .arg(form.source, form.enabled ? QStringLiteral("on") : QStringLiteral("off")));
+                return 0;
+            }
+            if (sub == QLatin1String("remove")) {
+                if (auto removed = forms.remove(name); !removed)
+                    return fail(QStringLiteral("form remove"), removed.error().message);
+                out(QStringLiteral("Removed the form \"%1\".").arg(name));
+                return 0;
+            }
+            const qsizetype sourceAt = args.indexOf(QStringLiteral("--source"));
+            const QString source
+                = sourceAt > 0 ? args.value(sourceAt + 1, QStringLiteral("forms")) : QStringLiteral("forms");
+            auto secret = sub == QLatin1String("add") ? forms.create(name, source) : forms.rotateSecret(name);
+            if (!secret)
+                return fail(QStringLiteral("form ") + sub, secret.error().message);
+            out(QStringLiteral(
+                    "The secret of the form \"%1\" (shown only now; CRM Bridge keeps only its hash):\n%2\n\n"
+                    "POST /forms/%1 with the header X-CRMBridge-Secret: %2\n"
+                    "or POST /forms/%1/%2")
+                    .arg(name, secret.value()));
+            return 0;
         }
     };
 }

@@ -18,5 +18,8 @@ Command demoShopCommand();
 /** `import orders|customers FILE [--dry-run] [--source NAME] [--encoding E] [--delimiter C] [--map
  * COL=FIELD]`. */
 Command importCommand();
+/** `form add NAME [--source forms]` (prints the new secret once), `form list`, `form rotate NAME`,
+ *  `form remove NAME`: the web forms the intake endpoint accepts. */
+Command formCommand();
 
 } // namespace Ctl

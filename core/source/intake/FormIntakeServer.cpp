@@ -17,6 +17,34 @@ namespace Source::Intake {
 using Common::Error;
 using Common::Result;
 
+Result<IntakeConfig> IntakeConfig::fromSettings(const QMap<QString, QString> &settings)
+{
+    IntakeConfig config;
+    const QString listen = settings.value(QStringLiteral("intake.listen")).trimmed();
+    if (!listen.isEmpty()) {
+        const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
+        bool ok = false;
+        const uint port = listen.mid(colon + 1).toUInt(&ok);
+        QString host = listen.left(colon);
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.mid(1, host.size() - 2);
+        const QHostAddress address(host);
+        if (colon <= 0 || !ok || port > 65535 || address.isNull())
+            return Error::invalidInput(
+                QStringLiteral("intake.listen must be ADDRESS:PORT, e.g. 127.0.0.1:8088, not \"%1\"")
+                    .arg(listen));
+        config.address = address;
+        config.port = quint16(port);
+    }
+    if (settings.contains(QStringLiteral("intake.burst")))
+        config.burst = std::max(1, settings.value(QStringLiteral("intake.burst")).toInt());
+    if (settings.contains(QStringLiteral("intake.per_minute")))
+        config.perMinute = std::max(0.1, settings.value(QStringLiteral("intake.per_minute")).toDouble());
+    config.trustForwardedFor
+        = settings.value(QStringLiteral("intake.trust_forwarded_for")) == QLatin1String("1");
+    return config;
+}
+
 /** The server thread's half: the listening socket, the connections, the handler and the buckets. */
 class IntakeWorker : public QObject
 {

@@ -6,6 +6,7 @@
 #include "storage/Database.h"
 
 #include <QHostAddress>
+#include <QMap>
 #include <QObject>
 #include <memory>
 
@@ -25,6 +26,10 @@ struct IntakeConfig
     double perMinute = 60; ///< … then this many a minute; more get 429
     bool trustForwardedFor = false; ///< behind a proxy: the client is the last X-Forwarded-For address
     int requestTimeoutMs = 30000; ///< a client that sends too slowly is dropped (408)
+
+    /** From the shared settings: intake.listen ("127.0.0.1:8088"), intake.burst, intake.per_minute,
+     *  intake.trust_forwarded_for ("1"); missing keys keep the defaults above. */
+    static Common::Result<IntakeConfig> fromSettings(const QMap<QString, QString> &settings);
 };
 
 /**
