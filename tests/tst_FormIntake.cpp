@@ -276,6 +276,17 @@ private Q_SLOTS:
         QVERIFY2(answer.startsWith("HTTP/1.1 202"), answer.constData());
     }
 
+    void slowClientsAreDropped()
+    {
+        IntakeConfig config;
+        config.requestTimeoutMs = 300;
+        startServer(config);
+        const Answer answer
+            = send(m_server->port(), "POST /forms/callback HTTP/1.1\r\nHost: x\r\nContent-Le");
+        QCOMPARE(answer.status, 408);
+        QCOMPARE(jobs().size(), 0);
+    }
+
     void configFromSettings()
     {
         auto config = IntakeConfig::fromSettings(

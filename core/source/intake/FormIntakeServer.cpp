@@ -145,6 +145,10 @@ private:
 
     void answer(QTcpSocket *socket, const HttpResponse &response, const QString &form)
     {
+        if (socket->property("answered").toBool())
+            return;
+        if (auto *timer = socket->findChild<QTimer *>())
+            timer->stop();
         socket->setProperty("answered", true);
         socket->write(response.serialise());
         socket->disconnectFromHost();
