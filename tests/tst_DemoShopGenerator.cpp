@@ -10,6 +10,7 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,12 +32,17 @@ private:
         url.password = MariaDbServer::instance().password();
         return url;
     }
+    /** Each row of a query, its columns joined with ':' (the same text on both engines). */
     static QStringList column(ShopDb &db, const QString &sql)
     {
         QStringList values;
         auto query = db.exec(sql);
-        while (query && query->next())
-            values << query->value(0).toString();
+        while (query && query->next()) {
+            QStringList cells;
+            for (int i = 0; i < query->record().count(); ++i)
+                cells << query->value(i).toString();
+            values << cells.join(QLatin1Char(':'));
+        }
         return values;
     }
 
@@ -73,16 +79,10 @@ private Q_SLOTS:
         // Statuses as miniShop2 installs them.
         QCOMPARE(
             column(shop,
-                   QStringLiteral("SELECT CONCAT(id, ':', color, ':', `final`, `fixed`, ':', `rank`) FROM "
-                                  "modx_ms2_order_statuses ORDER BY id")
-                       .replace(QStringLiteral("CONCAT(id, ':', color, ':', `final`, `fixed`, ':', `rank`)"),
-                                url.sqlite
-                                    ? QStringLiteral(
-                                        "id || ':' || color || ':' || `final` || `fixed` || ':' || `rank`")
-                                    : QStringLiteral(
-                                        "CONCAT(id, ':', color, ':', `final`, `fixed`, ':', `rank`)"))),
-            QStringList(
-                { "1:000000:01:1", "2:008000:01:2", "3:003366:11:3", "4:800000:11:4", "999:C0C0C0:00:0" }));
+                   QStringLiteral("SELECT id, color, `final`, `fixed`, `rank` FROM modx_ms2_order_statuses"
+                                  " ORDER BY id")),
+            QStringList({ "1:000000:0:1:1", "2:008000:0:1:2", "3:003366:1:1:3", "4:800000:1:1:4",
+                          "999:C0C0C0:0:0:0" }));
         QVERIFY(column(shop, QStringLiteral("SELECT name FROM modx_ms2_deliveries"))
                     .contains(QStringLiteral("Почта России")));
         // Order numbers are %y%m/N and restart every month.
@@ -159,23 +159,15 @@ private Q_SLOTS:
             auto db = ShopDb::open(newShop(dir, QLatin1String(name)), QStringLiteral("modx_"));
             QVERIFY_OK(db);
             QVERIFY_OK(DemoShopGenerator::generate(*db.value(), options));
-            dumps << column(
-                         *db.value(),
-                         QStringLiteral("SELECT o.num || '|' || a.receiver || '|' || a.phone || '|' || "
-                                        "o.cost FROM modx_ms2_orders o"
-                                        " JOIN modx_ms2_order_addresses a ON a.id = o.address ORDER BY o.id")
-                             .replace(QStringLiteral(
-                                          "o.num || '|' || a.receiver || '|' || a.phone || '|' || o.cost"),
-                                      db.value()->isSqlite()
-                                          ? QStringLiteral(
-                                              "o.num || '|' || a.receiver || '|' || a.phone || '|' || o.cost")
-                                          : QStringLiteral(
-                                              "CONCAT(o.num, '|', a.receiver, '|', a.phone, '|', o.cost)")))
+            dumps << column(*db.value(),
+                            QStringLiteral("SELECT o.num, a.receiver, a.phone, o.cost FROM modx_ms2_orders o"
+                                           " JOIN modx_ms2_order_addresses a ON a.id = o.address"
+                                           " ORDER BY o.id"))
                          .join(QLatin1Char('\n'));
         }
         QCOMPARE(dumps[0].count(QLatin1Char('\n')), 29);
         QCOMPARE(dumps[0], dumps[1]);
-        QVERIFY(!dumps[0].contains(QStringLiteral("||")));
+        QVERIFY(!dumps[0].contains(QStringLiteral("::"))); // every order has its 3.x address row
     }
 };
 
