@@ -3,6 +3,7 @@
 
 #include "amocrm/AmoCrmSandbox.h"
 #include "common/FaultInjector.h"
+#include "retailcrm/RetailCrmSandbox.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -29,6 +30,21 @@ int fail(const QString &message)
     return 2;
 }
 
+/** Starts @p sandbox, prints its ready line and runs until SIGINT/SIGTERM quits the event loop. */
+template<typename Sandbox> int run(QCoreApplication &app, Sandbox &sandbox)
+{
+    QString error;
+    if (!sandbox.start(&error))
+        return fail(error);
+    const QByteArray line = QJsonDocument(sandbox.readyInfo()).toJson(QJsonDocument::Compact);
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+    const int rc = app.exec();
+    sandbox.stop();
+    return rc;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -37,12 +53,15 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("crm-sandbox"));
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("A local emulator of the amoCRM API v4 for tests and demos."));
+        QStringLiteral("A local emulator of the amoCRM API v4 or the RetailCRM API v5 for tests and demos."));
     parser.addHelpOption();
-    const QCommandLineOption crm("crm", "Which CRM to emulate (amocrm).", "name", "amocrm");
+    const QCommandLineOption crm("crm", "Which CRM to emulate: amocrm or retailcrm.", "name", "amocrm");
     const QCommandLineOption port("port", "TCP port on 127.0.0.1; 0 picks a free one.", "port", "0");
     const QCommandLineOption seed("seed", "Seed profile: empty or demo.", "profile", "empty");
-    const QCommandLineOption rate("rate", "Requests per second per account; 0 = unlimited.", "rps", "7");
+    const QCommandLineOption rate("rate",
+                                  "Requests per second per account (amocrm, default 7) or per API key "
+                                  "(retailcrm, default 10); 0 = unlimited.",
+                                  "rps");
     const QCommandLineOption faults(
         "faults",
         "Fault profiles, comma-separated: " + Sandbox::FaultInjector::profileNames().join(", ") + ".",
@@ -60,22 +79,43 @@ int main(int argc, char **argv)
     const QCommandLineOption clientId("client-id", "client_id of the default integration.", "id");
     const QCommandLineOption clientSecret("client-secret", "client_secret of the default integration.",
                                           "secret");
+    const QCommandLineOption site("site", "retailcrm: code of the first site.", "code", "demo-shop");
+    const QCommandLineOption apiKey("api-key", "retailcrm: the full-access API key.", "key");
     parser.addOptions({ crm, port, seed, rate, faults, snapshot, redirect, autoApprove, webhookTimeout,
-                        accessTtl, subdomain, clientId, clientSecret });
+                        accessTtl, subdomain, clientId, clientSecret, site, apiKey });
     parser.process(app);
 
-    if (parser.value(crm) != QLatin1String("amocrm"))
-        return fail(QStringLiteral("unsupported --crm '%1' (only amocrm so far)").arg(parser.value(crm)));
-
-    Sandbox::AmoCrm::AmoSandboxOptions options;
+    const QString crmName = parser.value(crm);
+    if (crmName != QLatin1String("amocrm") && crmName != QLatin1String("retailcrm"))
+        return fail(QStringLiteral("unsupported --crm '%1' (amocrm, retailcrm)").arg(crmName));
     bool ok = false;
-    options.port = quint16(parser.value(port).toUInt(&ok));
+    const quint16 portValue = quint16(parser.value(port).toUInt(&ok));
     if (!ok)
         return fail(QStringLiteral("bad --port"));
-    options.seed = parser.value(seed);
-    options.rate = parser.value(rate).toDouble(&ok);
-    if (!ok || options.rate < 0)
+    const double rateValue
+        = parser.isSet(rate) ? parser.value(rate).toDouble(&ok) : (crmName == "amocrm" ? 7 : 10);
+    if (!ok || rateValue < 0)
         return fail(QStringLiteral("bad --rate"));
+
+    Sandbox::RetailCrm::RetailSandboxOptions retail;
+    if (crmName == QLatin1String("retailcrm")) {
+        if (parser.isSet(snapshot))
+            return fail(QStringLiteral("--snapshot is not supported for retailcrm"));
+        retail.port = portValue;
+        retail.seed = parser.value(seed);
+        retail.rate = rateValue;
+        retail.faults = parser.value(faults);
+        retail.site = parser.value(site);
+        if (parser.isSet(apiKey))
+            retail.apiKey = parser.value(apiKey);
+        if (retail.site.isEmpty() || retail.apiKey.isEmpty())
+            return fail(QStringLiteral("--site and --api-key must not be empty"));
+    }
+
+    Sandbox::AmoCrm::AmoSandboxOptions options;
+    options.port = portValue;
+    options.seed = parser.value(seed);
+    options.rate = rateValue;
     options.faults = parser.value(faults);
     options.snapshotFile = parser.value(snapshot);
     if (parser.isSet(redirect))
@@ -111,15 +151,10 @@ int main(int argc, char **argv)
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 
+    if (crmName == QLatin1String("retailcrm")) {
+        Sandbox::RetailCrm::RetailCrmSandbox sandbox(retail);
+        return run(app, sandbox);
+    }
     Sandbox::AmoCrm::AmoCrmSandbox sandbox(options);
-    QString error;
-    if (!sandbox.start(&error))
-        return fail(error);
-    const QByteArray line = QJsonDocument(sandbox.readyInfo()).toJson(QJsonDocument::Compact);
-    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-    const int rc = app.exec();
-    sandbox.stop();
-    return rc;
+    return run(app, sandbox);
 }

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RetailControlApi.h"
+
+#include "RetailCustomersApi.h"
+#include "RetailOrderModel.h"
+#include "RetailSeed.h"
+#include "RetailStore.h"
+#include "common/SandboxClock.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Sandbox::RetailCrm {
+
+namespace {
+
+HttpResponse ok(const QJsonObject &body)
+{
+    return HttpResponse::json(200, QJsonDocument(body), "application/json");
+}
+
+HttpResponse bad(const QString &message)
+{
+    return HttpResponse::json(400, QJsonDocument(QJsonObject { { "error", message } }), "application/json");
+}
+
+QJsonArray values(const QMap<qint64, QJsonObject> &map)
+{
+    QJsonArray out;
+    for (const QJsonObject &o : map)
+        out.append(o);
+    return out;
+}
+
+} // namespace
+
+RetailControlApi::RetailControlApi(RetailStore &store)
+    : m_store(store)
+{
+    m_router.add("POST", "/__sandbox/reset", [this](Call &c) { return reset(c); });
+    m_router.add("POST", "/__sandbox/seed", [this](Call &c) { return seed(c); });
+    m_router.add("GET", "/__sandbox/state", [this](Call &c) { return state(c); });
+    m_router.add("GET", "/__sandbox/faults", [this](Call &c) { return faults(c); });
+    m_router.add("POST", "/__sandbox/faults", [this](Call &c) { return faults(c); });
+    m_router.add("GET", "/__sandbox/clock", [this](Call &c) { return clock(c); });
+    m_router.add("POST", "/__sandbox/clock", [this](Call &c) { return clock(c); });
+    m_router.add("GET", "/__sandbox/rate-limit", [this](Call &c) { return rateLimit(c); });
+    m_router.add("POST", "/__sandbox/rate-limit", [this](Call &c) { return rateLimit(c); });
+    m_router.add("POST", "/__sandbox/api-keys", [this](Call &c) {
+        if (c.body.value("key").toString().isEmpty())
+            return bad(QStringLiteral("key is required"));
+        RetailSeed::add(m_store, QJsonObject { { "api_keys", QJsonArray { c.body } } });
+        return ok(QJsonObject { { "ok", true } });
+    });
+    m_router.add("POST", "/__sandbox/manager/order-status",
+                 [this](Call &c) { return managerOrder(c, true); });
+    m_router.add("POST", "/__sandbox/manager/order", [this](Call &c) { return managerOrder(c, false); });
+}
+
+HttpResponse RetailControlApi::handle(const HttpRequest &request)
+{
+    const auto match = m_router.match(request.method, request.path);
+    if (!match.handler)
+        return HttpResponse::json(404, QJsonDocument(QJsonObject { { "error", "unknown control endpoint" } }),
+                                  "application/json");
+    if (!request.body.trimmed().isEmpty() && !QJsonDocument::fromJson(request.body).isObject())
+        return bad(QStringLiteral("the body must be a JSON object"));
+    Call call { request, QJsonDocument::fromJson(request.body).object() };
+    return (*match.handler)(call);
+}
+
+HttpResponse RetailControlApi::reset(Call &call)
+{
+    const QString seed = call.body.value("seed").toString(m_store.options.seed);
+    if (!RetailStore::profiles().contains(seed))
+        return bad(QStringLiteral("unknown seed profile"));
+    m_store.reset(seed);
+    return ok(QJsonObject { { "ok", true }, { "seed", seed } });
+}
+
+HttpResponse RetailControlApi::seed(Call &call)
+{
+    if (call.body.contains("profile")) {
+        const QString profile = call.body.value("profile").toString();
+        if (!RetailStore::profiles().contains(profile))
+            return bad(QStringLiteral("unknown seed profile"));
+        m_store.reset(profile);
+        return ok(QJsonObject { { "ok", true }, { "profile", profile } });
+    }
+    QJsonObject added = RetailSeed::add(m_store, call.body);
+    // Customers and orders seeded here are "made in the CRM": orders get a history entry by a user.
+    QJsonArray customerIds, orderIds;
+    for (const QJsonValue &v : call.body.value("customers").toArray()) {
+        QJsonObject errors;
+        QString message;
+        const QJsonObject c = RetailCustomersApi::create(
+            m_store, v.toObject(), v.toObject().value("site").toString(m_store.options.site), &errors,
+            &message);
+        if (c.isEmpty())
+            return bad(message + ' '
+                       + QString::fromUtf8(QJsonDocument(errors).toJson(QJsonDocument::Compact)));
+        customerIds.append(c.value("id"));
+    }
+    for (const QJsonValue &v : call.body.value("orders").toArray()) {
+        QJsonObject errors;
+        QString message;
+        const QJsonObject o = RetailOrderModel::create(
+            m_store, v.toObject(), v.toObject().value("site").toString(m_store.options.site), {}, &errors,
+            &message);
+        if (o.isEmpty())
+            return bad(message + ' '
+                       + QString::fromUtf8(QJsonDocument(errors).toJson(QJsonDocument::Compact)));
+        orderIds.append(o.value("id"));
+    }
+    added.insert("customers", customerIds);
+    added.insert("orders", orderIds);
+    added.insert("ok", true);
+    return ok(added);
+}
+
+HttpResponse RetailControlApi::state(Call &)
+{
+    QJsonArray history;
+    for (const QJsonObject &h : std::as_const(m_store.history))
+        history.append(h);
+    QJsonObject keys;
+    for (auto it = m_store.apiKeys.begin(); it != m_store.apiKeys.end(); ++it)
+        keys.insert(it.key(), QJsonArray::fromStringList(it.value()));
+    QJsonObject sites;
+    for (auto it = m_store.sites.begin(); it != m_store.sites.end(); ++it)
+        sites.insert(it.key(), it.value());
+    return ok(QJsonObject {
+        { "crm", "retailcrm" },
+        { "base_url", m_baseUrl },
+        { "api_keys", keys },
+        { "sites", sites },
+        { "counters", m_store.counters.toJson() },
+        { "rate_limit", m_store.rateSettings.toJson() },
+        { "faults", m_store.faults.toJson() },
+        { "clock",
+          QJsonObject { { "now", m_store.clock.nowSecs() }, { "offset", m_store.clock.offsetMs() / 1000 } } },
+        { "offers", values(m_store.offers) },
+        { "customers", values(m_store.customers) },
+        { "orders", values(m_store.orders) },
+        { "history", history },
+        { "last_history_id",
+          m_store.history.isEmpty() ? QJsonValue(0) : m_store.history.last().value("id") } });
+}
+
+HttpResponse RetailControlApi::faults(Call &call)
+{
+    if (call.request.method == "POST") {
+        if (call.body.value("clear").toBool() || call.body.value("replace").toBool())
+            m_store.faults.clear();
+        QString error;
+        if (call.body.contains("profile")
+            && !m_store.faults.applyProfile(call.body.value("profile").toString(), &error))
+            return bad(error);
+        QJsonArray rules = call.body.value("rules").toArray();
+        if (call.body.contains("action"))
+            rules.append(call.body);
+        for (const QJsonValue &r : rules) {
+            const auto rule = FaultRule::fromJson(r.toObject(), &error);
+            if (!rule)
+                return bad(error);
+            m_store.faults.addRule(*rule);
+        }
+    }
+    return ok(QJsonObject { { "faults", m_store.faults.toJson() },
+                            { "profiles", QJsonArray::fromStringList(FaultInjector::profileNames()) } });
+}
+
+HttpResponse RetailControlApi::clock(Call &call)
+{
+    if (call.request.method == "POST") {
+        const double advance = call.body.value("advance").toDouble();
+        if (advance < 0)
+            return bad(QStringLiteral("the clock only moves forward"));
+        m_store.clock.advance(qint64(advance * 1000));
+    }
+    return ok(
+        QJsonObject { { "now", m_store.clock.nowSecs() }, { "offset", m_store.clock.offsetMs() / 1000 } });
+}
+
+HttpResponse RetailControlApi::rateLimit(Call &call)
+{
+    if (call.request.method == "POST")
+        m_store.setRate(call.body);
+    return ok(m_store.rateSettings.toJson());
+}
+
+HttpResponse RetailControlApi::managerOrder(Call &call, bool statusOnly)
+{
+    const QJsonObject &b = call.body;
+    const QString site = b.value("site").toString(m_store.options.site);
+    QJsonObject *order = b.contains("id")
+        ? m_store.order(QStringLiteral("id"), QString::number(b.value("id").toInteger()), {})
+        : m_store.order(QStringLiteral("externalId"), b.value("externalId").toString(), site);
+    if (!order)
+        return bad(QStringLiteral("no such order (give id, or externalId and site)"));
+    const QJsonObject patch
+        = statusOnly ? QJsonObject { { "status", b.value("status") } } : b.value("order").toObject();
+    if (statusOnly && b.value("status").toString().isEmpty())
+        return bad(QStringLiteral("status is required"));
+    // "api_key" makes it a change by another integration (source api) instead of by a manager.
+    const QString apiKey = b.value("api_key").toString();
+    const QJsonObject before = *order;
+    QJsonObject errors;
+    QString message;
+    if (!RetailOrderModel::apply(m_store, *order, patch, order->value("site").toString(), &errors, &message))
+        return bad(message + ' ' + QString::fromUtf8(QJsonDocument(errors).toJson(QJsonDocument::Compact)));
+    const qsizetype firstNew = m_store.history.size();
+    RetailOrderModel::recordChanges(m_store, before, *order, apiKey);
+    QJsonArray ids;
+    for (qsizetype i = firstNew; i < m_store.history.size(); ++i)
+        ids.append(m_store.history[i].value("id"));
+    return ok(QJsonObject { { "ok", true }, { "order", *order }, { "history_ids", ids } });
+}
+
+} // namespace Sandbox::RetailCrm
