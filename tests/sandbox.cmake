@@ -9,3 +9,12 @@ endforeach()
 # The CLI test starts the real executable.
 target_compile_definitions(tst_AmoSandboxCli PRIVATE CRM_SANDBOX_EXE="$<TARGET_FILE:crm-sandbox>")
 add_dependencies(tst_AmoSandboxCli crm-sandbox)
+
+# The RetailCRM sandbox's conformance suite.
+foreach(name RetailSandboxApi RetailSandboxHistory RetailSandboxLimits RetailSandboxCli)
+    crmbridge_add_test(${name} LABEL integration TIMEOUT 120
+        SOURCES tst_${name}.cpp sandbox/tests/SandboxTestClient.h sandbox/tests/RetailTestClient.h
+        LIBS crmbridge_sandbox Qt6::Network)
+endforeach()
+target_compile_definitions(tst_RetailSandboxCli PRIVATE CRM_SANDBOX_EXE="$<TARGET_FILE:crm-sandbox>")
+add_dependencies(tst_RetailSandboxCli crm-sandbox)
