@@ -1,3 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The operator's console on the offscreen platform.
 crmbridge_add_test(MainWindow LABEL gui GUI)
+crmbridge_add_test(QueuePage LABEL gui GUI)
+crmbridge_add_test(LogPage LABEL gui GUI)
+crmbridge_add_test(MappingPage LABEL gui GUI)
+crmbridge_add_test(ConnectionsPage LABEL gui GUI)

@@ -2,6 +2,7 @@
 #include "PgServer.h"
 #include "TestDatabase.h"
 #include "TestEnv.h"
+#include "storage/Sql.h"
 #include "store/OpLogRepo.h"
 
 #include <QTest>
@@ -145,6 +146,48 @@ private Q_SLOTS:
         QCOMPARE(m_log->count(byText).value(), 1);
         byText.text = QStringLiteral("100%");
         QCOMPARE(m_log->count(byText).value(), 0); // % is a literal, not a wildcard
+    }
+
+    void searchesByKeyThroughTheIndex()
+    {
+        QVERIFY_OK(
+            m_log->append(entry(1000, 200, QStringLiteral("2311/1 +79123456789 Maria@Example.ru"), 5)));
+        QVERIFY_OK(m_log->append(entry(2000, 200, QStringLiteral("2311/12 89123456780"), 6)));
+        QVERIFY_OK(m_log->append(entry(3000, 200, QStringLiteral("2311/1"), 7)));
+
+        OpLogFilter byKey;
+        byKey.key = QStringLiteral("2311/1"); // whole keys only: not 2311/12
+        QCOMPARE(m_log->count(byKey).value(), 2);
+        auto page = m_log->page(byKey, std::nullopt, 10);
+        QVERIFY_OK(page);
+        QCOMPARE(page->size(), 2);
+        QCOMPARE(page->at(0).atMs, 3000); // newest first
+        QCOMPARE(page->at(1).atMs, 1000);
+        QCOMPARE(m_log->page(byKey, OpLogCursor { 3000, page->at(0).id }, 10)->size(), 1);
+
+        byKey.key = QStringLiteral("8 912 345 67 89"); // a phone in another form
+        QCOMPARE(m_log->count(byKey).value(), 1);
+        byKey.key = QStringLiteral("+79123456780");
+        QCOMPARE(m_log->count(byKey).value(), 1);
+        byKey.key = QStringLiteral("maria@example.RU");
+        QCOMPARE(m_log->count(byKey).value(), 1);
+        byKey.key = QStringLiteral("nobody@example.ru");
+        QCOMPARE(m_log->count(byKey).value(), 0);
+        byKey.key = QStringLiteral("2311/1");
+        byKey.jobId = 7; // combines with the other filters
+        QCOMPARE(m_log->count(byKey).value(), 1);
+
+        QCOMPARE(OpLogRepo::normaliseKey(QStringLiteral(" 8 (903) 111-22-33 ")),
+                 QStringLiteral("79031112233"));
+        QCOMPARE(OpLogRepo::normaliseKey(QStringLiteral("Order-17")), QStringLiteral("order-17"));
+
+        // Pruning drops the keys of the pruned entries with them.
+        QCOMPARE(m_log->pruneOlderThan(2500).value(), 2);
+        byKey.jobId.reset();
+        QCOMPARE(m_log->count(byKey).value(), 1);
+        auto left = Storage::Sql::scalar(*m_test->db(), QStringLiteral("SELECT COUNT(*) FROM op_log_keys"));
+        QVERIFY_OK(left);
+        QCOMPARE(left->toInt(), 1);
     }
 
     void prune()

@@ -2,6 +2,477 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AmoCrm</name>
+    <message>
+        <source>amoCRM answered the token request without tokens</source>
+        <translation>amoCRM ответил на запрос токена без токенов</translation>
+    </message>
+    <message>
+        <source>Not signed in to amoCRM yet: sign in in the browser or paste a code</source>
+        <translation>Вход в amoCRM ещё не выполнен: войдите через браузер или вставьте код</translation>
+    </message>
+    <message>
+        <source>amoCRM's answer did not mention this item</source>
+        <translation>В ответе amoCRM нет этой записи</translation>
+    </message>
+</context>
+<context>
+    <name>Common</name>
+    <message>
+        <source>amoCRM refused the deal: %1</source>
+        <translation>amoCRM отклонил сделку: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Crm</name>
+    <message>
+        <source>Field “%1” (%2) was renamed to “%3”</source>
+        <translation>Поле «%1» (%2) переименовано в «%3»</translation>
+    </message>
+    <message>
+        <source>Field “%1” (%2) was deleted</source>
+        <translation>Поле «%1» (%2) удалено</translation>
+    </message>
+    <message>
+        <source>Field %1 changed its type from %2 to %3</source>
+        <translation>Поле %1 сменило тип с %2 на %3</translation>
+    </message>
+    <message>
+        <source>Value “%1” (%2) of field %3 was deleted</source>
+        <translation>Значение «%1» (%2) поля %3 удалено</translation>
+    </message>
+    <message>
+        <source>Stage “%1” (%2) of pipeline %3 was deleted</source>
+        <translation>Этап «%1» (%2) воронки %3 удалён</translation>
+    </message>
+    <message>
+        <source>Stage %1 of pipeline %2 was renamed from “%3” to “%4”</source>
+        <translation>Этап %1 воронки %2 переименован из «%3» в «%4»</translation>
+    </message>
+    <message>
+        <source>Pipeline “%1” (%2) was deleted</source>
+        <translation>Воронка «%1» (%2) удалена</translation>
+    </message>
+    <message>
+        <source>User “%1” (%2) was deactivated</source>
+        <translation>Пользователь «%1» (%2) отключён</translation>
+    </message>
+    <message>
+        <source>User “%1” (%2) was removed</source>
+        <translation>Пользователь «%1» (%2) удалён</translation>
+    </message>
+</context>
+<context>
+    <name>Crm::AmoCrm</name>
+    <message>
+        <source>Deal %1 was created, but %2 failed: %3</source>
+        <translation>Сделка %1 создана, но не удалось: %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Crm::AmoCrm::AmoAuth</name>
+    <message>
+        <source>The authorization code has expired (codes live 20 minutes). Get a new code in the integration's “Keys and scopes” tab and paste it again.</source>
+        <translation>Срок кода авторизации истёк (коды живут 20 минут). Получите новый код на вкладке интеграции «Ключи и доступы» и вставьте его снова.</translation>
+    </message>
+    <message>
+        <source>This authorization code was already used. Each code works once: get a new one in the integration's “Keys and scopes” tab.</source>
+        <translation>Этот код авторизации уже использован. Каждый код работает один раз: получите новый на вкладке интеграции «Ключи и доступы».</translation>
+    </message>
+    <message>
+        <source>amoCRM does not recognise this authorization code (wrong account or a typo).</source>
+        <translation>amoCRM не узнаёт этот код авторизации (другой аккаунт или опечатка).</translation>
+    </message>
+    <message>
+        <source>amoCRM refused the refresh token (%1): sign in again</source>
+        <translation>amoCRM отклонил токен обновления (%1): войдите заново</translation>
+    </message>
+    <message>
+        <source>amoCRM refused the integration's client id or secret: %1</source>
+        <translation>amoCRM отклонил ID или секретный ключ интеграции: %1</translation>
+    </message>
+    <message>
+        <source>Paste the authorization code or the whole redirect address</source>
+        <translation>Вставьте код авторизации или весь адрес перенаправления</translation>
+    </message>
+    <message>
+        <source>Access was declined in amoCRM</source>
+        <translation>В amoCRM доступ не разрешён</translation>
+    </message>
+    <message>
+        <source>The pasted address has no “code” parameter</source>
+        <translation>В вставленном адресе нет параметра «code»</translation>
+    </message>
+    <message>
+        <source>The redirect names an account at “%1”, which is neither amoCRM nor the configured account; refusing to send the integration's secret there</source>
+        <translation>Перенаправление указывает на аккаунт «%1», это не amoCRM и не настроенный аккаунт; секрет интеграции туда не отправляется</translation>
+    </message>
+</context>
+<context>
+    <name>Crm::AmoCrm::AmoBrowserSignIn</name>
+    <message>
+        <source>No answer from the browser in time; start the sign-in again</source>
+        <translation>Браузер не ответил вовремя; начните вход заново</translation>
+    </message>
+    <message>
+        <source>A sign-in is already running; finish or cancel it first</source>
+        <translation>Вход уже выполняется; завершите или отмените его</translation>
+    </message>
+    <message>
+        <source>The browser sign-in needs a loopback redirect URI such as http://127.0.0.1:8787/callback registered in the integration; otherwise paste the authorization code</source>
+        <translation>Для входа через браузер в интеграции должен быть указан локальный адрес перенаправления, например http://127.0.0.1:8787/callback; иначе вставьте код авторизации</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 for the browser's answer: %2</source>
+        <translation>Не удаётся ждать ответ браузера на %1: %2</translation>
+    </message>
+    <message>
+        <source>The long-lived token is empty</source>
+        <translation>Долгосрочный токен пуст</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled</source>
+        <translation>Вход отменён</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Не найдено</translation>
+    </message>
+    <message>
+        <source>This address only takes amoCRM's sign-in answer.</source>
+        <translation>Этот адрес принимает только ответ amoCRM при входе.</translation>
+    </message>
+    <message>
+        <source>No sign-in is waiting</source>
+        <translation>Вход сейчас не ожидается</translation>
+    </message>
+    <message>
+        <source>Start the sign-in again in CRM Bridge.</source>
+        <translation>Начните вход заново в CRM Bridge.</translation>
+    </message>
+    <message>
+        <source>Access was declined in amoCRM</source>
+        <translation>В amoCRM доступ не разрешён</translation>
+    </message>
+    <message>
+        <source>The browser's answer does not belong to this sign-in (state mismatch); it was ignored. Start the sign-in again.</source>
+        <translation>Ответ браузера не относится к этому входу (не совпал state) и проигнорирован. Начните вход заново.</translation>
+    </message>
+    <message>
+        <source>amoCRM's answer carried no authorization code</source>
+        <translation>В ответе amoCRM нет кода авторизации</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Вход выполнен</translation>
+    </message>
+    <message>
+        <source>CRM Bridge is signed in to amoCRM — you can close this tab.</source>
+        <translation>CRM Bridge вошёл в amoCRM — эту вкладку можно закрыть.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Войти не удалось</translation>
+    </message>
+</context>
+<context>
+    <name>Crm::AmoCrm::AmoCodec</name>
+    <message>
+        <source>%1 field “%2”</source>
+        <translation>%1: поле «%2»</translation>
+    </message>
+    <message>
+        <source> (from %1)</source>
+        <translation> (из %1)</translation>
+    </message>
+    <message>
+        <source>contact name</source>
+        <translation>имя контакта</translation>
+    </message>
+    <message>
+        <source>contact phone</source>
+        <translation>телефон контакта</translation>
+    </message>
+    <message>
+        <source>contact email</source>
+        <translation>email контакта</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>контакт</translation>
+    </message>
+    <message>
+        <source>deal name</source>
+        <translation>название сделки</translation>
+    </message>
+    <message>
+        <source>deal price</source>
+        <translation>бюджет сделки</translation>
+    </message>
+    <message>
+        <source>pipeline (%1)</source>
+        <translation>воронка (%1)</translation>
+    </message>
+    <message>
+        <source>stage (%1)</source>
+        <translation>этап (%1)</translation>
+    </message>
+    <message>
+        <source>responsible user (%1)</source>
+        <translation>ответственный (%1)</translation>
+    </message>
+    <message>
+        <source>deal field “CRM Bridge ID”</source>
+        <translation>поле сделки «CRM Bridge ID»</translation>
+    </message>
+    <message>
+        <source>deal</source>
+        <translation>сделка</translation>
+    </message>
+    <message>
+        <source>linked contact %1</source>
+        <translation>связанный контакт %1</translation>
+    </message>
+    <message>
+        <source>The contact has %1 custom field values; amoCRM takes at most %2 per entity. Map fewer contact fields.</source>
+        <translation>У контакта %1 значений дополнительных полей; amoCRM принимает не больше %2. Сопоставьте меньше полей контакта.</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>компания</translation>
+    </message>
+</context>
+<context>
+    <name>Crm::AmoCrm::AmoCrmConnector</name>
+    <message>
+        <source>writing the fields beyond the first 40</source>
+        <translation>запись полей после первых 40</translation>
+    </message>
+    <message>
+        <source>adding the note</source>
+        <translation>добавление примечания</translation>
+    </message>
+    <message>
+        <source>stage %1</source>
+        <translation>этап %1</translation>
+    </message>
+    <message>
+        <source>pipeline %1</source>
+        <translation>воронка %1</translation>
+    </message>
+    <message>
+        <source>deal %1</source>
+        <translation>сделка %1</translation>
+    </message>
+</context>
+<context>
+    <name>Crm::AmoCrm::AmoOAuthSession</name>
+    <message>
+        <source>amoCRM needs a new sign-in</source>
+        <translation>В amoCRM нужно войти заново</translation>
+    </message>
+    <message>
+        <source>amoCRM refused the long-lived token (%1): paste a new one</source>
+        <translation>amoCRM отклонил долгосрочный токен (%1): вставьте новый</translation>
+    </message>
+    <message>
+        <source>The refresh was abandoned</source>
+        <translation>Обновление токена прервано</translation>
+    </message>
+    <message>
+        <source>amoCRM issued new tokens but they could not be stored (%1); the old ones stay valid and the refresh will be tried again</source>
+        <translation>amoCRM выдал новые токены, но сохранить их не удалось (%1); старые остаются действительными, обновление будет повторено</translation>
+    </message>
+    <message>
+        <source>keep-alive</source>
+        <translation>поддержание входа</translation>
+    </message>
+</context>
+<context>
+    <name>Engine::LaneWorker</name>
+    <message>
+        <source>Found in the CRM after a restart: deal %1</source>
+        <translation>Найдено в CRM после перезапуска: сделка %1</translation>
+    </message>
+    <message>
+        <source>Merged into deal %1 by the CRM's duplicate control</source>
+        <translation>Объединено со сделкой %1 контролем дублей CRM</translation>
+    </message>
+    <message>
+        <source>Deal %1</source>
+        <translation>Сделка %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::AmoSignInPanel</name>
+    <message>
+        <source>Sign in with the browser</source>
+        <translation>Войти через браузер</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Use it</source>
+        <translation>Применить</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>The integration's secret key (kept in the system keychain)</source>
+        <translation>Секретный ключ интеграции (хранится в системной связке ключей)</translation>
+    </message>
+    <message>
+        <source>Or paste a code, the redirect address or a long-lived token</source>
+        <translation>Или вставьте код, адрес перенаправления или долгосрочный токен</translation>
+    </message>
+    <message>
+        <source>Secret key:</source>
+        <translation>Секретный ключ:</translation>
+    </message>
+    <message>
+        <source>Save the connection first.</source>
+        <translation>Сначала сохраните подключение.</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser: allow access there (%1:%2 left).</source>
+        <translation>Ждём браузер: разрешите там доступ (осталось %1:%2).</translation>
+    </message>
+    <message>
+        <source>Getting the token…</source>
+        <translation>Получаем токен…</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Вход выполнен.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>Войти не удалось: %1</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Вход не выполнен.</translation>
+    </message>
+    <message>
+        <source>Signed in to %1. The token is valid until %2.</source>
+        <translation>Вход в %1 выполнен. Токен действует до %2.</translation>
+    </message>
+    <message>
+        <source>Signed in to %1.</source>
+        <translation>Вход в %1 выполнен.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ConnectionsPage</name>
+    <message>
+        <source>signed in</source>
+        <translation>вход выполнен</translation>
+    </message>
+    <message>
+        <source>needs a new sign-in</source>
+        <translation>нужно войти заново</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>на паузе</translation>
+    </message>
+    <message>
+        <source>blocked by the CRM</source>
+        <translation>заблокировано CRM</translation>
+    </message>
+    <message>
+        <source>not signed in yet</source>
+        <translation>вход ещё не выполнен</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Подключения</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>Новое подключение</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>amoCRM</source>
+        <translation>amoCRM</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Account address:</source>
+        <translation>Адрес аккаунта:</translation>
+    </message>
+    <message>
+        <source>Integration ID:</source>
+        <translation>ID интеграции:</translation>
+    </message>
+    <message>
+        <source>Redirect address:</source>
+        <translation>Адрес перенаправления:</translation>
+    </message>
+    <message>
+        <source>Shop and forms</source>
+        <translation>Магазин и формы</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Copy the address</source>
+        <translation>Скопировать адрес</translation>
+    </message>
+    <message>
+        <source>Give the connection a name and the account's address (https://….amocrm.ru).</source>
+        <translation>Укажите название подключения и адрес аккаунта (https://….amocrm.ru).</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>Shop database (%1)</source>
+        <translation>База магазина (%1)</translation>
+    </message>
+    <message>
+        <source>Web form</source>
+        <translation>Веб-форма</translation>
+    </message>
+    <message>
+        <source>No shop yet</source>
+        <translation>Магазина пока нет</translation>
+    </message>
+    <message>
+        <source>Add one with crmbridgectl source add, or start the demo.</source>
+        <translation>Добавьте его командой crmbridgectl source add или запустите демо.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CsvExporter</name>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Выгрузка отменена.</translation>
+    </message>
+</context>
+<context>
     <name>Gui::DashboardPage</name>
     <message>
         <source>Waiting to be sent</source>
@@ -49,7 +520,410 @@
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation><numerusform>%n мин</numerusform><numerusform>%n мин</numerusform><numerusform>%n мин</numerusform></translation>
+        <translation>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delivered today</source>
+        <translation>Доставлено сегодня</translation>
+    </message>
+    <message>
+        <source>API use, last minute</source>
+        <translation>Нагрузка на API за минуту</translation>
+    </message>
+    <message>
+        <source>Latest failures (click to open them in the queue)</source>
+        <translation>Последние ошибки (щёлкните, чтобы открыть их в очереди)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) in the last minute</source>
+        <translation><numerusform>%n запрос за минуту</numerusform><numerusform>%n запроса за минуту</numerusform><numerusform>%n запросов за минуту</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FailureGroupModel</name>
+    <message numerus="yes">
+        <source>%n job(s): %1</source>
+        <translation><numerusform>%n задание: %1</numerusform><numerusform>%n задания: %1</numerusform><numerusform>%n заданий: %1</numerusform></translation>
+    </message>
+    <message>
+        <source>%1
+Last failed: %2</source>
+        <translation>%1
+Последняя ошибка: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FieldMapDelegate</name>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FieldMapEditor</name>
+    <message>
+        <source>Add a row</source>
+        <translation>Добавить строку</translation>
+    </message>
+    <message>
+        <source>Remove the row</source>
+        <translation>Удалить строку</translation>
+    </message>
+    <message>
+        <source>Every row is fine.</source>
+        <translation>Все строки в порядке.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) need fixing before saving.</source>
+        <translation><numerusform>%n строку нужно исправить перед сохранением.</numerusform><numerusform>%n строки нужно исправить перед сохранением.</numerusform><numerusform>%n строк нужно исправить перед сохранением.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s).</source>
+        <translation><numerusform>%n предупреждение.</numerusform><numerusform>%n предупреждения.</numerusform><numerusform>%n предупреждений.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FieldMapModel</name>
+    <message>
+        <source>Add a row</source>
+        <translation>Добавить строку</translation>
+    </message>
+    <message>
+        <source>Remove a row</source>
+        <translation>Удалить строку</translation>
+    </message>
+    <message>
+        <source>As is</source>
+        <translation>Как есть</translation>
+    </message>
+    <message>
+        <source>Trim spaces</source>
+        <translation>Убрать пробелы</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Число</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Join values</source>
+        <translation>Объединить значения</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>Константа</translation>
+    </message>
+    <message>
+        <source>Lookup table</source>
+        <translation>Таблица соответствий</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>Всегда</translation>
+    </message>
+    <message>
+        <source>Only if empty</source>
+        <translation>Только если пусто</translation>
+    </message>
+    <message>
+        <source>On create only</source>
+        <translation>Только при создании</translation>
+    </message>
+    <message>
+        <source>(constant)</source>
+        <translation>(константа)</translation>
+    </message>
+    <message>
+        <source>(choose a field)</source>
+        <translation>(выберите поле)</translation>
+    </message>
+    <message>
+        <source>Edit row %1</source>
+        <translation>Изменить строку %1</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Вкл.</translation>
+    </message>
+    <message>
+        <source>Shop field</source>
+        <translation>Поле магазина</translation>
+    </message>
+    <message>
+        <source>Transform</source>
+        <translation>Преобразование</translation>
+    </message>
+    <message>
+        <source>CRM field</source>
+        <translation>Поле CRM</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Перезапись</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::JobDetailPane</name>
+    <message>
+        <source>delivered</source>
+        <translation>доставлено</translation>
+    </message>
+    <message>
+        <source>will retry</source>
+        <translation>будет повтор</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>given back</source>
+        <translation>возвращено в очередь</translation>
+    </message>
+    <message>
+        <source>reconciled</source>
+        <translation>сверено</translation>
+    </message>
+    <message>
+        <source>Try</source>
+        <translation>Попытка</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Данные задания</translation>
+    </message>
+    <message>
+        <source>Select a job to see its attempts and payload.</source>
+        <translation>Выберите задание, чтобы увидеть его попытки и данные.</translation>
+    </message>
+    <message>
+        <source>Job %1 · %2 · %3</source>
+        <translation>Задание %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Show its log entries</source>
+        <translation>Показать его записи в журнале</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::JobTableModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Ожидает</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>В работе</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Отправляется</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Order or form</source>
+        <translation>Заказ или форма</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Покупатель</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Следующая попытка</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Последняя ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::LogDetailPane</name>
+    <message>
+        <source>Copy as curl</source>
+        <translation>Скопировать как curl</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Запрос</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <source>Select a call to see its request and response.</source>
+        <translation>Выберите запрос, чтобы увидеть его тело и ответ.</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>нет ответа</translation>
+    </message>
+    <message>
+        <source>%1 %2
+%3 · %4 · %5 ms</source>
+        <translation>%1 %2
+%3 · %4 · %5 мс</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::LogFilterBar</name>
+    <message>
+        <source>Any time</source>
+        <translation>За всё время</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>За последний час</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>За последние 24 часа</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>За последние 7 дней</translation>
+    </message>
+    <message>
+        <source>Every connection</source>
+        <translation>Все подключения</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Успешные</translation>
+    </message>
+    <message>
+        <source>Any error</source>
+        <translation>Любая ошибка</translation>
+    </message>
+    <message>
+        <source>Rejected (4xx)</source>
+        <translation>Отклонённые (4xx)</translation>
+    </message>
+    <message>
+        <source>Server error (5xx)</source>
+        <translation>Ошибка сервера (5xx)</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Нет ответа</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Задание</translation>
+    </message>
+    <message>
+        <source>Search by order number, phone, email, address or error</source>
+        <translation>Поиск по номеру заказа, телефону, email, адресу или ошибке</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::LogPage</name>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Выгрузить в CSV…</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Отменить выгрузку</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <source>No calls match.</source>
+        <translation>Подходящих запросов нет.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) exported.</source>
+        <translation><numerusform>Выгружен %n запрос.</numerusform><numerusform>Выгружено %n запроса.</numerusform><numerusform>Выгружено %n запросов.</numerusform></translation>
+    </message>
+    <message>
+        <source>The file cannot be written: %1</source>
+        <translation>Не удаётся записать файл: %1</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Выгрузка…</translation>
+    </message>
+    <message>
+        <source>Export the log</source>
+        <translation>Выгрузка журнала</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -65,6 +939,1152 @@
     <message>
         <source>Store: %1</source>
         <translation>Хранилище: %1</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Подключения</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Сопоставление</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Очередь</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Engine: starting</source>
+        <translation>Обмен: запускается</translation>
+    </message>
+    <message>
+        <source>Engine: runs elsewhere (this window only reads the store)</source>
+        <translation>Обмен: работает в другом процессе (это окно только читает хранилище)</translation>
+    </message>
+    <message>
+        <source>Engine: %1</source>
+        <translation>Обмен: %1</translation>
+    </message>
+    <message>
+        <source>Engine: %1 (%2)</source>
+        <translation>Обмен: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>запускается</translation>
+    </message>
+    <message>
+        <source>idle, waiting for orders</source>
+        <translation>ждёт заказов</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>отправляет</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>на паузе</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>остановлен</translation>
+    </message>
+    <message>
+        <source>No CRM connection yet</source>
+        <translation>Подключения к CRM пока нет</translation>
+    </message>
+    <message>
+        <source>CRM: signed in</source>
+        <translation>CRM: вход выполнен</translation>
+    </message>
+    <message>
+        <source>Needs a new sign-in: %1</source>
+        <translation>Нужно войти заново: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::MappingPage</name>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Отменить изменения</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Сопоставление</translation>
+    </message>
+    <message>
+        <source>Order fields</source>
+        <translation>Поля заказов</translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation>Поля форм</translation>
+    </message>
+    <message>
+        <source>Statuses</source>
+        <translation>Статусы</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Подключение:</translation>
+    </message>
+    <message>
+        <source>Add a CRM connection on the Connections page first; its mapping is edited here.</source>
+        <translation>Сначала добавьте подключение к CRM на странице «Подключения»; его сопоставление настраивается здесь.</translation>
+    </message>
+    <message>
+        <source>Fix the rows marked red to save.</source>
+        <translation>Чтобы сохранить, исправьте строки, отмеченные красным.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>Есть несохранённые изменения.</translation>
+    </message>
+    <message>
+        <source>The CRM's fields are not loaded yet: sign in on the Connections page to pick them.</source>
+        <translation>Поля CRM ещё не загружены: войдите на странице «Подключения», чтобы выбирать их.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::MappingPreview</name>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Preview with a recent order or form</source>
+        <translation>Предпросмотр на недавнем заказе или заявке</translation>
+    </message>
+    <message>
+        <source>Order %1 · %2</source>
+        <translation>Заказ %1 · %2</translation>
+    </message>
+    <message>
+        <source>Form %1 · %2</source>
+        <translation>Форма %1 · %2</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No orders or forms in the queue yet. When the shop sends one, pick it here to see what the mapping makes of it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;В очереди пока нет заказов и заявок. Когда магазин пришлёт первый, выберите его здесь и посмотрите, что из него сделает сопоставление.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>This record would fail before sending:</source>
+        <translation>Эта запись не будет отправлена из-за ошибки:</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Бюджет</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Воронка</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Теги</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Маршрутизация</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Skipped rows</source>
+        <translation>Пропущенные строки</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::OpLogTableModel</name>
+    <message>
+        <source>%1
+Keys: %2</source>
+        <translation>%1
+Ключи: %2</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>нет ответа</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Метод</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Задание</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::QueuePage</name>
+    <message>
+        <source>Resend selected</source>
+        <translation>Отправить выбранные заново</translation>
+    </message>
+    <message>
+        <source>Cancel selected</source>
+        <translation>Отменить выбранные</translation>
+    </message>
+    <message>
+        <source>Resend all matching</source>
+        <translation>Отправить заново все найденные</translation>
+    </message>
+    <message>
+        <source>Cancel all matching</source>
+        <translation>Отменить все найденные</translation>
+    </message>
+    <message>
+        <source>Resend this group</source>
+        <translation>Отправить группу заново</translation>
+    </message>
+    <message>
+        <source>Show every cause</source>
+        <translation>Показать все причины</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Очередь</translation>
+    </message>
+    <message>
+        <source>Search by order number, phone, email or error text</source>
+        <translation>Поиск по номеру заказа, телефону, email или тексту ошибки</translation>
+    </message>
+    <message>
+        <source>Failures by cause</source>
+        <translation>Ошибки по причинам</translation>
+    </message>
+    <message>
+        <source>No jobs to act on.</source>
+        <translation>Нет подходящих заданий.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resend %n job(s)?</source>
+        <translation><numerusform>Отправить заново %n задание?</numerusform><numerusform>Отправить заново %n задания?</numerusform><numerusform>Отправить заново %n заданий?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n job(s)?</source>
+        <translation><numerusform>Отменить %n задание?</numerusform><numerusform>Отменить %n задания?</numerusform><numerusform>Отменить %n заданий?</numerusform></translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>Отправить заново</translation>
+    </message>
+    <message>
+        <source>Cancel jobs</source>
+        <translation>Отменить задания</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) requeued</source>
+        <translation><numerusform>%n задание снова в очереди</numerusform><numerusform>%n задания снова в очереди</numerusform><numerusform>%n заданий снова в очереди</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) cancelled</source>
+        <translation><numerusform>%n задание отменено</numerusform><numerusform>%n задания отменены</numerusform><numerusform>%n заданий отменено</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SettingsPage</name>
+    <message>
+        <source>Keep sending in the background when the window is closed</source>
+        <translation>Продолжать отправку в фоне, когда окно закрыто</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>The system's language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Language (after a restart):</source>
+        <translation>Язык (после перезапуска):</translation>
+    </message>
+    <message>
+        <source>Keep the log for:</source>
+        <translation>Хранить журнал:</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::StatusMapModel</name>
+    <message>
+        <source>→ to the CRM</source>
+        <translation>→ в CRM</translation>
+    </message>
+    <message>
+        <source>← from the CRM</source>
+        <translation>← из CRM</translation>
+    </message>
+    <message>
+        <source>↔ both ways</source>
+        <translation>↔ в обе стороны</translation>
+    </message>
+    <message>
+        <source>✕ not sent</source>
+        <translation>✕ не отправлять</translation>
+    </message>
+    <message>
+        <source>Change the direction of %1</source>
+        <translation>Изменить направление для «%1»</translation>
+    </message>
+    <message>
+        <source>Shop status</source>
+        <translation>Статус магазина</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>CRM pipeline / stage</source>
+        <translation>Воронка / этап CRM</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ThroughputChart</name>
+    <message>
+        <source>Delivered</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>С ошибкой</translation>
+    </message>
+    <message>
+        <source>Jobs per hour, last 24 hours</source>
+        <translation>Задания по часам за последние 24 часа</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::TrayNotifier</name>
+    <message>
+        <source>Show CRM Bridge</source>
+        <translation>Показать CRM Bridge</translation>
+    </message>
+    <message>
+        <source>Quit (stops sending)</source>
+        <translation>Выйти (отправка остановится)</translation>
+    </message>
+    <message>
+        <source>CRM Bridge</source>
+        <translation>CRM Bridge</translation>
+    </message>
+    <message>
+        <source>The CRM needs a new sign-in</source>
+        <translation>В CRM нужно войти заново</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) failed</source>
+        <translation><numerusform>%n задание с ошибкой</numerusform><numerusform>%n задания с ошибкой</numerusform><numerusform>%n заданий с ошибкой</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Mapping</name>
+    <message>
+        <source>Order number</source>
+        <translation>Номер заказа</translation>
+    </message>
+    <message>
+        <source>Delivery method</source>
+        <translation>Способ доставки</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Способ оплаты</translation>
+    </message>
+    <message>
+        <source>Delivery cost</source>
+        <translation>Стоимость доставки</translation>
+    </message>
+    <message>
+        <source>Delivery address</source>
+        <translation>Адрес доставки</translation>
+    </message>
+    <message>
+        <source>Order comment</source>
+        <translation>Комментарий к заказу</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Вес</translation>
+    </message>
+    <message>
+        <source>Page URL</source>
+        <translation>Адрес страницы</translation>
+    </message>
+    <message>
+        <source>Order #{order.num}</source>
+        <translation>Заказ №{order.num}</translation>
+    </message>
+    <message>
+        <source>Request: {form.name}</source>
+        <translation>Заявка: {form.name}</translation>
+    </message>
+    <message>
+        <source>Pipeline %1 does not exist in the CRM</source>
+        <translation>Воронки %1 нет в CRM</translation>
+    </message>
+    <message>
+        <source>Stage %1 does not exist in pipeline “%2”</source>
+        <translation>Этапа %1 нет в воронке «%2»</translation>
+    </message>
+    <message>
+        <source>User %1 does not exist in the CRM</source>
+        <translation>Пользователя %1 нет в CRM</translation>
+    </message>
+    <message>
+        <source>User “%1” (%2) is deactivated</source>
+        <translation>Пользователь «%1» (%2) отключён</translation>
+    </message>
+    <message>
+        <source>The %1 names an unknown field {%2}</source>
+        <translation>В поле «%1» указано неизвестное поле {%2}</translation>
+    </message>
+    <message>
+        <source>Field “%1” does not exist in the CRM yet: allow creating it, or choose another field</source>
+        <translation>Поля «%1» ещё нет в CRM: разрешите его создать или выберите другое поле</translation>
+    </message>
+    <message>
+        <source>Field “%1” (%2) does not exist in the CRM</source>
+        <translation>Поля «%1» (%2) нет в CRM</translation>
+    </message>
+    <message>
+        <source>Field %1 belongs to another entity (%2)</source>
+        <translation>Поле %1 относится к другой сущности (%2)</translation>
+    </message>
+    <message>
+        <source>Field “%1” (%2) is now called “%3”</source>
+        <translation>Поле «%1» (%2) теперь называется «%3»</translation>
+    </message>
+    <message>
+        <source>Field “%1” (%2) changed its type from %3 to %4</source>
+        <translation>Поле «%1» (%2) сменило тип с %3 на %4</translation>
+    </message>
+    <message>
+        <source>Field “%1” has no value %2</source>
+        <translation>У поля «%1» нет значения %2</translation>
+    </message>
+    <message>
+        <source>Field “%1” has no kind %2</source>
+        <translation>У поля «%1» нет типа %2</translation>
+    </message>
+    <message>
+        <source>Unknown source field %1</source>
+        <translation>Неизвестное поле магазина %1</translation>
+    </message>
+    <message>
+        <source>No source field is chosen</source>
+        <translation>Поле магазина не выбрано</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>шаблон</translation>
+    </message>
+    <message>
+        <source>No CRM field is chosen</source>
+        <translation>Поле CRM не выбрано</translation>
+    </message>
+    <message>
+        <source>%1 is already filled by row %2</source>
+        <translation>%1 уже заполняется строкой %2</translation>
+    </message>
+    <message>
+        <source>deal name template</source>
+        <translation>шаблон названия сделки</translation>
+    </message>
+    <message>
+        <source>tag template</source>
+        <translation>шаблон тега</translation>
+    </message>
+    <message>
+        <source>note template</source>
+        <translation>шаблон примечания</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>не задано</translation>
+    </message>
+    <message>
+        <source>Deal: name</source>
+        <translation>Сделка: название</translation>
+    </message>
+    <message>
+        <source>Deal: budget</source>
+        <translation>Сделка: бюджет</translation>
+    </message>
+    <message>
+        <source>Deal: responsible user</source>
+        <translation>Сделка: ответственный</translation>
+    </message>
+    <message>
+        <source>Deal: tags</source>
+        <translation>Сделка: теги</translation>
+    </message>
+    <message>
+        <source>Contact: name</source>
+        <translation>Контакт: имя</translation>
+    </message>
+    <message>
+        <source>Contact: first name</source>
+        <translation>Контакт: имя (отдельно)</translation>
+    </message>
+    <message>
+        <source>Contact: last name</source>
+        <translation>Контакт: фамилия</translation>
+    </message>
+    <message>
+        <source>Contact: phone</source>
+        <translation>Контакт: телефон</translation>
+    </message>
+    <message>
+        <source>Contact: email</source>
+        <translation>Контакт: email</translation>
+    </message>
+    <message>
+        <source>Company: name</source>
+        <translation>Компания: название</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Покупатель</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1: «%2»</translation>
+    </message>
+    <message>
+        <source>Product “%1” (cart line %2) is in category “%3”, which rule %4 routes to pipeline %5.</source>
+        <translation>Товар «%1» (строка корзины %2) из категории «%3», которую правило %4 направляет в воронку %5.</translation>
+    </message>
+    <message>
+        <source>Product “%1” (cart line %2) is in category “%3” under “%4”, which rule %5 routes to pipeline %6.</source>
+        <translation>Товар «%1» (строка корзины %2) из категории «%3» внутри «%4», которую правило %5 направляет в воронку %6.</translation>
+    </message>
+    <message>
+        <source>No product of the order is in a routed category.</source>
+        <translation>Ни один товар заказа не входит в категорию с правилом.</translation>
+    </message>
+    <message>
+        <source>The order asks for pipeline %1, but the category takes priority.</source>
+        <translation>Заказ указывает воронку %1, но приоритет у категории.</translation>
+    </message>
+    <message>
+        <source>The order's own pipeline %1 takes priority over the category.</source>
+        <translation>Воронка %1 из заказа важнее категории.</translation>
+    </message>
+    <message>
+        <source>The order asks for pipeline %1.</source>
+        <translation>Заказ указывает воронку %1.</translation>
+    </message>
+    <message>
+        <source>The default pipeline %1 is used.</source>
+        <translation>Используется воронка по умолчанию %1.</translation>
+    </message>
+    <message>
+        <source>Responsible user %1 comes from the category rule.</source>
+        <translation>Ответственный %1 — из правила категории.</translation>
+    </message>
+    <message>
+        <source>Responsible user %1 comes from the order.</source>
+        <translation>Ответственный %1 — из заказа.</translation>
+    </message>
+    <message>
+        <source>Responsible user %1 is the default.</source>
+        <translation>Ответственный %1 — по умолчанию.</translation>
+    </message>
+    <message>
+        <source>The order's responsible user %1 was overridden by the category.</source>
+        <translation>Ответственный из заказа %1 заменён правилом категории.</translation>
+    </message>
+    <message>
+        <source>Two rules have this id</source>
+        <translation>У двух правил одинаковый id</translation>
+    </message>
+    <message>
+        <source>No category is chosen</source>
+        <translation>Категория не выбрана</translation>
+    </message>
+    <message>
+        <source>No pipeline is chosen</source>
+        <translation>Воронка не выбрана</translation>
+    </message>
+    <message>
+        <source>Category %1 already has rule %2</source>
+        <translation>Для категории %1 уже есть правило %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 row %2: %3</source>
+        <translation>%1, строка %2: %3</translation>
+    </message>
+    <message>
+        <source>Order id</source>
+        <translation>ID заказа</translation>
+    </message>
+    <message>
+        <source>Order total</source>
+        <translation>Сумма заказа</translation>
+    </message>
+    <message>
+        <source>Cart total</source>
+        <translation>Сумма корзины</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>Статус заказа</translation>
+    </message>
+    <message>
+        <source>Order status id</source>
+        <translation>ID статуса заказа</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>Дата заказа</translation>
+    </message>
+    <message>
+        <source>Shop context</source>
+        <translation>Контекст магазина</translation>
+    </message>
+    <message>
+        <source>Products (text)</source>
+        <translation>Товары (текстом)</translation>
+    </message>
+    <message>
+        <source>Number of items</source>
+        <translation>Количество товаров</translation>
+    </message>
+    <message>
+        <source>Product names (list)</source>
+        <translation>Названия товаров (список)</translation>
+    </message>
+    <message>
+        <source>Product articles (list)</source>
+        <translation>Артикулы товаров (список)</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>Имя покупателя</translation>
+    </message>
+    <message>
+        <source>Customer phone</source>
+        <translation>Телефон покупателя</translation>
+    </message>
+    <message>
+        <source>Customer email</source>
+        <translation>Email покупателя</translation>
+    </message>
+    <message>
+        <source>Shop user id</source>
+        <translation>ID пользователя магазина</translation>
+    </message>
+    <message>
+        <source>Shop user name</source>
+        <translation>Имя пользователя магазина</translation>
+    </message>
+    <message>
+        <source>Shop user phone</source>
+        <translation>Телефон пользователя магазина</translation>
+    </message>
+    <message>
+        <source>Shop user email</source>
+        <translation>Email пользователя магазина</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Получатель</translation>
+    </message>
+    <message>
+        <source>Receiver phone</source>
+        <translation>Телефон получателя</translation>
+    </message>
+    <message>
+        <source>Receiver email</source>
+        <translation>Email получателя</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Индекс</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Metro station</source>
+        <translation>Станция метро</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Улица</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>Дом</translation>
+    </message>
+    <message>
+        <source>Entrance</source>
+        <translation>Подъезд</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Этаж</translation>
+    </message>
+    <message>
+        <source>Flat / office</source>
+        <translation>Квартира / офис</translation>
+    </message>
+    <message>
+        <source>Address comment</source>
+        <translation>Комментарий к адресу</translation>
+    </message>
+    <message>
+        <source>Address as typed</source>
+        <translation>Адрес как введён</translation>
+    </message>
+    <message>
+        <source>Full address</source>
+        <translation>Полный адрес</translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation>ID заявки</translation>
+    </message>
+    <message>
+        <source>Form name</source>
+        <translation>Название формы</translation>
+    </message>
+    <message>
+        <source>Visitor IP address</source>
+        <translation>IP-адрес посетителя</translation>
+    </message>
+    <message>
+        <source>Request date</source>
+        <translation>Дата заявки</translation>
+    </message>
+    <message>
+        <source>All fields (text)</source>
+        <translation>Все поля (текстом)</translation>
+    </message>
+    <message>
+        <source>Customer name (guessed from the fields)</source>
+        <translation>Имя покупателя (угадано по полям)</translation>
+    </message>
+    <message>
+        <source>Customer phone (guessed from the fields)</source>
+        <translation>Телефон покупателя (угадан по полям)</translation>
+    </message>
+    <message>
+        <source>Customer email (guessed from the fields)</source>
+        <translation>Email покупателя (угадан по полям)</translation>
+    </message>
+    <message>
+        <source>Order property %1</source>
+        <translation>Свойство заказа %1</translation>
+    </message>
+    <message>
+        <source>Form field %1</source>
+        <translation>Поле формы %1</translation>
+    </message>
+    <message>
+        <source>The mapping file is not valid: %1</source>
+        <translation>Файл сопоставления некорректен: %1</translation>
+    </message>
+    <message>
+        <source>it is not a CRM Bridge mapping (no "format": "%1")</source>
+        <translation>это не сопоставление CRM Bridge (нет "format": "%1")</translation>
+    </message>
+    <message>
+        <source>it has no format version</source>
+        <translation>в нём нет версии формата</translation>
+    </message>
+    <message>
+        <source>it was written by a newer CRM Bridge (format %1; this one reads up to %2)</source>
+        <translation>он записан более новой версией CRM Bridge (формат %1; эта версия читает до %2)</translation>
+    </message>
+    <message>
+        <source>UTM: %1</source>
+        <translation>UTM: %1</translation>
+    </message>
+    <message>
+        <source>Order #%1</source>
+        <translation>Заказ №%1</translation>
+    </message>
+    <message>
+        <source>Products:</source>
+        <translation>Товары:</translation>
+    </message>
+    <message>
+        <source>Cart total: %1</source>
+        <translation>Сумма корзины: %1</translation>
+    </message>
+    <message>
+        <source>Delivery: %1 — %2</source>
+        <translation>Доставка: %1 — %2</translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation>не выбрано</translation>
+    </message>
+    <message>
+        <source>Payment: %1</source>
+        <translation>Оплата: %1</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Итого: %1</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Адрес: %1</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Комментарий: %1</translation>
+    </message>
+    <message>
+        <source>Form: %1</source>
+        <translation>Форма: %1</translation>
+    </message>
+    <message>
+        <source>Page: %1</source>
+        <translation>Страница: %1</translation>
+    </message>
+    <message>
+        <source>unknown time zone “%1”</source>
+        <translation>неизвестный часовой пояс «%1»</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date</source>
+        <translation>«%1» — не дата</translation>
+    </message>
+    <message>
+        <source>the template names an unknown field {%1}</source>
+        <translation>в шаблоне указано неизвестное поле {%1}</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation>«%1» — не число</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number</source>
+        <translation>«%1» — не номер телефона</translation>
+    </message>
+    <message>
+        <source>“%1” is not an email address</source>
+        <translation>«%1» — не адрес email</translation>
+    </message>
+    <message>
+        <source>“%1” is not in the lookup table</source>
+        <translation>«%1» нет в таблице соответствий</translation>
+    </message>
+    <message>
+        <source>Status map row %1: shop status %2 → stage %3 in pipeline %4</source>
+        <translation>Строка статусов %1: статус магазина %2 → этап %3 воронки %4</translation>
+    </message>
+    <message>
+        <source>Status map row %1: shop status %2 is not sent to the CRM</source>
+        <translation>Строка статусов %1: статус магазина %2 не отправляется в CRM</translation>
+    </message>
+    <message>
+        <source>Shop status %1 is not mapped: the default stage %2 in pipeline %3 is used</source>
+        <translation>Статус магазина %1 не сопоставлен: используется этап по умолчанию %2 воронки %3</translation>
+    </message>
+    <message>
+        <source>Shop status %1 is not mapped: the deal stays in its stage</source>
+        <translation>Статус магазина %1 не сопоставлен: сделка остаётся на своём этапе</translation>
+    </message>
+    <message>
+        <source>Status map row %1: stage %2 in pipeline %3 → shop status %4</source>
+        <translation>Строка статусов %1: этап %2 воронки %3 → статус магазина %4</translation>
+    </message>
+    <message>
+        <source>Stage %1 in pipeline %2 is not mapped: the default shop status %3 is set</source>
+        <translation>Этап %1 воронки %2 не сопоставлен: ставится статус магазина по умолчанию %3</translation>
+    </message>
+    <message>
+        <source>Stage %1 in pipeline %2 is not mapped: the shop status is left alone</source>
+        <translation>Этап %1 воронки %2 не сопоставлен: статус магазина не меняется</translation>
+    </message>
+    <message>
+        <source>Two rows have this id</source>
+        <translation>У двух строк одинаковый id</translation>
+    </message>
+    <message>
+        <source>No shop status is chosen</source>
+        <translation>Статус магазина не выбран</translation>
+    </message>
+    <message>
+        <source>No pipeline stage is chosen</source>
+        <translation>Этап воронки не выбран</translation>
+    </message>
+    <message>
+        <source>Shop status %1 is already sent to stage %2 of pipeline %3 by row %4</source>
+        <translation>Статус магазина %1 уже отправляется на этап %2 воронки %3 строкой %4</translation>
+    </message>
+    <message>
+        <source>Shop status %1 is both sent and not sent (row %2)</source>
+        <translation>Статус магазина %1 одновременно отправляется и не отправляется (строка %2)</translation>
+    </message>
+    <message>
+        <source>Stage %1 of pipeline %2 already comes back as shop status %3 (row %4)</source>
+        <translation>Этап %1 воронки %2 уже возвращается как статус магазина %3 (строка %4)</translation>
+    </message>
+    <message>
+        <source>Unmapped shop statuses should go to a default stage, but none is chosen</source>
+        <translation>Несопоставленные статусы магазина должны идти на этап по умолчанию, но он не выбран</translation>
+    </message>
+    <message>
+        <source>Unmapped CRM stages should set a default shop status, but none is chosen</source>
+        <translation>Несопоставленные этапы CRM должны ставить статус магазина по умолчанию, но он не выбран</translation>
+    </message>
+    <message>
+        <source>The CRM has no pipelines</source>
+        <translation>В CRM нет воронок</translation>
+    </message>
+    <message>
+        <source>No pipeline is chosen: the CRM's main pipeline %1 is used.</source>
+        <translation>Воронка не выбрана: используется основная воронка CRM %1.</translation>
+    </message>
+    <message>
+        <source>Pipeline %1 has no stages</source>
+        <translation>В воронке %1 нет этапов</translation>
+    </message>
+    <message>
+        <source>The deal starts in the pipeline's first stage %1.</source>
+        <translation>Сделка начинается с первого этапа воронки %1.</translation>
+    </message>
+    <message>
+        <source>Stage %1 does not exist in pipeline %2</source>
+        <translation>Этапа %1 нет в воронке %2</translation>
+    </message>
+    <message>
+        <source>The mapping is broken: %1</source>
+        <translation>Сопоставление содержит ошибки: %1</translation>
+    </message>
+    <message>
+        <source>The row is switched off</source>
+        <translation>Строка выключена</translation>
+    </message>
+    <message>
+        <source>The value is empty</source>
+        <translation>Значение пустое</translation>
+    </message>
+    <message>
+        <source>“%1” is not an active CRM user</source>
+        <translation>«%1» — не активный пользователь CRM</translation>
+    </message>
+    <message>
+        <source>Row %1 makes %2 (%3) responsible.</source>
+        <translation>Строка %1 назначает ответственным %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Field “%1” does not exist in the CRM</source>
+        <translation>Поля «%1» нет в CRM</translation>
+    </message>
+    <message>
+        <source>“%1” is neither yes nor no</source>
+        <translation>«%1» — ни «да», ни «нет»</translation>
+    </message>
+    <message>
+        <source>Field “%1” has no value “%2”</source>
+        <translation>У поля «%1» нет значения «%2»</translation>
+    </message>
+    <message>
+        <source>Customer fields are not part of a deal</source>
+        <translation>Поля покупателя не входят в сделку</translation>
+    </message>
+    <message>
+        <source>The order's status %1 puts it in stage %2 (status map row %3).</source>
+        <translation>Статус заказа %1 ставит сделку на этап %2 (строка статусов %3).</translation>
+    </message>
+    <message>
+        <source>The order's responsible user %1 is not an active CRM user and was ignored.</source>
+        <translation>Ответственный из заказа %1 — не активный пользователь CRM и проигнорирован.</translation>
+    </message>
+    <message>
+        <source>Requests from forms go to pipeline %1.</source>
+        <translation>Заявки с форм идут в воронку %1.</translation>
+    </message>
+    <message>
+        <source>Request #%1</source>
+        <translation>Заявка №%1</translation>
+    </message>
+</context>
+<context>
+    <name>Net</name>
+    <message>
+        <source>No answer from the server: %1</source>
+        <translation>Сервер не ответил: %1</translation>
+    </message>
+    <message>
+        <source>The CRM account is not paid</source>
+        <translation>Аккаунт CRM не оплачен</translation>
+    </message>
+    <message>
+        <source>The CRM refused access (HTTP 403): the account or address is blocked after too many requests</source>
+        <translation>CRM отказала в доступе (HTTP 403): аккаунт или адрес заблокирован из-за слишком частых запросов</translation>
+    </message>
+    <message>
+        <source>Too many requests</source>
+        <translation>Слишком много запросов</translation>
+    </message>
+    <message>
+        <source>The server failed (HTTP %1)</source>
+        <translation>Ошибка сервера (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>The server refused the request (HTTP %1)</source>
+        <translation>Сервер отклонил запрос (HTTP %1)</translation>
+    </message>
+</context>
+<context>
+    <name>Net::HttpClient</name>
+    <message>
+        <source>could not connect within %1 ms</source>
+        <translation>не удалось подключиться за %1 мс</translation>
+    </message>
+    <message>
+        <source>no data for %1 ms</source>
+        <translation>нет данных %1 мс</translation>
+    </message>
+</context>
+<context>
+    <name>Net::RateLimiter</name>
+    <message>
+        <source>The CRM blocked this account until %1; requests are paused</source>
+        <translation>CRM заблокировала аккаунт до %1; запросы приостановлены</translation>
     </message>
 </context>
 <context>

@@ -159,6 +159,18 @@ static QList<Migration> buildMigrations()
               QStringLiteral("CREATE INDEX jobs_settled ON jobs (state, settled_at)"),
           } });
 
+    // The Log page's search by business key (order number, phone, email) on a log of millions of
+    // rows: each key of an entry is a row here (OpLogRepo::append fills it, normalised), so a search
+    // is an index lookup instead of a LIKE over every row. Entries logged before this version are
+    // found by the text search only.
+    list.append({ 5,
+                  QStringLiteral("op log business-key index"),
+                  {
+                      QStringLiteral("CREATE TABLE op_log_keys (key TEXT NOT NULL, op_id {int64} NOT NULL)"),
+                      QStringLiteral("CREATE INDEX op_log_keys_key ON op_log_keys (key, op_id)"),
+                      QStringLiteral("CREATE INDEX op_log_keys_op ON op_log_keys (op_id)"),
+                  } });
+
     return list;
 }
 

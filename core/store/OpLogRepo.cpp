@@ -3,6 +3,7 @@
 
 #include "SecretGuard.h"
 #include "storage/Sql.h"
+#include "storage/Transaction.h"
 
 #include <QRegularExpression>
 
@@ -85,6 +86,10 @@ QStringList conditionsFor(const OpLogFilter &filter, bool postgres, QVariantList
         where << QStringLiteral("(status = 0 OR status >= 400)");
         break;
     }
+    if (const QString key = OpLogRepo::normaliseKey(filter.key); !key.isEmpty()) {
+        where << QStringLiteral("id IN (SELECT op_id FROM op_log_keys WHERE key = ?)");
+        binds << key;
+    }
     const QString text = filter.text.trimmed();
     if (!text.isEmpty()) {
         const QString like = postgres ? QStringLiteral("ILIKE") : QStringLiteral("LIKE");
@@ -103,6 +108,22 @@ OpLogRepo::OpLogRepo(std::shared_ptr<Storage::Database> db, const Common::Clock 
     , m_clock(clock)
 { }
 
+QString OpLogRepo::normaliseKey(const QString &key)
+{
+    static const QRegularExpression phoneLike(QStringLiteral(R"(^\+?[\d\s()\-]{7,}$)"));
+    QString k = key.trimmed().toLower();
+    if (!phoneLike.match(k).hasMatch())
+        return k;
+    QString digits;
+    for (const QChar c : k) {
+        if (c.isDigit())
+            digits += c;
+    }
+    if (digits.size() == 11 && digits.startsWith(QLatin1Char('8')))
+        digits[0] = QLatin1Char('7');
+    return digits;
+}
+
 Result<qint64> OpLogRepo::append(OpLogEntry entry)
 {
     if (entry.atMs == 0)
@@ -118,15 +139,36 @@ Result<qint64> OpLogRepo::append(OpLogEntry entry)
               "request_headers,"
               " request_body, response_body, error, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)%1")
               .arg(m_db->isPostgres() ? QStringLiteral(" RETURNING id") : QString());
+    Storage::Transaction tx(*m_db);
+    if (!tx.isActive())
+        return tx.error();
     auto query = Sql::exec(*m_db, sql,
                            { entry.atMs, nullable(entry.connectionId), entry.lane, nullable(entry.jobId),
                              entry.method, entry.url, entry.status, entry.durationMs, entry.requestHeaders,
                              entry.requestBody, entry.responseBody, entry.error, entry.keys });
     if (!query)
         return query.error();
+    qint64 id = 0;
     if (m_db->isPostgres())
-        return query->next() ? query->value(0).toLongLong() : qint64(0);
-    return query->lastInsertId().toLongLong();
+        id = query->next() ? query->value(0).toLongLong() : qint64(0);
+    else
+        id = query->lastInsertId().toLongLong();
+    QStringList keys;
+    for (const QString &part :
+         entry.keys.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
+        const QString key = normaliseKey(part);
+        if (!key.isEmpty() && !keys.contains(key))
+            keys << key;
+    }
+    for (const QString &key : keys) {
+        auto inserted = Sql::exec(*m_db, QStringLiteral("INSERT INTO op_log_keys (key, op_id) VALUES (?, ?)"),
+                                  { key, id });
+        if (!inserted)
+            return inserted.error();
+    }
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
+    return id;
 }
 
 Result<QList<OpLogEntry>> OpLogRepo::page(const OpLogFilter &filter, std::optional<OpLogCursor> after,
@@ -139,11 +181,16 @@ Result<QList<OpLogEntry>> OpLogRepo::page(const OpLogFilter &filter, std::option
         binds << after->atMs << after->atMs << after->id;
     }
     binds << std::max(1, limit);
+    // With a key the matches are few: the unary + keeps the planner from walking the (at, id) index
+    // over every row to avoid sorting them.
+    const QString order = normaliseKey(filter.key).isEmpty() ? QStringLiteral("at DESC, id DESC")
+                                                             : QStringLiteral("+at DESC, +id DESC");
     const QString sql
-        = QStringLiteral("SELECT %1%2 FROM op_log%3 ORDER BY at DESC, id DESC LIMIT ?")
+        = QStringLiteral("SELECT %1%2 FROM op_log%3 ORDER BY %4 LIMIT ?")
               .arg(kListColumns, withBodies ? kBodyColumns : QString(),
                    where.isEmpty() ? QString()
-                                   : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")));
+                                   : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")),
+                   order);
     auto query = Sql::exec(*m_db, sql, binds);
     if (!query)
         return query.error();
@@ -181,7 +228,20 @@ Result<int> OpLogRepo::count(const OpLogFilter &filter)
 
 Result<int> OpLogRepo::pruneOlderThan(qint64 atMs)
 {
-    return Sql::update(*m_db, QStringLiteral("DELETE FROM op_log WHERE at < ?"), { atMs });
+    Storage::Transaction tx(*m_db);
+    if (!tx.isActive())
+        return tx.error();
+    auto keys = Sql::update(
+        *m_db, QStringLiteral("DELETE FROM op_log_keys WHERE op_id IN (SELECT id FROM op_log WHERE at < ?)"),
+        { atMs });
+    if (!keys)
+        return keys.error();
+    auto removed = Sql::update(*m_db, QStringLiteral("DELETE FROM op_log WHERE at < ?"), { atMs });
+    if (!removed)
+        return removed.error();
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
+    return removed.value();
 }
 
 } // namespace Store

@@ -40,7 +40,8 @@ struct OpLogFilter
     std::optional<qint64> connectionId;
     StatusClass statusClass = StatusClass::Any;
     std::optional<qint64> jobId;
-    QString text; ///< order number, phone, email, URL part or error text
+    QString text; ///< order number, phone, email, URL part or error text (a LIKE over every row)
+    QString key; ///< one whole business key (order number, phone in any form, email): an index lookup
 };
 
 /** Keyset position: the last row of the previous page (newest first). */
@@ -67,6 +68,8 @@ public:
                                            int limit, bool withBodies = false);
     Common::Result<OpLogEntry> get(qint64 id);
     Common::Result<int> count(const OpLogFilter &filter);
+    /** A business key as stored in the key index: lowercased; a phone as its digits, 8… as 7…. */
+    static QString normaliseKey(const QString &key);
     /** Deletes entries older than the given time; returns how many. */
     Common::Result<int> pruneOlderThan(qint64 atMs);
 

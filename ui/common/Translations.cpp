@@ -4,13 +4,18 @@
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
 #include <QTranslator>
 
 namespace Gui {
 
 QString installTranslations(const QString &language)
 {
-    QString lang = language.isEmpty() ? QLocale::system().name().section(QLatin1Char('_'), 0, 0) : language;
+    // No --lang: the choice made on the Settings page, else the system's.
+    QString lang
+        = language.isEmpty() ? QSettings().value(QStringLiteral("ui/language")).toString() : language;
+    if (lang.isEmpty())
+        lang = QLocale::system().name().section(QLatin1Char('_'), 0, 0);
     if (lang != QLatin1String("ru"))
         lang = QStringLiteral("en");
     QLocale::setDefault(QLocale(lang == QLatin1String("ru") ? QLocale::Russian : QLocale::English,

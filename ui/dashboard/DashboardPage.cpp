@@ -2,11 +2,16 @@
 #include "DashboardPage.h"
 
 #include "StatTile.h"
+#include "ThroughputChart.h"
+#include "queue/FailureGroupModel.h"
 #include "store/JobRepo.h"
+#include "store/OpLogRepo.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QGridLayout>
 #include <QLabel>
+#include <QListView>
 #include <QLocale>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -21,6 +26,11 @@ DashboardPage::DashboardPage(std::shared_ptr<Storage::Database> db, QWidget *par
     , m_done(new StatTile(QStringLiteral("doneTile"), tr("Delivered"), this))
     , m_failed(new StatTile(QStringLiteral("failedTile"), tr("Failed"), this))
     , m_oldest(new StatTile(QStringLiteral("oldestTile"), tr("Oldest waiting"), this))
+    , m_today(new StatTile(QStringLiteral("todayTile"), tr("Delivered today"), this))
+    , m_rate(new StatTile(QStringLiteral("rateTile"), tr("API use, last minute"), this))
+    , m_chart(new ThroughputChart(m_db, this))
+    , m_failures(new FailureGroupModel(m_db, this))
+    , m_failureView(new QListView(this))
     , m_problem(new QLabel(this))
     , m_timer(new QTimer(this))
 {
@@ -32,11 +42,24 @@ DashboardPage::DashboardPage(std::shared_ptr<Storage::Database> db, QWidget *par
     title->setFont(titleFont);
 
     auto *tiles = new QGridLayout;
-    tiles->addWidget(m_pending, 0, 0);
-    tiles->addWidget(m_running, 0, 1);
-    tiles->addWidget(m_done, 0, 2);
-    tiles->addWidget(m_failed, 1, 0);
-    tiles->addWidget(m_oldest, 1, 1);
+    tiles->addWidget(m_today, 0, 0);
+    tiles->addWidget(m_pending, 0, 1);
+    tiles->addWidget(m_running, 0, 2);
+    tiles->addWidget(m_failed, 0, 3);
+    tiles->addWidget(m_oldest, 1, 0);
+    tiles->addWidget(m_done, 1, 1);
+    tiles->addWidget(m_rate, 1, 2);
+
+    m_failureView->setObjectName(QStringLiteral("dashboardFailures"));
+    m_failureView->setModel(m_failures);
+    m_failureView->setMaximumHeight(120);
+    connect(m_failureView, &QListView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT failureGroupActivated(index.data(FailureGroupModel::FingerprintRole).toString());
+    });
+    connect(m_failureView, &QListView::clicked, this, [this](const QModelIndex &index) {
+        Q_EMIT failureGroupActivated(index.data(FailureGroupModel::FingerprintRole).toString());
+    });
+    auto *failuresTitle = new QLabel(tr("Latest failures (click to open them in the queue)"), this);
 
     m_problem->setObjectName(QStringLiteral("dashboardProblem"));
     m_problem->setWordWrap(true);
@@ -47,7 +70,9 @@ DashboardPage::DashboardPage(std::shared_ptr<Storage::Database> db, QWidget *par
     layout->addWidget(title);
     layout->addWidget(m_problem);
     layout->addLayout(tiles);
-    layout->addStretch();
+    layout->addWidget(m_chart, 1);
+    layout->addWidget(failuresTitle);
+    layout->addWidget(m_failureView);
 
     connect(m_timer, &QTimer::timeout, this, &DashboardPage::refresh);
     m_timer->start(3000);
@@ -67,6 +92,17 @@ void DashboardPage::refresh()
     }
     m_problem->hide();
     const QLocale locale;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 startOfDay = QDateTime(QDate::currentDate(), QTime(0, 0)).toMSecsSinceEpoch();
+    const QList<int> today = ThroughputChart::perHour(*m_db, QStringLiteral("done"), { startOfDay, now + 1 });
+    m_today->setValue(locale.toString(today.value(0)));
+    Store::OpLogFilter lastMinute;
+    lastMinute.fromMs = now - 60'000;
+    // amoCRM allows 7 requests a second per account; a minute of calls against that budget.
+    const int calls = Store::OpLogRepo(m_db).count(lastMinute).valueOr(0);
+    m_rate->setValue(QStringLiteral("%1%").arg(calls * 100 / (7 * 60)),
+                     tr("%n call(s) in the last minute", nullptr, calls));
+    m_failures->refresh();
     m_pending->setValue(locale.toString(counts->value(Store::JobState::Pending)));
     m_running->setValue(
         locale.toString(counts->value(Store::JobState::Running) + counts->value(Store::JobState::Sending)));

@@ -7,11 +7,14 @@
 #include <memory>
 
 class QLabel;
+class QListView;
 class QTimer;
 
 namespace Gui {
 
+class FailureGroupModel;
 class StatTile;
+class ThroughputChart;
 
 /**
  * The first page: how the queue stands, read from the store every few seconds (the engine may run in
@@ -26,6 +29,10 @@ public:
 public Q_SLOTS:
     void refresh();
 
+Q_SIGNALS:
+    /** The operator picked one of the latest failures: show its jobs in the Queue. */
+    void failureGroupActivated(const QString &fingerprint);
+
 private:
     std::shared_ptr<Storage::Database> m_db;
     StatTile *m_pending;
@@ -33,6 +40,11 @@ private:
     StatTile *m_done;
     StatTile *m_failed;
     StatTile *m_oldest;
+    StatTile *m_today;
+    StatTile *m_rate;
+    ThroughputChart *m_chart;
+    FailureGroupModel *m_failures;
+    QListView *m_failureView;
     QLabel *m_problem;
     QTimer *m_timer;
 };

@@ -2,7 +2,17 @@
 #include "MainWindow.h"
 
 #include "Sidebar.h"
+#include "TrayNotifier.h"
+#include "common/Icons.h"
+#include "connect/ConnectionsPage.h"
 #include "dashboard/DashboardPage.h"
+#include "engine/SyncEngine.h"
+#include "mapping/MappingPage.h"
+#include "oplog/LogPage.h"
+#include "queue/QueuePage.h"
+#include "secrets/SecretStoreFactory.h"
+#include "settings/SettingsPage.h"
+#include "store/ConnectionRepo.h"
 
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -11,16 +21,18 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace Gui {
 
-MainWindow::MainWindow(std::shared_ptr<Storage::Database> db, QWidget *parent)
+MainWindow::MainWindow(std::shared_ptr<Storage::Database> db, Engine::SyncEngine *engine,
+                       std::shared_ptr<Secrets::SecretStore> secrets, QWidget *parent)
     : QMainWindow(parent)
     , m_db(std::move(db))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("CRM Bridge"));
-    setWindowIcon(QIcon::fromTheme(QStringLiteral("network-workgroup")));
+    setWindowIcon(themedIcon(QStringLiteral("network-workgroup"), QStringLiteral("app")));
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -37,15 +49,67 @@ MainWindow::MainWindow(std::shared_ptr<Storage::Database> db, QWidget *parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    addPage(new DashboardPage(m_db, this), QIcon::fromTheme(QStringLiteral("view-statistics")),
+    auto *dashboard = new DashboardPage(m_db, this);
+    addPage(dashboard, themedIcon(QStringLiteral("view-statistics"), QStringLiteral("dashboard")),
             tr("Dashboard"), 1);
+    if (!secrets)
+        secrets = Secrets::SecretStoreFactory::forDesktop();
+    addPage(new ConnectionsPage(m_db, secrets, this),
+            themedIcon(QStringLiteral("network-connect"), QStringLiteral("connections")), tr("Connections"),
+            2);
+    addPage(new MappingPage(m_db, this),
+            themedIcon(QStringLiteral("document-properties"), QStringLiteral("mapping")), tr("Mapping"), 3);
+    auto *queue = new QueuePage(m_db, engine, this);
+    addPage(queue, themedIcon(QStringLiteral("view-list-details"), QStringLiteral("queue")), tr("Queue"), 4);
+    auto *log = new LogPage(m_db, this);
+    addPage(log, themedIcon(QStringLiteral("text-x-generic"), QStringLiteral("log")), tr("Log"), 5);
+    addPage(new SettingsPage(m_db, this),
+            themedIcon(QStringLiteral("preferences-system"), QStringLiteral("settings")), tr("Settings"), 6);
+    connect(dashboard, &DashboardPage::failureGroupActivated, this,
+            [this, queue](const QString &fingerprint) {
+                queue->showFailureGroup(fingerprint);
+                showPage(queue->objectName());
+            });
+    connect(queue, &QueuePage::logRequested, this, [this, log](qint64 jobId) {
+        log->showJob(jobId);
+        showPage(log->objectName());
+    });
 
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_sidebar->setCurrentRow(0);
+    // The page the operator last looked at comes back with the window.
+    showPage(QSettings().value(QStringLiteral("mainWindow/page")).toString());
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            QSettings().setValue(QStringLiteral("mainWindow/page"), m_pages->widget(row)->objectName());
+    });
 
+    m_engineLabel = new QLabel(this);
+    m_engineLabel->setObjectName(QStringLiteral("engineState"));
+    m_tokenLabel = new QLabel(this);
+    m_tokenLabel->setObjectName(QStringLiteral("tokenHealth"));
     m_storeLabel = new QLabel(tr("Store: %1").arg(m_db->url().toDisplayString()), this);
     m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
+    statusBar()->addWidget(m_engineLabel);
+    statusBar()->addWidget(m_tokenLabel);
     statusBar()->addPermanentWidget(m_storeLabel);
+    m_engine = engine;
+    m_engineLabel->setText(engine ? tr("Engine: starting")
+                                  : tr("Engine: runs elsewhere (this window only reads the store)"));
+    if (engine) {
+        connect(engine, &Engine::SyncEngine::laneStateChanged, this,
+                [this](qint64, Engine::LaneState state, const QString &reason) {
+                    m_engineLabel->setText(reason.isEmpty()
+                                               ? tr("Engine: %1").arg(laneStateText(state))
+                                               : tr("Engine: %1 (%2)").arg(laneStateText(state), reason));
+                });
+        if (TrayNotifier::isAvailable())
+            m_tray = new TrayNotifier(this, engine);
+    }
+    auto *health = new QTimer(this);
+    connect(health, &QTimer::timeout, this, &MainWindow::refreshTokenHealth);
+    health->start(10'000);
+    refreshTokenHealth();
 
     restoreWindowState();
 }
@@ -75,11 +139,53 @@ void MainWindow::restoreWindowState()
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
 }
 
+QString MainWindow::laneStateText(Engine::LaneState state)
+{
+    switch (state) {
+    case Engine::LaneState::Starting:
+        return tr("starting");
+    case Engine::LaneState::Idle:
+        return tr("idle, waiting for orders");
+    case Engine::LaneState::Sending:
+        return tr("sending");
+    case Engine::LaneState::Paused:
+        return tr("paused");
+    case Engine::LaneState::Stopped:
+        return tr("stopped");
+    }
+    return {};
+}
+
+void MainWindow::refreshTokenHealth()
+{
+    auto connections = Store::ConnectionRepo(m_db).list();
+    if (!connections || connections->isEmpty()) {
+        m_tokenLabel->setText(tr("No CRM connection yet"));
+        m_tokenLabel->setStyleSheet(QString());
+        return;
+    }
+    QStringList needSignIn;
+    for (const Store::Connection &c : connections.value()) {
+        if (c.state == QLatin1String("needs-sign-in") || c.state == QLatin1String("blocked"))
+            needSignIn << c.name;
+    }
+    m_tokenLabel->setText(needSignIn.isEmpty()
+                              ? tr("CRM: signed in")
+                              : tr("Needs a new sign-in: %1").arg(needSignIn.join(QStringLiteral(", "))));
+    m_tokenLabel->setStyleSheet(needSignIn.isEmpty() ? QString() : QStringLiteral("color: #c0392b;"));
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    // With an engine and a tray, closing hides the window and the engine keeps sending.
+    if (m_tray && SettingsPage::closeToTray()) {
+        hide();
+        event->ignore();
+        return;
+    }
     QMainWindow::closeEvent(event);
 }
 

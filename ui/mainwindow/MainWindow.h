@@ -9,9 +9,18 @@
 class QLabel;
 class QStackedWidget;
 
+namespace Engine {
+class SyncEngine;
+enum class LaneState;
+} // namespace Engine
+namespace Secrets {
+class SecretStore;
+}
+
 namespace Gui {
 
 class Sidebar;
+class TrayNotifier;
 
 /**
  * The operator's console: a sidebar of pages and a status bar. Lives on the GUI thread; owns its
@@ -21,7 +30,10 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(std::shared_ptr<Storage::Database> db, QWidget *parent = nullptr);
+    /** engine: the embedded engine, when this process runs one (refreshes on its signals);
+     *  secrets: where credentials live (null: the desktop keychain). */
+    explicit MainWindow(std::shared_ptr<Storage::Database> db, Engine::SyncEngine *engine = nullptr,
+                        std::shared_ptr<Secrets::SecretStore> secrets = nullptr, QWidget *parent = nullptr);
 
     /** Shows the page with that objectName ("dashboardPage", …). */
     void showPage(const QString &objectName);
@@ -32,11 +44,17 @@ protected:
 private:
     void addPage(QWidget *page, const QIcon &icon, const QString &title, int shortcutNumber);
     void restoreWindowState();
+    void refreshTokenHealth();
+    static QString laneStateText(Engine::LaneState state);
 
     std::shared_ptr<Storage::Database> m_db;
     Sidebar *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
     QLabel *m_storeLabel = nullptr;
+    QLabel *m_engineLabel = nullptr;
+    QLabel *m_tokenLabel = nullptr;
+    Engine::SyncEngine *m_engine = nullptr;
+    TrayNotifier *m_tray = nullptr;
 };
 
 } // namespace Gui

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// crmbridge_screenshot_data STORE.db: fills a fresh SQLite store with a realistic day of a small shop
+// (an amoCRM connection with its schema and mapping, orders and forms in every state, failures with a
+// few causes, attempts and op log entries) for scripts/screenshots.sh. Not shipped.
+#include "common/Json.h"
+#include "crm/CrmSchema.h"
+#include "mapping/MappingSet.h"
+#include "storage/Database.h"
+#include "storage/Migrator.h"
+#include "store/ConnectionRepo.h"
+#include "store/JobRepo.h"
+#include "store/MappingRepo.h"
+#include "store/OpLogRepo.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+namespace {
+
+QJsonObject fixture(const QString &name)
+{
+    QFile file(QStringLiteral(CRMBRIDGE_SOURCE_DIR "/tests/fixtures/mapping/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(name));
+    return Common::Json::parseObject(file.readAll()).value();
+}
+
+int fail(const Common::Error &error)
+{
+    fprintf(stderr, "crmbridge_screenshot_data: %s\n", qPrintable(error.message));
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (argc != 2) {
+        fprintf(stderr, "usage: crmbridge_screenshot_data STORE.db\n");
+        return 2;
+    }
+    QFile::remove(QString::fromLocal8Bit(argv[1]));
+    auto db = Storage::Database::open(QStringLiteral("sqlite://") + QString::fromLocal8Bit(argv[1]));
+    if (!db)
+        return fail(db.error());
+    if (auto migrated = Storage::Migrator(*db.value()).migrate(); !migrated)
+        return fail(migrated.error());
+
+    Store::Connection connection;
+    connection.name = QStringLiteral("Кофейная лавка — amoCRM");
+    connection.crm = QStringLiteral("amocrm");
+    connection.baseUrl = QStringLiteral("https://coffeeshop.amocrm.ru");
+    connection.config
+        = { { QStringLiteral("client_id"), QStringLiteral("4f1c2a9e-58b1-4c3e-9d0a-7e2b1f6c8d90") },
+            { QStringLiteral("redirect_uri"), QStringLiteral("http://127.0.0.1:17817/amocrm") } };
+    connection.state = QStringLiteral("signed-in");
+    auto added = Store::ConnectionRepo(db.value()).add(connection);
+    if (!added)
+        return fail(added.error());
+    const qint64 cid = added->id;
+    auto schema = Crm::CrmSchema::fromJson(fixture(QStringLiteral("schema_amocrm.json")));
+    if (!schema)
+        return fail(schema.error());
+    Store::MappingRepo mappings(db.value());
+    if (auto saved = mappings.saveSchema(cid, schema.value()); !saved)
+        return fail(saved.error());
+    Mapping::MappingSet set = Mapping::MappingSet::defaults(schema.value());
+    set.statuses.rows = {
+        { QStringLiteral("s1"), QStringLiteral("1"), QStringLiteral("Новый"), QStringLiteral("7001"),
+          QStringLiteral("70011"), Mapping::StatusRow::Direction::Both },
+        { QStringLiteral("s2"), QStringLiteral("2"), QStringLiteral("Оплачен"), QStringLiteral("7001"),
+          QStringLiteral("70012"), Mapping::StatusRow::Direction::ToCrm },
+        { QStringLiteral("s3"), QStringLiteral("3"), QStringLiteral("Отправлен"), QStringLiteral("7001"),
+          QStringLiteral("70013"), Mapping::StatusRow::Direction::Both },
+        { QStringLiteral("s4"), QStringLiteral("4"), QStringLiteral("Отменён"), QStringLiteral("7001"),
+          QStringLiteral("143"), Mapping::StatusRow::Direction::FromCrm },
+    };
+    if (auto saved = mappings.save(cid, set); !saved)
+        return fail(saved.error());
+
+    const QStringList names { QStringLiteral("Анна Смирнова"),      QStringLiteral("Пётр Иванов"),
+                              QStringLiteral("Ольга Кузнецова"),    QStringLiteral("Дмитрий Попов"),
+                              QStringLiteral("Мария Васильева"),    QStringLiteral("Сергей Новиков"),
+                              QStringLiteral("Екатерина Морозова"), QStringLiteral("Алексей Волков"),
+                              QStringLiteral("Наталья Лебедева"),   QStringLiteral("Игорь Соколов") };
+    const QStringList emails { QStringLiteral("anna.smirnova"), QStringLiteral("p.ivanov"),
+                               QStringLiteral("olga.k"),        QStringLiteral("dpopov"),
+                               QStringLiteral("m.vasilieva"),   QStringLiteral("novikov.s"),
+                               QStringLiteral("kate.moroz"),    QStringLiteral("volkov.a"),
+                               QStringLiteral("n.lebedeva"),    QStringLiteral("sokolov") };
+    const QList<Common::Error> causes {
+        Common::Error::permanent(
+            QStringLiteral("amoCRM rejected field “Дата заказа” (812345): \"14.11\" is not a date"),
+            QStringLiteral("FieldValueInvalid")),
+        Common::Error::permanent(QStringLiteral("Stage 70014 does not exist in pipeline “Розница”"),
+                                 QStringLiteral("mapping-broken")),
+        Common::Error::transient(QStringLiteral("No answer from the server: connection timed out")),
+    };
+
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Common::ManualClock clock(now - 24 * 3600 * 1000LL);
+    Store::JobRepo jobs(db.value(), &clock);
+    Store::OpLogRepo log(db.value(), &clock);
+    const QJsonObject order = fixture(QStringLiteral("order_ru.json"));
+    auto *random = QRandomGenerator::global();
+    for (int i = 0; i < 140; ++i) {
+        clock.setMs(now - 24 * 3600 * 1000LL + qint64(i) * (23 * 3600 * 1000LL / 140)
+                    + random->bounded(60000));
+        const int who = i % names.size();
+        const QString number = QStringLiteral("2311/%1").arg(100 + i);
+        const QString phone = QStringLiteral("+7 9%1 %2-%3-%4")
+                                  .arg(10 + random->bounded(89))
+                                  .arg(100 + random->bounded(899))
+                                  .arg(10 + random->bounded(89))
+                                  .arg(10 + random->bounded(89));
+        QJsonObject payload = order;
+        payload[QStringLiteral("id")] = QString::number(812 + i);
+        payload[QStringLiteral("number")] = number;
+        payload[QStringLiteral("cost")] = 900 + random->bounded(40000);
+        QJsonObject customer = payload.value(QStringLiteral("customer")).toObject();
+        customer[QStringLiteral("name")] = names.at(who);
+        customer[QStringLiteral("phone")] = phone;
+        customer[QStringLiteral("email")] = emails.at(who) + QStringLiteral("@mail.ru");
+        payload[QStringLiteral("customer")] = customer;
+        Store::NewJob job;
+        const bool form = i % 9 == 4;
+        job.kind = form ? QStringLiteral("form.submitted") : QStringLiteral("order.created");
+        job.connectionId = cid;
+        job.source = form ? QStringLiteral("forms") : QStringLiteral("shop");
+        job.sourceRef = QString::number(812 + i);
+        job.idempotencyKey = QStringLiteral("%1:%2").arg(job.kind).arg(812 + i);
+        job.reference = form ? QStringLiteral("Обратный звонок") : number;
+        job.customer = names.at(who);
+        job.phone
+            = QString(phone).remove(QRegularExpression(QStringLiteral("[^0-9]"))); // sources store digits
+        job.email = customer.value(QStringLiteral("email")).toString();
+        job.payload = payload;
+        auto enqueued = jobs.enqueue(job);
+        if (!enqueued)
+            return fail(enqueued.error());
+        if (i >= 128)
+            continue; // the newest stay pending
+        auto leased = jobs.lease(QStringLiteral("lane-1"), 1, 60000);
+        if (!leased || leased->isEmpty())
+            continue;
+        const Store::Job &taken = leased->first();
+        clock.advanceMs(300 + random->bounded(900));
+        const bool failed = i % 11 == 3 || i % 17 == 5;
+        Store::OpLogEntry entry;
+        entry.connectionId = cid;
+        entry.lane = QStringLiteral("amocrm");
+        entry.jobId = taken.id;
+        entry.method = QStringLiteral("POST");
+        entry.url = QStringLiteral("https://coffeeshop.amocrm.ru/api/v4/leads/complex");
+        entry.requestHeaders = QStringLiteral("Authorization: Bearer ***\nContent-Type: application/json");
+        entry.requestBody = QStringLiteral("[{\"name\":\"Заказ №%1\",\"price\":%2,\"pipeline_id\":7001,"
+                                           "\"_embedded\":{\"contacts\":[{\"name\":\"%3\"}]}}]")
+                                .arg(number)
+                                .arg(payload.value(QStringLiteral("cost")).toInt())
+                                .arg(names.at(who));
+        entry.durationMs = 120 + random->bounded(400);
+        entry.keys
+            = QStringLiteral("%1 %2 %3")
+                  .arg(number, QString(phone).remove(QLatin1Char(' ')).remove(QLatin1Char('-')), job.email);
+        if (failed) {
+            const Common::Error &cause = causes.at(i % causes.size());
+            entry.status = cause.kind == Common::ErrorKind::Transient ? 0 : 400;
+            entry.error = cause.message;
+            entry.responseBody = entry.status
+                ? QStringLiteral("{\"validation-errors\":[{\"request_id\":\"0\",\"errors\":"
+                                 "[{\"code\":\"FieldValueInvalid\",\"path\":\"custom_fields_values.0\"}]}]}")
+                : QString();
+            (void)log.append(entry);
+            (void)jobs.settleFailed(taken.id, QStringLiteral("lane-1"), cause);
+        } else {
+            entry.status = 200;
+            entry.responseBody = QStringLiteral("[{\"id\":%1,\"contact_id\":%2,\"company_id\":null}]")
+                                     .arg(31250000 + i)
+                                     .arg(48110000 + i);
+            (void)log.append(entry);
+            (void)jobs.settleDone(taken.id, QStringLiteral("lane-1"));
+        }
+    }
+    printf("filled %s\n", argv[1]);
+    return 0;
+}

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestDatabase.h"
+#include "TestEnv.h"
+#include "common/Translations.h"
+#include "oplog/CsvExporter.h"
+#include "oplog/CurlCommand.h"
+#include "oplog/LogDetailPane.h"
+#include "oplog/LogFilterBar.h"
+#include "oplog/LogPage.h"
+#include "oplog/OpLogTableModel.h"
+#include "store/OpLogRepo.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using TestSupport::TestDatabase;
+
+class TestLogPage : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestDatabase> m_test;
+
+    /** 450 calls, one a second; every 10th failed with 400; job = i % 7 + 1; order number 5000 + i. */
+    void fill()
+    {
+        Store::OpLogRepo log(m_test->db());
+        const qint64 start = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
+        for (int i = 0; i < 450; ++i) {
+            Store::OpLogEntry e;
+            e.atMs = start + i * 1000;
+            e.lane = QStringLiteral("amocrm");
+            e.jobId = i % 7 + 1;
+            e.method = QStringLiteral("POST");
+            e.url = QStringLiteral("https://shop.amocrm.ru/api/v4/leads/complex");
+            e.status = i % 10 == 0 ? 400 : 200;
+            e.durationMs = 120;
+            e.requestHeaders = QStringLiteral("Authorization: Bearer ***\nContent-Type: application/json");
+            e.requestBody = QStringLiteral("[{\"name\":\"Order %1\"}]").arg(5000 + i);
+            e.responseBody = QStringLiteral("{\"ok\":true}");
+            e.error = e.status == 400 ? QStringLiteral("field 12 is not a number") : QString();
+            e.keys = QStringLiteral("%1 79120000000 buyer%2@example.com").arg(5000 + i).arg(i);
+            QVERIFY_OK(log.append(e));
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase() { Gui::installTranslations(QStringLiteral("en")); }
+    void init()
+    {
+        auto test = TestDatabase::create(QStringLiteral("sqlite"));
+        QVERIFY_OK(test);
+        m_test = std::move(test.value());
+        fill();
+    }
+    void cleanup() { m_test.reset(); }
+
+    void modelPagesByKeysetNeverAll()
+    {
+        Gui::OpLogTableModel model(m_test->db());
+        QCOMPARE(model.rowCount(), 200); // one page, not the log
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 400);
+        // The tester fetches more itself as part of its checks.
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        QCOMPARE(model.rowCount(), 450);
+        QVERIFY(!model.canFetchMore({}));
+        // Newest first, without bodies in the list.
+        QVERIFY(model.entryAt(0).atMs > model.entryAt(1).atMs);
+        QVERIFY(model.entryAt(0).requestBody.isEmpty());
+        Store::OpLogFilter failed;
+        failed.statusClass = Store::StatusClass::AnyError;
+        model.setFilter(failed);
+        QCOMPARE(model.rowCount(), 45);
+    }
+
+    void searchAndJobFilter()
+    {
+        Gui::LogPage page(m_test->db());
+        QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.show();
+        auto *table = page.findChild<QTableView *>(QStringLiteral("logTable"));
+        auto *search = page.findChild<QLineEdit *>(QStringLiteral("logSearch"));
+        auto *status = page.findChild<QComboBox *>(QStringLiteral("logStatus"));
+        QVERIFY(table && search && status);
+        QVERIFY(table->model()->rowCount() >= 200);
+        search->setText(QStringLiteral("5123"));
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        search->setText(QStringLiteral("buyer44"));
+        QTRY_COMPARE(table->model()->rowCount(), 11); // buyer44, buyer440 … buyer449
+        search->clear();
+        QTRY_VERIFY(table->model()->rowCount() >= 200);
+        page.showJob(3);
+        QTRY_COMPARE(page.findChild<QLineEdit *>(QStringLiteral("logJob"))->text(), QStringLiteral("3"));
+        QCOMPARE(table->model()->rowCount(), 64); // i % 7 == 2 for i < 450
+        status->setCurrentIndex(status->findData(int(Store::StatusClass::ClientError)));
+        QTRY_VERIFY(table->model()->rowCount() < 64);
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            QCOMPARE(page.model()->entryAt(row).status, 400);
+    }
+
+    void detailIsPrettyAndCurlHasNoSecrets()
+    {
+        Gui::LogPage page(m_test->db());
+        page.show();
+        auto *table = page.findChild<QTableView *>(QStringLiteral("logTable"));
+        table->selectRow(0);
+        auto *detail = page.findChild<Gui::LogDetailPane *>(QStringLiteral("logDetail"));
+        auto *request = detail->findChild<QPlainTextEdit *>(QStringLiteral("logRequest"));
+        QTRY_VERIFY(request->toPlainText().contains(QLatin1String("\"name\": \"Order 5449\"")));
+        const QString curl = detail->curl();
+        QVERIFY(curl.startsWith(QLatin1String("curl -X POST 'https://shop.amocrm.ru/api/v4/leads/complex'")));
+        QVERIFY(curl.contains(QLatin1String("-H \"Authorization: Bearer $AMOCRM_TOKEN\"")));
+        QVERIFY(!curl.contains(QLatin1String("***")));
+        QVERIFY(curl.contains(QLatin1String("--data-raw '[{\"name\":\"Order 5449\"}]'")));
+
+        Store::OpLogEntry quoted;
+        quoted.method = QStringLiteral("GET");
+        quoted.url = QStringLiteral("https://x.amocrm.ru/api/v4/leads?query=O'Brien");
+        quoted.requestHeaders = QStringLiteral("authorization: Bearer abc.def\nX-Api-Key: k");
+        const QString c = Gui::curlCommand(quoted);
+        QVERIFY(!c.contains(QLatin1String("abc.def")));
+        QVERIFY(!c.contains(QLatin1String(": k")));
+        QVERIFY(c.contains(QLatin1String("'https://x.amocrm.ru/api/v4/leads?query=O'\\''Brien'")));
+    }
+
+    void exportsTheFilterToCsvWithProgress()
+    {
+        QTemporaryDir dir;
+        Gui::LogPage page(m_test->db());
+        page.show();
+        auto *search = page.findChild<QLineEdit *>(QStringLiteral("logSearch"));
+        search->setText(QStringLiteral("not a number"));
+        QTRY_COMPARE(page.model()->rowCount(), 45);
+        auto *exporter = page.findChild<Gui::CsvExporter *>();
+        exporter->setChunkSize(10);
+        QSignalSpy progressed(exporter, &Gui::CsvExporter::progressed);
+        QSignalSpy finished(exporter, &Gui::CsvExporter::finished);
+        const QString path = dir.filePath(QStringLiteral("log.csv"));
+        QVERIFY(page.exportTo(path));
+        QVERIFY(page.findChild<QProgressBar *>(QStringLiteral("exportProgress"))->isVisible());
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(0).toBool(), true);
+        QCOMPARE(finished.first().at(1).toInt(), 45);
+        QVERIFY(progressed.size() >= 5);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QCOMPARE(lines.size(), 1 + 45 + 1); // header, rows, trailing newline
+        QVERIFY(lines.at(1).contains("field 12 is not a number"));
+
+        // Cancelled: the half-written file is removed.
+        exporter->setChunkSize(1);
+        QVERIFY(page.exportTo(path));
+        exporter->cancel();
+        QCOMPARE(finished.size(), 2);
+        QCOMPARE(finished.last().at(0).toBool(), false);
+        QVERIFY(!QFile::exists(path));
+    }
+};
+
+QTEST_MAIN(TestLogPage)
+#include "tst_LogPage.moc"

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AmoSignInPanel.h"
+
+#include "crm/amocrm/AmoTokens.h"
+#include "net/HttpClient.h"
+#include "secrets/SecretStore.h"
+
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Gui {
+
+using Crm::AmoCrm::AmoBrowserSignIn;
+
+AmoSignInPanel::AmoSignInPanel(std::shared_ptr<Storage::Database> db,
+                               std::shared_ptr<Secrets::SecretStore> secrets, QWidget *parent)
+    : QWidget(parent)
+    , m_db(std::move(db))
+    , m_secrets(std::move(secrets))
+    , m_network(new QNetworkAccessManager(this))
+    , m_client(new Net::HttpClient(m_network, Net::HttpClient::Options {}, this))
+    , m_flow(new AmoBrowserSignIn(m_client, m_secrets, this))
+    , m_secret(new QLineEdit(this))
+    , m_signIn(new QPushButton(tr("Sign in with the browser"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_pasted(new QLineEdit(this))
+    , m_usePasted(new QPushButton(tr("Use it"), this))
+    , m_signOut(new QPushButton(tr("Sign out"), this))
+    , m_state(new QLabel(this))
+    , m_token(new QLabel(this))
+{
+    setObjectName(QStringLiteral("amoSignIn"));
+    m_secret->setObjectName(QStringLiteral("clientSecret"));
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_secret->setPlaceholderText(tr("The integration's secret key (kept in the system keychain)"));
+    m_signIn->setObjectName(QStringLiteral("signInButton"));
+    m_cancel->setObjectName(QStringLiteral("signInCancelButton"));
+    m_pasted->setObjectName(QStringLiteral("pastedAuth"));
+    m_pasted->setPlaceholderText(tr("Or paste a code, the redirect address or a long-lived token"));
+    m_usePasted->setObjectName(QStringLiteral("usePastedButton"));
+    m_signOut->setObjectName(QStringLiteral("signOutButton"));
+    m_state->setObjectName(QStringLiteral("signInState"));
+    m_state->setWordWrap(true);
+    m_token->setObjectName(QStringLiteral("tokenState"));
+    m_token->setWordWrap(true);
+    m_cancel->hide();
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Secret key:"), m_secret);
+    auto *browserRow = new QHBoxLayout;
+    browserRow->addWidget(m_signIn);
+    browserRow->addWidget(m_cancel);
+    browserRow->addWidget(m_state, 1);
+    auto *pasteRow = new QHBoxLayout;
+    pasteRow->addWidget(m_pasted, 1);
+    pasteRow->addWidget(m_usePasted);
+    auto *tokenRow = new QHBoxLayout;
+    tokenRow->addWidget(m_token, 1);
+    tokenRow->addWidget(m_signOut);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form);
+    layout->addLayout(browserRow);
+    layout->addLayout(pasteRow);
+    layout->addLayout(tokenRow);
+
+    connect(m_signIn, &QPushButton::clicked, this, &AmoSignInPanel::startBrowser);
+    connect(m_cancel, &QPushButton::clicked, m_flow, &AmoBrowserSignIn::cancel);
+    connect(m_usePasted, &QPushButton::clicked, this, &AmoSignInPanel::usePasted);
+    connect(m_signOut, &QPushButton::clicked, this, &AmoSignInPanel::signOut);
+    connect(m_flow, &AmoBrowserSignIn::authorizeUrlReady, this,
+            [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    connect(m_flow, &AmoBrowserSignIn::statusChanged, this, &AmoSignInPanel::onStatus);
+    connect(m_flow, &AmoBrowserSignIn::finished, this, &AmoSignInPanel::onFinished);
+    setConnection({});
+}
+
+AmoSignInPanel::~AmoSignInPanel() = default;
+
+void AmoSignInPanel::setConnection(const Store::Connection &connection)
+{
+    m_flow->cancel();
+    m_connection = connection;
+    setEnabled(connection.id > 0);
+    m_state->clear();
+    m_secret->clear();
+    m_token->setText(connection.id > 0 ? QString() : tr("Save the connection first."));
+    if (connection.id > 0)
+        showTokens();
+}
+
+AmoBrowserSignIn::Config AmoSignInPanel::config() const
+{
+    AmoBrowserSignIn::Config config;
+    config.connectionId = m_connection.id;
+    config.integration.baseUrl = QUrl(m_connection.baseUrl);
+    config.integration.clientId = m_connection.config.value(QStringLiteral("client_id")).toString();
+    config.integration.redirectUri = m_connection.config.value(QStringLiteral("redirect_uri")).toString();
+    config.clientSecret = m_secret->text();
+    return config;
+}
+
+void AmoSignInPanel::startBrowser()
+{
+    if (auto started = m_flow->start(config()); !started)
+        m_state->setText(started.error().message);
+}
+
+void AmoSignInPanel::usePasted()
+{
+    const QString text = m_pasted->text().trimmed();
+    if (text.isEmpty())
+        return;
+    // A long-lived token is a JWT: three base64url parts; anything else is a code or a redirect URL.
+    const bool jwt = text.count(QLatin1Char('.')) == 2 && !text.contains(QLatin1Char('/'));
+    auto submitted
+        = jwt ? m_flow->submitLongLivedToken(config(), text) : m_flow->submitPasted(config(), text);
+    if (!submitted)
+        m_state->setText(submitted.error().message);
+}
+
+void AmoSignInPanel::onStatus(AmoBrowserSignIn::State state, int secondsLeft)
+{
+    const bool running
+        = state == AmoBrowserSignIn::State::WaitingForBrowser || state == AmoBrowserSignIn::State::Exchanging;
+    m_cancel->setVisible(running);
+    m_signIn->setEnabled(!running);
+    m_usePasted->setEnabled(!running);
+    switch (state) {
+    case AmoBrowserSignIn::State::Idle:
+        m_state->clear();
+        break;
+    case AmoBrowserSignIn::State::WaitingForBrowser:
+        m_state->setText(tr("Waiting for the browser: allow access there (%1:%2 left).")
+                             .arg(secondsLeft / 60)
+                             .arg(secondsLeft % 60, 2, 10, QLatin1Char('0')));
+        break;
+    case AmoBrowserSignIn::State::Exchanging:
+        m_state->setText(tr("Getting the token…"));
+        break;
+    case AmoBrowserSignIn::State::SignedIn:
+        m_state->setText(tr("Signed in."));
+        break;
+    case AmoBrowserSignIn::State::Failed:
+        m_state->setText(tr("Sign-in failed: %1").arg(m_flow->failureReason()));
+        break;
+    }
+}
+
+void AmoSignInPanel::onFinished(const Common::Result<Crm::AmoCrm::AmoTokenSet> &result)
+{
+    if (!result) {
+        m_state->setText(tr("Sign-in failed: %1").arg(result.error().message));
+        return;
+    }
+    m_state->setText(tr("Signed in."));
+    m_pasted->clear();
+    (void)Store::ConnectionRepo(m_db).setState(m_connection.id, QStringLiteral("signed-in"));
+    Q_EMIT connectionChanged();
+    showTokens();
+}
+
+void AmoSignInPanel::showTokens()
+{
+    QPointer<AmoSignInPanel> self(this);
+    const qint64 id = m_connection.id;
+    Crm::AmoCrm::loadTokens(*m_secrets, id, [self, id](Common::Result<Crm::AmoCrm::AmoTokenSet> tokens) {
+        if (!self || self->m_connection.id != id)
+            return;
+        if (!tokens || !tokens->isValid()) {
+            self->m_token->setText(tr("Not signed in."));
+            self->m_signOut->setEnabled(false);
+            return;
+        }
+        const QLocale locale;
+        const QString account = tokens->baseUrl.isEmpty() ? self->m_connection.baseUrl : tokens->baseUrl;
+        self->m_token->setText(
+            tokens->accessExpiresAtMs > 0
+                ? tr("Signed in to %1. The token is valid until %2.")
+                      .arg(account,
+                           locale.toString(QDateTime::fromMSecsSinceEpoch(tokens->accessExpiresAtMs),
+                                           QLocale::ShortFormat))
+                : tr("Signed in to %1.").arg(account));
+        self->m_signOut->setEnabled(true);
+    });
+}
+
+void AmoSignInPanel::signOut()
+{
+    QPointer<AmoSignInPanel> self(this);
+    m_secrets->remove(Secrets::SecretStore::connectionScope(m_connection.id),
+                      Crm::AmoCrm::AmoSecretNames::tokens(), [self](Common::Status done) {
+                          if (!self)
+                              return;
+                          if (!done) {
+                              self->m_state->setText(done.error().message);
+                              return;
+                          }
+                          (void)Store::ConnectionRepo(self->m_db)
+                              .setState(self->m_connection.id, QStringLiteral("needs-sign-in"));
+                          Q_EMIT self->connectionChanged();
+                          self->showTokens();
+                      });
+}
+
+} // namespace Gui

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ConnectionsPage.h"
+
+#include "AmoSignInPanel.h"
+#include "source/SourceRepo.h"
+#include "source/intake/FormEndpointRepo.h"
+#include "store/ConnectionRepo.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Gui {
+
+namespace {
+
+QString stateText(const QString &state)
+{
+    if (state == QLatin1String("signed-in"))
+        return ConnectionsPage::tr("signed in");
+    if (state == QLatin1String("needs-sign-in"))
+        return ConnectionsPage::tr("needs a new sign-in");
+    if (state == QLatin1String("paused"))
+        return ConnectionsPage::tr("paused");
+    if (state == QLatin1String("blocked"))
+        return ConnectionsPage::tr("blocked by the CRM");
+    return ConnectionsPage::tr("not signed in yet");
+}
+
+} // namespace
+
+ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
+                                 std::shared_ptr<Secrets::SecretStore> secrets, QWidget *parent)
+    : QWidget(parent)
+    , m_db(std::move(db))
+    , m_list(new QListWidget(this))
+    , m_name(new QLineEdit(this))
+    , m_baseUrl(new QLineEdit(this))
+    , m_clientId(new QLineEdit(this))
+    , m_redirectUri(new QLineEdit(this))
+    , m_result(new QLabel(this))
+    , m_signIn(new AmoSignInPanel(m_db, std::move(secrets), this))
+    , m_shop(new QTreeWidget(this))
+{
+    setObjectName(QStringLiteral("connectionsPage"));
+    auto *title = new QLabel(tr("Connections"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+
+    m_list->setObjectName(QStringLiteral("connectionList"));
+    m_list->setMaximumWidth(260);
+    m_name->setObjectName(QStringLiteral("connectionName"));
+    m_baseUrl->setObjectName(QStringLiteral("connectionBaseUrl"));
+    m_baseUrl->setPlaceholderText(QStringLiteral("https://example.amocrm.ru"));
+    m_clientId->setObjectName(QStringLiteral("connectionClientId"));
+    m_redirectUri->setObjectName(QStringLiteral("connectionRedirectUri"));
+    m_redirectUri->setPlaceholderText(QStringLiteral("http://127.0.0.1:17817/amocrm"));
+    m_result->setObjectName(QStringLiteral("connectionResult"));
+    m_result->setWordWrap(true);
+    auto *add = new QPushButton(tr("New connection"), this);
+    add->setObjectName(QStringLiteral("newConnectionButton"));
+    auto *save = new QPushButton(tr("Save"), this);
+    save->setObjectName(QStringLiteral("saveConnectionButton"));
+
+    auto *crmBox = new QGroupBox(tr("amoCRM"), this);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Name:"), m_name);
+    form->addRow(tr("Account address:"), m_baseUrl);
+    form->addRow(tr("Integration ID:"), m_clientId);
+    form->addRow(tr("Redirect address:"), m_redirectUri);
+    auto *saveRow = new QHBoxLayout;
+    saveRow->addWidget(m_result, 1);
+    saveRow->addWidget(save);
+    auto *crmLayout = new QVBoxLayout(crmBox);
+    crmLayout->addLayout(form);
+    crmLayout->addLayout(saveRow);
+    crmLayout->addWidget(m_signIn);
+
+    auto *listBox = new QVBoxLayout;
+    listBox->addWidget(m_list, 1);
+    listBox->addWidget(add);
+    auto *top = new QHBoxLayout;
+    top->addLayout(listBox);
+    top->addWidget(crmBox, 1);
+
+    auto *shopBox = new QGroupBox(tr("Shop and forms"), this);
+    m_shop->setObjectName(QStringLiteral("shopSide"));
+    m_shop->setRootIsDecorated(false);
+    m_shop->setHeaderLabels({ tr("Source"), tr("Kind"), tr("Address") });
+    m_shop->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_shop->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    auto *copy = new QPushButton(tr("Copy the address"), this);
+    copy->setObjectName(QStringLiteral("copyAddressButton"));
+    auto *shopLayout = new QVBoxLayout(shopBox);
+    shopLayout->addWidget(m_shop);
+    shopLayout->addWidget(copy, 0, Qt::AlignRight);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(18, 18, 18, 18);
+    layout->addWidget(title);
+    layout->addLayout(top, 3);
+    layout->addWidget(shopBox, 2);
+
+    connect(m_list, &QListWidget::currentRowChanged, this, [this] {
+        if (auto *item = m_list->currentItem())
+            showConnection(item->data(Qt::UserRole).toLongLong());
+    });
+    connect(add, &QPushButton::clicked, this, [this] {
+        m_list->clearSelection();
+        showConnection(0);
+        m_name->setFocus();
+    });
+    connect(save, &QPushButton::clicked, this, &ConnectionsPage::saveConnection);
+    connect(m_signIn, &AmoSignInPanel::connectionChanged, this, &ConnectionsPage::reload);
+    connect(copy, &QPushButton::clicked, this, [this] {
+        if (auto *item = m_shop->currentItem())
+            QApplication::clipboard()->setText(item->text(2));
+    });
+    reload();
+}
+
+void ConnectionsPage::reload()
+{
+    const qint64 keep = m_current;
+    QSignalBlocker blocker(m_list);
+    m_list->clear();
+    if (auto connections = Store::ConnectionRepo(m_db).list()) {
+        for (const Store::Connection &c : connections.value()) {
+            auto *item
+                = new QListWidgetItem(QStringLiteral("%1\n%2").arg(c.name, stateText(c.state)), m_list);
+            item->setData(Qt::UserRole, c.id);
+            if (c.id == keep || (keep == 0 && m_list->count() == 1))
+                m_list->setCurrentItem(item);
+        }
+    }
+    blocker.unblock();
+    const auto *item = m_list->currentItem();
+    showConnection(item ? item->data(Qt::UserRole).toLongLong() : 0);
+    reloadShopSide();
+}
+
+void ConnectionsPage::showConnection(qint64 id)
+{
+    m_current = id;
+    m_result->clear();
+    Store::Connection connection;
+    if (id > 0) {
+        auto found = Store::ConnectionRepo(m_db).byId(id);
+        if (found)
+            connection = found.value();
+    }
+    m_name->setText(connection.name);
+    m_baseUrl->setText(connection.baseUrl);
+    m_clientId->setText(connection.config.value(QStringLiteral("client_id")).toString());
+    m_redirectUri->setText(connection.config.value(QStringLiteral("redirect_uri")).toString());
+    m_signIn->setConnection(connection);
+}
+
+bool ConnectionsPage::saveConnection()
+{
+    Store::Connection connection;
+    Store::ConnectionRepo repo(m_db);
+    if (m_current > 0) {
+        auto found = repo.byId(m_current);
+        if (found)
+            connection = found.value();
+    }
+    connection.name = m_name->text().trimmed();
+    connection.crm = QStringLiteral("amocrm");
+    connection.baseUrl = m_baseUrl->text().trimmed();
+    connection.config.insert(QStringLiteral("client_id"), m_clientId->text().trimmed());
+    connection.config.insert(QStringLiteral("redirect_uri"), m_redirectUri->text().trimmed());
+    const QUrl url(connection.baseUrl);
+    if (connection.name.isEmpty() || !url.isValid() || url.host().isEmpty()) {
+        m_result->setText(tr("Give the connection a name and the account's address (https://….amocrm.ru)."));
+        return false;
+    }
+    if (m_current > 0) {
+        if (auto updated = repo.update(connection); !updated) {
+            m_result->setText(updated.error().message);
+            return false;
+        }
+    } else {
+        auto added = repo.add(connection);
+        if (!added) {
+            m_result->setText(added.error().message);
+            return false;
+        }
+        m_current = added->id;
+    }
+    reload();
+    m_result->setText(tr("Saved."));
+    return true;
+}
+
+void ConnectionsPage::reloadShopSide()
+{
+    m_shop->clear();
+    if (auto sources = Source::SourceRepo(m_db).list()) {
+        for (const Source::SourceRecord &source : sources.value())
+            new QTreeWidgetItem(m_shop,
+                                { source.name, tr("Shop database (%1)").arg(source.kind), source.url });
+    }
+    if (auto endpoints = Source::Intake::FormEndpointRepo(m_db).list()) {
+        for (const auto &endpoint : endpoints.value())
+            new QTreeWidgetItem(m_shop,
+                                { endpoint.name, tr("Web form"), QStringLiteral("/forms/") + endpoint.name });
+    }
+    if (m_shop->topLevelItemCount() == 0)
+        new QTreeWidgetItem(
+            m_shop,
+            { tr("No shop yet"), QString(), tr("Add one with crmbridgectl source add, or start the demo.") });
+}
+
+} // namespace Gui

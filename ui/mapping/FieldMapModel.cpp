@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FieldMapModel.h"
+
+#include "mapping/SourceFieldCatalogue.h"
+
+#include <QColor>
+#include <QJsonObject>
+#include <QUndoStack>
+
+namespace Gui {
+
+using Mapping::FieldMap;
+using Mapping::FieldRow;
+using Mapping::Transform;
+
+namespace {
+
+/** An undoable change of the whole grid: small enough to snapshot, and simple to get right. */
+class FieldMapCommand : public QUndoCommand
+{
+public:
+    FieldMapCommand(FieldMapModel *model, FieldMap before, FieldMap after, const QString &text)
+        : QUndoCommand(text)
+        , m_model(model)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    { }
+    void undo() override { m_model->applyFieldMap(m_before); }
+    void redo() override { m_model->applyFieldMap(m_after); }
+
+private:
+    FieldMapModel *m_model;
+    FieldMap m_before;
+    FieldMap m_after;
+};
+
+} // namespace
+
+FieldMapModel::FieldMapModel(QUndoStack *undo, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_undo(undo)
+{ }
+
+void FieldMapModel::setFieldMap(const FieldMap &map)
+{
+    beginResetModel();
+    m_map = map;
+    endResetModel();
+}
+
+void FieldMapModel::applyFieldMap(const FieldMap &map)
+{
+    if (map.rows.size() == m_map.rows.size()) {
+        m_map = map;
+        if (!m_map.rows.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(int(m_map.rows.size()) - 1, ColumnCount - 1));
+    } else {
+        beginResetModel();
+        m_map = map;
+        endResetModel();
+    }
+    Q_EMIT edited();
+}
+
+void FieldMapModel::push(const FieldMap &after, const QString &text)
+{
+    m_undo->push(new FieldMapCommand(this, m_map, after, text));
+}
+
+void FieldMapModel::setProblems(const QList<Mapping::Problem> &problems)
+{
+    m_problems.clear();
+    for (const Mapping::Problem &problem : problems) {
+        // An error outranks a warning on the same row.
+        if (!problem.rowId.isEmpty() && (!m_problems.contains(problem.rowId) || problem.isError()))
+            m_problems.insert(problem.rowId, problem);
+    }
+    if (!m_map.rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_map.rows.size()) - 1, ColumnCount - 1));
+}
+
+QString FieldMapModel::problemFor(int row) const
+{
+    return m_problems.value(m_map.rows.at(row).id).message;
+}
+
+void FieldMapModel::addRow()
+{
+    FieldMap after = m_map;
+    FieldRow row;
+    int n = int(after.rows.size()) + 1;
+    const QString prefix
+        = m_map.kind == Mapping::SourceKind::Order ? QStringLiteral("o") : QStringLiteral("f");
+    while (after.row(prefix + QString::number(n)))
+        ++n;
+    row.id = prefix + QString::number(n);
+    after.rows.append(row);
+    push(after, tr("Add a row"));
+}
+
+void FieldMapModel::removeRow(int row)
+{
+    if (row < 0 || row >= m_map.rows.size())
+        return;
+    FieldMap after = m_map;
+    after.rows.removeAt(row);
+    push(after, tr("Remove a row"));
+}
+
+int FieldMapModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_map.rows.size());
+}
+
+int FieldMapModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString FieldMapModel::transformText(Transform::Kind kind)
+{
+    switch (kind) {
+    case Transform::Kind::None:
+        return tr("As is");
+    case Transform::Kind::Trim:
+        return tr("Trim spaces");
+    case Transform::Kind::Template:
+        return tr("Template");
+    case Transform::Kind::Number:
+        return tr("Number");
+    case Transform::Kind::Date:
+        return tr("Date");
+    case Transform::Kind::Phone:
+        return tr("Phone");
+    case Transform::Kind::Email:
+        return tr("Email");
+    case Transform::Kind::Join:
+        return tr("Join values");
+    case Transform::Kind::Constant:
+        return tr("Constant");
+    case Transform::Kind::Lookup:
+        return tr("Lookup table");
+    }
+    return {};
+}
+
+QString FieldMapModel::policyText(Crm::UpdatePolicy policy)
+{
+    switch (policy) {
+    case Crm::UpdatePolicy::Always:
+        return tr("Always");
+    case Crm::UpdatePolicy::OnlyIfEmpty:
+        return tr("Only if empty");
+    case Crm::UpdatePolicy::Never:
+        return tr("On create only");
+    }
+    return {};
+}
+
+QVariant FieldMapModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const FieldRow &row = m_map.rows.at(index.row());
+    const auto problem = m_problems.constFind(row.id);
+    const bool hasProblem = problem != m_problems.cend();
+    switch (role) {
+    case RowIdRole:
+        return row.id;
+    case HasErrorRole:
+        return hasProblem && problem->isError();
+    case Qt::BackgroundRole:
+        if (hasProblem)
+            return problem->isError() ? QColor(0xf8, 0xd7, 0xda) : QColor(0xff, 0xf3, 0xcd);
+        return {};
+    case Qt::ForegroundRole:
+        if (hasProblem)
+            return QColor(0x21, 0x25, 0x29);
+        return row.active ? QVariant() : QColor(Qt::gray);
+    case Qt::ToolTipRole:
+        return hasProblem ? problem->message : QVariant();
+    case Qt::CheckStateRole:
+        return index.column() == ActiveColumn ? (row.active ? Qt::Checked : Qt::Unchecked) : QVariant();
+    case Qt::EditRole:
+        switch (index.column()) {
+        case SourceColumn:
+            return row.source;
+        case TransformColumn:
+            return Transform::kindName(row.transform.kind);
+        case TargetColumn:
+            return row.target.toJson();
+        case PolicyColumn:
+            return Crm::updatePolicyName(row.policy);
+        default:
+            return {};
+        }
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (index.column()) {
+    case SourceColumn: {
+        if (row.source.isEmpty())
+            return row.transform.kind == Transform::Kind::Constant ? tr("(constant)") : QString();
+        const auto field = Mapping::SourceFieldCatalogue::describe(m_map.kind, row.source);
+        return field ? field->label : row.source;
+    }
+    case TransformColumn:
+        return row.transform.argument.isEmpty()
+            ? transformText(row.transform.kind)
+            : QStringLiteral("%1: %2").arg(transformText(row.transform.kind), row.transform.argument);
+    case TargetColumn:
+        return row.target.isSet() ? row.target.describe() : tr("(choose a field)");
+    case PolicyColumn:
+        return policyText(row.policy);
+    case ProblemColumn:
+        return hasProblem ? problem->message : QString();
+    default:
+        return {};
+    }
+}
+
+bool FieldMapModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    FieldMap after = m_map;
+    FieldRow &row = after.rows[index.row()];
+    if (index.column() == ActiveColumn && role == Qt::CheckStateRole) {
+        row.active = value.toInt() == Qt::Checked;
+    } else if (role != Qt::EditRole) {
+        return false;
+    } else if (index.column() == SourceColumn) {
+        row.source = value.toString();
+    } else if (index.column() == TransformColumn) {
+        Transform::Kind kind;
+        if (!Transform::kindFromName(value.toString(), &kind))
+            return false;
+        row.transform.kind = kind;
+    } else if (index.column() == TargetColumn) {
+        auto target = Mapping::FieldTarget::fromJson(value.toJsonObject());
+        if (!target)
+            return false;
+        row.target = target.value();
+    } else if (index.column() == PolicyColumn) {
+        Crm::UpdatePolicy policy;
+        if (!Crm::updatePolicyFromName(value.toString(), &policy))
+            return false;
+        row.policy = policy;
+    } else {
+        return false;
+    }
+    if (after == m_map)
+        return true;
+    push(after, tr("Edit row %1").arg(row.id));
+    return true;
+}
+
+Qt::ItemFlags FieldMapModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (!index.isValid())
+        return flags;
+    if (index.column() == ActiveColumn)
+        return flags | Qt::ItemIsUserCheckable;
+    if (index.column() != ProblemColumn)
+        return flags | Qt::ItemIsEditable;
+    return flags;
+}
+
+QVariant FieldMapModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case ActiveColumn:
+        return tr("On");
+    case SourceColumn:
+        return tr("Shop field");
+    case TransformColumn:
+        return tr("Transform");
+    case TargetColumn:
+        return tr("CRM field");
+    case PolicyColumn:
+        return tr("Overwrite");
+    case ProblemColumn:
+        return tr("Problem");
+    default:
+        return {};
+    }
+}
+
+} // namespace Gui

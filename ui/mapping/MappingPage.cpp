@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MappingPage.h"
+
+#include "FieldMapEditor.h"
+#include "FieldMapModel.h"
+#include "MappingPreview.h"
+#include "StatusMapEditor.h"
+#include "StatusMapModel.h"
+#include "mapping/MappingValidator.h"
+#include "store/ConnectionRepo.h"
+#include "store/MappingRepo.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace Gui {
+
+namespace {
+
+QList<Mapping::Problem> inArea(const QList<Mapping::Problem> &problems, const QString &area)
+{
+    QList<Mapping::Problem> found;
+    for (const Mapping::Problem &problem : problems) {
+        if (problem.area == area)
+            found << problem;
+    }
+    return found;
+}
+
+} // namespace
+
+MappingPage::MappingPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
+    : QWidget(parent)
+    , m_db(std::move(db))
+    , m_undo(new QUndoStack(this))
+    , m_connection(new QComboBox(this))
+    , m_tabs(new QTabWidget(this))
+    , m_orders(new FieldMapEditor(Mapping::SourceKind::Order, m_undo, this))
+    , m_forms(new FieldMapEditor(Mapping::SourceKind::Form, m_undo, this))
+    , m_statuses(new StatusMapEditor(m_undo, this))
+    , m_preview(new MappingPreview(m_db, this))
+    , m_result(new QLabel(this))
+    , m_save(new QPushButton(tr("Save"), this))
+    , m_revert(new QPushButton(tr("Revert"), this))
+{
+    setObjectName(QStringLiteral("mappingPage"));
+    auto *title = new QLabel(tr("Mapping"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+
+    m_connection->setObjectName(QStringLiteral("mappingConnection"));
+    m_tabs->setObjectName(QStringLiteral("mappingTabs"));
+    m_tabs->addTab(m_orders, tr("Order fields"));
+    m_tabs->addTab(m_forms, tr("Form fields"));
+    m_tabs->addTab(m_statuses, tr("Statuses"));
+    m_result->setObjectName(QStringLiteral("mappingResult"));
+    m_result->setWordWrap(true);
+    m_save->setObjectName(QStringLiteral("mappingSaveButton"));
+    m_revert->setObjectName(QStringLiteral("mappingRevertButton"));
+    auto *undo = new QPushButton(tr("Undo"), this);
+    undo->setObjectName(QStringLiteral("mappingUndoButton"));
+    auto *redo = new QPushButton(tr("Redo"), this);
+    redo->setObjectName(QStringLiteral("mappingRedoButton"));
+    connect(undo, &QPushButton::clicked, m_undo, &QUndoStack::undo);
+    connect(redo, &QPushButton::clicked, m_undo, &QUndoStack::redo);
+    connect(m_undo, &QUndoStack::canUndoChanged, undo, &QPushButton::setEnabled);
+    connect(m_undo, &QUndoStack::canRedoChanged, redo, &QPushButton::setEnabled);
+    undo->setEnabled(false);
+    redo->setEnabled(false);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(title);
+    top->addStretch();
+    top->addWidget(new QLabel(tr("Connection:"), this));
+    top->addWidget(m_connection);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_tabs);
+    splitter->addWidget(m_preview);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({ 700, 400 });
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_result, 1);
+    buttons->addWidget(undo);
+    buttons->addWidget(redo);
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_save);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(18, 18, 18, 18);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(buttons);
+
+    connect(m_orders->model(), &FieldMapModel::edited, this, &MappingPage::revalidate);
+    connect(m_forms->model(), &FieldMapModel::edited, this, &MappingPage::revalidate);
+    connect(m_statuses->model(), &StatusMapModel::edited, this, &MappingPage::revalidate);
+    connect(m_undo, &QUndoStack::cleanChanged, this, &MappingPage::revalidate);
+    connect(m_save, &QPushButton::clicked, this, &MappingPage::save);
+    connect(m_revert, &QPushButton::clicked, this, &MappingPage::load);
+    connect(m_connection, &QComboBox::currentIndexChanged, this, &MappingPage::load);
+    reloadConnections();
+}
+
+void MappingPage::reloadConnections()
+{
+    QSignalBlocker blocker(m_connection);
+    m_connection->clear();
+    if (auto connections = Store::ConnectionRepo(m_db).list()) {
+        for (const Store::Connection &c : connections.value())
+            m_connection->addItem(c.name, c.id);
+    }
+    load();
+}
+
+void MappingPage::load()
+{
+    m_undo->clear();
+    const qint64 id = m_connection->currentData().toLongLong();
+    m_tabs->setEnabled(id > 0);
+    if (id == 0) {
+        m_result->setText(
+            tr("Add a CRM connection on the Connections page first; its mapping is edited here."));
+        m_save->setEnabled(false);
+        m_revert->setEnabled(false);
+        return;
+    }
+    Store::MappingRepo repo(m_db);
+    auto schema = repo.loadSchema(id);
+    m_hasSchema = schema && schema->has_value();
+    m_schema = m_hasSchema ? schema->value() : Crm::CrmSchema();
+    auto set = repo.load(id);
+    if (!set) {
+        m_result->setText(set.error().message);
+        return;
+    }
+    m_loaded = set->has_value() ? set->value() : Mapping::MappingSet::defaults(m_schema);
+    m_orders->model()->setSchema(m_schema);
+    m_forms->model()->setSchema(m_schema);
+    m_orders->model()->setFieldMap(m_loaded.orders);
+    m_forms->model()->setFieldMap(m_loaded.forms);
+    m_statuses->model()->setStatusMap(m_loaded.statuses, m_schema);
+    m_undo->setClean();
+    m_result->clear();
+    revalidate();
+}
+
+Mapping::MappingSet MappingPage::editedMapping() const
+{
+    Mapping::MappingSet set = m_loaded;
+    set.orders = m_orders->model()->fieldMap();
+    set.forms = m_forms->model()->fieldMap();
+    set.statuses = m_statuses->model()->statusMap();
+    return set;
+}
+
+void MappingPage::revalidate()
+{
+    const Mapping::MappingSet set = editedMapping();
+    const QList<Mapping::Problem> problems = m_hasSchema ? Mapping::MappingValidator::validate(set, m_schema)
+                                                         : Mapping::MappingValidator::validateStructure(set);
+    m_orders->setProblems(inArea(problems, QStringLiteral("orders")));
+    m_forms->setProblems(inArea(problems, QStringLiteral("forms")));
+    m_statuses->model()->setProblems(inArea(problems, QStringLiteral("statuses")));
+    m_hasErrors = Mapping::hasErrors(problems);
+    m_save->setEnabled(!m_undo->isClean() && !m_hasErrors);
+    m_revert->setEnabled(!m_undo->isClean());
+    if (m_hasErrors)
+        m_result->setText(tr("Fix the rows marked red to save."));
+    else if (!m_undo->isClean())
+        m_result->setText(tr("Unsaved changes."));
+    else if (!m_hasSchema)
+        m_result->setText(
+            tr("The CRM's fields are not loaded yet: sign in on the Connections page to pick them."));
+    m_result->setStyleSheet(m_hasErrors ? QStringLiteral("color: #c0392b;") : QString());
+    m_preview->setMapping(set, m_schema);
+}
+
+bool MappingPage::save()
+{
+    const qint64 id = m_connection->currentData().toLongLong();
+    if (id == 0 || m_hasErrors)
+        return false;
+    const Mapping::MappingSet set = editedMapping();
+    if (auto saved = Store::MappingRepo(m_db).save(id, set); !saved) {
+        m_result->setText(tr("Not saved: %1").arg(saved.error().message));
+        m_result->setStyleSheet(QStringLiteral("color: #c0392b;"));
+        return false;
+    }
+    m_loaded = set;
+    m_undo->setClean();
+    m_result->setText(tr("Saved."));
+    m_result->setStyleSheet(QString());
+    m_save->setEnabled(false);
+    m_revert->setEnabled(false);
+    return true;
+}
+
+} // namespace Gui

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "StatusMapModel.h"
+
+#include <QColor>
+#include <QIcon>
+#include <QPainter>
+#include <QPixmap>
+#include <QUndoStack>
+
+namespace Gui {
+
+using Mapping::StatusMap;
+using Mapping::StatusRow;
+
+namespace {
+
+class StatusMapCommand : public QUndoCommand
+{
+public:
+    StatusMapCommand(StatusMapModel *model, StatusMap before, StatusMap after, const QString &text)
+        : QUndoCommand(text)
+        , m_model(model)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    { }
+    void undo() override { m_model->applyStatusMap(m_before); }
+    void redo() override { m_model->applyStatusMap(m_after); }
+
+private:
+    StatusMapModel *m_model;
+    StatusMap m_before;
+    StatusMap m_after;
+};
+
+QIcon colourChip(const QString &colour)
+{
+    QPixmap pixmap(14, 14);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QColor(0, 0, 0, 60));
+    painter.setBrush(QColor(colour.isEmpty() ? QStringLiteral("#cccccc") : colour));
+    painter.drawRoundedRect(QRectF(0.5, 0.5, 13, 13), 3, 3);
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+StatusMapModel::StatusMapModel(QUndoStack *undo, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_undo(undo)
+{ }
+
+void StatusMapModel::setStatusMap(const StatusMap &map, const Crm::CrmSchema &schema)
+{
+    beginResetModel();
+    m_map = map;
+    m_schema = schema;
+    endResetModel();
+}
+
+void StatusMapModel::applyStatusMap(const StatusMap &map)
+{
+    if (map.rows.size() != m_map.rows.size()) {
+        beginResetModel();
+        m_map = map;
+        endResetModel();
+    } else {
+        m_map = map;
+        if (!m_map.rows.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(int(m_map.rows.size()) - 1, ColumnCount - 1));
+    }
+    Q_EMIT edited();
+}
+
+void StatusMapModel::setProblems(const QList<Mapping::Problem> &problems)
+{
+    m_problems.clear();
+    for (const Mapping::Problem &problem : problems) {
+        if (!problem.rowId.isEmpty() && (!m_problems.contains(problem.rowId) || problem.isError()))
+            m_problems.insert(problem.rowId, problem);
+    }
+    if (!m_map.rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_map.rows.size()) - 1, ColumnCount - 1));
+}
+
+QString StatusMapModel::directionText(StatusRow::Direction direction)
+{
+    switch (direction) {
+    case StatusRow::Direction::ToCrm:
+        return tr("→ to the CRM");
+    case StatusRow::Direction::FromCrm:
+        return tr("← from the CRM");
+    case StatusRow::Direction::Both:
+        return tr("↔ both ways");
+    case StatusRow::Direction::DontSend:
+        return tr("✕ not sent");
+    }
+    return {};
+}
+
+int StatusMapModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_map.rows.size());
+}
+
+int StatusMapModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant StatusMapModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const StatusRow &row = m_map.rows.at(index.row());
+    const auto problem = m_problems.constFind(row.id);
+    const bool hasProblem = problem != m_problems.cend();
+    const Crm::Pipeline *pipeline = m_schema.pipeline(row.pipelineId);
+    const Crm::Stage *stage = m_schema.stage(row.pipelineId, row.stageId);
+    if (role == Qt::BackgroundRole && hasProblem)
+        return problem->isError() ? QColor(0xf8, 0xd7, 0xda) : QColor(0xff, 0xf3, 0xcd);
+    if (role == Qt::ForegroundRole && hasProblem)
+        return QColor(0x21, 0x25, 0x29);
+    if (role == Qt::ToolTipRole && hasProblem)
+        return problem->message;
+    if (role == Qt::DecorationRole && index.column() == StageColumn)
+        return colourChip(stage ? stage->colour : QString());
+    if (role == Qt::EditRole && index.column() == DirectionColumn)
+        return StatusRow::directionName(row.direction);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case ShopStatusColumn:
+        return row.shopStatusName.isEmpty() ? row.shopStatusId : row.shopStatusName;
+    case DirectionColumn:
+        return directionText(row.direction);
+    case StageColumn:
+        return QStringLiteral("%1 / %2").arg(pipeline ? pipeline->name : row.pipelineId,
+                                             stage ? stage->name : row.stageId);
+    case ProblemColumn:
+        return hasProblem ? problem->message : QString();
+    default:
+        return {};
+    }
+}
+
+bool StatusMapModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || index.column() != DirectionColumn
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    StatusMap after = m_map;
+    StatusRow &row = after.rows[index.row()];
+    bool known = false;
+    for (auto direction : { StatusRow::Direction::ToCrm, StatusRow::Direction::FromCrm,
+                            StatusRow::Direction::Both, StatusRow::Direction::DontSend }) {
+        if (StatusRow::directionName(direction) == value.toString()) {
+            row.direction = direction;
+            known = true;
+        }
+    }
+    if (!known)
+        return false;
+    if (!(after == m_map))
+        m_undo->push(new StatusMapCommand(this, m_map, after,
+                                          tr("Change the direction of %1").arg(row.shopStatusName)));
+    return true;
+}
+
+Qt::ItemFlags StatusMapModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == DirectionColumn)
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+QVariant StatusMapModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case ShopStatusColumn:
+        return tr("Shop status");
+    case DirectionColumn:
+        return tr("Direction");
+    case StageColumn:
+        return tr("CRM pipeline / stage");
+    case ProblemColumn:
+        return tr("Problem");
+    default:
+        return {};
+    }
+}
+
+} // namespace Gui

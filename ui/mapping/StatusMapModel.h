@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "crm/CrmSchema.h"
+#include "mapping/Problem.h"
+#include "mapping/StatusMap.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+class QUndoStack;
+
+namespace Gui {
+
+/**
+ * The status map as a table: the shop status, the CRM stage with its colour chip, and the direction
+ * of each row (editable, undoable); a row with a conflict is red and says why. Holds a copy of the
+ * map. GUI thread; owned by the Mapping page.
+ */
+class StatusMapModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { ShopStatusColumn, DirectionColumn, StageColumn, ProblemColumn, ColumnCount };
+
+    StatusMapModel(QUndoStack *undo, QObject *parent = nullptr);
+
+    void setStatusMap(const Mapping::StatusMap &map, const Crm::CrmSchema &schema);
+    Mapping::StatusMap statusMap() const { return m_map; }
+    void applyStatusMap(const Mapping::StatusMap &map);
+    void setProblems(const QList<Mapping::Problem> &problems);
+
+    static QString directionText(Mapping::StatusRow::Direction direction);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    void edited();
+
+private:
+    QUndoStack *m_undo;
+    Mapping::StatusMap m_map;
+    Crm::CrmSchema m_schema;
+    QHash<QString, Mapping::Problem> m_problems;
+};
+
+} // namespace Gui

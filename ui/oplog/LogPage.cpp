@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "LogPage.h"
+
+#include "CsvExporter.h"
+#include "LogDetailPane.h"
+#include "LogFilterBar.h"
+#include "OpLogTableModel.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Gui {
+
+LogPage::LogPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
+    : QWidget(parent)
+    , m_db(std::move(db))
+    , m_model(new OpLogTableModel(m_db, this))
+    , m_filters(new LogFilterBar(m_db, this))
+    , m_table(new QTableView(this))
+    , m_detail(new LogDetailPane(m_db, this))
+    , m_exporter(new CsvExporter(m_db, this))
+    , m_export(new QPushButton(tr("Export to CSV…"), this))
+    , m_cancelExport(new QPushButton(tr("Cancel export"), this))
+    , m_progress(new QProgressBar(this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("logPage"));
+    auto *title = new QLabel(tr("Log"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+
+    m_table->setObjectName(QStringLiteral("logTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    // Fixed row heights: the view never measures rows, which keeps scrolling cheap at any size.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(OpLogTableModel::TimeColumn, 150);
+    m_table->setColumnWidth(OpLogTableModel::LaneColumn, 80);
+    m_table->setColumnWidth(OpLogTableModel::MethodColumn, 70);
+    m_table->setColumnWidth(OpLogTableModel::UrlColumn, 300);
+    m_table->setColumnWidth(OpLogTableModel::StatusColumn, 80);
+    m_table->setColumnWidth(OpLogTableModel::DurationColumn, 70);
+    m_table->setColumnWidth(OpLogTableModel::JobColumn, 60);
+
+    m_export->setObjectName(QStringLiteral("exportButton"));
+    m_cancelExport->setObjectName(QStringLiteral("cancelExportButton"));
+    m_progress->setObjectName(QStringLiteral("exportProgress"));
+    m_status->setObjectName(QStringLiteral("logStatusLabel"));
+    m_progress->hide();
+    m_cancelExport->hide();
+
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_status, 1);
+    bottom->addWidget(m_progress);
+    bottom->addWidget(m_cancelExport);
+    bottom->addWidget(m_export);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({ 700, 400 });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(18, 18, 18, 18);
+    layout->addWidget(title);
+    layout->addWidget(m_filters);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(bottom);
+
+    connect(m_filters, &LogFilterBar::filterChanged, this, &LogPage::applyFilter);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &LogPage::onCurrentChanged);
+    connect(m_model, &OpLogTableModel::reloaded, this, [this] {
+        m_detail->showEntry(0);
+        m_status->setText(m_model->lastError().isEmpty()
+                              ? (m_model->rowCount() == 0 ? tr("No calls match.") : QString())
+                              : m_model->lastError());
+    });
+    connect(m_export, &QPushButton::clicked, this, &LogPage::onExportClicked);
+    connect(m_cancelExport, &QPushButton::clicked, m_exporter, &CsvExporter::cancel);
+    connect(m_exporter, &CsvExporter::progressed, this, [this](int written, int total) {
+        m_progress->setRange(0, std::max(1, total));
+        m_progress->setValue(written);
+    });
+    connect(m_exporter, &CsvExporter::finished, this, [this](bool ok, int written) {
+        m_progress->hide();
+        m_cancelExport->hide();
+        m_export->setEnabled(true);
+        m_status->setText(ok ? tr("%n call(s) exported.", nullptr, written) : m_exporter->error());
+    });
+}
+
+void LogPage::applyFilter()
+{
+    Store::OpLogFilter filter = m_filters->filter();
+    m_model->setFilter(filter);
+    if (m_model->rowCount() == 0 && !filter.key.isEmpty()) {
+        // Not a whole key: look for the text inside addresses, errors and keys instead.
+        filter.text = filter.key;
+        filter.key.clear();
+        m_model->setFilter(filter);
+    }
+}
+
+void LogPage::showJob(qint64 jobId)
+{
+    m_filters->setJobId(jobId);
+}
+
+bool LogPage::exportTo(const QString &path)
+{
+    if (!m_exporter->start(m_filters->filter(), path)) {
+        m_status->setText(tr("The file cannot be written: %1").arg(m_exporter->error()));
+        return false;
+    }
+    m_export->setEnabled(false);
+    m_progress->show();
+    m_cancelExport->show();
+    m_status->setText(tr("Exporting…"));
+    return true;
+}
+
+void LogPage::onExportClicked()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the log"), QDir::home().filePath(QStringLiteral("crmbridge-log.csv")),
+        tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportTo(path);
+}
+
+void LogPage::onCurrentChanged()
+{
+    const QModelIndex current = m_table->currentIndex();
+    m_detail->showEntry(current.isValid() ? current.data(OpLogTableModel::EntryIdRole).toLongLong() : 0);
+}
+
+} // namespace Gui

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "OpLogTableModel.h"
+
+#include <QColor>
+#include <QDateTime>
+#include <QLocale>
+
+namespace Gui {
+
+OpLogTableModel::OpLogTableModel(std::shared_ptr<Storage::Database> db, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_db(std::move(db))
+{
+    reload();
+}
+
+void OpLogTableModel::setFilter(const Store::OpLogFilter &filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+void OpLogTableModel::reload()
+{
+    m_changing = true;
+    beginResetModel();
+    m_entries.clear();
+    auto page = Store::OpLogRepo(m_db).page(m_filter, std::nullopt, m_pageSize, false);
+    m_error = page ? QString() : page.error().message;
+    if (page)
+        m_entries = page.value();
+    m_hasMore = page && m_entries.size() == m_pageSize;
+    endResetModel();
+    m_changing = false;
+    Q_EMIT reloaded();
+}
+
+int OpLogTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int OpLogTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant OpLogTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Store::OpLogEntry &e = m_entries.at(index.row());
+    if (role == EntryIdRole)
+        return e.id;
+    if (role == Qt::ToolTipRole) {
+        if (index.column() == ErrorColumn && !e.error.isEmpty())
+            return e.error;
+        if (index.column() == UrlColumn)
+            return e.keys.isEmpty() ? e.url : tr("%1\nKeys: %2").arg(e.url, e.keys);
+        return {};
+    }
+    if (role == Qt::ForegroundRole && index.column() == StatusColumn && (e.status == 0 || e.status >= 400))
+        return QColor(0xc0, 0x39, 0x2b);
+    if (role == Qt::TextAlignmentRole
+        && (index.column() == StatusColumn || index.column() == DurationColumn
+            || index.column() == JobColumn))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case TimeColumn:
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.atMs),
+                                  QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case LaneColumn:
+        return e.lane;
+    case MethodColumn:
+        return e.method;
+    case UrlColumn:
+        return e.url;
+    case StatusColumn:
+        return e.status == 0 ? tr("no answer") : QString::number(e.status);
+    case DurationColumn:
+        return tr("%1 ms").arg(e.durationMs);
+    case JobColumn:
+        return e.jobId ? QString::number(*e.jobId) : QString();
+    case ErrorColumn:
+        return e.error.section(QLatin1Char('\n'), 0, 0);
+    default:
+        return {};
+    }
+}
+
+QVariant OpLogTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case LaneColumn:
+        return tr("Lane");
+    case MethodColumn:
+        return tr("Method");
+    case UrlColumn:
+        return tr("Address");
+    case StatusColumn:
+        return tr("Status");
+    case DurationColumn:
+        return tr("Took");
+    case JobColumn:
+        return tr("Job");
+    case ErrorColumn:
+        return tr("Error");
+    default:
+        return {};
+    }
+}
+
+bool OpLogTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_hasMore && !m_changing;
+}
+
+void OpLogTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || !m_hasMore || m_changing || m_entries.isEmpty())
+        return;
+    const Store::OpLogCursor cursor { m_entries.last().atMs, m_entries.last().id };
+    auto page = Store::OpLogRepo(m_db).page(m_filter, cursor, m_pageSize, false);
+    if (!page) {
+        m_error = page.error().message;
+        m_hasMore = false;
+        return;
+    }
+    m_hasMore = page->size() == m_pageSize;
+    if (page->isEmpty())
+        return;
+    m_changing = true;
+    beginInsertRows({}, int(m_entries.size()), int(m_entries.size() + page->size()) - 1);
+    m_entries.append(page.value());
+    endInsertRows();
+    m_changing = false;
+}
+
+} // namespace Gui
