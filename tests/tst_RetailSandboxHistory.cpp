@@ -22,6 +22,7 @@ private slots:
     void sinceIdAndOwnChanges();
     void paymentsCreateEditAndHistory();
     void historyFiltersAndPaging();
+    void controlSeedAndManagerEdits();
 
 private:
     QJsonArray history(qint64 sinceId, const QString &key = {});
@@ -194,6 +195,45 @@ void TestRetailSandboxHistory::historyFiltersAndPaging()
     r = m_client->get("/api/v5/orders/history", { { "filter[orderExternalId]", "p-7" } });
     QCOMPARE(r.object().value("history").toArray().size(), 1);
     QCOMPARE(m_client->get("/api/v5/orders/history", { { "limit", "33" } }).status, 400);
+}
+
+void TestRetailSandboxHistory::controlSeedAndManagerEdits()
+{
+    // Orders seeded through the control API are made "in the CRM": a user entry, no apiKey.
+    const QJsonObject seeded = m_client->control(
+        "seed", { { "orders", QJsonArray { QJsonObject { { "number", "CRM-1" }, { "status", "new" } } } } });
+    QVERIFY2(seeded.value("ok").toBool(), QJsonDocument(seeded).toJson().constData());
+    const qint64 id = seeded.value("orders").toArray()[0].toInteger();
+    QJsonArray entries = history(0);
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries[0].toObject().value("source").toString(), QStringLiteral("user"));
+    QVERIFY(!entries[0].toObject().contains("apiKey"));
+    // The shop adopts it with fix-external-ids.
+    TestReply r = m_client->postForm("/api/v5/orders/fix-external-ids",
+                                     { { "orders",
+                                         RetailTestClient::json(QJsonArray {
+                                             QJsonObject { { "id", id }, { "externalId", "shop-9" } } }) } });
+    QCOMPARE(r.status, 200);
+    QCOMPARE(
+        m_client->get("/api/v5/orders/shop-9").object().value("order").toObject().value("id").toInteger(),
+        id);
+    // A manager edits a custom field and the comment.
+    const QJsonObject edit
+        = m_client->control("manager/order",
+                            { { "id", id },
+                              { "order",
+                                QJsonObject { { "managerComment", QStringLiteral("Позвонить") },
+                                              { "customFields", QJsonObject { { "gift", true } } } } } });
+    QCOMPARE(edit.value("history_ids").toArray().size(), 2);
+    entries = history(entries[0].toObject().value("id").toInteger());
+    QStringList fields;
+    for (const QJsonValue &v : entries)
+        fields.append(v.toObject().value("field").toString());
+    fields.sort();
+    QCOMPARE(fields, (QStringList { "custom_gift", "manager_comment" }));
+    QCOMPARE(
+        m_client->control("manager/order-status", { { "id", id }, { "status", "nope" } }).contains("error"),
+        true);
 }
 
 QTEST_GUILESS_MAIN(TestRetailSandboxHistory)

@@ -84,6 +84,8 @@ QByteArray reasonPhrase(int status)
         return "Unprocessable Entity";
     case 429:
         return "Too Many Requests";
+    case 460: // RetailCRM: a batch upload that loaded only some of its items
+        return "Loaded With Errors";
     case 500:
         return "Internal Server Error";
     case 502:
