@@ -2,6 +2,7 @@
 #include "RetailReferenceApi.h"
 
 #include "RetailStore.h"
+#include "common/QueryParams.h"
 
 namespace Sandbox::RetailCrm {
 
@@ -41,6 +42,7 @@ RetailReferenceApi::RetailReferenceApi(RetailStore &store, RetailRouter &router)
     router.add("GET", "/api/v5/reference/sites", [this](RetailCall &c) {
         return Reply::ok({ { "sites", toObject(m_store.sites, c.sites) } });
     });
+    router.add("GET", "/api/v5/store/products", [this](RetailCall &c) { return products(c); });
     router.add("GET", "/api/credentials", [this](RetailCall &c) { return credentials(c); });
     router.add("GET", "/api/v5/credentials", [this](RetailCall &c) { return credentials(c); });
     router.add("GET", "/api/api-versions", [](RetailCall &) {
@@ -67,6 +69,42 @@ HttpResponse RetailReferenceApi::credentials(RetailCall &call)
     return Reply::ok({ { "credentials", QJsonArray::fromStringList(methods) },
                        { "siteAccess", call.fullAccess ? "access_full" : "access_selective" },
                        { "sitesAvailable", QJsonArray::fromStringList(call.sites) } });
+}
+
+HttpResponse RetailReferenceApi::products(RetailCall &call)
+{
+    // The catalogue holds offers only; each offer stands for a product of its own (productId = id).
+    const QJsonObject f = call.filter();
+    const QStringList externalIds = listParam(f.value("externalId"));
+    const QStringList xmlIds = listParam(f.value("xmlId"));
+    const QStringList offerExternalIds = listParam(f.value("offerExternalId"));
+    QJsonArray all;
+    for (const QJsonObject &o : std::as_const(m_store.offers)) {
+        const QString externalId = o.value("externalId").toString();
+        if ((!externalIds.isEmpty()
+             && !externalIds.contains(o.value("productExternalId").toString(externalId)))
+            || (!xmlIds.isEmpty() && !xmlIds.contains(o.value("xmlId").toString()))
+            || (!offerExternalIds.isEmpty() && !offerExternalIds.contains(externalId)))
+            continue;
+        QJsonObject offer { { "id", o.value("id") },        { "externalId", externalId },
+                            { "xmlId", o.value("xmlId") },  { "name", o.value("name") },
+                            { "price", o.value("price") },  { "quantity", o.value("quantity").toDouble(10) },
+                            { "properties", QJsonObject() } };
+        all.append(QJsonObject { { "id", o.value("id") },
+                                 { "externalId", o.value("productExternalId").toString(externalId) },
+                                 { "article", o.value("article") },
+                                 { "name", o.value("name") },
+                                 { "active", true },
+                                 { "quantity", offer.value("quantity") },
+                                 { "groups", QJsonArray() },
+                                 { "offers", QJsonArray { offer } } });
+    }
+    QJsonArray page;
+    QJsonObject pagination;
+    HttpResponse error;
+    if (!paginate(call, all, &page, &pagination, &error))
+        return error;
+    return Reply::ok({ { "pagination", pagination }, { "products", page } });
 }
 
 } // namespace Sandbox::RetailCrm

@@ -9,7 +9,8 @@ class RetailStore;
 
 /**
  * The reference dictionaries (`/api/v5/reference/...`, maps keyed by code) and the versionless
- * `/api/credentials` and `/api/api-versions`. Registers its routes on construction; server thread.
+ * `/api/credentials` and `/api/api-versions`, and `store/products` over the offer catalogue. Registers its
+ * routes on construction; server thread.
  */
 class RetailReferenceApi
 {
@@ -18,6 +19,7 @@ public:
 
 private:
     HttpResponse credentials(RetailCall &call);
+    HttpResponse products(RetailCall &call);
 
     RetailStore &m_store;
 };
