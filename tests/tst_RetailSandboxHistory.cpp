@@ -2,6 +2,8 @@
 // RetailCRM sandbox conformance: orders/history with sinceId and own-change markers, manager changes
 // from the control API, payments.
 
+#include "common/HttpServer.h"
+#include "common/QueryParams.h"
 #include "retailcrm/RetailCrmSandbox.h"
 #include "sandbox/tests/RetailTestClient.h"
 
@@ -23,6 +25,7 @@ private slots:
     void paymentsCreateEditAndHistory();
     void historyFiltersAndPaging();
     void controlSeedAndManagerEdits();
+    void statusTriggerPostsToShop();
 
 private:
     QJsonArray history(qint64 sinceId, const QString &key = {});
@@ -234,6 +237,44 @@ void TestRetailSandboxHistory::controlSeedAndManagerEdits()
     QCOMPARE(
         m_client->control("manager/order-status", { { "id", id }, { "status", "nope" } }).contains("error"),
         true);
+}
+
+void TestRetailSandboxHistory::statusTriggerPostsToShop()
+{
+    // The shop's endpoint, on this thread: the wait below keeps its event loop running.
+    QList<QByteArray> bodies;
+    Sandbox::HttpServer shop([&bodies](const Sandbox::HttpRequest &request) {
+        bodies.append(request.body);
+        return Sandbox::HttpResponse::text(200, "ok", "text/plain");
+    });
+    QVERIFY(shop.listen(QHostAddress::LocalHost, 0));
+    const QString url = QStringLiteral("http://127.0.0.1:%1/?action=retailcrm").arg(shop.port());
+    QCOMPARE(m_client->control("trigger", { { "url", url }, { "extra", QJsonObject { { "secret", "s1" } } } })
+                 .value("url")
+                 .toString(),
+             url);
+    QVERIFY(createOrder("t-1") > 0); // a create is no status change
+    QVERIFY(m_client->control("manager/order-status", { { "externalId", "t-1" }, { "status", "complete" } })
+                .value("ok")
+                .toBool());
+    QTRY_COMPARE(bodies.size(), 1);
+    const QJsonObject fields = Sandbox::parsePhpQuery(bodies[0]);
+    QCOMPARE(fields.value("retailCRM_action").toString(), QStringLiteral("change_status"));
+    QCOMPARE(fields.value("status").toString(), QStringLiteral("complete"));
+    QCOMPARE(fields.value("order_id").toString(), QStringLiteral("t-1"));
+    QCOMPARE(fields.value("site").toString(), QStringLiteral("demo-shop"));
+    QCOMPARE(fields.value("secret").toString(), QStringLiteral("s1"));
+    QTRY_COMPARE(m_client->control("trigger", {}, "GET")
+                     .value("deliveries")
+                     .toArray()[0]
+                     .toObject()
+                     .value("http_status")
+                     .toInt(),
+                 200);
+    // An API status change fires it too.
+    QCOMPARE(m_client->postForm("/api/v5/orders/t-1/edit", { { "order", R"({"status":"new"})" } }).status,
+             200);
+    QTRY_COMPARE(bodies.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestRetailSandboxHistory)

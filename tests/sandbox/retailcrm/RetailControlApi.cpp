@@ -5,6 +5,7 @@
 #include "RetailOrderModel.h"
 #include "RetailSeed.h"
 #include "RetailStore.h"
+#include "RetailTriggerSender.h"
 #include "common/SandboxClock.h"
 
 #include <QJsonArray>
@@ -34,9 +35,15 @@ QJsonArray values(const QMap<qint64, QJsonObject> &map)
 
 } // namespace
 
-RetailControlApi::RetailControlApi(RetailStore &store)
+RetailControlApi::RetailControlApi(RetailStore &store, RetailTriggerSender &trigger)
     : m_store(store)
+    , m_trigger(trigger)
 {
+    m_router.add("GET", "/__sandbox/trigger", [this](Call &) { return ok(m_trigger.toJson()); });
+    m_router.add("POST", "/__sandbox/trigger", [this](Call &c) {
+        m_trigger.configure(c.body.value("url").toString(), c.body.value("extra").toObject());
+        return ok(m_trigger.toJson());
+    });
     m_router.add("POST", "/__sandbox/reset", [this](Call &c) { return reset(c); });
     m_router.add("POST", "/__sandbox/seed", [this](Call &c) { return seed(c); });
     m_router.add("GET", "/__sandbox/state", [this](Call &c) { return state(c); });
@@ -75,6 +82,7 @@ HttpResponse RetailControlApi::reset(Call &call)
     if (!RetailStore::profiles().contains(seed))
         return bad(QStringLiteral("unknown seed profile"));
     m_store.reset(seed);
+    m_trigger.clear();
     return ok(QJsonObject { { "ok", true }, { "seed", seed } });
 }
 

@@ -9,6 +9,7 @@
 namespace Sandbox::RetailCrm {
 
 class RetailStore;
+class RetailTriggerSender;
 
 /**
  * The `/__sandbox/` control API of the RetailCRM sandbox (JSON in, JSON out, no key): reset, seed,
@@ -18,7 +19,7 @@ class RetailStore;
 class RetailControlApi
 {
 public:
-    explicit RetailControlApi(RetailStore &store);
+    RetailControlApi(RetailStore &store, RetailTriggerSender &trigger);
 
     HttpResponse handle(const HttpRequest &request);
     void setBaseUrl(const QString &baseUrl) { m_baseUrl = baseUrl; }
@@ -39,6 +40,7 @@ private:
     HttpResponse managerOrder(Call &call, bool statusOnly);
 
     RetailStore &m_store;
+    RetailTriggerSender &m_trigger;
     Router<Call> m_router;
     QString m_baseUrl;
 };

@@ -7,6 +7,7 @@
 #include "RetailOrdersApi.h"
 #include "RetailReferenceApi.h"
 #include "RetailStore.h"
+#include "RetailTriggerSender.h"
 #include "common/HttpServer.h"
 #include "common/MultipartForm.h"
 #include "common/NginxPages.h"
@@ -21,13 +22,17 @@ RetailServer::RetailServer(const RetailSandboxOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_clock(new SandboxClock(this))
+    , m_trigger(new RetailTriggerSender(this))
     , m_store(std::make_unique<RetailStore>(options, *m_clock))
 {
+    m_store->statusChanged = [this](const QJsonObject &order, const QString &status) {
+        m_trigger->statusChanged(order, status);
+    };
     m_groups.push_back(std::make_shared<RetailReferenceApi>(*m_store, m_router));
     m_groups.push_back(std::make_shared<RetailCustomersApi>(*m_store, m_router));
     m_groups.push_back(std::make_shared<RetailHistoryApi>(*m_store, m_router));
     m_groups.push_back(std::make_shared<RetailOrdersApi>(*m_store, m_router));
-    m_control = std::make_unique<RetailControlApi>(*m_store);
+    m_control = std::make_unique<RetailControlApi>(*m_store, *m_trigger);
 }
 
 RetailServer::~RetailServer() = default;

@@ -18,6 +18,7 @@ namespace Sandbox::RetailCrm {
 
 class RetailControlApi;
 class RetailStore;
+class RetailTriggerSender;
 
 /**
  * The emulated RetailCRM service: one HTTP server and the request pipeline (route, API key from
@@ -45,6 +46,7 @@ private:
 
     RetailSandboxOptions m_options;
     SandboxClock *m_clock;
+    RetailTriggerSender *m_trigger;
     std::unique_ptr<RetailStore> m_store;
     std::unique_ptr<HttpServer> m_http;
     RetailRouter m_router;

@@ -153,6 +153,8 @@ void RetailStore::addHistory(const QJsonObject &order, const QString &field, con
     for (auto it = extra.begin(); it != extra.end(); ++it)
         entry.insert(it.key(), it.value());
     history.append(entry);
+    if (field == QLatin1String("status") && statusChanged)
+        statusChanged(order, order.value("status").toString());
     // Ids grow but are not contiguous within one key's view (reference A.5): step by 1 to 3.
     nextHistoryId += 1 + nextHistoryId % 3;
 }

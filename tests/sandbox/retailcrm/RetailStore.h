@@ -11,6 +11,7 @@
 #include <QList>
 #include <QMap>
 #include <QStringList>
+#include <functional>
 
 namespace Sandbox {
 class SandboxClock;
@@ -64,6 +65,8 @@ public:
     FaultInjector faults;
     RequestCounters counters;
     RateLimitSettings rateSettings;
+    /** Called after a status change was recorded, with the order and the new status code. */
+    std::function<void(const QJsonObject &order, const QString &status)> statusChanged;
 
 private:
     QHash<QString, RateLimiter> m_limiters;
