@@ -302,6 +302,10 @@
         <source>Deal %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Deal %1, but: %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Gui::AmoSignInPanel</name>
@@ -795,6 +799,18 @@ Last failed: %2</source>
     </message>
     <message>
         <source>Last error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Web form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status change</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -302,6 +302,10 @@
         <source>Deal %1</source>
         <translation>Сделка %1</translation>
     </message>
+    <message>
+        <source>Deal %1, but: %2</source>
+        <translation>Сделка %1, но: %2</translation>
+    </message>
 </context>
 <context>
     <name>Gui::AmoSignInPanel</name>
@@ -540,14 +544,22 @@
     </message>
     <message numerus="yes">
         <source>%n call(s) in the last minute</source>
-        <translation><numerusform>%n запрос за минуту</numerusform><numerusform>%n запроса за минуту</numerusform><numerusform>%n запросов за минуту</numerusform></translation>
+        <translation>
+            <numerusform>%n запрос за минуту</numerusform>
+            <numerusform>%n запроса за минуту</numerusform>
+            <numerusform>%n запросов за минуту</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Gui::FailureGroupModel</name>
     <message numerus="yes">
         <source>%n job(s): %1</source>
-        <translation><numerusform>%n задание: %1</numerusform><numerusform>%n задания: %1</numerusform><numerusform>%n заданий: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n задание: %1</numerusform>
+            <numerusform>%n задания: %1</numerusform>
+            <numerusform>%n заданий: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1
@@ -579,11 +591,19 @@ Last failed: %2</source>
     </message>
     <message numerus="yes">
         <source>%n row(s) need fixing before saving.</source>
-        <translation><numerusform>%n строку нужно исправить перед сохранением.</numerusform><numerusform>%n строки нужно исправить перед сохранением.</numerusform><numerusform>%n строк нужно исправить перед сохранением.</numerusform></translation>
+        <translation>
+            <numerusform>%n строку нужно исправить перед сохранением.</numerusform>
+            <numerusform>%n строки нужно исправить перед сохранением.</numerusform>
+            <numerusform>%n строк нужно исправить перед сохранением.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s).</source>
-        <translation><numerusform>%n предупреждение.</numerusform><numerusform>%n предупреждения.</numerusform><numerusform>%n предупреждений.</numerusform></translation>
+        <translation>
+            <numerusform>%n предупреждение.</numerusform>
+            <numerusform>%n предупреждения.</numerusform>
+            <numerusform>%n предупреждений.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -802,6 +822,18 @@ Last failed: %2</source>
         <source>Last error</source>
         <translation>Последняя ошибка</translation>
     </message>
+    <message>
+        <source>New order</source>
+        <translation>Новый заказ</translation>
+    </message>
+    <message>
+        <source>Web form</source>
+        <translation>Веб-форма</translation>
+    </message>
+    <message>
+        <source>Status change</source>
+        <translation>Смена статуса</translation>
+    </message>
 </context>
 <context>
     <name>Gui::LogDetailPane</name>
@@ -907,7 +939,11 @@ Last failed: %2</source>
     </message>
     <message numerus="yes">
         <source>%n call(s) exported.</source>
-        <translation><numerusform>Выгружен %n запрос.</numerusform><numerusform>Выгружено %n запроса.</numerusform><numerusform>Выгружено %n запросов.</numerusform></translation>
+        <translation>
+            <numerusform>Выгружен %n запрос.</numerusform>
+            <numerusform>Выгружено %n запроса.</numerusform>
+            <numerusform>Выгружено %n запросов.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The file cannot be written: %1</source>
@@ -1248,11 +1284,19 @@ Keys: %2</source>
     </message>
     <message numerus="yes">
         <source>Resend %n job(s)?</source>
-        <translation><numerusform>Отправить заново %n задание?</numerusform><numerusform>Отправить заново %n задания?</numerusform><numerusform>Отправить заново %n заданий?</numerusform></translation>
+        <translation>
+            <numerusform>Отправить заново %n задание?</numerusform>
+            <numerusform>Отправить заново %n задания?</numerusform>
+            <numerusform>Отправить заново %n заданий?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Cancel %n job(s)?</source>
-        <translation><numerusform>Отменить %n задание?</numerusform><numerusform>Отменить %n задания?</numerusform><numerusform>Отменить %n заданий?</numerusform></translation>
+        <translation>
+            <numerusform>Отменить %n задание?</numerusform>
+            <numerusform>Отменить %n задания?</numerusform>
+            <numerusform>Отменить %n заданий?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Resend</source>
@@ -1268,11 +1312,19 @@ Keys: %2</source>
     </message>
     <message numerus="yes">
         <source>%n job(s) requeued</source>
-        <translation><numerusform>%n задание снова в очереди</numerusform><numerusform>%n задания снова в очереди</numerusform><numerusform>%n заданий снова в очереди</numerusform></translation>
+        <translation>
+            <numerusform>%n задание снова в очереди</numerusform>
+            <numerusform>%n задания снова в очереди</numerusform>
+            <numerusform>%n заданий снова в очереди</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n job(s) cancelled</source>
-        <translation><numerusform>%n задание отменено</numerusform><numerusform>%n задания отменены</numerusform><numerusform>%n заданий отменено</numerusform></translation>
+        <translation>
+            <numerusform>%n задание отменено</numerusform>
+            <numerusform>%n задания отменены</numerusform>
+            <numerusform>%n заданий отменено</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1384,7 +1436,11 @@ Keys: %2</source>
     </message>
     <message numerus="yes">
         <source>%n job(s) failed</source>
-        <translation><numerusform>%n задание с ошибкой</numerusform><numerusform>%n задания с ошибкой</numerusform><numerusform>%n заданий с ошибкой</numerusform></translation>
+        <translation>
+            <numerusform>%n задание с ошибкой</numerusform>
+            <numerusform>%n задания с ошибкой</numerusform>
+            <numerusform>%n заданий с ошибкой</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,8 @@
 #include "common/Json.h"
 #include "crm/CrmSchema.h"
 #include "mapping/MappingSet.h"
+#include "source/SourceRepo.h"
+#include "source/intake/FormEndpointRepo.h"
 #include "storage/Database.h"
 #include "storage/Migrator.h"
 #include "store/ConnectionRepo.h"
@@ -15,6 +17,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -69,6 +72,9 @@ int main(int argc, char *argv[])
     if (auto saved = mappings.saveSchema(cid, schema.value()); !saved)
         return fail(saved.error());
     Mapping::MappingSet set = Mapping::MappingSet::defaults(schema.value());
+    // The shop is Russian: its templates are written in Russian whatever the console's language.
+    set.orders.dealNameTemplate = QStringLiteral("Заказ №{order.num}");
+    set.forms.dealNameTemplate = QStringLiteral("Заявка: {form.name}");
     set.statuses.rows = {
         { QStringLiteral("s1"), QStringLiteral("1"), QStringLiteral("Новый"), QStringLiteral("7001"),
           QStringLiteral("70011"), Mapping::StatusRow::Direction::Both },
@@ -81,6 +87,17 @@ int main(int argc, char *argv[])
     };
     if (auto saved = mappings.save(cid, set); !saved)
         return fail(saved.error());
+
+    Source::SourceRecord shop;
+    shop.name = QStringLiteral("coffeeshop");
+    shop.kind = QStringLiteral("minishop2");
+    shop.url = QStringLiteral("mysql://bridge@shop-db.local:3306/coffeeshop");
+    shop.config = { { QStringLiteral("prefix"), QStringLiteral("modx_") } };
+    if (auto source = Source::SourceRepo(db.value()).add(shop); !source)
+        return fail(source.error());
+    if (auto endpoint = Source::Intake::FormEndpointRepo(db.value()).create(QStringLiteral("callback"));
+        !endpoint)
+        return fail(endpoint.error());
 
     const QStringList names { QStringLiteral("Анна Смирнова"),      QStringLiteral("Пётр Иванов"),
                               QStringLiteral("Ольга Кузнецова"),    QStringLiteral("Дмитрий Попов"),
@@ -138,6 +155,21 @@ int main(int argc, char *argv[])
         job.phone
             = QString(phone).remove(QRegularExpression(QStringLiteral("[^0-9]"))); // sources store digits
         job.email = customer.value(QStringLiteral("email")).toString();
+        if (form) {
+            payload = QJsonObject {
+                { QStringLiteral("id"), QString::number(812 + i) },
+                { QStringLiteral("form_name"), QStringLiteral("Обратный звонок") },
+                { QStringLiteral("page_url"), QStringLiteral("https://coffeeshop.ru/contacts") },
+                { QStringLiteral("client_ip"), QStringLiteral("95.31.18.119") },
+                { QStringLiteral("received_at"),
+                  QDateTime::fromMSecsSinceEpoch(clock.nowMs()).toUTC().toString(Qt::ISODate) },
+                { QStringLiteral("fields"),
+                  QJsonArray {
+                      QJsonArray { QStringLiteral("name"), names.at(who) },
+                      QJsonArray { QStringLiteral("phone"), phone },
+                      QJsonArray { QStringLiteral("comment"), QStringLiteral("Перезвоните после 18:00") } } },
+            };
+        }
         job.payload = payload;
         auto enqueued = jobs.enqueue(job);
         if (!enqueued)

@@ -176,6 +176,12 @@ void AmoSignInPanel::showTokens()
     Crm::AmoCrm::loadTokens(*m_secrets, id, [self, id](Common::Result<Crm::AmoCrm::AmoTokenSet> tokens) {
         if (!self || self->m_connection.id != id)
             return;
+        if (!tokens && tokens.error().kind != Common::ErrorKind::Auth) {
+            // The keychain is not there (no secret service): say so rather than "not signed in".
+            self->m_token->setText(tokens.error().message);
+            self->m_signOut->setEnabled(false);
+            return;
+        }
         if (!tokens || !tokens->isValid()) {
             self->m_token->setText(tr("Not signed in."));
             self->m_signOut->setEnabled(false);

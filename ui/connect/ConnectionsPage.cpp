@@ -59,7 +59,8 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     title->setFont(titleFont);
 
     m_list->setObjectName(QStringLiteral("connectionList"));
-    m_list->setMaximumWidth(260);
+    m_list->setMaximumWidth(240);
+    m_list->setMinimumWidth(160);
     m_name->setObjectName(QStringLiteral("connectionName"));
     m_baseUrl->setObjectName(QStringLiteral("connectionBaseUrl"));
     m_baseUrl->setPlaceholderText(QStringLiteral("https://example.amocrm.ru"));
@@ -86,6 +87,7 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     crmLayout->addLayout(form);
     crmLayout->addLayout(saveRow);
     crmLayout->addWidget(m_signIn);
+    crmLayout->addStretch();
 
     auto *listBox = new QVBoxLayout;
     listBox->addWidget(m_list, 1);

@@ -130,7 +130,14 @@ void MappingPreview::rebuild()
                 .arg(esc(tr("This record would fail before sending:")), esc(draft.error().message)));
         return;
     }
-    m_text->setHtml(describe(draft.value(), m_schema));
+    // Rows switched off on purpose are not news; skipped rows that are on are.
+    Crm::DealDraft shown = draft.value();
+    const Mapping::FieldMap &map = job->kind == QLatin1String("order.created") ? m_set.orders : m_set.forms;
+    shown.skipped.removeIf([&map](const Crm::SkippedRow &skipped) {
+        const Mapping::FieldRow *row = map.row(skipped.rowId);
+        return row && !row->active;
+    });
+    m_text->setHtml(describe(shown, m_schema));
 }
 
 QString MappingPreview::describe(const Crm::DealDraft &draft, const Crm::CrmSchema &schema)

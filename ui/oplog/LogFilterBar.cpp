@@ -68,8 +68,13 @@ LogFilterBar::LogFilterBar(std::shared_ptr<Storage::Database> db, QWidget *paren
     connect(m_debounce, &QTimer::timeout, this, &LogFilterBar::filterChanged);
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_job, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
-    for (QComboBox *combo : { m_range, m_connection, m_status })
+    for (QComboBox *combo : { m_range, m_connection, m_status }) {
+        // Long connection names and Russian labels must not widen the page past the window.
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(12);
         connect(combo, &QComboBox::currentIndexChanged, this, &LogFilterBar::filterChanged);
+    }
+    m_search->setMinimumWidth(160);
 }
 
 Store::OpLogFilter LogFilterBar::filter() const

@@ -50,6 +50,7 @@ LogPage::LogPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(OpLogTableModel::TimeColumn, 150);
+    m_detail->setMinimumWidth(220);
     m_table->setColumnWidth(OpLogTableModel::LaneColumn, 80);
     m_table->setColumnWidth(OpLogTableModel::MethodColumn, 70);
     m_table->setColumnWidth(OpLogTableModel::UrlColumn, 300);

@@ -20,12 +20,12 @@ class OpLogTableModel : public QAbstractTableModel
 public:
     enum Column {
         TimeColumn,
-        LaneColumn,
+        StatusColumn,
         MethodColumn,
         UrlColumn,
-        StatusColumn,
         DurationColumn,
         JobColumn,
+        LaneColumn,
         ErrorColumn,
         ColumnCount
     };

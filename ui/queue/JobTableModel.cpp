@@ -158,6 +158,12 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
     case StateColumn:
         return stateText(job.state);
     case KindColumn:
+        if (job.kind == QLatin1String("order.created"))
+            return tr("New order");
+        if (job.kind == QLatin1String("form.submitted"))
+            return tr("Web form");
+        if (job.kind == QLatin1String("order.status"))
+            return tr("Status change");
         return job.kind;
     case ReferenceColumn:
         return job.reference.isEmpty() ? job.sourceRef : job.reference;

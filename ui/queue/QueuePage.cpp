@@ -9,6 +9,7 @@
 #include "engine/SyncEngine.h"
 #include "store/JobRepo.h"
 
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -90,13 +91,13 @@ QueuePage::QueuePage(std::shared_ptr<Storage::Database> db, Engine::SyncEngine *
     groupsLayout->addWidget(m_resendGroup);
     groupsLayout->addWidget(m_clearGroup);
 
-    auto *actions = new QHBoxLayout;
-    actions->addWidget(m_resendSelected);
-    actions->addWidget(m_cancelSelected);
-    actions->addSpacing(12);
-    actions->addWidget(m_resendFilter);
-    actions->addWidget(m_cancelFilter);
-    actions->addWidget(m_result, 1);
+    auto *actions = new QGridLayout;
+    actions->addWidget(m_resendSelected, 0, 0);
+    actions->addWidget(m_resendFilter, 0, 1);
+    actions->addWidget(m_cancelSelected, 1, 0);
+    actions->addWidget(m_cancelFilter, 1, 1);
+    actions->addWidget(m_result, 0, 2, 2, 1);
+    actions->setColumnStretch(2, 1);
 
     auto *tableBox = new QWidget(this);
     auto *tableLayout = new QVBoxLayout(tableBox);
@@ -104,15 +105,21 @@ QueuePage::QueuePage(std::shared_ptr<Storage::Database> db, Engine::SyncEngine *
     tableLayout->addWidget(m_table, 1);
     tableLayout->addLayout(actions);
 
+    // The job's details under the table: the table keeps the width its columns need.
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(tableBox);
+    right->addWidget(m_detail);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 2);
+    right->setSizes({ 420, 200 });
+
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("queueSplitter"));
     splitter->addWidget(groupsBox);
-    splitter->addWidget(tableBox);
-    splitter->addWidget(m_detail);
+    splitter->addWidget(right);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 4);
-    splitter->setStretchFactor(2, 2);
-    splitter->setSizes({ 200, 640, 320 });
+    splitter->setSizes({ 200, 760 });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(18, 18, 18, 18);

@@ -1,0 +1,38 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Screenshots of every page of the console in English and Russian, on a demo store, under Xvfb.
+#   scripts/screenshots.sh [BUILD_DIR]     (default: build; needs crmbridge and crmbridge_screenshot_data built)
+# Writes docs/screenshots/<page>-<lang>.png. Needs Xvfb and ImageMagick's import.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-build}
+case $build in /*) ;; *) build=$root/$build ;; esac
+out=$root/docs/screenshots
+work=$(mktemp -d)
+display=:${CRMBRIDGE_SCREENSHOT_DISPLAY:-97}
+trap 'kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT INT TERM
+
+mkdir -p "$out"
+"$build/tests/bench/crmbridge_screenshot_data" "$work/store.db"
+
+Xvfb "$display" -screen 0 1100x720x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+sleep 1
+
+for lang in en ru; do
+    for page in dashboardPage connectionsPage mappingPage queuePage logPage settingsPage; do
+        config=$work/config-$lang-$page
+        mkdir -p "$config/crmbridge"
+        # The window reopens on the page it was last showing, at 1100×720 (the default size).
+        printf '[mainWindow]\npage=%s\n' "$page" >"$config/crmbridge/crmbridge.conf"
+        DISPLAY=$display XDG_CONFIG_HOME=$config QT_QPA_PLATFORM=xcb \
+            "$build/app/crmbridge/crmbridge" --database "sqlite://$work/store.db" --lang "$lang" &
+        app=$!
+        sleep "${CRMBRIDGE_SCREENSHOT_WAIT:-4}"
+        name=$(echo "$page" | sed 's/Page$//')
+        DISPLAY=$display import -window root "$out/$name-$lang.png"
+        kill $app
+        wait $app 2>/dev/null || true
+        echo "$out/$name-$lang.png"
+    done
+done
