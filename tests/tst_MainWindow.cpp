@@ -3,13 +3,17 @@
 #include "TestEnv.h"
 #include "common/Translations.h"
 #include "dashboard/StatTile.h"
+#include "dashboard/ThroughputChart.h"
 #include "mainwindow/MainWindow.h"
+#include "secrets/MemorySecretStore.h"
 #include "store/JobRepo.h"
 
 #include <QApplication>
 #include <QLabel>
+#include <QListView>
 #include <QListWidget>
 #include <QStackedWidget>
+#include <QTableView>
 #include <QTest>
 
 using TestSupport::TestDatabase;
@@ -55,6 +59,50 @@ private Q_SLOTS:
         QCOMPARE(failed->value(), QStringLiteral("1"));
         auto *store = window.findChild<QLabel *>(QStringLiteral("storeLabel"));
         QVERIFY(store->text().contains(m_test->sqliteFile()));
+    }
+
+    void sixPagesAndTheDashboardOpensTheQueueOnAFailure()
+    {
+        Store::JobRepo jobs(m_test->db());
+        for (int i = 0; i < 4; ++i) {
+            Store::NewJob job;
+            job.kind = QStringLiteral("order.created");
+            job.idempotencyKey = QStringLiteral("order:shop:%1:created").arg(i);
+            QVERIFY_OK(jobs.enqueue(job));
+        }
+        auto leased = jobs.lease(QStringLiteral("t"), 3, 60000);
+        QVERIFY_OK(leased);
+        QVERIFY_OK(jobs.settleDone(leased->at(0).id, QStringLiteral("t")));
+        for (int i = 1; i < 3; ++i)
+            QVERIFY_OK(jobs.settleFailed(leased->at(i).id, QStringLiteral("t"),
+                                         Common::Error::permanent(QStringLiteral("field %1 is bad").arg(i))));
+
+        Gui::MainWindow window(m_test->db(), nullptr, std::make_shared<Secrets::MemorySecretStore>());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebar"));
+        QCOMPARE(sidebar->count(), 6);
+        auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
+        QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("logPage"));
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("dashboardPage"));
+
+        auto *today = window.findChild<Gui::StatTile *>(QStringLiteral("todayTile"));
+        QVERIFY(today);
+        QTRY_COMPARE(today->value(), QStringLiteral("1"));
+        auto *chart = window.findChild<Gui::ThroughputChart *>(QStringLiteral("throughputChart"));
+        QVERIFY(chart);
+        QCOMPARE(chart->deliveredTotal(), 1);
+
+        auto *failures = window.findChild<QListView *>(QStringLiteral("dashboardFailures"));
+        QVERIFY(failures);
+        QCOMPARE(failures->model()->rowCount(), 1); // both failures share a cause
+        const QModelIndex group = failures->model()->index(0, 0);
+        QTest::mouseClick(failures->viewport(), Qt::LeftButton, {}, failures->visualRect(group).center());
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("queuePage"));
+        auto *queue = window.findChild<QTableView *>(QStringLiteral("queueTable"));
+        QTRY_COMPARE(queue->model()->rowCount(), 2);
     }
 
     void speaksRussian()
