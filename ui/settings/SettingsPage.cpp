@@ -43,6 +43,7 @@ SettingsPage::SettingsPage(std::shared_ptr<Storage::Database> db, QWidget *paren
     save->setObjectName(QStringLiteral("saveSettingsButton"));
 
     auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(tr("Language (after a restart):"), m_language);
     form->addRow(QString(), m_tray);
     form->addRow(tr("Keep the log for:"), m_retention);
