@@ -266,8 +266,9 @@ std::optional<CreateCandidate> LaneWorker::candidateFor(const Job &job)
         candidate.draft.sourceKind = job.kind.section(QLatin1Char('.'), 0, 0);
     if (candidate.draft.sourceId.isEmpty())
         candidate.draft.sourceId = job.sourceRef;
-    if (candidate.draft.deal.externalId.isEmpty())
-        candidate.draft.deal.externalId = job.idempotencyKey;
+    // The id written into the deal, to find it again after a crash: the same as the entity link's.
+    candidate.draft.deal.externalId
+        = candidate.draft.sourceKind + QLatin1Char(':') + linkedSourceId(job, candidate.draft);
     BatchPlanner::channelsOf(candidate.draft, m_config.phoneRegion, &candidate.phones, &candidate.emails);
     return candidate;
 }
@@ -426,13 +427,18 @@ void LaneWorker::settleOutcomes(const QList<PlannedCreate> &planned, const QList
                 // Not fatal: the next contacts refresh from the CRM fills the index in.
                 qCWarning(lcEngine) << "lane" << m_config.owner << "cannot index contact" << it->contactId;
             }
-        if (auto done = m_jobs->settleDone(job.id, m_config.owner); done) {
+        // The deal exists even when a follow-up (extra fields, the note) failed: it is never created
+        // again, and the operator reads what is missing in the message.
+        QString message = tr("Deal %1").arg(it->dealId);
+        if (it->error)
+            message = tr("Deal %1, but: %2").arg(it->dealId, it->error->message);
+        else if (it->merged)
+            message = tr("Merged into deal %1 by the CRM's duplicate control").arg(it->dealId);
+        const QString outcome = it->error ? QStringLiteral("partial") : QStringLiteral("done");
+        if (auto done = m_jobs->settleDone(job.id, m_config.owner, outcome); done) {
             ++m_roundSent;
             ++m_sentTotal;
-            Q_EMIT jobSettled(job.id, QStringLiteral("done"),
-                              it->merged
-                                  ? tr("Merged into deal %1 by the CRM's duplicate control").arg(it->dealId)
-                                  : tr("Deal %1").arg(it->dealId));
+            Q_EMIT jobSettled(job.id, QStringLiteral("done"), message);
         }
     }
     if (auto committed = tx.commit(); !committed)

@@ -40,6 +40,8 @@ Common::Status SyncEngine::start()
         config.connectionName = connection.name;
         config.owner = QStringLiteral("%1:%2").arg(instanceId()).arg(connection.id);
         auto *lane = new Lane(m_db, config, m_connectors(connection), m_clock, this);
+        if (m_beforeSend)
+            lane->setBeforeSendHook(m_beforeSend);
         connect(lane, &Lane::stateChanged, this, &SyncEngine::laneStateChanged);
         connect(lane, &Lane::jobSettled, this, &SyncEngine::jobSettled);
         connect(lane, &Lane::stopped, this, [this](qint64) {

@@ -33,6 +33,8 @@ public:
     static QString instanceId();
     /** Lane settings applied to every lane started after this call (tests shorten the timings). */
     void setLaneTemplate(const LaneConfig &config) { m_template = config; }
+    /** A hook run before every create, on the lane threads (set before start()). */
+    void setBeforeSendHook(LaneWorker::BeforeSendHook hook) { m_beforeSend = std::move(hook); }
 
     Common::Status start();
     /** Stops every lane after its current round; stopped() follows. */
@@ -51,6 +53,7 @@ private:
     ConnectorFactoryFor m_connectors;
     const Common::Clock *m_clock;
     LaneConfig m_template;
+    LaneWorker::BeforeSendHook m_beforeSend;
     QMap<qint64, Lane *> m_lanes;
     int m_stopping = 0;
 };

@@ -155,10 +155,18 @@ Result<QList<Job>> JobRepo::lease(const QString &owner, int max, qint64 leaseMs,
     if (owner.isEmpty() || max <= 0)
         return Error::invalidInput(QStringLiteral("lease needs an owner and a positive count"));
     const qint64 now = m_clock->nowMs();
-    QVariantList binds { owner, now + leaseMs, now, now, now };
+    QVariantList binds { owner, now + leaseMs, now };
+    // A lane claims the jobs addressed to its connection and those addressed to none yet (sources
+    // do not know the CRM): the claim is written with the lease.
+    QString claim;
+    if (connectionId) {
+        claim = QStringLiteral(", connection_id = COALESCE(connection_id, ?)");
+        binds << *connectionId;
+    }
+    binds << now << now;
     QString connectionFilter;
     if (connectionId) {
-        connectionFilter = QStringLiteral(" AND connection_id = ?");
+        connectionFilter = QStringLiteral(" AND (connection_id = ? OR connection_id IS NULL)");
         binds << *connectionId;
     }
     if (!kinds.isEmpty()) {
@@ -173,13 +181,13 @@ Result<QList<Job>> JobRepo::lease(const QString &owner, int max, qint64 leaseMs,
     const QString sql
         = QStringLiteral(
               "UPDATE jobs SET state = CASE WHEN state = 'sending' THEN 'sending' ELSE 'running' END,"
-              " lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?"
+              " lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?%1"
               " WHERE id IN (SELECT id FROM jobs"
-              "   WHERE ((state = 'pending' AND next_attempt_at <= ?) OR (state IN ('running', 'sending') "
-              "AND lease_until < ?))%1"
-              "   ORDER BY next_attempt_at, id LIMIT ?%2)"
-              " RETURNING %3")
-              .arg(connectionFilter,
+              "   WHERE ((state = 'pending' AND next_attempt_at <= ?) OR (state IN ('running', 'sending')"
+              " AND lease_until < ?))%2"
+              "   ORDER BY next_attempt_at, id LIMIT ?%3)"
+              " RETURNING %4")
+              .arg(claim, connectionFilter,
                    m_db->isPostgres() ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString(), kColumns);
     auto query = Sql::exec(*m_db, sql, binds);
     if (!query)

@@ -33,7 +33,8 @@ public:
 
     Common::Result<EnqueueResult> enqueue(const NewJob &job);
 
-    /** Takes up to max due jobs (pending and due, or with an expired lease) for owner; counts an attempt. */
+    /** Takes up to max due jobs (pending and due, or with an expired lease) for owner; counts an attempt.
+     *  With a connection: that connection's jobs and unaddressed ones, which it claims. */
     Common::Result<QList<Job>> lease(const QString &owner, int max, qint64 leaseMs,
                                      std::optional<qint64> connectionId = std::nullopt,
                                      const QStringList &kinds = {});

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ConnectorFactory.h"
+
+#include "amocrm/AmoCrmConnector.h"
+#include "amocrm/AmoOAuthSession.h"
+
+#include <QNetworkAccessManager>
+
+namespace Crm {
+
+namespace {
+/** A connector for a CRM this build cannot talk to: every call fails with a clear reason. */
+class UnsupportedConnector final : public CrmConnector
+{
+public:
+    UnsupportedConnector(QString crm, QObject *parent)
+        : CrmConnector(parent)
+        , m_crm(std::move(crm))
+    { }
+    QString crmName() const override { return m_crm; }
+    int maxDealsPerCall() const override { return 1; }
+    ConnectorState state() const override { return ConnectorState::NeedsSignIn; }
+    void testConnection(Callback<AccountInfo> done) override { done(error()); }
+    void fetchSchema(Callback<CrmSchema> done) override { done(error()); }
+    void createFields(const QList<CustomField> &, Entity, Callback<CrmSchema> done) override
+    {
+        done(error());
+    }
+    void createDeals(const QList<DealCreate> &items, BatchCallback done) override { done(fail(items)); }
+    void updateDeals(const QList<DealUpdate> &items, BatchCallback done) override { done(fail(items)); }
+    void moveDeals(const QList<StageMove> &items, BatchCallback done) override { done(fail(items)); }
+    void addNotes(const QList<NoteAdd> &items, BatchCallback done) override { done(fail(items)); }
+    void findDealsByExternalIds(const QStringList &, qint64, Callback<QMap<QString, QString>> done) override
+    {
+        done(error());
+    }
+    void contactsChangedSince(qint64, int, Callback<ContactPage> done) override { done(error()); }
+    void stageChangesSince(const QString &, Callback<StageChangePage> done) override { done(error()); }
+
+private:
+    Common::Error error() const
+    {
+        return Common::Error::permanent(
+            QStringLiteral("This build of CRM Bridge cannot talk to %1 yet").arg(m_crm),
+            QStringLiteral("unsupported-crm"));
+    }
+    template<typename T> QList<ItemOutcome> fail(const QList<T> &items) const
+    {
+        QList<ItemOutcome> outcomes;
+        for (const T &item : items)
+            outcomes.append({ item.key, error(), {}, {}, false });
+        return outcomes;
+    }
+    QString m_crm;
+};
+} // namespace
+
+ConnectorFactory::ConnectorFactory(std::shared_ptr<Storage::Database> db,
+                                   std::shared_ptr<Secrets::SecretStore> secrets, ConnectorOptions options,
+                                   const Common::Clock *clock)
+    : m_db(std::move(db))
+    , m_secrets(std::move(secrets))
+    , m_options(options)
+    , m_clock(clock)
+{ }
+
+ConnectorFactory::~ConnectorFactory() = default;
+
+std::shared_ptr<AmoCrm::AmoOAuthSession> ConnectorFactory::amoSession(const Store::Connection &connection)
+{
+    QMutexLocker lock(&m_mutex);
+    auto &session = m_sessions[connection.id];
+    if (!session) {
+        AmoCrm::AmoOAuthSession::Config config;
+        config.connectionId = connection.id;
+        config.integration
+            = { QUrl(connection.baseUrl), connection.config.value(QLatin1String("client_id")).toString(),
+                connection.config.value(QLatin1String("redirect_uri")).toString() };
+        session = std::make_shared<AmoCrm::AmoOAuthSession>(config, m_secrets, m_db, m_clock);
+    }
+    return session;
+}
+
+ConnectorFactory::Make ConnectorFactory::forConnection(const Store::Connection &connection)
+{
+    if (connection.crm != QLatin1String("amocrm")) {
+        return [crm = connection.crm](QObject *parent) -> std::unique_ptr<CrmConnector> {
+            return std::make_unique<UnsupportedConnector>(crm, parent);
+        };
+    }
+    auto session = amoSession(connection);
+    return [this, connection, session](QObject *parent) -> std::unique_ptr<CrmConnector> {
+        AmoCrm::AmoConnectorConfig config;
+        config.connectionId = connection.id;
+        config.lane = connection.name;
+        config.baseUrl = QUrl(connection.baseUrl);
+        config.limit.requestsPerSecond = m_options.requestsPerSecond;
+        config.transferTimeoutMs = m_options.transferTimeoutMs;
+        config.retry.baseDelayMs = m_options.retryBaseDelayMs;
+        auto *network = new QNetworkAccessManager(parent);
+        return std::make_unique<AmoCrm::AmoCrmConnector>(config, session, m_db, network, m_clock, parent);
+    };
+}
+
+} // namespace Crm

@@ -1,0 +1,6 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The sync engine: retry decisions, batch planning, and lanes end to end against the sandbox.
+crmbridge_add_test(RetryPolicy LABEL unit)
+crmbridge_add_test(BatchPlanner LABEL unit)
+crmbridge_add_test(SyncEngine LABEL integration TIMEOUT 300
+    SOURCES tst_SyncEngine.cpp fixtures/amocrm/AmoTestKit.h LIBS crmbridge_sandbox Qt6::Network)
