@@ -2,6 +2,7 @@
 // crmbridgectl: the engine and the store from a shell, for servers and scripts.
 #include "ConnectionCommands.h"
 #include "CtlCommand.h"
+#include "SourceCommands.h"
 #include "StoreCommands.h"
 
 #include <QCoreApplication>
@@ -18,8 +19,9 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIntValue("CRMBRIDGE_VERBOSE") == 0)
         QLoggingCategory::setFilterRules(QStringLiteral("crmbridge.*.debug=false\ncrmbridge.*.info=false"));
 
-    const QList<Ctl::Command> commands { Ctl::migrateCommand(), Ctl::statusCommand(), Ctl::connectionCommand(),
-                                         Ctl::loginCommand() };
+    const QList<Ctl::Command> commands { Ctl::migrateCommand(), Ctl::statusCommand(),  Ctl::connectionCommand(),
+                                         Ctl::loginCommand(),   Ctl::sourceCommand(),  Ctl::demoShopCommand(),
+                                         Ctl::importCommand(),  Ctl::formCommand() };
 
     auto usage = [&commands]() {
         QString text
