@@ -7,6 +7,8 @@
 #include "mapping/FieldMapModel.h"
 #include "mapping/MappingPage.h"
 #include "mapping/MappingPreview.h"
+#include "mapping/RoutingModel.h"
+#include "mapping/RoutingView.h"
 #include "mapping/StatusMapModel.h"
 #include "store/ConnectionRepo.h"
 #include "store/JobRepo.h"
@@ -153,6 +155,33 @@ private Q_SLOTS:
         QTRY_VERIFY(preview->text().contains(QLatin1String("Deal")));
         QVERIFY(preview->text().contains(QLatin1String("2311/14")));
         QVERIFY(preview->text().contains(QLatin1String("Routing")));
+    }
+
+    void routingRulesAndWhichRuleMatches()
+    {
+        auto schema = Crm::CrmSchema::fromJson(fixture(QStringLiteral("schema_amocrm.json")));
+        Mapping::MappingSet set = Mapping::MappingSet::defaults(schema.value());
+        set.routing.rules = { { "r1", "21", "7002", "", "", true }, { "r2", "99", "7003", "", "", false } };
+        QVERIFY_OK(Store::MappingRepo(m_test->db()).save(m_connection, set));
+
+        Gui::MappingPage page(m_test->db());
+        page.show();
+        auto *view = page.findChild<Gui::RoutingView *>(QStringLiteral("routingView"));
+        QVERIFY(view);
+        QAbstractItemModelTester tester(view->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(view->model()->rowCount(), 2);
+        const QModelIndex stage = view->model()->index(0, Gui::RoutingModel::StageColumn);
+        QVERIFY(stage.data(Gui::RoutingModel::InheritedRole).toBool()); // no stage: the pipeline's first
+        QVERIFY(stage.data(Qt::ForegroundRole).isValid()); // greyed
+        QVERIFY(
+            !view->model()->index(0, Gui::RoutingModel::PipelineColumn).data(Qt::ForegroundRole).isValid());
+        QVERIFY(view->model()->index(1, 0).data(Qt::ForegroundRole).isValid()); // switched off: greyed
+
+        const QString answer = view->explain(QStringLiteral("2311/14"));
+        QVERIFY2(answer.contains(QLatin1String("r1")), qPrintable(answer));
+        QCOMPARE(view->explain(QStringLiteral("9999/1")),
+                 QStringLiteral("Order 9999/1 is not in the queue."));
     }
 
     void statusMapModel()

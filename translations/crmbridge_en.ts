@@ -1081,6 +1081,10 @@ Last failed: %2</source>
         <source>Saved.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Routing</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Gui::MappingPreview</name>
@@ -1282,6 +1286,56 @@ Keys: %2</source>
     <message numerus="yes">
         <source>%n job(s) cancelled</source>
         <translation><numerusform>%n job cancelled</numerusform><numerusform>%n jobs cancelled</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RoutingModel</name>
+    <message>
+        <source>Category %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category %1 (switched off)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>first stage (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from the order or the default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shop category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Gui::RoutingView</name>
+    <message>
+        <source>Order number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Which rule matches?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order %1 is not in the queue.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -1107,6 +1107,10 @@ Last failed: %2</source>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
+    <message>
+        <source>Routing</source>
+        <translation>Маршрутизация</translation>
+    </message>
 </context>
 <context>
     <name>Gui::MappingPreview</name>
@@ -1325,6 +1329,56 @@ Keys: %2</source>
             <numerusform>%n задания отменены</numerusform>
             <numerusform>%n заданий отменено</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RoutingModel</name>
+    <message>
+        <source>Category %1</source>
+        <translation>Категория %1</translation>
+    </message>
+    <message>
+        <source>Category %1 (switched off)</source>
+        <translation>Категория %1 (выключено)</translation>
+    </message>
+    <message>
+        <source>first stage (%1)</source>
+        <translation>первый этап (%1)</translation>
+    </message>
+    <message>
+        <source>from the order or the default</source>
+        <translation>из заказа или по умолчанию</translation>
+    </message>
+    <message>
+        <source>Shop category</source>
+        <translation>Категория магазина</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Воронка</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RoutingView</name>
+    <message>
+        <source>Order number</source>
+        <translation>Номер заказа</translation>
+    </message>
+    <message>
+        <source>Which rule matches?</source>
+        <translation>Какое правило сработает?</translation>
+    </message>
+    <message>
+        <source>Order %1 is not in the queue.</source>
+        <translation>Заказа %1 нет в очереди.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "FieldMapEditor.h"
 #include "FieldMapModel.h"
 #include "MappingPreview.h"
+#include "RoutingView.h"
 #include "StatusMapEditor.h"
 #include "StatusMapModel.h"
 #include "mapping/MappingValidator.h"
@@ -45,6 +46,7 @@ MappingPage::MappingPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     , m_forms(new FieldMapEditor(Mapping::SourceKind::Form, m_undo, this))
     , m_statuses(new StatusMapEditor(m_undo, this))
     , m_preview(new MappingPreview(m_db, this))
+    , m_routing(new RoutingView(m_db, this))
     , m_result(new QLabel(this))
     , m_save(new QPushButton(tr("Save"), this))
     , m_revert(new QPushButton(tr("Revert"), this))
@@ -64,6 +66,7 @@ MappingPage::MappingPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     m_tabs->addTab(m_orders, tr("Order fields"));
     m_tabs->addTab(m_forms, tr("Form fields"));
     m_tabs->addTab(m_statuses, tr("Statuses"));
+    m_tabs->addTab(m_routing, tr("Routing"));
     m_result->setObjectName(QStringLiteral("mappingResult"));
     m_result->setWordWrap(true);
     m_save->setObjectName(QStringLiteral("mappingSaveButton"));
@@ -187,6 +190,7 @@ void MappingPage::revalidate()
             tr("The CRM's fields are not loaded yet: sign in on the Connections page to pick them."));
     m_result->setStyleSheet(m_hasErrors ? QStringLiteral("color: #c0392b;") : QString());
     m_preview->setMapping(set, m_schema);
+    m_routing->setMapping(set, m_schema);
 }
 
 bool MappingPage::save()

@@ -18,6 +18,7 @@ namespace Gui {
 
 class FieldMapEditor;
 class MappingPreview;
+class RoutingView;
 class StatusMapEditor;
 
 /**
@@ -55,6 +56,7 @@ private:
     FieldMapEditor *m_forms;
     StatusMapEditor *m_statuses;
     MappingPreview *m_preview;
+    RoutingView *m_routing;
     QLabel *m_result;
     QPushButton *m_save;
     QPushButton *m_revert;
