@@ -2,6 +2,7 @@
 // crmbridgectl: the engine and the store from a shell, for servers and scripts.
 #include "ConnectionCommands.h"
 #include "CtlCommand.h"
+#include "MappingCommands.h"
 #include "SourceCommands.h"
 #include "StoreCommands.h"
 
@@ -21,7 +22,7 @@ int main(int argc, char *argv[])
 
     const QList<Ctl::Command> commands { Ctl::migrateCommand(), Ctl::statusCommand(),  Ctl::connectionCommand(),
                                          Ctl::loginCommand(),   Ctl::sourceCommand(),  Ctl::demoShopCommand(),
-                                         Ctl::importCommand(),  Ctl::formCommand() };
+                                         Ctl::importCommand(),  Ctl::formCommand(),    Ctl::mappingCommand() };
 
     auto usage = [&commands]() {
         QString text

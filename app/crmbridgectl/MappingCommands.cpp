@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MappingCommands.h"
+
+#include "StoreCommands.h"
+#include "common/Json.h"
+#include "mapping/MappingSet.h"
+#include "store/ConnectionRepo.h"
+#include "store/MappingRepo.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <QSaveFile>
+
+namespace Ctl {
+
+namespace {
+
+/** The connection named by --connection, or the only one there is. */
+Common::Result<Store::Connection> pickConnection(std::shared_ptr<Storage::Database> db, const QString &name)
+{
+    Store::ConnectionRepo repo(db);
+    if (!name.isEmpty())
+        return repo.byName(name);
+    auto all = repo.list();
+    if (!all)
+        return all.error();
+    if (all->size() == 1)
+        return all->first();
+    return Common::Error::invalidInput(
+        all->isEmpty()
+            ? QStringLiteral("There is no connection yet: add one with `crmbridgectl connection add`")
+            : QStringLiteral("There are several connections: say which with --connection NAME"));
+}
+
+QString problemsText(const Common::Error &error)
+{
+    QStringList lines { error.message };
+    for (const QJsonValue &problem : error.details.value(QLatin1String("problems")).toArray()) {
+        const QJsonObject p = problem.toObject();
+        lines << QStringLiteral("  %1 %2: %3")
+                     .arg(p.value(QLatin1String("area")).toString(),
+                          p.value(QLatin1String("row_id")).toString(),
+                          p.value(QLatin1String("message")).toString());
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+int exportMapping(std::shared_ptr<Storage::Database> db, const Store::Connection &connection,
+                  const QString &file)
+{
+    Store::MappingRepo repo(db);
+    auto set = repo.load(connection.id);
+    if (!set) {
+        err(QStringLiteral("crmbridgectl: %1").arg(set.error().message));
+        return 1;
+    }
+    Mapping::MappingSet mapping = set->value_or(Mapping::MappingSet());
+    if (!set->has_value()) {
+        auto schema = repo.loadSchema(connection.id);
+        if (schema && schema->has_value())
+            mapping = Mapping::MappingSet::defaults(**schema);
+    }
+    QSaveFile saved(file);
+    if (!saved.open(QIODevice::WriteOnly)) {
+        err(QStringLiteral("crmbridgectl: cannot write %1: %2").arg(file, saved.errorString()));
+        return 1;
+    }
+    saved.write(Common::Json::indented(Common::Json::compact(mapping.toJson())));
+    if (!saved.commit()) {
+        err(QStringLiteral("crmbridgectl: cannot write %1: %2").arg(file, saved.errorString()));
+        return 1;
+    }
+    out(QStringLiteral("Exported the mapping of \"%1\" to %2%3")
+            .arg(connection.name, file,
+                 set->has_value() ? QString() : QStringLiteral(" (the defaults: none was saved yet)")));
+    return 0;
+}
+
+int importMapping(std::shared_ptr<Storage::Database> db, const Store::Connection &connection,
+                  const QString &file)
+{
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) {
+        err(QStringLiteral("crmbridgectl: cannot read %1: %2").arg(file, in.errorString()));
+        return 1;
+    }
+    auto json = Common::Json::parseObject(in.readAll());
+    if (!json) {
+        err(QStringLiteral("crmbridgectl: %1: %2").arg(file, json.error().message));
+        return 1;
+    }
+    Store::MappingRepo repo(db);
+    auto schema = repo.loadSchema(connection.id);
+    const Crm::CrmSchema *against = schema && schema->has_value() ? &**schema : nullptr;
+    auto mapping = Mapping::MappingSet::fromJson(json.value(), against);
+    if (!mapping) {
+        err(QStringLiteral("crmbridgectl: %1 was not imported; nothing changed.\n%2")
+                .arg(file, problemsText(mapping.error())));
+        return 1;
+    }
+    if (auto saved = repo.save(connection.id, mapping.value()); !saved) {
+        err(QStringLiteral("crmbridgectl: %1 was not imported; nothing changed.\n%2")
+                .arg(file, problemsText(saved.error())));
+        return 1;
+    }
+    out(QStringLiteral("Imported %1 into the mapping of \"%2\"%3")
+            .arg(file, connection.name,
+                 against
+                     ? QString()
+                     : QStringLiteral(" (checked for structure only: the CRM's fields are not known yet)")));
+    return 0;
+}
+
+} // namespace
+
+Command mappingCommand()
+{
+    return {
+        QStringLiteral("mapping"), QStringLiteral("Export or import a connection's mapping as JSON"),
+        [](const QStringList &args, const QString &databaseUrl) {
+            QCommandLineParser parser;
+            parser.setApplicationDescription(QStringLiteral(
+                "mapping export FILE.json | mapping import FILE.json\n"
+                "Export the field, status and routing mapping for review or version control, or import one\n"
+                "(validated, all or nothing)."));
+            parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("export or import"));
+            parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("the JSON file"));
+            parser.addOption({ QStringLiteral("connection"),
+                               QStringLiteral("The connection (default: the only one)"),
+                               QStringLiteral("NAME") });
+            if (!parseSubcommand(parser, QStringLiteral("mapping"), args))
+                return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+            const QStringList positional = parser.positionalArguments();
+            if (positional.size() != 2
+                || (positional[0] != QLatin1String("export") && positional[0] != QLatin1String("import"))) {
+                err(QStringLiteral(
+                    "Usage: crmbridgectl mapping export|import FILE.json [--connection NAME]"));
+                return 2;
+            }
+            auto db = openStore(databaseUrl, false);
+            if (!db) {
+                err(QStringLiteral("crmbridgectl: %1").arg(db.error().message));
+                return 1;
+            }
+            auto connection = pickConnection(db.value(), parser.value(QStringLiteral("connection")));
+            if (!connection) {
+                err(QStringLiteral("crmbridgectl: %1").arg(connection.error().message));
+                return 1;
+            }
+            return positional[0] == QLatin1String("export")
+                ? exportMapping(db.value(), connection.value(), positional[1])
+                : importMapping(db.value(), connection.value(), positional[1]);
+        }
+    };
+}
+
+} // namespace Ctl

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CtlCommand.h"
+
+namespace Ctl {
+
+/** `mapping export FILE.json` and `mapping import FILE.json` (validated, all or nothing). */
+Command mappingCommand();
+
+} // namespace Ctl
