@@ -4,3 +4,6 @@ crmbridge_add_test(RetryPolicy LABEL unit)
 crmbridge_add_test(BatchPlanner LABEL unit)
 crmbridge_add_test(SyncEngine LABEL integration TIMEOUT 300
     SOURCES tst_SyncEngine.cpp fixtures/amocrm/AmoTestKit.h LIBS crmbridge_sandbox Qt6::Network)
+crmbridge_add_test(RunCtl LABEL integration TIMEOUT 300 LIBS crmbridge_sandbox Qt6::Network)
+target_compile_definitions(tst_RunCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
+add_dependencies(tst_RunCtl crmbridgectl)

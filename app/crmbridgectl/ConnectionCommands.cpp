@@ -331,6 +331,12 @@ void setSecretKeyFile(const QString &path)
     s_secretKeyFile = path;
 }
 
+Common::Result<std::shared_ptr<Secrets::SecretStore>>
+headlessSecretStore(std::shared_ptr<Storage::Database> db)
+{
+    return secretStore(std::move(db));
+}
+
 Command connectionCommand()
 {
     return { QStringLiteral("connection"), QStringLiteral("Add, list and test CRM connections"),

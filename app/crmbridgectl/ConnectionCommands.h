@@ -2,11 +2,25 @@
 #pragma once
 
 #include "CtlCommand.h"
+#include "common/Result.h"
+
+#include <memory>
+
+namespace Secrets {
+class SecretStore;
+}
+namespace Storage {
+class Database;
+}
 
 namespace Ctl {
 
 /** The global --secret-key-file option (the key-file secret backend), set by main() before a command runs. */
 void setSecretKeyFile(const QString &path);
+
+/** The headless secret store: the key file when configured, else the keychain (never plain text). */
+Common::Result<std::shared_ptr<Secrets::SecretStore>>
+headlessSecretStore(std::shared_ptr<Storage::Database> db);
 
 /** `connection add amocrm NAME --base-url URL --client-id ID --redirect-uri URI` (secret on stdin),
  *  `connection list [--json]`, `connection test NAME`. */

@@ -3,6 +3,7 @@
 #include "ConnectionCommands.h"
 #include "CtlCommand.h"
 #include "MappingCommands.h"
+#include "RunCommand.h"
 #include "SourceCommands.h"
 #include "StoreCommands.h"
 
@@ -22,7 +23,8 @@ int main(int argc, char *argv[])
 
     const QList<Ctl::Command> commands { Ctl::migrateCommand(), Ctl::statusCommand(),  Ctl::connectionCommand(),
                                          Ctl::loginCommand(),   Ctl::sourceCommand(),  Ctl::demoShopCommand(),
-                                         Ctl::importCommand(),  Ctl::formCommand(),    Ctl::mappingCommand() };
+                                         Ctl::importCommand(),  Ctl::formCommand(),    Ctl::mappingCommand(),
+                                         Ctl::runCommand() };
 
     auto usage = [&commands]() {
         QString text
