@@ -4,7 +4,9 @@
 #include "TestDatabase.h"
 #include "TestEnv.h"
 #include "store/JobRepo.h"
+#include "store/LaneStatusRepo.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -85,6 +87,80 @@ private Q_SLOTS:
         QCOMPARE(object.value(QStringLiteral("running")).toInt(), 0);
         QCOMPARE(object.value(QStringLiteral("done")).toInt(), 0);
         QCOMPARE(object.value(QStringLiteral("cancelled")).toInt(), 0);
+    }
+
+    void statusShowsEveryEnginesLanes()
+    {
+        QFETCH_GLOBAL(QString, dialect);
+        auto test = TestDatabase::create(dialect);
+        QVERIFY_OK(test);
+        Store::LaneStatusRepo lanes(test.value()->db());
+        Store::LaneStatus live;
+        live.owner = QStringLiteral("srv1:100:1");
+        live.connectionId = 1;
+        live.state = QStringLiteral("paused");
+        live.reason = QStringLiteral("Token has been revoked");
+        live.sent = 42;
+        QVERIFY_OK(lanes.report(live));
+        Common::ManualClock longAgo(QDateTime::currentMSecsSinceEpoch() - 5 * 60'000);
+        Store::LaneStatus dead = live;
+        dead.owner = QStringLiteral("srv2:200:1");
+        dead.state = QStringLiteral("sending");
+        QVERIFY_OK(Store::LaneStatusRepo(test.value()->db(), &longAgo).report(dead));
+
+        const Run status = ctl({ QStringLiteral("--database"), test.value()->url(), QStringLiteral("status"),
+                                 QStringLiteral("--json") });
+        QCOMPARE(status.code, 0);
+        const QJsonArray array
+            = QJsonDocument::fromJson(status.out.toUtf8()).object().value(QStringLiteral("lanes")).toArray();
+        QCOMPARE(array.size(), 2);
+        QMap<QString, QJsonObject> byOwner;
+        for (const QJsonValue &v : array)
+            byOwner.insert(v.toObject().value(QStringLiteral("owner")).toString(), v.toObject());
+        QCOMPARE(byOwner.value(QStringLiteral("srv1:100:1")).value(QStringLiteral("state")).toString(),
+                 QStringLiteral("paused"));
+        QCOMPARE(byOwner.value(QStringLiteral("srv1:100:1")).value(QStringLiteral("sent")).toInt(), 42);
+        QCOMPARE(byOwner.value(QStringLiteral("srv2:200:1")).value(QStringLiteral("state")).toString(),
+                 QStringLiteral("gone"));
+        const Run text = ctl({ QStringLiteral("--database"), test.value()->url(), QStringLiteral("status") });
+        QVERIFY2(text.out.contains(QStringLiteral("Token has been revoked")), qPrintable(text.out));
+    }
+
+    void resendPutsFailedJobsBack()
+    {
+        QFETCH_GLOBAL(QString, dialect);
+        auto test = TestDatabase::create(dialect);
+        QVERIFY_OK(test);
+        Store::JobRepo jobs(test.value()->db());
+        for (int i = 0; i < 4; ++i) {
+            Store::NewJob job;
+            job.kind = QStringLiteral("order.created");
+            job.idempotencyKey = QStringLiteral("r%1").arg(i);
+            QVERIFY_OK(jobs.enqueue(job));
+        }
+        const auto leased = jobs.lease(QStringLiteral("t"), 4, 60000).value();
+        const Common::Error unpaid
+            = Common::Error::permanent(QStringLiteral("Payment required"), QStringLiteral("402"));
+        const Common::Error field = Common::Error::permanent(QStringLiteral("Unknown field 55"));
+        QVERIFY_OK(jobs.settleFailed(leased[0].id, QStringLiteral("t"), unpaid));
+        QVERIFY_OK(jobs.settleFailed(leased[1].id, QStringLiteral("t"), unpaid));
+        QVERIFY_OK(jobs.settleFailed(leased[2].id, QStringLiteral("t"), field));
+        QVERIFY_OK(jobs.settleFailed(leased[3].id, QStringLiteral("t"), field));
+        const QString url = test.value()->url();
+        const Run one = ctl({ QStringLiteral("--database"), url, QStringLiteral("resend"),
+                              QStringLiteral("--job"), QString::number(leased[3].id) });
+        QCOMPARE(one.code, 0);
+        QCOMPARE(one.out.trimmed(), QStringLiteral("1 requeued"));
+        const QString fingerprint = jobs.get(leased[0].id)->errorFingerprint;
+        const Run group = ctl({ QStringLiteral("--database"), url, QStringLiteral("resend"),
+                                QStringLiteral("--failed"), QStringLiteral("--group"), fingerprint });
+        QCOMPARE(group.out.trimmed(), QStringLiteral("2 requeued"));
+        const Run rest = ctl(
+            { QStringLiteral("--database"), url, QStringLiteral("resend"), QStringLiteral("--failed") });
+        QCOMPARE(rest.out.trimmed(), QStringLiteral("1 requeued"));
+        QCOMPARE(jobs.countsByState()->value(Store::JobState::Pending), 4);
+        const Run usage = ctl({ QStringLiteral("--database"), url, QStringLiteral("resend") });
+        QCOMPARE(usage.code, 2);
     }
 
     void badInputGetsClearErrors()

@@ -3,12 +3,35 @@
 
 #include "storage/Migrator.h"
 #include "store/JobRepo.h"
+#include "store/LaneStatusRepo.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace Ctl {
+
+namespace {
+/** Lanes as status --json shows them; a lane silent for a minute is "gone" (its engine stopped or died). */
+QJsonArray lanesJson(const QList<Store::LaneStatus> &lanes)
+{
+    QJsonArray array;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const Store::LaneStatus &lane : lanes) {
+        const bool gone = lane.state != QLatin1String("stopped") && now - lane.heartbeatAt > 60'000;
+        array.append(QJsonObject { { QStringLiteral("owner"), lane.owner },
+                                   { QStringLiteral("connection_id"), lane.connectionId },
+                                   { QStringLiteral("state"), gone ? QStringLiteral("gone") : lane.state },
+                                   { QStringLiteral("reason"), lane.reason },
+                                   { QStringLiteral("sent"), lane.sent },
+                                   { QStringLiteral("failed"), lane.failed },
+                                   { QStringLiteral("heartbeat_at"), lane.heartbeatAt } });
+    }
+    return array;
+}
+} // namespace
 
 Common::Result<std::shared_ptr<Storage::Database>> openStore(const QString &databaseUrl, bool migrate)
 {
@@ -90,6 +113,11 @@ Command statusCommand()
                  }
                  Store::JobRepo jobs(db.value());
                  auto counts = jobs.countsByState();
+                 auto lanes = Store::LaneStatusRepo(db.value()).all();
+                 if (!lanes) {
+                     err(QStringLiteral("crmbridgectl: %1").arg(lanes.error().message));
+                     return 1;
+                 }
                  if (!counts) {
                      err(QStringLiteral("crmbridgectl: %1").arg(counts.error().message));
                      return 1;
@@ -105,6 +133,7 @@ Command statusCommand()
                      object.insert(QStringLiteral("running"),
                                    counts->value(Store::JobState::Running)
                                        + counts->value(Store::JobState::Sending));
+                     object.insert(QStringLiteral("lanes"), lanesJson(lanes.value()));
                      out(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
                  } else {
                      out(QStringLiteral("Store: %1").arg(db.value()->url().toDisplayString()));
@@ -112,7 +141,65 @@ Command statusCommand()
                          out(QStringLiteral("  %1 %2")
                                  .arg(Store::jobStateName(state), -10)
                                  .arg(counts->value(state)));
+                     for (const QJsonValue &lane : lanesJson(lanes.value())) {
+                         const QJsonObject l = lane.toObject();
+                         out(QStringLiteral("Lane %1 (connection %2): %3%4, %5 sent, %6 failed")
+                                 .arg(l.value(QLatin1String("owner")).toString())
+                                 .arg(l.value(QLatin1String("connection_id")).toInteger())
+                                 .arg(l.value(QLatin1String("state")).toString(),
+                                      l.value(QLatin1String("reason")).toString().isEmpty()
+                                          ? QString()
+                                          : QStringLiteral(" (") + l.value(QLatin1String("reason")).toString()
+                                              + QLatin1Char(')'))
+                                 .arg(l.value(QLatin1String("sent")).toInteger())
+                                 .arg(l.value(QLatin1String("failed")).toInteger()));
+                     }
                  }
+                 return 0;
+             } };
+}
+
+Command resendCommand()
+{
+    return { QStringLiteral("resend"),
+             QStringLiteral("Put failed jobs back in the queue (--job ID | --failed [--group FP])"),
+             [](const QStringList &args, const QString &databaseUrl) {
+                 QCommandLineParser parser;
+                 parser.setApplicationDescription(
+                     QStringLiteral("Resend failed jobs now with the current mapping: one job, every failed "
+                                    "job, or the failures\n"
+                                    "of one cause (the fingerprint the Queue page and `status` show)."));
+                 parser.addOption({ QStringLiteral("job"), QStringLiteral("One job"), QStringLiteral("ID") });
+                 parser.addOption({ QStringLiteral("failed"), QStringLiteral("Every failed job") });
+                 parser.addOption({ QStringLiteral("group"), QStringLiteral("With --failed: only this cause"),
+                                    QStringLiteral("FINGERPRINT") });
+                 if (!parseSubcommand(parser, QStringLiteral("resend"), args))
+                     return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+                 const bool one = parser.isSet(QStringLiteral("job"));
+                 if (one == parser.isSet(QStringLiteral("failed"))) {
+                     err(QStringLiteral(
+                         "Usage: crmbridgectl resend --job ID | --failed [--group FINGERPRINT]"));
+                     return 2;
+                 }
+                 bool numeric = false;
+                 const qint64 id = parser.value(QStringLiteral("job")).toLongLong(&numeric);
+                 if (one && !numeric) {
+                     err(QStringLiteral("crmbridgectl: --job takes a job number"));
+                     return 2;
+                 }
+                 auto db = openStore(databaseUrl, false);
+                 if (!db) {
+                     err(QStringLiteral("crmbridgectl: %1").arg(db.error().message));
+                     return 1;
+                 }
+                 Store::JobRepo jobs(db.value());
+                 auto requeued
+                     = one ? jobs.resend({ id }) : jobs.resendFailed(parser.value(QStringLiteral("group")));
+                 if (!requeued) {
+                     err(QStringLiteral("crmbridgectl: %1").arg(requeued.error().message));
+                     return 1;
+                 }
+                 out(QStringLiteral("%1 requeued").arg(requeued.value()));
                  return 0;
              } };
 }

@@ -14,7 +14,9 @@ Common::Result<std::shared_ptr<Storage::Database>> openStore(const QString &data
 
 /** `migrate`: bring the store's schema up to date. */
 Command migrateCommand();
-/** `status [--json]`: job counts by state. */
+/** `status [--json]`: job counts by state, and every engine's lanes. */
 Command statusCommand();
+/** `resend --job ID | --failed [--group FINGERPRINT]`: failed jobs back to the queue. */
+Command resendCommand();
 
 } // namespace Ctl

@@ -24,7 +24,7 @@ int main(int argc, char *argv[])
     const QList<Ctl::Command> commands { Ctl::migrateCommand(), Ctl::statusCommand(),  Ctl::connectionCommand(),
                                          Ctl::loginCommand(),   Ctl::sourceCommand(),  Ctl::demoShopCommand(),
                                          Ctl::importCommand(),  Ctl::formCommand(),    Ctl::mappingCommand(),
-                                         Ctl::runCommand() };
+                                         Ctl::runCommand(),     Ctl::resendCommand() };
 
     auto usage = [&commands]() {
         QString text
