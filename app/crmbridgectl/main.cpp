@@ -21,10 +21,11 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIntValue("CRMBRIDGE_VERBOSE") == 0)
         QLoggingCategory::setFilterRules(QStringLiteral("crmbridge.*.debug=false\ncrmbridge.*.info=false"));
 
-    const QList<Ctl::Command> commands { Ctl::migrateCommand(), Ctl::statusCommand(),  Ctl::connectionCommand(),
-                                         Ctl::loginCommand(),   Ctl::sourceCommand(),  Ctl::demoShopCommand(),
-                                         Ctl::importCommand(),  Ctl::formCommand(),    Ctl::mappingCommand(),
-                                         Ctl::runCommand(),     Ctl::resendCommand() };
+    const QList<Ctl::Command> commands {
+        Ctl::migrateCommand(), Ctl::statusCommand(),   Ctl::connectionCommand(), Ctl::loginCommand(),
+        Ctl::sourceCommand(),  Ctl::demoShopCommand(), Ctl::importCommand(),     Ctl::formCommand(),
+        Ctl::mappingCommand(), Ctl::runCommand(),      Ctl::resendCommand()
+    };
 
     auto usage = [&commands]() {
         QString text

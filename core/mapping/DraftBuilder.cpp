@@ -183,7 +183,7 @@ public:
             details.append(p.toJson());
         error.details.insert(QStringLiteral("problems"), details);
         qCDebug(lcMapping) << "draft for" << draft.sourceKind << draft.sourceId
-                             << "refused:" << error.message;
+                           << "refused:" << error.message;
         return error;
     }
 

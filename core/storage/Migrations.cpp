@@ -112,7 +112,8 @@ static QList<Migration> buildMigrations()
           } });
 
     // Shop sources (core/source): configured sources (no secrets), the echo guard of status writes,
-    // form intake endpoints (secrets only as salted hashes) and the raw intake requests kept for the operator.
+    // form intake endpoints (secrets only as salted hashes) and the raw intake requests kept for the
+    // operator.
     list.append(
         { 3,
           QStringLiteral("shop sources, echo guard, form endpoints, raw intake requests"),
@@ -121,10 +122,11 @@ static QList<Migration> buildMigrations()
                              " id {pk}, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, url TEXT NOT NULL,"
                              " config TEXT NOT NULL DEFAULT '{}', created_at {int64} NOT NULL,"
                              " updated_at {int64} NOT NULL)"),
-              QStringLiteral("CREATE TABLE echo_guard ("
-                             " id {pk}, source TEXT NOT NULL, order_id TEXT NOT NULL, status_id TEXT NOT NULL,"
-                             " shop_ref TEXT NOT NULL DEFAULT '', created_at {int64} NOT NULL,"
-                             " consumed_at {int64} NOT NULL DEFAULT 0)"),
+              QStringLiteral(
+                  "CREATE TABLE echo_guard ("
+                  " id {pk}, source TEXT NOT NULL, order_id TEXT NOT NULL, status_id TEXT NOT NULL,"
+                  " shop_ref TEXT NOT NULL DEFAULT '', created_at {int64} NOT NULL,"
+                  " consumed_at {int64} NOT NULL DEFAULT 0)"),
               QStringLiteral("CREATE INDEX echo_guard_ref ON echo_guard (source, shop_ref)"),
               QStringLiteral("CREATE INDEX echo_guard_order ON echo_guard (source, order_id, status_id)"),
               QStringLiteral("CREATE TABLE form_endpoints ("
@@ -150,7 +152,8 @@ static QList<Migration> buildMigrations()
                              " connection_id {int64} NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL,"
                              " contact_id TEXT NOT NULL, updated_at {int64} NOT NULL,"
                              " PRIMARY KEY (connection_id, kind, value))"),
-              QStringLiteral("CREATE INDEX contact_index_contact ON contact_index (connection_id, contact_id)"),
+              QStringLiteral(
+                  "CREATE INDEX contact_index_contact ON contact_index (connection_id, contact_id)"),
               QStringLiteral("CREATE TABLE lane_status ("
                              " owner TEXT PRIMARY KEY, connection_id {int64} NOT NULL, state TEXT NOT NULL,"
                              " reason TEXT NOT NULL DEFAULT '', sent {int64} NOT NULL DEFAULT 0,"

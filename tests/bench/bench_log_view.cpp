@@ -93,7 +93,8 @@ private Q_SLOTS:
                                  failed
                                      ? QStringLiteral("{\"validation-errors\":[]}")
                                      : QStringLiteral("[{\"id\":%1,\"contact_id\":%2}]").arg(i).arg(i + 7));
-                insert.bindValue(9, failed ? QStringLiteral("field 123 is not a number") : QStringLiteral(""));
+                insert.bindValue(9,
+                                 failed ? QStringLiteral("field 123 is not a number") : QStringLiteral(""));
                 insert.bindValue(10, QStringList { order, phone, email }.join(QLatin1Char(' ')));
                 QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
                 if (keyTable) {
