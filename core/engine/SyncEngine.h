@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Lane.h"
+#include "secrets/SecretStore.h"
 #include "store/ConnectionRepo.h"
 
 #include <QMap>
@@ -33,6 +34,10 @@ public:
     static QString instanceId();
     /** Lane settings applied to every lane started after this call (tests shorten the timings). */
     void setLaneTemplate(const LaneConfig &config) { m_template = config; }
+    /** Where the sources' database passwords (and other engine-side secrets) are read; set before
+     *  start(). The connectors get theirs through the ConnectorFactory. */
+    void setSecretStore(std::shared_ptr<Secrets::SecretStore> secrets) { m_secrets = std::move(secrets); }
+    std::shared_ptr<Secrets::SecretStore> secretStore() const { return m_secrets; }
     /** A hook run before every create, on the lane threads (set before start()). */
     void setBeforeSendHook(LaneWorker::BeforeSendHook hook) { m_beforeSend = std::move(hook); }
 
@@ -54,6 +59,7 @@ private:
     const Common::Clock *m_clock;
     LaneConfig m_template;
     LaneWorker::BeforeSendHook m_beforeSend;
+    std::shared_ptr<Secrets::SecretStore> m_secrets;
     QMap<qint64, Lane *> m_lanes;
     int m_stopping = 0;
 };
