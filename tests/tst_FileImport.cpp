@@ -170,7 +170,7 @@ private Q_SLOTS:
         QVERIFY_OK(Storage::Sql::exec(
             *store.value()->db(),
             QStringLiteral("INSERT INTO entity_links (connection_id, source_kind, source_id, crm_kind,"
-                           " crm_id, created_at) VALUES (1, 'order', '2301/5', 'lead', '9001', 0)")));
+                           " crm_id, created_at) VALUES (1, 'order', 'import:2301/5', 'lead', '9001', 0)")));
         ImportOptions options;
         options.dryRun = true;
         auto report = FileImporter(store.value()->db())

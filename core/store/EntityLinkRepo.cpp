@@ -105,4 +105,9 @@ Result<int> EntityLinkRepo::count(qint64 connectionId, const QString &sourceKind
     return value->toInt();
 }
 
+QString EntityLinkRepo::scopedSourceId(const QString &source, const QString &entityId)
+{
+    return source.isEmpty() ? entityId : source + QLatin1Char(':') + entityId;
+}
+
 } // namespace Store

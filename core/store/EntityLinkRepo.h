@@ -41,6 +41,10 @@ public:
                           const QString &crmKind);
     Common::Result<int> count(qint64 connectionId, const QString &sourceKind);
 
+    /** The source id a link stores for an entity of a named source: "<source>:<id>" (bare id without one),
+     *  so two shops with the same order numbers never share a link. */
+    static QString scopedSourceId(const QString &source, const QString &entityId);
+
 private:
     std::shared_ptr<Storage::Database> m_db;
     const Common::Clock *m_clock;

@@ -7,6 +7,7 @@
 #include "source/EventOutbox.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
+#include "store/EntityLinkRepo.h"
 #include "store/JobRepo.h"
 
 #include <QFile>
@@ -219,7 +220,7 @@ Result<ImportReport> FileImporter::run(ImportReport report, const QList<Item> &i
         auto linked = Storage::Sql::scalar(
             *m_store,
             QStringLiteral("SELECT COUNT(*) FROM entity_links WHERE source_kind = ? AND source_id = ?"),
-            { linkKind, event.entityId });
+            { linkKind, Store::EntityLinkRepo::scopedSourceId(event.source, event.entityId) });
         if (!linked)
             return linked.error();
         if (linked->toInt() > 0)
