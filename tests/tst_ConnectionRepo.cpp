@@ -1,20 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "PgServer.h"
-#include "TestDatabase.h"
+#include "DialectSuite.h"
 #include "TestEnv.h"
 #include "store/ConnectionRepo.h"
 
 #include <QTest>
 
 using namespace Store;
-using TestSupport::TestDatabase;
 
-class TestConnectionRepo : public QObject
+class TestConnectionRepo : public TestSupport::DialectSuite
 {
     Q_OBJECT
 private:
-    std::unique_ptr<TestDatabase> m_test;
-
     static Connection amo(const QString &name)
     {
         Connection c;
@@ -27,20 +23,6 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase_data() { TestDatabase::addDialectRows(); }
-    void initTestCase()
-    {
-        QVERIFY2(TestSupport::PgServer::instance().ok(),
-                 qPrintable(TestSupport::PgServer::instance().error()));
-    }
-    void init()
-    {
-        QFETCH_GLOBAL(QString, dialect);
-        auto test = TestDatabase::create(dialect);
-        QVERIFY_OK(test);
-        m_test = std::move(test.value());
-    }
-    void cleanup() { m_test.reset(); }
 
     void addListUpdateRemove()
     {

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "PgServer.h"
-#include "TestDatabase.h"
+#include "DialectSuite.h"
 #include "TestEnv.h"
 #include "store/JobRepo.h"
 
@@ -13,7 +12,6 @@
 
 using namespace Store;
 using Common::Error;
-using TestSupport::TestDatabase;
 
 namespace {
 NewJob orderJob(const QString &number, const QString &phone = QStringLiteral("+79123456789"))
@@ -32,36 +30,18 @@ NewJob orderJob(const QString &number, const QString &phone = QStringLiteral("+7
 }
 } // namespace
 
-class TestJobRepo : public QObject
+class TestJobRepo : public TestSupport::DialectSuite
 {
     Q_OBJECT
 private:
-    std::unique_ptr<TestDatabase> m_test;
     Common::ManualClock m_clock;
     std::unique_ptr<JobRepo> m_jobs;
 
+protected:
+    void initStore() override { m_jobs = std::make_unique<JobRepo>(m_test->db(), &m_clock); }
+    void cleanupStore() override { m_jobs.reset(); }
+
 private Q_SLOTS:
-    void initTestCase_data() { TestDatabase::addDialectRows(); }
-    void initTestCase()
-    {
-        QVERIFY2(TestSupport::PgServer::instance().ok(),
-                 qPrintable(TestSupport::PgServer::instance().error()));
-    }
-
-    void init()
-    {
-        QFETCH_GLOBAL(QString, dialect);
-        auto test = TestDatabase::create(dialect);
-        QVERIFY2(test.ok(), qPrintable(test.ok() ? QString() : test.error().message));
-        m_test = std::move(test.value());
-        m_jobs = std::make_unique<JobRepo>(m_test->db(), &m_clock);
-    }
-
-    void cleanup()
-    {
-        m_jobs.reset();
-        m_test.reset();
-    }
 
     void enqueueIsIdempotent()
     {

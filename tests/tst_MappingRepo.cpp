@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "PgServer.h"
-#include "TestDatabase.h"
+#include "DialectSuite.h"
 #include "TestEnv.h"
 #include "common/Json.h"
 #include "storage/Sql.h"
@@ -11,7 +10,6 @@
 #include <QTest>
 
 using namespace Store;
-using TestSupport::TestDatabase;
 
 namespace {
 
@@ -40,12 +38,11 @@ Mapping::MappingSet fullSet()
 } // namespace
 
 /** Mappings and schema caches per connection, on SQLite and PostgreSQL. */
-class TestMappingRepo : public QObject
+class TestMappingRepo : public TestSupport::DialectSuite
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_test;
     qint64 m_connection = 0;
 
     qint64 addConnection(const QString &name)
@@ -58,23 +55,14 @@ private:
         return added ? added->id : 0;
     }
 
-private slots:
-    void initTestCase_data() { TestDatabase::addDialectRows(); }
-    void initTestCase()
+protected:
+    void initStore() override
     {
-        QVERIFY2(TestSupport::PgServer::instance().ok(),
-                 qPrintable(TestSupport::PgServer::instance().error()));
-    }
-    void init()
-    {
-        QFETCH_GLOBAL(QString, dialect);
-        auto test = TestDatabase::create(dialect);
-        QVERIFY_OK(test);
-        m_test = std::move(test.value());
         m_connection = addConnection(QStringLiteral("Магазин"));
         QVERIFY(m_connection > 0);
     }
-    void cleanup() { m_test.reset(); }
+
+private slots:
 
     void nothingSavedYet()
     {

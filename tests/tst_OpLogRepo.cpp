@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "PgServer.h"
-#include "TestDatabase.h"
+#include "DialectSuite.h"
 #include "TestEnv.h"
 #include "storage/Sql.h"
 #include "store/OpLogRepo.h"
@@ -8,13 +7,11 @@
 #include <QTest>
 
 using namespace Store;
-using TestSupport::TestDatabase;
 
-class TestOpLogRepo : public QObject
+class TestOpLogRepo : public TestSupport::DialectSuite
 {
     Q_OBJECT
 private:
-    std::unique_ptr<TestDatabase> m_test;
     std::unique_ptr<OpLogRepo> m_log;
 
     OpLogEntry entry(qint64 at, int status, const QString &keys, std::optional<qint64> job = std::nullopt)
@@ -34,26 +31,11 @@ private:
         return e;
     }
 
+protected:
+    void initStore() override { m_log = std::make_unique<OpLogRepo>(m_test->db()); }
+    void cleanupStore() override { m_log.reset(); }
+
 private Q_SLOTS:
-    void initTestCase_data() { TestDatabase::addDialectRows(); }
-    void initTestCase()
-    {
-        QVERIFY2(TestSupport::PgServer::instance().ok(),
-                 qPrintable(TestSupport::PgServer::instance().error()));
-    }
-    void init()
-    {
-        QFETCH_GLOBAL(QString, dialect);
-        auto test = TestDatabase::create(dialect);
-        QVERIFY_OK(test);
-        m_test = std::move(test.value());
-        m_log = std::make_unique<OpLogRepo>(m_test->db());
-    }
-    void cleanup()
-    {
-        m_log.reset();
-        m_test.reset();
-    }
 
     void appendAndReadBack()
     {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The source registry, the echo guard and the form endpoints on SQLite and PostgreSQL (migration 3).
-#include "PgServer.h"
-#include "TestDatabase.h"
+#include "DialectSuite.h"
 #include "TestEnv.h"
 #include "source/EchoGuardRepo.h"
 #include "source/SourceRepo.h"
@@ -10,30 +9,13 @@
 
 #include <QTest>
 
-using TestSupport::TestDatabase;
-
-class TestSourceRepo : public QObject
+class TestSourceRepo : public TestSupport::DialectSuite
 {
     Q_OBJECT
 private:
-    std::unique_ptr<TestDatabase> m_test;
     Common::ManualClock m_clock;
 
 private Q_SLOTS:
-    void initTestCase_data() { TestDatabase::addDialectRows(); }
-    void initTestCase()
-    {
-        QVERIFY2(TestSupport::PgServer::instance().ok(),
-                 qPrintable(TestSupport::PgServer::instance().error()));
-    }
-    void init()
-    {
-        QFETCH_GLOBAL(QString, dialect);
-        auto test = TestDatabase::create(dialect);
-        QVERIFY_OK(test);
-        m_test = std::move(test).value();
-    }
-
     void sourcesHoldNoSecrets()
     {
         Source::SourceRepo repo(m_test->db(), &m_clock);

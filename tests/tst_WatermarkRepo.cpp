@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "PgServer.h"
-#include "TestDatabase.h"
+#include "DialectSuite.h"
 #include "TestEnv.h"
 #include "storage/Transaction.h"
 #include "store/JobRepo.h"
@@ -9,29 +8,12 @@
 #include <QTest>
 
 using namespace Store;
-using TestSupport::TestDatabase;
 
-class TestWatermarkRepo : public QObject
+class TestWatermarkRepo : public TestSupport::DialectSuite
 {
     Q_OBJECT
 private:
-    std::unique_ptr<TestDatabase> m_test;
-
 private Q_SLOTS:
-    void initTestCase_data() { TestDatabase::addDialectRows(); }
-    void initTestCase()
-    {
-        QVERIFY2(TestSupport::PgServer::instance().ok(),
-                 qPrintable(TestSupport::PgServer::instance().error()));
-    }
-    void init()
-    {
-        QFETCH_GLOBAL(QString, dialect);
-        auto test = TestDatabase::create(dialect);
-        QVERIFY_OK(test);
-        m_test = std::move(test.value());
-    }
-    void cleanup() { m_test.reset(); }
 
     void setAndRead()
     {
