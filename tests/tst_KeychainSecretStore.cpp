@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The keychain backend against a real Secret Service: CTest runs this inside
 // tests/support/with-keyring.sh (a private D-Bus session with an unlocked, throwaway gnome-keyring).
+#include "AwaitCallback.h"
 #include "TestDatabase.h"
 #include "TestEnv.h"
 #include "secrets/KeychainSecretStore.h"
@@ -20,49 +21,14 @@ using Common::Result;
 using Secrets::KeychainSecretStore;
 using Secrets::SecretStore;
 
+using TestSupport::await;
+using TestSupport::readSecret;
+using TestSupport::removeSecret;
+using TestSupport::writeSecret;
+
 namespace {
 
 constexpr int kWaitMs = 30000;
-
-/** Starts one store call and waits (bounded) on this thread's event loop for its callback. */
-template<typename T> Result<T> await(const std::function<void(std::function<void(Result<T>)>)> &call)
-{
-    struct State
-    {
-        std::optional<Result<T>> result;
-        QEventLoop loop;
-    };
-    auto state = std::make_shared<State>();
-    QTimer::singleShot(kWaitMs, &state->loop, &QEventLoop::quit);
-    std::weak_ptr<State> weak = state;
-    call([weak](Result<T> result) {
-        if (auto s = weak.lock()) {
-            s->result = std::move(result);
-            s->loop.quit();
-        }
-    });
-    if (!state->result)
-        state->loop.exec();
-    if (!state->result)
-        return Common::Error::transient(QStringLiteral("test: no answer within %1 ms").arg(kWaitMs));
-    return *state->result;
-}
-
-Result<QByteArray> readSecret(SecretStore &store, const QString &scope, const QString &name)
-{
-    return await<QByteArray>([&](auto done) { store.read(scope, name, done); });
-}
-
-Common::Status writeSecret(SecretStore &store, const QString &scope, const QString &name,
-                           const QByteArray &value)
-{
-    return await<void>([&](auto done) { store.write(scope, name, value, done); });
-}
-
-Common::Status removeSecret(SecretStore &store, const QString &scope, const QString &name)
-{
-    return await<void>([&](auto done) { store.remove(scope, name, done); });
-}
 
 QString describe(const Common::Status &status)
 {

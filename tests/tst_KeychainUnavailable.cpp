@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The keychain backend with no secret service at all: the session bus address points at nothing.
 // Every call must end, quickly and with Unavailable, and no secret may land anywhere in plain text.
+#include "AwaitCallback.h"
 #include "TestDatabase.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/SecretStoreFactory.h"
@@ -21,33 +22,12 @@ using Common::Result;
 using Secrets::KeychainSecretStore;
 using Secrets::SecretStore;
 
+using TestSupport::await;
+using TestSupport::readSecret;
+using TestSupport::removeSecret;
+using TestSupport::writeSecret;
+
 namespace {
-
-constexpr int kWaitMs = 60000;
-
-template<typename T> Result<T> await(const std::function<void(std::function<void(Result<T>)>)> &call)
-{
-    struct State
-    {
-        std::optional<Result<T>> result;
-        QEventLoop loop;
-    };
-    auto state = std::make_shared<State>();
-    QTimer::singleShot(kWaitMs, &state->loop, &QEventLoop::quit);
-    std::weak_ptr<State> weak = state;
-    call([weak](Result<T> result) {
-        if (auto s = weak.lock()) {
-            s->result = std::move(result);
-            s->loop.quit();
-        }
-    });
-    if (!state->result)
-        state->loop.exec();
-    if (!state->result)
-        return Common::Error::transient(QStringLiteral("test: no answer within %1 ms"),
-                                        QStringLiteral("test-hang"));
-    return *state->result;
-}
 
 KeychainSecretStore::Options quickOptions()
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The key-file backend: sealing, key files, what reaches the database, and two engines sharing one
 // store. The same suite runs on SQLite and on PostgreSQL (global data rows).
+#include "AwaitCallback.h"
 #include "PgServer.h"
 #include "TestDatabase.h"
 #include "secrets/SodiumSecretStore.h"
@@ -22,54 +23,15 @@ using Common::Result;
 using Secrets::SecretStore;
 using Secrets::SodiumSecretStore;
 
+using TestSupport::await;
+using TestSupport::checkStore;
+using TestSupport::readSecret;
+using TestSupport::removeSecret;
+using TestSupport::writeSecret;
+
 namespace {
 
 constexpr int kWaitMs = 20000;
-
-/** Starts one store call and waits (bounded) on this thread's event loop for its callback. */
-template<typename T> Result<T> await(const std::function<void(std::function<void(Result<T>)>)> &call)
-{
-    struct State
-    {
-        std::optional<Result<T>> result;
-        QEventLoop loop;
-    };
-    auto state = std::make_shared<State>();
-    QTimer::singleShot(kWaitMs, &state->loop, &QEventLoop::quit);
-    std::weak_ptr<State> weak = state;
-    call([weak](Result<T> result) {
-        if (auto s = weak.lock()) {
-            s->result = std::move(result);
-            s->loop.quit();
-        }
-    });
-    if (!state->result)
-        state->loop.exec();
-    if (!state->result)
-        return Common::Error::transient(QStringLiteral("test: no answer within %1 ms").arg(kWaitMs));
-    return *state->result;
-}
-
-Result<QByteArray> readSecret(SecretStore &store, const QString &scope, const QString &name)
-{
-    return await<QByteArray>([&](auto done) { store.read(scope, name, done); });
-}
-
-Common::Status writeSecret(SecretStore &store, const QString &scope, const QString &name,
-                           const QByteArray &value)
-{
-    return await<void>([&](auto done) { store.write(scope, name, value, done); });
-}
-
-Common::Status removeSecret(SecretStore &store, const QString &scope, const QString &name)
-{
-    return await<void>([&](auto done) { store.remove(scope, name, done); });
-}
-
-Common::Status checkStore(SecretStore &store)
-{
-    return await<void>([&](auto done) { store.checkAvailable(done); });
-}
 
 QByteArray readWholeFile(const QString &path)
 {
