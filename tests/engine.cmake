@@ -7,3 +7,8 @@ crmbridge_add_test(SyncEngine LABEL integration TIMEOUT 300
 crmbridge_add_test(RunCtl LABEL integration TIMEOUT 300 LIBS crmbridge_sandbox Qt6::Network)
 target_compile_definitions(tst_RunCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
 add_dependencies(tst_RunCtl crmbridgectl)
+crmbridge_add_test(SourcePoller LABEL integration TIMEOUT 300
+    SOURCES tst_SourcePoller.cpp fixtures/amocrm/AmoTestKit.h LIBS crmbridge_sandbox Qt6::Network)
+crmbridge_add_test(DemoCtl LABEL integration TIMEOUT 180)
+target_compile_definitions(tst_DemoCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
+add_dependencies(tst_DemoCtl crmbridgectl)

@@ -2,11 +2,12 @@
 #include "RunCommand.h"
 
 #include "ConnectionCommands.h"
+#include "EngineHost.h"
 #include "SignalWatcher.h"
 #include "StoreCommands.h"
 #include "common/Log.h"
-#include "crm/ConnectorFactory.h"
 #include "engine/SyncEngine.h"
+#include "source/intake/FormIntakeServer.h"
 #include "storage/Sql.h"
 #include "store/JobRepo.h"
 
@@ -70,10 +71,8 @@ Command runCommand()
             QLoggingCategory::setFilterRules(
                 QStringLiteral("crmbridge.*.debug=false\ncrmbridge.*.info=true"));
 
-            Crm::ConnectorFactory connectors(db.value(), secrets.value());
-            Engine::SyncEngine engine(db.value(), [&connectors](const Store::Connection &c) {
-                return connectors.forConnection(c);
-            });
+            App::EngineHost host(db.value(), secrets.value());
+            Engine::SyncEngine &engine = *host.engine();
             int exitCode = 0;
             QObject::connect(&engine, &Engine::SyncEngine::stopped, qApp, [&] {
                 printSummary(db.value());
@@ -86,12 +85,23 @@ Command runCommand()
                                          .arg(Engine::laneStateName(state),
                                               reason.isEmpty() ? QString() : QStringLiteral(": ") + reason));
                              });
+            QObject::connect(&engine, &Engine::SyncEngine::sourceStateChanged, qApp,
+                             [](const QString &source, Engine::PollerState state, const QString &reason) {
+                                 const bool bad = state == Engine::PollerState::Unreachable
+                                     || state == Engine::PollerState::Failing;
+                                 err(QStringLiteral("<%1>crmbridge.engine: source %2 %3%4")
+                                         .arg(bad ? 4 : 6)
+                                         .arg(source, Engine::pollerStateName(state),
+                                              reason.isEmpty() ? QString() : QStringLiteral(": ") + reason));
+                             });
             SignalWatcher watcher;
             QObject::connect(&watcher, &SignalWatcher::terminationRequested, &engine, [&engine](int) {
                 err(QStringLiteral("<5>crmbridge.engine: stopping: finishing the rounds in flight"));
                 engine.stop();
             });
-            if (auto started = engine.start(); !started) {
+            const bool once = parser.isSet(QStringLiteral("once"));
+            // --once sends what is due; a service also takes forms, when the store has any.
+            if (auto started = host.start(!once); !started) {
                 err(QStringLiteral("crmbridgectl: %1").arg(started.error().message));
                 return 1;
             }
@@ -101,8 +111,12 @@ Command runCommand()
                 return 1;
             }
 
+            if (host.intake())
+                err(QStringLiteral("<6>crmbridge.engine: the form intake listens on port %1")
+                        .arg(host.intake()->port()));
+
             QTimer watch;
-            if (parser.isSet(QStringLiteral("once"))) {
+            if (once) {
                 // Done when nothing is due or held; stuck when every lane waits for the operator.
                 QObject::connect(&watch, &QTimer::timeout, &engine, [&] {
                     const auto lanes = engine.lanes();

@@ -4,6 +4,7 @@
 #include "storage/Migrator.h"
 #include "store/JobRepo.h"
 #include "store/LaneStatusRepo.h"
+#include "store/SourceStatusRepo.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -30,6 +31,31 @@ QJsonArray lanesJson(const QList<Store::LaneStatus> &lanes)
                                    { QStringLiteral("heartbeat_at"), lane.heartbeatAt } });
     }
     return array;
+}
+
+/** Source pollers as status --json shows them; silent for a minute is "gone", as for lanes. */
+QJsonArray sourcesJson(const QList<Store::SourceStatus> &sources)
+{
+    QJsonArray array;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const Store::SourceStatus &source : sources) {
+        const bool gone = source.state != QLatin1String("stopped") && now - source.heartbeatAt > 60'000;
+        array.append(QJsonObject { { QStringLiteral("owner"), source.owner },
+                                   { QStringLiteral("source"), source.source },
+                                   { QStringLiteral("state"), gone ? QStringLiteral("gone") : source.state },
+                                   { QStringLiteral("reason"), source.reason },
+                                   { QStringLiteral("appended"), source.appended },
+                                   { QStringLiteral("polled_at"), source.polledAt },
+                                   { QStringLiteral("heartbeat_at"), source.heartbeatAt } });
+    }
+    return array;
+}
+
+QString withReason(const QJsonObject &object)
+{
+    const QString reason = object.value(QLatin1String("reason")).toString();
+    const QString state = object.value(QLatin1String("state")).toString();
+    return reason.isEmpty() ? state : QStringLiteral("%1 (%2)").arg(state, reason);
 }
 } // namespace
 
@@ -118,6 +144,11 @@ Command statusCommand()
                      err(QStringLiteral("crmbridgectl: %1").arg(lanes.error().message));
                      return 1;
                  }
+                 auto sources = Store::SourceStatusRepo(db.value()).all();
+                 if (!sources) {
+                     err(QStringLiteral("crmbridgectl: %1").arg(sources.error().message));
+                     return 1;
+                 }
                  if (!counts) {
                      err(QStringLiteral("crmbridgectl: %1").arg(counts.error().message));
                      return 1;
@@ -134,6 +165,7 @@ Command statusCommand()
                                    counts->value(Store::JobState::Running)
                                        + counts->value(Store::JobState::Sending));
                      object.insert(QStringLiteral("lanes"), lanesJson(lanes.value()));
+                     object.insert(QStringLiteral("sources"), sourcesJson(sources.value()));
                      out(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
                  } else {
                      out(QStringLiteral("Store: %1").arg(db.value()->url().toDisplayString()));
@@ -143,16 +175,19 @@ Command statusCommand()
                                  .arg(counts->value(state)));
                      for (const QJsonValue &lane : lanesJson(lanes.value())) {
                          const QJsonObject l = lane.toObject();
-                         out(QStringLiteral("Lane %1 (connection %2): %3%4, %5 sent, %6 failed")
+                         out(QStringLiteral("Lane %1 (connection %2): %3, %4 sent, %5 failed")
                                  .arg(l.value(QLatin1String("owner")).toString())
                                  .arg(l.value(QLatin1String("connection_id")).toInteger())
-                                 .arg(l.value(QLatin1String("state")).toString(),
-                                      l.value(QLatin1String("reason")).toString().isEmpty()
-                                          ? QString()
-                                          : QStringLiteral(" (") + l.value(QLatin1String("reason")).toString()
-                                              + QLatin1Char(')'))
+                                 .arg(withReason(l))
                                  .arg(l.value(QLatin1String("sent")).toInteger())
                                  .arg(l.value(QLatin1String("failed")).toInteger()));
+                     }
+                     for (const QJsonValue &source : sourcesJson(sources.value())) {
+                         const QJsonObject s = source.toObject();
+                         out(QStringLiteral("Source %1 (%2): %3, %4 events appended")
+                                 .arg(s.value(QLatin1String("source")).toString(),
+                                      s.value(QLatin1String("owner")).toString(), withReason(s))
+                                 .arg(s.value(QLatin1String("appended")).toInteger()));
                      }
                  }
                  return 0;

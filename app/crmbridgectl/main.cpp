@@ -2,6 +2,7 @@
 // crmbridgectl: the engine and the store from a shell, for servers and scripts.
 #include "ConnectionCommands.h"
 #include "CtlCommand.h"
+#include "DemoCommand.h"
 #include "MappingCommands.h"
 #include "RunCommand.h"
 #include "SourceCommands.h"
@@ -24,7 +25,7 @@ int main(int argc, char *argv[])
     const QList<Ctl::Command> commands {
         Ctl::migrateCommand(), Ctl::statusCommand(),   Ctl::connectionCommand(), Ctl::loginCommand(),
         Ctl::sourceCommand(),  Ctl::demoShopCommand(), Ctl::importCommand(),     Ctl::formCommand(),
-        Ctl::mappingCommand(), Ctl::runCommand(),      Ctl::resendCommand()
+        Ctl::mappingCommand(), Ctl::runCommand(),      Ctl::resendCommand(),     Ctl::demoCommand()
     };
 
     auto usage = [&commands]() {

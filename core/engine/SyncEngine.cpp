@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SyncEngine.h"
 
+#include "source/SourceRepo.h"
+#include "store/SettingsRepo.h"
+
 #include <QCoreApplication>
 #include <QHostInfo>
 #include <QLoggingCategory>
@@ -19,6 +22,10 @@ SyncEngine::SyncEngine(std::shared_ptr<Storage::Database> db, ConnectorFactoryFo
 
 SyncEngine::~SyncEngine()
 {
+    for (const PollerThread &p : std::as_const(m_pollers)) {
+        p.thread->quit();
+        p.thread->wait();
+    }
     qDeleteAll(m_lanes);
 }
 
@@ -45,25 +52,77 @@ Common::Status SyncEngine::start()
         connect(lane, &Lane::stateChanged, this, &SyncEngine::laneStateChanged);
         connect(lane, &Lane::jobSettled, this, &SyncEngine::jobSettled);
         connect(lane, &Lane::stopped, this, [this](qint64) {
-            if (m_stopping > 0 && --m_stopping == 0)
-                Q_EMIT stopped();
+            if (m_stopping > 0)
+                finishedStopping();
         });
         m_lanes.insert(connection.id, lane);
         lane->start();
         qCInfo(lcEngine) << "started the lane of" << connection.name;
+    }
+    return startPollers();
+}
+
+Common::Status SyncEngine::startPollers()
+{
+    auto sources = Source::SourceRepo(m_db, m_clock).list();
+    if (!sources)
+        return sources.error();
+    PollerConfig base = m_pollerTemplate;
+    auto interval = Store::SettingsRepo(m_db).value(QStringLiteral("sources.poll_interval_ms"));
+    if (interval && interval->toInt() >= 50)
+        base.intervalMs = interval->toInt();
+    for (const Source::SourceRecord &record : *sources) {
+        if (m_pollers.contains(record.name) || !record.config.value(QStringLiteral("enabled")).toBool(true))
+            continue;
+        PollerConfig config = base;
+        config.owner = QStringLiteral("%1:source:%2").arg(instanceId(), record.name);
+        auto *thread = new QThread(this);
+        thread->setObjectName(QStringLiteral("poll-%1").arg(record.id));
+        auto *poller = new SourcePoller(m_db, record, m_secrets, config, m_clock);
+        poller->moveToThread(thread);
+        connect(thread, &QThread::started, poller, &SourcePoller::start);
+        connect(thread, &QThread::finished, poller, &QObject::deleteLater);
+        connect(thread, &QThread::finished, this, [this] {
+            if (m_stopping > 0)
+                finishedStopping();
+        });
+        connect(poller, &SourcePoller::jobsAppended, this, &SyncEngine::wake);
+        connect(poller, &SourcePoller::stateChanged, this,
+                [this, thread, name = record.name](PollerState state, const QString &reason) {
+                    Q_EMIT sourceStateChanged(name, state, reason);
+                    if (state == PollerState::Stopped)
+                        thread->quit();
+                });
+        m_pollers.insert(record.name, { thread, poller });
+        thread->start();
+        qCInfo(lcEngine) << "started the poller of" << record.name;
     }
     return {};
 }
 
 void SyncEngine::stop()
 {
-    if (m_lanes.isEmpty()) {
+    QList<SourcePoller *> running;
+    for (const PollerThread &p : std::as_const(m_pollers)) {
+        if (p.thread->isRunning())
+            running << p.poller;
+    }
+    m_stopping = int(m_lanes.size() + running.size());
+    if (m_stopping == 0) {
         Q_EMIT stopped();
         return;
     }
-    m_stopping = int(m_lanes.size());
+    // A poller stops after a poll in progress, reports stopped, and its thread then quits.
+    for (SourcePoller *poller : std::as_const(running))
+        QMetaObject::invokeMethod(poller, &SourcePoller::stop, Qt::QueuedConnection);
     for (Lane *lane : std::as_const(m_lanes))
         lane->stop();
+}
+
+void SyncEngine::finishedStopping()
+{
+    if (--m_stopping == 0)
+        Q_EMIT stopped();
 }
 
 void SyncEngine::wake()

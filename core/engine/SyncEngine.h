@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Lane.h"
+#include "SourcePoller.h"
 #include "secrets/SecretStore.h"
 #include "store/ConnectionRepo.h"
 
@@ -13,9 +14,10 @@
 namespace Engine {
 
 /**
- * The engine: one lane per CRM connection (each on its own thread), started from the connections in
- * the store. The desktop app embeds it on the GUI thread (it does no work there, only owns lanes and
- * forwards their signals); `crmbridgectl run` runs it headless. Everything it reports is also in the
+ * The engine: one lane per CRM connection and one poller per enabled shop source (each on its own
+ * thread, owned here), started from the connections and sources in the store. A poller that appended
+ * jobs wakes the lanes. The desktop app embeds it on the GUI thread (it does no work there, only owns lanes
+ * and forwards their signals); `crmbridgectl run` runs it headless. Everything it reports is also in the
  * store, so a console on another machine sees the same.
  */
 class SyncEngine : public QObject
@@ -38,29 +40,45 @@ public:
      *  start(). The connectors get theirs through the ConnectorFactory. */
     void setSecretStore(std::shared_ptr<Secrets::SecretStore> secrets) { m_secrets = std::move(secrets); }
     std::shared_ptr<Secrets::SecretStore> secretStore() const { return m_secrets; }
+    /** Poller settings for every source (tests shorten the timings); the setting
+     *  sources.poll_interval_ms overrides the interval. */
+    void setPollerTemplate(const PollerConfig &config) { m_pollerTemplate = config; }
     /** A hook run before every create, on the lane threads (set before start()). */
     void setBeforeSendHook(LaneWorker::BeforeSendHook hook) { m_beforeSend = std::move(hook); }
 
     Common::Status start();
-    /** Stops every lane after its current round; stopped() follows. */
+    /** Stops every poller and every lane after its current round; stopped() follows. */
     void stop();
     /** New jobs are due: every lane looks now. */
     void wake();
     QList<Lane *> lanes() const { return m_lanes.values(); }
+    /** The names of the sources being polled. */
+    QStringList polledSources() const { return m_pollers.keys(); }
 
 Q_SIGNALS:
     void laneStateChanged(qint64 connectionId, Engine::LaneState state, const QString &reason);
+    void sourceStateChanged(const QString &source, Engine::PollerState state, const QString &reason);
     void jobSettled(qint64 jobId, const QString &state, const QString &message);
     void stopped();
 
 private:
+    Common::Status startPollers();
+    void finishedStopping();
+
     std::shared_ptr<Storage::Database> m_db;
     ConnectorFactoryFor m_connectors;
     const Common::Clock *m_clock;
     LaneConfig m_template;
     LaneWorker::BeforeSendHook m_beforeSend;
     std::shared_ptr<Secrets::SecretStore> m_secrets;
+    PollerConfig m_pollerTemplate;
     QMap<qint64, Lane *> m_lanes;
+    struct PollerThread
+    {
+        QThread *thread;
+        SourcePoller *poller; ///< lives on thread, deleted when it finishes
+    };
+    QMap<QString, PollerThread> m_pollers; ///< by source name
     int m_stopping = 0;
 };
 

@@ -174,6 +174,18 @@ static QList<Migration> buildMigrations()
                       QStringLiteral("CREATE INDEX op_log_keys_op ON op_log_keys (op_id)"),
                   } });
 
+    // Shop source pollers (core/engine): what each engine's poller of each source last reported, so
+    // `crmbridgectl status` and a console elsewhere see a shop database that cannot be reached.
+    list.append({ 6,
+                  QStringLiteral("source poller status"),
+                  {
+                      QStringLiteral("CREATE TABLE source_status ("
+                                     " owner TEXT PRIMARY KEY, source TEXT NOT NULL, state TEXT NOT NULL,"
+                                     " reason TEXT NOT NULL DEFAULT '', appended {int64} NOT NULL DEFAULT 0,"
+                                     " polled_at {int64} NOT NULL DEFAULT 0, heartbeat_at {int64} NOT NULL,"
+                                     " started_at {int64} NOT NULL)"),
+                  } });
+
     return list;
 }
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FormIntakeServer.h"
 
+#include "FormEndpointRepo.h"
 #include "HttpRequestParser.h"
 #include "IntakeHandler.h"
 #include "IntakeLog.h"
 #include "TokenBucket.h"
+#include "store/SettingsRepo.h"
 
 #include <QPointer>
 #include <QTcpServer>
@@ -173,6 +175,26 @@ FormIntakeServer::FormIntakeServer(std::shared_ptr<Storage::Database> store, Int
 FormIntakeServer::~FormIntakeServer()
 {
     stop();
+}
+
+Result<std::unique_ptr<FormIntakeServer>>
+FormIntakeServer::startIfConfigured(std::shared_ptr<Storage::Database> store, const Common::Clock *clock)
+{
+    auto forms = FormEndpointRepo(store).list();
+    if (!forms)
+        return forms.error();
+    if (forms->isEmpty())
+        return std::unique_ptr<FormIntakeServer>();
+    auto settings = Store::SettingsRepo(store).all();
+    if (!settings)
+        return settings.error();
+    auto config = IntakeConfig::fromSettings(settings.value());
+    if (!config)
+        return config.error();
+    auto server = std::make_unique<FormIntakeServer>(std::move(store), config.value(), clock);
+    if (auto started = server->start(); !started)
+        return started.error();
+    return server;
 }
 
 Result<quint16> FormIntakeServer::start()

@@ -50,6 +50,14 @@ public:
                      const Common::Clock *clock = Common::Clock::system(), QObject *parent = nullptr);
     ~FormIntakeServer() override;
 
+    /**
+     * The intake of an engine (`crmbridgectl run`, the desktop app): started when the store has a form
+     * (`crmbridgectl form add`), listening as the intake.* settings say; null when there is no form.
+     */
+    static Common::Result<std::unique_ptr<FormIntakeServer>>
+    startIfConfigured(std::shared_ptr<Storage::Database> store,
+                      const Common::Clock *clock = Common::Clock::system());
+
     /** Starts listening; returns the port (the chosen one when config.port is 0). */
     Common::Result<quint16> start();
     void stop();

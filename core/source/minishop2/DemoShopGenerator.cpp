@@ -68,6 +68,7 @@ public:
     { }
 
     Result<DemoShopGenerator::Stats> run();
+    Result<DemoShopGenerator::Stats> addOrders(int count);
 
 private:
     int pick(int n) { return int(m_rng.bounded(n)); }
@@ -77,6 +78,7 @@ private:
     Common::Status deliveries();
     Result<Person> newCustomer(int index);
     Common::Status order(int index, const QDateTime &at, const Person &person);
+    Common::Status loadShop(const QString &month);
 
     ShopDb &m_db;
     DemoShopGenerator::Options m_options;
@@ -385,11 +387,90 @@ Result<DemoShopGenerator::Stats> Builder::run()
     return m_stats;
 }
 
+Common::Status Builder::loadShop(const QString &month)
+{
+    auto products
+        = m_db.exec(QStringLiteral("SELECT p.id, c.pagetitle, p.article, p.price, p.weight FROM %1 p"
+                                   " JOIN %2 c ON c.id = p.id ORDER BY p.id")
+                        .arg(m_db.table("ms2_products"), m_db.table("site_content")));
+    if (!products)
+        return products.error();
+    while (products->next()) {
+        m_products << Product { products->value(0).toLongLong(), products->value(1).toString(),
+                                products->value(2).toString(), products->value(3).toDouble(),
+                                products->value(4).toDouble() };
+    }
+    if (m_products.isEmpty())
+        return Error::invalidInput(
+            QStringLiteral("The shop has no products: build it with generate() first"));
+    // Numbers go on from this month's last one, as miniShop2 counts them.
+    auto numbered = m_db.scalar(
+        QStringLiteral("SELECT COUNT(*) FROM %1 WHERE num LIKE ?").arg(m_db.table("ms2_orders")),
+        { month + QStringLiteral("/%") });
+    if (!numbered)
+        return numbered.error();
+    m_monthCounters[month] = numbered->toInt();
+    return {};
+}
+
+Result<DemoShopGenerator::Stats> Builder::addOrders(int count)
+{
+    if (count < 0 || count > 100000)
+        return Error::invalidInput(QStringLiteral("between 0 and 100000 orders at a time"));
+    const QDateTime now = QDateTime::currentDateTime();
+    if (auto begun = m_db.begin(); !begun)
+        return begun.error();
+    auto fail = [this](const Error &error) -> Result<DemoShopGenerator::Stats> {
+        m_db.rollback();
+        return error;
+    };
+    if (auto loaded = loadShop(now.toString(QStringLiteral("yyMM"))); !loaded)
+        return fail(loaded.error());
+    auto people = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(m_db.table("users")));
+    if (!people)
+        return fail(people.error());
+    // The index only keeps the generated emails unique; every new order is at "new" (index past the end).
+    m_options.orders = 0;
+    for (int i = 0; i < count; ++i) {
+        // About one order in four comes from someone who ordered before.
+        auto returning = m_db.exec(QStringLiteral("SELECT internalKey, fullname, phone, email, city FROM %1"
+                                                  " ORDER BY internalKey LIMIT 1 OFFSET ?")
+                                       .arg(m_db.table("user_attributes")),
+                                   { pick(std::max(1, people->toInt())) });
+        if (!returning)
+            return fail(returning.error());
+        Person person;
+        if (pick(4) == 0 && returning->next()) {
+            person = { returning->value(0).toLongLong(), returning->value(1).toString(),
+                       returning->value(2).toString(), returning->value(3).toString(),
+                       returning->value(4).toString() };
+        } else {
+            auto created = newCustomer(people->toInt() + m_stats.customers + 1);
+            if (!created)
+                return fail(created.error());
+            person = created.value();
+        }
+        if (auto done = order(i, now, person); !done)
+            return fail(done.error());
+    }
+    if (auto committed = m_db.commit(); !committed)
+        return fail(committed.error());
+    return m_stats;
+}
+
 } // namespace
 
 Result<DemoShopGenerator::Stats> DemoShopGenerator::generate(ShopDb &db, const Options &options)
 {
     return Builder(db, options).run();
+}
+
+Result<DemoShopGenerator::Stats> DemoShopGenerator::addOrders(ShopDb &db, int count, int layout, quint32 seed)
+{
+    Options options;
+    options.layout = layout;
+    options.seed = seed;
+    return Builder(db, options).addOrders(count);
 }
 
 } // namespace Source::MiniShop2

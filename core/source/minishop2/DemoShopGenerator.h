@@ -36,6 +36,13 @@ public:
     };
 
     static Common::Result<Stats> generate(ShopDb &db, const Options &options);
+
+    /**
+     * Places `count` new orders now in a shop made by generate() (same layout), as its customers would:
+     * status "new", mostly new people, some returning ones. One transaction; the seed varies the
+     * orders (the demo's live shop and the tests use it).
+     */
+    static Common::Result<Stats> addOrders(ShopDb &db, int count, int layout = 4, quint32 seed = 1);
 };
 
 } // namespace Source::MiniShop2

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Result.h"
+#include "storage/Database.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QTemporaryDir;
+
+namespace Engine {
+class SyncEngine;
+}
+namespace Net {
+class HttpClient;
+}
+namespace Sandbox::AmoCrm {
+class AmoCrmSandbox;
+}
+namespace Secrets {
+class SecretStore;
+}
+namespace Source::MiniShop2 {
+class ShopDb;
+}
+
+namespace App {
+
+class EngineHost;
+
+struct DemoOptions
+{
+    QString dir; ///< where the store and the shop live; empty: a temporary folder, removed at the end
+    int initialOrders = 300; ///< orders already in the shop when the demo starts
+    int totalOrders = 0; ///< the shop takes no orders after this many (0: no limit)
+    int newOrderEveryMs = 3'000; ///< then a customer orders this often (0: never)
+    double sandboxRate = 7; ///< the sandbox's requests per second: amoCRM's real limit
+};
+
+/** How far the demo got, from the store. */
+struct DemoProgress
+{
+    int ordersInShop = 0;
+    int synced = 0; ///< orders that are deals in the CRM (linked)
+    int failed = 0; ///< jobs that need the operator
+};
+
+/** What the demo sent to the CRM, from the sandbox's own state (less what its demo account held). */
+struct CrmSummary
+{
+    int deals = 0;
+    int contacts = 0;
+    int notes = 0;
+};
+
+/**
+ * The whole product on one machine in a minute, for `crmbridgectl demo` and `crmbridge --demo`: an
+ * amoCRM sandbox in-process, a miniShop2 demo shop (SQLite) whose customers keep ordering, a store
+ * with the sandbox as its connection (signed in through the sandbox's auth-code endpoint, credentials
+ * only in memory) and the shop as its source, and the sync engine with the default mapping (the lane
+ * applies it, as for any connection without one). Lives on the main thread and owns all of it; the
+ * sandbox, the lanes and the pollers run on their own threads. Only this thread writes the demo
+ * shop's orders (one small SQLite insert every few seconds, standing in for the shop's customers).
+ */
+class DemoSession : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DemoSession(DemoOptions options, QObject *parent = nullptr);
+    ~DemoSession() override;
+
+    /** The part that needs no waiting: folder, sandbox, store, shop, connection, source, engine. */
+    Common::Status prepare();
+    /** Signs in to the sandbox, then starts the engine and the shop's customers: started() or failed(). */
+    void start();
+    /** The shop stops taking orders and the engine stops after its rounds in flight: stopped() follows. */
+    void stop();
+
+    std::shared_ptr<Storage::Database> store() const { return m_store; }
+    std::shared_ptr<Secrets::SecretStore> secrets() const;
+    Engine::SyncEngine *engine() const;
+    QString dir() const;
+    QUrl sandboxUrl() const;
+
+    DemoProgress progress() const;
+    /** Asks the sandbox what reached it since start(); done runs on this thread. */
+    void fetchCrmSummary(std::function<void(Common::Result<CrmSummary>)> done);
+
+Q_SIGNALS:
+    void started();
+    void failed(const QString &message);
+    void stopped();
+
+private:
+    Common::Status prepareFolder();
+    Common::Status prepareShop();
+    Common::Status prepareRecords();
+    void signIn(const QJsonObject &code);
+    void placeOrder();
+    void fail(const QString &message);
+
+    DemoOptions m_options;
+    std::unique_ptr<QTemporaryDir> m_tempDir;
+    QString m_dir;
+    std::unique_ptr<Sandbox::AmoCrm::AmoCrmSandbox> m_sandbox;
+    std::shared_ptr<Storage::Database> m_store;
+    std::shared_ptr<Secrets::SecretStore> m_secrets;
+    std::shared_ptr<Source::MiniShop2::ShopDb> m_shop;
+    std::unique_ptr<EngineHost> m_engine;
+    QNetworkAccessManager *m_network = nullptr;
+    std::unique_ptr<Net::HttpClient> m_client;
+    qint64 m_connectionId = 0;
+    int m_ordersInShop = 0;
+    CrmSummary m_baseline;
+    QTimer m_customers;
+};
+
+} // namespace App

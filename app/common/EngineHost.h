@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Result.h"
+#include "crm/ConnectorFactory.h"
+#include "storage/Database.h"
+
+#include <memory>
+
+namespace Engine {
+class SyncEngine;
+}
+namespace Source::Intake {
+class FormIntakeServer;
+}
+
+namespace App {
+
+/**
+ * The engine as an executable runs it (`crmbridgectl run`, the desktop app, the demo): the connector
+ * factory, the SyncEngine with the secret store for its sources, and the form intake when the store
+ * has forms, an accepted form waking the lanes. Main thread; owns them all.
+ */
+class EngineHost
+{
+public:
+    EngineHost(std::shared_ptr<Storage::Database> db, std::shared_ptr<Secrets::SecretStore> secrets,
+               Crm::ConnectorOptions options = {});
+    ~EngineHost();
+
+    Engine::SyncEngine *engine() const { return m_engine.get(); }
+    /** Null unless start() started it. */
+    Source::Intake::FormIntakeServer *intake() const { return m_intake.get(); }
+
+    /** Starts the lanes and the pollers, and (withIntake) the form intake if forms are configured. */
+    Common::Status start(bool withIntake = true);
+
+private:
+    std::shared_ptr<Storage::Database> m_db;
+    std::unique_ptr<Crm::ConnectorFactory> m_connectors;
+    std::unique_ptr<Engine::SyncEngine> m_engine;
+    std::unique_ptr<Source::Intake::FormIntakeServer> m_intake;
+};
+
+} // namespace App

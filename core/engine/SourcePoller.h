@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Clock.h"
+#include "secrets/SecretStore.h"
+#include "source/ShopSource.h"
+#include "source/SourceRepo.h"
+#include "storage/Database.h"
+#include "store/SourceStatusRepo.h"
+
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+namespace Engine {
+
+enum class PollerState { Starting, Watching, Unreachable, Failing, Stopped };
+QString pollerStateName(PollerState state);
+
+/** How one source poller works; the engine fills it from its template and the settings. */
+struct PollerConfig
+{
+    QString owner; ///< unique per engine instance and source: the key of its status row
+    int intervalMs = 1'000; ///< between polls (setting sources.poll_interval_ms); a poll is one indexed query
+    int maxEvents = 200; ///< events appended per poll at most; a full poll is followed by another at once
+    int firstBackoffMs = 1'000; ///< after a failed poll; doubles up to maxBackoffMs
+    int maxBackoffMs = 60'000;
+    int heartbeatMs = 5'000; ///< how often the poller reports its state to the store
+};
+
+/**
+ * The poller of one shop source: opens it (SourceFactory, with its password from the SecretStore),
+ * polls it at an interval so new orders and status changes land in the outbox, and says when it
+ * appended jobs so the lanes look at once. A shop that cannot be reached is reported (state and reason,
+ * also in the store's source_status) and tried again with a growing delay, reconnecting from scratch.
+ * Lives on its own QThread, which SyncEngine owns (moved there before start()); the ShopSource and every
+ * database connection it uses are made and dropped on that thread. Driven by timers, never blocking
+ * beyond one poll.
+ */
+class SourcePoller : public QObject
+{
+    Q_OBJECT
+public:
+    SourcePoller(std::shared_ptr<Storage::Database> db, Source::SourceRecord record,
+                 std::shared_ptr<Secrets::SecretStore> secrets, PollerConfig config,
+                 const Common::Clock *clock = Common::Clock::system());
+    ~SourcePoller() override;
+
+    QString sourceName() const { return m_record.name; }
+
+public Q_SLOTS:
+    void start();
+    /** Stops polling and reports stopped (a poll in progress has finished: this runs after it). */
+    void stop();
+
+Q_SIGNALS:
+    void stateChanged(Engine::PollerState state, const QString &reason);
+    void jobsAppended(int count);
+
+private:
+    void tick();
+    void open();
+    void onOpened(Common::Result<std::shared_ptr<Source::ShopSource>> source);
+    void poll();
+    void failed(const Common::Error &error);
+    void schedule(int delayMs);
+    void setState(PollerState state, const QString &reason = {});
+    void report();
+
+    std::shared_ptr<Storage::Database> m_db;
+    Source::SourceRecord m_record;
+    std::shared_ptr<Secrets::SecretStore> m_secrets;
+    PollerConfig m_config;
+    const Common::Clock *m_clock;
+
+    std::shared_ptr<Source::ShopSource> m_source;
+    std::unique_ptr<Store::SourceStatusRepo> m_status;
+    QTimer *m_timer = nullptr;
+    QTimer *m_heartbeat = nullptr;
+    PollerState m_state = PollerState::Starting;
+    QString m_reason;
+    bool m_opening = false;
+    bool m_stopping = false;
+    int m_backoffMs = 0;
+    qint64 m_appended = 0;
+    qint64 m_polledAt = 0;
+    qint64 m_startedAt = 0;
+};
+
+} // namespace Engine
