@@ -8,9 +8,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QThread>
-#include <atomic>
-#include <map>
 
 Q_LOGGING_CATEGORY(lcStorage, "crmbridge.storage")
 
@@ -19,43 +16,12 @@ namespace Storage {
 using Common::Error;
 using Common::Result;
 
-namespace {
-
-std::atomic<quint64> s_nextId { 1 };
-
-/**
- * Connections opened by this thread, closed and removed when the thread exits. QSqlDatabase must be
- * removed in the thread that used it, which a thread_local destructor guarantees.
- */
-struct ThreadConnections
-{
-    std::map<quint64, QString> names;
-    ~ThreadConnections()
-    {
-        for (const auto &[id, name] : names) {
-            {
-                QSqlDatabase db = QSqlDatabase::database(name, false);
-                db.close();
-            }
-            QSqlDatabase::removeDatabase(name);
-        }
-    }
-};
-
-thread_local ThreadConnections t_connections;
-
-} // namespace
-
 Database::Database(DatabaseUrl url)
     : m_url(std::move(url))
-    , m_id(s_nextId.fetch_add(1))
+    , m_connections(QStringLiteral("crmbridge"))
 { }
 
-Database::~Database()
-{
-    // Only this thread's connection can be removed here; other threads drop theirs when they end.
-    releaseThreadConnection();
-}
+Database::~Database() = default;
 
 Result<std::shared_ptr<Database>> Database::open(const QString &url)
 {
@@ -79,32 +45,19 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
     return db;
 }
 
-QString Database::connectionNameForThisThread() const
-{
-    return QStringLiteral("crmbridge-%1-%2").arg(m_id).arg(quintptr(QThread::currentThreadId()));
-}
-
 Result<QSqlDatabase> Database::connection()
 {
-    auto it = t_connections.names.find(m_id);
-    if (it != t_connections.names.end()) {
-        QSqlDatabase db = QSqlDatabase::database(it->second, false);
-        if (db.isOpen())
-            return db;
-        t_connections.names.erase(it);
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(connectionNameForThisThread());
-    }
-
-    const QString name = connectionNameForThisThread();
     const bool sqlite = m_url.dialect == Dialect::Sqlite;
-    QSqlDatabase db
-        = QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
-    if (!db.isValid()) {
-        QSqlDatabase::removeDatabase(name);
-        return Error::unavailable(QStringLiteral("The Qt SQL driver for %1 is not installed")
-                                      .arg(sqlite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL")));
-    }
+    return m_connections.connection(
+        sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"),
+        QStringLiteral("The Qt SQL driver for %1 is not installed")
+            .arg(sqlite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL")),
+        [this](QSqlDatabase &db) { return openAndConfigure(db); });
+}
+
+Common::Status Database::openAndConfigure(QSqlDatabase &db)
+{
+    const bool sqlite = m_url.dialect == Dialect::Sqlite;
     if (sqlite) {
         db.setDatabaseName(m_url.path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
@@ -120,26 +73,11 @@ Result<QSqlDatabase> Database::connection()
         db.setConnectOptions(options);
     }
     if (!db.open()) {
-        const QString reason = db.lastError().text();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-        return Error::unavailable(
-            QStringLiteral("Cannot open the store %1: %2").arg(m_url.toDisplayString(), reason),
-            QStringLiteral("db-open"));
+        return Error::unavailable(QStringLiteral("Cannot open the store %1: %2")
+                                      .arg(m_url.toDisplayString(), db.lastError().text()),
+                                  QStringLiteral("db-open"));
     }
-    if (auto configured = configure(db); !configured) {
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-        return configured.error();
-    }
-    t_connections.names[m_id] = name;
-    qCDebug(lcStorage) << "opened" << m_url.toDisplayString() << "as" << name;
-    return db;
-}
-
-Common::Status Database::configure(QSqlDatabase &db)
-{
+    qCDebug(lcStorage) << "opened" << m_url.toDisplayString();
     QStringList pragmas;
     if (m_url.dialect == Dialect::Sqlite) {
         pragmas << QStringLiteral("PRAGMA foreign_keys = ON")
@@ -163,16 +101,7 @@ Common::Status Database::configure(QSqlDatabase &db)
 
 void Database::releaseThreadConnection()
 {
-    auto it = t_connections.names.find(m_id);
-    if (it == t_connections.names.end())
-        return;
-    const QString name = it->second;
-    t_connections.names.erase(it);
-    {
-        QSqlDatabase db = QSqlDatabase::database(name, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    m_connections.releaseThreadConnection();
 }
 
 QString Database::defaultSqlitePath()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "DatabaseUrl.h"
+#include "ThreadConnections.h"
 #include "common/Result.h"
 
 #include <QSqlDatabase>
@@ -40,11 +41,10 @@ public:
 
 private:
     explicit Database(DatabaseUrl url);
-    Common::Status configure(QSqlDatabase &db);
-    QString connectionNameForThisThread() const;
+    Common::Status openAndConfigure(QSqlDatabase &db);
 
     DatabaseUrl m_url;
-    quint64 m_id;
+    ThreadConnections m_connections;
 };
 
 } // namespace Storage

@@ -5,39 +5,12 @@
 
 #include <QRegularExpression>
 #include <QSqlError>
-#include <QThread>
 #include <QUrl>
-#include <atomic>
-#include <map>
 
 namespace Source::MiniShop2 {
 
 using Common::Error;
 using Common::Result;
-
-namespace {
-
-std::atomic<quint64> s_nextId { 1 };
-
-// Shop connections this thread opened; removed in this thread when it ends, as Qt Sql requires.
-struct ThreadConnections
-{
-    std::map<quint64, QString> names;
-    ~ThreadConnections()
-    {
-        for (const auto &[id, name] : names) {
-            {
-                QSqlDatabase db = QSqlDatabase::database(name, false);
-                db.close();
-            }
-            QSqlDatabase::removeDatabase(name);
-        }
-    }
-};
-
-thread_local ThreadConnections t_connections;
-
-} // namespace
 
 Result<ShopDbUrl> ShopDbUrl::parse(const QString &text)
 {
@@ -86,13 +59,10 @@ bool ShopDb::isValidPrefix(const QString &prefix)
 ShopDb::ShopDb(ShopDbUrl url, QString prefix)
     : m_url(std::move(url))
     , m_prefix(std::move(prefix))
-    , m_id(s_nextId.fetch_add(1))
+    , m_connections(QStringLiteral("crmbridge-shop"))
 { }
 
-ShopDb::~ShopDb()
-{
-    releaseThreadConnection();
-}
+ShopDb::~ShopDb() = default;
 
 Result<std::shared_ptr<ShopDb>> ShopDb::open(const ShopDbUrl &url, const QString &prefix)
 {
@@ -113,26 +83,16 @@ QString ShopDb::table(const char *name) const
 
 Result<QSqlDatabase> ShopDb::connection()
 {
-    const QString name
-        = QStringLiteral("crmbridge-shop-%1-%2").arg(m_id).arg(quintptr(QThread::currentThreadId()));
-    auto it = t_connections.names.find(m_id);
-    if (it != t_connections.names.end()) {
-        QSqlDatabase db = QSqlDatabase::database(it->second, false);
-        if (db.isOpen())
-            return db;
-        t_connections.names.erase(it);
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-    }
-    QSqlDatabase db = QSqlDatabase::addDatabase(
-        m_url.sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QMYSQL"), name);
-    if (!db.isValid()) {
-        QSqlDatabase::removeDatabase(name);
-        return Error::unavailable(m_url.sqlite
-                                      ? QStringLiteral("The Qt SQLite driver is not installed")
-                                      : QStringLiteral("The Qt MySQL/MariaDB driver is not installed "
-                                                       "(Debian: libqt6sql6-mysql)"));
-    }
+    return m_connections.connection(
+        m_url.sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QMYSQL"),
+        m_url.sqlite
+            ? QStringLiteral("The Qt SQLite driver is not installed")
+            : QStringLiteral("The Qt MySQL/MariaDB driver is not installed (Debian: libqt6sql6-mysql)"),
+        [this](QSqlDatabase &db) { return openAndConfigure(db); });
+}
+
+Common::Status ShopDb::openAndConfigure(QSqlDatabase &db)
+{
     if (m_url.sqlite) {
         db.setDatabaseName(m_url.path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
@@ -146,11 +106,8 @@ Result<QSqlDatabase> ShopDb::connection()
             "MYSQL_OPT_CONNECT_TIMEOUT=5;MYSQL_OPT_READ_TIMEOUT=30;MYSQL_OPT_WRITE_TIMEOUT=30"));
     }
     if (!db.open()) {
-        const QSqlError error = db.lastError();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-        Error result
-            = toError(error, QStringLiteral("Cannot open the shop database %1").arg(m_url.toDisplayString()));
+        Error result = toError(
+            db.lastError(), QStringLiteral("Cannot open the shop database %1").arg(m_url.toDisplayString()));
         if (result.kind == Common::ErrorKind::Permanent)
             result.kind = Common::ErrorKind::Unavailable;
         return result;
@@ -162,23 +119,13 @@ Result<QSqlDatabase> ShopDb::connection()
              { "PRAGMA busy_timeout = 15000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL" })
             pragma.exec(QLatin1String(statement));
     }
-    t_connections.names[m_id] = name;
-    qCDebug(lcMiniShop2) << "opened" << m_url.toDisplayString() << "as" << name;
-    return db;
+    qCDebug(lcMiniShop2) << "opened" << m_url.toDisplayString();
+    return {};
 }
 
 void ShopDb::releaseThreadConnection()
 {
-    auto it = t_connections.names.find(m_id);
-    if (it == t_connections.names.end())
-        return;
-    const QString name = it->second;
-    t_connections.names.erase(it);
-    {
-        QSqlDatabase db = QSqlDatabase::database(name, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    m_connections.releaseThreadConnection();
 }
 
 Error ShopDb::toError(const QSqlError &error, const QString &context)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "storage/ThreadConnections.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -68,10 +69,11 @@ public:
 private:
     ShopDb(ShopDbUrl url, QString prefix);
     Common::Error toError(const QSqlError &error, const QString &context);
+    Common::Status openAndConfigure(QSqlDatabase &db);
 
     ShopDbUrl m_url;
     QString m_prefix;
-    quint64 m_id;
+    Storage::ThreadConnections m_connections;
 };
 
 } // namespace Source::MiniShop2
