@@ -2,10 +2,10 @@
 #pragma once
 
 #include "AmoSandboxOptions.h"
+#include "common/ServerThread.h"
 
 #include <QJsonObject>
 #include <QObject>
-#include <QThread>
 #include <QUrl>
 
 namespace Sandbox::AmoCrm {
@@ -29,25 +29,23 @@ public:
 
     bool start(QString *error = nullptr);
     void stop();
-    bool isRunning() const { return m_server != nullptr; }
+    bool isRunning() const { return m_host.isRunning(); }
 
     /** The default account's base URL, e.g. http://127.0.0.1:41234 */
     QUrl baseUrl() const;
     /** http://127.0.0.1:PORT/_acc/<subdomain> for accounts added through POST /__sandbox/accounts. */
     QUrl accountUrl(const QString &subdomain) const;
     quint16 port() const { return quint16(baseUrl().port()); }
-    QString subdomain() const { return m_ready.value("subdomain").toString(); }
-    QString clientId() const { return m_ready.value("client_id").toString(); }
-    QString clientSecret() const { return m_ready.value("client_secret").toString(); }
-    QString redirectUri() const { return m_ready.value("redirect_uri").toString(); }
+    QString subdomain() const { return m_host.ready().value("subdomain").toString(); }
+    QString clientId() const { return m_host.ready().value("client_id").toString(); }
+    QString clientSecret() const { return m_host.ready().value("client_secret").toString(); }
+    QString redirectUri() const { return m_host.ready().value("redirect_uri").toString(); }
     /** The same object crm-sandbox prints as its ready line. */
-    QJsonObject readyInfo() const { return m_ready; }
+    QJsonObject readyInfo() const { return m_host.ready(); }
 
 private:
     AmoSandboxOptions m_options;
-    QThread m_thread;
-    AmoServer *m_server = nullptr;
-    QJsonObject m_ready;
+    ServerThread<AmoServer> m_host;
 };
 
 } // namespace Sandbox::AmoCrm

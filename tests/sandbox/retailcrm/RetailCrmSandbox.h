@@ -2,10 +2,10 @@
 #pragma once
 
 #include "RetailSandboxOptions.h"
+#include "common/ServerThread.h"
 
 #include <QJsonObject>
 #include <QObject>
-#include <QThread>
 #include <QUrl>
 
 namespace Sandbox::RetailCrm {
@@ -27,21 +27,19 @@ public:
 
     bool start(QString *error = nullptr);
     void stop();
-    bool isRunning() const { return m_server != nullptr; }
+    bool isRunning() const { return m_host.isRunning(); }
 
     /** http://127.0.0.1:PORT — API paths are /api/v5/…, /api/credentials; control at /__sandbox/. */
-    QUrl baseUrl() const { return QUrl(m_ready.value("base_url").toString()); }
+    QUrl baseUrl() const { return QUrl(m_host.ready().value("base_url").toString()); }
     quint16 port() const { return quint16(baseUrl().port()); }
-    QString site() const { return m_ready.value("site").toString(); }
-    QString apiKey() const { return m_ready.value("api_key").toString(); }
+    QString site() const { return m_host.ready().value("site").toString(); }
+    QString apiKey() const { return m_host.ready().value("api_key").toString(); }
     /** The same object crm-sandbox prints as its ready line. */
-    QJsonObject readyInfo() const { return m_ready; }
+    QJsonObject readyInfo() const { return m_host.ready(); }
 
 private:
     RetailSandboxOptions m_options;
-    QThread m_thread;
-    RetailServer *m_server = nullptr;
-    QJsonObject m_ready;
+    ServerThread<RetailServer> m_host;
 };
 
 } // namespace Sandbox::RetailCrm
