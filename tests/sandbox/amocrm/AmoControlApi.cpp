@@ -12,6 +12,7 @@
 #include "AmoPipelinesApi.h"
 #include "AmoSeed.h"
 #include "AmoWebhookSender.h"
+#include "common/ControlReplies.h"
 #include "common/QueryParams.h"
 #include "common/SandboxClock.h"
 
@@ -19,27 +20,9 @@
 
 namespace Sandbox::AmoCrm {
 
-namespace {
-
-HttpResponse ok(const QJsonObject &body)
-{
-    return HttpResponse::json(200, QJsonDocument(body), "application/json");
-}
-
-HttpResponse bad(const QString &message)
-{
-    return HttpResponse::json(400, QJsonDocument(QJsonObject { { "error", message } }), "application/json");
-}
-
-QJsonArray values(const QMap<qint64, QJsonObject> &map)
-{
-    QJsonArray out;
-    for (const QJsonObject &o : map)
-        out.append(o);
-    return out;
-}
-
-} // namespace
+using Control::bad;
+using Control::ok;
+using Control::values;
 
 AmoControlApi::AmoControlApi(AmoContext &context)
     : m_context(context)
@@ -231,41 +214,13 @@ HttpResponse AmoControlApi::state(Call &call)
 
 HttpResponse AmoControlApi::faults(Call &call)
 {
-    if (call.request.method == "POST") {
-        if (call.body.value("clear").toBool() || call.body.value("replace").toBool())
-            m_context.faults.clear();
-        QString error;
-        if (call.body.contains("profile")
-            && !m_context.faults.applyProfile(call.body.value("profile").toString(), &error))
-            return bad(error);
-        for (const QJsonValue &r : call.body.value("rules").toArray()) {
-            const auto rule = FaultRule::fromJson(r.toObject(), &error);
-            if (!rule)
-                return bad(error);
-            m_context.faults.addRule(*rule);
-        }
-        if (call.body.contains("action")) {
-            const auto rule = FaultRule::fromJson(call.body, &error);
-            if (!rule)
-                return bad(error);
-            m_context.faults.addRule(*rule);
-        }
-    }
-    return ok(QJsonObject { { "faults", m_context.faults.toJson() },
-                            { "profiles", QJsonArray::fromStringList(FaultInjector::profileNames()) } });
+    return Control::faults(m_context.faults, call.request, call.body);
 }
 
 HttpResponse AmoControlApi::clock(Call &call)
 {
-    if (call.request.method == "POST") {
-        const double advance = call.body.value("advance").toDouble();
-        if (advance < 0)
-            return bad(QStringLiteral("the clock only moves forward"));
-        m_context.clock.advance(qint64(advance * 1000));
-    }
-    return ok(QJsonObject { { "now", m_context.clock.nowSecs() },
-                            { "offset", m_context.clock.offsetMs() / 1000 },
-                            { "pending_tasks", m_context.clock.pendingTasks() } });
+    return Control::clock(m_context.clock, call.request, call.body,
+                          QJsonObject { { "pending_tasks", m_context.clock.pendingTasks() } });
 }
 
 HttpResponse AmoControlApi::authCode(Call &call)

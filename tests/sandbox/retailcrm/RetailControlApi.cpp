@@ -6,6 +6,7 @@
 #include "RetailSeed.h"
 #include "RetailStore.h"
 #include "RetailTriggerSender.h"
+#include "common/ControlReplies.h"
 #include "common/SandboxClock.h"
 
 #include <QJsonArray>
@@ -13,27 +14,9 @@
 
 namespace Sandbox::RetailCrm {
 
-namespace {
-
-HttpResponse ok(const QJsonObject &body)
-{
-    return HttpResponse::json(200, QJsonDocument(body), "application/json");
-}
-
-HttpResponse bad(const QString &message)
-{
-    return HttpResponse::json(400, QJsonDocument(QJsonObject { { "error", message } }), "application/json");
-}
-
-QJsonArray values(const QMap<qint64, QJsonObject> &map)
-{
-    QJsonArray out;
-    for (const QJsonObject &o : map)
-        out.append(o);
-    return out;
-}
-
-} // namespace
+using Control::bad;
+using Control::ok;
+using Control::values;
 
 RetailControlApi::RetailControlApi(RetailStore &store, RetailTriggerSender &trigger)
     : m_store(store)
@@ -157,37 +140,12 @@ HttpResponse RetailControlApi::state(Call &)
 
 HttpResponse RetailControlApi::faults(Call &call)
 {
-    if (call.request.method == "POST") {
-        if (call.body.value("clear").toBool() || call.body.value("replace").toBool())
-            m_store.faults.clear();
-        QString error;
-        if (call.body.contains("profile")
-            && !m_store.faults.applyProfile(call.body.value("profile").toString(), &error))
-            return bad(error);
-        QJsonArray rules = call.body.value("rules").toArray();
-        if (call.body.contains("action"))
-            rules.append(call.body);
-        for (const QJsonValue &r : rules) {
-            const auto rule = FaultRule::fromJson(r.toObject(), &error);
-            if (!rule)
-                return bad(error);
-            m_store.faults.addRule(*rule);
-        }
-    }
-    return ok(QJsonObject { { "faults", m_store.faults.toJson() },
-                            { "profiles", QJsonArray::fromStringList(FaultInjector::profileNames()) } });
+    return Control::faults(m_store.faults, call.request, call.body);
 }
 
 HttpResponse RetailControlApi::clock(Call &call)
 {
-    if (call.request.method == "POST") {
-        const double advance = call.body.value("advance").toDouble();
-        if (advance < 0)
-            return bad(QStringLiteral("the clock only moves forward"));
-        m_store.clock.advance(qint64(advance * 1000));
-    }
-    return ok(
-        QJsonObject { { "now", m_store.clock.nowSecs() }, { "offset", m_store.clock.offsetMs() / 1000 } });
+    return Control::clock(m_store.clock, call.request, call.body);
 }
 
 HttpResponse RetailControlApi::rateLimit(Call &call)
