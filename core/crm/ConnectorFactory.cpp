@@ -3,6 +3,7 @@
 
 #include "amocrm/AmoCrmConnector.h"
 #include "amocrm/AmoOAuthSession.h"
+#include "retailcrm/RetailCrmConnector.h"
 
 #include <QNetworkAccessManager>
 
@@ -83,6 +84,8 @@ std::shared_ptr<AmoCrm::AmoOAuthSession> ConnectorFactory::amoSession(const Stor
 
 ConnectorFactory::Make ConnectorFactory::forConnection(const Store::Connection &connection)
 {
+    if (connection.crm == QLatin1String("retailcrm"))
+        return forRetailCrm(connection);
     if (connection.crm != QLatin1String("amocrm")) {
         return [crm = connection.crm](QObject *parent) -> std::unique_ptr<CrmConnector> {
             return std::make_unique<UnsupportedConnector>(crm, parent);
@@ -99,6 +102,26 @@ ConnectorFactory::Make ConnectorFactory::forConnection(const Store::Connection &
         config.retry.baseDelayMs = m_options.retryBaseDelayMs;
         auto *network = new QNetworkAccessManager(parent);
         return std::make_unique<AmoCrm::AmoCrmConnector>(config, session, m_db, network, m_clock, parent);
+    };
+}
+
+ConnectorFactory::Make ConnectorFactory::forRetailCrm(const Store::Connection &connection)
+{
+    return [this, connection](QObject *parent) -> std::unique_ptr<CrmConnector> {
+        RetailCrm::RetailConnectorConfig config;
+        config.connectionId = connection.id;
+        config.lane = connection.name;
+        config.baseUrl = QUrl(connection.baseUrl);
+        config.site = connection.config.value(QLatin1String("site")).toString();
+        config.limit.requestsPerSecond = connection.config.value(QLatin1String("rate_limit")).toDouble(10);
+        config.transferTimeoutMs = m_options.transferTimeoutMs;
+        config.retry.baseDelayMs = m_options.retryBaseDelayMs;
+        if (auto rule = Store::contactMatchRuleFromName(
+                connection.config.value(QLatin1String("match_rule")).toString()))
+            config.matchRule = *rule;
+        auto *network = new QNetworkAccessManager(parent);
+        return std::make_unique<RetailCrm::RetailCrmConnector>(config, m_secrets, m_db, network, m_clock,
+                                                               parent);
     };
 }
 

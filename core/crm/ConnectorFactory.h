@@ -49,6 +49,10 @@ public:
     std::shared_ptr<AmoCrm::AmoOAuthSession> amoSession(const Store::Connection &connection);
 
 private:
+    /** RetailCRM: the API key is read from the SecretStore by the connector; site and rate from the config.
+     */
+    Make forRetailCrm(const Store::Connection &connection);
+
     std::shared_ptr<Storage::Database> m_db;
     std::shared_ptr<Secrets::SecretStore> m_secrets;
     ConnectorOptions m_options;

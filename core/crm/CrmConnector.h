@@ -122,6 +122,10 @@ public:
     /** How many deals one create call carries at most (amoCRM leads/complex: 50). */
     virtual int maxDealsPerCall() const = 0;
     virtual ConnectorState state() const = 0;
+    /** The external id this connector writes into the CRM for a draft: what findDealsByExternalIds
+     *  looks up after a crash. By default the draft's own ("order:shop:812"); RetailCRM uses the
+     *  shop's order number, as the shop's own modules do. */
+    virtual QString crmExternalIdOf(const DealDraft &draft) const { return draft.deal.externalId; }
 
     virtual void testConnection(Callback<AccountInfo> done) = 0;
     virtual void fetchSchema(Callback<CrmSchema> done) = 0;

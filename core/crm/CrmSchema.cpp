@@ -245,13 +245,38 @@ QJsonObject CrmSchema::toJson() const
                                        { QStringLiteral("email"), u.email },
                                        { QStringLiteral("active"), u.active } });
     }
-    return { { QStringLiteral("crm"), crm },
-             { QStringLiteral("fetched_at"),
-               fetchedAt.isValid() ? QJsonValue(fetchedAt.toUTC().toString(Qt::ISODateWithMs))
-                                   : QJsonValue() },
-             { QStringLiteral("pipelines"), pipelineArray },
-             { QStringLiteral("fields"), fieldArray },
-             { QStringLiteral("users"), userArray } };
+    QJsonObject dictionaryObject;
+    for (auto it = dictionaries.cbegin(); it != dictionaries.cend(); ++it) {
+        QJsonArray entries;
+        for (const FieldEnum &e : it.value())
+            entries.append(QJsonObject { { QStringLiteral("id"), e.id },
+                                         { QStringLiteral("value"), e.value },
+                                         { QStringLiteral("code"), e.code },
+                                         { QStringLiteral("sort"), e.sort } });
+        dictionaryObject.insert(it.key(), entries);
+    }
+    QJsonObject json { { QStringLiteral("crm"), crm },
+                       { QStringLiteral("fetched_at"),
+                         fetchedAt.isValid() ? QJsonValue(fetchedAt.toUTC().toString(Qt::ISODateWithMs))
+                                             : QJsonValue() },
+                       { QStringLiteral("pipelines"), pipelineArray },
+                       { QStringLiteral("fields"), fieldArray },
+                       { QStringLiteral("users"), userArray } };
+    if (!dictionaryObject.isEmpty())
+        json.insert(QStringLiteral("dictionaries"), dictionaryObject);
+    return json;
+}
+
+const FieldEnum *CrmSchema::dictionaryEntry(const QString &name, const QString &code) const
+{
+    const auto it = dictionaries.constFind(name);
+    if (it == dictionaries.cend())
+        return nullptr;
+    for (const FieldEnum &e : it.value()) {
+        if (e.id == code)
+            return &e;
+    }
+    return nullptr;
 }
 
 Result<CrmSchema> CrmSchema::fromJson(const QJsonObject &json)
@@ -317,6 +342,16 @@ Result<CrmSchema> CrmSchema::fromJson(const QJsonObject &json)
         u.email = str(uo, "email");
         u.active = uo.value(QLatin1String("active")).toBool(true);
         schema.users.append(u);
+    }
+    const QJsonObject dictionaryObject = json.value(QLatin1String("dictionaries")).toObject();
+    for (auto it = dictionaryObject.begin(); it != dictionaryObject.end(); ++it) {
+        QList<FieldEnum> entries;
+        for (const QJsonValue &ev : it.value().toArray()) {
+            const QJsonObject eo = ev.toObject();
+            entries.append({ idOf(eo.value(QLatin1String("id"))), str(eo, "value"), str(eo, "code"),
+                             integer(eo, "sort") });
+        }
+        schema.dictionaries.insert(it.key(), entries);
     }
     return schema;
 }

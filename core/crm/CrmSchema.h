@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 namespace Crm {
@@ -101,6 +102,9 @@ struct CrmSchema
     QList<Pipeline> pipelines;
     QList<CustomField> fields;
     QList<CrmUser> users;
+    /** Named code lists the CRM checks values against (RetailCRM: "delivery-types", "payment-types",
+     *  "payment-statuses", "order-types", "order-methods", "sites"); id = the code. Empty for amoCRM. */
+    QMap<QString, QList<FieldEnum>> dictionaries;
 
     const Pipeline *pipeline(const QString &id) const;
     const Pipeline *mainPipeline() const;
@@ -110,6 +114,8 @@ struct CrmSchema
     const CustomField *fieldByName(Entity entity, const QString &name) const; ///< case-insensitive
     QList<CustomField> fieldsOf(Entity entity) const;
     const CrmUser *user(const QString &id) const;
+    /** The entry of dictionary @p name with code @p code, or nullptr. */
+    const FieldEnum *dictionaryEntry(const QString &name, const QString &code) const;
 
     QJsonObject toJson() const;
     static Common::Result<CrmSchema> fromJson(const QJsonObject &json);

@@ -206,6 +206,52 @@ Result<DraftField> DraftField::fromJson(const QJsonObject &json)
     return f;
 }
 
+QJsonObject DraftOrder::toJson() const
+{
+    QJsonArray lineArray;
+    for (const Model::OrderLine &line : lines)
+        lineArray.append(line.toJson());
+    return { { QStringLiteral("number"), number },
+             { QStringLiteral("customer_id"), customerId },
+             { QStringLiteral("created_at"), createdAt.toUTC().toString(Qt::ISODate) },
+             { QStringLiteral("lines"), lineArray },
+             { QStringLiteral("delivery_code"), deliveryCode },
+             { QStringLiteral("delivery_name"), deliveryName },
+             { QStringLiteral("delivery_cost"), deliveryCost },
+             { QStringLiteral("payment_code"), paymentCode },
+             { QStringLiteral("payment_name"), paymentName },
+             { QStringLiteral("paid"), paid },
+             { QStringLiteral("paid_status_code"), paidStatusCode },
+             { QStringLiteral("discount"), discount },
+             { QStringLiteral("total"), total },
+             { QStringLiteral("weight"), weight },
+             { QStringLiteral("address"), address.toJson() },
+             { QStringLiteral("comment"), comment } };
+}
+
+DraftOrder DraftOrder::fromJson(const QJsonObject &json)
+{
+    DraftOrder o;
+    o.number = str(json, "number");
+    o.customerId = str(json, "customer_id");
+    o.createdAt = QDateTime::fromString(str(json, "created_at"), Qt::ISODate);
+    for (const QJsonValue &v : json.value(QLatin1String("lines")).toArray())
+        o.lines.append(Model::OrderLine::fromJson(v.toObject()));
+    o.deliveryCode = str(json, "delivery_code");
+    o.deliveryName = str(json, "delivery_name");
+    o.deliveryCost = json.value(QLatin1String("delivery_cost")).toDouble();
+    o.paymentCode = str(json, "payment_code");
+    o.paymentName = str(json, "payment_name");
+    o.paid = json.value(QLatin1String("paid")).toBool();
+    o.paidStatusCode = str(json, "paid_status_code");
+    o.discount = json.value(QLatin1String("discount")).toDouble();
+    o.total = json.value(QLatin1String("total")).toDouble();
+    o.weight = json.value(QLatin1String("weight")).toDouble();
+    o.address = Model::Address::fromJson(json.value(QLatin1String("address")).toObject());
+    o.comment = str(json, "comment");
+    return o;
+}
+
 QJsonObject DealDraft::toJson() const
 {
     QJsonObject dealJson { { QStringLiteral("name"), deal.name },
@@ -246,6 +292,8 @@ QJsonObject DealDraft::toJson() const
                     QJsonObject { { QStringLiteral("name"), company->name },
                                   { QStringLiteral("fields"), fieldsToJson(company->fields) } });
     }
+    if (order)
+        json.insert(QStringLiteral("order"), order->toJson());
     return json;
 }
 
@@ -298,6 +346,8 @@ Result<DealDraft> DealDraft::fromJson(const QJsonObject &json)
         company.fields = companyFields.value();
         d.company = company;
     }
+    if (json.value(QLatin1String("order")).isObject())
+        d.order = DraftOrder::fromJson(json.value(QLatin1String("order")).toObject());
     d.note = str(json, "note");
     for (const QJsonValue &v : json.value(QLatin1String("skipped")).toArray()) {
         const QJsonObject so = v.toObject();

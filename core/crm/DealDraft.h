@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "model/ShopOrder.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -123,6 +124,35 @@ struct DraftRouting
 };
 
 /**
+ * The order itself, for CRMs whose deal is an order with lines (RetailCRM): what amoCRM only gets as
+ * a note. Delivery and payment are already mapped to the CRM's codes (Mapping::CodeMaps); an empty
+ * code means "not mapped, let the CRM choose". Filled by the DraftBuilder for every shop order.
+ */
+struct DraftOrder
+{
+    QString number; ///< the shop's order number, "2311/14"
+    QString customerId; ///< the shop's user id; empty for a guest
+    QDateTime createdAt;
+    QList<Model::OrderLine> lines;
+    QString deliveryCode;
+    QString deliveryName;
+    double deliveryCost = 0;
+    QString paymentCode;
+    QString paymentName;
+    bool paid = false; ///< the shop's status is one of the "paid" statuses of the code maps
+    QString paidStatusCode; ///< the CRM's payment status for paid (RetailCRM "paid")
+    double discount = 0; ///< what the shop took off the cart and delivery (promo codes)
+    double total = 0;
+    double weight = 0;
+    Model::Address address;
+    QString comment;
+
+    QJsonObject toJson() const;
+    static DraftOrder fromJson(const QJsonObject &json);
+    bool operator==(const DraftOrder &) const = default;
+};
+
+/**
  * The CRM-neutral thing a lane sends for one shop entity: a deal, its contact, an optional company
  * and a note, plus everything the preview shows (routing, skipped rows). Built by
  * Mapping::DraftBuilder; stored with jobs as JSON. Plain value type.
@@ -134,6 +164,7 @@ struct DealDraft
     DraftDeal deal;
     DraftContact contact;
     std::optional<DraftCompany> company;
+    std::optional<DraftOrder> order; ///< set for shop orders
     QString note;
     QList<SkippedRow> skipped;
     DraftRouting routing;

@@ -315,7 +315,7 @@ void LaneWorker::reconcile(QList<Job> sending, QList<CreateCandidate> fresh)
     qint64 since = m_clock->nowMs() / 1000;
     for (const Job &job : sending) {
         if (auto candidate = candidateFor(job)) {
-            byExternalId.insert(candidate->draft.deal.externalId, *candidate);
+            byExternalId.insert(m_connector->crmExternalIdOf(candidate->draft), *candidate);
             since = std::min(since, job.createdAt / 1000 - 60);
         }
     }

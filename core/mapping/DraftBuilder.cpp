@@ -61,6 +61,31 @@ void addUnique(QList<Crm::ContactChannel> &channels, const QString &value, const
         channels.append({ value, code.isEmpty() ? QStringLiteral("WORK") : code });
 }
 
+/** The order's own part of the draft, with delivery and payment turned into the CRM's codes. */
+Crm::DraftOrder orderPart(const Model::ShopOrder &o, const CodeMaps &codes)
+{
+    Crm::DraftOrder d;
+    d.number = o.number;
+    d.customerId = o.customer.id;
+    d.createdAt = o.createdAt;
+    d.lines = o.lines;
+    d.deliveryCode = codes.deliveryCode(o.deliveryId);
+    d.deliveryName = o.deliveryName;
+    d.deliveryCost = o.deliveryCost;
+    d.paymentCode = codes.paymentCode(o.paymentId);
+    d.paymentName = o.paymentName;
+    d.paid = codes.isPaidStatus(o.statusId);
+    d.paidStatusCode = codes.paidPaymentStatus;
+    // msPromoCode and similar take the discount off the total: what the cart and delivery do not explain.
+    const double discount = o.cartCost + o.deliveryCost - o.cost;
+    d.discount = discount > 0.005 && o.cost > 0 ? discount : 0;
+    d.total = o.cost;
+    d.weight = o.weight;
+    d.address = o.address;
+    d.comment = o.comment;
+    return d;
+}
+
 } // namespace
 
 /** One build: the draft under construction, the rows it skipped and the broken rows it met. */
@@ -461,6 +486,20 @@ Result<Crm::DealDraft> DraftBuilder::build(const Model::ShopOrder &order) const
     run.draft.deal.responsibleUserId = responsible;
 
     run.applyRows();
+    run.draft.order = orderPart(order, m_set.codes);
+    const Crm::DraftOrder &part = *run.draft.order;
+    if (!part.deliveryCode.isEmpty())
+        run.useConfig(QStringLiteral("codes"), QStringLiteral("delivery:") + order.deliveryId);
+    else if (!m_set.codes.delivery.isEmpty() && !order.deliveryId.isEmpty())
+        run.why << Text::tr("Delivery \u201c%1\u201d has no CRM code: the CRM's default is used.")
+                       .arg(order.deliveryName.isEmpty() ? order.deliveryId : order.deliveryName);
+    if (!part.paymentCode.isEmpty())
+        run.useConfig(QStringLiteral("codes"), QStringLiteral("payment:") + order.paymentId);
+    else if (!m_set.codes.payment.isEmpty() && !order.paymentId.isEmpty())
+        run.why << Text::tr("Payment \u201c%1\u201d has no CRM code: the CRM's default is used.")
+                       .arg(order.paymentName.isEmpty() ? order.paymentId : order.paymentName);
+    if (run.draft.order->paid)
+        run.useConfig(QStringLiteral("codes"), {});
     run.finish(Text::tr("Order #%1").arg(order.number.isEmpty() ? order.id : order.number), cartNote(order));
     return run.result();
 }

@@ -31,18 +31,22 @@ MappingSet MappingSet::defaults(const Crm::CrmSchema &schema)
 
 QJsonObject MappingSet::toJson() const
 {
-    return { { QStringLiteral("format"), kFormat },
-             { QStringLiteral("version"), kFormatVersion },
-             { QStringLiteral("crm"), crm },
-             { QStringLiteral("phone_region"), phoneRegion },
-             { QStringLiteral("orders"), orders.toJson() },
-             { QStringLiteral("forms"), forms.toJson() },
-             { QStringLiteral("statuses"), statuses.toJson() },
-             { QStringLiteral("routing"), routing.toJson() },
-             { QStringLiteral("form_routing"),
-               QJsonObject { { QStringLiteral("pipeline_id"), formRouting.pipelineId },
+    QJsonObject json { { QStringLiteral("format"), kFormat },
+                       { QStringLiteral("version"), kFormatVersion },
+                       { QStringLiteral("crm"), crm },
+                       { QStringLiteral("phone_region"), phoneRegion },
+                       { QStringLiteral("orders"), orders.toJson() },
+                       { QStringLiteral("forms"), forms.toJson() },
+                       { QStringLiteral("statuses"), statuses.toJson() },
+                       { QStringLiteral("routing"), routing.toJson() },
+                       { QStringLiteral("form_routing"),
+                         QJsonObject {
+                             { QStringLiteral("pipeline_id"), formRouting.pipelineId },
                              { QStringLiteral("stage_id"), formRouting.stageId },
                              { QStringLiteral("responsible_user_id"), formRouting.responsibleUserId } } } };
+    if (!codes.isEmpty())
+        json.insert(QStringLiteral("codes"), codes.toJson());
+    return json;
 }
 
 Result<MappingSet> MappingSet::fromJson(const QJsonObject &json, const Crm::CrmSchema *schema)
@@ -89,6 +93,10 @@ Result<MappingSet> MappingSet::fromJson(const QJsonObject &json, const Crm::CrmS
     set.formRouting
         = { fr.value(QLatin1String("pipeline_id")).toString(), fr.value(QLatin1String("stage_id")).toString(),
             fr.value(QLatin1String("responsible_user_id")).toString() };
+    auto codes = CodeMaps::fromJson(json.value(QLatin1String("codes")).toObject());
+    if (!codes)
+        return invalid(codes.error().message);
+    set.codes = codes.value();
 
     QList<Problem> problems
         = schema ? MappingValidator::validate(set, *schema) : MappingValidator::validateStructure(set);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "CategoryRouting.h"
+#include "CodeMaps.h"
 #include "FieldMap.h"
 #include "Problem.h"
 #include "StatusMap.h"
@@ -29,7 +30,10 @@ struct FormRouting
  *
  *     {"format": "crmbridge.mapping", "version": 1, "crm": "amocrm", "phone_region": "RU",
  *      "orders": FieldMap, "forms": FieldMap, "statuses": StatusMap, "routing": CategoryRouting,
- *      "form_routing": {"pipeline_id", "stage_id", "responsible_user_id"}}
+ *      "form_routing": {"pipeline_id", "stage_id", "responsible_user_id"}, "codes": CodeMaps}
+ *
+ * "codes" (delivery/payment code maps, paid statuses) came later within version 1: it is optional,
+ * and a file without it reads as empty code maps.
  */
 struct MappingSet
 {
@@ -42,6 +46,7 @@ struct MappingSet
     StatusMap statuses;
     CategoryRouting routing;
     FormRouting formRouting;
+    CodeMaps codes;
 
     MappingSet();
     /** A fresh install's mapping for this account (seeded field grids, no status rows or rules). */

@@ -218,7 +218,7 @@ QList<Problem> MappingValidator::validateStructure(const MappingSet &set)
         if (map->noteMode == FieldMap::NoteMode::Template)
             checkTemplate(out, {}, map->kind, map->noteTemplate, Text::tr("note template"));
     }
-    problems << set.statuses.validate() << set.routing.validate();
+    problems << set.statuses.validate() << set.routing.validate() << set.codes.validateStructure();
     return problems;
 }
 
@@ -291,7 +291,8 @@ QList<Problem> MappingValidator::validate(const MappingSet &set, const Crm::CrmS
 {
     QList<Problem> problems = validateStructure(set);
     problems << validateFieldMap(set.orders, schema, diff) << validateFieldMap(set.forms, schema, diff)
-             << validateStatusMap(set.statuses, schema, diff) << validateRouting(set, schema, diff);
+             << validateStatusMap(set.statuses, schema, diff) << validateRouting(set, schema, diff)
+             << set.codes.validate(schema);
     return problems;
 }
 

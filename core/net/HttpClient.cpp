@@ -135,6 +135,11 @@ void HttpClient::finished(const std::shared_ptr<Call> &call, QNetworkReply *repl
     else if (reply->error() == QNetworkReply::OperationCanceledError)
         errorString = tr("no data for %1 ms").arg(m_options.transferTimeoutMs);
     std::optional<Error> error = classifyAnswer(response.status, response.body, reply->error(), errorString);
+    if (error && error->kind == ErrorKind::Blocked && !m_options.forbiddenMeansBlocked) {
+        error->kind = ErrorKind::Auth;
+        error->code = QStringLiteral("forbidden");
+        error->message = error->details.value("server_message").toString(error->message);
+    }
     log(*call, response, error ? error->message : QString());
     if (!error) {
         call->done(response);

@@ -34,6 +34,9 @@ public:
         int connectTimeoutMs = 5000; ///< the request must be on the wire by then (amoCRM SDK: 5 s)
         int transferTimeoutMs = 20000; ///< no bytes for this long aborts the call (amoCRM SDK: 20 s)
         QByteArray userAgent = "CRM-Bridge (amoCRM-API-Library compatible)";
+        /** amoCRM's 403 is a block after abuse (pause the account); RetailCRM's is a wrong key or a
+         *  site the key may not see, which is an Auth error and blocks nothing. */
+        bool forbiddenMeansBlocked = true;
     };
     using Callback = std::function<void(Common::Result<HttpResponse>)>;
 

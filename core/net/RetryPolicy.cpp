@@ -55,6 +55,8 @@ static QString serverMessage(const QJsonObject &json, const QByteArray &body)
         message = message.isEmpty() ? hint : message + QStringLiteral(" (") + hint + QLatin1Char(')');
     if (message.isEmpty())
         message = json.value("title").toString();
+    if (message.isEmpty()) // RetailCRM's envelope: {"success": false, "errorMsg": …, "errors": …}
+        message = json.value("errorMsg").toString();
     if (message.isEmpty() && !body.trimmed().startsWith('<'))
         message = QString::fromUtf8(body.left(300)).simplified();
     return message;
@@ -84,6 +86,12 @@ std::optional<Common::Error> classifyAnswer(int status, const QByteArray &body,
         e.details.insert("hint", json.value("hint"));
     if (json.contains("trace_id"))
         e.details.insert("trace_id", json.value("trace_id"));
+    if (json.contains("errors"))
+        e.details.insert("errors", json.value("errors"));
+    // The whole answer of a refused request, for adapters whose envelopes carry partial results
+    // (RetailCRM's 460 "loaded with errors" lists what went in).
+    if (status >= 400 && status < 500 && !json.isEmpty())
+        e.details.insert("response", json);
     switch (status) {
     case 401:
         e.kind = Common::ErrorKind::Auth;
@@ -98,6 +106,8 @@ std::optional<Common::Error> classifyAnswer(int status, const QByteArray &body,
     case 403:
         e.kind = Common::ErrorKind::Blocked;
         e.code = QStringLiteral("blocked");
+        if (!message.isEmpty())
+            e.details.insert("server_message", message);
         e.message = QCoreApplication::translate(
             "Net",
             "The CRM refused access (HTTP 403): the account or address is blocked after too many requests");

@@ -1,0 +1,433 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RetailCrmConnector.h"
+
+#include "RetailCodec.h"
+#include "net/Redactor.h"
+#include "secrets/SecretStore.h"
+#include "store/OpLogRepo.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QPointer>
+
+Q_LOGGING_CATEGORY(lcRetailCrm, "crmbridge.retailcrm")
+
+namespace Crm::RetailCrm {
+
+using Common::Error;
+
+namespace {
+
+Net::HttpClient::Options httpOptions(const RetailConnectorConfig &config)
+{
+    Net::HttpClient::Options o;
+    const QUrl &base = config.baseUrl;
+    o.account = QStringLiteral("retailcrm:%1:%2")
+                    .arg(base.host())
+                    .arg(base.port(base.scheme() == "http" ? 80 : 443));
+    o.limit = config.limit;
+    o.retry = config.retry;
+    o.connectTimeoutMs = config.connectTimeoutMs;
+    o.transferTimeoutMs = config.transferTimeoutMs;
+    o.userAgent = "CRM-Bridge";
+    o.forbiddenMeansBlocked = false;
+    return o;
+}
+
+} // namespace
+
+/** The reference answers collected one call after the other for fetchSchema(). */
+struct ReferenceFetch
+{
+    RetailCodec::References refs;
+};
+
+RetailCrmConnector::RetailCrmConnector(RetailConnectorConfig config,
+                                       std::shared_ptr<Secrets::SecretStore> secrets,
+                                       std::shared_ptr<Storage::Database> db, QNetworkAccessManager *network,
+                                       const Common::Clock *clock, QObject *parent)
+    : CrmConnector(parent)
+    , m_config(std::move(config))
+    , m_secrets(std::move(secrets))
+    , m_db(std::move(db))
+    , m_clock(clock)
+    , m_http(network, httpOptions(m_config))
+    , m_api(&m_http, m_config.baseUrl)
+{
+    m_http.setOpLogHook(
+        [db = m_db, id = m_config.connectionId, lane = m_config.lane, clock](const Net::CallRecord &r) {
+            if (!db)
+                return;
+            Store::OpLogEntry e;
+            if (id > 0)
+                e.connectionId = id;
+            e.lane = lane;
+            e.jobId = r.jobId;
+            e.method = QString::fromLatin1(r.method);
+            e.url = r.url;
+            e.status = r.status;
+            e.durationMs = r.durationMs;
+            e.requestHeaders = r.requestHeaders;
+            e.requestBody = r.requestBody;
+            e.responseBody = r.responseBody;
+            e.error = r.error;
+            e.keys = r.keys;
+            if (auto appended = Store::OpLogRepo(db, clock).append(e); !appended)
+                qCWarning(lcRetailCrm) << "op log:" << appended.error().message;
+        });
+    m_recheck.setInterval(m_config.keyRecheckMs);
+    connect(&m_recheck, &QTimer::timeout, this, &RetailCrmConnector::recheckKey);
+}
+
+RetailCrmConnector::~RetailCrmConnector() = default;
+
+QString RetailCrmConnector::crmExternalIdOf(const DealDraft &draft) const
+{
+    return RetailCodec::externalIdOf(draft);
+}
+
+void RetailCrmConnector::setState(ConnectorState state, const QString &reason)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    if (state == ConnectorState::Ready)
+        m_recheck.stop();
+    else
+        m_recheck.start();
+    Q_EMIT stateChanged(state, reason);
+}
+
+void RetailCrmConnector::withKey(std::function<void(Common::Status)> done)
+{
+    if (m_api.hasApiKey()) {
+        QTimer::singleShot(0, this, [done] { done({}); });
+        return;
+    }
+    if (!m_secrets) {
+        QTimer::singleShot(0, this, [done] {
+            done(Error::unavailable(tr("No secret store"), QStringLiteral("no-secrets")));
+        });
+        return;
+    }
+    QPointer<RetailCrmConnector> self(this);
+    m_secrets->read(Secrets::SecretStore::connectionScope(m_config.connectionId), RetailSecretNames::apiKey(),
+                    [self, done](Common::Result<QByteArray> key) {
+                        if (!self)
+                            return;
+                        if (!key) {
+                            Error e = key.error();
+                            if (e.kind == Common::ErrorKind::NotFound) {
+                                e = Error::auth(
+                                    tr("This RetailCRM connection has no API key: add it again with "
+                                       "its key (crmbridgectl connection add retailcrm … reads it "
+                                       "from stdin)"),
+                                    QStringLiteral("no-api-key"));
+                                self->setState(ConnectorState::NeedsSignIn, e.message);
+                            }
+                            done(e);
+                            return;
+                        }
+                        const QString value = QString::fromUtf8(key.value()).trimmed();
+                        Net::Redactor::remember(value);
+                        self->m_api.setApiKey(value);
+                        done({});
+                    });
+}
+
+void RetailCrmConnector::noteError(const Error &error)
+{
+    if (error.kind != Common::ErrorKind::Auth)
+        return;
+    // Forget the refused key: the recheck timer reads the stored one again.
+    m_api.setApiKey({});
+    setState(ConnectorState::NeedsSignIn, error.message);
+}
+
+void RetailCrmConnector::recheckKey()
+{
+    if (!m_secrets)
+        return;
+    QPointer<RetailCrmConnector> self(this);
+    m_secrets->read(Secrets::SecretStore::connectionScope(m_config.connectionId), RetailSecretNames::apiKey(),
+                    [self](Common::Result<QByteArray> key) {
+                        if (!self || !key)
+                            return;
+                        // Try it: the next call tells whether this key works.
+                        self->setState(ConnectorState::Ready, QString());
+                    });
+}
+
+void RetailCrmConnector::get(const QString &path, const QUrlQuery &query, JsonCallback done,
+                             const RetailCallMeta &meta)
+{
+    withKey([this, path, query, done, meta](Common::Status ready) {
+        if (!ready) {
+            done(ready.error());
+            return;
+        }
+        m_api.get(
+            path, query,
+            [this, done](Common::Result<QJsonObject> answer) {
+                if (!answer)
+                    noteError(answer.error());
+                done(std::move(answer));
+            },
+            meta);
+    });
+}
+
+void RetailCrmConnector::post(const QString &path, RetailApiClient::Fields fields, JsonCallback done,
+                              const RetailCallMeta &meta)
+{
+    withKey([this, path, fields, done, meta](Common::Status ready) {
+        if (!ready) {
+            done(ready.error());
+            return;
+        }
+        m_api.post(
+            path, fields,
+            [this, done](Common::Result<QJsonObject> answer) {
+                if (!answer)
+                    noteError(answer.error());
+                done(std::move(answer));
+            },
+            meta);
+    });
+}
+
+void RetailCrmConnector::testConnection(Callback<AccountInfo> done)
+{
+    get(QStringLiteral("/credentials"), {}, [this, done](Common::Result<QJsonObject> credentials) {
+        if (!credentials) {
+            done(credentials.error());
+            return;
+        }
+        QStringList sites;
+        for (const QJsonValue &v : credentials->value(QLatin1String("sitesAvailable")).toArray())
+            sites << v.toString();
+        if (!m_config.site.isEmpty() && !sites.isEmpty() && !sites.contains(m_config.site)) {
+            done(Error::auth(tr("The API key cannot see site \u201c%1\u201d (it sees: %2)")
+                                 .arg(m_config.site, sites.join(QLatin1String(", "))),
+                             QStringLiteral("site-not-available")));
+            return;
+        }
+        const QString access = credentials->value(QLatin1String("siteAccess")).toString();
+        get(QStringLiteral("reference/sites"), {}, [this, done, access](Common::Result<QJsonObject> answer) {
+            AccountInfo info;
+            info.accountId = m_config.site;
+            info.subdomain = m_config.baseUrl.host();
+            info.userName = tr("API key (%1)").arg(access);
+            if (answer) {
+                const QJsonObject site
+                    = answer->value(QLatin1String("sites")).toObject().value(m_config.site).toObject();
+                info.accountName = site.value(QLatin1String("name")).toString(m_config.site);
+            }
+            if (info.accountName.isEmpty())
+                info.accountName = m_config.site;
+            setState(ConnectorState::Ready, QString());
+            done(info);
+        });
+    });
+}
+
+void RetailCrmConnector::fetchSchema(Callback<CrmSchema> done)
+{
+    auto fetch = std::make_shared<ReferenceFetch>();
+    fetch->refs.site = m_config.site;
+    fetchReferences(0, fetch, std::move(done));
+}
+
+void RetailCrmConnector::fetchReferences(int index, std::shared_ptr<ReferenceFetch> fetch,
+                                         Callback<CrmSchema> done)
+{
+    // path, answer key, and where it goes (a dictionary name, or a special slot)
+    static const QList<std::tuple<const char *, const char *, const char *>> steps {
+        { "reference/statuses", "statuses", "" },
+        { "reference/status-groups", "statusGroups", "" },
+        { "reference/sites", "sites", "" },
+        { "reference/delivery-types", "deliveryTypes", "delivery-types" },
+        { "reference/payment-types", "paymentTypes", "payment-types" },
+        { "reference/payment-statuses", "paymentStatuses", "payment-statuses" },
+        { "reference/order-types", "orderTypes", "order-types" },
+        { "reference/order-methods", "orderMethods", "order-methods" },
+        { "custom-fields", "customFields", "" },
+    };
+    if (index >= steps.size()) {
+        done(RetailCodec::schemaFrom(fetch->refs, QDateTime::fromMSecsSinceEpoch(m_clock->nowMs(), Qt::UTC)));
+        return;
+    }
+    const auto [path, key, dictionary] = steps[index];
+    QUrlQuery query;
+    if (index == steps.size() - 1)
+        query.addQueryItem(QStringLiteral("limit"), QString::number(RetailApiClient::kPageLimit));
+    get(QLatin1String(path), query, [=, this](Common::Result<QJsonObject> answer) {
+        const QString k = QLatin1String(key);
+        if (!answer) {
+            // An account (or the sandbox) without custom fields answers "API method not found".
+            if (k == QLatin1String("customFields") && answer.error().kind == Common::ErrorKind::NotFound) {
+                fetchReferences(index + 1, fetch, done);
+                return;
+            }
+            done(answer.error());
+            return;
+        }
+        const QJsonValue value = answer->value(k);
+        if (k == QLatin1String("statuses"))
+            fetch->refs.statuses = value.toObject();
+        else if (k == QLatin1String("statusGroups"))
+            fetch->refs.statusGroups = value.toObject();
+        else if (k == QLatin1String("sites"))
+            fetch->refs.sites = value.toObject();
+        else if (k == QLatin1String("customFields"))
+            fetch->refs.customFields = value.toArray();
+        else
+            fetch->refs.dictionaries.insert(QLatin1String(dictionary), value.toObject());
+        fetchReferences(index + 1, fetch, done);
+    });
+}
+
+void RetailCrmConnector::createFields(const QList<CustomField> &, Entity, Callback<CrmSchema> done)
+{
+    QTimer::singleShot(0, this, [done] {
+        done(Error::permanent(
+            tr("RetailCRM custom fields are created in RetailCRM (Administration → Custom fields); "
+               "then refresh the fields here"),
+            QStringLiteral("unsupported")));
+    });
+}
+
+void RetailCrmConnector::findDealsByExternalIds(const QStringList &externalIds, qint64,
+                                                Callback<QMap<QString, QString>> done)
+{
+    if (externalIds.isEmpty()) {
+        QTimer::singleShot(0, this, [done] { done(QMap<QString, QString>()); });
+        return;
+    }
+    const QStringList chunk = externalIds.mid(0, 50);
+    const QStringList rest = externalIds.mid(50);
+    QUrlQuery query;
+    for (const QString &id : chunk)
+        query.addQueryItem(QStringLiteral("filter[externalIds][]"), id);
+    query.addQueryItem(QStringLiteral("filter[sites][]"), m_config.site);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(RetailApiClient::kPageLimit));
+    get(QStringLiteral("orders"), query, [this, rest, done](Common::Result<QJsonObject> answer) {
+        if (!answer) {
+            done(answer.error());
+            return;
+        }
+        QMap<QString, QString> found;
+        for (const QJsonValue &v : answer->value(QLatin1String("orders")).toArray())
+            found.insert(v.toObject().value(QLatin1String("externalId")).toString(),
+                         QString::number(v.toObject().value(QLatin1String("id")).toInteger()));
+        if (rest.isEmpty()) {
+            done(found);
+            return;
+        }
+        findDealsByExternalIds(rest, 0, [found, done](Common::Result<QMap<QString, QString>> more) {
+            if (!more) {
+                done(more.error());
+                return;
+            }
+            QMap<QString, QString> all = found;
+            all.insert(more.value());
+            done(all);
+        });
+    });
+}
+
+void RetailCrmConnector::contactsChangedSince(qint64 updatedSince, int page, Callback<ContactPage> done)
+{
+    // RetailCRM lists customers by registration date (filter[dateFrom]); there is no "updated since".
+    QUrlQuery query;
+    if (updatedSince > 0)
+        query.addQueryItem(
+            QStringLiteral("filter[dateFrom]"),
+            QDateTime::fromSecsSinceEpoch(updatedSince).toString(QStringLiteral("yyyy-MM-dd")));
+    query.addQueryItem(QStringLiteral("filter[sites][]"), m_config.site);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(RetailApiClient::kPageLimit));
+    query.addQueryItem(QStringLiteral("page"), QString::number(qMax(1, page)));
+    get(QStringLiteral("customers"), query, [this, done](Common::Result<QJsonObject> answer) {
+        if (!answer) {
+            done(answer.error());
+            return;
+        }
+        ContactPage out;
+        for (const QJsonValue &v : answer->value(QLatin1String("customers")).toArray())
+            out.contacts.append(RetailCodec::contactSummary(v.toObject(), m_config.phoneRegion));
+        const QJsonObject p = answer->value(QLatin1String("pagination")).toObject();
+        out.hasMore = p.value(QLatin1String("currentPage")).toInt()
+            < p.value(QLatin1String("totalPageCount")).toInt();
+        done(out);
+    });
+}
+
+void RetailCrmConnector::stageChangesSince(const QString &cursor, Callback<StageChangePage> done)
+{
+    if (cursor.isEmpty()) {
+        // "From now on": the newest history id is the cursor; its page is the last one.
+        QUrlQuery first;
+        first.addQueryItem(QStringLiteral("limit"), QString::number(RetailApiClient::kPageLimit));
+        get(QStringLiteral("orders/history"), first, [this, done](Common::Result<QJsonObject> answer) {
+            if (!answer) {
+                done(answer.error());
+                return;
+            }
+            auto lastId = [](const QJsonObject &page) {
+                const QJsonArray history = page.value(QLatin1String("history")).toArray();
+                return history.isEmpty()
+                    ? QStringLiteral("0")
+                    : QString::number(history.last().toObject().value(QLatin1String("id")).toInteger());
+            };
+            const int pages = answer->value(QLatin1String("pagination"))
+                                  .toObject()
+                                  .value(QLatin1String("totalPageCount"))
+                                  .toInt();
+            if (pages <= 1) {
+                done(StageChangePage { {}, lastId(answer.value()), false });
+                return;
+            }
+            QUrlQuery last;
+            last.addQueryItem(QStringLiteral("limit"), QString::number(RetailApiClient::kPageLimit));
+            last.addQueryItem(QStringLiteral("page"), QString::number(pages));
+            get(QStringLiteral("orders/history"), last, [done, lastId](Common::Result<QJsonObject> page) {
+                if (!page) {
+                    done(page.error());
+                    return;
+                }
+                done(StageChangePage { {}, lastId(page.value()), false });
+            });
+        });
+        return;
+    }
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("filter[sinceId]"), cursor);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(RetailApiClient::kPageLimit));
+    get(QStringLiteral("orders/history"), query, [this, cursor, done](Common::Result<QJsonObject> answer) {
+        if (!answer) {
+            done(answer.error());
+            return;
+        }
+        StageChangePage page;
+        page.nextCursor = cursor;
+        for (const QJsonValue &v : answer->value(QLatin1String("history")).toArray()) {
+            const QJsonObject entry = v.toObject();
+            page.nextCursor = QString::number(entry.value(QLatin1String("id")).toInteger());
+            const QString site
+                = entry.value(QLatin1String("order")).toObject().value(QLatin1String("site")).toString();
+            if (!site.isEmpty() && !m_config.site.isEmpty() && site != m_config.site)
+                continue;
+            if (auto change = RetailCodec::stageChange(entry))
+                page.changes.append(*change);
+        }
+        page.hasMore = answer->value(QLatin1String("pagination"))
+                           .toObject()
+                           .value(QLatin1String("totalPageCount"))
+                           .toInt()
+            > 1;
+        done(page);
+    });
+}
+
+} // namespace Crm::RetailCrm

@@ -1,0 +1,6 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The RetailCRM client: connector, engine, crmbridgectl, ICML and bulk upload, against the RetailCRM
+# sandbox over loopback.
+set(retail_kit fixtures/retailcrm/RetailTestKit.h fixtures/amocrm/AmoTestKit.h sandbox/tests/RetailTestClient.h)
+crmbridge_add_test(RetailCrmConnector LABEL integration TIMEOUT 180
+    SOURCES tst_RetailCrmConnector.cpp ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)
