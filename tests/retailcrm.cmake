@@ -4,3 +4,7 @@
 set(retail_kit fixtures/retailcrm/RetailTestKit.h fixtures/amocrm/AmoTestKit.h sandbox/tests/RetailTestClient.h)
 crmbridge_add_test(RetailCrmConnector LABEL integration TIMEOUT 180
     SOURCES tst_RetailCrmConnector.cpp ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)
+crmbridge_add_test(RetailCtl LABEL integration TIMEOUT 180
+    SOURCES tst_RetailCtl.cpp support/CtlProcess.h ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)
+target_compile_definitions(tst_RetailCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
+add_dependencies(tst_RetailCtl crmbridgectl)

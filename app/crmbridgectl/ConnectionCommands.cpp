@@ -2,9 +2,11 @@
 #include "ConnectionCommands.h"
 
 #include "StoreCommands.h"
+#include "crm/ConnectorFactory.h"
 #include "crm/amocrm/AmoBrowserSignIn.h"
 #include "crm/amocrm/AmoCrmConnector.h"
 #include "crm/amocrm/AmoOAuthSession.h"
+#include "crm/retailcrm/RetailCrmConnector.h"
 #include "net/HttpClient.h"
 #include "secrets/SecretStoreFactory.h"
 #include "store/ConnectionRepo.h"
@@ -53,7 +55,8 @@ struct Opened
     Store::Connection connection;
 };
 
-Common::Result<Opened> openConnection(const QString &databaseUrl, const QString &name)
+Common::Result<Opened> openConnection(const QString &databaseUrl, const QString &name,
+                                      const QStringList &kinds = { QStringLiteral("amocrm") })
 {
     auto db = openStore(databaseUrl, true);
     if (!db)
@@ -62,7 +65,7 @@ Common::Result<Opened> openConnection(const QString &databaseUrl, const QString 
     if (!connection)
         return Common::Error::notFound(
             QStringLiteral("No connection named \"%1\" (see `crmbridgectl connection list`)").arg(name));
-    if (connection->crm != QLatin1String("amocrm"))
+    if (!kinds.contains(connection->crm))
         return Common::Error::invalidInput(
             QStringLiteral("Connection \"%1\" is not an amoCRM connection").arg(name));
     auto secrets = secretStore(db.value());
@@ -93,55 +96,23 @@ int fail(const QString &message, int code = 1)
     return code;
 }
 
-int connectionAdd(const QStringList &args, const QString &databaseUrl)
+/** Stores the connection and its secret; the connection is removed again when the secret cannot be kept. */
+int addWithSecret(const QString &databaseUrl, const Store::Connection &c, const QString &secretName,
+                  const QString &secret, qint64 *id = nullptr)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Add a CRM connection. The client secret is read from stdin."));
-    parser.addPositionalArgument(QStringLiteral("crm"), QStringLiteral("amocrm"));
-    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Your name for the connection"));
-    parser.addOption({ QStringLiteral("base-url"),
-                       QStringLiteral("The account, e.g. https://example.amocrm.ru"),
-                       QStringLiteral("url") });
-    parser.addOption(
-        { QStringLiteral("client-id"), QStringLiteral("The integration id"), QStringLiteral("id") });
-    parser.addOption({ QStringLiteral("redirect-uri"), QStringLiteral("The integration's redirect URI"),
-                       QStringLiteral("uri") });
-    if (!parseSubcommand(parser, QStringLiteral("connection add"), args))
-        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2 || positional[0] != QLatin1String("amocrm"))
-        return fail(QStringLiteral(
-                        "usage: connection add amocrm NAME --base-url URL --client-id ID --redirect-uri URI"),
-                    2);
-    const QUrl base(parser.value(QStringLiteral("base-url")));
-    if (!base.isValid() || base.scheme().isEmpty() || base.host().isEmpty()
-        || parser.value(QStringLiteral("client-id")).isEmpty()
-        || parser.value(QStringLiteral("redirect-uri")).isEmpty())
-        return fail(QStringLiteral("--base-url, --client-id and --redirect-uri are required"), 2);
-    const QString secret = readStdinLine();
-    if (secret.isEmpty())
-        return fail(QStringLiteral("the client secret is read from stdin and was empty"), 2);
     auto db = openStore(databaseUrl, true);
     if (!db)
         return fail(db.error().message);
     auto secrets = secretStore(db.value());
     if (!secrets)
         return fail(secrets.error().message);
-    Store::Connection c;
-    c.name = positional[1];
-    c.crm = QStringLiteral("amocrm");
-    c.baseUrl = base.toString(QUrl::StripTrailingSlash);
-    c.config = QJsonObject { { "client_id", parser.value(QStringLiteral("client-id")) },
-                             { "redirect_uri", parser.value(QStringLiteral("redirect-uri")) } };
-    c.state = QStringLiteral("new");
     auto added = Store::ConnectionRepo(db.value()).add(c);
     if (!added)
         return fail(added.error().message);
     std::optional<Common::Status> written;
     QEventLoop loop;
-    secrets.value()->write(Secrets::SecretStore::connectionScope(added->id), AmoSecretNames::clientSecret(),
-                           secret.toUtf8(), [&](Common::Status s) {
+    secrets.value()->write(Secrets::SecretStore::connectionScope(added->id), secretName, secret.toUtf8(),
+                           [&](Common::Status s) {
                                written.emplace(s);
                                loop.quit();
                            });
@@ -151,10 +122,89 @@ int connectionAdd(const QStringList &args, const QString &databaseUrl)
         (void)Store::ConnectionRepo(db.value()).remove(added->id);
         return fail(written->error().message);
     }
+    if (id)
+        *id = added->id;
+    return 0;
+}
+
+/** `connection add retailcrm NAME --base-url URL --site CODE` with the API key on stdin. */
+int retailCrmAdd(const QCommandLineParser &parser, const QString &name, const QString &databaseUrl)
+{
+    const QUrl base(parser.value(QStringLiteral("base-url")));
+    const QString site = parser.value(QStringLiteral("site"));
+    if (!base.isValid() || base.scheme().isEmpty() || base.host().isEmpty() || site.isEmpty())
+        return fail(QStringLiteral("--base-url and --site are required"), 2);
+    const QString key = readStdinLine();
+    if (key.isEmpty())
+        return fail(QStringLiteral("the API key is read from stdin and was empty"), 2);
+    Store::Connection c;
+    c.name = name;
+    c.crm = QStringLiteral("retailcrm");
+    c.baseUrl = base.toString(QUrl::StripTrailingSlash);
+    c.config = QJsonObject { { "site", site } };
+    if (parser.isSet(QStringLiteral("rate-limit")))
+        c.config.insert("rate_limit", parser.value(QStringLiteral("rate-limit")).toDouble());
+    c.state = QStringLiteral("new");
+    if (const int code = addWithSecret(databaseUrl, c, Crm::RetailCrm::RetailSecretNames::apiKey(), key))
+        return code;
+    out(QStringLiteral("Added RetailCRM connection \"%1\" (site %2). Check it with `crmbridgectl connection "
+                       "test %1`.")
+            .arg(c.name, site));
+    return 0;
+}
+
+int connectionAdd(const QStringList &args, const QString &databaseUrl)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Add a CRM connection. The client secret (amoCRM) or the API key (RetailCRM) is read "
+                       "from stdin."));
+    parser.addPositionalArgument(QStringLiteral("crm"), QStringLiteral("amocrm or retailcrm"));
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Your name for the connection"));
+    parser.addOption({ QStringLiteral("base-url"),
+                       QStringLiteral("The account, e.g. https://example.amocrm.ru"),
+                       QStringLiteral("url") });
+    parser.addOption(
+        { QStringLiteral("client-id"), QStringLiteral("The integration id"), QStringLiteral("id") });
+    parser.addOption({ QStringLiteral("redirect-uri"), QStringLiteral("The integration's redirect URI"),
+                       QStringLiteral("uri") });
+    parser.addOption({ QStringLiteral("site"), QStringLiteral("RetailCRM: the shop's site code"),
+                       QStringLiteral("code") });
+    parser.addOption({ QStringLiteral("rate-limit"),
+                       QStringLiteral("RetailCRM: requests per second (default 10)"),
+                       QStringLiteral("rps") });
+    if (!parseSubcommand(parser, QStringLiteral("connection add"), args))
+        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() == 2 && positional[0] == QLatin1String("retailcrm"))
+        return retailCrmAdd(parser, positional[1], databaseUrl);
+    if (positional.size() != 2 || positional[0] != QLatin1String("amocrm"))
+        return fail(QStringLiteral(
+                        "usage: connection add amocrm NAME --base-url URL --client-id ID --redirect-uri URI\n"
+                        "       connection add retailcrm NAME --base-url URL --site CODE"),
+                    2);
+    const QUrl base(parser.value(QStringLiteral("base-url")));
+    if (!base.isValid() || base.scheme().isEmpty() || base.host().isEmpty()
+        || parser.value(QStringLiteral("client-id")).isEmpty()
+        || parser.value(QStringLiteral("redirect-uri")).isEmpty())
+        return fail(QStringLiteral("--base-url, --client-id and --redirect-uri are required"), 2);
+    const QString secret = readStdinLine();
+    if (secret.isEmpty())
+        return fail(QStringLiteral("the client secret is read from stdin and was empty"), 2);
+    Store::Connection c;
+    c.name = positional[1];
+    c.crm = QStringLiteral("amocrm");
+    c.baseUrl = base.toString(QUrl::StripTrailingSlash);
+    c.config = QJsonObject { { "client_id", parser.value(QStringLiteral("client-id")) },
+                             { "redirect_uri", parser.value(QStringLiteral("redirect-uri")) } };
+    c.state = QStringLiteral("new");
+    qint64 id = 0;
+    if (const int code = addWithSecret(databaseUrl, c, AmoSecretNames::clientSecret(), secret, &id))
+        return code;
     out(QStringLiteral("Added amoCRM connection \"%1\" (id %2). Sign in with `crmbridgectl login %1 "
                        "--browser` or --code.")
             .arg(c.name)
-            .arg(added->id));
+            .arg(id));
     return 0;
 }
 
@@ -201,24 +251,31 @@ int connectionTest(const QStringList &args, const QString &databaseUrl)
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
     if (parser.positionalArguments().size() != 1)
         return fail(QStringLiteral("usage: connection test NAME"), 2);
-    auto opened = openConnection(databaseUrl, parser.positionalArguments().first());
+    auto opened = openConnection(databaseUrl, parser.positionalArguments().first(),
+                                 { QStringLiteral("amocrm"), QStringLiteral("retailcrm") });
     if (!opened)
         return fail(opened.error().message);
     const Store::Connection &c = opened->connection;
-    AmoOAuthSession::Config config;
-    config.connectionId = c.id;
-    config.integration = integrationOf(c);
-    auto session = std::make_shared<AmoOAuthSession>(config, opened->secrets, opened->db);
+    QObject owner;
+    std::unique_ptr<Crm::CrmConnector> connector;
     QNetworkAccessManager network;
-    AmoConnectorConfig connector;
-    connector.connectionId = c.id;
-    connector.lane = QStringLiteral("crmbridgectl");
-    connector.baseUrl = QUrl(c.baseUrl);
-    connector.limit = clientOptions(c).limit;
-    AmoCrmConnector amo(connector, session, opened->db, &network);
+    if (c.crm == QLatin1String("amocrm")) {
+        AmoOAuthSession::Config config;
+        config.connectionId = c.id;
+        config.integration = integrationOf(c);
+        auto session = std::make_shared<AmoOAuthSession>(config, opened->secrets, opened->db);
+        AmoConnectorConfig amo;
+        amo.connectionId = c.id;
+        amo.lane = QStringLiteral("crmbridgectl");
+        amo.baseUrl = QUrl(c.baseUrl);
+        amo.limit = clientOptions(c).limit;
+        connector = std::make_unique<AmoCrmConnector>(amo, session, opened->db, &network);
+    } else {
+        connector = Crm::ConnectorFactory(opened->db, opened->secrets).forConnection(c)(&owner);
+    }
     std::optional<Common::Result<Crm::AccountInfo>> info;
     QEventLoop loop;
-    amo.testConnection([&](Common::Result<Crm::AccountInfo> r) {
+    connector->testConnection([&](Common::Result<Crm::AccountInfo> r) {
         info.emplace(std::move(r));
         loop.quit();
     });
@@ -229,7 +286,10 @@ int connectionTest(const QStringList &args, const QString &databaseUrl)
                     info->error().kind == Common::ErrorKind::Auth ? 3 : 1);
     const Crm::AccountInfo &a = info->value();
     out(QStringLiteral("Account: %1 (%2, id %3)").arg(a.accountName, a.subdomain, a.accountId));
-    out(QStringLiteral("Signed in as: %1 <%2> (user %3)").arg(a.userName, a.userEmail, a.userId));
+    if (c.crm == QLatin1String("amocrm"))
+        out(QStringLiteral("Signed in as: %1 <%2> (user %3)").arg(a.userName, a.userEmail, a.userId));
+    else
+        out(QStringLiteral("Signed in with: %1").arg(a.userName));
     (void)Store::ConnectionRepo(opened->db).setState(c.id, QStringLiteral("signed-in"));
     return 0;
 }
@@ -352,6 +412,8 @@ Command connectionCommand()
                      out(QStringLiteral(
                          "Usage: crmbridgectl connection add amocrm NAME --base-url URL --client-id ID "
                          "--redirect-uri URI   (client secret on stdin)\n"
+                         "       crmbridgectl connection add retailcrm NAME --base-url URL --site CODE "
+                         "[--rate-limit RPS]   (API key on stdin)\n"
                          "       crmbridgectl connection list [--json]\n"
                          "       crmbridgectl connection test NAME"));
                      return sub.isEmpty() ? 2 : 0;
