@@ -8,3 +8,5 @@ crmbridge_add_test(RetailCtl LABEL integration TIMEOUT 180
     SOURCES tst_RetailCtl.cpp support/CtlProcess.h ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)
 target_compile_definitions(tst_RetailCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
 add_dependencies(tst_RetailCtl crmbridgectl)
+crmbridge_add_test(RetailSync LABEL integration TIMEOUT 180
+    SOURCES tst_RetailSync.cpp ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)
