@@ -2162,5 +2162,27 @@ Keys: %2</source>
 %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>CRM Bridge — demo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The demo cannot start.
+
+%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The demo stopped.
+
+%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The engine cannot start.
+
+%1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 </TS>

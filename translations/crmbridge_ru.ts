@@ -2211,5 +2211,33 @@ Keys: %2</source>
 
 %1</translation>
     </message>
+    <message>
+        <source>CRM Bridge — demo</source>
+        <translation>CRM Bridge — демо</translation>
+    </message>
+    <message>
+        <source>The demo cannot start.
+
+%1</source>
+        <translation>Демо не запускается.
+
+%1</translation>
+    </message>
+    <message>
+        <source>The demo stopped.
+
+%1</source>
+        <translation>Демо остановилось.
+
+%1</translation>
+    </message>
+    <message>
+        <source>The engine cannot start.
+
+%1</source>
+        <translation>Обмен не запускается.
+
+%1</translation>
+    </message>
 </context>
 </TS>

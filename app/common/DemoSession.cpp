@@ -3,17 +3,21 @@
 
 #include "EngineHost.h"
 #include "amocrm/AmoCrmSandbox.h"
+#include "crm/CrmConnector.h"
 #include "crm/amocrm/AmoBrowserSignIn.h"
 #include "engine/SyncEngine.h"
 #include "net/HttpClient.h"
 #include "secrets/MemorySecretStore.h"
 #include "source/SourceRepo.h"
 #include "source/minishop2/DemoShopGenerator.h"
+#include "source/minishop2/MiniShop2Source.h"
 #include "source/minishop2/ShopDb.h"
 #include "storage/Migrator.h"
 #include "store/ConnectionRepo.h"
 #include "store/EntityLinkRepo.h"
 #include "store/JobRepo.h"
+#include "store/MappingRepo.h"
+#include "store/WatermarkRepo.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -159,6 +163,7 @@ Status DemoSession::prepareShop()
     if (!stats)
         return stats.error();
     m_ordersInShop = stats->orders;
+    m_shopLogs = stats->logs;
     return {};
 }
 
@@ -174,8 +179,8 @@ Status DemoSession::prepareRecords()
     auto added = Store::ConnectionRepo(m_store).add(connection);
     if (!added)
         return added.error();
-    m_connectionId = added->id;
-    m_secrets->write(Secrets::SecretStore::connectionScope(m_connectionId),
+    m_connection = added.value();
+    m_secrets->write(Secrets::SecretStore::connectionScope(m_connection.id),
                      Crm::AmoCrm::AmoSecretNames::clientSecret(), m_sandbox->clientSecret().toUtf8(),
                      [](Status) {});
 
@@ -188,7 +193,10 @@ Status DemoSession::prepareRecords()
                                   { QStringLiteral("start"), QStringLiteral("beginning") } };
     if (auto saved = Source::SourceRepo(m_store).add(source); !saved)
         return saved.error();
-    return {};
+    // The status history of those orders is not news: each order carries its present status. The
+    // generator numbers a fresh shop's log rows 1..logs, so the source's status log starts after them.
+    return Store::WatermarkRepo(m_store).setValue(kSource, Source::MiniShop2::MiniShop2Source::logsStream(),
+                                                  QString::number(m_shopLogs));
 }
 
 void DemoSession::start()
@@ -221,14 +229,10 @@ void DemoSession::signIn(const QJsonObject &code)
                 if (!tokens)
                     return fail(
                         QStringLiteral("Cannot sign in to the sandbox CRM: %1").arg(tokens.error().message));
-                (void)Store::ConnectionRepo(m_store).setState(m_connectionId, QStringLiteral("signed-in"));
-                if (auto started = m_engine->start(false); !started)
-                    return fail(started.error().message);
-                if (m_options.newOrderEveryMs > 0)
-                    m_customers.start(m_options.newOrderEveryMs);
-                Q_EMIT started();
+                (void)Store::ConnectionRepo(m_store).setState(m_connection.id, QStringLiteral("signed-in"));
+                applyDefaultMapping();
             });
-    const Crm::AmoCrm::AmoBrowserSignIn::Config config { m_connectionId,
+    const Crm::AmoCrm::AmoBrowserSignIn::Config config { m_connection.id,
                                                          { m_sandbox->baseUrl(), m_sandbox->clientId(),
                                                            m_sandbox->redirectUri() },
                                                          m_sandbox->clientSecret() };
@@ -239,6 +243,44 @@ void DemoSession::signIn(const QJsonObject &code)
         signIn->deleteLater();
         fail(submitted.error().message);
     }
+}
+
+void DemoSession::applyDefaultMapping()
+{
+    // What an operator does first on the Mapping page: read the CRM's fields and pipelines and start
+    // from the default mapping for them.
+    m_schemaReader = m_engine->connectors()->forConnection(m_connection)(this);
+    m_schemaReader->fetchSchema([this](Result<Crm::CrmSchema> schema) {
+        m_schemaReader.release()->deleteLater();
+        if (!schema)
+            return fail(
+                QStringLiteral("Cannot read the sandbox CRM's fields: %1").arg(schema.error().message));
+        Store::MappingRepo mappings(m_store);
+        if (auto saved = mappings.saveSchema(m_connection.id, schema.value()); !saved)
+            return fail(saved.error().message);
+        if (auto saved = mappings.save(m_connection.id, Mapping::MappingSet::defaults(schema.value()));
+            !saved)
+            return fail(saved.error().message);
+        run();
+    });
+}
+
+void DemoSession::run()
+{
+    // Started means the shop's orders are in the queue: the first look at any page shows them.
+    connect(m_engine->engine(), &Engine::SyncEngine::sourceStateChanged, this,
+            [this](const QString &, Engine::PollerState state, const QString &reason) {
+                if (m_running || state == Engine::PollerState::Starting)
+                    return;
+                if (state != Engine::PollerState::Watching)
+                    return fail(QStringLiteral("The demo shop cannot be read: %1").arg(reason));
+                m_running = true;
+                if (m_options.newOrderEveryMs > 0)
+                    m_customers.start(m_options.newOrderEveryMs);
+                Q_EMIT started();
+            });
+    if (auto started = m_engine->start(false); !started)
+        return fail(started.error().message);
 }
 
 void DemoSession::placeOrder()
@@ -272,7 +314,7 @@ DemoProgress DemoSession::progress() const
     DemoProgress progress;
     progress.ordersInShop = m_ordersInShop;
     progress.synced
-        = Store::EntityLinkRepo(m_store).count(m_connectionId, QStringLiteral("order")).valueOr(0);
+        = Store::EntityLinkRepo(m_store).count(m_connection.id, QStringLiteral("order")).valueOr(0);
     auto counts = Store::JobRepo(m_store).countsByState();
     progress.failed = counts ? counts->value(Store::JobState::Failed) : 0;
     return progress;

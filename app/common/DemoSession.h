@@ -3,6 +3,7 @@
 
 #include "common/Result.h"
 #include "storage/Database.h"
+#include "store/ConnectionRepo.h"
 
 #include <QObject>
 #include <QTimer>
@@ -13,6 +14,9 @@
 class QNetworkAccessManager;
 class QTemporaryDir;
 
+namespace Crm {
+class CrmConnector;
+}
 namespace Engine {
 class SyncEngine;
 }
@@ -62,8 +66,8 @@ struct CrmSummary
  * The whole product on one machine in a minute, for `crmbridgectl demo` and `crmbridge --demo`: an
  * amoCRM sandbox in-process, a miniShop2 demo shop (SQLite) whose customers keep ordering, a store
  * with the sandbox as its connection (signed in through the sandbox's auth-code endpoint, credentials
- * only in memory) and the shop as its source, and the sync engine with the default mapping (the lane
- * applies it, as for any connection without one). Lives on the main thread and owns all of it; the
+ * only in memory) and the shop as its source, the default mapping for the sandbox's fields and
+ * pipelines, and the sync engine. Lives on the main thread and owns all of it; the
  * sandbox, the lanes and the pollers run on their own threads. Only this thread writes the demo
  * shop's orders (one small SQLite insert every few seconds, standing in for the shop's customers).
  */
@@ -76,7 +80,8 @@ public:
 
     /** The part that needs no waiting: folder, sandbox, store, shop, connection, source, engine. */
     Common::Status prepare();
-    /** Signs in to the sandbox, then starts the engine and the shop's customers: started() or failed(). */
+    /** Signs in to the sandbox, applies the default mapping to its schema, starts the engine and, once
+     *  the shop's orders are in the queue, the shop's customers: started() or failed(). */
     void start();
     /** The shop stops taking orders and the engine stops after its rounds in flight: stopped() follows. */
     void stop();
@@ -101,6 +106,8 @@ private:
     Common::Status prepareShop();
     Common::Status prepareRecords();
     void signIn(const QJsonObject &code);
+    void applyDefaultMapping();
+    void run();
     void placeOrder();
     void fail(const QString &message);
 
@@ -114,8 +121,11 @@ private:
     std::unique_ptr<EngineHost> m_engine;
     QNetworkAccessManager *m_network = nullptr;
     std::unique_ptr<Net::HttpClient> m_client;
-    qint64 m_connectionId = 0;
+    std::unique_ptr<Crm::CrmConnector> m_schemaReader;
+    Store::Connection m_connection;
     int m_ordersInShop = 0;
+    int m_shopLogs = 0;
+    bool m_running = false;
     CrmSummary m_baseline;
     QTimer m_customers;
 };

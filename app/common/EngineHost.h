@@ -29,6 +29,7 @@ public:
     ~EngineHost();
 
     Engine::SyncEngine *engine() const { return m_engine.get(); }
+    Crm::ConnectorFactory *connectors() const { return m_connectors.get(); }
     /** Null unless start() started it. */
     Source::Intake::FormIntakeServer *intake() const { return m_intake.get(); }
 

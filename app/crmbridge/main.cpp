@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // crmbridge: the operator's console with the engine embedded.
+#include "DemoSession.h"
+#include "EngineHost.h"
 #include "common/Translations.h"
 #include "mainwindow/MainWindow.h"
+#include "secrets/SecretStoreFactory.h"
 #include "storage/Database.h"
 #include "storage/Migrator.h"
 
@@ -35,8 +38,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption langOption(
         QStringLiteral("lang"), QStringLiteral("Interface language: en or ru (default: the system's)"),
         QStringLiteral("LANG"));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QStringLiteral("Show the product on a sandbox CRM and a demo shop that run in the background "
+                       "(nothing leaves this machine; the demo's data is gone when it closes)"));
     parser.addOption(databaseOption);
     parser.addOption(langOption);
+    parser.addOption(demoOption);
     parser.process(app);
 
     const QString lang = parser.value(langOption);
@@ -46,22 +54,74 @@ int main(int argc, char *argv[])
     }
     Gui::installTranslations(lang);
 
-    const QString url = parser.isSet(databaseOption)
-        ? parser.value(databaseOption)
-        : QStringLiteral("sqlite://") + Storage::Database::defaultSqlitePath();
-    auto db = Storage::Database::open(url);
-    if (db) {
-        if (auto migrated = Storage::Migrator(*db.value()).migrate(); !migrated)
-            db = migrated.error();
-    }
-    if (!db) {
-        QMessageBox::critical(
-            nullptr, QApplication::translate("main", "CRM Bridge"),
-            QApplication::translate("main", "The store cannot be opened.\n\n%1").arg(db.error().message));
+    auto cannotStart = [](const QString &message) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "CRM Bridge"), message);
         return 1;
+    };
+    std::unique_ptr<App::DemoSession> demo;
+    std::unique_ptr<App::EngineHost> host;
+    std::shared_ptr<Storage::Database> db;
+    std::shared_ptr<Secrets::SecretStore> secrets;
+    Engine::SyncEngine *engine = nullptr;
+    if (parser.isSet(demoOption)) {
+        demo = std::make_unique<App::DemoSession>(App::DemoOptions {});
+        if (auto prepared = demo->prepare(); !prepared)
+            return cannotStart(QApplication::translate("main", "The demo cannot start.\n\n%1")
+                                   .arg(prepared.error().message));
+        db = demo->store();
+        secrets = demo->secrets();
+        engine = demo->engine();
+    } else {
+        const QString url = parser.isSet(databaseOption)
+            ? parser.value(databaseOption)
+            : QStringLiteral("sqlite://") + Storage::Database::defaultSqlitePath();
+        auto opened = Storage::Database::open(url);
+        if (opened) {
+            if (auto migrated = Storage::Migrator(*opened.value()).migrate(); !migrated)
+                opened = migrated.error();
+        }
+        if (!opened)
+            return cannotStart(QApplication::translate("main", "The store cannot be opened.\n\n%1")
+                                   .arg(opened.error().message));
+        db = opened.value();
+        secrets = Secrets::SecretStoreFactory::forDesktop();
+        host = std::make_unique<App::EngineHost>(db, secrets);
+        engine = host->engine();
     }
 
-    Gui::MainWindow window(db.value());
-    window.show();
+    std::unique_ptr<Gui::MainWindow> window;
+    // Shown next to the window, not instead of it: the console still shows the store.
+    auto warn = [&window](const QString &message) {
+        auto *box = new QMessageBox(QMessageBox::Warning, QApplication::translate("main", "CRM Bridge"),
+                                    message, QMessageBox::Close, window.get());
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->show();
+    };
+    auto openWindow = [&] {
+        window = std::make_unique<Gui::MainWindow>(db, engine, secrets);
+        if (demo)
+            window->setWindowTitle(QApplication::translate("main", "CRM Bridge — demo"));
+        window->show();
+    };
+    if (demo) {
+        // The window opens on a demo that runs: signed in, mapped, sending (a second or so).
+        QObject::connect(demo.get(), &App::DemoSession::started, &app, openWindow);
+        QObject::connect(demo.get(), &App::DemoSession::failed, &app, [&](const QString &message) {
+            const QString text = QApplication::translate("main", "The demo stopped.\n\n%1").arg(message);
+            if (window)
+                return warn(text);
+            auto *box = new QMessageBox(QMessageBox::Critical, QApplication::translate("main", "CRM Bridge"),
+                                        text, QMessageBox::Close);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            QObject::connect(box, &QMessageBox::finished, &app, [] { QCoreApplication::exit(1); });
+            box->show();
+        });
+        demo->start();
+    } else {
+        openWindow();
+        if (auto started = host->start(); !started)
+            warn(QApplication::translate("main", "The engine cannot start.\n\n%1")
+                     .arg(started.error().message));
+    }
     return app.exec();
 }

@@ -28,7 +28,8 @@ ThroughputChart::ThroughputChart(std::shared_ptr<Storage::Database> db, QWidget 
     layout->addWidget(m_view);
     auto *timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, &ThroughputChart::refresh);
-    timer->start(60'000);
+    // Often enough that a fresh start (or the demo) sees its first deliveries appear.
+    timer->start(10'000);
     refresh();
 }
 
@@ -92,6 +93,9 @@ void ThroughputChart::refresh()
     axisY->setRange(0, maximum);
     axisY->setLabelFormat(QStringLiteral("%d"));
     axisY->applyNiceNumbers();
+    // Whole numbers only: with a small maximum the default five ticks would read "0 0 0 0 1".
+    if (axisY->max() < axisY->tickCount() - 1)
+        axisY->setTickCount(int(axisY->max()) + 1);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     QChart *old = m_view->chart();
