@@ -8,11 +8,20 @@
 #include "model/ShopOrder.h"
 #include "sandbox/tests/SandboxTestClient.h"
 #include "secrets/SecretKey.h"
+#include "source/SourceRepo.h"
+#include "source/intake/FormEndpointRepo.h"
+#include "source/minishop2/DemoShopGenerator.h"
+#include "source/minishop2/ShopDb.h"
 #include "storage/Database.h"
 #include "store/JobRepo.h"
+#include "store/SettingsRepo.h"
 
 #include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
@@ -165,6 +174,67 @@ private Q_SLOTS:
         log += QString::fromUtf8(process.readAllStandardError());
         QVERIFY2(log.contains(QStringLiteral("stopping")) && log.contains(QStringLiteral("stopped")),
                  qPrintable(log));
+    }
+
+    /** As a service it also watches the shop and takes web forms: both become deals without a nudge. */
+    void serviceTakesShopOrdersAndForms()
+    {
+        auto db = Storage::Database::open(m_database);
+        QVERIFY_OK(db);
+        auto secret = Source::Intake::FormEndpointRepo(db.value()).create(QStringLiteral("callback"));
+        QVERIFY_OK(secret);
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        QVERIFY_OK(Store::SettingsRepo(db.value())
+                       .setValue(QStringLiteral("intake.listen"), QStringLiteral("127.0.0.1:%1").arg(port)));
+        using Source::MiniShop2::ShopDb;
+        const QString shopUrl = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("shop.db"));
+        auto shop
+            = ShopDb::open(Source::MiniShop2::ShopDbUrl::parse(shopUrl).value(), QStringLiteral("modx_"));
+        QVERIFY_OK(shop);
+        Source::MiniShop2::DemoShopGenerator::Options generate;
+        generate.orders = 5;
+        QVERIFY_OK(Source::MiniShop2::DemoShopGenerator::generate(*shop.value(), generate));
+        Source::SourceRecord source;
+        source.name = QStringLiteral("web");
+        source.kind = QStringLiteral("minishop2");
+        source.url = shopUrl;
+        source.config = QJsonObject { { "start", "latest" } }; // only the orders placed from now on
+        QVERIFY_OK(Source::SourceRepo(db.value()).add(source));
+        const int before = leads();
+
+        QProcess process;
+        process.start(QStringLiteral(CRMBRIDGECTL_PATH), base() + QStringList { QStringLiteral("run") });
+        QVERIFY(process.waitForStarted(10000));
+        QString log;
+        QTRY_VERIFY_WITH_TIMEOUT((log += QString::fromUtf8(process.readAllStandardError()))
+                                     .contains(QStringLiteral("source web watching")),
+                                 30000);
+        QVERIFY2(log.contains(QStringLiteral("form intake listens on port %1").arg(port)), qPrintable(log));
+
+        QVERIFY_OK(Source::MiniShop2::DemoShopGenerator::addOrders(*shop.value(), 2, 4, 11));
+        QNetworkAccessManager network;
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/forms/callback").arg(port)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QStringLiteral("application/x-www-form-urlencoded"));
+        request.setRawHeader("X-CRMBridge-Secret", secret->toUtf8());
+        QNetworkReply *reply = network.post(request, QByteArrayLiteral("name=Ivan&phone=%2B79031234567"));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 202);
+        reply->deleteLater();
+        QTRY_COMPARE_WITH_TIMEOUT(leads() - before, 3, 30000);
+
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(20000));
+        QCOMPARE(process.exitCode(), 0);
+        const Run status = ctl({ QStringLiteral("status") });
+        // The poller said it stopped, and how many events it took from the shop.
+        QVERIFY2(QRegularExpression(QStringLiteral("Source web \\(.*\\): stopped, 2 events appended"))
+                     .match(status.out)
+                     .hasMatch(),
+                 qPrintable(status.out));
     }
 };
 
