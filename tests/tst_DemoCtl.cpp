@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `crmbridgectl demo` as a newcomer runs it: a sandbox CRM, a demo shop and the engine, ending with a
 // summary of what reached the CRM; without a secret service, and without a secret left on disk.
+#include "CtlProcess.h"
 #include "TestEnv.h"
 #include "storage/Database.h"
 #include "storage/Sql.h"
@@ -18,7 +19,7 @@ class TestDemoCtl : public QObject
 private:
     QTemporaryDir m_dir;
 
-    /** Started without a session bus or a display: no keychain, no browser. */
+    /** Started as runCtl does, without a session bus or a display: no keychain, no browser. */
     void start(QProcess &process, const QStringList &args)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -62,12 +63,14 @@ private Q_SLOTS:
     void ordersEndTheDemoWithASummary()
     {
         const QString dir = m_dir.filePath(QStringLiteral("fifty"));
-        QProcess process;
-        start(process, { QStringLiteral("--orders"), QStringLiteral("50"), QStringLiteral("--dir"), dir });
-        QVERIFY2(process.waitForFinished(60000), "the demo did not end by itself");
-        const QString out = QString::fromUtf8(process.readAllStandardOutput());
-        const QString err = QString::fromUtf8(process.readAllStandardError());
-        QVERIFY2(process.exitCode() == 0, qPrintable(out + err));
+        const TestSupport::CtlRun run
+            = TestSupport::runCtl(QStringLiteral(CRMBRIDGECTL_PATH),
+                                  { QStringLiteral("demo"), QStringLiteral("--orders"), QStringLiteral("50"),
+                                    QStringLiteral("--dir"), dir },
+                                  {}, 60000);
+        const QString &out = run.out;
+        const QString &err = run.err;
+        QVERIFY2(run.exitCode == 0, qPrintable(out + err));
         const Summary summary = summaryOf(out);
         QVERIFY2(summary.deals == 50, qPrintable(out));
         QCOMPARE(summary.notes, 50);
