@@ -6,6 +6,8 @@
 #include "dashboard/StatTile.h"
 #include "engine/SyncEngine.h"
 #include "mainwindow/MainWindow.h"
+#include "oplog/LogPage.h"
+#include "oplog/OpLogTableModel.h"
 
 #include <QLabel>
 #include <QSignalSpy>
@@ -49,6 +51,13 @@ private Q_SLOTS:
         // Signed in and mapped before the window opened: the pages show it.
         auto *token = window.findChild<QLabel *>(QStringLiteral("tokenHealth"));
         QVERIFY2(!token->text().contains(QStringLiteral("Needs")), qPrintable(token->text()));
+
+        // The Log page, opened now, shows the calls that delivered them, not only those made before it
+        // opened.
+        auto *log = window.findChild<Gui::LogPage *>(QStringLiteral("logPage"));
+        const int callsAtOpening = log->model()->rowCount();
+        window.showPage(QStringLiteral("logPage"));
+        QTRY_VERIFY(log->model()->rowCount() > callsAtOpening);
 
         QSignalSpy stopped(&demo, &App::DemoSession::stopped);
         demo.stop();

@@ -14,6 +14,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -106,6 +107,14 @@ LogPage::LogPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
         m_export->setEnabled(true);
         m_status->setText(ok ? tr("%n call(s) exported.", nullptr, written) : m_exporter->error());
     });
+}
+
+void LogPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // The engine keeps logging while the page is hidden: opening it shows the newest calls.
+    if (!event->spontaneous())
+        applyFilter();
 }
 
 void LogPage::applyFilter()

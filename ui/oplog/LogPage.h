@@ -39,6 +39,9 @@ public Q_SLOTS:
     void showJob(qint64 jobId);
     void applyFilter();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void onExportClicked();
     void onCurrentChanged();
