@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// crmbridgectl connection add / list / login --code / connection test against the amoCRM sandbox,
-// with secrets encrypted in the store under a key file; no secret may reach the database file or output.
+// crmbridgectl connection add / list / set / login (--code, --browser through $BROWSER,
+// --long-lived-token-stdin) / connection test and mapping create-fields against the amoCRM sandbox, with
+// secrets encrypted in the store under a key file; no secret may reach the database file or the output.
 
 #include "TestEnv.h"
 #include "amocrm/AmoCrmSandbox.h"
 #include "sandbox/tests/SandboxTestClient.h"
 #include "secrets/SecretKey.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,6 +29,10 @@ private slots:
     void initTestCase();
     void addListLoginTest();
     void errorsAreClear();
+    void browserLoginThroughTheBrowserVariable();
+    void createFieldsByHand();
+    void longLivedTokenIsUsedAndNeverRefreshed();
+    void cleanupTestCase();
 
 private:
     struct Run
@@ -32,6 +42,10 @@ private:
         QString err;
     };
     Run ctl(const QStringList &args, const QByteArray &stdinData = {});
+    QStringList baseArgs() const;
+    Run addConnection(const QString &name, const QString &redirectUri);
+    QJsonObject listedConnection(const QString &name);
+    int tokenCalls();
 
     QTemporaryDir m_dir;
     QString m_database;
@@ -39,6 +53,7 @@ private:
     std::unique_ptr<AmoCrmSandbox> m_sandbox;
     std::unique_ptr<SandboxTestClient> m_control;
     QString m_allOutput;
+    QStringList m_secrets; ///< every secret the test handed out: none may show up anywhere
 };
 
 void TestAmoCtl::initTestCase()
@@ -62,10 +77,7 @@ TestAmoCtl::Run TestAmoCtl::ctl(const QStringList &args, const QByteArray &stdin
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
     process.setProcessEnvironment(env);
-    process.start(QStringLiteral(CRMBRIDGECTL_PATH),
-                  QStringList { QStringLiteral("--database"), m_database, QStringLiteral("--secret-key-file"),
-                                m_keyFile }
-                      + args);
+    process.start(QStringLiteral(CRMBRIDGECTL_PATH), baseArgs() + args);
     Run run;
     if (!process.waitForStarted(10000))
         return run;
@@ -80,6 +92,39 @@ TestAmoCtl::Run TestAmoCtl::ctl(const QStringList &args, const QByteArray &stdin
     run.err = QString::fromUtf8(process.readAllStandardError());
     m_allOutput += run.out + run.err;
     return run;
+}
+
+QStringList TestAmoCtl::baseArgs() const
+{
+    return { QStringLiteral("--database"), m_database, QStringLiteral("--secret-key-file"), m_keyFile };
+}
+
+TestAmoCtl::Run TestAmoCtl::addConnection(const QString &name, const QString &redirectUri)
+{
+    return ctl({ "connection", "add", "amocrm", name, "--base-url", m_sandbox->baseUrl().toString(),
+                 "--client-id", m_sandbox->clientId(), "--redirect-uri", redirectUri },
+               m_sandbox->clientSecret().toUtf8() + "\n");
+}
+
+QJsonObject TestAmoCtl::listedConnection(const QString &name)
+{
+    const Run run = ctl({ "connection", "list", "--json" });
+    for (const QJsonValue &v : QJsonDocument::fromJson(run.out.toUtf8()).array()) {
+        if (v.toObject().value("name").toString() == name)
+            return v.toObject();
+    }
+    return {};
+}
+
+int TestAmoCtl::tokenCalls()
+{
+    return m_control->control(QStringLiteral("state"), {}, "GET")
+        .value("counters")
+        .toObject()
+        .value("by_endpoint")
+        .toObject()
+        .value("POST /oauth2/access_token")
+        .toInt();
 }
 
 void TestAmoCtl::addListLoginTest()
@@ -100,6 +145,7 @@ void TestAmoCtl::addListLoginTest()
     QVERIFY2(before.err.contains(QStringLiteral("sign in"), Qt::CaseInsensitive), qPrintable(before.err));
 
     const QString code = m_control->control(QStringLiteral("auth-code")).value("code").toString();
+    m_secrets << code;
     Run login = ctl({ "login", "shop", "--code", code });
     QVERIFY2(login.exitCode == 0, qPrintable(login.err + login.out));
     QVERIFY(login.out.contains(QStringLiteral("Signed in")));
@@ -111,6 +157,13 @@ void TestAmoCtl::addListLoginTest()
 
     Run again = ctl({ "connection", "list", "--json" });
     QVERIFY(again.out.contains(QStringLiteral("\"state\":\"signed-in\"")));
+    // When the tokens run out is known without them (for the operator and the token-expiry tile).
+    const QJsonObject shop = listedConnection(QStringLiteral("shop"));
+    QCOMPARE(shop.value("credential_kind").toString(), QStringLiteral("oauth"));
+    const QDateTime refreshEnds
+        = QDateTime::fromString(shop.value("refresh_expires_at").toString(), Qt::ISODate);
+    QVERIFY(qAbs(QDateTime::currentDateTimeUtc().daysTo(refreshEnds) - 90) <= 1);
+    QVERIFY(ctl({ "connection", "list" }).out.contains(QStringLiteral("refresh until")));
 
     // The secret and the code never reach the store file or the output in plain text.
     QFile db(m_dir.filePath(QStringLiteral("ctl.db")));
@@ -140,6 +193,183 @@ void TestAmoCtl::errorsAreClear()
     Run noSecret = ctl({ "connection", "add", "amocrm", "other", "--base-url", "https://x.amocrm.ru",
                          "--client-id", "id", "--redirect-uri", "http://127.0.0.1:1/cb" });
     QCOMPARE(noSecret.exitCode, 2);
+}
+
+void TestAmoCtl::browserLoginThroughTheBrowserVariable()
+{
+    const int port = TestSupport::freeLoopbackPort();
+    const QString redirect = QStringLiteral("http://127.0.0.1:%1/callback").arg(port);
+    m_control->control(QStringLiteral("integration"),
+                       { { "redirect_uri", redirect }, { "auto_approve", true } });
+    Run added = addConnection(QStringLiteral("web"), redirect);
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+
+    // The fake browser only notes the address it is asked to open; the test then "clicks" it.
+    const QString opened = m_dir.filePath(QStringLiteral("opened-url.txt"));
+    const QString script = m_dir.filePath(QStringLiteral("fake-browser.sh"));
+    QFile file(script);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("#!/bin/sh\nprintf '%s\\n' \"$1\" > '%1.part' && mv '%1.part' '%1'\n")
+                   .arg(opened)
+                   .toUtf8());
+    file.close();
+    QVERIFY(file.setPermissions(file.permissions() | QFileDevice::ExeOwner));
+
+    QProcess login;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+    env.insert(QStringLiteral("BROWSER"), script);
+    login.setProcessEnvironment(env);
+    login.start(QStringLiteral(CRMBRIDGECTL_PATH),
+                baseArgs() + QStringList { "login", "web", "--browser", "--timeout", "60" });
+    QVERIFY(login.waitForStarted(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(opened), 20000);
+    QFile urlFile(opened);
+    QVERIFY(urlFile.open(QIODevice::ReadOnly));
+    const QUrl url(QString::fromUtf8(urlFile.readAll()).trimmed());
+    QCOMPARE(url.toString(QUrl::RemoveQuery), m_sandbox->baseUrl().toString() + QStringLiteral("/oauth"));
+    QVERIFY(url.query().contains(QStringLiteral("client_id=") + m_sandbox->clientId()));
+    QVERIFY(url.query().contains(QStringLiteral("state=")));
+
+    QNetworkAccessManager browser;
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    QNetworkReply *reply = browser.get(request);
+    QSignalSpy replied(reply, &QNetworkReply::finished);
+    QVERIFY(replied.wait(20000));
+    QCOMPARE(reply->url().port(), port); // it followed the sandbox's redirect to crmbridgectl's listener
+    const QByteArray page = reply->readAll();
+    QVERIFY2(page.contains("you can close this tab"),
+             qPrintable(QStringLiteral("%1 %2 %3")
+                            .arg(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt())
+                            .arg(reply->errorString(), QString::fromUtf8(page))));
+    reply->deleteLater();
+
+    QVERIFY(login.waitForFinished(30000));
+    const QString out = QString::fromUtf8(login.readAllStandardOutput());
+    const QString err = QString::fromUtf8(login.readAllStandardError());
+    m_allOutput += out + err;
+    QVERIFY2(login.exitCode() == 0, qPrintable(err));
+    QVERIFY(out.contains(QStringLiteral("Signed in")));
+    Run tested = ctl({ "connection", "test", "web" });
+    QVERIFY2(tested.exitCode == 0, qPrintable(tested.err));
+    QCOMPARE(listedConnection(QStringLiteral("web")).value("credential_kind").toString(),
+             QStringLiteral("oauth"));
+    m_control->control(QStringLiteral("integration"),
+                       { { "redirect_uri", m_sandbox->redirectUri() }, { "auto_approve", false } });
+}
+
+void TestAmoCtl::createFieldsByHand()
+{
+    Run setBad = ctl({ "connection", "set", "shop", "--auto-create-fields", "everything" });
+    QCOMPARE(setBad.exitCode, 2);
+    Run set = ctl({ "connection", "set", "shop", "--auto-create-fields", "deals,contacts" });
+    QVERIFY2(set.exitCode == 0, qPrintable(set.err));
+    QVERIFY(set.out.contains(QStringLiteral("deals, contacts")));
+
+    // A mapping row writes the city into a deal field the account does not have.
+    const QString file = m_dir.filePath(QStringLiteral("mapping.json"));
+    Run exported = ctl({ "mapping", "export", file, "--connection", "shop" });
+    QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+    QFile in(file);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QJsonObject mapping = QJsonDocument::fromJson(in.readAll()).object();
+    in.close();
+    QJsonObject orders = mapping.value("orders").toObject();
+    QJsonArray rows = orders.value("rows").toArray();
+    rows.append(QJsonObject { { "id", "o90" },
+                              { "source", "address.city" },
+                              { "target",
+                                QJsonObject { { "kind", "custom" },
+                                              { "entity", "deal" },
+                                              { "field_name", "Город доставки" },
+                                              { "field_type", "text" } } } });
+    orders.insert("rows", rows);
+    mapping.insert("orders", orders);
+    QFile outFile(file);
+    QVERIFY(outFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    outFile.write(QJsonDocument(mapping).toJson());
+    outFile.close();
+    Run imported = ctl({ "mapping", "import", file, "--connection", "shop" });
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err + imported.out));
+
+    Run created = ctl({ "mapping", "create-fields", "shop" });
+    QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+    QVERIFY2(created.out.contains(QStringLiteral("Created 1 fields"))
+                 && created.out.contains(QStringLiteral("Город доставки")),
+             qPrintable(created.out));
+    QString fieldId;
+    for (const QJsonValue &f : m_control->control(QStringLiteral("state"), {}, "GET")
+                                   .value("custom_fields")
+                                   .toObject()
+                                   .value("leads")
+                                   .toArray()) {
+        if (f.toObject().value("name").toString() == QStringLiteral("Город доставки"))
+            fieldId = QString::number(f.toObject().value("id").toInteger());
+    }
+    QVERIFY(!fieldId.isEmpty());
+    // The row now points at the new field; a second run has nothing to do.
+    QVERIFY(ctl({ "mapping", "export", file, "--connection", "shop" }).exitCode == 0);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QByteArray again = in.readAll();
+    QVERIFY2(again.contains(QStringLiteral("\"field_id\": \"%1\"").arg(fieldId).toUtf8()), again.constData());
+    Run second = ctl({ "mapping", "create-fields", "shop" });
+    QCOMPARE(second.exitCode, 0);
+    QVERIFY2(second.out.contains(QStringLiteral("Nothing to create")), qPrintable(second.out));
+    Run unknown = ctl({ "mapping", "create-fields", "nope" });
+    QVERIFY(unknown.exitCode != 0);
+}
+
+void TestAmoCtl::longLivedTokenIsUsedAndNeverRefreshed()
+{
+    Run added = addConnection(QStringLiteral("private"), m_sandbox->redirectUri());
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+    const QJsonObject issued
+        = m_control->control(QStringLiteral("long-lived-token"), { { "expires_in", 3600 } });
+    const QString token = issued.value("access_token").toString();
+    QVERIFY(!token.isEmpty());
+    m_secrets << token;
+    Run login = ctl({ "login", "private", "--long-lived-token-stdin" }, token.toUtf8() + "\n");
+    QVERIFY2(login.exitCode == 0, qPrintable(login.err));
+    const int calls = tokenCalls();
+    Run used = ctl({ "connection", "test", "private" });
+    QVERIFY2(used.exitCode == 0, qPrintable(used.err));
+    const QJsonObject record = listedConnection(QStringLiteral("private"));
+    QCOMPARE(record.value("credential_kind").toString(), QStringLiteral("long-lived"));
+    QCOMPARE(
+        QDateTime::fromString(record.value("access_expires_at").toString(), Qt::ISODate).toSecsSinceEpoch(),
+        issued.value("expires_at").toInteger());
+
+    // An hour later it has expired: a clear error, and no refresh is ever tried.
+    m_control->control(QStringLiteral("clock"), { { "advance", 7200 } });
+    Run expired = ctl({ "connection", "test", "private" });
+    QCOMPARE(expired.exitCode, 3);
+    QVERIFY2(expired.err.contains(QStringLiteral("long-lived token"))
+                 && expired.err.contains(QStringLiteral("paste a new one")),
+             qPrintable(expired.err));
+    QCOMPARE(tokenCalls(), calls);
+    QCOMPARE(listedConnection(QStringLiteral("private")).value("state").toString(),
+             QStringLiteral("needs-sign-in"));
+}
+
+void TestAmoCtl::cleanupTestCase()
+{
+    // After every command of this suite: no secret in the store file or in anything printed.
+    QByteArray bytes;
+    for (const QString &suffix : { QString(), QStringLiteral("-wal") }) {
+        QFile f(m_dir.filePath(QStringLiteral("ctl.db")) + suffix);
+        if (f.open(QIODevice::ReadOnly))
+            bytes += f.readAll();
+    }
+    QVERIFY(!bytes.isEmpty());
+    QVERIFY(!m_secrets.isEmpty());
+    for (const QString &secret : m_secrets + QStringList { m_sandbox->clientSecret() }) {
+        QVERIFY2(!bytes.contains(secret.toUtf8()), "a secret is in the database file");
+        QVERIFY2(!m_allOutput.contains(secret), "a secret is in the output");
+    }
+    QVERIFY(!bytes.contains("def50200"));
+    QVERIFY(!m_allOutput.contains(QStringLiteral("def50200")));
 }
 
 QTEST_GUILESS_MAIN(TestAmoCtl)

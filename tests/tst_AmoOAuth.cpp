@@ -22,20 +22,6 @@ using Sandbox::Testing::SandboxTestClient;
 
 namespace {
 
-QMutex s_logMutex;
-QString s_log;
-QtMessageHandler s_previous = nullptr;
-
-void recordingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        QMutexLocker lock(&s_logMutex);
-        s_log += message + QLatin1Char('\n');
-    }
-    if (s_previous)
-        s_previous(type, context, message);
-}
-
 /** Sends GET /api/v4/account in a loop on its own thread until the deadline. */
 class Hammer : public QObject
 {
@@ -124,7 +110,7 @@ private:
 
 void TestAmoOAuth::initTestCase()
 {
-    s_previous = qInstallMessageHandler(recordingHandler);
+    LogCapture::install();
     m_port = TestSupport::freeLoopbackPort();
     AmoSandboxOptions options;
     options.rate = 0;
@@ -172,13 +158,7 @@ void TestAmoOAuth::remember()
 void TestAmoOAuth::cleanupTestCase()
 {
     remember();
-    QString log;
-    {
-        QMutexLocker lock(&s_logMutex);
-        log = s_log;
-    }
-    m_ledger.assertNowhere(*m_store, log);
-    qInstallMessageHandler(s_previous);
+    m_ledger.assertNowhere(*m_store, LogCapture::text());
 }
 
 std::shared_ptr<AmoOAuthSession> TestAmoOAuth::makeSession(std::shared_ptr<Storage::Database> db)

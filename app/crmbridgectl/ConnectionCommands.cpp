@@ -7,17 +7,21 @@
 #include "crm/amocrm/AmoCrmConnector.h"
 #include "crm/amocrm/AmoOAuthSession.h"
 #include "crm/retailcrm/RetailCrmConnector.h"
+#include "engine/MissingFieldCreator.h"
 #include "net/HttpClient.h"
 #include "secrets/SecretStoreFactory.h"
 #include "store/ConnectionRepo.h"
+#include "store/CredentialExpiryRepo.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QTextStream>
+#include <QTimer>
 #include <cstdio>
 
 namespace Ctl {
@@ -88,6 +92,37 @@ Net::HttpClient::Options clientOptions(const Store::Connection &c)
         = QStringLiteral("amocrm:%1:%2").arg(base.host()).arg(base.port(base.scheme() == "http" ? 80 : 443));
     o.limit.requestsPerSecond = c.config.value("rate_limit").toDouble(7);
     return o;
+}
+
+/**
+ * Opens the authorize URL: with $BROWSER when set (the usual convention: the first of its
+ * colon-separated commands, "%s" replaced by the URL or the URL appended — also how tests plug in a
+ * fake browser), else xdg-open when there is a display; otherwise the printed address is enough.
+ */
+void openInBrowser(const QUrl &url)
+{
+    const QString address = url.toString(QUrl::FullyEncoded);
+    const QString browser = qEnvironmentVariable("BROWSER").section(QLatin1Char(':'), 0, 0).trimmed();
+    if (!browser.isEmpty()) {
+        QStringList command = QProcess::splitCommand(browser);
+        if (command.isEmpty())
+            return;
+        bool placed = false;
+        for (QString &part : command) {
+            if (part.contains(QLatin1String("%s"))) {
+                part.replace(QLatin1String("%s"), address);
+                placed = true;
+            }
+        }
+        if (!placed)
+            command << address;
+        const QString program = command.takeFirst();
+        if (!QProcess::startDetached(program, command))
+            err(QStringLiteral("crmbridgectl: could not start the browser \"%1\"").arg(program));
+        return;
+    }
+    if (!qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        QProcess::startDetached(QStringLiteral("xdg-open"), { address });
 }
 
 int fail(const QString &message, int code = 1)
@@ -220,26 +255,90 @@ int connectionList(const QStringList &args, const QString &databaseUrl)
     auto list = Store::ConnectionRepo(db.value()).list();
     if (!list)
         return fail(list.error().message);
+    Store::CredentialExpiryRepo expiries(db.value());
+    auto isoOrEmpty = [](qint64 ms) {
+        return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate) : QString();
+    };
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray array;
-        for (const Store::Connection &c : list.value())
-            array.append(QJsonObject { { "id", c.id },
-                                       { "name", c.name },
-                                       { "crm", c.crm },
-                                       { "base_url", c.baseUrl },
-                                       { "state", c.state } });
+        for (const Store::Connection &c : list.value()) {
+            QJsonObject o { { "id", c.id },
+                            { "name", c.name },
+                            { "crm", c.crm },
+                            { "base_url", c.baseUrl },
+                            { "state", c.state } };
+            if (auto expiry = expiries.load(c.id); expiry && expiry->isKnown()) {
+                o.insert("credential_kind", expiry->kind);
+                o.insert("access_expires_at", isoOrEmpty(expiry->accessExpiresAt));
+                o.insert("refresh_expires_at", isoOrEmpty(expiry->refreshExpiresAt));
+                o.insert("expiry_warning", expiry->warning);
+            }
+            array.append(o);
+        }
         out(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
         return 0;
     }
     if (list->isEmpty())
         out(QStringLiteral("No connections."));
-    for (const Store::Connection &c : list.value())
-        out(QStringLiteral("%1  %2  %3  %4  %5")
-                .arg(c.id, 3)
-                .arg(c.name, -16)
-                .arg(c.crm, -9)
-                .arg(c.state, -14)
-                .arg(c.baseUrl));
+    for (const Store::Connection &c : list.value()) {
+        QString line = QStringLiteral("%1  %2  %3  %4  %5")
+                           .arg(c.id, 3)
+                           .arg(c.name, -16)
+                           .arg(c.crm, -9)
+                           .arg(c.state, -14)
+                           .arg(c.baseUrl);
+        if (auto expiry = expiries.load(c.id); expiry && expiry->isKnown()) {
+            line += expiry->kind == QLatin1String("long-lived")
+                ? QStringLiteral("  long-lived token until %1").arg(isoOrEmpty(expiry->accessExpiresAt))
+                : QStringLiteral("  access until %1, refresh until %2")
+                      .arg(isoOrEmpty(expiry->accessExpiresAt), isoOrEmpty(expiry->refreshExpiresAt));
+            if (!expiry->warning.isEmpty())
+                line += QStringLiteral("\n     warning: %1").arg(expiry->warning);
+        }
+        out(line);
+    }
+    return 0;
+}
+
+int connectionSet(const QStringList &args, const QString &databaseUrl)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Change a connection's settings."));
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The connection"));
+    parser.addOption({ QStringLiteral("auto-create-fields"),
+                       QStringLiteral("Which CRM fields the engine may create when the mapping names one the "
+                                      "account lacks: deals, contacts, both as \"deals,contacts\", or none"),
+                       QStringLiteral("which") });
+    if (!parseSubcommand(parser, QStringLiteral("connection set"), args))
+        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("auto-create-fields")))
+        return fail(QStringLiteral("usage: connection set NAME --auto-create-fields deals,contacts|none"), 2);
+    QStringList which = parser.value(QStringLiteral("auto-create-fields")).toLower().split(QLatin1Char(','));
+    for (QString &w : which)
+        w = w.trimmed();
+    which.removeAll(QString());
+    which.removeAll(QStringLiteral("none"));
+    for (const QString &w : std::as_const(which)) {
+        if (w != QLatin1String("deals") && w != QLatin1String("contacts"))
+            return fail(
+                QStringLiteral("--auto-create-fields takes deals, contacts or none, not \"%1\"").arg(w), 2);
+    }
+    auto db = openStore(databaseUrl, true);
+    if (!db)
+        return fail(db.error().message);
+    Store::ConnectionRepo repo(db.value());
+    auto connection = repo.byName(parser.positionalArguments().first());
+    if (!connection)
+        return fail(connection.error().message);
+    connection->config.insert(Engine::FieldCreationPolicy::dealKey(),
+                              which.contains(QStringLiteral("deals")));
+    connection->config.insert(Engine::FieldCreationPolicy::contactKey(),
+                              which.contains(QStringLiteral("contacts")));
+    if (auto updated = repo.update(connection.value()); !updated)
+        return fail(updated.error().message);
+    out(QStringLiteral("\"%1\" may create missing CRM fields for: %2")
+            .arg(connection->name,
+                 which.isEmpty() ? QStringLiteral("nothing") : which.join(QStringLiteral(", "))));
     return 0;
 }
 
@@ -340,6 +439,7 @@ int login(const QStringList &args, const QString &databaseUrl)
     QNetworkAccessManager network;
     Net::HttpClient client(&network, clientOptions(c));
     AmoBrowserSignIn signIn(&client, opened->secrets);
+    signIn.setExpiryStore(opened->db);
     AmoBrowserSignIn::Config config { c.id, integrationOf(c), QString::fromUtf8(secret->value()) };
     config.timeoutSecs = parser.value(QStringLiteral("timeout")).toInt();
     std::optional<Common::Result<AmoTokenSet>> result;
@@ -350,8 +450,7 @@ int login(const QStringList &args, const QString &databaseUrl)
     QObject::connect(&signIn, &AmoBrowserSignIn::authorizeUrlReady, &loop, [](const QUrl &url) {
         out(QStringLiteral("Open this address in a browser and allow access:\n  %1")
                 .arg(url.toString(QUrl::FullyEncoded)));
-        if (!qEnvironmentVariableIsEmpty("DISPLAY"))
-            QProcess::startDetached(QStringLiteral("xdg-open"), { url.toString(QUrl::FullyEncoded) });
+        openInBrowser(url);
     });
     QObject::connect(&signIn, &AmoBrowserSignIn::statusChanged, &loop,
                      [](AmoBrowserSignIn::State state, int left) {
@@ -374,6 +473,12 @@ int login(const QStringList &args, const QString &databaseUrl)
         return fail(started.error().message, 2);
     if (!result)
         loop.exec();
+    if (signIn.isAnsweringBrowser()) {
+        // Let the browser get its "signed in" page before the process ends.
+        QObject::connect(&signIn, &AmoBrowserSignIn::browserAnswered, &loop, &QEventLoop::quit);
+        QTimer::singleShot(3000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
     if (!result->ok()) {
         (void)Store::ConnectionRepo(opened->db).setState(c.id, QStringLiteral("needs-sign-in"));
         return fail(QStringLiteral("sign-in failed: %1").arg(result->error().message));
@@ -408,6 +513,8 @@ Command connectionCommand()
                      return connectionList(args.mid(1), databaseUrl);
                  if (sub == QLatin1String("test"))
                      return connectionTest(args.mid(1), databaseUrl);
+                 if (sub == QLatin1String("set"))
+                     return connectionSet(args.mid(1), databaseUrl);
                  if (sub == QLatin1String("--help") || sub.isEmpty()) {
                      out(QStringLiteral(
                          "Usage: crmbridgectl connection add amocrm NAME --base-url URL --client-id ID "
@@ -415,11 +522,12 @@ Command connectionCommand()
                          "       crmbridgectl connection add retailcrm NAME --base-url URL --site CODE "
                          "[--rate-limit RPS]   (API key on stdin)\n"
                          "       crmbridgectl connection list [--json]\n"
-                         "       crmbridgectl connection test NAME"));
+                         "       crmbridgectl connection test NAME\n"
+                         "       crmbridgectl connection set NAME --auto-create-fields deals,contacts|none"));
                      return sub.isEmpty() ? 2 : 0;
                  }
-                 return fail(QStringLiteral("unknown connection command \"%1\" (add, list, test)").arg(sub),
-                             2);
+                 return fail(
+                     QStringLiteral("unknown connection command \"%1\" (add, list, test, set)").arg(sub), 2);
              } };
 }
 

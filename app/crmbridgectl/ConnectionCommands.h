@@ -23,7 +23,8 @@ Common::Result<std::shared_ptr<Secrets::SecretStore>>
 headlessSecretStore(std::shared_ptr<Storage::Database> db);
 
 /** `connection add amocrm NAME --base-url URL --client-id ID --redirect-uri URI` (secret on stdin),
- *  `connection list [--json]`, `connection test NAME`. */
+ *  `connection list [--json]` (with when the credential runs out), `connection test NAME`,
+ *  `connection set NAME --auto-create-fields deals,contacts|none`. */
 Command connectionCommand();
 /** `login NAME --code CODE | --redirect-url URL | --long-lived-token-stdin | --browser [--timeout S]`. */
 Command loginCommand();

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MappingCommands.h"
 
+#include "ConnectionCommands.h"
 #include "StoreCommands.h"
 #include "common/Json.h"
+#include "crm/ConnectorFactory.h"
+#include "engine/MissingFieldCreator.h"
 #include "mapping/MappingSet.h"
 #include "store/ConnectionRepo.h"
 #include "store/MappingRepo.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QSaveFile>
@@ -112,6 +116,71 @@ int importMapping(std::shared_ptr<Storage::Database> db, const Store::Connection
     return 0;
 }
 
+QString specsText(const QList<Mapping::FieldSpec> &specs)
+{
+    QStringList lines;
+    for (const Mapping::FieldSpec &spec : specs)
+        lines << QStringLiteral("  %1 field \u201c%2\u201d (%3) for rows %4")
+                     .arg(Crm::entityName(spec.entity), spec.name, spec.type,
+                          spec.rowIds.join(QLatin1String(", ")));
+    return lines.join(QLatin1Char('\n'));
+}
+
+/** Creates the CRM fields the mapping names and the account lacks, whatever the auto-create settings say. */
+int createFields(std::shared_ptr<Storage::Database> db, const Store::Connection &connection)
+{
+    auto secrets = headlessSecretStore(db);
+    if (!secrets) {
+        err(QStringLiteral("crmbridgectl: %1").arg(secrets.error().message));
+        return 1;
+    }
+    Crm::ConnectorFactory factory(db, secrets.value());
+    QObject owner;
+    std::unique_ptr<Crm::CrmConnector> connector = factory.forConnection(connection)(&owner);
+    QEventLoop loop;
+    std::optional<Common::Result<Engine::FieldCreation>> result;
+    auto finish = [&](Common::Result<Engine::FieldCreation> r) {
+        result.emplace(std::move(r));
+        loop.quit();
+    };
+    // A fresh schema first: the cached one may predate a field someone created by hand.
+    connector->fetchSchema([&](Common::Result<Crm::CrmSchema> schema) {
+        if (!schema) {
+            finish(schema.error());
+            return;
+        }
+        Store::MappingRepo repo(db);
+        auto saved = repo.load(connection.id);
+        if (!saved) {
+            finish(saved.error());
+            return;
+        }
+        Mapping::MappingSet set = saved->value_or(Mapping::MappingSet::defaults(schema.value()));
+        Engine::createMissingFields(db, connection.id, *connector, set, schema.value(),
+                                    Engine::FieldCreationPolicy::everything(), finish);
+    });
+    if (!result)
+        loop.exec();
+    if (!result->ok()) {
+        err(QStringLiteral("crmbridgectl: %1").arg(result->error().message));
+        return result->error().kind == Common::ErrorKind::Auth ? 3 : 1;
+    }
+    const Engine::FieldCreation &done = result->value();
+    if (done.created.isEmpty()) {
+        out(QStringLiteral("Nothing to create: every field the mapping of \"%1\" names exists in the CRM%2")
+                .arg(connection.name,
+                     done.rowsBound > 0 ? QStringLiteral(" (%1 rows now point at them)").arg(done.rowsBound)
+                                        : QString()));
+        return 0;
+    }
+    out(QStringLiteral("Created %1 fields in the CRM for \"%2\"; %3 mapping rows now point at them:\n%4")
+            .arg(done.created.size())
+            .arg(connection.name)
+            .arg(done.rowsBound)
+            .arg(specsText(done.created)));
+    return 0;
+}
+
 } // namespace
 
 Command mappingCommand()
@@ -121,33 +190,41 @@ Command mappingCommand()
         [](const QStringList &args, const QString &databaseUrl) {
             QCommandLineParser parser;
             parser.setApplicationDescription(QStringLiteral(
-                "mapping export FILE.json | mapping import FILE.json\n"
+                "mapping export FILE.json | mapping import FILE.json | mapping create-fields CONNECTION\n"
                 "Export the field, status and routing mapping for review or version control, or import one\n"
-                "(validated, all or nothing)."));
-            parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("export or import"));
-            parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("the JSON file"));
+                "(validated, all or nothing); or create in the CRM the fields the mapping names and the\n"
+                "account lacks (what the auto_create_*_fields settings let the engine do by itself)."));
+            parser.addPositionalArgument(QStringLiteral("action"),
+                                         QStringLiteral("export, import or create-fields"));
+            parser.addPositionalArgument(QStringLiteral("file"),
+                                         QStringLiteral("the JSON file (create-fields: the connection)"));
             parser.addOption({ QStringLiteral("connection"),
                                QStringLiteral("The connection (default: the only one)"),
                                QStringLiteral("NAME") });
             if (!parseSubcommand(parser, QStringLiteral("mapping"), args))
                 return parser.isSet(QStringLiteral("help")) ? 0 : 2;
             const QStringList positional = parser.positionalArguments();
+            const bool create = positional.value(0) == QLatin1String("create-fields");
             if (positional.size() != 2
-                || (positional[0] != QLatin1String("export") && positional[0] != QLatin1String("import"))) {
-                err(QStringLiteral(
-                    "Usage: crmbridgectl mapping export|import FILE.json [--connection NAME]"));
+                || (positional[0] != QLatin1String("export") && positional[0] != QLatin1String("import")
+                    && !create)) {
+                err(QStringLiteral("Usage: crmbridgectl mapping export|import FILE.json [--connection NAME]\n"
+                                   "       crmbridgectl mapping create-fields CONNECTION"));
                 return 2;
             }
-            auto db = openStore(databaseUrl, false);
+            auto db = openStore(databaseUrl, create);
             if (!db) {
                 err(QStringLiteral("crmbridgectl: %1").arg(db.error().message));
                 return 1;
             }
-            auto connection = pickConnection(db.value(), parser.value(QStringLiteral("connection")));
+            auto connection = pickConnection(
+                db.value(), create ? positional[1] : parser.value(QStringLiteral("connection")));
             if (!connection) {
                 err(QStringLiteral("crmbridgectl: %1").arg(connection.error().message));
                 return 1;
             }
+            if (create)
+                return createFields(db.value(), connection.value());
             return positional[0] == QLatin1String("export")
                 ? exportMapping(db.value(), connection.value(), positional[1])
                 : importMapping(db.value(), connection.value(), positional[1]);

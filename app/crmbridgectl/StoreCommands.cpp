@@ -2,6 +2,8 @@
 #include "StoreCommands.h"
 
 #include "storage/Migrator.h"
+#include "store/ConnectionRepo.h"
+#include "store/CredentialExpiryRepo.h"
 #include "store/JobRepo.h"
 #include "store/LaneStatusRepo.h"
 #include "store/SourceStatusRepo.h"
@@ -57,6 +59,20 @@ QString withReason(const QJsonObject &object)
     const QString state = object.value(QLatin1String("state")).toString();
     return reason.isEmpty() ? state : QStringLiteral("%1 (%2)").arg(state, reason);
 }
+
+/** Connections whose CRM credential is about to run out (see `connection list` for every expiry). */
+void printCredentialWarnings(std::shared_ptr<Storage::Database> db)
+{
+    auto connections = Store::ConnectionRepo(db).list();
+    if (!connections)
+        return;
+    Store::CredentialExpiryRepo expiries(db);
+    for (const Store::Connection &c : connections.value()) {
+        if (auto expiry = expiries.load(c.id); expiry && !expiry->warning.isEmpty())
+            out(QStringLiteral("Connection %1: %2").arg(c.name, expiry->warning));
+    }
+}
+
 } // namespace
 
 Common::Result<std::shared_ptr<Storage::Database>> openStore(const QString &databaseUrl, bool migrate)
@@ -189,6 +205,7 @@ Command statusCommand()
                                       s.value(QLatin1String("owner")).toString(), withReason(s))
                                  .arg(s.value(QLatin1String("appended")).toInteger()));
                      }
+                     printCredentialWarnings(db.value());
                  }
                  return 0;
              } };

@@ -100,6 +100,9 @@ ConnectorFactory::Make ConnectorFactory::forConnection(const Store::Connection &
         config.limit.requestsPerSecond = m_options.requestsPerSecond;
         config.transferTimeoutMs = m_options.transferTimeoutMs;
         config.retry.baseDelayMs = m_options.retryBaseDelayMs;
+        config.healthCheckMs = m_options.healthCheckMs;
+        config.firstHealthCheckMs = m_options.firstHealthCheckMs;
+        config.paymentProbeMs = m_options.paymentProbeMs;
         auto *network = new QNetworkAccessManager(parent);
         return std::make_unique<AmoCrm::AmoCrmConnector>(config, session, m_db, network, m_clock, parent);
     };

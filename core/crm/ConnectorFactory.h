@@ -27,6 +27,9 @@ struct ConnectorOptions
     double requestsPerSecond = 7;
     int transferTimeoutMs = 20'000;
     int retryBaseDelayMs = 400;
+    int healthCheckMs = 3'600'000; ///< the credential's keep-alive check
+    int firstHealthCheckMs = 60'000;
+    int paymentProbeMs = 600'000; ///< while unpaid (402): how often to look whether it is paid again
 };
 
 /**

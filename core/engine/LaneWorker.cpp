@@ -69,6 +69,7 @@ void LaneWorker::start()
     m_links = std::make_unique<Store::EntityLinkRepo>(m_db, m_clock);
     m_contacts = std::make_unique<Store::ContactIndexRepo>(m_db, m_clock);
     m_status = std::make_unique<Store::LaneStatusRepo>(m_db, m_clock);
+    m_mapping = std::make_unique<LaneMapping>(m_db, m_config.connectionId, m_clock);
     m_startedAt = m_clock->nowMs();
 
     m_timer = new QTimer(this);
@@ -154,28 +155,6 @@ void LaneWorker::pauseFor(const Error &error)
     setState(LaneState::Paused, error.message);
 }
 
-Common::Status LaneWorker::ensureMapping()
-{
-    Store::MappingRepo repo(m_db, m_clock);
-    auto schema = repo.loadSchema(m_config.connectionId);
-    if (!schema)
-        return schema.error();
-    if (!schema->has_value())
-        return Error::unavailable(QStringLiteral("The CRM's fields and pipelines are not known yet"),
-                                  QStringLiteral("no-schema"));
-    auto mapping = repo.load(m_config.connectionId);
-    if (!mapping)
-        return mapping.error();
-    Mapping::MappingSet set = mapping->has_value() ? **mapping : Mapping::MappingSet::defaults(**schema);
-    if (!mapping->has_value()) {
-        if (auto saved = repo.save(m_config.connectionId, set); !saved)
-            return saved;
-    }
-    // Rebuilt every round: a mapping the operator just saved applies to the next send, resends included.
-    m_builder = std::make_unique<Mapping::DraftBuilder>(set, **schema);
-    return {};
-}
-
 void LaneWorker::cycle()
 {
     if (m_busy || m_stopping)
@@ -237,12 +216,17 @@ void LaneWorker::cycle()
         m_held.append(job.id);
         m_jobsById.insert(job.id, job);
     }
-    if (auto ready = ensureMapping(); !ready) {
-        releaseAll(m_held, m_clock->nowMs() + 5'000);
-        finishRound();
-        return;
-    }
-    processCreates(leased.value());
+    // Rebuilt every round: a mapping the operator just saved applies to the next send, resends included.
+    m_mapping->prepare(*m_connector, [this, jobs = leased.value()](Common::Status ready) {
+        if (!ready) {
+            qCWarning(lcEngine) << "lane" << m_config.owner
+                                << "mapping not ready:" << ready.error().toString();
+            releaseAll(m_held, m_clock->nowMs() + 5'000);
+            finishRound();
+            return;
+        }
+        processCreates(jobs);
+    });
 }
 
 std::optional<CreateCandidate> LaneWorker::candidateFor(const Job &job)
@@ -250,9 +234,9 @@ std::optional<CreateCandidate> LaneWorker::candidateFor(const Job &job)
     Common::Result<Crm::DealDraft> draft
         = Error::permanent(QStringLiteral("Unknown job kind %1").arg(job.kind));
     if (job.kind == QLatin1String("order.created"))
-        draft = m_builder->build(Model::ShopOrder::fromJson(job.payload));
+        draft = m_mapping->builderFor(job.source).build(Model::ShopOrder::fromJson(job.payload));
     else if (job.kind == QLatin1String("form.submitted"))
-        draft = m_builder->build(Model::FormSubmission::fromJson(job.payload));
+        draft = m_mapping->builderFor(job.source).build(Model::FormSubmission::fromJson(job.payload));
     if (draft && m_beforeSend)
         draft = m_beforeSend(job, draft.value());
     if (!draft) {

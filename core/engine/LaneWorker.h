@@ -3,6 +3,7 @@
 
 #include "BatchPlanner.h"
 #include "LaneConfig.h"
+#include "LaneMapping.h"
 #include "common/Clock.h"
 #include "crm/CrmConnector.h"
 #include "mapping/DraftBuilder.h"
@@ -62,7 +63,6 @@ private:
     void finishRound();
     void setState(LaneState state, const QString &reason = {});
     void reportHeartbeat();
-    Common::Status ensureMapping();
     void onConnectorStateChanged(Crm::ConnectorState state, const QString &reason);
 
     void processCreates(QList<Store::Job> jobs);
@@ -82,7 +82,7 @@ private:
     BeforeSendHook m_beforeSend;
 
     std::unique_ptr<Crm::CrmConnector> m_connector;
-    std::unique_ptr<Mapping::DraftBuilder> m_builder;
+    std::unique_ptr<LaneMapping> m_mapping;
     std::unique_ptr<Store::JobRepo> m_jobs;
     std::unique_ptr<Store::EntityLinkRepo> m_links;
     std::unique_ptr<Store::ContactIndexRepo> m_contacts;

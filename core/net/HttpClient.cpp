@@ -189,6 +189,8 @@ void HttpClient::finished(const std::shared_ptr<Call> &call, QNetworkReply *repl
     default:
         break;
     }
+    if (error->httpStatus == 402)
+        Q_EMIT paymentRequired(error->message);
     call->done(*error);
 }
 

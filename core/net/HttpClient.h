@@ -53,6 +53,8 @@ public:
 Q_SIGNALS:
     /** The CRM blocked the account (403 page): every request fails fast until @p until. */
     void accountBlocked(const QString &account, const QDateTime &until, const QString &reason);
+    /** The CRM answered 402 Payment Required (an unpaid account); @p reason is its message. */
+    void paymentRequired(const QString &reason);
 
 private:
     struct Call;

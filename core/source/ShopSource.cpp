@@ -1,11 +1,35 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ShopSource.h"
 
+#include "common/Clock.h"
+#include "store/CategoryCacheRepo.h"
+
+#include <QLoggingCategory>
+
+namespace {
+Q_LOGGING_CATEGORY(lcShopSource, "crmbridge.source")
+}
+
 namespace Source {
 
 using Common::Error;
 
 ShopSource::~ShopSource() = default;
+
+Common::Status refreshCategoryCache(ShopSource &source, std::shared_ptr<Storage::Database> store,
+                                    const Common::Clock *clock, qint64 maxAgeMs)
+{
+    Store::CategoryCacheRepo cache(std::move(store), clock);
+    auto cached = cache.load(source.name());
+    if (cached && cached->has_value() && clock->nowMs() - (*cached)->fetchedAt < maxAgeMs)
+        return {};
+    auto tree = source.categories();
+    Common::Status saved = tree ? cache.save(source.name(), tree.value()) : Common::Status(tree.error());
+    if (!saved)
+        qCWarning(lcShopSource) << source.name()
+                                << ": cannot cache the category tree:" << saved.error().message;
+    return saved;
+}
 
 Common::Status checkTransition(const ShopStatus &from, const ShopStatus &to)
 {

@@ -7,6 +7,14 @@
 
 #include <QList>
 #include <QString>
+#include <memory>
+
+namespace Common {
+class Clock;
+}
+namespace Storage {
+class Database;
+}
 
 namespace Source {
 
@@ -73,6 +81,14 @@ public:
      */
     virtual Common::Status writeStatus(const QString &orderId, const QString &statusId) = 0;
 };
+
+/**
+ * Reads @p source's category tree into the store's cache (Store::CategoryCacheRepo) when the cached
+ * one is older than @p maxAgeMs, for category → pipeline routing in the lanes. Sources call it when
+ * they poll; on the source's thread. A failure is logged and returned, the old cache stays.
+ */
+Common::Status refreshCategoryCache(ShopSource &source, std::shared_ptr<Storage::Database> store,
+                                    const Common::Clock *clock, qint64 maxAgeMs = 10 * 60'000);
 
 /** The shop's own rule check, shared by the sources: why from → to is refused, or success. */
 Common::Status checkTransition(const ShopStatus &from, const ShopStatus &to);

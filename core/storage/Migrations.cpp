@@ -186,6 +186,16 @@ static QList<Migration> buildMigrations()
                                      " started_at {int64} NOT NULL)"),
                   } });
 
+    // Category → pipeline routing in real sends: each source's category tree, as the source last read
+    // it (ShopSource::categories()), so a lane routes products through their parent categories.
+    list.append({ 7,
+                  QStringLiteral("shop category tree cache"),
+                  {
+                      QStringLiteral("CREATE TABLE shop_categories ("
+                                     " source TEXT PRIMARY KEY, tree_json TEXT NOT NULL,"
+                                     " fetched_at {int64} NOT NULL)"),
+                  } });
+
     return list;
 }
 

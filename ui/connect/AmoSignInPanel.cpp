@@ -73,6 +73,7 @@ AmoSignInPanel::AmoSignInPanel(std::shared_ptr<Storage::Database> db,
     layout->addLayout(pasteRow);
     layout->addLayout(tokenRow);
 
+    m_flow->setExpiryStore(m_db);
     connect(m_signIn, &QPushButton::clicked, this, &AmoSignInPanel::startBrowser);
     connect(m_cancel, &QPushButton::clicked, m_flow, &AmoBrowserSignIn::cancel);
     connect(m_usePasted, &QPushButton::clicked, this, &AmoSignInPanel::usePasted);

@@ -164,14 +164,17 @@ Common::Status AmoBrowserSignIn::submitLongLivedToken(const Config &config, cons
         = AmoTokenSet::longLived(token, config.integration.baseUrl.toString(QUrl::StripTrailingSlash),
                                  Common::Clock::system()->nowMs());
     const quint64 generation = m_generation;
-    saveTokens(*m_secrets, config.connectionId, tokens, [this, tokens, generation](Common::Status saved) {
-        if (generation != m_generation)
-            return;
-        if (!saved)
-            fail(saved.error());
-        else
-            succeed(tokens);
-    });
+    saveTokens(
+        *m_secrets, config.connectionId, tokens,
+        [this, tokens, generation](Common::Status saved) {
+            if (generation != m_generation)
+                return;
+            if (!saved)
+                fail(saved.error());
+            else
+                succeed(tokens);
+        },
+        m_expiryStore);
     return {};
 }
 
@@ -262,15 +265,17 @@ void AmoBrowserSignIn::exchange(const PastedAuth &auth)
                               // Stored before anyone may use them (the session reads them from the
                               // SecretStore).
                               const AmoTokenSet set = tokens.value();
-                              saveTokens(*self->m_secrets, self->m_config.connectionId, set,
-                                         [self, set, generation](Common::Status saved) {
-                                             if (!self || generation != self->m_generation)
-                                                 return;
-                                             if (!saved)
-                                                 self->fail(saved.error());
-                                             else
-                                                 self->succeed(set);
-                                         });
+                              saveTokens(
+                                  *self->m_secrets, self->m_config.connectionId, set,
+                                  [self, set, generation](Common::Status saved) {
+                                      if (!self || generation != self->m_generation)
+                                          return;
+                                      if (!saved)
+                                          self->fail(saved.error());
+                                      else
+                                          self->succeed(set);
+                                  },
+                                  self->m_expiryStore);
                           });
 }
 
@@ -296,6 +301,11 @@ void AmoBrowserSignIn::answerBrowser(bool ok, const QString &detail)
 {
     if (!m_browser)
         return;
+    ++m_answering;
+    connect(m_browser.data(), &QObject::destroyed, this, [this] {
+        if (--m_answering == 0)
+            Q_EMIT browserAnswered();
+    });
     if (ok)
         reply(m_browser,
               page(200, tr("Signed in"), tr("CRM Bridge is signed in to amoCRM — you can close this tab.")));

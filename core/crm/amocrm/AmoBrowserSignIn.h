@@ -18,6 +18,9 @@ class SecretStore;
 namespace Net {
 class HttpClient;
 }
+namespace Storage {
+class Database;
+}
 
 namespace Crm::AmoCrm {
 
@@ -52,6 +55,9 @@ public:
                      QObject *parent = nullptr);
     ~AmoBrowserSignIn() override;
 
+    /** Where the stored credential's expiry (no secret) is recorded for the token-expiry displays. */
+    void setExpiryStore(std::shared_ptr<Storage::Database> db) { m_expiryStore = std::move(db); }
+
     /** Starts the browser flow; refused (InvalidInput "busy") while a sign-in runs. */
     Common::Status start(const Config &config);
     /** Exchanges a pasted code or redirect URL; refused while a sign-in runs. */
@@ -65,10 +71,15 @@ public:
     QString failureReason() const { return m_reason; }
     QUrl authorizeUrl() const { return m_authorizeUrl; }
     bool isRunning() const { return m_state == State::WaitingForBrowser || m_state == State::Exchanging; }
+    /** The answer page is still on its way to the browser: a front end about to quit waits for
+     *  browserAnswered (crmbridgectl exits right after finished). */
+    bool isAnsweringBrowser() const { return m_answering > 0; }
     static QString stateName(State state);
 
 Q_SIGNALS:
     void authorizeUrlReady(const QUrl &url);
+    /** The answer page was written to the browser and the connection closed. */
+    void browserAnswered();
     void statusChanged(Crm::AmoCrm::AmoBrowserSignIn::State state, int secondsLeft);
     void finished(const Common::Result<Crm::AmoCrm::AmoTokenSet> &result);
 
@@ -84,6 +95,7 @@ private:
 
     Net::HttpClient *m_client;
     std::shared_ptr<Secrets::SecretStore> m_secrets;
+    std::shared_ptr<Storage::Database> m_expiryStore;
     Config m_config;
     State m_state = State::Idle;
     QString m_reason;
@@ -93,6 +105,7 @@ private:
     QPointer<QTcpSocket> m_browser;
     QTimer m_tick;
     int m_secondsLeft = 0;
+    int m_answering = 0;
     quint64 m_generation = 0; ///< ignores answers of a cancelled attempt
 };
 

@@ -74,7 +74,20 @@ AmoCrmConnector::AmoCrmConnector(AmoConnectorConfig config, std::shared_ptr<AmoO
             });
     connect(&m_http.limiter(), &Net::RateLimiter::accountUnblocked, this,
             [this] { setState(m_session->state(), QString()); });
+    connect(&m_http, &Net::HttpClient::paymentRequired, this,
+            [this](const QString &reason) { setState(ConnectorState::PaymentRequired, reason); });
     m_state = m_session->state();
+
+    m_paymentProbe.setSingleShot(true);
+    m_paymentProbe.setInterval(m_config.paymentProbeMs);
+    connect(&m_paymentProbe, &QTimer::timeout, this, &AmoCrmConnector::probePayment);
+    if (m_config.healthCheckMs > 0) {
+        m_healthTimer.setInterval(m_config.healthCheckMs);
+        connect(&m_healthTimer, &QTimer::timeout, this, &AmoCrmConnector::checkCredential);
+        m_healthTimer.start();
+        QTimer::singleShot(std::min(m_config.firstHealthCheckMs, m_config.healthCheckMs), this,
+                           &AmoCrmConnector::checkCredential);
+    }
 }
 
 AmoCrmConnector::~AmoCrmConnector() = default;
@@ -86,10 +99,33 @@ ConnectorState AmoCrmConnector::state() const
 
 void AmoCrmConnector::setState(ConnectorState state, const QString &reason)
 {
+    if (state == ConnectorState::PaymentRequired && !m_paymentProbe.isActive())
+        m_paymentProbe.start();
     if (state == m_state)
         return;
+    if (state == ConnectorState::PaymentRequired)
+        qCWarning(lcAmoCrm) << "connection" << m_config.connectionId << "account not paid:" << reason;
     m_state = state;
     Q_EMIT stateChanged(state, reason);
+}
+
+void AmoCrmConnector::checkCredential()
+{
+    m_session->checkHealth(&m_http);
+}
+
+void AmoCrmConnector::probePayment()
+{
+    if (m_state != ConnectorState::PaymentRequired)
+        return;
+    m_api.account({}, [this](Common::Result<QJsonValue> account) {
+        if (account) {
+            qCInfo(lcAmoCrm) << "connection" << m_config.connectionId << "account is paid again";
+            setState(m_session->state(), QString());
+        } else if (m_state == ConnectorState::PaymentRequired && !m_paymentProbe.isActive()) {
+            m_paymentProbe.start();
+        }
+    });
 }
 
 void AmoCrmConnector::testConnection(Callback<AccountInfo> done)

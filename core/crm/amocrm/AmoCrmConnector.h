@@ -9,6 +9,7 @@
 #include "crm/CrmConnector.h"
 #include "net/HttpClient.h"
 
+#include <QTimer>
 #include <QUrl>
 #include <memory>
 
@@ -31,6 +32,12 @@ struct AmoConnectorConfig
     Net::RetryPolicy retry;
     int connectTimeoutMs = 5000;
     int transferTimeoutMs = 20000;
+    /** How often the credential's health is checked (keep-alive refresh, expiry warning); 0 = never. */
+    int healthCheckMs = 3'600'000;
+    /** The first check after start, so a console opened for a few minutes a day still keeps it alive. */
+    int firstHealthCheckMs = 60'000;
+    /** While the account is unpaid (HTTP 402), how often to ask whether it is paid again. */
+    int paymentProbeMs = 600'000;
     /** The lead text field that carries our external id ("order:shop:812"); created when missing. */
     QString externalIdFieldName = QStringLiteral("CRM Bridge ID");
 };
@@ -44,6 +51,8 @@ struct AmoConnectorConfig
  *
  * Needs: the connection id, the session (tokens), the store (op log, schema cache, connection state),
  * this thread's QNetworkAccessManager and a clock. Lives on its lane's thread; owned by the lane.
+ * It runs the session's keep-alive check on a timer (healthCheckMs), and turns an HTTP 402 into
+ * ConnectorState::PaymentRequired until a probe (paymentProbeMs) finds the account paid again.
  */
 class AmoCrmConnector : public CrmConnector
 {
@@ -78,6 +87,8 @@ public:
 
 private:
     void setState(ConnectorState state, const QString &reason);
+    void checkCredential();
+    void probePayment();
     void ensureExternalIdField(std::function<void(Common::Result<QString>)> done);
     void sendCreateChunks(QList<EncodedItem> encoded, int from, QList<ItemOutcome> soFar, BatchCallback done);
     void sendFollowUps(QList<EncodedItem> created, const QList<DealCreate> &items,
@@ -102,6 +113,8 @@ private:
     AmoSchemaLoader m_schema;
     QString m_externalIdFieldId;
     ConnectorState m_state = ConnectorState::Ready;
+    QTimer m_healthTimer;
+    QTimer m_paymentProbe;
 };
 
 } // namespace Crm::AmoCrm

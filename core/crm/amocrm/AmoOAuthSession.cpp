@@ -6,6 +6,7 @@
 #include "secrets/SecretStore.h"
 #include "storage/Sql.h"
 #include "store/ConnectionRepo.h"
+#include "store/CredentialExpiryRepo.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -148,6 +149,8 @@ void AmoOAuthSession::ensureLoaded(Net::HttpClient *via)
             m_state = ConnectorState::Ready;
         }
         lock.unlock();
+        if (loaded)
+            noteExpiry(loaded.value());
         if (!loaded && loaded.error().code == QLatin1String("needs-sign-in"))
             markNeedsSignIn(loaded.error().message);
         // The waiters re-enter bearer() directly: they all live on threads that asked, and
@@ -257,22 +260,25 @@ void AmoOAuthSession::callTokenEndpoint(Net::HttpClient *via, const AmoTokenSet 
             // Persist before anyone uses the pair: amoCRM kills the old refresh token at
             // the first use of the new one, so an unsaved pair must never be used.
             const AmoTokenSet tokens = fresh.value();
-            saveTokens(*m_secrets, m_config.connectionId, tokens, [this, tokens](Common::Status saved) {
-                if (!saved) {
-                    endRefresh(Error::unavailable(
-                        tr("amoCRM issued new tokens but they could not be stored (%1); the old "
-                           "ones stay valid and the refresh will be tried again")
-                            .arg(saved.error().message)));
-                    return;
-                }
-                {
-                    QMutexLocker lock(&m_mutex);
-                    ++m_refreshCount;
-                }
-                qCInfo(lcAmoCrm) << "connection" << m_config.connectionId << "tokens refreshed";
-                Q_EMIT tokensRefreshed(QDateTime::fromMSecsSinceEpoch(tokens.accessExpiresAtMs, Qt::UTC));
-                endRefresh(tokens);
-            });
+            saveTokens(
+                *m_secrets, m_config.connectionId, tokens,
+                [this, tokens](Common::Status saved) {
+                    if (!saved) {
+                        endRefresh(Error::unavailable(
+                            tr("amoCRM issued new tokens but they could not be stored (%1); the old "
+                               "ones stay valid and the refresh will be tried again")
+                                .arg(saved.error().message)));
+                        return;
+                    }
+                    {
+                        QMutexLocker lock(&m_mutex);
+                        ++m_refreshCount;
+                    }
+                    qCInfo(lcAmoCrm) << "connection" << m_config.connectionId << "tokens refreshed";
+                    Q_EMIT tokensRefreshed(QDateTime::fromMSecsSinceEpoch(tokens.accessExpiresAtMs, Qt::UTC));
+                    endRefresh(tokens);
+                },
+                m_db);
         });
 }
 
@@ -353,43 +359,89 @@ TokenHealth AmoOAuthSession::health() const
     return h;
 }
 
+void AmoOAuthSession::noteExpiry(const AmoTokenSet &tokens)
+{
+    if (!m_db || m_config.connectionId <= 0)
+        return;
+    // Tokens stored before expiry records existed (or by a front end without a store) get one now.
+    const Store::CredentialExpiry fresh = expiryOf(tokens);
+    auto known = Store::CredentialExpiryRepo(m_db).load(m_config.connectionId);
+    if (known && known->kind == fresh.kind && known->accessExpiresAt == fresh.accessExpiresAt
+        && known->refreshExpiresAt == fresh.refreshExpiresAt)
+        return;
+    recordExpiry(m_db, m_config.connectionId, tokens);
+}
+
+void AmoOAuthSession::warnIfExpiring(const AmoTokenSet &tokens, const QString &why)
+{
+    const bool longLived = tokens.kind == AmoTokenSet::Kind::LongLived;
+    const qint64 expiresAt = longLived ? tokens.accessExpiresAtMs : tokens.refreshExpiresAtMs;
+    if (expiresAt <= 0 || expiresAt - m_clock->nowMs() >= qint64(m_config.warnDays) * 86'400'000)
+        return;
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(expiresAt, Qt::UTC);
+    const QString when = at.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    const QString warning = longLived
+        ? tr("The long-lived amoCRM token expires on %1: paste a new one before then").arg(when)
+        : tr("amoCRM access ends on %1 and could not be renewed (%2): sign in again before then")
+              .arg(when, why);
+    qCWarning(lcAmoCrm) << "connection" << m_config.connectionId << warning;
+    if (m_db && m_config.connectionId > 0) {
+        if (auto set = Store::CredentialExpiryRepo(m_db).setWarning(m_config.connectionId, warning); !set)
+            qCWarning(lcAmoCrm) << "could not record the expiry warning:" << set.error().message;
+    }
+    Q_EMIT tokenExpiring(at);
+}
+
 void AmoOAuthSession::checkHealth(Net::HttpClient *via, std::function<void(Common::Status)> done)
 {
     if (!done)
         done = [](Common::Status) {};
     QPointer<Net::HttpClient> guard(via);
-    bearer(via, [this, guard, done](Common::Result<QString> token) {
-        if (!token || !guard) {
-            done(token ? Common::Status() : Common::Status(token.error()));
-            return;
-        }
-        QMutexLocker lock(&m_mutex);
-        const AmoTokenSet t = m_tokens;
+    QMutexLocker lock(&m_mutex);
+    if (m_state == ConnectorState::NeedsSignIn) {
         lock.unlock();
-        const qint64 now = m_clock->nowMs();
-        const qint64 day = 86400LL * 1000;
-        auto warnIfDue = [this, now, day](qint64 expiresAt) {
-            if (expiresAt > 0 && expiresAt - now < m_config.warnDays * day)
-                Q_EMIT tokenExpiring(QDateTime::fromMSecsSinceEpoch(expiresAt, Qt::UTC));
-        };
-        if (t.kind == AmoTokenSet::Kind::LongLived) {
-            warnIfDue(t.accessExpiresAtMs);
-            done({});
+        deliver({ via, [done](Common::Result<QString> r) { done(r.error()); } },
+                needsSignInError(tr("amoCRM needs a new sign-in")));
+        return;
+    }
+    if (!m_loaded) {
+        m_loadWaiters.append({ via, [this, guard, done](Common::Result<QString> r) {
+                                  if (!r)
+                                      done(r.error());
+                                  else if (guard)
+                                      checkHealth(guard, done);
+                              } });
+        if (!m_loading) {
+            m_loading = true;
+            lock.unlock();
+            ensureLoaded(via);
+        }
+        return;
+    }
+    const AmoTokenSet tokens = m_tokens;
+    lock.unlock();
+    const qint64 left = tokens.refreshExpiresAtMs - m_clock->nowMs();
+    if (tokens.kind == AmoTokenSet::Kind::LongLived || left >= qint64(m_config.keepAliveDays) * 86'400'000) {
+        warnIfExpiring(tokens, {});
+        deliver({ via, [done](Common::Result<QString>) { done({}); } }, QString());
+        return;
+    }
+    // Keep-alive: an idle integration loses its refresh token after three months (pain point 2), so
+    // the pair is renewed in the refresh token's last keepAliveDays, whether or not anything is sent.
+    qCInfo(lcAmoCrm) << "connection" << m_config.connectionId << "keep-alive refresh," << left / 86'400'000
+                     << "days before the refresh token runs out";
+    rejected(tokens.accessToken, Error::auth(tr("keep-alive")), via, [this, done](Common::Result<QString> r) {
+        QMutexLocker lock(&m_mutex);
+        const AmoTokenSet now = m_tokens;
+        lock.unlock();
+        if (!r) {
+            qCWarning(lcAmoCrm) << "connection" << m_config.connectionId
+                                << "keep-alive refresh failed:" << r.error().message;
+            warnIfExpiring(now, r.error().message);
+            done(r.error());
             return;
         }
-        if (t.refreshExpiresAtMs - now >= m_config.keepAliveDays * day) {
-            done({});
-            return;
-        }
-        // Keep-alive: an idle integration loses its refresh token after three months (pain point 2).
-        rejected(t.accessToken, Error::auth(tr("keep-alive")), guard,
-                 [this, done, warnIfDue](Common::Result<QString> r) {
-                     QMutexLocker lock(&m_mutex);
-                     const qint64 refreshExpiresAt = m_tokens.refreshExpiresAtMs;
-                     lock.unlock();
-                     warnIfDue(refreshExpiresAt);
-                     done(r ? Common::Status() : Common::Status(r.error()));
-                 });
+        done({});
     });
 }
 

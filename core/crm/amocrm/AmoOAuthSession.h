@@ -69,7 +69,13 @@ public:
     void rejected(const QString &token, const Common::Error &why, Net::HttpClient *via,
                   TokenCallback done) override;
 
-    /** Keep-alive and warnings: refreshes when the refresh token is in its last keepAliveDays. */
+    /**
+     * Keep-alive and warnings, meant to run periodically (AmoCrmConnector does, hourly): refreshes
+     * the pair when the refresh token is in its last keepAliveDays (nothing else is sent); when it is
+     * in its last warnDays and could not be renewed — or a long-lived token is that close to its end —
+     * records a warning (Store::CredentialExpiryRepo) and emits tokenExpiring. @p done runs on @p via's
+     * thread.
+     */
     void checkHealth(Net::HttpClient *via, std::function<void(Common::Status)> done = {});
     TokenHealth health() const;
     ConnectorState state() const;
@@ -101,6 +107,8 @@ private:
     void callTokenEndpoint(Net::HttpClient *via, const AmoTokenSet &current, const QString &clientSecret);
     void endRefresh(const Common::Result<AmoTokenSet> &result);
     void markNeedsSignIn(const QString &reason);
+    void noteExpiry(const AmoTokenSet &tokens);
+    void warnIfExpiring(const AmoTokenSet &tokens, const QString &why);
     qint64 lockKey() const;
 
     const Config m_config;

@@ -4,6 +4,7 @@
 #include "common/Json.h"
 #include "net/Redactor.h"
 #include "secrets/SecretStore.h"
+#include "store/CredentialExpiryRepo.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -105,10 +106,35 @@ void loadTokens(Secrets::SecretStore &store, qint64 connectionId,
 }
 
 void saveTokens(Secrets::SecretStore &store, qint64 connectionId, const AmoTokenSet &tokens,
-                std::function<void(Common::Status)> done)
+                std::function<void(Common::Status)> done, std::shared_ptr<Storage::Database> db)
 {
     store.write(Secrets::SecretStore::connectionScope(connectionId), AmoSecretNames::tokens(),
-                tokens.toJson(), std::move(done));
+                tokens.toJson(),
+                [done = std::move(done), db = std::move(db), connectionId, tokens](Common::Status saved) {
+                    if (saved)
+                        recordExpiry(db, connectionId, tokens);
+                    done(saved);
+                });
+}
+
+Store::CredentialExpiry expiryOf(const AmoTokenSet &tokens)
+{
+    Store::CredentialExpiry expiry;
+    expiry.kind
+        = tokens.kind == AmoTokenSet::Kind::OAuth ? QStringLiteral("oauth") : QStringLiteral("long-lived");
+    expiry.accessExpiresAt = tokens.accessExpiresAtMs;
+    expiry.refreshExpiresAt = tokens.kind == AmoTokenSet::Kind::OAuth ? tokens.refreshExpiresAtMs : 0;
+    return expiry;
+}
+
+void recordExpiry(std::shared_ptr<Storage::Database> db, qint64 connectionId, const AmoTokenSet &tokens)
+{
+    if (!db || connectionId <= 0)
+        return;
+    if (auto recorded = Store::CredentialExpiryRepo(std::move(db)).record(connectionId, expiryOf(tokens));
+        !recorded)
+        qCWarning(lcAmoCrm) << "connection" << connectionId
+                            << "cannot record when its tokens expire:" << recorded.error().message;
 }
 
 } // namespace Crm::AmoCrm

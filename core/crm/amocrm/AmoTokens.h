@@ -14,6 +14,12 @@
 namespace Secrets {
 class SecretStore;
 }
+namespace Storage {
+class Database;
+}
+namespace Store {
+struct CredentialExpiry;
+}
 
 namespace Crm::AmoCrm {
 
@@ -62,8 +68,14 @@ inline QString clientSecret()
 /** Reads and writes the credential of one connection; callbacks on the calling thread. */
 void loadTokens(Secrets::SecretStore &store, qint64 connectionId,
                 std::function<void(Common::Result<AmoTokenSet>)> done);
+/** Writes the pair to the SecretStore; once it is stored, also records its expiry (no secret) in
+ *  @p db when given (Store::CredentialExpiryRepo) — a failure there is only logged. */
 void saveTokens(Secrets::SecretStore &store, qint64 connectionId, const AmoTokenSet &tokens,
-                std::function<void(Common::Status)> done);
+                std::function<void(Common::Status)> done, std::shared_ptr<Storage::Database> db = {});
+/** The non-secret part of a credential: its kind and when it runs out. */
+Store::CredentialExpiry expiryOf(const AmoTokenSet &tokens);
+/** Records expiryOf(@p tokens) for the connection; logs instead of failing. */
+void recordExpiry(std::shared_ptr<Storage::Database> db, qint64 connectionId, const AmoTokenSet &tokens);
 
 } // namespace Crm::AmoCrm
 

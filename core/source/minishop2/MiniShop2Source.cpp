@@ -130,6 +130,8 @@ Result<Model::ShopEvent> MiniShop2Source::orderCreated(qint64 id, bool overdue)
 
 Result<int> MiniShop2Source::poll(int maxEvents)
 {
+    // The lanes route products by category through this cache; a failed read never stops the poll.
+    (void)refreshCategoryCache(*this, m_store, m_clock);
     Store::WatermarkRepo watermarks(m_store, m_clock);
     auto storedOrders = watermarks.value(name(), ordersStream());
     auto storedLogs = watermarks.value(name(), logsStream());
