@@ -287,6 +287,14 @@
         <source>keep-alive</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The long-lived amoCRM token expires on %1: paste a new one before then</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>amoCRM access ends on %1 and could not be renewed (%2): sign in again before then</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Engine::LaneWorker</name>

@@ -287,6 +287,14 @@
         <source>keep-alive</source>
         <translation>поддержание входа</translation>
     </message>
+    <message>
+        <source>The long-lived amoCRM token expires on %1: paste a new one before then</source>
+        <translation>Долгосрочный токен amoCRM истекает %1: вставьте новый до этого срока</translation>
+    </message>
+    <message>
+        <source>amoCRM access ends on %1 and could not be renewed (%2): sign in again before then</source>
+        <translation>Доступ к amoCRM закончится %1, продлить его не удалось (%2): войдите заново до этого срока</translation>
+    </message>
 </context>
 <context>
     <name>Engine::LaneWorker</name>
