@@ -155,6 +155,32 @@ private Q_SLOTS:
                  24);
     }
 
+    /** An engine stopped and started again (the console's stop and start) polls its sources again. */
+    void aRestartedEnginePollsAgain()
+    {
+        QTemporaryDir dir;
+        const QString url = QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("shop.db"));
+        auto shop = ShopDb::open(ShopDbUrl::parse(url).value(), QStringLiteral("modx_"));
+        QVERIFY_OK(shop);
+        DemoShopGenerator::Options generate;
+        generate.orders = 2;
+        QVERIFY_OK(DemoShopGenerator::generate(*shop.value(), generate));
+        addSource(QStringLiteral("shop"), url);
+        auto engine = startEngine();
+        QVERIFY(engine);
+        QTRY_COMPARE(sourceState(QStringLiteral("shop")), QStringLiteral("watching"));
+        QSignalSpy stopped(engine.get(), &Engine::SyncEngine::stopped);
+        engine->stop();
+        QVERIFY(stopped.wait(10000));
+        QCOMPARE(sourceState(QStringLiteral("shop")), QStringLiteral("stopped"));
+
+        QVERIFY_OK(engine->start());
+        QTRY_COMPARE(sourceState(QStringLiteral("shop")), QStringLiteral("watching"));
+        QVERIFY_OK(DemoShopGenerator::addOrders(*shop.value(), 1, 4, 3));
+        QTRY_COMPARE(Store::JobRepo(m_store->db()).countsByState()->value(Store::JobState::Pending), 3);
+        stopEngine(engine);
+    }
+
     /** The shop's database refuses us for a while: reported in the store, then picked up again. */
     void unreachableShopIsReportedAndPickedUpAgain()
     {

@@ -72,8 +72,16 @@ Common::Status SyncEngine::startPollers()
     if (interval && interval->toInt() >= 50)
         base.intervalMs = interval->toInt();
     for (const Source::SourceRecord &record : *sources) {
-        if (m_pollers.contains(record.name) || !record.config.value(QStringLiteral("enabled")).toBool(true))
+        if (!record.config.value(QStringLiteral("enabled")).toBool(true))
             continue;
+        if (auto existing = m_pollers.find(record.name); existing != m_pollers.end()) {
+            if (existing->thread->isRunning())
+                continue;
+            // Stopped by an earlier stop(): this start() gives the source a new poller.
+            existing->thread->wait();
+            delete existing->thread;
+            m_pollers.erase(existing);
+        }
         PollerConfig config = base;
         config.owner = QStringLiteral("%1:source:%2").arg(instanceId(), record.name);
         auto *thread = new QThread(this);
