@@ -10,3 +10,7 @@ target_compile_definitions(tst_RetailCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FIL
 add_dependencies(tst_RetailCtl crmbridgectl)
 crmbridge_add_test(RetailSync LABEL integration TIMEOUT 180
     SOURCES tst_RetailSync.cpp ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)
+crmbridge_add_test(RetailCatalogUpload LABEL integration TIMEOUT 180
+    SOURCES tst_RetailCatalogUpload.cpp support/CtlProcess.h ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)
+target_compile_definitions(tst_RetailCatalogUpload PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
+add_dependencies(tst_RetailCatalogUpload crmbridgectl)

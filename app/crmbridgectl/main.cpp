@@ -4,6 +4,7 @@
 #include "CtlCommand.h"
 #include "DemoCommand.h"
 #include "MappingCommands.h"
+#include "RetailCommands.h"
 #include "RunCommand.h"
 #include "SourceCommands.h"
 #include "StoreCommands.h"
@@ -23,9 +24,10 @@ int main(int argc, char *argv[])
         QLoggingCategory::setFilterRules(QStringLiteral("crmbridge.*.debug=false\ncrmbridge.*.info=false"));
 
     const QList<Ctl::Command> commands {
-        Ctl::migrateCommand(), Ctl::statusCommand(),   Ctl::connectionCommand(), Ctl::loginCommand(),
-        Ctl::sourceCommand(),  Ctl::demoShopCommand(), Ctl::importCommand(),     Ctl::formCommand(),
-        Ctl::mappingCommand(), Ctl::runCommand(),      Ctl::resendCommand(),     Ctl::demoCommand()
+        Ctl::migrateCommand(),   Ctl::statusCommand(),   Ctl::connectionCommand(), Ctl::loginCommand(),
+        Ctl::sourceCommand(),    Ctl::demoShopCommand(), Ctl::importCommand(),     Ctl::formCommand(),
+        Ctl::mappingCommand(),   Ctl::runCommand(),      Ctl::resendCommand(),     Ctl::icmlCommand(),
+        Ctl::retailCrmCommand(), Ctl::demoCommand()
     };
 
     auto usage = [&commands]() {

@@ -31,6 +31,30 @@ Common::Status refreshCategoryCache(ShopSource &source, std::shared_ptr<Storage:
     return saved;
 }
 
+namespace {
+Error unsupported(const ShopSource &source, const char *what)
+{
+    return Error::permanent(
+        QStringLiteral("A %1 source cannot list its %2").arg(source.kind(), QLatin1String(what)),
+        QStringLiteral("unsupported"));
+}
+} // namespace
+
+Common::Result<Model::Catalog> ShopSource::catalog(const QString &)
+{
+    return unsupported(*this, "catalogue");
+}
+
+Common::Result<QList<Model::ShopOrder>> ShopSource::ordersAfter(qint64, int)
+{
+    return unsupported(*this, "orders");
+}
+
+Common::Result<QList<Model::Customer>> ShopSource::customersAfter(qint64, int)
+{
+    return unsupported(*this, "customers");
+}
+
 Common::Status checkTransition(const ShopStatus &from, const ShopStatus &to)
 {
     if (from.id == to.id) {

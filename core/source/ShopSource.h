@@ -4,6 +4,8 @@
 #include "common/Result.h"
 #include "mapping/CategoryTree.h"
 #include "mapping/SourceFieldCatalogue.h"
+#include "model/Catalog.h"
+#include "model/ShopOrder.h"
 
 #include <QList>
 #include <QString>
@@ -80,6 +82,16 @@ public:
      * recorded in the echo guard, so the next poll() does not report it back as a shop change.
      */
     virtual Common::Status writeStatus(const QString &orderId, const QString &statusId) = 0;
+
+    // What a CRM's first fill needs (RetailCRM: the ICML catalogue, the bulk upload of customers and
+    // orders). A source that cannot list them answers a Permanent "unsupported" error.
+
+    /** Categories and products; product URLs and pictures made absolute with @p siteUrl. */
+    virtual Common::Result<Model::Catalog> catalog(const QString &siteUrl);
+    /** Orders with a shop id greater than @p afterId, oldest first, at most @p limit. */
+    virtual Common::Result<QList<Model::ShopOrder>> ordersAfter(qint64 afterId, int limit);
+    /** Registered customers with a user id greater than @p afterId, oldest first, at most @p limit. */
+    virtual Common::Result<QList<Model::Customer>> customersAfter(qint64 afterId, int limit);
 };
 
 /**

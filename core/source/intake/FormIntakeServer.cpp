@@ -183,11 +183,15 @@ FormIntakeServer::startIfConfigured(std::shared_ptr<Storage::Database> store, co
     auto forms = FormEndpointRepo(store).list();
     if (!forms)
         return forms.error();
-    if (forms->isEmpty())
-        return std::unique_ptr<FormIntakeServer>();
     auto settings = Store::SettingsRepo(store).all();
     if (!settings)
         return settings.error();
+    // Also when a catalogue is published for a CRM to download (icml.<source>.file, see IntakeHandler).
+    const bool catalogues = std::any_of(settings->keyBegin(), settings->keyEnd(), [](const QString &key) {
+        return key.startsWith(QLatin1String("icml."));
+    });
+    if (forms->isEmpty() && !catalogues)
+        return std::unique_ptr<FormIntakeServer>();
     auto config = IntakeConfig::fromSettings(settings.value());
     if (!config)
         return config.error();

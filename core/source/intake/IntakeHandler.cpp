@@ -11,8 +11,10 @@
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
 #include "store/JobRepo.h"
+#include "store/SettingsRepo.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrl>
@@ -105,7 +107,7 @@ QByteArray HttpResponse::reasonPhrase(int status)
 QByteArray HttpResponse::serialise() const
 {
     QByteArray bytes = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-    bytes += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+    bytes += "Content-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size())
         + "\r\nConnection: close\r\nCache-Control: no-store\r\n";
     for (const auto &[name, value] : headers)
         bytes += name + ": " + value + "\r\n";
@@ -135,6 +137,8 @@ HttpResponse IntakeHandler::handle(const HttpRequest &request, const QString &cl
     const QList<QByteArray> parts = request.path().split('/');
     if (request.path() == "/health")
         return HttpResponse::json(200, "ok");
+    if (request.path().startsWith("/icml/") && request.method == "GET")
+        return catalogue(request.path());
     if (parts.size() < 3 || parts.size() > 4 || !parts[0].isEmpty() || parts[1] != "forms"
         || parts[2].isEmpty())
         return HttpResponse::json(404, "not-found", QStringLiteral("Post forms to /forms/<form>"));
@@ -154,6 +158,25 @@ HttpResponse IntakeHandler::handle(const HttpRequest &request, const QString &cl
             QStringLiteral("Send the form's secret in the X-CRMBridge-Secret header or as "
                            "/forms/<form>/<secret>"));
     return handleForm(request, clientIp, form, secret);
+}
+
+HttpResponse IntakeHandler::catalogue(const QByteArray &path)
+{
+    QString name = QUrl::fromPercentEncoding(path.mid(6));
+    if (name.endsWith(QLatin1String(".xml")))
+        name.chop(4);
+    if (name.isEmpty() || name.contains(QLatin1Char('/')))
+        return HttpResponse::json(404, "not-found", QStringLiteral("Catalogues are at /icml/<source>.xml"));
+    auto file = Store::SettingsRepo(m_store).value(QStringLiteral("icml.%1.file").arg(name));
+    if (!file)
+        return HttpResponse::json(503, "unavailable", file.error().message);
+    QFile xml(file.value());
+    if (file->isEmpty() || !xml.open(QIODevice::ReadOnly))
+        return HttpResponse::json(404, "not-found",
+                                  QStringLiteral("No catalogue is published for %1").arg(name));
+    HttpResponse response { 200, xml.readAll(), {} };
+    response.contentType = "application/xml; charset=UTF-8";
+    return response;
 }
 
 HttpResponse IntakeHandler::handleForm(const HttpRequest &request, const QString &clientIp,

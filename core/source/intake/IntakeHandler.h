@@ -18,6 +18,7 @@ struct HttpResponse
     int status = 200;
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray contentType = "application/json";
 
     static HttpResponse json(int status, const QByteArray &state, const QString &message = {});
     QByteArray serialise() const;
@@ -30,6 +31,9 @@ struct HttpResponse
  *   POST /forms/<form>            with the header  X-CRMBridge-Secret: <secret>
  *   POST /forms/<form>/<secret>   for senders that cannot set headers (an HTML form's action)
  *   GET  /health                  → 200 {"status":"ok"}
+ *   GET  /icml/<source>.xml       → the source's ICML catalogue for RetailCRM, from the file named by
+ *                                   the setting icml.<source>.file (`crmbridgectl icml export` writes
+ *                                   both); 404 when none is published
  *
  * Answers: 202 {"status":"stored","id":…} once the FormSubmitted job and the raw request are committed
  * in one store transaction; 400 malformed body or no fields; 401 no secret; 403 wrong secret; 404 no
@@ -53,6 +57,7 @@ public:
     static QByteArray redactedTarget(const QByteArray &target);
 
 private:
+    HttpResponse catalogue(const QByteArray &path);
     HttpResponse handleForm(const HttpRequest &request, const QString &clientIp, const QString &form,
                             const QByteArray &secret);
     void keepRejected(const HttpRequest &request, const QString &clientIp, const QString &form,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MiniShop2Source.h"
 
+#include "CatalogReader.h"
 #include "MiniShop2Log.h"
 #include "StatusWriter.h"
 #include "common/PhoneNumber.h"
@@ -261,6 +262,31 @@ Common::Status MiniShop2Source::writeStatus(const QString &orderId, const QStrin
     EchoGuardRepo echo(m_store, m_clock);
     StatusWriter writer(*m_shop, *m_reader, m_clock);
     return writer.write(name(), echo, orderId, statusId);
+}
+
+Common::Result<Model::Catalog> MiniShop2Source::catalog(const QString &siteUrl)
+{
+    return CatalogReader(*m_shop).read(siteUrl);
+}
+
+Common::Result<QList<Model::ShopOrder>> MiniShop2Source::ordersAfter(qint64 afterId, int limit)
+{
+    auto heads = m_reader->heads(afterId, limit, {});
+    if (!heads)
+        return heads.error();
+    QList<Model::ShopOrder> orders;
+    for (const OrderReader::Head &head : heads.value()) {
+        auto order = m_reader->order(head.id);
+        if (!order)
+            return order.error();
+        orders.append(order.value());
+    }
+    return orders;
+}
+
+Common::Result<QList<Model::Customer>> MiniShop2Source::customersAfter(qint64 afterId, int limit)
+{
+    return m_reader->customersAfter(afterId, limit);
 }
 
 } // namespace Source::MiniShop2

@@ -62,6 +62,9 @@ public:
     Common::Result<SourceSummary> summary() override;
     Common::Result<int> poll(int maxEvents = 200) override;
     Common::Status writeStatus(const QString &orderId, const QString &statusId) override;
+    Common::Result<Model::Catalog> catalog(const QString &siteUrl) override;
+    Common::Result<QList<Model::ShopOrder>> ordersAfter(qint64 afterId, int limit) override;
+    Common::Result<QList<Model::Customer>> customersAfter(qint64 afterId, int limit) override;
 
     const ShopSchema &schema() const { return m_reader->schema(); }
     static QString ordersStream() { return QStringLiteral("orders"); }

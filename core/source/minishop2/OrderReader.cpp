@@ -222,6 +222,26 @@ Result<Model::Address> OrderReader::address(qint64 orderId, qint64 addressId)
     return Model::Address::fromJson(json);
 }
 
+Result<QList<Model::Customer>> OrderReader::customersAfter(qint64 after, int limit)
+{
+    auto query = m_db.exec(
+        QStringLiteral("SELECT id FROM %1 WHERE id > ? ORDER BY id LIMIT ?").arg(m_db.table("users")),
+        { after, limit });
+    if (!query)
+        return query.error();
+    QList<qint64> ids;
+    while (query->next())
+        ids << query->value(0).toLongLong();
+    QList<Model::Customer> customers;
+    for (qint64 id : std::as_const(ids)) {
+        auto customer = profile(id);
+        if (!customer)
+            return customer.error();
+        customers.append(customer.value());
+    }
+    return customers;
+}
+
 Result<Model::Customer> OrderReader::profile(qint64 userId)
 {
     Model::Customer customer;

@@ -49,6 +49,8 @@ public:
     /** The status an order had before log row logId: the previous status entry, or "0" for none. */
     Common::Result<QString> statusBefore(const QString &orderId, qint64 logId);
     Common::Result<QString> orderNumber(const QString &orderId);
+    /** Registered users (id > after, ascending, at most limit) with their profiles. */
+    Common::Result<QList<Model::Customer>> customersAfter(qint64 after, int limit);
 
     Common::Result<QList<ShopStatus>> statuses();
     Common::Result<Mapping::CategoryTree> categories();
