@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
@@ -12,7 +12,7 @@
         <translation>Вход в amoCRM ещё не выполнен: войдите через браузер или вставьте код</translation>
     </message>
     <message>
-        <source>amoCRM's answer did not mention this item</source>
+        <source>amoCRM&apos;s answer did not mention this item</source>
         <translation>В ответе amoCRM нет этой записи</translation>
     </message>
 </context>
@@ -72,11 +72,11 @@
 <context>
     <name>Crm::AmoCrm::AmoAuth</name>
     <message>
-        <source>The authorization code has expired (codes live 20 minutes). Get a new code in the integration's “Keys and scopes” tab and paste it again.</source>
+        <source>The authorization code has expired (codes live 20 minutes). Get a new code in the integration&apos;s “Keys and scopes” tab and paste it again.</source>
         <translation>Срок кода авторизации истёк (коды живут 20 минут). Получите новый код на вкладке интеграции «Ключи и доступы» и вставьте его снова.</translation>
     </message>
     <message>
-        <source>This authorization code was already used. Each code works once: get a new one in the integration's “Keys and scopes” tab.</source>
+        <source>This authorization code was already used. Each code works once: get a new one in the integration&apos;s “Keys and scopes” tab.</source>
         <translation>Этот код авторизации уже использован. Каждый код работает один раз: получите новый на вкладке интеграции «Ключи и доступы».</translation>
     </message>
     <message>
@@ -88,7 +88,7 @@
         <translation>amoCRM отклонил токен обновления (%1): войдите заново</translation>
     </message>
     <message>
-        <source>amoCRM refused the integration's client id or secret: %1</source>
+        <source>amoCRM refused the integration&apos;s client id or secret: %1</source>
         <translation>amoCRM отклонил ID или секретный ключ интеграции: %1</translation>
     </message>
     <message>
@@ -104,7 +104,7 @@
         <translation>В вставленном адресе нет параметра «code»</translation>
     </message>
     <message>
-        <source>The redirect names an account at “%1”, which is neither amoCRM nor the configured account; refusing to send the integration's secret there</source>
+        <source>The redirect names an account at “%1”, which is neither amoCRM nor the configured account; refusing to send the integration&apos;s secret there</source>
         <translation>Перенаправление указывает на аккаунт «%1», это не amoCRM и не настроенный аккаунт; секрет интеграции туда не отправляется</translation>
     </message>
 </context>
@@ -123,7 +123,7 @@
         <translation>Для входа через браузер в интеграции должен быть указан локальный адрес перенаправления, например http://127.0.0.1:8787/callback; иначе вставьте код авторизации</translation>
     </message>
     <message>
-        <source>Cannot listen on %1 for the browser's answer: %2</source>
+        <source>Cannot listen on %1 for the browser&apos;s answer: %2</source>
         <translation>Не удаётся ждать ответ браузера на %1: %2</translation>
     </message>
     <message>
@@ -139,7 +139,7 @@
         <translation>Не найдено</translation>
     </message>
     <message>
-        <source>This address only takes amoCRM's sign-in answer.</source>
+        <source>This address only takes amoCRM&apos;s sign-in answer.</source>
         <translation>Этот адрес принимает только ответ amoCRM при входе.</translation>
     </message>
     <message>
@@ -155,11 +155,11 @@
         <translation>В amoCRM доступ не разрешён</translation>
     </message>
     <message>
-        <source>The browser's answer does not belong to this sign-in (state mismatch); it was ignored. Start the sign-in again.</source>
+        <source>The browser&apos;s answer does not belong to this sign-in (state mismatch); it was ignored. Start the sign-in again.</source>
         <translation>Ответ браузера не относится к этому входу (не совпал state) и проигнорирован. Начните вход заново.</translation>
     </message>
     <message>
-        <source>amoCRM's answer carried no authorization code</source>
+        <source>amoCRM&apos;s answer carried no authorization code</source>
         <translation>В ответе amoCRM нет кода авторизации</translation>
     </message>
     <message>
@@ -297,13 +297,40 @@
     </message>
 </context>
 <context>
+    <name>Crm::RetailCrm::RetailCrmConnector</name>
+    <message>
+        <source>No secret store</source>
+        <translation>Нет хранилища секретов</translation>
+    </message>
+    <message>
+        <source>This RetailCRM connection has no API key: add it again with its key (crmbridgectl connection add retailcrm … reads it from stdin)</source>
+        <translation>У этого подключения к RetailCRM нет API-ключа: добавьте его заново с ключом (crmbridgectl connection add retailcrm … читает его из stdin)</translation>
+    </message>
+    <message>
+        <source>The API key cannot see site “%1” (it sees: %2)</source>
+        <translation>API-ключу не виден магазин «%1» (видны: %2)</translation>
+    </message>
+    <message>
+        <source>API key (%1)</source>
+        <translation>API-ключ (%1)</translation>
+    </message>
+    <message>
+        <source>RetailCRM custom fields are created in RetailCRM (Administration → Custom fields); then refresh the fields here</source>
+        <translation>Пользовательские поля RetailCRM создаются в самой RetailCRM (Администрирование → Пользовательские поля); затем обновите список полей здесь</translation>
+    </message>
+    <message>
+        <source>The order&apos;s status is set, but its payment could not be marked paid: %1</source>
+        <translation>Статус заказа установлен, но оплату не удалось отметить оплаченной: %1</translation>
+    </message>
+</context>
+<context>
     <name>Engine::LaneWorker</name>
     <message>
         <source>Found in the CRM after a restart: deal %1</source>
         <translation>Найдено в CRM после перезапуска: сделка %1</translation>
     </message>
     <message>
-        <source>Merged into deal %1 by the CRM's duplicate control</source>
+        <source>Merged into deal %1 by the CRM&apos;s duplicate control</source>
         <translation>Объединено со сделкой %1 контролем дублей CRM</translation>
     </message>
     <message>
@@ -334,7 +361,7 @@
         <translation>Выйти</translation>
     </message>
     <message>
-        <source>The integration's secret key (kept in the system keychain)</source>
+        <source>The integration&apos;s secret key (kept in the system keychain)</source>
         <translation>Секретный ключ интеграции (хранится в системной связке ключей)</translation>
     </message>
     <message>
@@ -453,7 +480,7 @@
         <translation>Скопировать адрес</translation>
     </message>
     <message>
-        <source>Give the connection a name and the account's address (https://….amocrm.ru).</source>
+        <source>Give the connection a name and the account&apos;s address (https://….amocrm.ru).</source>
         <translation>Укажите название подключения и адрес аккаунта (https://….amocrm.ru).</translation>
     </message>
     <message>
@@ -1104,7 +1131,7 @@ Last failed: %2</source>
         <translation>Есть несохранённые изменения.</translation>
     </message>
     <message>
-        <source>The CRM's fields are not loaded yet: sign in on the Connections page to pick them.</source>
+        <source>The CRM&apos;s fields are not loaded yet: sign in on the Connections page to pick them.</source>
         <translation>Поля CRM ещё не загружены: войдите на странице «Подключения», чтобы выбирать их.</translation>
     </message>
     <message>
@@ -1400,7 +1427,7 @@ Keys: %2</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <source>The system's language</source>
+        <source>The system&apos;s language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
@@ -1708,7 +1735,7 @@ Keys: %2</source>
         <translation>Заказ указывает воронку %1, но приоритет у категории.</translation>
     </message>
     <message>
-        <source>The order's own pipeline %1 takes priority over the category.</source>
+        <source>The order&apos;s own pipeline %1 takes priority over the category.</source>
         <translation>Воронка %1 из заказа важнее категории.</translation>
     </message>
     <message>
@@ -1732,7 +1759,7 @@ Keys: %2</source>
         <translation>Ответственный %1 — по умолчанию.</translation>
     </message>
     <message>
-        <source>The order's responsible user %1 was overridden by the category.</source>
+        <source>The order&apos;s responsible user %1 was overridden by the category.</source>
         <translation>Ответственный из заказа %1 заменён правилом категории.</translation>
     </message>
     <message>
@@ -1940,8 +1967,8 @@ Keys: %2</source>
         <translation>Файл сопоставления некорректен: %1</translation>
     </message>
     <message>
-        <source>it is not a CRM Bridge mapping (no "format": "%1")</source>
-        <translation>это не сопоставление CRM Bridge (нет "format": "%1")</translation>
+        <source>it is not a CRM Bridge mapping (no &quot;format&quot;: &quot;%1&quot;)</source>
+        <translation>это не сопоставление CRM Bridge (нет &quot;format&quot;: &quot;%1&quot;)</translation>
     </message>
     <message>
         <source>it has no format version</source>
@@ -2092,7 +2119,7 @@ Keys: %2</source>
         <translation>В CRM нет воронок</translation>
     </message>
     <message>
-        <source>No pipeline is chosen: the CRM's main pipeline %1 is used.</source>
+        <source>No pipeline is chosen: the CRM&apos;s main pipeline %1 is used.</source>
         <translation>Воронка не выбрана: используется основная воронка CRM %1.</translation>
     </message>
     <message>
@@ -2100,7 +2127,7 @@ Keys: %2</source>
         <translation>В воронке %1 нет этапов</translation>
     </message>
     <message>
-        <source>The deal starts in the pipeline's first stage %1.</source>
+        <source>The deal starts in the pipeline&apos;s first stage %1.</source>
         <translation>Сделка начинается с первого этапа воронки %1.</translation>
     </message>
     <message>
@@ -2144,11 +2171,11 @@ Keys: %2</source>
         <translation>Поля покупателя не входят в сделку</translation>
     </message>
     <message>
-        <source>The order's status %1 puts it in stage %2 (status map row %3).</source>
+        <source>The order&apos;s status %1 puts it in stage %2 (status map row %3).</source>
         <translation>Статус заказа %1 ставит сделку на этап %2 (строка статусов %3).</translation>
     </message>
     <message>
-        <source>The order's responsible user %1 is not an active CRM user and was ignored.</source>
+        <source>The order&apos;s responsible user %1 is not an active CRM user and was ignored.</source>
         <translation>Ответственный из заказа %1 — не активный пользователь CRM и проигнорирован.</translation>
     </message>
     <message>
@@ -2158,6 +2185,46 @@ Keys: %2</source>
     <message>
         <source>Request #%1</source>
         <translation>Заявка №%1</translation>
+    </message>
+    <message>
+        <source>“%1” is not a list</source>
+        <translation>«%1» — не список</translation>
+    </message>
+    <message>
+        <source>A %1 code row has no shop method</source>
+        <translation>В строке кодов (%1) не выбран способ магазина</translation>
+    </message>
+    <message>
+        <source>Shop method %1 is mapped twice</source>
+        <translation>Способ магазина %1 сопоставлен дважды</translation>
+    </message>
+    <message>
+        <source>No CRM code is chosen for %1</source>
+        <translation>Для «%1» не выбран код CRM</translation>
+    </message>
+    <message>
+        <source>The CRM has no %1 with code “%2”</source>
+        <translation>В CRM нет справочного значения (%1) с кодом «%2»</translation>
+    </message>
+    <message>
+        <source>Paid statuses are chosen but no CRM payment status for “paid”</source>
+        <translation>Статусы оплаты выбраны, но не указан статус оплаты CRM для «оплачен»</translation>
+    </message>
+    <message>
+        <source>This CRM has no delivery and payment codes: the code maps are not used</source>
+        <translation>В этой CRM нет кодов доставки и оплаты: таблицы кодов не используются</translation>
+    </message>
+    <message>
+        <source>The CRM has no payment status with code “%1”</source>
+        <translation>В CRM нет статуса оплаты с кодом «%1»</translation>
+    </message>
+    <message>
+        <source>Delivery “%1” has no CRM code: the CRM&apos;s default is used.</source>
+        <translation>У доставки «%1» нет кода CRM: используется значение CRM по умолчанию.</translation>
+    </message>
+    <message>
+        <source>Payment “%1” has no CRM code: the CRM&apos;s default is used.</source>
+        <translation>У оплаты «%1» нет кода CRM: используется значение CRM по умолчанию.</translation>
     </message>
 </context>
 <context>
@@ -2203,6 +2270,13 @@ Keys: %2</source>
     <message>
         <source>The CRM blocked this account until %1; requests are paused</source>
         <translation>CRM заблокировала аккаунт до %1; запросы приостановлены</translation>
+    </message>
+</context>
+<context>
+    <name>RetailCrm</name>
+    <message>
+        <source>RetailCRM answered without “success” (HTTP %1)</source>
+        <translation>RetailCRM ответила без «success» (HTTP %1)</translation>
     </message>
 </context>
 <context>
