@@ -3,6 +3,7 @@
 
 #include "amocrm/AmoCrmConnector.h"
 #include "amocrm/AmoOAuthSession.h"
+#include "amocrm/AmoWebhookParser.h"
 #include "retailcrm/RetailCrmConnector.h"
 
 #include <QNetworkAccessManager>
@@ -80,6 +81,13 @@ std::shared_ptr<AmoCrm::AmoOAuthSession> ConnectorFactory::amoSession(const Stor
         session = std::make_shared<AmoCrm::AmoOAuthSession>(config, m_secrets, m_db, m_clock);
     }
     return session;
+}
+
+WebhookParser ConnectorFactory::webhookParserFor(const QString &crm)
+{
+    if (crm == QLatin1String("amocrm"))
+        return &AmoCrm::AmoWebhookParser::parse;
+    return {};
 }
 
 ConnectorFactory::Make ConnectorFactory::forConnection(const Store::Connection &connection)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "CrmConnector.h"
+#include "CrmWebhook.h"
 #include "common/Clock.h"
 #include "storage/Database.h"
 #include "store/ConnectionRepo.h"
@@ -50,6 +51,8 @@ public:
     /** A maker for the connection; the connector it makes reports needs-sign-in if it has no tokens. */
     Make forConnection(const Store::Connection &connection);
     std::shared_ptr<AmoCrm::AmoOAuthSession> amoSession(const Store::Connection &connection);
+    /** The reader of webhook deliveries of a CRM kind ("amocrm"); empty for a CRM without webhooks. */
+    static WebhookParser webhookParserFor(const QString &crm);
 
 private:
     /** RetailCRM: the API key is read from the SecretStore by the connector; site and rate from the config.

@@ -18,4 +18,23 @@ QString connectorStateName(ConnectorState state)
     return QStringLiteral("unknown");
 }
 
+namespace {
+Common::Error noWebhooks(const QString &crm)
+{
+    return Common::Error::permanent(
+        QStringLiteral("%1 cannot post stage changes to a URL: use polling").arg(crm),
+        QStringLiteral("no-webhooks"));
+}
+} // namespace
+
+void CrmConnector::registerStageWebhook(const QString &, Callback<void> done)
+{
+    done(noWebhooks(crmName()));
+}
+
+void CrmConnector::removeStageWebhook(const QString &, Callback<void> done)
+{
+    done(noWebhooks(crmName()));
+}
+
 } // namespace Crm

@@ -147,6 +147,14 @@ public:
     /** Stage changes made in the CRM since the cursor (empty = from now on). */
     virtual void stageChangesSince(const QString &cursor, Callback<StageChangePage> done) = 0;
 
+    /** Whether the CRM can post stage changes to us; without, back-sync polls stageChangesSince. */
+    virtual bool hasStageWebhooks() const { return false; }
+    /** Subscribes @p destination (a URL that reaches our intake server) to stage changes. The default
+     *  fails with "no-webhooks". */
+    virtual void registerStageWebhook(const QString &destination, Callback<void> done);
+    /** Removes the subscription of @p destination; one that is already gone is not an error. */
+    virtual void removeStageWebhook(const QString &destination, Callback<void> done);
+
 Q_SIGNALS:
     void stateChanged(Crm::ConnectorState state, const QString &reason);
 };

@@ -381,4 +381,25 @@ void AmoCrmConnector::stageChangesSince(const QString &cursor, Callback<StageCha
         10);
 }
 
+void AmoCrmConnector::registerStageWebhook(const QString &destination, Callback<void> done)
+{
+    m_api.registerWebhook(destination, { QStringLiteral("status_lead") },
+                          [done](Common::Result<QJsonValue> answer) {
+                              if (!answer)
+                                  done(answer.error());
+                              else
+                                  done({});
+                          });
+}
+
+void AmoCrmConnector::removeStageWebhook(const QString &destination, Callback<void> done)
+{
+    m_api.deleteWebhook(destination, [done](Common::Result<QJsonValue> answer) {
+        if (!answer && answer.error().kind != Common::ErrorKind::NotFound)
+            done(answer.error());
+        else
+            done({});
+    });
+}
+
 } // namespace Crm::AmoCrm

@@ -78,6 +78,11 @@ public:
                                 Callback<QMap<QString, QString>> done) override;
     void contactsChangedSince(qint64 updatedSince, int page, Callback<ContactPage> done) override;
     void stageChangesSince(const QString &cursor, Callback<StageChangePage> done) override;
+    bool hasStageWebhooks() const override { return true; }
+    /** POST /api/v4/webhooks with settings ["status_lead"]. */
+    void registerStageWebhook(const QString &destination, Callback<void> done) override;
+    /** DELETE /api/v4/webhooks {"destination"}. */
+    void removeStageWebhook(const QString &destination, Callback<void> done) override;
 
     Net::HttpClient *httpClient() { return &m_http; }
     AmoApiClient &api() { return m_api; }

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FormEndpointRepo.h"
 
+#include "common/SecretHash.h"
 #include "storage/Sql.h"
 
-#include <QCryptographicHash>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 
 namespace Source::Intake {
@@ -13,32 +12,9 @@ using Common::Error;
 using Common::Result;
 namespace Sql = Storage::Sql;
 
-namespace {
-
-QByteArray randomBytes(int size)
-{
-    QByteArray bytes(size, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(bytes.data()),
-                                         reinterpret_cast<quint32 *>(bytes.data() + size));
-    return bytes;
-}
-
-QByteArray hashSecret(const QByteArray &salt, const QByteArray &secret)
-{
-    return QCryptographicHash::hash(salt + secret, QCryptographicHash::Sha256).toHex();
-}
-
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
-
-} // namespace
+using Common::SecretHash::constantTimeEquals;
+using Common::SecretHash::randomBytes;
+using Common::SecretHash::salted;
 
 FormEndpointRepo::FormEndpointRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clock)
     : m_db(std::move(db))
@@ -53,8 +29,7 @@ bool FormEndpointRepo::isValidName(const QString &name)
 
 QString FormEndpointRepo::generateSecret()
 {
-    return QString::fromLatin1(
-        randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return Common::SecretHash::newSecret();
 }
 
 Result<QString> FormEndpointRepo::create(const QString &name, const QString &source)
@@ -81,7 +56,7 @@ Common::Status FormEndpointRepo::setSecret(const QString &name, const QString &s
                        " ON CONFLICT (name) DO UPDATE SET secret_salt = excluded.secret_salt,"
                        " secret_hash = excluded.secret_hash, source = excluded.source,"
                        " updated_at = excluded.updated_at"),
-        { name, source, QString::fromLatin1(salt), QString::fromLatin1(hashSecret(salt, secret.toUtf8())),
+        { name, source, QString::fromLatin1(salt), QString::fromLatin1(salted(salt, secret.toUtf8())),
           now, now });
     if (!done)
         return done.error();
@@ -145,7 +120,7 @@ Result<FormEndpointRepo::Check> FormEndpointRepo::verify(const QString &name, co
     if (!query)
         return query.error();
     if (!query->next()) {
-        hashSecret(QByteArray(32, '0'), secret); // about the same time as a known form
+        salted(QByteArray(32, '0'), secret); // about the same time as a known form
         return Check::UnknownForm;
     }
     const FormEndpoint found { query->value(0).toLongLong(), query->value(1).toString(),
@@ -154,7 +129,7 @@ Result<FormEndpointRepo::Check> FormEndpointRepo::verify(const QString &name, co
     if (endpoint)
         *endpoint = found;
     const QByteArray expected = query->value(6).toString().toLatin1();
-    if (!constantTimeEquals(hashSecret(query->value(5).toString().toLatin1(), secret), expected))
+    if (!constantTimeEquals(salted(query->value(5).toString().toLatin1(), secret), expected))
         return Check::WrongSecret;
     return found.enabled ? Check::Accepted : Check::Disabled;
 }

@@ -33,7 +33,7 @@ struct IntakeConfig
 };
 
 /**
- * The HTTP endpoint web forms post to (see IntakeHandler for URLs and answers), a small HTTP/1.1
+ * The HTTP endpoint web forms and CRM webhooks post to (see IntakeHandler for URLs and answers), a small HTTP/1.1
  * server over QTcpServer on its own thread. QHttpServer 6.4 reads a whole body before a handler sees
  * it, so it cannot refuse an oversized post early; this server checks Content-Length, the per-IP
  * token bucket and the secret first.
@@ -67,6 +67,8 @@ public:
 Q_SIGNALS:
     /** A request was answered: its HTTP status and form name (for the dashboard). */
     void requestAnswered(int status, const QString &form);
+    /** A CRM webhook was taken (its stage changes are jobs now): the status lanes can look at once. */
+    void webhookStored();
 
 private:
     std::shared_ptr<Storage::Database> m_store;

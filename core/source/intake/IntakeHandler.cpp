@@ -124,7 +124,7 @@ QByteArray IntakeHandler::redactedTarget(const QByteArray &target)
     const qsizetype query = target.indexOf('?');
     const QByteArray path = query < 0 ? target : target.left(query);
     const QList<QByteArray> parts = path.split('/');
-    if (parts.size() >= 4 && parts[1] == "forms") {
+    if (parts.size() >= 4 && (parts[1] == "forms" || parts[1] == "hooks")) {
         QList<QByteArray> kept = parts.mid(0, 3);
         kept << "***";
         return kept.join('/') + (query < 0 ? QByteArray() : target.mid(query));
@@ -139,6 +139,19 @@ HttpResponse IntakeHandler::handle(const HttpRequest &request, const QString &cl
         return HttpResponse::json(200, "ok");
     if (request.path().startsWith("/icml/") && request.method == "GET")
         return catalogue(request.path());
+    if (parts.size() >= 2 && parts[0].isEmpty() && parts[1] == "hooks") {
+        if (parts.size() != 4 || parts[2].isEmpty() || parts[3].isEmpty())
+            return HttpResponse::json(404, "not-found",
+                                      QStringLiteral("CRM webhooks post to /hooks/<crm>/<secret>"));
+        if (request.method != "POST") {
+            HttpResponse response
+                = HttpResponse::json(405, "method-not-allowed", QStringLiteral("Webhooks are POSTed"));
+            response.headers.append(qMakePair(QByteArray("Allow"), QByteArray("POST")));
+            return response;
+        }
+        return handleHook(request, clientIp, QString::fromLatin1(parts[2]),
+                          QByteArray::fromPercentEncoding(parts[3]));
+    }
     if (parts.size() < 3 || parts.size() > 4 || !parts[0].isEmpty() || parts[1] != "forms"
         || parts[2].isEmpty())
         return HttpResponse::json(404, "not-found", QStringLiteral("Post forms to /forms/<form>"));

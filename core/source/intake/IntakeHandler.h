@@ -34,6 +34,7 @@ struct HttpResponse
  *   GET  /icml/<source>.xml       → the source's ICML catalogue for RetailCRM, from the file named by
  *                                   the setting icml.<source>.file (`crmbridgectl icml export` writes
  *                                   both); 404 when none is published
+ *   POST /hooks/<crm>/<secret>    a CRM's webhook (back-sync; see handleHook)
  *
  * Answers: 202 {"status":"stored","id":…} once the FormSubmitted job and the raw request are committed
  * in one store transaction; 400 malformed body or no fields; 401 no secret; 403 wrong secret; 404 no
@@ -59,6 +60,9 @@ public:
 private:
     HttpResponse catalogue(const QByteArray &path);
     HttpResponse handleForm(const HttpRequest &request, const QString &clientIp, const QString &form,
+                            const QByteArray &secret);
+    /** IntakeHandlerHooks.cpp: a CRM's stage-change webhook for a connection with back-sync by webhook. */
+    HttpResponse handleHook(const HttpRequest &request, const QString &clientIp, const QString &crm,
                             const QByteArray &secret);
     void keepRejected(const HttpRequest &request, const QString &clientIp, const QString &form,
                       const QString &error);

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// IntakeHandler: CRM webhooks (stage changes coming back to the shop).
+#include "IntakeHandler.h"
+
+#include "IntakeLog.h"
+#include "crm/ConnectorFactory.h"
+#include "source/StageChangeInbox.h"
+#include "storage/Transaction.h"
+#include "store/BackSyncConfig.h"
+#include "store/ConnectionRepo.h"
+#include "store/JobRepo.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Source::Intake {
+
+namespace {
+
+HttpResponse storeUnavailable()
+{
+    HttpResponse response
+        = HttpResponse::json(503, "unavailable", QStringLiteral("The store is unavailable; try again later"));
+    response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("30")));
+    return response;
+}
+
+bool sameAccount(const Store::BackSyncConfig &config, const Crm::WebhookDelivery &delivery)
+{
+    if (config.accountId.isEmpty() && config.subdomain.isEmpty())
+        return true;
+    return (!config.accountId.isEmpty() && delivery.accountId == config.accountId)
+        || (!config.subdomain.isEmpty() && delivery.subdomain == config.subdomain);
+}
+
+} // namespace
+
+/**
+ * Answers within milliseconds and does nothing slow: the secret picks the connection, the body is
+ * parsed by the CRM's own reader, and the stage changes become jobs for the status lane in one store
+ * transaction. A CRM switches off a webhook that answers badly too often (amoCRM: more than 100
+ * invalid answers in 2 hours, and it retries every invalid answer), so a body we cannot read is kept
+ * in `intake_raw` for the operator and answered 200: a retry would bring the same body again. A wrong
+ * secret is 403 and stores nothing; a right secret from another account is kept and refused (403).
+ */
+HttpResponse IntakeHandler::handleHook(const HttpRequest &request, const QString &clientIp, const QString &crm,
+                                       const QByteArray &secret)
+{
+    const Crm::WebhookParser parse = Crm::ConnectorFactory::webhookParserFor(crm);
+    if (!parse)
+        return HttpResponse::json(404, "unknown-crm",
+                                  QStringLiteral("No webhooks are taken from \"%1\"").arg(crm));
+    auto connections = Store::ConnectionRepo(m_store, m_clock).list();
+    if (!connections) {
+        qCWarning(lcIntake) << "store unavailable while checking a webhook:" << connections.error().toString();
+        return storeUnavailable();
+    }
+    std::optional<Store::Connection> connection;
+    Store::BackSyncConfig config;
+    for (const Store::Connection &c : connections.value()) {
+        if (c.crm != crm)
+            continue;
+        const Store::BackSyncConfig candidate = Store::BackSyncConfig::of(c);
+        // Every candidate is hashed (no early exit), so the answer time says nothing about the secret.
+        if (candidate.acceptsHookSecret(secret) && !connection) {
+            connection = c;
+            config = candidate;
+        }
+    }
+    if (!connection) {
+        qCWarning(lcIntake) << "a" << crm << "webhook with a wrong secret from" << clientIp;
+        return HttpResponse::json(403, "forbidden", QStringLiteral("Wrong secret"));
+    }
+
+    const QString label = QStringLiteral("hook:%1").arg(connection->name);
+    auto delivery = parse(request.header("Content-Type"), request.body);
+    if (!delivery) {
+        qCWarning(lcIntake) << "kept an unreadable webhook for" << connection->name << ":"
+                            << delivery.error().message;
+        keepRejected(request, clientIp, label, delivery.error().message);
+        return HttpResponse::json(200, "kept", delivery.error().message);
+    }
+    if (!sameAccount(config, delivery.value())) {
+        const QString why = QStringLiteral("The webhook came from account %1 (%2), not from the connection's %3 (%4)")
+                                .arg(delivery->accountId, delivery->subdomain, config.accountId, config.subdomain);
+        qCWarning(lcIntake) << connection->name << ":" << why;
+        keepRejected(request, clientIp, label, why);
+        return HttpResponse::json(403, "wrong-account", why);
+    }
+
+    Storage::Transaction tx(*m_store);
+    Store::JobRepo jobs(m_store, m_clock);
+    const QString accountId = config.accountId.isEmpty() ? delivery->accountId : config.accountId;
+    Common::Result<int> stored = tx.isActive() ? StageChangeInbox::append(jobs, connection->id, crm, accountId,
+                                                                           delivery->stageChanges, m_clock->now())
+                                               : Common::Result<int>(tx.error());
+    if (stored) {
+        if (auto committed = tx.commit(); !committed)
+            stored = committed.error();
+    }
+    if (!stored) {
+        qCWarning(lcIntake) << "cannot store a webhook for" << connection->name << ":" << stored.error().toString();
+        return storeUnavailable();
+    }
+    qCInfo(lcIntake) << "webhook for" << connection->name << ":" << delivery->stageChanges.size()
+                     << "stage changes," << stored.value() << "new";
+    const QJsonObject answer { { QStringLiteral("status"), QStringLiteral("stored") },
+                               { QStringLiteral("new"), stored.value() } };
+    return { 200, QJsonDocument(answer).toJson(QJsonDocument::Compact), {} };
+}
+
+} // namespace Source::Intake
