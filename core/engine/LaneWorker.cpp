@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LaneWorker.h"
 
+#include "StageMoveBatch.h"
 #include "model/FormSubmission.h"
 #include "model/ShopOrder.h"
 #include "storage/Transaction.h"
@@ -81,6 +82,9 @@ void LaneWorker::start()
 
     m_connector = m_factory(this);
     connect(m_connector.get(), &Crm::CrmConnector::stateChanged, this, &LaneWorker::onConnectorStateChanged);
+    m_stageMoves = std::make_unique<StageMoveBatch>(
+        m_db, m_config, m_connector.get(), m_clock,
+        [this](qint64 id, const QString &state, const QString &message) { Q_EMIT jobSettled(id, state, message); });
     setState(LaneState::Idle);
     scheduleNext(0);
 }
@@ -203,6 +207,16 @@ void LaneWorker::cycle()
         return;
     }
     if (leased->isEmpty()) {
+        const bool moving = m_stageMoves->run([this](int moved, int failed) {
+            m_roundSent += moved;
+            m_sentTotal += moved;
+            m_roundFailed += failed;
+            m_failedTotal += failed;
+            m_fullRound = moved + failed > 0;
+            finishRound();
+        });
+        if (moving)
+            return;
         m_busy = false;
         setState(LaneState::Idle);
         scheduleNext(m_config.idlePollMs);

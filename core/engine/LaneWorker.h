@@ -21,6 +21,8 @@
 
 namespace Engine {
 
+class StageMoveBatch;
+
 enum class LaneState { Starting, Idle, Sending, Paused, Stopped };
 QString laneStateName(LaneState state);
 
@@ -87,6 +89,7 @@ private:
     std::unique_ptr<Store::EntityLinkRepo> m_links;
     std::unique_ptr<Store::ContactIndexRepo> m_contacts;
     std::unique_ptr<Store::LaneStatusRepo> m_status;
+    std::unique_ptr<StageMoveBatch> m_stageMoves; ///< shop status changes, run when no create is due
     QTimer *m_timer = nullptr;
     QTimer *m_heartbeat = nullptr;
 

@@ -27,6 +27,7 @@ SyncEngine::~SyncEngine()
         p.thread->wait();
     }
     qDeleteAll(m_lanes);
+    qDeleteAll(m_statusLanes);
 }
 
 QString SyncEngine::instanceId()
@@ -57,7 +58,18 @@ Common::Status SyncEngine::start()
         });
         m_lanes.insert(connection.id, lane);
         lane->start();
-        qCInfo(lcEngine) << "started the lane of" << connection.name;
+
+        LaneConfig statusConfig = config;
+        statusConfig.owner += QStringLiteral(":status");
+        auto *statusLane = new StatusLane(m_db, statusConfig, m_connectors(connection), m_secrets, m_clock, this);
+        connect(statusLane, &StatusLane::jobSettled, this, &SyncEngine::jobSettled);
+        connect(statusLane, &StatusLane::stopped, this, [this](qint64) {
+            if (m_stopping > 0)
+                finishedStopping();
+        });
+        m_statusLanes.insert(connection.id, statusLane);
+        statusLane->start();
+        qCInfo(lcEngine) << "started the lanes of" << connection.name;
     }
     return startPollers();
 }
@@ -115,7 +127,7 @@ void SyncEngine::stop()
         if (p.thread->isRunning())
             running << p.poller;
     }
-    m_stopping = int(m_lanes.size() + running.size());
+    m_stopping = int(m_lanes.size() + m_statusLanes.size() + running.size());
     if (m_stopping == 0) {
         Q_EMIT stopped();
         return;
@@ -124,6 +136,8 @@ void SyncEngine::stop()
     for (SourcePoller *poller : std::as_const(running))
         QMetaObject::invokeMethod(poller, &SourcePoller::stop, Qt::QueuedConnection);
     for (Lane *lane : std::as_const(m_lanes))
+        lane->stop();
+    for (StatusLane *lane : std::as_const(m_statusLanes))
         lane->stop();
 }
 
@@ -136,6 +150,8 @@ void SyncEngine::finishedStopping()
 void SyncEngine::wake()
 {
     for (Lane *lane : std::as_const(m_lanes))
+        lane->wake();
+    for (StatusLane *lane : std::as_const(m_statusLanes))
         lane->wake();
 }
 

@@ -3,6 +3,7 @@
 
 #include "Lane.h"
 #include "SourcePoller.h"
+#include "StatusLane.h"
 #include "secrets/SecretStore.h"
 #include "store/ConnectionRepo.h"
 
@@ -14,9 +15,10 @@
 namespace Engine {
 
 /**
- * The engine: one lane per CRM connection and one poller per enabled shop source (each on its own
- * thread, owned here), started from the connections and sources in the store. A poller that appended
- * jobs wakes the lanes. The desktop app embeds it on the GUI thread (it does no work there, only owns lanes
+ * The engine: per CRM connection a lane that sends to the CRM and a status lane that applies the CRM's
+ * stage changes to the shop, and one poller per enabled shop source (each on its own thread, owned
+ * here), started from the connections and sources in the store. A poller that appended jobs wakes the
+ * lanes. The desktop app embeds it on the GUI thread (it does no work there, only owns lanes
  * and forwards their signals); `crmbridgectl run` runs it headless. Everything it reports is also in the
  * store, so a console on another machine sees the same.
  */
@@ -49,9 +51,10 @@ public:
     Common::Status start();
     /** Stops every poller and every lane after its current round; stopped() follows. */
     void stop();
-    /** New jobs are due: every lane looks now. */
+    /** New jobs are due: every lane (and status lane) looks now. */
     void wake();
     QList<Lane *> lanes() const { return m_lanes.values(); }
+    QList<StatusLane *> statusLanes() const { return m_statusLanes.values(); }
     /** The names of the sources being polled. */
     QStringList polledSources() const { return m_pollers.keys(); }
 
@@ -73,6 +76,7 @@ private:
     std::shared_ptr<Secrets::SecretStore> m_secrets;
     PollerConfig m_pollerTemplate;
     QMap<qint64, Lane *> m_lanes;
+    QMap<qint64, StatusLane *> m_statusLanes;
     struct PollerThread
     {
         QThread *thread;

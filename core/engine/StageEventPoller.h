@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Clock.h"
+#include "crm/CrmConnector.h"
+#include "storage/Database.h"
+
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+namespace Engine {
+
+/**
+ * Back-sync for a machine the CRM cannot reach: when the connection's back-sync mode is "poll", asks
+ * the CRM for the stage changes since the last one seen (amoCRM: GET /api/v4/events with
+ * filter[type]=lead_status_changed) once per interval (BackSyncConfig::pollMs, 30 s by default) and
+ * appends them as `crm.stage_changed` jobs. The cursor is a watermark (source "crm:<connection id>",
+ * stream "stage_events") written in the same transaction as the jobs, so a restart neither skips nor
+ * repeats. The mode and interval are re-read every tick: enabling or disabling needs no restart.
+ * Lives on the status lane's thread, owned by its StatusLaneWorker.
+ */
+class StageEventPoller : public QObject
+{
+    Q_OBJECT
+public:
+    StageEventPoller(std::shared_ptr<Storage::Database> db, qint64 connectionId, Crm::CrmConnector *connector,
+                     const Common::Clock *clock, QObject *parent = nullptr);
+
+    static QString watermarkSource(qint64 connectionId);
+    static QString watermarkStream() { return QStringLiteral("stage_events"); }
+
+    void start();
+    void stop();
+
+Q_SIGNALS:
+    /** New stage-change jobs are in the outbox. */
+    void changesAppended(int count);
+
+private:
+    void tick();
+    void onPage(const Common::Result<Crm::StageChangePage> &page, const QString &accountId);
+
+    std::shared_ptr<Storage::Database> m_db;
+    qint64 m_connectionId;
+    Crm::CrmConnector *m_connector;
+    const Common::Clock *m_clock;
+    QTimer m_timer;
+    bool m_inFlight = false;
+};
+
+} // namespace Engine
