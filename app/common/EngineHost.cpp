@@ -45,6 +45,9 @@ Common::Status EngineHost::start(bool withIntake)
                              if (status == 202)
                                  engine->wake();
                          });
+        // A CRM's stage changes are in the outbox: the status lanes look at once.
+        QObject::connect(m_intake.get(), &Source::Intake::FormIntakeServer::webhookStored, m_engine.get(),
+                         &Engine::SyncEngine::wake);
     }
     return {};
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CtlCommand.h"
 
+#include <QCoreApplication>
+#include <QTimer>
 #include <cstdio>
 
 namespace Ctl {
@@ -31,6 +33,23 @@ bool parseSubcommand(QCommandLineParser &parser, const QString &name, const QStr
         return false;
     }
     return true;
+}
+
+/**
+ * Runs an asynchronous step (the secret store answers through the event loop) in this process's only
+ * event loop: crmbridgectl's main() has not started one, so this is not a nested loop.
+ */
+int runEventLoop(const std::function<void(std::function<void(int)>)> &start)
+{
+    int code = 1;
+    QTimer::singleShot(0, [&code, &start] {
+        start([&code](int result) {
+            code = result;
+            QCoreApplication::exit(result);
+        });
+    });
+    QCoreApplication::exec();
+    return code;
 }
 
 } // namespace Ctl

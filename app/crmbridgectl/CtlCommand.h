@@ -26,4 +26,7 @@ void err(const QString &text);
 /** Parses a subcommand's own options; prints the error and returns false on bad input. */
 bool parseSubcommand(QCommandLineParser &parser, const QString &name, const QStringList &args);
 
+/** Runs an asynchronous step in the process's only event loop; @p start calls finish(exit code). */
+int runEventLoop(const std::function<void(std::function<void(int)>)> &start);
+
 } // namespace Ctl

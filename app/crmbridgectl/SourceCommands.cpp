@@ -38,23 +38,6 @@ int fail(const QString &command, const QString &message, int code = 1)
     return code;
 }
 
-/**
- * Runs an asynchronous step (the secret store answers through the event loop) in this process's only
- * event loop: crmbridgectl's main() has not started one, so this is not a nested loop.
- */
-int runEventLoop(const std::function<void(std::function<void(int)>)> &start)
-{
-    int code = 1;
-    QTimer::singleShot(0, [&code, &start] {
-        start([&code](int result) {
-            code = result;
-            QCoreApplication::exit(result);
-        });
-    });
-    QCoreApplication::exec();
-    return code;
-}
-
 /** The first line of stdin, without its line break; a prompt on stderr when stdin is a terminal. */
 QByteArray readPasswordLine()
 {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // crmbridgectl: the engine and the store from a shell, for servers and scripts.
+#include "BackSyncCommand.h"
 #include "ConnectionCommands.h"
 #include "CtlCommand.h"
 #include "DemoCommand.h"
@@ -27,7 +28,7 @@ int main(int argc, char *argv[])
         Ctl::migrateCommand(),   Ctl::statusCommand(),   Ctl::connectionCommand(), Ctl::loginCommand(),
         Ctl::sourceCommand(),    Ctl::demoShopCommand(), Ctl::importCommand(),     Ctl::formCommand(),
         Ctl::mappingCommand(),   Ctl::runCommand(),      Ctl::resendCommand(),     Ctl::icmlCommand(),
-        Ctl::retailCrmCommand(), Ctl::demoCommand()
+        Ctl::retailCrmCommand(), Ctl::demoCommand(),     Ctl::backsyncCommand()
     };
 
     auto usage = [&commands]() {

@@ -57,15 +57,15 @@ struct Run : std::enable_shared_from_this<Run>
             }
             const QString text = QString::fromUtf8(secret.value());
             Net::Redactor::remember(text);
-            self->connector->removeStageWebhook(destinationOf(old, self->connector->crmName(), text),
-                                                [self](Common::Status removed) {
-                                                    if (!removed) {
-                                                        self->done(removed.error());
-                                                        return;
-                                                    }
-                                                    self->secrets->remove(self->scope(), BackSyncSetup::secretName(),
-                                                                          [self](Common::Status) { self->configure(); });
-                                                });
+            self->connector->removeStageWebhook(
+                destinationOf(old, self->connector->crmName(), text), [self](Common::Status removed) {
+                    if (!removed) {
+                        self->done(removed.error());
+                        return;
+                    }
+                    self->secrets->remove(self->scope(), BackSyncSetup::secretName(),
+                                          [self](Common::Status) { self->configure(); });
+                });
         });
     }
 
@@ -80,8 +80,9 @@ struct Run : std::enable_shared_from_this<Run>
             return;
         }
         if (request.mode == Mode::Webhook && !connector->hasStageWebhooks()) {
-            done(Error::invalidInput(tr("%1 cannot post stage changes to a URL: use polling").arg(connector->crmName()),
-                                     QStringLiteral("no-webhooks")));
+            done(Error::invalidInput(
+                tr("%1 cannot post stage changes to a URL: use polling").arg(connector->crmName()),
+                QStringLiteral("no-webhooks")));
             return;
         }
         auto self = shared_from_this();
@@ -105,7 +106,7 @@ struct Run : std::enable_shared_from_this<Run>
         config.publicUrl.clear();
         // From now on: changes made while polling was off are not replayed.
         if (auto reset = Store::WatermarkRepo(db).setValue(StageEventPoller::watermarkSource(connection.id),
-                                                            StageEventPoller::watermarkStream(), QString());
+                                                           StageEventPoller::watermarkStream(), QString());
             !reset) {
             done(reset.error());
             return;
@@ -116,7 +117,8 @@ struct Run : std::enable_shared_from_this<Run>
     void registerWebhook()
     {
         const QUrl url(request.publicUrl.trimmed());
-        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
+        if (!url.isValid()
+            || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
             || url.host().isEmpty()) {
             done(Error::invalidInput(
                 tr("The public URL must be an http(s) address that forwards to this machine, not \"%1\"")
@@ -127,19 +129,21 @@ struct Run : std::enable_shared_from_this<Run>
         const QString secret = config.newHookSecret();
         Net::Redactor::remember(secret);
         auto self = shared_from_this();
-        secrets->write(scope(), BackSyncSetup::secretName(), secret.toUtf8(), [self, secret](Common::Status kept) {
-            if (!kept) {
-                self->done(kept.error());
-                return;
-            }
-            self->connector->registerStageWebhook(destinationOf(self->config, self->connector->crmName(), secret),
-                                                  [self](Common::Status registered) {
-                                                      if (!registered)
-                                                          self->done(registered.error());
-                                                      else
-                                                          self->save();
-                                                  });
-        });
+        secrets->write(scope(), BackSyncSetup::secretName(), secret.toUtf8(),
+                       [self, secret](Common::Status kept) {
+                           if (!kept) {
+                               self->done(kept.error());
+                               return;
+                           }
+                           self->connector->registerStageWebhook(
+                               destinationOf(self->config, self->connector->crmName(), secret),
+                               [self](Common::Status registered) {
+                                   if (!registered)
+                                       self->done(registered.error());
+                                   else
+                                       self->save();
+                               });
+                       });
     }
 
     void save()
@@ -155,8 +159,9 @@ struct Run : std::enable_shared_from_this<Run>
 
 } // namespace
 
-void BackSyncSetup::apply(std::shared_ptr<Storage::Database> db, std::shared_ptr<Secrets::SecretStore> secrets,
-                          qint64 connectionId, Crm::CrmConnector *connector, const Request &request, Done done)
+void BackSyncSetup::apply(std::shared_ptr<Storage::Database> db,
+                          std::shared_ptr<Secrets::SecretStore> secrets, qint64 connectionId,
+                          Crm::CrmConnector *connector, const Request &request, Done done)
 {
     auto connection = Store::ConnectionRepo(db).byId(connectionId);
     if (!connection) {

@@ -82,9 +82,11 @@ void LaneWorker::start()
 
     m_connector = m_factory(this);
     connect(m_connector.get(), &Crm::CrmConnector::stateChanged, this, &LaneWorker::onConnectorStateChanged);
-    m_stageMoves = std::make_unique<StageMoveBatch>(
-        m_db, m_config, m_connector.get(), m_clock,
-        [this](qint64 id, const QString &state, const QString &message) { Q_EMIT jobSettled(id, state, message); });
+    m_stageMoves
+        = std::make_unique<StageMoveBatch>(m_db, m_config, m_connector.get(), m_clock,
+                                           [this](qint64 id, const QString &state, const QString &message) {
+                                               Q_EMIT jobSettled(id, state, message);
+                                           });
     setState(LaneState::Idle);
     scheduleNext(0);
 }

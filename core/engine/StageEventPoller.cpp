@@ -61,18 +61,20 @@ void StageEventPoller::tick()
     m_timer.start(int(config.pollMs));
     if (m_inFlight || m_connector->state() != Crm::ConnectorState::Ready)
         return;
-    auto cursor = Store::WatermarkRepo(m_db, m_clock).value(watermarkSource(m_connectionId), watermarkStream());
+    auto cursor
+        = Store::WatermarkRepo(m_db, m_clock).value(watermarkSource(m_connectionId), watermarkStream());
     if (!cursor) {
         qCWarning(lcEngine) << "stage events of connection" << m_connectionId
                             << "cannot read their cursor:" << cursor.error().toString();
         return;
     }
     m_inFlight = true;
-    m_connector->stageChangesSince(cursor->value_or(QString()),
-                                   [this, accountId = config.accountId](Common::Result<Crm::StageChangePage> page) {
-                                       m_inFlight = false;
-                                       onPage(page, accountId);
-                                   });
+    m_connector->stageChangesSince(
+        cursor->value_or(QString()),
+        [this, accountId = config.accountId](Common::Result<Crm::StageChangePage> page) {
+            m_inFlight = false;
+            onPage(page, accountId);
+        });
 }
 
 void StageEventPoller::onPage(const Common::Result<Crm::StageChangePage> &page, const QString &accountId)
@@ -84,13 +86,14 @@ void StageEventPoller::onPage(const Common::Result<Crm::StageChangePage> &page, 
     }
     Storage::Transaction tx(*m_db);
     Store::JobRepo jobs(m_db, m_clock);
-    auto appended = tx.isActive() ? Source::StageChangeInbox::append(jobs, m_connectionId, m_connector->crmName(),
-                                                                     accountId, page->changes, m_clock->now())
-                                  : Common::Result<int>(tx.error());
-    Common::Status saved = appended ? Store::WatermarkRepo(m_db, m_clock)
-                                          .setValue(watermarkSource(m_connectionId), watermarkStream(),
-                                                    page->nextCursor)
-                                    : Common::Status(appended.error());
+    auto appended = tx.isActive()
+        ? Source::StageChangeInbox::append(jobs, m_connectionId, m_connector->crmName(), accountId,
+                                           page->changes, m_clock->now())
+        : Common::Result<int>(tx.error());
+    Common::Status saved = appended
+        ? Store::WatermarkRepo(m_db, m_clock)
+              .setValue(watermarkSource(m_connectionId), watermarkStream(), page->nextCursor)
+        : Common::Status(appended.error());
     if (saved)
         saved = tx.commit();
     if (!saved) {
@@ -99,7 +102,8 @@ void StageEventPoller::onPage(const Common::Result<Crm::StageChangePage> &page, 
         return;
     }
     if (appended.value() > 0) {
-        qCInfo(lcEngine) << "connection" << m_connectionId << ":" << appended.value() << "stage changes from the CRM";
+        qCInfo(lcEngine) << "connection" << m_connectionId << ":" << appended.value()
+                         << "stage changes from the CRM";
         Q_EMIT changesAppended(appended.value());
     }
 }

@@ -50,7 +50,8 @@ bool StageMoveBatch::run(Finished finished)
     auto leased = m_jobs.lease(m_config.owner, std::max(1, m_config.leaseMax), m_config.leaseMs,
                                m_config.connectionId, { jobKind() });
     if (!leased) {
-        qCWarning(lcEngine) << "lane" << m_config.owner << "cannot lease status changes:" << leased.error().toString();
+        qCWarning(lcEngine) << "lane" << m_config.owner
+                            << "cannot lease status changes:" << leased.error().toString();
         return false;
     }
     if (leased->isEmpty())
@@ -97,7 +98,8 @@ bool StageMoveBatch::run(Finished finished)
         }
         if (!deal->has_value()) {
             // The order's deal may still be on its way (its create job is queued or being sent).
-            m_settler.fail(job, Error::transient(tr("Order %1 has no deal in the CRM yet").arg(job.reference)));
+            m_settler.fail(job,
+                           Error::transient(tr("Order %1 has no deal in the CRM yet").arg(job.reference)));
             continue;
         }
         const Mapping::StageDecision decision = statuses.stageForShopStatus(change.toStatus);

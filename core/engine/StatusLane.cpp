@@ -8,7 +8,8 @@ StatusLane::StatusLane(std::shared_ptr<Storage::Database> db, LaneConfig config,
                        const Common::Clock *clock, QObject *parent)
     : QObject(parent)
     , m_connectionId(config.connectionId)
-    , m_worker(new StatusLaneWorker(std::move(db), std::move(config), std::move(factory), std::move(secrets), clock))
+    , m_worker(new StatusLaneWorker(std::move(db), std::move(config), std::move(factory), std::move(secrets),
+                                    clock))
 {
     m_thread.setObjectName(QStringLiteral("status-lane-%1").arg(m_connectionId));
     m_worker->moveToThread(&m_thread);

@@ -47,9 +47,10 @@ QString StatusLaneWorker::appliedSource(qint64 connectionId)
 void StatusLaneWorker::start()
 {
     m_jobs = std::make_unique<Store::JobRepo>(m_db, m_clock);
-    m_settler = std::make_unique<JobSettler>(
-        *m_jobs, m_config, m_clock,
-        [this](qint64 id, const QString &state, const QString &message) { Q_EMIT jobSettled(id, state, message); });
+    m_settler = std::make_unique<JobSettler>(*m_jobs, m_config, m_clock,
+                                             [this](qint64 id, const QString &state, const QString &message) {
+                                                 Q_EMIT jobSettled(id, state, message);
+                                             });
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &StatusLaneWorker::cycle);
@@ -89,7 +90,8 @@ void StatusLaneWorker::cycle()
     auto leased = m_jobs->lease(m_config.owner, std::max(1, m_config.leaseMax), m_config.leaseMs,
                                 m_config.connectionId, { Source::StageChangeInbox::jobKind() });
     if (!leased) {
-        qCWarning(lcEngine) << "status lane" << m_config.owner << "cannot lease jobs:" << leased.error().toString();
+        qCWarning(lcEngine) << "status lane" << m_config.owner
+                            << "cannot lease jobs:" << leased.error().toString();
         scheduleNext(2'000);
         return;
     }
@@ -113,7 +115,8 @@ void StatusLaneWorker::apply(const Job &job)
     }
     if (ours.value()) {
         m_settler->done(job, QStringLiteral("echo"),
-                        tr("Our own move of deal %1 to stage %2: nothing to do in the shop").arg(dealId, change.toStatus));
+                        tr("Our own move of deal %1 to stage %2: nothing to do in the shop")
+                            .arg(dealId, change.toStatus));
         return;
     }
 
@@ -124,7 +127,8 @@ void StatusLaneWorker::apply(const Job &job)
         return;
     }
     if (!linked->has_value()) {
-        m_settler->done(job, QStringLiteral("skipped"), tr("Deal %1 was not made from a shop order").arg(dealId));
+        m_settler->done(job, QStringLiteral("skipped"),
+                        tr("Deal %1 was not made from a shop order").arg(dealId));
         return;
     }
     // Orders are linked as "<source>:<order id>".
@@ -189,8 +193,9 @@ void StatusLaneWorker::apply(const Job &job)
         m_settler->done(job, QStringLiteral("skipped"),
                         tr("Order %1 is already in status %2").arg(orderId, decision.shopStatusId));
     else
-        m_settler->done(job, QStringLiteral("done"),
-                        tr("Order %1 set to status %2 (%3)").arg(orderId, decision.shopStatusId, decision.explanation));
+        m_settler->done(
+            job, QStringLiteral("done"),
+            tr("Order %1 set to status %2 (%3)").arg(orderId, decision.shopStatusId, decision.explanation));
 }
 
 std::shared_ptr<Source::ShopSource> StatusLaneWorker::source(const QString &name, std::optional<Error> *error)
@@ -209,7 +214,8 @@ std::shared_ptr<Source::ShopSource> StatusLaneWorker::source(const QString &name
         return nullptr;
     }
     if (!m_secrets && !record->url.startsWith(QLatin1String("sqlite:"))) {
-        *error = Error::unavailable(tr("The engine has no secret store to read the password of source %1").arg(name));
+        *error = Error::unavailable(
+            tr("The engine has no secret store to read the password of source %1").arg(name));
         return nullptr;
     }
     m_opening.insert(name);

@@ -15,7 +15,8 @@ namespace {
 
 Error malformed(const QString &why)
 {
-    return Error::invalidInput(QStringLiteral("Not an amoCRM webhook: %1").arg(why), QStringLiteral("malformed"));
+    return Error::invalidInput(QStringLiteral("Not an amoCRM webhook: %1").arg(why),
+                               QStringLiteral("malformed"));
 }
 
 /** "leads[status][0][id]" → {"leads", "status", "0", "id"}; empty for a name that is not well nested. */

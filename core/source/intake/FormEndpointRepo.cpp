@@ -56,8 +56,8 @@ Common::Status FormEndpointRepo::setSecret(const QString &name, const QString &s
                        " ON CONFLICT (name) DO UPDATE SET secret_salt = excluded.secret_salt,"
                        " secret_hash = excluded.secret_hash, source = excluded.source,"
                        " updated_at = excluded.updated_at"),
-        { name, source, QString::fromLatin1(salt), QString::fromLatin1(salted(salt, secret.toUtf8())),
-          now, now });
+        { name, source, QString::fromLatin1(salt), QString::fromLatin1(salted(salt, secret.toUtf8())), now,
+          now });
     if (!done)
         return done.error();
     return {};

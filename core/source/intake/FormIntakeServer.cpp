@@ -6,6 +6,8 @@
 #include "IntakeHandler.h"
 #include "IntakeLog.h"
 #include "TokenBucket.h"
+#include "store/BackSyncConfig.h"
+#include "store/ConnectionRepo.h"
 #include "store/SettingsRepo.h"
 
 #include <QPointer>
@@ -196,7 +198,15 @@ FormIntakeServer::startIfConfigured(std::shared_ptr<Storage::Database> store, co
     const bool catalogues = std::any_of(settings->keyBegin(), settings->keyEnd(), [](const QString &key) {
         return key.startsWith(QLatin1String("icml."));
     });
-    if (forms->isEmpty() && !catalogues)
+    // And when a connection takes its CRM's stage changes by webhook (`crmbridgectl backsync enable`).
+    auto connections = Store::ConnectionRepo(store).list();
+    if (!connections)
+        return connections.error();
+    const bool webhooks
+        = std::any_of(connections->cbegin(), connections->cend(), [](const Store::Connection &c) {
+              return Store::BackSyncConfig::of(c).mode == Store::BackSyncConfig::Mode::Webhook;
+          });
+    if (forms->isEmpty() && !catalogues && !webhooks)
         return std::unique_ptr<FormIntakeServer>();
     auto config = IntakeConfig::fromSettings(settings.value());
     if (!config)

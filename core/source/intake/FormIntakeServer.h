@@ -33,8 +33,8 @@ struct IntakeConfig
 };
 
 /**
- * The HTTP endpoint web forms and CRM webhooks post to (see IntakeHandler for URLs and answers), a small HTTP/1.1
- * server over QTcpServer on its own thread. QHttpServer 6.4 reads a whole body before a handler sees
+ * The HTTP endpoint web forms and CRM webhooks post to (see IntakeHandler for URLs and answers), a small
+ * HTTP/1.1 server over QTcpServer on its own thread. QHttpServer 6.4 reads a whole body before a handler sees
  * it, so it cannot refuse an oversized post early; this server checks Content-Length, the per-IP
  * token bucket and the secret first.
  *
@@ -52,7 +52,8 @@ public:
 
     /**
      * The intake of an engine (`crmbridgectl run`, the desktop app): started when the store has a form
-     * (`crmbridgectl form add`), listening as the intake.* settings say; null when there is no form.
+     * (`crmbridgectl form add`), a published ICML catalogue, or a connection taking back-sync by webhook
+     * (`crmbridgectl backsync enable`), listening as the intake.* settings say; null otherwise.
      */
     static Common::Result<std::unique_ptr<FormIntakeServer>>
     startIfConfigured(std::shared_ptr<Storage::Database> store,

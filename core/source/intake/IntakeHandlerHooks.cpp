@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // IntakeHandler: CRM webhooks (stage changes coming back to the shop).
 #include "IntakeHandler.h"
-
 #include "IntakeLog.h"
 #include "crm/ConnectorFactory.h"
 #include "source/StageChangeInbox.h"
@@ -43,8 +42,8 @@ bool sameAccount(const Store::BackSyncConfig &config, const Crm::WebhookDelivery
  * in `intake_raw` for the operator and answered 200: a retry would bring the same body again. A wrong
  * secret is 403 and stores nothing; a right secret from another account is kept and refused (403).
  */
-HttpResponse IntakeHandler::handleHook(const HttpRequest &request, const QString &clientIp, const QString &crm,
-                                       const QByteArray &secret)
+HttpResponse IntakeHandler::handleHook(const HttpRequest &request, const QString &clientIp,
+                                       const QString &crm, const QByteArray &secret)
 {
     const Crm::WebhookParser parse = Crm::ConnectorFactory::webhookParserFor(crm);
     if (!parse)
@@ -52,7 +51,8 @@ HttpResponse IntakeHandler::handleHook(const HttpRequest &request, const QString
                                   QStringLiteral("No webhooks are taken from \"%1\"").arg(crm));
     auto connections = Store::ConnectionRepo(m_store, m_clock).list();
     if (!connections) {
-        qCWarning(lcIntake) << "store unavailable while checking a webhook:" << connections.error().toString();
+        qCWarning(lcIntake) << "store unavailable while checking a webhook:"
+                            << connections.error().toString();
         return storeUnavailable();
     }
     std::optional<Store::Connection> connection;
@@ -81,8 +81,9 @@ HttpResponse IntakeHandler::handleHook(const HttpRequest &request, const QString
         return HttpResponse::json(200, "kept", delivery.error().message);
     }
     if (!sameAccount(config, delivery.value())) {
-        const QString why = QStringLiteral("The webhook came from account %1 (%2), not from the connection's %3 (%4)")
-                                .arg(delivery->accountId, delivery->subdomain, config.accountId, config.subdomain);
+        const QString why
+            = QStringLiteral("The webhook came from account %1 (%2), not from the connection's %3 (%4)")
+                  .arg(delivery->accountId, delivery->subdomain, config.accountId, config.subdomain);
         qCWarning(lcIntake) << connection->name << ":" << why;
         keepRejected(request, clientIp, label, why);
         return HttpResponse::json(403, "wrong-account", why);
@@ -91,15 +92,17 @@ HttpResponse IntakeHandler::handleHook(const HttpRequest &request, const QString
     Storage::Transaction tx(*m_store);
     Store::JobRepo jobs(m_store, m_clock);
     const QString accountId = config.accountId.isEmpty() ? delivery->accountId : config.accountId;
-    Common::Result<int> stored = tx.isActive() ? StageChangeInbox::append(jobs, connection->id, crm, accountId,
-                                                                           delivery->stageChanges, m_clock->now())
-                                               : Common::Result<int>(tx.error());
+    Common::Result<int> stored = tx.isActive()
+        ? StageChangeInbox::append(jobs, connection->id, crm, accountId, delivery->stageChanges,
+                                   m_clock->now())
+        : Common::Result<int>(tx.error());
     if (stored) {
         if (auto committed = tx.commit(); !committed)
             stored = committed.error();
     }
     if (!stored) {
-        qCWarning(lcIntake) << "cannot store a webhook for" << connection->name << ":" << stored.error().toString();
+        qCWarning(lcIntake) << "cannot store a webhook for" << connection->name << ":"
+                            << stored.error().toString();
         return storeUnavailable();
     }
     qCInfo(lcIntake) << "webhook for" << connection->name << ":" << delivery->stageChanges.size()
