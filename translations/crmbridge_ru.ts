@@ -324,6 +324,71 @@
     </message>
 </context>
 <context>
+    <name>Engine::BackSyncSetup</name>
+    <message>
+        <source>%1 cannot post stage changes to a URL: use polling</source>
+        <translation>%1 не умеет отправлять смены этапов на адрес: используйте опрос</translation>
+    </message>
+    <message>
+        <source>The public URL must be an http(s) address that forwards to this machine, not &quot;%1&quot;</source>
+        <translation>Публичный адрес должен быть адресом http(s), который ведёт на эту машину, а не «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>Engine::StageMoveBatch</name>
+    <message>
+        <source>A newer status change of the order follows</source>
+        <translation>Следом идёт более новая смена статуса заказа</translation>
+    </message>
+    <message>
+        <source>Order %1 has no deal in the CRM yet</source>
+        <translation>У заказа %1 ещё нет сделки в CRM</translation>
+    </message>
+    <message>
+        <source>The CRM's answer had no item for this move</source>
+        <translation>В ответе CRM нет элемента для этого перемещения</translation>
+    </message>
+    <message>
+        <source>Deal %1 moved to stage %2 in pipeline %3</source>
+        <translation>Сделка %1 перемещена на этап %2 воронки %3</translation>
+    </message>
+</context>
+<context>
+    <name>Engine::StatusLaneWorker</name>
+    <message>
+        <source>Our own move of deal %1 to stage %2: nothing to do in the shop</source>
+        <translation>Наше собственное перемещение сделки %1 на этап %2: в магазине ничего не меняем</translation>
+    </message>
+    <message>
+        <source>Deal %1 was not made from a shop order</source>
+        <translation>Сделка %1 создана не из заказа магазина</translation>
+    </message>
+    <message>
+        <source>The connection has no status map yet</source>
+        <translation>У подключения ещё нет карты статусов</translation>
+    </message>
+    <message>
+        <source>Older than the change already applied to order %1: ignored</source>
+        <translation>Старше изменения, уже применённого к заказу %1: пропущено</translation>
+    </message>
+    <message>
+        <source>Order %1 of %2: %3</source>
+        <translation>Заказ %1 из %2: %3</translation>
+    </message>
+    <message>
+        <source>Order %1 is already in status %2</source>
+        <translation>Заказ %1 уже в статусе %2</translation>
+    </message>
+    <message>
+        <source>Order %1 set to status %2 (%3)</source>
+        <translation>Заказу %1 установлен статус %2 (%3)</translation>
+    </message>
+    <message>
+        <source>The engine has no secret store to read the password of source %1</source>
+        <translation>У движка нет хранилища секретов, чтобы прочитать пароль источника %1</translation>
+    </message>
+</context>
+<context>
     <name>Engine::LaneWorker</name>
     <message>
         <source>Found in the CRM after a restart: deal %1</source>
