@@ -12,3 +12,7 @@ crmbridge_add_test(SourcePoller LABEL integration TIMEOUT 300
 crmbridge_add_test(DemoCtl LABEL integration TIMEOUT 180)
 target_compile_definitions(tst_DemoCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
 add_dependencies(tst_DemoCtl crmbridgectl)
+# kill -9 of the headless engine during a 2,000-order sync, ten times: one deal per order, no job left.
+crmbridge_add_test(EngineCrash LABEL engine TIMEOUT 600 LIBS crmbridge_sandbox Qt6::Network)
+target_compile_definitions(tst_EngineCrash PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
+add_dependencies(tst_EngineCrash crmbridgectl)

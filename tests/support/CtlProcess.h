@@ -14,17 +14,26 @@ struct CtlRun
     QString err;
 };
 
+/** Prepares @p process to run crmbridgectl without a desktop session (no DISPLAY, no D-Bus: the key-file
+ *  secret store is the one used), for a run the test starts, watches or kills itself. */
+inline void prepareCtl(QProcess &process, const QString &program, const QStringList &args)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+    process.setProcessEnvironment(env);
+    process.setProgram(program);
+    process.setArguments(args);
+}
+
 /** Runs crmbridgectl (the test's CRMBRIDGECTL_PATH) with @p args, feeding @p stdinData, without a desktop
  *  session (no DISPLAY, no D-Bus: the key-file secret store is the one used). */
 inline CtlRun runCtl(const QString &program, const QStringList &args, const QByteArray &stdinData = {},
                      int timeoutMs = 90000)
 {
     QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-    process.setProcessEnvironment(env);
-    process.start(program, args);
+    prepareCtl(process, program, args);
+    process.start();
     CtlRun run;
     if (!process.waitForStarted(10000))
         return run;

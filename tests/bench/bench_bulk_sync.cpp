@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// 10,000 orders of a miniShop2 demo shop (SQLite; repeat customers, phones typed "+7 (…)" and "8 …")
+// read by the real source into the outbox and sent by the real engine (SyncEngine, the amoCRM
+// connector, its rate limiter at the default) into the `crm-sandbox` process at its real 7 requests/s.
+// Before it, on the first 300 orders and a fresh account, a baseline does what the shop plugins do —
+// one order at a time: search the contact by phone, create it if missing, create the lead, add the
+// note — through the same HttpClient and limiter. Prints the figures and, last,
+//   RESULT bulk orders_per_s=… baseline_orders_per_s=… ratio=… requests_per_order=… http_429=… http_403=…
+// (targets ≥ 100, ratio ≥ 50, no 429 or 403). It fails only when an order did not become exactly one
+// deal. Orders: CRMBRIDGE_BENCH_ORDERS (default 10000); baseline: CRMBRIDGE_BENCH_BASELINE (300).
+#include "BenchSupport.h"
+#include "crm/ConnectorFactory.h"
+#include "engine/SyncEngine.h"
+#include "fixtures/amocrm/AmoTestKit.h"
+#include "model/ShopOrder.h"
+#include "source/minishop2/DemoShopGenerator.h"
+#include "source/minishop2/MiniShop2Source.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QUrlQuery>
+
+using namespace AmoTestKit;
+using Sandbox::Testing::SandboxTestClient;
+
+namespace {
+
+/**
+ * What the amoCRM plugins of miniShop2/WooCommerce do on every order, in order and waiting for each
+ * answer: GET contacts?query=<phone>, POST contacts when nobody was found, POST leads with the contact,
+ * POST leads/notes. Phones are sent and searched as +7 and ten digits, so a repeat customer is found.
+ */
+class PluginBaseline
+{
+public:
+    PluginBaseline(Net::HttpClient *client, QUrl base, QList<Model::ShopOrder> orders)
+        : m_client(client)
+        , m_base(std::move(base))
+        , m_orders(std::move(orders))
+    { }
+
+    void start() { next(); }
+    bool finished() const { return m_done >= m_orders.size() || !m_error.isEmpty(); }
+    int done() const { return m_done; }
+    int contactsCreated() const { return m_contactsCreated; }
+    QString error() const { return m_error; }
+
+private:
+    using Then = std::function<void(const QJsonObject &)>;
+
+    static QString tenDigits(const QString &phone)
+    {
+        QString digits;
+        for (const QChar c : phone)
+            if (c.isDigit())
+                digits += c;
+        return digits.right(10);
+    }
+
+    void call(const QByteArray &method, const QString &path, const QUrlQuery &query, const QJsonArray &body,
+              Then then)
+    {
+        Net::HttpRequest request;
+        request.method = method;
+        request.url = QUrl(m_base.toString() + path);
+        request.url.setQuery(query);
+        if (method == "POST") {
+            request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+            request.idempotent = false;
+        }
+        m_client->send(request, [this, path, then](Common::Result<Net::HttpResponse> answer) {
+            if (!answer || answer->status >= 300) {
+                m_error = path + QStringLiteral(": ")
+                    + (answer ? QString::number(answer->status) : answer.error().toString());
+                return;
+            }
+            then(answer->isEmpty() ? QJsonObject() : answer->json().object());
+        });
+    }
+
+    static qint64 firstId(const QJsonObject &answer, const char *key)
+    {
+        const QJsonArray list = answer.value("_embedded").toObject().value(QLatin1String(key)).toArray();
+        return list.isEmpty() ? 0 : list.first().toObject().value("id").toInteger();
+    }
+
+    void next()
+    {
+        if (finished())
+            return;
+        const Model::ShopOrder &order = m_orders[m_done];
+        const QString phone = tenDigits(order.customer.phone);
+        QUrlQuery search;
+        search.addQueryItem(QStringLiteral("query"), phone);
+        call("GET", QStringLiteral("/api/v4/contacts"), search, {}, [this, phone](const QJsonObject &found) {
+            if (const qint64 id = firstId(found, "contacts")) {
+                lead(id);
+                return;
+            }
+            const Model::ShopOrder &order = m_orders[m_done];
+            QJsonArray fields { QJsonObject {
+                { "field_code", "PHONE" },
+                { "values",
+                  QJsonArray { QJsonObject { { "value", "+7" + phone }, { "enum_code", "WORK" } } } } } };
+            if (!order.customer.email.isEmpty())
+                fields.append(QJsonObject { { "field_code", "EMAIL" },
+                                            { "values",
+                                              QJsonArray { QJsonObject { { "value", order.customer.email },
+                                                                         { "enum_code", "WORK" } } } } });
+            const QJsonArray contact { QJsonObject { { "name", order.customer.name },
+                                                     { "custom_fields_values", fields } } };
+            call("POST", QStringLiteral("/api/v4/contacts"), {}, contact, [this](const QJsonObject &created) {
+                ++m_contactsCreated;
+                lead(firstId(created, "contacts"));
+            });
+        });
+    }
+
+    void lead(qint64 contactId)
+    {
+        const Model::ShopOrder &order = m_orders[m_done];
+        const QJsonArray body { QJsonObject {
+            { "name", QStringLiteral("Заказ №%1").arg(order.number) },
+            { "price", qint64(order.cost) },
+            { "_embedded",
+              QJsonObject { { "contacts", QJsonArray { QJsonObject { { "id", contactId } } } } } } } };
+        call("POST", QStringLiteral("/api/v4/leads"), {}, body, [this](const QJsonObject &created) {
+            const Model::ShopOrder &order = m_orders[m_done];
+            QStringList text { QStringLiteral("Заказ №%1").arg(order.number) };
+            for (const Model::OrderLine &line : order.lines)
+                text << QStringLiteral("%1 × %2 = %3").arg(line.name).arg(line.quantity).arg(line.cost);
+            const QJsonArray note { QJsonObject {
+                { "entity_id", firstId(created, "leads") },
+                { "note_type", "common" },
+                { "params", QJsonObject { { "text", text.join(QLatin1Char('\n')) } } } } };
+            call("POST", QStringLiteral("/api/v4/leads/notes"), {}, note, [this](const QJsonObject &) {
+                ++m_done;
+                next();
+            });
+        });
+    }
+
+    Net::HttpClient *m_client;
+    QUrl m_base;
+    QList<Model::ShopOrder> m_orders;
+    int m_done = 0;
+    int m_contactsCreated = 0;
+    QString m_error;
+};
+
+int counter(const QJsonObject &state, const char *status)
+{
+    return state.value("counters")
+        .toObject()
+        .value("by_status")
+        .toObject()
+        .value(QLatin1String(status))
+        .toInt();
+}
+
+} // namespace
+
+class BenchBulkSync : public QObject
+{
+    Q_OBJECT
+public:
+    BenchBulkSync() { Bench::allowMinutes(30); }
+
+private:
+    QProcess m_sandboxProcess;
+    std::unique_ptr<SandboxKeys> m_keys;
+    std::unique_ptr<SandboxTestClient> m_control;
+
+    QJsonObject state()
+    {
+        return m_control->send("GET", QStringLiteral("/__sandbox/state"), {}, {}, QStringLiteral("*"), 120000)
+            .object();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QJsonObject ready = Bench::startSandbox(m_sandboxProcess, QStringLiteral(CRM_SANDBOX_EXE),
+                                                      { "--port", "0", "--seed", "demo" });
+        QVERIFY2(!ready.isEmpty(), "crm-sandbox did not start");
+        m_keys = std::make_unique<SandboxKeys>(ready);
+        m_control = std::make_unique<SandboxTestClient>(m_keys->baseUrl);
+    }
+
+    void cleanupTestCase()
+    {
+        m_sandboxProcess.terminate();
+        m_sandboxProcess.waitForFinished(10000);
+    }
+
+    void bulkSync()
+    {
+        const int orders = Bench::envInt("CRMBRIDGE_BENCH_ORDERS", 10'000);
+        const int baselineOrders = std::min(orders, Bench::envInt("CRMBRIDGE_BENCH_BASELINE", 300));
+
+        // The shop, and the source reading it into the outbox.
+        QTemporaryDir dir;
+        QElapsedTimer phase;
+        phase.start();
+        auto url = Source::MiniShop2::ShopDbUrl::parse(QStringLiteral("sqlite://") + dir.filePath("shop.db"));
+        QVERIFY_OK(url);
+        {
+            auto shop = Source::MiniShop2::ShopDb::open(url.value(), QStringLiteral("modx_"));
+            QVERIFY_OK(shop);
+            Source::MiniShop2::DemoShopGenerator::Options options;
+            options.orders = orders;
+            QVERIFY_OK(Source::MiniShop2::DemoShopGenerator::generate(*shop.value(), options));
+        }
+        const qint64 shopMs = phase.restart();
+        auto store = TestSupport::TestDatabase::create(QStringLiteral("sqlite"));
+        QVERIFY_OK(store);
+        auto db = store.value()->db();
+        {
+            Source::MiniShop2::MiniShop2Config config;
+            config.name = QStringLiteral("demo");
+            config.url = url.value();
+            config.fromBeginning = true;
+            auto source = Source::MiniShop2::MiniShop2Source::open(config, db);
+            QVERIFY_OK(source);
+            for (;;) {
+                auto polled = source.value()->poll(1000);
+                QVERIFY_OK(polled);
+                if (polled.value() == 0)
+                    break;
+            }
+        }
+        const qint64 pollMs = phase.restart();
+        const QString createdJobs = QStringLiteral("FROM jobs WHERE kind = 'order.created'");
+        QCOMPARE(Storage::Sql::scalar(*db, QStringLiteral("SELECT COUNT(*) ") + createdJobs)->toInt(),
+                 orders);
+        const int people
+            = Storage::Sql::scalar(*db, QStringLiteral("SELECT COUNT(DISTINCT email) ") + createdJobs)
+                  ->toInt();
+
+        // The connection, signed in like an operator would.
+        auto secrets = std::make_shared<Secrets::MemorySecretStore>();
+        const qint64 connectionId = addConnection(db, *m_keys);
+        QVERIFY(connectionId > 0);
+        writeSecret(*secrets, connectionId, Crm::AmoCrm::AmoSecretNames::clientSecret(),
+                    m_keys->clientSecret.toUtf8());
+        QNetworkAccessManager network;
+        Net::HttpClient::Options http;
+        http.account = m_keys->limiterAccount(); // the connector's key: one limiter for both
+        Net::HttpClient client(&network, http);
+        QVERIFY_OK(signInWithCode(&client, secrets, connectionId, *m_keys, *m_control));
+        Crm::ConnectorFactory factory(db, secrets);
+        client.setAuthenticator(factory.amoSession(Store::ConnectionRepo(db).list()->first()));
+
+        // The baseline, on a fresh account.
+        m_control->control(QStringLiteral("reset"), { { "seed", "demo" }, { "keep_tokens", true } });
+        const QJsonObject seeded = state();
+        const qsizetype seededLeads = seeded.value("leads").toArray().size();
+        const qsizetype seededContacts = seeded.value("contacts").toArray().size();
+        QList<Model::ShopOrder> first;
+        {
+            auto rows = Storage::Sql::exec(
+                *db, QStringLiteral("SELECT payload ") + createdJobs + QStringLiteral(" ORDER BY id LIMIT ?"),
+                { baselineOrders });
+            QVERIFY_OK(rows);
+            while (rows->next())
+                first << Model::ShopOrder::fromJson(
+                    QJsonDocument::fromJson(rows->value(0).toString().toUtf8()).object());
+        }
+        PluginBaseline baseline(&client, m_keys->baseUrl, first);
+        phase.restart();
+        baseline.start();
+        QTRY_VERIFY_WITH_TIMEOUT(baseline.finished(), 600'000);
+        const double baselineSecs = phase.elapsed() / 1000.0;
+        QVERIFY2(baseline.error().isEmpty(), qPrintable(baseline.error()));
+        const QJsonObject afterBaseline = state();
+        const int baselineRequests = afterBaseline.value("counters").toObject().value("total").toInt();
+        QCOMPARE(int(afterBaseline.value("leads").toArray().size() - seededLeads), baselineOrders);
+
+        // The engine, on a fresh account again.
+        m_control->control(QStringLiteral("reset"), { { "seed", "demo" }, { "keep_tokens", true } });
+        const bool peakReset = Bench::resetPeakRss();
+        Engine::SyncEngine engine(
+            db, [&factory](const Store::Connection &c) { return factory.forConnection(c); });
+        int settledCount = 0;
+        QObject::connect(&engine, &Engine::SyncEngine::jobSettled, &engine,
+                         [&settledCount](qint64, const QString &state, const QString &) {
+                             settledCount += state != QLatin1String("pending");
+                         });
+        phase.restart();
+        QVERIFY_OK(engine.start());
+        QTRY_VERIFY_WITH_TIMEOUT(settledCount >= orders, 1'200'000);
+        const double engineSecs = phase.elapsed() / 1000.0;
+        const double engineRss = Bench::peakRssMb();
+        QSignalSpy stopped(&engine, &Engine::SyncEngine::stopped);
+        engine.stop();
+        QVERIFY(stopped.count() == 1 || stopped.wait(30000));
+
+        const QJsonObject after = state();
+        const QJsonObject counters = after.value("counters").toObject();
+        const int requests = counters.value("total").toInt();
+        const QHash<QString, int> deals = dealsByExternalId(after);
+        const int failed
+            = Storage::Sql::scalar(*db,
+                                   QStringLiteral("SELECT COUNT(*) ") + createdJobs + " AND state = 'failed'")
+                  ->toInt();
+        const double ordersPerS = orders / engineSecs;
+        const double baselinePerS = baselineOrders / baselineSecs;
+
+        printf("SETUP bulk orders=%d people=%d shop_build_ms=%lld source_poll_ms=%lld\n", orders, people,
+               shopMs, pollMs);
+        printf(
+            "BASELINE bulk orders=%d seconds=%.1f requests=%d requests_per_order=%.2f contacts_created=%d\n",
+            baselineOrders, baselineSecs, baselineRequests, double(baselineRequests) / baselineOrders,
+            baseline.contactsCreated());
+        printf("ENGINE bulk orders=%d seconds=%.1f requests=%d max_rps=%d deals=%d contacts=%d notes=%d "
+               "failed=%d\n",
+               orders, engineSecs, requests, counters.value("max_rps").toInt(), int(deals.size()),
+               int(after.value("contacts").toArray().size() - seededContacts),
+               int(after.value("notes").toArray().size() - seeded.value("notes").toArray().size()), failed);
+        printf("RSS bulk engine_peak_mb=%.1f (%s)\n", engineRss,
+               peakReset ? "VmHWM of the engine run" : "ru_maxrss of the whole bench");
+        printf("RESULT bulk orders_per_s=%.1f baseline_orders_per_s=%.2f ratio=%.1f requests_per_order=%.3f "
+               "http_429=%d http_403=%d\n",
+               ordersPerS, baselinePerS, ordersPerS / baselinePerS, double(requests) / orders,
+               counter(after, "429"), counter(after, "403"));
+        fflush(stdout);
+
+        // Every order is exactly one deal.
+        QCOMPARE(failed, 0);
+        QCOMPARE(int(after.value("leads").toArray().size() - seededLeads), orders);
+        QCOMPARE(int(deals.size()), orders);
+        auto ids = Storage::Sql::exec(*db, QStringLiteral("SELECT source, source_ref ") + createdJobs);
+        QVERIFY_OK(ids);
+        while (ids->next()) {
+            const QString external
+                = QStringLiteral("order:%1:%2").arg(ids->value(0).toString(), ids->value(1).toString());
+            QVERIFY2(deals.value(external) == 1, qPrintable(external));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(BenchBulkSync)
+#include "bench_bulk_sync.moc"

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The headless engine (`crmbridgectl run`) killed with SIGKILL at random moments while it sends the
+// 2,000 orders of a demo shop, ten times, restarted each time, then run to the end: every order is
+// exactly one deal (by its "CRM Bridge ID"), every person one contact, and no job is left pending,
+// running or sending. The sandbox is in this process; its rate is raised because a restarted engine
+// does not know what the killed one sent in its last second (this test is about correctness).
+#include "CtlProcess.h"
+#include "fixtures/amocrm/AmoTestKit.h"
+#include "secrets/SecretKey.h"
+#include "source/minishop2/DemoShopGenerator.h"
+#include "source/minishop2/MiniShop2Source.h"
+
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <csignal>
+
+using Sandbox::AmoCrm::AmoCrmSandbox;
+using Sandbox::AmoCrm::AmoSandboxOptions;
+using Sandbox::Testing::SandboxTestClient;
+using TestSupport::CtlRun;
+
+namespace {
+constexpr int kOrders = 2000;
+constexpr int kKills = 10;
+} // namespace
+
+class TestEngineCrash : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString m_database;
+    QStringList m_base;
+    std::unique_ptr<AmoCrmSandbox> m_sandbox;
+    std::unique_ptr<SandboxTestClient> m_control;
+    std::shared_ptr<Storage::Database> m_store;
+
+    CtlRun ctl(const QStringList &args, const QByteArray &stdinData = {}, int timeoutMs = 90000)
+    {
+        return TestSupport::runCtl(QStringLiteral(CRMBRIDGECTL_PATH), m_base + args, stdinData, timeoutMs);
+    }
+
+    int jobsIn(const QString &states)
+    {
+        auto count = Storage::Sql::scalar(
+            *m_store, QStringLiteral("SELECT COUNT(*) FROM jobs WHERE state IN (%1)").arg(states));
+        return count ? count->toInt() : -1;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_database = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("run.db"));
+        const QString keyFile = m_dir.filePath(QStringLiteral("secret.key"));
+        QVERIFY_OK(Secrets::SecretKey::generateFile(keyFile));
+        m_base = QStringList { QStringLiteral("--database"), m_database, QStringLiteral("--secret-key-file"),
+                               keyFile };
+        AmoSandboxOptions options;
+        options.seed = QStringLiteral("demo");
+        options.rate = 50;
+        m_sandbox = std::make_unique<AmoCrmSandbox>(options);
+        QString error;
+        QVERIFY2(m_sandbox->start(&error), qPrintable(error));
+        m_control = std::make_unique<SandboxTestClient>(m_sandbox->baseUrl());
+
+        const CtlRun added
+            = ctl({ QStringLiteral("connection"), QStringLiteral("add"), QStringLiteral("amocrm"),
+                    QStringLiteral("shop"), QStringLiteral("--base-url"), m_sandbox->baseUrl().toString(),
+                    QStringLiteral("--client-id"), m_sandbox->clientId(), QStringLiteral("--redirect-uri"),
+                    m_sandbox->redirectUri() },
+                  m_sandbox->clientSecret().toUtf8() + "\n");
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        const QString code = m_control->control(QStringLiteral("auth-code")).value("code").toString();
+        const CtlRun login
+            = ctl({ QStringLiteral("login"), QStringLiteral("shop"), QStringLiteral("--code"), code });
+        QVERIFY2(login.exitCode == 0, qPrintable(login.err + login.out));
+
+        auto store = Storage::Database::open(m_database);
+        QVERIFY_OK(store);
+        m_store = store.value();
+    }
+
+    void everyOrderIsOneDealAcrossKills()
+    {
+        // The shop and its orders in the outbox, as the source puts them there.
+        auto url = Source::MiniShop2::ShopDbUrl::parse(QStringLiteral("sqlite://")
+                                                       + m_dir.filePath(QStringLiteral("shop.db")));
+        QVERIFY_OK(url);
+        auto shop = Source::MiniShop2::ShopDb::open(url.value(), QStringLiteral("modx_"));
+        QVERIFY_OK(shop);
+        Source::MiniShop2::DemoShopGenerator::Options demo;
+        demo.orders = kOrders;
+        QVERIFY_OK(Source::MiniShop2::DemoShopGenerator::generate(*shop.value(), demo));
+        auto people = shop.value()->exec(
+            QStringLiteral("SELECT COUNT(DISTINCT user_id) FROM %1").arg(shop.value()->table("ms2_orders")));
+        QVERIFY_OK(people);
+        QVERIFY(people->next());
+        const int persons = people->value(0).toInt();
+        {
+            Source::MiniShop2::MiniShop2Config config;
+            config.name = QStringLiteral("demo");
+            config.url = url.value();
+            config.fromBeginning = true;
+            auto source = Source::MiniShop2::MiniShop2Source::open(config, m_store);
+            QVERIFY_OK(source);
+            for (;;) {
+                auto polled = source.value()->poll(1000);
+                QVERIFY_OK(polled);
+                if (polled.value() == 0)
+                    break;
+            }
+        }
+        // Status changes of these orders are another lane's business: only creates here.
+        QVERIFY_OK(
+            Storage::Sql::exec(*m_store, QStringLiteral("DELETE FROM jobs WHERE kind <> 'order.created'")));
+        QCOMPARE(jobsIn(QStringLiteral("'pending'")), kOrders);
+
+        const QJsonObject before = m_control->get(QStringLiteral("/__sandbox/state")).object();
+
+        // Ten engines killed at random moments: each after a random part of a round went through.
+        const quint32 seed = QRandomGenerator::global()->generate();
+        qInfo("random seed %u", seed);
+        QRandomGenerator random(seed);
+        QStringList kills;
+        for (int kill = 0; kill < kKills; ++kill) {
+            const int doneBefore = jobsIn(QStringLiteral("'done'"));
+            const int waitFor = doneBefore + 1 + int(random.bounded(120));
+            QProcess engine;
+            TestSupport::prepareCtl(engine, QStringLiteral(CRMBRIDGECTL_PATH),
+                                    m_base + QStringList { "run" });
+            engine.setStandardOutputFile(QProcess::nullDevice());
+            engine.setStandardErrorFile(m_dir.filePath(QStringLiteral("engine-%1.log").arg(kill)));
+            engine.start();
+            QVERIFY(engine.waitForStarted(10000));
+            QTRY_VERIFY_WITH_TIMEOUT(jobsIn(QStringLiteral("'done'")) >= std::min(waitFor, kOrders), 60000);
+            QTest::qWait(int(random.bounded(400)));
+            ::kill(pid_t(engine.processId()), SIGKILL);
+            QVERIFY(engine.waitForFinished(10000));
+            QCOMPARE(engine.exitStatus(), QProcess::CrashExit);
+            kills << QStringLiteral("%1 done/%2 held")
+                         .arg(jobsIn(QStringLiteral("'done'")))
+                         .arg(jobsIn(QStringLiteral("'running', 'sending'")));
+        }
+        qInfo("killed at: %s", qPrintable(kills.join(QStringLiteral(", "))));
+        QVERIFY2(jobsIn(QStringLiteral("'done'")) < kOrders, "every kill came before the end");
+
+        // The last engine runs until nothing is due or held.
+        const CtlRun last = ctl({ QStringLiteral("run"), QStringLiteral("--once") }, {}, 180000);
+        QVERIFY2(last.exitCode == 0, qPrintable(last.err.right(2000)));
+
+        const QJsonObject state
+            = m_control->send("GET", QStringLiteral("/__sandbox/state"), {}, {}, QStringLiteral("*"), 60000)
+                  .object();
+        const QHash<QString, int> deals = AmoTestKit::dealsByExternalId(state);
+        auto orders = Storage::Sql::exec(*m_store, QStringLiteral("SELECT source, source_ref FROM jobs"));
+        QVERIFY_OK(orders);
+        int checked = 0;
+        while (orders->next()) {
+            const QString external
+                = QStringLiteral("order:%1:%2").arg(orders->value(0).toString(), orders->value(1).toString());
+            QVERIFY2(deals.value(external) == 1,
+                     qPrintable(QStringLiteral("%1 has %2 deals").arg(external).arg(deals.value(external))));
+            ++checked;
+        }
+        QCOMPARE(checked, kOrders);
+        const auto added = [&](const char *entity) {
+            return int(state.value(QLatin1String(entity)).toArray().size()
+                       - before.value(QLatin1String(entity)).toArray().size());
+        };
+        QCOMPARE(added("leads"), kOrders);
+        QCOMPARE(added("contacts"), persons);
+        QCOMPARE(jobsIn(QStringLiteral("'done'")), kOrders);
+        QCOMPARE(jobsIn(QStringLiteral("'pending', 'running', 'sending', 'failed'")), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineCrash)
+#include "tst_EngineCrash.moc"
