@@ -2,15 +2,36 @@
 #include "SyncEngine.h"
 
 #include "source/SourceRepo.h"
+#include "store/JobRepo.h"
 #include "store/SettingsRepo.h"
 
 #include <QCoreApplication>
 #include <QHostInfo>
 #include <QLoggingCategory>
 
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <csignal>
+#endif
+
 Q_DECLARE_LOGGING_CATEGORY(lcEngine)
 
 namespace Engine {
+
+namespace {
+
+/** True when no process @p pid exists on this machine (its engine ended or was killed). */
+bool processIsGone(qint64 pid)
+{
+#ifdef Q_OS_UNIX
+    return pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+#else
+    Q_UNUSED(pid);
+    return false; // elsewhere a dead engine's jobs come back when their lease runs out
+#endif
+}
+
+} // namespace
 
 SyncEngine::SyncEngine(std::shared_ptr<Storage::Database> db, ConnectorFactoryFor connectors,
                        const Common::Clock *clock, QObject *parent)
@@ -35,8 +56,32 @@ QString SyncEngine::instanceId()
     return QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
 }
 
+void SyncEngine::reclaimLeasesOfDeadEngines()
+{
+    Store::JobRepo jobs(m_db, m_clock);
+    auto holders = jobs.leaseHolders();
+    if (!holders) {
+        qCWarning(lcEngine) << "cannot read the lease holders:" << holders.error().toString();
+        return;
+    }
+    const QString host = QHostInfo::localHostName();
+    for (const QString &owner : std::as_const(*holders)) {
+        // Owners are "host:pid:connection" (instanceId()); only this machine's processes can be checked.
+        const QStringList parts = owner.split(QLatin1Char(':'));
+        bool ok = false;
+        const qint64 pid = parts.value(1).toLongLong(&ok);
+        if (parts.size() != 3 || parts[0] != host || !ok || pid == QCoreApplication::applicationPid()
+            || !processIsGone(pid))
+            continue;
+        if (auto expired = jobs.expireLeasesOf(owner); expired)
+            qCInfo(lcEngine) << "took back" << expired.value() << "jobs of the engine" << owner
+                             << "that is gone";
+    }
+}
+
 Common::Status SyncEngine::start()
 {
+    reclaimLeasesOfDeadEngines();
     auto connections = Store::ConnectionRepo(m_db, m_clock).list();
     if (!connections)
         return connections.error();

@@ -48,6 +48,7 @@ public:
     /** A hook run before every create, on the lane threads (set before start()). */
     void setBeforeSendHook(LaneWorker::BeforeSendHook hook) { m_beforeSend = std::move(hook); }
 
+    /** Takes back the jobs of dead engines of this machine, then starts the lanes and pollers. */
     Common::Status start();
     /** Stops every poller and every lane after its current round; stopped() follows. */
     void stop();
@@ -67,6 +68,9 @@ Q_SIGNALS:
 private:
     Common::Status startPollers();
     void finishedStopping();
+    /** Jobs leased by an engine of this machine that died (kill -9, a crash) are due again now, not
+     *  when their lease runs out; its `sending` jobs are reconciled before any retry. */
+    void reclaimLeasesOfDeadEngines();
 
     std::shared_ptr<Storage::Database> m_db;
     ConnectorFactoryFor m_connectors;

@@ -245,6 +245,28 @@ Status JobRepo::settleFailed(qint64 id, const QString &owner, const Error &error
     return settle(id, owner, QStringLiteral("failed"), 0, &error, QStringLiteral("failed"), true, false);
 }
 
+Result<QStringList> JobRepo::leaseHolders()
+{
+    auto query = Sql::exec(*m_db,
+                           QStringLiteral("SELECT DISTINCT lease_owner FROM jobs"
+                                          " WHERE state IN ('running', 'sending') AND lease_until >= ?"),
+                           { m_clock->nowMs() });
+    if (!query)
+        return query.error();
+    QStringList owners;
+    while (query->next())
+        owners << query->value(0).toString();
+    return owners;
+}
+
+Result<int> JobRepo::expireLeasesOf(const QString &owner)
+{
+    return Sql::update(*m_db,
+                       QStringLiteral("UPDATE jobs SET lease_until = 0"
+                                      " WHERE lease_owner = ? AND state IN ('running', 'sending')"),
+                       { owner });
+}
+
 Status JobRepo::release(qint64 id, const QString &owner, qint64 retryAtMs)
 {
     return settle(id, owner, QStringLiteral("pending"), retryAtMs, nullptr, QStringLiteral("released"), false,

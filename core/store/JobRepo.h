@@ -49,6 +49,11 @@ public:
     Common::Status settleRetry(qint64 id, const QString &owner, qint64 retryAtMs, const Common::Error &error,
                                bool createMayExist = true);
     Common::Status settleFailed(qint64 id, const QString &owner, const Common::Error &error);
+    /** Lease owners holding jobs now (running or sending, lease not expired). */
+    Common::Result<QStringList> leaseHolders();
+    /** Ends every lease of @p owner at once (an engine known to be dead): its jobs are due again, the
+     *  `sending` ones reconciled before any retry. Returns how many. */
+    Common::Result<int> expireLeasesOf(const QString &owner);
     /** Gives a leased job back without using up an attempt (paused lane, shutdown). */
     Common::Status release(qint64 id, const QString &owner, qint64 retryAtMs = 0);
     /** Replaces a job's payload (a resend with the current mapping, a hook's changed draft). */
