@@ -325,7 +325,7 @@ void LaneWorker::reconcile(QList<Job> sending, QList<CreateCandidate> fresh)
     }
     m_connector->findDealsByExternalIds(
         byExternalId.keys(), since,
-        [this, byExternalId, fresh](Common::Result<QMap<QString, QString>> found) mutable {
+        [this, byExternalId, fresh, since](Common::Result<QMap<QString, QString>> found) mutable {
             if (!found) {
                 for (const CreateCandidate &c : std::as_const(byExternalId))
                     settleError(m_jobsById.value(c.jobId), found.error(), true);
@@ -333,32 +333,80 @@ void LaneWorker::reconcile(QList<Job> sending, QList<CreateCandidate> fresh)
                     finishRound();
                     return;
                 }
-            } else {
-                Storage::Transaction tx(*m_db);
-                for (auto it = byExternalId.cbegin(); it != byExternalId.cend(); ++it) {
-                    const QString dealId = found->value(it.key());
-                    if (dealId.isEmpty()) {
-                        fresh.append(it.value());
-                        continue;
-                    }
-                    const Job job = m_jobsById.value(it.value().jobId);
-                    auto linked = m_links->link({ m_config.connectionId, it.value().draft.sourceKind,
-                                                  linkedSourceId(job, it.value().draft),
-                                                  QStringLiteral("lead"), dealId });
-                    if (!linked) {
-                        settleError(job, linked.error(), false);
-                        continue;
-                    }
-                    if (m_jobs->settleDone(job.id, m_config.owner, QStringLiteral("reconciled"))) {
-                        ++m_roundSent;
-                        ++m_sentTotal;
-                        Q_EMIT jobSettled(job.id, QStringLiteral("done"),
-                                          tr("Found in the CRM after a restart: deal %1").arg(dealId));
-                    }
-                }
-                (void)tx.commit();
+                planAndSend(fresh);
+                return;
             }
-            planAndSend(fresh);
+            if (found->isEmpty()) {
+                settleReconciled(byExternalId, {}, fresh);
+                return;
+            }
+            // Those deals brought contacts the index has not seen (their answer was lost): learn them
+            // before settling and before planning anything, so a person's next order links the same
+            // contact. A stop in between leaves the jobs `sending`, to be reconciled again.
+            indexContactsSince(
+                since, 1, [this, byExternalId, fresh, found = found.value()](Common::Status indexed) {
+                    if (!indexed) {
+                        qCWarning(lcEngine)
+                            << "lane" << m_config.owner
+                            << "cannot read the CRM's new contacts:" << indexed.error().toString();
+                        releaseAll(m_held, m_clock->nowMs() + 5'000);
+                        finishRound();
+                        return;
+                    }
+                    settleReconciled(byExternalId, found, fresh);
+                });
+        });
+}
+
+void LaneWorker::settleReconciled(const QHash<QString, CreateCandidate> &byExternalId,
+                                  const QMap<QString, QString> &found, QList<CreateCandidate> fresh)
+{
+    Storage::Transaction tx(*m_db);
+    for (auto it = byExternalId.cbegin(); it != byExternalId.cend(); ++it) {
+        const QString dealId = found.value(it.key());
+        if (dealId.isEmpty()) {
+            fresh.append(it.value());
+            continue;
+        }
+        const Job job = m_jobsById.value(it.value().jobId);
+        auto linked
+            = m_links->link({ m_config.connectionId, it.value().draft.sourceKind,
+                              linkedSourceId(job, it.value().draft), QStringLiteral("lead"), dealId });
+        if (!linked) {
+            settleError(job, linked.error(), false);
+            continue;
+        }
+        if (m_jobs->settleDone(job.id, m_config.owner, QStringLiteral("reconciled"))) {
+            ++m_roundSent;
+            ++m_sentTotal;
+            Q_EMIT jobSettled(job.id, QStringLiteral("done"),
+                              tr("Found in the CRM after a restart: deal %1").arg(dealId));
+        }
+    }
+    (void)tx.commit();
+    planAndSend(fresh);
+}
+
+void LaneWorker::indexContactsSince(qint64 since, int page, std::function<void(Common::Status)> done)
+{
+    m_connector->contactsChangedSince(
+        since, page, [this, since, page, done](Common::Result<Crm::ContactPage> answer) {
+            if (!answer) {
+                done(answer.error());
+                return;
+            }
+            for (const Crm::ContactSummary &c : std::as_const(answer->contacts)) {
+                if (auto kept = m_contacts->remember(m_config.connectionId, c.contactId, c.phones, c.emails,
+                                                     c.updatedAt);
+                    !kept) {
+                    done(kept);
+                    return;
+                }
+            }
+            if (answer->hasMore)
+                indexContactsSince(since, page + 1, done);
+            else
+                done({});
         });
 }
 

@@ -69,6 +69,10 @@ private:
 
     void processCreates(QList<Store::Job> jobs);
     void reconcile(QList<Store::Job> sending, QList<CreateCandidate> fresh);
+    void settleReconciled(const QHash<QString, CreateCandidate> &byExternalId,
+                          const QMap<QString, QString> &found, QList<CreateCandidate> fresh);
+    /** Every contact the CRM made or changed since @p since (Unix seconds) into the contact index. */
+    void indexContactsSince(qint64 since, int page, std::function<void(Common::Status)> done);
     void planAndSend(const QList<CreateCandidate> &fresh);
     void sendPlanned(const BatchPlan &plan);
     void settleOutcomes(const QList<PlannedCreate> &planned, const QList<Crm::ItemOutcome> &outcomes);
