@@ -107,7 +107,7 @@ void AmoNotifier::entityAdded(AmoAccount &account, const QString &type, const QJ
     addEvent(account, one_ + QStringLiteral("_added"), one_, id, {}, after, by);
     const QString group = type == QLatin1String("companies") ? QStringLiteral("contacts") : type;
     dispatch(account, QStringLiteral("add_") + one_, group + QStringLiteral("[add][0]"),
-             entityFields(account, type, entity));
+             [&] { return entityFields(account, type, entity); });
 }
 
 void AmoNotifier::entityUpdated(AmoAccount &account, const QString &type, const QJsonObject &before,
@@ -136,7 +136,8 @@ void AmoNotifier::entityUpdated(AmoAccount &account, const QString &type, const 
             QPair<QString, QString>(QStringLiteral("[old_status_id]"), str(before.value("status_id"))));
         fields.append(
             QPair<QString, QString>(QStringLiteral("[old_pipeline_id]"), str(before.value("pipeline_id"))));
-        dispatch(account, QStringLiteral("status_lead"), QStringLiteral("leads[status][0]"), fields);
+        dispatch(account, QStringLiteral("status_lead"), QStringLiteral("leads[status][0]"),
+                 [&fields] { return fields; });
     }
     if (before.value("name") != after.value("name")) {
         changed = true;
@@ -156,7 +157,7 @@ void AmoNotifier::entityUpdated(AmoAccount &account, const QString &type, const 
                  one("responsible_user", QJsonObject { { "id", before.value("responsible_user_id") } }),
                  one("responsible_user", QJsonObject { { "id", after.value("responsible_user_id") } }), by);
         dispatch(account, QStringLiteral("responsible_") + one_, group + QStringLiteral("[responsible][0]"),
-                 entityFields(account, type, after));
+                 [&] { return entityFields(account, type, after); });
     }
     const auto oldFields = fieldsById(before);
     const auto newFields = fieldsById(after);
@@ -180,7 +181,7 @@ void AmoNotifier::entityUpdated(AmoAccount &account, const QString &type, const 
     }
     if (changed || before != after)
         dispatch(account, QStringLiteral("update_") + one_, group + QStringLiteral("[update][0]"),
-                 entityFields(account, type, after));
+                 [&] { return entityFields(account, type, after); });
 }
 
 void AmoNotifier::noteAdded(AmoAccount &account, const QJsonObject &note, qint64 by)
@@ -204,7 +205,8 @@ void AmoNotifier::noteAdded(AmoAccount &account, const QJsonObject &note, qint64
                           { "[note][main_user_id]", str(note.value("responsible_user_id")) },
                           { "[note][account_id]", QString::number(account.id) } };
     const QString group = type == QLatin1String("companies") ? QStringLiteral("contacts") : type;
-    dispatch(account, QStringLiteral("note_") + one_, group + QStringLiteral("[note][0]"), fields);
+    dispatch(account, QStringLiteral("note_") + one_, group + QStringLiteral("[note][0]"),
+             [&fields] { return fields; });
 }
 
 AmoNotifier::Fields AmoNotifier::entityFields(AmoAccount &account, const QString &type,
@@ -276,7 +278,7 @@ AmoNotifier::Fields AmoNotifier::entityFields(AmoAccount &account, const QString
 }
 
 void AmoNotifier::dispatch(AmoAccount &account, const QString &setting, const QString &prefix,
-                           const Fields &fields)
+                           const std::function<Fields()> &fields)
 {
     QList<QJsonObject> hooks;
     for (const QJsonObject &hook : std::as_const(account.webhooks)) {
@@ -294,7 +296,7 @@ void AmoNotifier::dispatch(AmoAccount &account, const QString &setting, const QS
         return a.value("sort").toInt() < b.value("sort").toInt();
     });
     QList<QPair<QString, QString>> form;
-    for (const auto &[suffix, value] : fields)
+    for (const auto &[suffix, value] : fields())
         form.append({ prefix + suffix, value });
     form.append({ "account[subdomain]", account.subdomain });
     form.append({ "account[id]", QString::number(account.id) });

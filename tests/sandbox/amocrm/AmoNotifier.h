@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
+#include <functional>
 
 namespace Sandbox::AmoCrm {
 
@@ -43,7 +44,9 @@ public:
 
 private:
     using Fields = QList<QPair<QString, QString>>;
-    void dispatch(AmoAccount &account, const QString &setting, const QString &prefix, const Fields &fields);
+    /** Posts to the webhooks subscribed to @p setting; @p fields is built only when there is one. */
+    void dispatch(AmoAccount &account, const QString &setting, const QString &prefix,
+                  const std::function<Fields()> &fields);
     Fields entityFields(AmoAccount &account, const QString &type, const QJsonObject &entity) const;
     QString nextEventId();
 
