@@ -1,72 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Orders placed one at a time in a miniShop2 shop (SQLite) while the engine is idle: how long from the
 // shop's INSERT until the deal is visible in the `crm-sandbox` process (its real 7 requests/s). The
-// source is polled every CRMBRIDGE_BENCH_POLL_MS (250) on a thread of its own, as a source poller does,
-// and wakes the engine when it appended something. Prints the figures and, last,
+// engine polls the shop with its own source poller (every CRMBRIDGE_BENCH_POLL_MS, default the
+// production 1000 ms) and sends with the real amoCRM connector. Prints the figures and, last,
 //   RESULT latency p50_ms=… p95_ms=…   (target p95 < 2000)
 // Orders: CRMBRIDGE_BENCH_LIVE_ORDERS (default 40), after one warm-up order (schema, field creation).
 #include "BenchSupport.h"
 #include "crm/ConnectorFactory.h"
 #include "engine/SyncEngine.h"
 #include "fixtures/amocrm/AmoTestKit.h"
+#include "source/SourceRepo.h"
 #include "source/minishop2/DemoShopGenerator.h"
-#include "source/minishop2/MiniShop2Source.h"
+#include "source/minishop2/ShopDb.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QThread>
-#include <QTimer>
 
 using namespace AmoTestKit;
 using Sandbox::Testing::SandboxTestClient;
 
 namespace {
-
-/** Polls a miniShop2 source on its thread and wakes the engine when new jobs are in the outbox. */
-class SourceFeeder : public QObject
-{
-public:
-    SourceFeeder(Source::MiniShop2::MiniShop2Config config, std::shared_ptr<Storage::Database> store,
-                 Engine::SyncEngine *engine, int intervalMs)
-        : m_config(std::move(config))
-        , m_store(std::move(store))
-        , m_engine(engine)
-        , m_intervalMs(intervalMs)
-    { }
-
-    /** On the feeder's thread. */
-    void start()
-    {
-        auto source = Source::MiniShop2::MiniShop2Source::open(m_config, m_store);
-        if (!source) {
-            qWarning("the source did not open: %s", qPrintable(source.error().toString()));
-            return;
-        }
-        m_source = std::move(source).value();
-        auto *timer = new QTimer(this);
-        connect(timer, &QTimer::timeout, this, [this] {
-            auto polled = m_source->poll(200);
-            if (polled && polled.value() > 0)
-                QMetaObject::invokeMethod(m_engine, &Engine::SyncEngine::wake, Qt::QueuedConnection);
-        });
-        timer->start(m_intervalMs);
-    }
-    ~SourceFeeder() override
-    {
-        m_source.reset();
-        m_store->releaseThreadConnection();
-    }
-
-private:
-    Source::MiniShop2::MiniShop2Config m_config;
-    std::shared_ptr<Storage::Database> m_store;
-    Engine::SyncEngine *m_engine;
-    int m_intervalMs;
-    std::unique_ptr<Source::MiniShop2::MiniShop2Source> m_source;
-};
 
 double percentile(QList<qint64> values, double p)
 {
@@ -113,7 +69,7 @@ private Q_SLOTS:
     void liveLatency()
     {
         const int orders = Bench::envInt("CRMBRIDGE_BENCH_LIVE_ORDERS", 40);
-        const int pollMs = Bench::envInt("CRMBRIDGE_BENCH_POLL_MS", 250);
+        const int pollMs = Bench::envInt("CRMBRIDGE_BENCH_POLL_MS", Engine::PollerConfig().intervalMs);
 
         // A demo shop whose orders are taken out, to be placed again one at a time.
         QTemporaryDir dir;
@@ -177,19 +133,20 @@ private Q_SLOTS:
 
         const bool peakReset = Bench::resetPeakRss();
         Crm::ConnectorFactory factory(db, secrets);
+        Source::SourceRecord record;
+        record.name = QStringLiteral("demo");
+        record.kind = QStringLiteral("minishop2");
+        record.url = url->toDisplayString();
+        record.config = QJsonObject { { "prefix", "modx_" }, { "start", "beginning" } };
+        QVERIFY_OK(Source::SourceRepo(db).add(record));
         Engine::SyncEngine engine(
             db, [&factory](const Store::Connection &c) { return factory.forConnection(c); });
+        engine.setSecretStore(secrets);
+        Engine::PollerConfig poller;
+        poller.intervalMs = pollMs;
+        engine.setPollerTemplate(poller);
         QVERIFY_OK(engine.start());
-        Source::MiniShop2::MiniShop2Config config;
-        config.name = QStringLiteral("demo");
-        config.url = url.value();
-        config.fromBeginning = true;
-        QThread feederThread;
-        auto *feeder = new SourceFeeder(config, db, &engine, pollMs);
-        feeder->moveToThread(&feederThread);
-        connect(&feederThread, &QThread::finished, feeder, &QObject::deleteLater);
-        feederThread.start();
-        QMetaObject::invokeMethod(feeder, [feeder] { feeder->start(); });
+        QCOMPARE(engine.polledSources(), QStringList { record.name });
 
         QRandomGenerator random(20231101);
         QList<qint64> latencies;
@@ -207,8 +164,6 @@ private Q_SLOTS:
                 latencies << timer.elapsed();
         }
         const double rss = Bench::peakRssMb();
-        feederThread.quit();
-        feederThread.wait();
         QSignalSpy stopped(&engine, &Engine::SyncEngine::stopped);
         engine.stop();
         QVERIFY(stopped.count() == 1 || stopped.wait(30000));
