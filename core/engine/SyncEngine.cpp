@@ -66,11 +66,12 @@ void SyncEngine::reclaimLeasesOfDeadEngines()
     }
     const QString host = QHostInfo::localHostName();
     for (const QString &owner : std::as_const(*holders)) {
-        // Owners are "host:pid:connection" (instanceId()); only this machine's processes can be checked.
+        // Owners start with instanceId() ("host:pid:connection[:status]"); only this machine's
+        // processes can be checked.
         const QStringList parts = owner.split(QLatin1Char(':'));
         bool ok = false;
         const qint64 pid = parts.value(1).toLongLong(&ok);
-        if (parts.size() != 3 || parts[0] != host || !ok || pid == QCoreApplication::applicationPid()
+        if (parts.size() < 3 || parts[0] != host || !ok || pid == QCoreApplication::applicationPid()
             || !processIsGone(pid))
             continue;
         if (auto expired = jobs.expireLeasesOf(owner); expired)
@@ -106,7 +107,8 @@ Common::Status SyncEngine::start()
 
         LaneConfig statusConfig = config;
         statusConfig.owner += QStringLiteral(":status");
-        auto *statusLane = new StatusLane(m_db, statusConfig, m_connectors(connection), m_secrets, m_clock, this);
+        auto *statusLane
+            = new StatusLane(m_db, statusConfig, m_connectors(connection), m_secrets, m_clock, this);
         connect(statusLane, &StatusLane::jobSettled, this, &SyncEngine::jobSettled);
         connect(statusLane, &StatusLane::stopped, this, [this](qint64) {
             if (m_stopping > 0)
