@@ -12,9 +12,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -107,6 +109,69 @@ private Q_SLOTS:
         QTRY_VERIFY(table->model()->rowCount() < 64);
         for (int row = 0; row < table->model()->rowCount(); ++row)
             QCOMPARE(page.model()->entryAt(row).status, 400);
+    }
+
+    /** Free text looks through a window of the newest calls; "Search older calls" moves down the log. */
+    void textSearchLooksThroughWindowsWithSearchOlder()
+    {
+        Gui::LogPage page(m_test->db());
+        page.model()->setScanWindow(100);
+        QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.show();
+        auto *search = page.findChild<QLineEdit *>(QStringLiteral("logSearch"));
+        auto *older = page.findChild<QPushButton *>(QStringLiteral("searchOlderButton"));
+        auto *status = page.findChild<QLabel *>(QStringLiteral("logStatusLabel"));
+        QVERIFY(search && older && status);
+        QVERIFY(!older->isVisible());
+
+        // Every 10th call failed with this error: 10 of the newest 100.
+        search->setText(QStringLiteral("not a number"));
+        QTRY_COMPARE(page.model()->rowCount(), 10);
+        QVERIFY(older->isVisible());
+        QVERIFY2(status->text().startsWith(QLatin1String("Matches in the newest 100 calls, back to ")),
+                 qPrintable(status->text()));
+        for (int step = 2; step <= 4; ++step) {
+            older->click();
+            QCOMPARE(page.model()->rowCount(), step * 10);
+            QVERIFY(older->isVisible());
+            QVERIFY2(status->text().contains(QStringLiteral("newest %1 calls").arg(step * 100)),
+                     qPrintable(status->text()));
+        }
+        older->click(); // the last 50 calls: the whole log is searched
+        QCOMPARE(page.model()->rowCount(), 45);
+        QVERIFY(!older->isVisible());
+        QVERIFY(status->text().isEmpty());
+        for (int row = 0; row < 45; ++row)
+            QCOMPARE(page.model()->entryAt(row).status, 400);
+
+        // Nothing in the window: said so, with the way further back.
+        search->setText(QStringLiteral("nowhere at all"));
+        QTRY_COMPARE(page.model()->rowCount(), 0);
+        QTRY_VERIFY2(status->text().startsWith(QLatin1String("No match in the newest 100 calls, back to ")),
+                     qPrintable(status->text()));
+        QVERIFY(older->isVisible());
+        // Business keys are looked up by the index over the whole log, not by windows.
+        search->setText(QStringLiteral("5003"));
+        QTRY_COMPARE(page.model()->rowCount(), 1);
+        QVERIFY(!older->isVisible());
+    }
+
+    /** In Russian the window is counted with the right plural form. */
+    void russianSearchState()
+    {
+        QCOMPARE(Gui::installTranslations(QStringLiteral("ru")), QStringLiteral("ru"));
+        Gui::LogPage page(m_test->db());
+        page.model()->setScanWindow(101);
+        page.show();
+        page.findChild<QLineEdit *>(QStringLiteral("logSearch"))->setText(QStringLiteral("nowhere at all"));
+        auto *status = page.findChild<QLabel *>(QStringLiteral("logStatusLabel"));
+        QTRY_VERIFY2(status->text().startsWith(QStringLiteral("Нет совпадений среди последних 101 запроса")),
+                     qPrintable(status->text()));
+        page.model()->setScanWindow(100);
+        page.applyFilter();
+        QVERIFY2(status->text().startsWith(QStringLiteral("Нет совпадений среди последних 100 запросов")),
+                 qPrintable(status->text()));
+        Gui::installTranslations(QStringLiteral("en"));
     }
 
     void detailIsPrettyAndCurlHasNoSecrets()

@@ -93,6 +93,62 @@ private Q_SLOTS:
         QVERIFY(std::is_sorted(ids.rbegin(), ids.rend()));
     }
 
+    /** A free-text search in windows of the newest rows: every match once, window after window. */
+    void textSearchWalksTheLogInWindows()
+    {
+        // Rows share timestamps three by three, so window edges fall inside a run of equal times.
+        for (int i = 0; i < 57; ++i)
+            QVERIFY_OK(m_log->append(entry(1000 + i / 3, 200, QStringLiteral("n%1").arg(i))));
+        OpLogFilter filter;
+        filter.text = QStringLiteral("n1"); // n1, n10 … n19: 11 rows
+        QList<qint64> found;
+        int windows = 0;
+        std::optional<OpLogCursor> floor;
+        do {
+            auto next = m_log->scanFloor(filter, floor, 10);
+            QVERIFY_OK(next);
+            OpLogFilter window = filter;
+            window.floor = next.value();
+            // Matches between the previous floor (exclusive) and this one (inclusive).
+            std::optional<OpLogCursor> after = floor;
+            for (;;) {
+                auto page = m_log->page(window, after, 4);
+                QVERIFY_OK(page);
+                for (const OpLogEntry &e : *page)
+                    found << e.id;
+                if (page->size() < 4)
+                    break;
+                after = OpLogCursor { page->last().atMs, page->last().id };
+            }
+            floor = next.value();
+            ++windows;
+        } while (floor && windows < 20);
+        QCOMPARE(windows, 6); // 57 rows in windows of 10
+        QCOMPARE(found.size(), 11);
+        QCOMPARE(QSet<qint64>(found.begin(), found.end()).size(), 11);
+        QVERIFY(std::is_sorted(found.rbegin(), found.rend()));
+        // The floor is the 10th newest row: ids 57 … 48 in the first window.
+        auto first = m_log->scanFloor(filter, std::nullopt, 10);
+        QVERIFY_OK(first);
+        QVERIFY(first->has_value());
+        QCOMPARE(m_log->get((*first)->id)->keys, QStringLiteral("n47"));
+    }
+
+    /** The most calls in one second (the dashboard's rate-limit tile). */
+    void busiestSecond()
+    {
+        for (int i = 0; i < 5; ++i)
+            QVERIFY_OK(m_log->append(entry(10'000 + i * 100, 200, QStringLiteral("a")))); // one second
+        for (int i = 0; i < 3; ++i)
+            QVERIFY_OK(m_log->append(entry(20'000 + i * 1000, 200, QStringLiteral("b")))); // three seconds
+        QCOMPARE(m_log->busiestSecond({}).value(), 5);
+        OpLogFilter later;
+        later.fromMs = 15'000;
+        QCOMPARE(m_log->busiestSecond(later).value(), 1);
+        later.fromMs = 99'000;
+        QCOMPARE(m_log->busiestSecond(later).value(), 0);
+    }
+
     void filters()
     {
         QVERIFY_OK(m_log->append(entry(1000, 200, QStringLiteral("2311/1"), 5)));

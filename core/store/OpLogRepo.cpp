@@ -98,6 +98,11 @@ QStringList conditionsFor(const OpLogFilter &filter, bool postgres, QVariantList
                      .arg(like);
         binds << pattern << pattern << pattern;
     }
+    if (filter.floor) {
+        // The first term is the index range; the second drops the floor's older neighbours of equal time.
+        where << QStringLiteral("at >= ? AND (at > ? OR id >= ?)");
+        binds << filter.floor->atMs << filter.floor->atMs << filter.floor->id;
+    }
     return where;
 }
 
@@ -224,6 +229,50 @@ Result<int> OpLogRepo::count(const OpLogFilter &filter)
     if (!value)
         return value.error();
     return value->toInt();
+}
+
+Result<int> OpLogRepo::busiestSecond(const OpLogFilter &filter)
+{
+    QVariantList binds;
+    const QStringList where = conditionsFor(filter, m_db->isPostgres(), binds);
+    auto value = Sql::scalar(
+        *m_db,
+        QStringLiteral("SELECT COALESCE(MAX(calls), 0) FROM (SELECT COUNT(*) AS calls FROM op_log%1"
+                       " GROUP BY at / 1000) per_second")
+            .arg(where.isEmpty() ? QString()
+                                 : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))),
+        binds);
+    if (!value)
+        return value.error();
+    return value->toInt();
+}
+
+Result<std::optional<OpLogCursor>> OpLogRepo::scanFloor(const OpLogFilter &filter,
+                                                        std::optional<OpLogCursor> below, int rows)
+{
+    OpLogFilter bounds = filter;
+    bounds.text.clear();
+    bounds.key.clear();
+    bounds.floor.reset();
+    QVariantList binds;
+    QStringList where = conditionsFor(bounds, m_db->isPostgres(), binds);
+    if (below) {
+        where << QStringLiteral("at <= ? AND (at < ? OR id < ?)");
+        binds << below->atMs << below->atMs << below->id;
+    }
+    binds << std::max(0, rows - 1);
+    auto query = Sql::exec(
+        *m_db,
+        QStringLiteral("SELECT at, id FROM op_log%1 ORDER BY at DESC, id DESC LIMIT 1 OFFSET ?")
+            .arg(where.isEmpty() ? QString()
+                                 : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))),
+        binds);
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<OpLogCursor>();
+    return std::optional<OpLogCursor>(
+        OpLogCursor { query->value(0).toLongLong(), query->value(1).toLongLong() });
 }
 
 Result<int> OpLogRepo::pruneOlderThan(qint64 atMs)

@@ -33,6 +33,13 @@ struct OpLogEntry
 
 enum class StatusClass { Any, Success, ClientError, ServerError, NoAnswer, AnyError };
 
+/** Keyset position: the last row of the previous page (newest first). */
+struct OpLogCursor
+{
+    qint64 atMs = 0;
+    qint64 id = 0;
+};
+
 struct OpLogFilter
 {
     qint64 fromMs = 0; ///< inclusive; 0 = no lower bound
@@ -42,13 +49,9 @@ struct OpLogFilter
     std::optional<qint64> jobId;
     QString text; ///< order number, phone, email, URL part or error text (a LIKE over every row)
     QString key; ///< one whole business key (order number, phone in any form, email): an index lookup
-};
-
-/** Keyset position: the last row of the previous page (newest first). */
-struct OpLogCursor
-{
-    qint64 atMs = 0;
-    qint64 id = 0;
+    /** The oldest row to look at (inclusive): bounds a text search to a window of the newest rows,
+     *  which the (at, id) index reads as a range. None: down to the first row. */
+    std::optional<OpLogCursor> floor;
 };
 
 /**
@@ -68,6 +71,16 @@ public:
                                            int limit, bool withBodies = false);
     Common::Result<OpLogEntry> get(qint64 id);
     Common::Result<int> count(const OpLogFilter &filter);
+    /** The most calls the filter matches within one second (for rate-limit use); 0 when none. */
+    Common::Result<int> busiestSecond(const OpLogFilter &filter);
+    /**
+     * Where a scan of `rows` rows ends: the rows-th newest entry matching the filter's time,
+     * connection, status and job (not its text, key or floor), strictly older than `below` when
+     * given. None when fewer rows are left: a window from there reaches the first row. Walks the
+     * (at, id) index only, so the text search that follows reads a bounded range.
+     */
+    Common::Result<std::optional<OpLogCursor>> scanFloor(const OpLogFilter &filter,
+                                                         std::optional<OpLogCursor> below, int rows);
     /** A business key as stored in the key index: lowercased; a phone as its digits, 8… as 7…. */
     static QString normaliseKey(const QString &key);
     /** Deletes entries older than the given time; returns how many. */

@@ -54,6 +54,7 @@ LogFilterBar::LogFilterBar(std::shared_ptr<Storage::Database> db, QWidget *paren
     m_search->setObjectName(QStringLiteral("logSearch"));
     m_search->setPlaceholderText(tr("Search by order number, phone, email, address or error"));
     m_search->setClearButtonEnabled(true);
+    m_search->setToolTip(m_search->placeholderText());
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

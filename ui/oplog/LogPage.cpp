@@ -6,6 +6,7 @@
 #include "LogFilterBar.h"
 #include "OpLogTableModel.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -18,6 +19,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <limits>
 
 namespace Gui {
 
@@ -31,6 +33,7 @@ LogPage::LogPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     , m_exporter(new CsvExporter(m_db, this))
     , m_export(new QPushButton(tr("Export to CSV…"), this))
     , m_cancelExport(new QPushButton(tr("Cancel export"), this))
+    , m_searchOlder(new QPushButton(tr("Search older calls"), this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
 {
@@ -63,11 +66,14 @@ LogPage::LogPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     m_cancelExport->setObjectName(QStringLiteral("cancelExportButton"));
     m_progress->setObjectName(QStringLiteral("exportProgress"));
     m_status->setObjectName(QStringLiteral("logStatusLabel"));
+    m_searchOlder->setObjectName(QStringLiteral("searchOlderButton"));
     m_progress->hide();
     m_cancelExport->hide();
+    m_searchOlder->hide();
 
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_status, 1);
+    bottom->addWidget(m_searchOlder);
     bottom->addWidget(m_progress);
     bottom->addWidget(m_cancelExport);
     bottom->addWidget(m_export);
@@ -91,10 +97,10 @@ LogPage::LogPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
             &LogPage::onCurrentChanged);
     connect(m_model, &OpLogTableModel::reloaded, this, [this] {
         m_detail->showEntry(0);
-        m_status->setText(m_model->lastError().isEmpty()
-                              ? (m_model->rowCount() == 0 ? tr("No calls match.") : QString())
-                              : m_model->lastError());
+        showSearchState();
     });
+    connect(m_model, &OpLogTableModel::searchExtended, this, &LogPage::showSearchState);
+    connect(m_searchOlder, &QPushButton::clicked, m_model, &OpLogTableModel::searchOlder);
     connect(m_export, &QPushButton::clicked, this, &LogPage::onExportClicked);
     connect(m_cancelExport, &QPushButton::clicked, m_exporter, &CsvExporter::cancel);
     connect(m_exporter, &CsvExporter::progressed, this, [this](int written, int total) {
@@ -127,6 +133,27 @@ void LogPage::applyFilter()
         filter.key.clear();
         m_model->setFilter(filter);
     }
+}
+
+void LogPage::showSearchState()
+{
+    m_searchOlder->setVisible(m_model->hasOlderToSearch());
+    if (!m_model->lastError().isEmpty()) {
+        m_status->setText(m_model->lastError());
+        return;
+    }
+    const bool none = m_model->rowCount() == 0;
+    if (!m_model->hasOlderToSearch()) {
+        m_status->setText(none ? tr("No calls match.") : QString());
+        return;
+    }
+    // A text search looked through a window of the newest calls only: say how far back it went.
+    const QString back = QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_model->searchedBackToMs()),
+                                            QLocale::ShortFormat);
+    const int searched = int(std::min<qint64>(m_model->searchedRows(), std::numeric_limits<int>::max()));
+    m_status->setText(
+        none ? tr("No match in the newest %Ln call(s), back to %1.", nullptr, searched).arg(back)
+             : tr("Matches in the newest %Ln call(s), back to %1.", nullptr, searched).arg(back));
 }
 
 void LogPage::showJob(qint64 jobId)

@@ -45,6 +45,7 @@ protected:
 private:
     void onExportClicked();
     void onCurrentChanged();
+    void showSearchState();
 
     std::shared_ptr<Storage::Database> m_db;
     OpLogTableModel *m_model;
@@ -54,6 +55,7 @@ private:
     CsvExporter *m_exporter;
     QPushButton *m_export;
     QPushButton *m_cancelExport;
+    QPushButton *m_searchOlder;
     QProgressBar *m_progress;
     QLabel *m_status;
 };

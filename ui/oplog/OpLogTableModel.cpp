@@ -17,7 +17,36 @@ OpLogTableModel::OpLogTableModel(std::shared_ptr<Storage::Database> db, QObject 
 void OpLogTableModel::setFilter(const Store::OpLogFilter &filter)
 {
     m_filter = filter;
+    m_filter.floor.reset();
+    m_searchedRows = 0;
+    if (!m_filter.text.trimmed().isEmpty()) {
+        auto floor = Store::OpLogRepo(m_db).scanFloor(m_filter, std::nullopt, m_scanWindow);
+        if (floor)
+            m_filter.floor = floor.value();
+        m_searchedRows = m_scanWindow;
+    }
     reload();
+}
+
+void OpLogTableModel::searchOlder()
+{
+    if (!m_filter.floor)
+        return;
+    const Store::OpLogCursor previous = *m_filter.floor;
+    auto floor = Store::OpLogRepo(m_db).scanFloor(m_filter, previous, m_scanWindow);
+    if (!floor) {
+        m_error = floor.error().message;
+        return;
+    }
+    m_filter.floor = floor.value();
+    m_searchedRows += m_scanWindow;
+    // Matches not fetched yet continue from the last row shown; otherwise the old window held no
+    // more, and the new one starts below it.
+    if (m_hasMore && !m_entries.isEmpty())
+        appendPage(Store::OpLogCursor { m_entries.last().atMs, m_entries.last().id });
+    else
+        appendPage(previous);
+    Q_EMIT searchExtended();
 }
 
 void OpLogTableModel::reload()
@@ -125,8 +154,12 @@ void OpLogTableModel::fetchMore(const QModelIndex &parent)
 {
     if (parent.isValid() || !m_hasMore || m_changing || m_entries.isEmpty())
         return;
-    const Store::OpLogCursor cursor { m_entries.last().atMs, m_entries.last().id };
-    auto page = Store::OpLogRepo(m_db).page(m_filter, cursor, m_pageSize, false);
+    appendPage(Store::OpLogCursor { m_entries.last().atMs, m_entries.last().id });
+}
+
+void OpLogTableModel::appendPage(std::optional<Store::OpLogCursor> after)
+{
+    auto page = Store::OpLogRepo(m_db).page(m_filter, after, m_pageSize, false);
     if (!page) {
         m_error = page.error().message;
         m_hasMore = false;

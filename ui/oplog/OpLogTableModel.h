@@ -12,7 +12,10 @@ namespace Gui {
 /**
  * The operation log as a table, newest first. Holds only the pages the view has scrolled to: each
  * fetchMore reads the next page by keyset on (at, id) without bodies, so a log of millions of rows
- * opens and scrolls in constant time. Filters run in SQL. GUI thread; owned by the Log page.
+ * opens and scrolls in constant time. Filters run in SQL. A free-text search (a LIKE that no index
+ * serves) looks only at a window of the newest scanWindow() calls, so a search that matches nothing
+ * still answers at once; searchOlder() moves the window down the log by as much again.
+ * GUI thread; owned by the Log page.
  */
 class OpLogTableModel : public QAbstractTableModel
 {
@@ -36,6 +39,17 @@ public:
     void setFilter(const Store::OpLogFilter &filter);
     Store::OpLogFilter filter() const { return m_filter; }
     void setPageSize(int rows) { m_pageSize = rows; }
+    /** How many calls one step of a free-text search looks through. */
+    void setScanWindow(int rows) { m_scanWindow = rows; }
+    int scanWindow() const { return m_scanWindow; }
+    /** A free-text search that has older calls left to look through (see searchOlder). */
+    bool hasOlderToSearch() const { return m_filter.floor.has_value(); }
+    /** The time of the oldest call a free-text search has looked at so far (0: every call). */
+    qint64 searchedBackToMs() const { return m_filter.floor ? m_filter.floor->atMs : 0; }
+    /** How many calls the free-text search has looked through so far, at most. */
+    qint64 searchedRows() const { return m_searchedRows; }
+    /** Extends a free-text search by one more window of older calls; matches there are appended. */
+    void searchOlder();
     /** Reads the first page again (new entries arrive at the top). */
     void reload();
     const Store::OpLogEntry &entryAt(int row) const { return m_entries.at(row); }
@@ -50,14 +64,20 @@ public:
 
 Q_SIGNALS:
     void reloaded();
+    /** searchOlder() looked further back (rows may have been appended). */
+    void searchExtended();
 
 private:
+    void appendPage(std::optional<Store::OpLogCursor> after);
+
     std::shared_ptr<Storage::Database> m_db;
     Store::OpLogFilter m_filter;
     QList<Store::OpLogEntry> m_entries;
     bool m_hasMore = false;
     bool m_changing = false; ///< a reset or an insert is being announced: fetchMore waits
     int m_pageSize = 200;
+    int m_scanWindow = 100'000;
+    qint64 m_searchedRows = 0;
     QString m_error;
 };
 
