@@ -3,13 +3,14 @@
 // sandbox CRM gets them, within seconds of opening.
 #include "DemoSession.h"
 #include "TestEnv.h"
+#include "common/ElidedLabel.h"
 #include "dashboard/StatTile.h"
 #include "engine/SyncEngine.h"
 #include "mainwindow/MainWindow.h"
 #include "oplog/LogPage.h"
 #include "oplog/OpLogTableModel.h"
 
-#include <QLabel>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -19,7 +20,13 @@ class TestDemoWindow : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // The window reopens on the page it last showed; this test opens the Log page itself, so a
+        // previous run must not leave it there.
+        QSettings().remove(QStringLiteral("mainWindow/page"));
+    }
 
     void dashboardCountsTheDemosDeals()
     {
@@ -43,14 +50,14 @@ private Q_SLOTS:
         QVERIFY(delivered);
         QTRY_VERIFY_WITH_TIMEOUT(delivered->value().toInt() >= 40, 20000);
         // The engine is this process's: its state is in the status bar, not "runs elsewhere".
-        auto *engine = window.findChild<QLabel *>(QStringLiteral("engineState"));
+        auto *engine = window.findChild<Gui::ElidedLabel *>(QStringLiteral("engineState"));
         QTRY_VERIFY(engine->text().contains(QStringLiteral("idle"))
                     || engine->text().contains(QStringLiteral("sending")));
         // Customers keep ordering, and their orders keep arriving.
         QTRY_VERIFY_WITH_TIMEOUT(delivered->value().toInt() > 40, 20000);
         QVERIFY(demo.progress().ordersInShop > 40);
         // Signed in and mapped before the window opened: the pages show it.
-        auto *token = window.findChild<QLabel *>(QStringLiteral("tokenHealth"));
+        auto *token = window.findChild<Gui::ElidedLabel *>(QStringLiteral("tokenHealth"));
         QVERIFY2(!token->text().contains(QStringLiteral("Needs")), qPrintable(token->text()));
 
         // The Log page, opened now, shows the calls that delivered them, not only those made before it

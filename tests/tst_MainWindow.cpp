@@ -1,18 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestDatabase.h"
 #include "TestEnv.h"
+#include "common/ElidedLabel.h"
 #include "common/Translations.h"
+#include "dashboard/DashboardPage.h"
 #include "dashboard/StatTile.h"
 #include "dashboard/ThroughputChart.h"
 #include "mainwindow/MainWindow.h"
 #include "secrets/MemorySecretStore.h"
+#include "store/ConnectionRepo.h"
+#include "store/CredentialExpiryRepo.h"
 #include "store/JobRepo.h"
+#include "store/LaneStatusRepo.h"
+#include "store/OpLogRepo.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QLabel>
 #include <QListView>
 #include <QListWidget>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 
@@ -24,7 +32,31 @@ class TestMainWindow : public QObject
 private:
     std::unique_ptr<TestDatabase> m_test;
 
+    /** An amoCRM connection whose refresh token runs out in `days` days (and a second one later). */
+    void addSignedInConnections(int days)
+    {
+        Store::ConnectionRepo repo(m_test->db());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QStringList names { QStringLiteral("Shop CRM"), QStringLiteral("Other CRM") };
+        for (int i = 0; i < names.size(); ++i) {
+            Store::Connection c;
+            c.name = names.at(i);
+            c.crm = QStringLiteral("amocrm");
+            c.baseUrl = QStringLiteral("https://shop%1.amocrm.ru").arg(i);
+            c.state = QStringLiteral("signed-in");
+            auto added = repo.add(c);
+            QVERIFY_OK(added);
+            const qint64 refresh = now + qint64(days + i * 60) * 86'400'000 + 3'600'000;
+            Store::CredentialExpiry expiry;
+            expiry.kind = QStringLiteral("oauth");
+            expiry.accessExpiresAt = now + 86'400'000;
+            expiry.refreshExpiresAt = refresh;
+            QVERIFY_OK(Store::CredentialExpiryRepo(m_test->db()).record(added->id, expiry));
+        }
+    }
+
 private Q_SLOTS:
+    void initTestCase() { QCOMPARE(Gui::installTranslations(QStringLiteral("en")), QStringLiteral("en")); }
     void init()
     {
         auto test = TestDatabase::create(QStringLiteral("sqlite"));
@@ -57,7 +89,7 @@ private Q_SLOTS:
         QVERIFY(pending && failed);
         QTRY_COMPARE(pending->value(), QStringLiteral("2"));
         QCOMPARE(failed->value(), QStringLiteral("1"));
-        auto *store = window.findChild<QLabel *>(QStringLiteral("storeLabel"));
+        auto *store = window.findChild<Gui::ElidedLabel *>(QStringLiteral("storeLabel"));
         QVERIFY(store->text().contains(m_test->sqliteFile()));
     }
 
@@ -103,6 +135,110 @@ private Q_SLOTS:
         QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("queuePage"));
         auto *queue = window.findChild<QTableView *>(QStringLiteral("queueTable"));
         QTRY_COMPARE(queue->model()->rowCount(), 2);
+    }
+
+    /** The token tile and the status bar warn when the sign-in runs out within 14 days. */
+    void tokenExpiryTileAndStatusBar()
+    {
+        addSignedInConnections(5);
+        Gui::MainWindow window(m_test->db(), nullptr, std::make_shared<Secrets::MemorySecretStore>());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *tile = window.findChild<Gui::StatTile *>(QStringLiteral("tokenTile"));
+        QVERIFY(tile);
+        QTRY_COMPARE(tile->value(), QStringLiteral("5 days"));
+        QCOMPARE(tile->tone(), Gui::StatTile::Tone::Warning);
+        QVERIFY(tile->detail().contains(QLatin1String("Access token: until")));
+        QVERIFY(tile->detail().contains(QLatin1String("Refresh token: until")));
+        auto *token = window.findChild<Gui::ElidedLabel *>(QStringLiteral("tokenHealth"));
+        QCOMPARE(token->text(), QStringLiteral("CRM sign-in: 5 days left"));
+        auto *engine = window.findChild<Gui::ElidedLabel *>(QStringLiteral("engineState"));
+        QCOMPARE(engine->text(), QStringLiteral("Engine: not running"));
+
+        // A connection that needs a sign-in outranks every expiry.
+        auto other = Store::ConnectionRepo(m_test->db()).byName(QStringLiteral("Other CRM"));
+        QVERIFY_OK(Store::ConnectionRepo(m_test->db()).setState(other->id, QStringLiteral("needs-sign-in")));
+        auto *dashboard = window.findChild<Gui::DashboardPage *>(QStringLiteral("dashboardPage"));
+        dashboard->refresh();
+        QCOMPARE(tile->value(), QStringLiteral("–"));
+        QCOMPARE(tile->tone(), Gui::StatTile::Tone::Problem);
+        QCOMPARE(tile->detail(), QStringLiteral("Other CRM needs a new sign-in"));
+    }
+
+    /** Without an embedded engine, the status bar shows what the engines on the store report. */
+    void engineStateFromTheStore()
+    {
+        Store::LaneStatus lane;
+        lane.owner = QStringLiteral("host:1:amocrm-1");
+        lane.connectionId = 1;
+        lane.state = QStringLiteral("sending");
+        lane.startedAt = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY_OK(Store::LaneStatusRepo(m_test->db()).report(lane));
+        Gui::MainWindow window(m_test->db(), nullptr, std::make_shared<Secrets::MemorySecretStore>());
+        auto *engine = window.findChild<Gui::ElidedLabel *>(QStringLiteral("engineState"));
+        QCOMPARE(engine->text(), QStringLiteral("Engine: sending"));
+    }
+
+    /** The rate tile: the last minute's calls against 7 a second, and the busiest second. */
+    void rateLimitTile()
+    {
+        Store::OpLogRepo log(m_test->db());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < 42; ++i) {
+            Store::OpLogEntry e;
+            // 7 calls in one second, the rest spread over the minute.
+            e.atMs = i < 7 ? now - 5000 : now - 50'000 + i * 1000;
+            e.method = QStringLiteral("GET");
+            e.url = QStringLiteral("https://shop.amocrm.ru/api/v4/account");
+            e.status = 200;
+            QVERIFY_OK(log.append(e));
+        }
+        Gui::MainWindow window(m_test->db(), nullptr, std::make_shared<Secrets::MemorySecretStore>());
+        auto *rate = window.findChild<Gui::StatTile *>(QStringLiteral("rateTile"));
+        QCOMPARE(rate->value(), QStringLiteral("10%")); // 42 of 420
+        QVERIFY2(rate->detail().contains(QLatin1String("busiest second: 7 of 7")),
+                 qPrintable(rate->detail()));
+        QCOMPARE(rate->tone(), Gui::StatTile::Tone::Warning);
+    }
+
+    /** Jobs per hour are whole numbers: the y-axis has integer ticks, 0…5 when the day is empty. */
+    void chartAxisHasWholeNumbers()
+    {
+        Gui::ThroughputChart chart(m_test->db());
+        QCOMPARE(chart.axisLabels(), (QStringList { "0", "1", "2", "3", "4", "5" }));
+        QCOMPARE(Gui::ThroughputChart::scaleFor(0).top, 5);
+        QCOMPARE(Gui::ThroughputChart::scaleFor(7).top, 8);
+        QCOMPARE(Gui::ThroughputChart::scaleFor(7).step, 2);
+        QCOMPARE(Gui::ThroughputChart::scaleFor(12).top, 15);
+        QCOMPARE(Gui::ThroughputChart::scaleFor(12).step, 5);
+        QCOMPARE(Gui::ThroughputChart::scaleFor(1000).top, 1000);
+        QCOMPARE(Gui::ThroughputChart::scaleFor(1000).step, 200);
+        for (int maximum : { 0, 1, 3, 6, 9, 11, 26, 99, 101, 4321 }) {
+            const auto scale = Gui::ThroughputChart::scaleFor(maximum);
+            QVERIFY(scale.top >= maximum);
+            QCOMPARE(scale.top % scale.step, 0);
+            QVERIFY(scale.top / scale.step <= 5 || scale.step == 1);
+        }
+    }
+
+    /** In Russian at the default size, the status bar's items are whole (not cut, not elided). */
+    void russianStatusBarIsNotClipped()
+    {
+        addSignedInConnections(40);
+        QCOMPARE(Gui::installTranslations(QStringLiteral("ru")), QStringLiteral("ru"));
+        Gui::MainWindow window(m_test->db(), nullptr, std::make_shared<Secrets::MemorySecretStore>());
+        window.resize(1100, 720);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *engine = window.findChild<Gui::ElidedLabel *>(QStringLiteral("engineState"));
+        auto *token = window.findChild<Gui::ElidedLabel *>(QStringLiteral("tokenHealth"));
+        QCOMPARE(engine->text(), QStringLiteral("Обмен: не запущен"));
+        QCOMPARE(token->text(), QStringLiteral("Вход в CRM: осталось 40 дней"));
+        QTRY_COMPARE(engine->shownText(), engine->text());
+        QCOMPARE(token->shownText(), token->text());
+        auto *tile = window.findChild<Gui::StatTile *>(QStringLiteral("tokenTile"));
+        QCOMPARE(tile->value(), QStringLiteral("40 дней"));
+        Gui::installTranslations(QStringLiteral("en"));
     }
 
     void speaksRussian()

@@ -4,6 +4,7 @@
 #include "crm/amocrm/AmoTokens.h"
 #include "net/HttpClient.h"
 #include "secrets/SecretStore.h"
+#include "store/CredentialExpiryRepo.h"
 
 #include <QDateTime>
 #include <QDesktopServices>
@@ -165,6 +166,7 @@ void AmoSignInPanel::onFinished(const Common::Result<Crm::AmoCrm::AmoTokenSet> &
     }
     m_state->setText(tr("Signed in."));
     m_pasted->clear();
+    // AmoBrowserSignIn has recorded the expiry (setExpiryStore); the connection can send now.
     (void)Store::ConnectionRepo(m_db).setState(m_connection.id, QStringLiteral("signed-in"));
     Q_EMIT connectionChanged();
     showTokens();
@@ -177,6 +179,18 @@ void AmoSignInPanel::showTokens()
     Crm::AmoCrm::loadTokens(*m_secrets, id, [self, id](Common::Result<Crm::AmoCrm::AmoTokenSet> tokens) {
         if (!self || self->m_connection.id != id)
             return;
+        const Store::CredentialExpiry recorded
+            = Store::CredentialExpiryRepo(self->m_db).load(id).valueOr(Store::CredentialExpiry {});
+        if ((!tokens || !tokens->isValid()) && self->m_connection.state == QLatin1String("signed-in")
+            && recorded.deadline().isValid()) {
+            // An engine elsewhere holds the token (its own keychain or key file): say what the store knows.
+            self->m_token->setText(
+                tr("Signed in on the engine's computer; this computer's keychain has no "
+                   "token. Valid until %1.")
+                    .arg(QLocale().toString(recorded.deadline().toLocalTime(), QLocale::ShortFormat)));
+            self->m_signOut->setEnabled(false);
+            return;
+        }
         if (!tokens && tokens.error().kind != Common::ErrorKind::Auth) {
             // The keychain is not there (no secret service): say so rather than "not signed in".
             self->m_token->setText(tokens.error().message);
@@ -212,6 +226,7 @@ void AmoSignInPanel::signOut()
                               self->m_state->setText(done.error().message);
                               return;
                           }
+                          (void)Store::CredentialExpiryRepo(self->m_db).remove(self->m_connection.id);
                           (void)Store::ConnectionRepo(self->m_db)
                               .setState(self->m_connection.id, QStringLiteral("needs-sign-in"));
                           Q_EMIT self->connectionChanged();

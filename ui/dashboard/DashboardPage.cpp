@@ -3,7 +3,9 @@
 
 #include "StatTile.h"
 #include "ThroughputChart.h"
+#include "common/CredentialHealth.h"
 #include "queue/FailureGroupModel.h"
+#include "store/ConnectionRepo.h"
 #include "store/JobRepo.h"
 #include "store/OpLogRepo.h"
 
@@ -27,7 +29,8 @@ DashboardPage::DashboardPage(std::shared_ptr<Storage::Database> db, QWidget *par
     , m_failed(new StatTile(QStringLiteral("failedTile"), tr("Failed"), this))
     , m_oldest(new StatTile(QStringLiteral("oldestTile"), tr("Oldest waiting"), this))
     , m_today(new StatTile(QStringLiteral("todayTile"), tr("Delivered today"), this))
-    , m_rate(new StatTile(QStringLiteral("rateTile"), tr("API use, last minute"), this))
+    , m_rate(new StatTile(QStringLiteral("rateTile"), tr("CRM rate limit used"), this))
+    , m_token(new StatTile(QStringLiteral("tokenTile"), tr("Sign-in valid for"), this))
     , m_chart(new ThroughputChart(m_db, this))
     , m_failures(new FailureGroupModel(m_db, this))
     , m_failureView(new QListView(this))
@@ -49,6 +52,7 @@ DashboardPage::DashboardPage(std::shared_ptr<Storage::Database> db, QWidget *par
     tiles->addWidget(m_oldest, 1, 0);
     tiles->addWidget(m_done, 1, 1);
     tiles->addWidget(m_rate, 1, 2);
+    tiles->addWidget(m_token, 1, 3);
 
     m_failureView->setObjectName(QStringLiteral("dashboardFailures"));
     m_failureView->setModel(m_failures);
@@ -96,12 +100,8 @@ void DashboardPage::refresh()
     const qint64 startOfDay = QDateTime(QDate::currentDate(), QTime(0, 0)).toMSecsSinceEpoch();
     const QList<int> today = ThroughputChart::perHour(*m_db, QStringLiteral("done"), { startOfDay, now + 1 });
     m_today->setValue(locale.toString(today.value(0)));
-    Store::OpLogFilter lastMinute;
-    lastMinute.fromMs = now - 60'000;
-    // amoCRM allows 7 requests a second per account; a minute of calls against that budget.
-    const int calls = Store::OpLogRepo(m_db).count(lastMinute).valueOr(0);
-    m_rate->setValue(QStringLiteral("%1%").arg(calls * 100 / (7 * 60)),
-                     tr("%n call(s) in the last minute", nullptr, calls));
+    refreshRate(now);
+    refreshToken(now);
     m_failures->refresh();
     m_pending->setValue(locale.toString(counts->value(Store::JobState::Pending)));
     m_running->setValue(
@@ -118,6 +118,31 @@ void DashboardPage::refresh()
             tr("%n min", nullptr, int(minutes)),
             locale.toString(QDateTime::fromMSecsSinceEpoch(oldest.value()), QLocale::ShortFormat));
     }
+}
+
+void DashboardPage::refreshRate(qint64 now)
+{
+    // amoCRM allows 7 requests a second per account: the last minute's calls against that budget, and
+    // the busiest second (the one that would meet a 429 first).
+    constexpr int kPerSecond = 7;
+    Store::OpLogFilter lastMinute;
+    lastMinute.fromMs = now - 60'000;
+    const int calls = Store::OpLogRepo(m_db).count(lastMinute).valueOr(0);
+    const int peak = Store::OpLogRepo(m_db).busiestSecond(lastMinute).valueOr(0);
+    const int percent = calls * 100 / (kPerSecond * 60);
+    m_rate->setValue(QStringLiteral("%1%").arg(percent),
+                     tr("%n call(s) in the last minute", nullptr, calls) + QLatin1Char('\n')
+                         + tr("busiest second: %1 of %2").arg(peak).arg(kPerSecond));
+    m_rate->setTone(peak >= kPerSecond ? StatTile::Tone::Warning : StatTile::Tone::Normal);
+}
+
+void DashboardPage::refreshToken(qint64 now)
+{
+    const CredentialHealth health = CredentialHealth::fromStore(m_db, now);
+    m_token->setValue(health.tileValue(now), health.tileDetail());
+    m_token->setTone(health.level == CredentialHealth::Level::Problem       ? StatTile::Tone::Problem
+                         : health.level == CredentialHealth::Level::Warning ? StatTile::Tone::Warning
+                                                                            : StatTile::Tone::Normal);
 }
 
 } // namespace Gui

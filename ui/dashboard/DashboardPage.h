@@ -34,6 +34,9 @@ Q_SIGNALS:
     void failureGroupActivated(const QString &fingerprint);
 
 private:
+    void refreshRate(qint64 now);
+    void refreshToken(qint64 now);
+
     std::shared_ptr<Storage::Database> m_db;
     StatTile *m_pending;
     StatTile *m_running;
@@ -42,6 +45,7 @@ private:
     StatTile *m_oldest;
     StatTile *m_today;
     StatTile *m_rate;
+    StatTile *m_token;
     ThroughputChart *m_chart;
     FailureGroupModel *m_failures;
     QListView *m_failureView;

@@ -24,6 +24,9 @@ StatTile::StatTile(const QString &objectName, const QString &caption, QWidget *p
     m_caption->setForegroundRole(QPalette::PlaceholderText);
     m_detail->setForegroundRole(QPalette::PlaceholderText);
     m_detail->setWordWrap(true);
+    // Two lines of detail in every tile, so the tiles of a row line up whatever their text.
+    m_detail->setFixedHeight(2 * m_detail->fontMetrics().lineSpacing());
+    m_detail->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_caption);
     layout->addWidget(m_value);
@@ -34,6 +37,21 @@ void StatTile::setValue(const QString &value, const QString &detail)
 {
     m_value->setText(value);
     m_detail->setText(detail);
+}
+
+void StatTile::setTone(Tone tone)
+{
+    if (tone == m_tone)
+        return;
+    m_tone = tone;
+    m_value->setStyleSheet(tone == Tone::Problem       ? QStringLiteral("color: #c0392b;")
+                               : tone == Tone::Warning ? QStringLiteral("color: #b9770e;")
+                                                       : QString());
+}
+
+QString StatTile::detail() const
+{
+    return m_detail->text();
 }
 
 QString StatTile::value() const

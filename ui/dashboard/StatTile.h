@@ -13,13 +13,19 @@ class StatTile : public QFrame
     Q_OBJECT
 public:
     StatTile(const QString &objectName, const QString &caption, QWidget *parent = nullptr);
+    enum class Tone { Normal, Warning, Problem };
     void setValue(const QString &value, const QString &detail = {});
+    /** The figure's colour: amber for "soon", red for "now". */
+    void setTone(Tone tone);
     QString value() const;
+    QString detail() const;
+    Tone tone() const { return m_tone; }
 
 private:
     QLabel *m_caption;
     QLabel *m_value;
     QLabel *m_detail;
+    Tone m_tone = Tone::Normal;
 };
 
 } // namespace Gui

@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <cmath>
 
 namespace Gui {
 
@@ -49,6 +50,32 @@ QList<int> ThroughputChart::perHour(Storage::Database &db, const QString &state,
     return counts;
 }
 
+ThroughputChart::Scale ThroughputChart::scaleFor(int maximum)
+{
+    // Steps of 1, 2, 5, 10, 20, 50 …: the smallest that covers the maximum in five steps.
+    for (int magnitude = 1;; magnitude *= 10) {
+        for (int factor : { 1, 2, 5 }) {
+            const int step = factor * magnitude;
+            if (step * 5 >= maximum)
+                return Scale { std::max(5, (maximum + step - 1) / step * step), step };
+        }
+    }
+}
+
+QStringList ThroughputChart::axisLabels() const
+{
+    QStringList labels;
+    const auto axes = m_view->chart() ? m_view->chart()->axes(Qt::Vertical) : QList<QAbstractAxis *>();
+    if (const auto *axis = axes.isEmpty() ? nullptr : qobject_cast<const QValueAxis *>(axes.first())) {
+        const int ticks = axis->tickCount();
+        for (int i = 0; i < ticks; ++i) {
+            const double value = axis->min() + (axis->max() - axis->min()) * i / std::max(1, ticks - 1);
+            labels << QString::number(std::lround(value));
+        }
+    }
+    return labels;
+}
+
 void ThroughputChart::refresh()
 {
     const qint64 hourMs = 3600 * 1000;
@@ -69,7 +96,7 @@ void ThroughputChart::refresh()
     delivered->setColor(QColor(0x38, 0xa1, 0x69));
     auto *failures = new QBarSet(tr("Failed"));
     failures->setColor(QColor(0xe5, 0x3e, 0x3e));
-    int maximum = 1;
+    int maximum = 0;
     m_deliveredTotal = 0;
     for (int i = 0; i < done.size(); ++i) {
         *delivered << done.at(i);
@@ -89,13 +116,13 @@ void ThroughputChart::refresh()
     axisX->append(labels);
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
+    // Counts are whole: integer ticks (an empty day would otherwise read 0, 0.2 … shown as "0,0,0").
+    const Scale scale = scaleFor(maximum);
     auto *axisY = new QValueAxis;
-    axisY->setRange(0, maximum);
+    axisY->setRange(0, scale.top);
+    axisY->setTickCount(scale.top / scale.step + 1);
+    axisY->setMinorTickCount(0);
     axisY->setLabelFormat(QStringLiteral("%d"));
-    axisY->applyNiceNumbers();
-    // Whole numbers only: with a small maximum the default five ticks would read "0 0 0 0 1".
-    if (axisY->max() < axisY->tickCount() - 1)
-        axisY->setTickCount(int(axisY->max()) + 1);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     QChart *old = m_view->chart();

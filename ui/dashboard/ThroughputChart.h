@@ -29,6 +29,16 @@ public:
     /** Delivered jobs in the last 24 hours, as last drawn (for tests). */
     int deliveredTotal() const { return m_deliveredTotal; }
 
+    /** The y-axis for counts up to `maximum`: whole numbers only, at most six ticks, at least 0..5. */
+    struct Scale
+    {
+        int top = 5;
+        int step = 1;
+    };
+    static Scale scaleFor(int maximum);
+    /** The y-axis labels as last drawn (for tests). */
+    QStringList axisLabels() const;
+
     /** Jobs of a state settled per hour, oldest hour first; hours.size() + 1 boundaries. */
     static QList<int> perHour(Storage::Database &db, const QString &state, const QList<qint64> &boundaries);
 

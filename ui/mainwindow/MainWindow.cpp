@@ -3,6 +3,8 @@
 
 #include "Sidebar.h"
 #include "TrayNotifier.h"
+#include "common/CredentialHealth.h"
+#include "common/ElidedLabel.h"
 #include "common/Icons.h"
 #include "connect/ConnectionsPage.h"
 #include "dashboard/DashboardPage.h"
@@ -13,8 +15,10 @@
 #include "secrets/SecretStoreFactory.h"
 #include "settings/SettingsPage.h"
 #include "store/ConnectionRepo.h"
+#include "store/LaneStatusRepo.h"
 
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSettings>
@@ -84,19 +88,21 @@ MainWindow::MainWindow(std::shared_ptr<Storage::Database> db, Engine::SyncEngine
             QSettings().setValue(QStringLiteral("mainWindow/page"), m_pages->widget(row)->objectName());
     });
 
-    m_engineLabel = new QLabel(this);
+    // Each item shrinks with an ellipsis (full text in its tooltip) rather than being cut off; the
+    // store's address gives way first.
+    m_engineLabel = new ElidedLabel(this);
     m_engineLabel->setObjectName(QStringLiteral("engineState"));
-    m_tokenLabel = new QLabel(this);
+    m_tokenLabel = new ElidedLabel(this);
     m_tokenLabel->setObjectName(QStringLiteral("tokenHealth"));
-    m_storeLabel = new QLabel(tr("Store: %1").arg(m_db->url().toDisplayString()), this);
+    m_storeLabel = new ElidedLabel(this);
     m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
+    m_storeLabel->setText(tr("Store: %1").arg(m_db->url().toDisplayString()));
     statusBar()->addWidget(m_engineLabel);
     statusBar()->addWidget(m_tokenLabel);
-    statusBar()->addPermanentWidget(m_storeLabel);
+    statusBar()->addWidget(m_storeLabel, 1);
     m_engine = engine;
-    m_engineLabel->setText(engine ? tr("Engine: starting")
-                                  : tr("Engine: runs elsewhere (this window only reads the store)"));
     if (engine) {
+        m_engineLabel->setText(tr("Engine: %1").arg(laneStateText(Engine::LaneState::Starting)));
         connect(engine, &Engine::SyncEngine::laneStateChanged, this,
                 [this](qint64, Engine::LaneState state, const QString &reason) {
                     m_engineLabel->setText(reason.isEmpty()
@@ -158,21 +164,43 @@ QString MainWindow::laneStateText(Engine::LaneState state)
 
 void MainWindow::refreshTokenHealth()
 {
-    auto connections = Store::ConnectionRepo(m_db).list();
-    if (!connections || connections->isEmpty()) {
-        m_tokenLabel->setText(tr("No CRM connection yet"));
-        m_tokenLabel->setStyleSheet(QString());
+    if (!m_engine)
+        refreshEngineFromStore();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const CredentialHealth health = CredentialHealth::fromStore(m_db, now);
+    m_tokenLabel->setText(health.statusText(now));
+    m_tokenLabel->setTextColour(health.level == CredentialHealth::Level::Problem ? QColor(0xc0, 0x39, 0x2b)
+                                    : health.level == CredentialHealth::Level::Warning
+                                    ? QColor(0xb9, 0x77, 0x0e)
+                                    : QColor());
+}
+
+void MainWindow::refreshEngineFromStore()
+{
+    // Lanes report a heartbeat every few seconds; one silent for a minute is gone.
+    auto lanes = Store::LaneStatusRepo(m_db).all();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QStringList states;
+    if (lanes) {
+        for (const Store::LaneStatus &lane : lanes.value()) {
+            if (now - lane.heartbeatAt < 60'000 && !states.contains(lane.state))
+                states << lane.state;
+        }
+    }
+    if (states.isEmpty()) {
+        m_engineLabel->setText(tr("Engine: not running"));
         return;
     }
-    QStringList needSignIn;
-    for (const Store::Connection &c : connections.value()) {
-        if (c.state == QLatin1String("needs-sign-in") || c.state == QLatin1String("blocked"))
-            needSignIn << c.name;
+    // The most telling state of all the lanes: paused needs the operator, sending is progress.
+    for (const auto state :
+         { Engine::LaneState::Paused, Engine::LaneState::Sending, Engine::LaneState::Starting,
+           Engine::LaneState::Idle, Engine::LaneState::Stopped }) {
+        if (states.contains(Engine::laneStateName(state))) {
+            m_engineLabel->setText(tr("Engine: %1").arg(laneStateText(state)));
+            return;
+        }
     }
-    m_tokenLabel->setText(needSignIn.isEmpty()
-                              ? tr("CRM: signed in")
-                              : tr("Needs a new sign-in: %1").arg(needSignIn.join(QStringLiteral(", "))));
-    m_tokenLabel->setStyleSheet(needSignIn.isEmpty() ? QString() : QStringLiteral("color: #c0392b;"));
+    m_engineLabel->setText(tr("Engine: %1").arg(states.first()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

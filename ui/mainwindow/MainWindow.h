@@ -6,7 +6,6 @@
 #include <QMainWindow>
 #include <memory>
 
-class QLabel;
 class QStackedWidget;
 
 namespace Engine {
@@ -19,6 +18,7 @@ class SecretStore;
 
 namespace Gui {
 
+class ElidedLabel;
 class Sidebar;
 class TrayNotifier;
 
@@ -45,14 +45,16 @@ private:
     void addPage(QWidget *page, const QIcon &icon, const QString &title, int shortcutNumber);
     void restoreWindowState();
     void refreshTokenHealth();
+    /** Without an embedded engine: what the engines on this store last reported. */
+    void refreshEngineFromStore();
     static QString laneStateText(Engine::LaneState state);
 
     std::shared_ptr<Storage::Database> m_db;
     Sidebar *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
-    QLabel *m_storeLabel = nullptr;
-    QLabel *m_engineLabel = nullptr;
-    QLabel *m_tokenLabel = nullptr;
+    ElidedLabel *m_storeLabel = nullptr;
+    ElidedLabel *m_engineLabel = nullptr;
+    ElidedLabel *m_tokenLabel = nullptr;
     Engine::SyncEngine *m_engine = nullptr;
     TrayNotifier *m_tray = nullptr;
 };
