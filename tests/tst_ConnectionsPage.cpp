@@ -1,18 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestDatabase.h"
 #include "TestEnv.h"
+#include "common/MessageBox.h"
 #include "common/Translations.h"
 #include "connect/AmoSignInPanel.h"
 #include "connect/ConnectionsPage.h"
+#include "connect/ShopSidePanel.h"
 #include "secrets/MemorySecretStore.h"
+#include "source/SourceRepo.h"
+#include "source/intake/FormEndpointRepo.h"
 #include "store/ConnectionRepo.h"
+#include "store/CredentialExpiryRepo.h"
+#include "store/SettingsRepo.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QDesktopServices>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTest>
+#include <QTreeWidget>
 #include <QUrlQuery>
 
 using TestSupport::TestDatabase;
@@ -94,6 +104,121 @@ private Q_SLOTS:
         QVERIFY(panel->findChild<QPushButton *>(QStringLiteral("signInButton"))->isEnabled());
         QTRY_COMPARE(panel->findChild<QLabel *>(QStringLiteral("tokenState"))->text(),
                      QStringLiteral("Not signed in."));
+    }
+
+    /** A pasted long-lived token signs in and records its expiry (never the token); signing out forgets it.
+     */
+    void signInRecordsTheExpiryNotTheToken()
+    {
+        auto secrets = std::make_shared<Secrets::MemorySecretStore>();
+        Store::Connection connection;
+        connection.name = QStringLiteral("Shop CRM");
+        connection.crm = QStringLiteral("amocrm");
+        connection.baseUrl = QStringLiteral("https://shop.amocrm.ru");
+        QVERIFY_OK(Store::ConnectionRepo(m_test->db()).add(connection));
+        Gui::ConnectionsPage page(m_test->db(), secrets);
+        page.show();
+        auto *panel = page.signInPanel();
+        QVERIFY(panel->isEnabled());
+        // A JWT whose payload says exp = 2,000,000,000 (May 2033).
+        const QByteArray payload
+            = QByteArray("{\"exp\":2000000000}")
+                  .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        const QString token
+            = QStringLiteral("eyJhbGciOiJIUzI1NiJ9.%1.c2lnbmF0dXJl").arg(QString::fromLatin1(payload));
+        panel->findChild<QLineEdit *>(QStringLiteral("pastedAuth"))->setText(token);
+        panel->findChild<QPushButton *>(QStringLiteral("usePastedButton"))->click();
+        QTRY_COMPARE(Store::ConnectionRepo(m_test->db()).byName(connection.name)->state,
+                     QStringLiteral("signed-in"));
+        const Store::Connection stored = Store::ConnectionRepo(m_test->db()).byName(connection.name).value();
+        const Store::CredentialExpiry expiry
+            = Store::CredentialExpiryRepo(m_test->db()).load(stored.id).value();
+        QCOMPARE(expiry.accessExpiresAt, qint64(2'000'000'000) * 1000);
+        QCOMPARE(expiry.refreshExpiresAt, qint64(0));
+        QVERIFY(!QJsonDocument(stored.config).toJson().contains(payload));
+        for (const QString &value : Store::SettingsRepo(m_test->db()).all()->values())
+            QVERIFY(!value.contains(QString::fromLatin1(payload)));
+        QTRY_VERIFY(panel->findChild<QLabel *>(QStringLiteral("tokenState"))
+                        ->text()
+                        .contains(QLatin1String("valid until")));
+
+        panel->findChild<QPushButton *>(QStringLiteral("signOutButton"))->click();
+        QTRY_COMPARE(Store::ConnectionRepo(m_test->db()).byName(connection.name)->state,
+                     QStringLiteral("needs-sign-in"));
+        QVERIFY(!Store::CredentialExpiryRepo(m_test->db()).load(stored.id)->isKnown());
+    }
+
+    /** The shop database with its prefix and masked password; forms with their addresses and a new secret. */
+    void shopSideHasAddressesAndSecretsToCopy()
+    {
+        auto secrets = std::make_shared<Secrets::MemorySecretStore>();
+        Source::SourceRecord shop;
+        shop.name = QStringLiteral("shop");
+        shop.kind = QStringLiteral("minishop2");
+        shop.url = QStringLiteral("mysql://bridge@db.example:3306/modx");
+        shop.config.insert(QStringLiteral("prefix"), QStringLiteral("modx_"));
+        QVERIFY_OK(Source::SourceRepo(m_test->db()).add(shop));
+        bool written = false;
+        secrets->write(shop.secretScope(), Source::SourceRecord::passwordSecretName(), "db-pa55",
+                       [&](Common::Status s) { written = s.ok(); });
+        QTRY_VERIFY(written);
+        QVERIFY_OK(Source::Intake::FormEndpointRepo(m_test->db()).create(QStringLiteral("callback")));
+        QVERIFY_OK(Store::SettingsRepo(m_test->db())
+                       .setValue(QStringLiteral("intake.listen"), QStringLiteral("0.0.0.0:9090")));
+
+        Gui::ConnectionsPage page(m_test->db(), secrets);
+        page.show();
+        auto *tree = page.findChild<QTreeWidget *>(QStringLiteral("shopSide"));
+        QVERIFY(tree);
+        QCOMPARE(tree->topLevelItemCount(), 4); // the shop, the form twice (webhook, HTML), health
+        QTreeWidgetItem *db = tree->topLevelItem(0);
+        QCOMPARE(db->text(Gui::ShopSidePanel::AddressColumn),
+                 QStringLiteral("mysql://bridge@db.example:3306/modx (tables modx_…)"));
+        // The password is looked up asynchronously and only its presence is shown.
+        QTRY_COMPARE(db->text(Gui::ShopSidePanel::SecretColumn), QStringLiteral("••••••••"));
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            for (int c = 0; c < tree->columnCount(); ++c)
+                QVERIFY(!tree->topLevelItem(i)->text(c).contains(QLatin1String("db-pa55")));
+        }
+        tree->setCurrentItem(db);
+        auto *copySecret = page.findChild<QPushButton *>(QStringLiteral("copySecretButton"));
+        QVERIFY(copySecret->isEnabled());
+        copySecret->click();
+        QTRY_COMPARE(QApplication::clipboard()->text(), QStringLiteral("db-pa55"));
+
+        QTreeWidgetItem *webhook = tree->topLevelItem(1);
+        QCOMPARE(webhook->text(Gui::ShopSidePanel::AddressColumn),
+                 QStringLiteral("http://127.0.0.1:9090/forms/callback"));
+        QCOMPARE(webhook->text(Gui::ShopSidePanel::SecretColumn), QStringLiteral("shown once"));
+        tree->setCurrentItem(webhook);
+        QVERIFY(!copySecret->isEnabled()); // only a hash is kept
+        page.findChild<QPushButton *>(QStringLiteral("copyAddressButton"))->click();
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("http://127.0.0.1:9090/forms/callback"));
+
+        // Declined: the old secret keeps working. Accepted: a new one, copied, that the intake accepts.
+        Gui::MessageBox::setNextAnswer(QMessageBox::No);
+        page.findChild<QPushButton *>(QStringLiteral("newFormSecretButton"))->click();
+        QCOMPARE(tree->topLevelItem(1)->text(Gui::ShopSidePanel::SecretColumn), QStringLiteral("shown once"));
+        Gui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        page.findChild<QPushButton *>(QStringLiteral("newFormSecretButton"))->click();
+        QVERIFY(Gui::MessageBox::lastText().contains(QLatin1String("The old one stops working")));
+        QCOMPARE(tree->topLevelItem(1)->text(Gui::ShopSidePanel::SecretColumn), QStringLiteral("••••••••"));
+        tree->setCurrentItem(tree->topLevelItem(1));
+        QVERIFY(copySecret->isEnabled());
+        copySecret->click();
+        const QString secret = QApplication::clipboard()->text();
+        QCOMPARE(Source::Intake::FormEndpointRepo(m_test->db())
+                     .verify(QStringLiteral("callback"), secret.toUtf8())
+                     .value(),
+                 Source::Intake::FormEndpointRepo::Check::Accepted);
+        // The HTML form's address carries the secret when copied, but the table shows it masked.
+        QTreeWidgetItem *html = tree->topLevelItem(2);
+        QVERIFY(!html->text(Gui::ShopSidePanel::AddressColumn).contains(secret));
+        tree->setCurrentItem(html);
+        page.findChild<QPushButton *>(QStringLiteral("copyAddressButton"))->click();
+        QCOMPARE(QApplication::clipboard()->text(),
+                 QStringLiteral("http://127.0.0.1:9090/forms/callback/")
+                     + QString::fromLatin1(QUrl::toPercentEncoding(secret)));
     }
 
     void refusesAConnectionWithoutAnAddress()

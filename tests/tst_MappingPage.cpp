@@ -9,7 +9,9 @@
 #include "mapping/MappingPreview.h"
 #include "mapping/RoutingModel.h"
 #include "mapping/RoutingView.h"
+#include "mapping/StatusMapEditor.h"
 #include "mapping/StatusMapModel.h"
+#include "source/SourceRepo.h"
 #include "store/ConnectionRepo.h"
 #include "store/JobRepo.h"
 #include "store/MappingRepo.h"
@@ -201,6 +203,40 @@ private Q_SLOTS:
         QCOMPARE(model.statusMap().rows.first().direction, Mapping::StatusRow::Direction::ToCrm);
         undo.undo();
         QCOMPARE(model.statusMap().rows.first().direction, Mapping::StatusRow::Direction::Both);
+
+        // Colour chips: the shop status in the shop's colour, the stage in the CRM's.
+        const auto chipColour = [&](int column) {
+            const QIcon icon = model.index(0, column).data(Qt::DecorationRole).value<QIcon>();
+            return icon.pixmap(14, 14).toImage().pixelColor(7, 7).name();
+        };
+        QCOMPARE(chipColour(Gui::StatusMapModel::StageColumn),
+                 schema->stage("7001", "70011")->colour.toLower());
+        QCOMPARE(chipColour(Gui::StatusMapModel::ShopStatusColumn),
+                 QStringLiteral("#cccccc")); // not read yet
+        Source::ShopStatus fresh { QStringLiteral("1"), QStringLiteral("Новый"), QStringLiteral("FF6600") };
+        model.setShopStatuses({ fresh });
+        QCOMPARE(chipColour(Gui::StatusMapModel::ShopStatusColumn), QStringLiteral("#ff6600"));
+    }
+
+    /** The page takes the shop statuses' colours from what the store last read from the shop. */
+    void statusChipsComeFromTheShopSnapshot()
+    {
+        Source::SourceRecord shop;
+        shop.name = QStringLiteral("shop");
+        shop.kind = QStringLiteral("minishop2");
+        shop.url = QStringLiteral("sqlite:///tmp/shop.db");
+        Source::SourceRepo sources(m_test->db());
+        QVERIFY_OK(sources.add(shop));
+        QVERIFY_OK(sources.recordStatuses(
+            shop.name,
+            { { QStringLiteral("1"), QStringLiteral("Новый"), QStringLiteral("000000") },
+              { QStringLiteral("2"), QStringLiteral("Оплачен"), QStringLiteral("008000") } }));
+        QCOMPARE(sources.byName(shop.name)->knownStatuses().size(), 2);
+        Gui::MappingPage page(m_test->db());
+        auto *editor = page.findChild<Gui::StatusMapEditor *>(QStringLiteral("statusMapEditor"));
+        QVERIFY(editor);
+        QCOMPARE(editor->model()->shopStatusColour(QStringLiteral("2")), QStringLiteral("#008000"));
+        QCOMPARE(editor->model()->shopStatusColour(QStringLiteral("1")), QStringLiteral("#000000"));
     }
 };
 

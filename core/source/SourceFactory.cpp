@@ -18,9 +18,13 @@ Result<std::shared_ptr<ShopSource>> SourceFactory::openWithPassword(const Source
     auto config = MiniShop2::MiniShop2Config::fromRecord(record, password);
     if (!config)
         return config.error();
-    auto source = MiniShop2::MiniShop2Source::open(std::move(config).value(), std::move(store), clock);
+    auto source = MiniShop2::MiniShop2Source::open(std::move(config).value(), store, clock);
     if (!source)
         return source.error();
+    // A snapshot of the statuses for the console (their colours), which never reads the shop itself.
+    // A source being added is not in the store yet: nothing to update then.
+    if (auto statuses = source.value()->statuses(); statuses && store)
+        (void)SourceRepo(store).recordStatuses(record.name, statuses.value());
     return std::shared_ptr<ShopSource>(std::move(source).value());
 }
 

@@ -5,6 +5,7 @@
 #include "storage/Sql.h"
 #include "store/SecretGuard.h"
 
+#include <QJsonArray>
 #include <QSqlQuery>
 #include <QUrl>
 
@@ -85,6 +86,36 @@ Common::Status SourceRepo::update(const SourceRecord &record)
     if (updated.value() == 0)
         return Error::notFound(QStringLiteral("No source named \"%1\"").arg(record.name));
     return {};
+}
+
+QList<ShopStatus> SourceRecord::knownStatuses() const
+{
+    QList<ShopStatus> statuses;
+    for (const QJsonValue &value : config.value(QStringLiteral("statuses")).toArray()) {
+        const QJsonObject o = value.toObject();
+        ShopStatus status;
+        status.id = o.value(QStringLiteral("id")).toString();
+        status.name = o.value(QStringLiteral("name")).toString();
+        status.color = o.value(QStringLiteral("color")).toString();
+        statuses.append(status);
+    }
+    return statuses;
+}
+
+Common::Status SourceRepo::recordStatuses(const QString &name, const QList<ShopStatus> &statuses)
+{
+    auto record = byName(name);
+    if (!record)
+        return record.error();
+    QJsonArray list;
+    for (const ShopStatus &status : statuses)
+        list.append(QJsonObject { { QStringLiteral("id"), status.id },
+                                  { QStringLiteral("name"), status.name },
+                                  { QStringLiteral("color"), status.color } });
+    if (record->config.value(QStringLiteral("statuses")).toArray() == list)
+        return {};
+    record->config.insert(QStringLiteral("statuses"), list);
+    return update(record.value());
 }
 
 Common::Status SourceRepo::remove(const QString &name)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ShopSource.h"
 #include "common/Clock.h"
 #include "common/Result.h"
 #include "storage/Database.h"
@@ -26,6 +27,8 @@ struct SourceRecord
     /** Where its secrets live in the SecretStore: scope "source:<name>", name secretName(). */
     QString secretScope() const { return QStringLiteral("source:") + name; }
     static QString passwordSecretName() { return QStringLiteral("db_password"); }
+    /** The shop's statuses (id, name, colour) as last read from the shop; empty until it was opened. */
+    QList<ShopStatus> knownStatuses() const;
 };
 
 /** CRUD for the `sources` table on the calling thread's store connection. */
@@ -39,6 +42,8 @@ public:
     Common::Result<SourceRecord> add(const SourceRecord &record);
     Common::Status update(const SourceRecord &record);
     Common::Status remove(const QString &name);
+    /** Keeps a snapshot of the shop's statuses in its config (for the console's colour chips). */
+    Common::Status recordStatuses(const QString &name, const QList<ShopStatus> &statuses);
     Common::Result<SourceRecord> byName(const QString &name);
     Common::Result<QList<SourceRecord>> list();
 

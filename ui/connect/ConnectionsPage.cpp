@@ -2,12 +2,9 @@
 #include "ConnectionsPage.h"
 
 #include "AmoSignInPanel.h"
-#include "source/SourceRepo.h"
-#include "source/intake/FormEndpointRepo.h"
+#include "ShopSidePanel.h"
 #include "store/ConnectionRepo.h"
 
-#include <QApplication>
-#include <QClipboard>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -16,7 +13,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace Gui {
@@ -48,8 +44,8 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     , m_clientId(new QLineEdit(this))
     , m_redirectUri(new QLineEdit(this))
     , m_result(new QLabel(this))
-    , m_signIn(new AmoSignInPanel(m_db, std::move(secrets), this))
-    , m_shop(new QTreeWidget(this))
+    , m_signIn(new AmoSignInPanel(m_db, secrets, this))
+    , m_shop(new ShopSidePanel(m_db, secrets, this))
 {
     setObjectName(QStringLiteral("connectionsPage"));
     auto *title = new QLabel(tr("Connections"), this);
@@ -97,16 +93,8 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     top->addWidget(crmBox, 1);
 
     auto *shopBox = new QGroupBox(tr("Shop and forms"), this);
-    m_shop->setObjectName(QStringLiteral("shopSide"));
-    m_shop->setRootIsDecorated(false);
-    m_shop->setHeaderLabels({ tr("Source"), tr("Kind"), tr("Address") });
-    m_shop->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_shop->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    auto *copy = new QPushButton(tr("Copy the address"), this);
-    copy->setObjectName(QStringLiteral("copyAddressButton"));
     auto *shopLayout = new QVBoxLayout(shopBox);
     shopLayout->addWidget(m_shop);
-    shopLayout->addWidget(copy, 0, Qt::AlignRight);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(18, 18, 18, 18);
@@ -125,10 +113,6 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     });
     connect(save, &QPushButton::clicked, this, &ConnectionsPage::saveConnection);
     connect(m_signIn, &AmoSignInPanel::connectionChanged, this, &ConnectionsPage::reload);
-    connect(copy, &QPushButton::clicked, this, [this] {
-        if (auto *item = m_shop->currentItem())
-            QApplication::clipboard()->setText(item->text(2));
-    });
     reload();
 }
 
@@ -149,7 +133,7 @@ void ConnectionsPage::reload()
     blocker.unblock();
     const auto *item = m_list->currentItem();
     showConnection(item ? item->data(Qt::UserRole).toLongLong() : 0);
-    reloadShopSide();
+    m_shop->reload();
 }
 
 void ConnectionsPage::showConnection(qint64 id)
@@ -204,25 +188,6 @@ bool ConnectionsPage::saveConnection()
     reload();
     m_result->setText(tr("Saved."));
     return true;
-}
-
-void ConnectionsPage::reloadShopSide()
-{
-    m_shop->clear();
-    if (auto sources = Source::SourceRepo(m_db).list()) {
-        for (const Source::SourceRecord &source : sources.value())
-            new QTreeWidgetItem(m_shop,
-                                { source.name, tr("Shop database (%1)").arg(source.kind), source.url });
-    }
-    if (auto endpoints = Source::Intake::FormEndpointRepo(m_db).list()) {
-        for (const auto &endpoint : endpoints.value())
-            new QTreeWidgetItem(m_shop,
-                                { endpoint.name, tr("Web form"), QStringLiteral("/forms/") + endpoint.name });
-    }
-    if (m_shop->topLevelItemCount() == 0)
-        new QTreeWidgetItem(
-            m_shop,
-            { tr("No shop yet"), QString(), tr("Add one with crmbridgectl source add, or start the demo.") });
 }
 
 } // namespace Gui

@@ -9,7 +9,6 @@
 class QLabel;
 class QLineEdit;
 class QListWidget;
-class QTreeWidget;
 
 namespace Secrets {
 class SecretStore;
@@ -18,12 +17,13 @@ class SecretStore;
 namespace Gui {
 
 class AmoSignInPanel;
+class ShopSidePanel;
 
 /**
  * The Connections page: the CRM connections (add one: name, account address, client id, redirect
- * address; then sign in with AmoSignInPanel) and the shop side (the shop databases the bridge reads
- * and the form intake endpoints, with their addresses ready to copy). GUI thread; owned by the main
- * window.
+ * address; then sign in with AmoSignInPanel) and the shop side (ShopSidePanel: the shop databases the
+ * bridge reads and the form intake endpoints, with their addresses and secrets ready to copy). GUI thread;
+ * owned by the main window.
  */
 class ConnectionsPage : public QWidget
 {
@@ -41,7 +41,6 @@ public Q_SLOTS:
 
 private:
     void showConnection(qint64 id);
-    void reloadShopSide();
 
     std::shared_ptr<Storage::Database> m_db;
     QListWidget *m_list;
@@ -51,7 +50,7 @@ private:
     QLineEdit *m_redirectUri;
     QLabel *m_result;
     AmoSignInPanel *m_signIn;
-    QTreeWidget *m_shop;
+    ShopSidePanel *m_shop;
     qint64 m_current = 0;
 };
 

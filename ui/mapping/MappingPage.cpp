@@ -8,6 +8,7 @@
 #include "StatusMapEditor.h"
 #include "StatusMapModel.h"
 #include "mapping/MappingValidator.h"
+#include "source/SourceRepo.h"
 #include "store/ConnectionRepo.h"
 #include "store/MappingRepo.h"
 
@@ -156,6 +157,12 @@ void MappingPage::load()
     m_orders->model()->setFieldMap(m_loaded.orders);
     m_forms->model()->setFieldMap(m_loaded.forms);
     m_statuses->model()->setStatusMap(m_loaded.statuses, m_schema);
+    QList<Source::ShopStatus> shopStatuses;
+    if (auto sources = Source::SourceRepo(m_db).list()) {
+        for (const Source::SourceRecord &source : sources.value())
+            shopStatuses << source.knownStatuses();
+    }
+    m_statuses->model()->setShopStatuses(shopStatuses);
     m_undo->setClean();
     m_result->clear();
     revalidate();

@@ -84,6 +84,21 @@ void StatusMapModel::setProblems(const QList<Mapping::Problem> &problems)
         Q_EMIT dataChanged(index(0, 0), index(int(m_map.rows.size()) - 1, ColumnCount - 1));
 }
 
+void StatusMapModel::setShopStatuses(const QList<Source::ShopStatus> &statuses)
+{
+    m_shopColours.clear();
+    for (const Source::ShopStatus &status : statuses) {
+        // miniShop2 keeps "RRGGBB" without the '#'.
+        const QString colour
+            = status.color.startsWith(QLatin1Char('#')) ? status.color : QLatin1Char('#') + status.color;
+        if (QColor::isValidColorName(colour))
+            m_shopColours.insert(status.id, colour.toLower());
+    }
+    if (!m_map.rows.isEmpty())
+        Q_EMIT dataChanged(index(0, ShopStatusColumn), index(int(m_map.rows.size()) - 1, ShopStatusColumn),
+                           { Qt::DecorationRole });
+}
+
 QString StatusMapModel::directionText(StatusRow::Direction direction)
 {
     switch (direction) {
@@ -126,6 +141,8 @@ QVariant StatusMapModel::data(const QModelIndex &index, int role) const
         return problem->message;
     if (role == Qt::DecorationRole && index.column() == StageColumn)
         return colourChip(stage ? stage->colour : QString());
+    if (role == Qt::DecorationRole && index.column() == ShopStatusColumn)
+        return colourChip(m_shopColours.value(row.shopStatusId));
     if (role == Qt::EditRole && index.column() == DirectionColumn)
         return StatusRow::directionName(row.direction);
     if (role != Qt::DisplayRole)

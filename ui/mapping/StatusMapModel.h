@@ -4,6 +4,7 @@
 #include "crm/CrmSchema.h"
 #include "mapping/Problem.h"
 #include "mapping/StatusMap.h"
+#include "source/ShopSource.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -13,7 +14,7 @@ class QUndoStack;
 namespace Gui {
 
 /**
- * The status map as a table: the shop status, the CRM stage with its colour chip, and the direction
+ * The status map as a table: the shop status and the CRM stage each with its colour chip, and the direction
  * of each row (editable, undoable); a row with a conflict is red and says why. Holds a copy of the
  * map. GUI thread; owned by the Mapping page.
  */
@@ -29,6 +30,10 @@ public:
     Mapping::StatusMap statusMap() const { return m_map; }
     void applyStatusMap(const Mapping::StatusMap &map);
     void setProblems(const QList<Mapping::Problem> &problems);
+    /** The shop's statuses as last read from the shop (SourceRecord::knownStatuses): their colours. */
+    void setShopStatuses(const QList<Source::ShopStatus> &statuses);
+    /** The chip colour of a shop status ("#rrggbb"), empty when the shop was not read yet. */
+    QString shopStatusColour(const QString &shopStatusId) const { return m_shopColours.value(shopStatusId); }
 
     static QString directionText(Mapping::StatusRow::Direction direction);
 
@@ -47,6 +52,7 @@ private:
     Mapping::StatusMap m_map;
     Crm::CrmSchema m_schema;
     QHash<QString, Mapping::Problem> m_problems;
+    QHash<QString, QString> m_shopColours; ///< shop status id → "#rrggbb"
 };
 
 } // namespace Gui
