@@ -183,6 +183,19 @@ private Q_SLOTS:
         QCOMPARE(Gui::MessageBox::lastText(), QStringLiteral("Отправить заново 4 задания?"));
         QCOMPARE(page.findChild<QLabel *>(QStringLiteral("queueResult"))->text(),
                  QStringLiteral("4 задания снова в очереди"));
+        // Every Russian form: 1, 21 (one), 3, 22 (few), 5, 11, 37 (many).
+        const QList<std::pair<int, QString>> forms {
+            { 1, QStringLiteral("задание") },  { 21, QStringLiteral("задание") },
+            { 3, QStringLiteral("задания") },  { 22, QStringLiteral("задания") },
+            { 5, QStringLiteral("заданий") },  { 11, QStringLiteral("заданий") },
+            { 37, QStringLiteral("заданий") },
+        };
+        for (const auto &[n, noun] : forms) {
+            QCOMPARE(QCoreApplication::translate("Gui::QueuePage", "Resend %n job(s)?", nullptr, n),
+                     QStringLiteral("Отправить заново %1 %2?").arg(n).arg(noun));
+            QCOMPARE(QCoreApplication::translate("Gui::QueuePage", "%n job(s) requeued", nullptr, n),
+                     QStringLiteral("%1 %2 снова в очереди").arg(n).arg(noun));
+        }
         Gui::installTranslations(QStringLiteral("en"));
     }
 };
