@@ -469,6 +469,10 @@
         <source>Signed in to %1.</source>
         <translation>Вход в %1 выполнен.</translation>
     </message>
+    <message>
+        <source>Signed in on the engine&apos;s computer; this computer&apos;s keychain has no token. Valid until %1.</source>
+        <translation>Вход выполнен на компьютере, где работает обмен; в связке ключей этого компьютера токена нет. Действует до %1.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::ConnectionsPage</name>
@@ -529,22 +533,6 @@
         <translation>Магазин и формы</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>Источник</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Тип</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Адрес</translation>
-    </message>
-    <message>
-        <source>Copy the address</source>
-        <translation>Скопировать адрес</translation>
-    </message>
-    <message>
         <source>Give the connection a name and the account&apos;s address (https://….amocrm.ru).</source>
         <translation>Укажите название подключения и адрес аккаунта (https://….amocrm.ru).</translation>
     </message>
@@ -552,21 +540,80 @@
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
+</context>
+<context>
+    <name>Gui::CredentialHealth</name>
     <message>
-        <source>Shop database (%1)</source>
-        <translation>База магазина (%1)</translation>
+        <source>expired</source>
+        <translation>истёк</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n час</numerusform>
+            <numerusform>%n часа</numerusform>
+            <numerusform>%n часов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Web form</source>
-        <translation>Веб-форма</translation>
+        <source>No CRM connection yet</source>
+        <translation>Подключения к CRM пока нет</translation>
     </message>
     <message>
-        <source>No shop yet</source>
-        <translation>Магазина пока нет</translation>
+        <source>CRM: signed in</source>
+        <translation>CRM: вход выполнен</translation>
     </message>
     <message>
-        <source>Add one with crmbridgectl source add, or start the demo.</source>
-        <translation>Добавьте его командой crmbridgectl source add или запустите демо.</translation>
+        <source>CRM sign-in: %1 left</source>
+        <translation>Вход в CRM: осталось %1</translation>
+    </message>
+    <message>
+        <source>Not signed in yet: %1</source>
+        <translation>Вход ещё не выполнен: %1</translation>
+    </message>
+    <message>
+        <source>CRM sign-in expired: %1</source>
+        <translation>Вход в CRM истёк: %1</translation>
+    </message>
+    <message>
+        <source>Needs a new sign-in: %1</source>
+        <translation>Нужно войти заново: %1</translation>
+    </message>
+    <message>
+        <source>%1: expiry not known yet</source>
+        <translation>%1: срок пока неизвестен</translation>
+    </message>
+    <message>
+        <source>%1 is not signed in yet</source>
+        <translation>%1: вход ещё не выполнен</translation>
+    </message>
+    <message>
+        <source>%1 needs a new sign-in</source>
+        <translation>%1: нужно войти заново</translation>
+    </message>
+    <message>
+        <source>Access token: until %1</source>
+        <translation>Токен доступа: до %1</translation>
+    </message>
+    <message>
+        <source>Refresh token: until %1</source>
+        <translation>Токен обновления: до %1</translation>
     </message>
 </context>
 <context>
@@ -635,10 +682,6 @@
         <translation>Доставлено сегодня</translation>
     </message>
     <message>
-        <source>API use, last minute</source>
-        <translation>Нагрузка на API за минуту</translation>
-    </message>
-    <message>
         <source>Latest failures (click to open them in the queue)</source>
         <translation>Последние ошибки (щёлкните, чтобы открыть их в очереди)</translation>
     </message>
@@ -649,6 +692,18 @@
             <numerusform>%n запроса за минуту</numerusform>
             <numerusform>%n запросов за минуту</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>CRM rate limit used</source>
+        <translation>Лимит запросов CRM</translation>
+    </message>
+    <message>
+        <source>Sign-in valid for</source>
+        <translation>Вход действует ещё</translation>
+    </message>
+    <message>
+        <source>busiest second: %1 of %2</source>
+        <translation>пик за секунду: %1 из %2</translation>
     </message>
 </context>
 <context>
@@ -1016,7 +1071,7 @@ Last failed: %2</source>
     </message>
     <message>
         <source>Search by order number, phone, email, address or error</source>
-        <translation>Поиск по номеру заказа, телефону, email, адресу или ошибке</translation>
+        <translation>Заказ, телефон, email, адрес или ошибка</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1116,26 @@ Last failed: %2</source>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Search older calls</source>
+        <translation>Искать в более старых</translation>
+    </message>
+    <message numerus="yes">
+        <source>No match in the newest %Ln call(s), back to %1.</source>
+        <translation>
+            <numerusform>Нет совпадений среди последних %Ln запроса (с %1).</numerusform>
+            <numerusform>Нет совпадений среди последних %Ln запросов (с %1).</numerusform>
+            <numerusform>Нет совпадений среди последних %Ln запросов (с %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Matches in the newest %Ln call(s), back to %1.</source>
+        <translation>
+            <numerusform>Совпадения среди последних %Ln запроса (с %1).</numerusform>
+            <numerusform>Совпадения среди последних %Ln запросов (с %1).</numerusform>
+            <numerusform>Совпадения среди последних %Ln запросов (с %1).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gui::MainWindow</name>
@@ -1097,14 +1172,6 @@ Last failed: %2</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <source>Engine: starting</source>
-        <translation>Обмен: запускается</translation>
-    </message>
-    <message>
-        <source>Engine: runs elsewhere (this window only reads the store)</source>
-        <translation>Обмен: работает в другом процессе (это окно только читает хранилище)</translation>
-    </message>
-    <message>
         <source>Engine: %1</source>
         <translation>Обмен: %1</translation>
     </message>
@@ -1133,16 +1200,8 @@ Last failed: %2</source>
         <translation>остановлен</translation>
     </message>
     <message>
-        <source>No CRM connection yet</source>
-        <translation>Подключения к CRM пока нет</translation>
-    </message>
-    <message>
-        <source>CRM: signed in</source>
-        <translation>CRM: вход выполнен</translation>
-    </message>
-    <message>
-        <source>Needs a new sign-in: %1</source>
-        <translation>Нужно войти заново: %1</translation>
+        <source>Engine: not running</source>
+        <translation>Обмен: не запущен</translation>
     </message>
 </context>
 <context>
@@ -1514,6 +1573,129 @@ Keys: %2</source>
     <message>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ShopSidePanel</name>
+    <message>
+        <source>Copy the address</source>
+        <translation>Скопировать адрес</translation>
+    </message>
+    <message>
+        <source>Copy the secret</source>
+        <translation>Скопировать секрет</translation>
+    </message>
+    <message>
+        <source>New form secret…</source>
+        <translation>Новый секрет формы…</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Секрет</translation>
+    </message>
+    <message>
+        <source>%1 (tables %2…)</source>
+        <translation>%1 (таблицы %2…)</translation>
+    </message>
+    <message>
+        <source>Shop database (%1)</source>
+        <translation>База магазина (%1)</translation>
+    </message>
+    <message>
+        <source>Health check</source>
+        <translation>Проверка работы</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Мониторинг</translation>
+    </message>
+    <message>
+        <source>No shop yet</source>
+        <translation>Магазина пока нет</translation>
+    </message>
+    <message>
+        <source>Add one with crmbridgectl source add, or start the demo.</source>
+        <translation>Добавьте его командой crmbridgectl source add или запустите демо.</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>проверяется…</translation>
+    </message>
+    <message>
+        <source>Web form (webhook)</source>
+        <translation>Веб-форма (вебхук)</translation>
+    </message>
+    <message>
+        <source>shown once</source>
+        <translation>показывается один раз</translation>
+    </message>
+    <message>
+        <source>POST with the header X-CRMBridge-Secret: &lt;secret&gt;</source>
+        <translation>POST с заголовком X-CRMBridge-Secret: &lt;секрет&gt;</translation>
+    </message>
+    <message>
+        <source>Only a hash of the secret is kept: make a new one to see it.</source>
+        <translation>Хранится только хеш секрета: чтобы увидеть секрет, создайте новый.</translation>
+    </message>
+    <message>
+        <source>Web form (HTML action)</source>
+        <translation>Веб-форма (action в HTML)</translation>
+    </message>
+    <message>
+        <source>no keychain</source>
+        <translation>нет связки ключей</translation>
+    </message>
+    <message>
+        <source>no password</source>
+        <translation>без пароля</translation>
+    </message>
+    <message>
+        <source>keychain unavailable</source>
+        <translation>связка ключей недоступна</translation>
+    </message>
+    <message>
+        <source>The address of %1 is copied.</source>
+        <translation>Адрес «%1» скопирован.</translation>
+    </message>
+    <message>
+        <source>The secret of the form %1 is copied.</source>
+        <translation>Секрет формы «%1» скопирован.</translation>
+    </message>
+    <message>
+        <source>%1 has no password.</source>
+        <translation>У «%1» нет пароля.</translation>
+    </message>
+    <message>
+        <source>The password of %1 is copied.</source>
+        <translation>Пароль «%1» скопирован.</translation>
+    </message>
+    <message>
+        <source>New form secret</source>
+        <translation>Новый секрет формы</translation>
+    </message>
+    <message>
+        <source>Make a new secret for the form %1? The old one stops working at once: put the new one into the form&apos;s settings.</source>
+        <translation>Создать новый секрет для формы «%1»? Старый сразу перестанет работать: впишите новый в настройки формы.</translation>
+    </message>
+    <message>
+        <source>Make a new secret</source>
+        <translation>Создать новый секрет</translation>
+    </message>
+    <message>
+        <source>The form %1 has a new secret: copy it now, it is not shown after the console closes.</source>
+        <translation>У формы «%1» новый секрет: скопируйте его сейчас, после закрытия окна он не показывается.</translation>
     </message>
 </context>
 <context>

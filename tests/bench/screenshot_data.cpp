@@ -10,6 +10,7 @@
 #include "storage/Database.h"
 #include "storage/Migrator.h"
 #include "store/ConnectionRepo.h"
+#include "store/CredentialExpiryRepo.h"
 #include "store/JobRepo.h"
 #include "store/MappingRepo.h"
 #include "store/OpLogRepo.h"
@@ -65,6 +66,14 @@ int main(int argc, char *argv[])
     if (!added)
         return fail(added.error());
     const qint64 cid = added->id;
+    // Signed in a week ago: the access token renews daily, the refresh token has 83 days left.
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    Store::CredentialExpiry expiry;
+    expiry.kind = QStringLiteral("oauth");
+    expiry.accessExpiresAt = nowMs + 20 * 3'600'000LL;
+    expiry.refreshExpiresAt = nowMs + 83 * 86'400'000LL;
+    if (auto recorded = Store::CredentialExpiryRepo(db.value()).record(cid, expiry); !recorded)
+        return fail(recorded.error());
     auto schema = Crm::CrmSchema::fromJson(fixture(QStringLiteral("schema_amocrm.json")));
     if (!schema)
         return fail(schema.error());
@@ -95,6 +104,15 @@ int main(int argc, char *argv[])
     shop.config = { { QStringLiteral("prefix"), QStringLiteral("modx_") } };
     if (auto source = Source::SourceRepo(db.value()).add(shop); !source)
         return fail(source.error());
+    // miniShop2's own status colours, as reading the shop records them.
+    const QList<Source::ShopStatus> shopStatuses {
+        { QStringLiteral("1"), QStringLiteral("Новый"), QStringLiteral("000000") },
+        { QStringLiteral("2"), QStringLiteral("Оплачен"), QStringLiteral("008000") },
+        { QStringLiteral("3"), QStringLiteral("Отправлен"), QStringLiteral("003366") },
+        { QStringLiteral("4"), QStringLiteral("Отменён"), QStringLiteral("800000") },
+    };
+    if (auto recorded = Source::SourceRepo(db.value()).recordStatuses(shop.name, shopStatuses); !recorded)
+        return fail(recorded.error());
     if (auto endpoint = Source::Intake::FormEndpointRepo(db.value()).create(QStringLiteral("callback"));
         !endpoint)
         return fail(endpoint.error());
