@@ -324,71 +324,6 @@
     </message>
 </context>
 <context>
-    <name>Engine::BackSyncSetup</name>
-    <message>
-        <source>%1 cannot post stage changes to a URL: use polling</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The public URL must be an http(s) address that forwards to this machine, not &quot;%1&quot;</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Engine::StageMoveBatch</name>
-    <message>
-        <source>A newer status change of the order follows</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Order %1 has no deal in the CRM yet</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The CRM's answer had no item for this move</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Deal %1 moved to stage %2 in pipeline %3</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Engine::StatusLaneWorker</name>
-    <message>
-        <source>Our own move of deal %1 to stage %2: nothing to do in the shop</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Deal %1 was not made from a shop order</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The connection has no status map yet</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Older than the change already applied to order %1: ignored</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Order %1 of %2: %3</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Order %1 is already in status %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Order %1 set to status %2 (%3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The engine has no secret store to read the password of source %1</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>Engine::LaneWorker</name>
     <message>
         <source>Found in the CRM after a restart: deal %1</source>
@@ -404,6 +339,71 @@
     </message>
     <message>
         <source>Deal %1, but: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Engine::Run</name>
+    <message>
+        <source>%1 cannot post stage changes to a URL: use polling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The public URL must be an http(s) address that forwards to this machine, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Engine::StageMoveBatch</name>
+    <message>
+        <source>A newer status change of the order follows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 has no deal in the CRM yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM&apos;s answer had no item for this move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal %1 moved to stage %2 in pipeline %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Engine::StatusLaneWorker</name>
+    <message>
+        <source>Our own move of deal %1 to stage %2: nothing to do in the shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal %1 was not made from a shop order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection has no status map yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older than the change already applied to order %1: ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 is already in status %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 set to status %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine has no secret store to read the password of source %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -324,14 +324,33 @@
     </message>
 </context>
 <context>
-    <name>Engine::BackSyncSetup</name>
+    <name>Engine::LaneWorker</name>
+    <message>
+        <source>Found in the CRM after a restart: deal %1</source>
+        <translation>Найдено в CRM после перезапуска: сделка %1</translation>
+    </message>
+    <message>
+        <source>Merged into deal %1 by the CRM&apos;s duplicate control</source>
+        <translation>Объединено со сделкой %1 контролем дублей CRM</translation>
+    </message>
+    <message>
+        <source>Deal %1</source>
+        <translation>Сделка %1</translation>
+    </message>
+    <message>
+        <source>Deal %1, but: %2</source>
+        <translation>Сделка %1, но: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Engine::Run</name>
     <message>
         <source>%1 cannot post stage changes to a URL: use polling</source>
         <translation>%1 не умеет отправлять смены этапов на адрес: используйте опрос</translation>
     </message>
     <message>
         <source>The public URL must be an http(s) address that forwards to this machine, not &quot;%1&quot;</source>
-        <translation>Публичный адрес должен быть адресом http(s), который ведёт на эту машину, а не «%1»</translation>
+        <translation>Публичный адрес должен быть адресом http(s), который ведёт на этот компьютер, а не «%1»</translation>
     </message>
 </context>
 <context>
@@ -345,7 +364,7 @@
         <translation>У заказа %1 ещё нет сделки в CRM</translation>
     </message>
     <message>
-        <source>The CRM's answer had no item for this move</source>
+        <source>The CRM&apos;s answer had no item for this move</source>
         <translation>В ответе CRM нет элемента для этого перемещения</translation>
     </message>
     <message>
@@ -386,25 +405,6 @@
     <message>
         <source>The engine has no secret store to read the password of source %1</source>
         <translation>У движка нет хранилища секретов, чтобы прочитать пароль источника %1</translation>
-    </message>
-</context>
-<context>
-    <name>Engine::LaneWorker</name>
-    <message>
-        <source>Found in the CRM after a restart: deal %1</source>
-        <translation>Найдено в CRM после перезапуска: сделка %1</translation>
-    </message>
-    <message>
-        <source>Merged into deal %1 by the CRM&apos;s duplicate control</source>
-        <translation>Объединено со сделкой %1 контролем дублей CRM</translation>
-    </message>
-    <message>
-        <source>Deal %1</source>
-        <translation>Сделка %1</translation>
-    </message>
-    <message>
-        <source>Deal %1, but: %2</source>
-        <translation>Сделка %1, но: %2</translation>
     </message>
 </context>
 <context>
