@@ -3,7 +3,8 @@
 crmbridge_add_test(RetryPolicy LABEL unit)
 crmbridge_add_test(BatchPlanner LABEL unit)
 crmbridge_add_test(SyncEngine LABEL integration TIMEOUT 300
-    SOURCES tst_SyncEngine.cpp fixtures/amocrm/AmoTestKit.h LIBS crmbridge_sandbox Qt6::Network)
+    SOURCES tst_SyncEngine.cpp fixtures/amocrm/AmoTestKit.h fixtures/amocrm/EngineTestKit.h
+    LIBS crmbridge_sandbox Qt6::Network)
 crmbridge_add_test(RunCtl LABEL integration TIMEOUT 300 LIBS crmbridge_sandbox Qt6::Network)
 target_compile_definitions(tst_RunCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
 add_dependencies(tst_RunCtl crmbridgectl)
@@ -16,3 +17,8 @@ add_dependencies(tst_DemoCtl crmbridgectl)
 crmbridge_add_test(EngineCrash LABEL engine TIMEOUT 600 LIBS crmbridge_sandbox Qt6::Network)
 target_compile_definitions(tst_EngineCrash PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
 add_dependencies(tst_EngineCrash crmbridgectl)
+foreach(name EngineHooks EngineSync)
+    crmbridge_add_test(${name} LABEL integration TIMEOUT 300
+        SOURCES tst_${name}.cpp fixtures/amocrm/AmoTestKit.h fixtures/amocrm/EngineTestKit.h
+        LIBS crmbridge_sandbox Qt6::Network)
+endforeach()

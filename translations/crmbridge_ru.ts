@@ -15,6 +15,10 @@
         <source>amoCRM&apos;s answer did not mention this item</source>
         <translation>В ответе amoCRM нет этой записи</translation>
     </message>
+    <message>
+        <source>Contact %1 is not in the CRM any more</source>
+        <translation>Контакта %1 в CRM больше нет</translation>
+    </message>
 </context>
 <context>
     <name>Common</name>
@@ -340,6 +344,30 @@
     <message>
         <source>Deal %1, but: %2</source>
         <translation>Сделка %1, но: %2</translation>
+    </message>
+    <message>
+        <source>Reading the CRM&apos;s contacts</source>
+        <translation>Читаются контакты из CRM</translation>
+    </message>
+    <message>
+        <source>Deal %1 updated</source>
+        <translation>Сделка %1 обновлена</translation>
+    </message>
+    <message>
+        <source>Contact %1 updated</source>
+        <translation>Контакт %1 обновлён</translation>
+    </message>
+    <message>
+        <source>Contact %1 created</source>
+        <translation>Контакт %1 создан</translation>
+    </message>
+    <message>
+        <source>The order&apos;s deal is not in the CRM yet; the change waits for it</source>
+        <translation>Сделки заказа в CRM ещё нет; изменение ждёт её</translation>
+    </message>
+    <message>
+        <source>The profile has no name, phone or email to send</source>
+        <translation>В профиле нет имени, телефона или e-mail для отправки</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "ConnectionCommands.h"
 #include "CtlCommand.h"
 #include "DemoCommand.h"
+#include "EngineCommands.h"
 #include "MappingCommands.h"
 #include "RetailCommands.h"
 #include "RunCommand.h"
@@ -28,7 +29,8 @@ int main(int argc, char *argv[])
         Ctl::migrateCommand(),   Ctl::statusCommand(),   Ctl::connectionCommand(), Ctl::loginCommand(),
         Ctl::sourceCommand(),    Ctl::demoShopCommand(), Ctl::importCommand(),     Ctl::formCommand(),
         Ctl::mappingCommand(),   Ctl::runCommand(),      Ctl::resendCommand(),     Ctl::icmlCommand(),
-        Ctl::retailCrmCommand(), Ctl::demoCommand(),     Ctl::backsyncCommand()
+        Ctl::retailCrmCommand(), Ctl::demoCommand(),     Ctl::backsyncCommand(),   Ctl::hookCommand(),
+        Ctl::settingsCommand()
     };
 
     auto usage = [&commands]() {

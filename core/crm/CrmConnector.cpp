@@ -37,4 +37,13 @@ void CrmConnector::removeStageWebhook(const QString &, Callback<void> done)
     done(noWebhooks(crmName()));
 }
 
+void CrmConnector::createInboxLeads(const QList<InboxLeadCreate> &items, BatchCallback done)
+{
+    QList<DealCreate> deals;
+    deals.reserve(items.size());
+    for (const InboxLeadCreate &item : items)
+        deals.append({ item.key, item.draft, item.existingContactId });
+    createDeals(deals, std::move(done));
+}
+
 } // namespace Crm

@@ -62,6 +62,36 @@ struct StageMove
     QString lossReasonId; ///< only for the "lost" stage, when configured
 };
 
+/** Create a contact (no contactId) or update one (a shop profile changed), honouring the contact's
+ *  update policies: Never-fields are locked (never overwritten), OnlyIfEmpty-fields are written only
+ *  where the CRM's value is empty; phones and emails are added to the ones the contact has. */
+struct ContactUpsert
+{
+    QString key;
+    QString contactId; ///< empty: create a new contact
+    DraftContact contact;
+};
+
+/** Where a web request came from, for a CRM's inbox of incoming requests. */
+struct WebRequestInfo
+{
+    QString formId; ///< a stable id of the form ("callback")
+    QString formName;
+    QString pageUrl;
+    QString clientIp;
+    qint64 sentAt = 0; ///< Unix seconds
+};
+
+/** A web request to become a lead in the CRM's inbox (amoCRM: "unsorted"), where a manager accepts
+ *  or declines it. The draft's deal, contact (or the existing contact), external id and note go along. */
+struct InboxLeadCreate
+{
+    QString key;
+    DealDraft draft;
+    QString existingContactId;
+    WebRequestInfo request;
+};
+
 struct NoteAdd
 {
     QString key;
@@ -136,6 +166,13 @@ public:
     virtual void updateDeals(const QList<DealUpdate> &items, BatchCallback done) = 0;
     virtual void moveDeals(const QList<StageMove> &items, BatchCallback done) = 0;
     virtual void addNotes(const QList<NoteAdd> &items, BatchCallback done) = 0;
+    /** Web requests into the CRM's inbox of incoming requests; ItemOutcome.dealId is the lead made
+     *  there (findDealsByExternalIds finds it by the draft's external id, as for createDeals). A CRM
+     *  without such an inbox (hasInbox() false) makes ordinary deals: the default does createDeals. */
+    virtual bool hasInbox() const { return false; }
+    virtual void createInboxLeads(const QList<InboxLeadCreate> &items, BatchCallback done);
+    /** Creates or updates contacts (see ContactUpsert); ItemOutcome.contactId is the contact. */
+    virtual void upsertContacts(const QList<ContactUpsert> &items, BatchCallback done) = 0;
     /** Reconciliation after a crash: which of these external ids already have a deal (id → deal id).
      *  createdSince (Unix seconds) narrows the search to deals made after the job was marked sending. */
     virtual void findDealsByExternalIds(const QStringList &externalIds, qint64 createdSince,

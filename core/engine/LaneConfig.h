@@ -21,6 +21,9 @@ struct LaneConfig
     RetryPolicy retry;
     Store::ContactMatchRule matchRule = Store::ContactMatchRule::EmailThenPhone;
     QString phoneRegion = QStringLiteral("RU");
+    qint64 contactRefreshMs = 300'000; ///< how often contacts changed in the CRM are read into the index
+    bool formsToInbox = false; ///< forms become leads in the CRM's inbox (amoCRM unsorted), else deals
+    bool customersToContacts = false; ///< customer.saved events upsert contacts (seed 001's save-user)
 };
 
 } // namespace Engine

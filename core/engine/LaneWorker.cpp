@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LaneWorker.h"
 
+#include "ContactIndexLoader.h"
+#include "HookRunner.h"
 #include "StageMoveBatch.h"
 #include "model/FormSubmission.h"
 #include "model/ShopOrder.h"
@@ -87,6 +89,11 @@ void LaneWorker::start()
                                            [this](qint64 id, const QString &state, const QString &message) {
                                                Q_EMIT jobSettled(id, state, message);
                                            });
+    m_changes = std::make_unique<ChangeSender>(m_connector.get(), m_links.get(), m_contacts.get(), &m_config);
+    m_hookRunner = new HookRunner(this);
+    m_contactLoader = new ContactIndexLoader(m_db, m_config.connectionId, m_connector.get(),
+                                             m_config.contactRefreshMs, m_clock, this);
+    m_contactLoader->start();
     setState(LaneState::Idle);
     scheduleNext(0);
 }
@@ -171,6 +178,12 @@ void LaneWorker::cycle()
         scheduleNext(5'000);
         return;
     }
+    if (!m_contactLoader->ready()) {
+        // Creating contacts before the index knows the CRM's would duplicate the managers' ones.
+        setState(LaneState::Starting, tr("Reading the CRM's contacts"));
+        scheduleNext(500);
+        return;
+    }
     m_busy = true;
     m_roundSent = 0;
     m_roundFailed = 0;
@@ -201,7 +214,11 @@ void LaneWorker::cycle()
     }
 
     const int max = std::max(1, std::min(m_config.leaseMax, m_connector->maxDealsPerCall()));
-    auto leased = m_jobs->lease(m_config.owner, max, m_config.leaseMs, m_config.connectionId, kCreateKinds);
+    QStringList kinds = kCreateKinds;
+    kinds << ChangeSender::kinds().first();
+    if (m_config.customersToContacts)
+        kinds << ChangeSender::kinds().last();
+    auto leased = m_jobs->lease(m_config.owner, max, m_config.leaseMs, m_config.connectionId, kinds);
     if (!leased) {
         qCWarning(lcEngine) << "lane" << m_config.owner << "cannot lease jobs:" << leased.error().toString();
         m_busy = false;
@@ -241,11 +258,48 @@ void LaneWorker::cycle()
             finishRound();
             return;
         }
-        processCreates(jobs);
+        auto hooks = HookConfig::list(m_db);
+        if (!hooks)
+            qCWarning(lcEngine) << "lane" << m_config.owner
+                                << "cannot read the hooks:" << hooks.error().toString();
+        m_hooks = hooks ? hooks.value() : QList<HookSpec>();
+        processJobs(jobs);
     });
 }
 
-std::optional<CreateCandidate> LaneWorker::candidateFor(const Job &job)
+void LaneWorker::processJobs(const QList<Job> &jobs)
+{
+    QList<Job> creates;
+    QList<Job> changes;
+    for (const Job &job : jobs)
+        (ChangeSender::kinds().contains(job.kind) ? changes : creates).append(job);
+    if (changes.isEmpty()) {
+        processCreates(creates);
+        return;
+    }
+    m_changes->send(
+        changes,
+        [this](const QString &source) -> const Mapping::DraftBuilder & {
+            return m_mapping->builderFor(source);
+        },
+        [this](const Job &job, const Common::Result<QString> &outcome) { settleChange(job, outcome); },
+        [this, creates] { processCreates(creates); });
+}
+
+void LaneWorker::settleChange(const Job &job, const Common::Result<QString> &outcome)
+{
+    if (!outcome) {
+        settleError(job, outcome.error(), false);
+        return;
+    }
+    if (m_jobs->settleDone(job.id, m_config.owner)) {
+        ++m_roundSent;
+        ++m_sentTotal;
+        Q_EMIT jobSettled(job.id, QStringLiteral("done"), outcome.value());
+    }
+}
+
+std::optional<Crm::DealDraft> LaneWorker::draftFor(const Job &job)
 {
     Common::Result<Crm::DealDraft> draft
         = Error::permanent(QStringLiteral("Unknown job kind %1").arg(job.kind));
@@ -259,14 +313,20 @@ std::optional<CreateCandidate> LaneWorker::candidateFor(const Job &job)
         settleError(job, draft.error(), false);
         return std::nullopt;
     }
+    return draft.value();
+}
+
+CreateCandidate LaneWorker::candidateOf(const Job &job, Crm::DealDraft draft) const
+{
     CreateCandidate candidate;
     candidate.jobId = job.id;
-    candidate.draft = draft.value();
+    candidate.draft = std::move(draft);
     if (candidate.draft.sourceKind.isEmpty())
         candidate.draft.sourceKind = job.kind.section(QLatin1Char('.'), 0, 0);
     if (candidate.draft.sourceId.isEmpty())
         candidate.draft.sourceId = job.sourceRef;
-    // The id written into the deal, to find it again after a crash: the same as the entity link's.
+    // The id written into the deal, to find it again after a crash: the same as the entity link's
+    // (a hook cannot change it).
     candidate.draft.deal.externalId
         = candidate.draft.sourceKind + QLatin1Char(':') + linkedSourceId(job, candidate.draft);
     BatchPlanner::channelsOf(candidate.draft, m_config.phoneRegion, &candidate.phones, &candidate.emails);
@@ -275,19 +335,32 @@ std::optional<CreateCandidate> LaneWorker::candidateFor(const Job &job)
 
 void LaneWorker::processCreates(QList<Job> jobs)
 {
-    QList<Job> sending;
-    QList<CreateCandidate> fresh;
+    QList<HookItem> drafts;
     for (const Job &job : jobs) {
-        if (job.state == JobState::Sending)
-            sending.append(job);
-        else if (auto candidate = candidateFor(job))
-            fresh.append(*candidate);
+        if (auto draft = draftFor(job))
+            drafts.append({ job, *draft });
     }
-    if (!sending.isEmpty()) {
-        reconcile(sending, fresh);
-        return;
-    }
-    planAndSend(fresh);
+    m_hookRunner->runBeforeAll(
+        m_hooks, drafts,
+        [this](const Job &job, const Error &error, bool vetoed) {
+            if (!vetoed) {
+                settleError(job, error, job.state == JobState::Sending);
+            } else if (m_jobs->settleVetoed(job.id, m_config.owner, error)) {
+                Q_EMIT jobSettled(job.id, QStringLiteral("cancelled"), error.message);
+            }
+        },
+        [this](const QList<HookItem> &kept) {
+            QList<CreateCandidate> sending;
+            QList<CreateCandidate> fresh;
+            for (const HookItem &item : kept)
+                (item.job.state == JobState::Sending ? sending : fresh)
+                    .append(candidateOf(item.job, item.draft));
+            if (!sending.isEmpty()) {
+                reconcile(sending, fresh);
+                return;
+            }
+            planAndSend(fresh);
+        });
 }
 
 void LaneWorker::planAndSend(const QList<CreateCandidate> &fresh)
@@ -309,15 +382,13 @@ void LaneWorker::planAndSend(const QList<CreateCandidate> &fresh)
  * Jobs found `sending` were being created when an engine stopped: the deal may exist. Look their
  * external ids up in the CRM first; link what exists, and only then create the rest.
  */
-void LaneWorker::reconcile(QList<Job> sending, QList<CreateCandidate> fresh)
+void LaneWorker::reconcile(QList<CreateCandidate> sending, QList<CreateCandidate> fresh)
 {
     QHash<QString, CreateCandidate> byExternalId;
     qint64 since = m_clock->nowMs() / 1000;
-    for (const Job &job : sending) {
-        if (auto candidate = candidateFor(job)) {
-            byExternalId.insert(m_connector->crmExternalIdOf(candidate->draft), *candidate);
-            since = std::min(since, job.createdAt / 1000 - 60);
-        }
+    for (const CreateCandidate &candidate : sending) {
+        byExternalId.insert(m_connector->crmExternalIdOf(candidate.draft), candidate);
+        since = std::min(since, m_jobsById.value(candidate.jobId).createdAt / 1000 - 60);
     }
     if (byExternalId.isEmpty()) {
         planAndSend(fresh);
@@ -418,7 +489,6 @@ void LaneWorker::sendPlanned(const BatchPlan &plan)
         finishRound();
         return;
     }
-    QList<Crm::DealCreate> creates;
     QList<PlannedCreate> planned;
     {
         // Committed before anything goes out: after a crash these jobs are reconciled, never resent blind.
@@ -427,7 +497,6 @@ void LaneWorker::sendPlanned(const BatchPlan &plan)
             if (!m_jobs->markSending(p.candidate.jobId, m_config.owner))
                 continue;
             planned.append(p);
-            creates.append({ QString::number(p.candidate.jobId), p.candidate.draft, p.existingContactId });
         }
         if (auto committed = tx.commit(); !committed) {
             qCWarning(lcEngine) << "lane" << m_config.owner
@@ -437,8 +506,48 @@ void LaneWorker::sendPlanned(const BatchPlan &plan)
             return;
         }
     }
-    m_connector->createDeals(
-        creates, [this, planned](QList<Crm::ItemOutcome> outcomes) { settleOutcomes(planned, outcomes); });
+    sendCreates(planned);
+}
+
+/** Deals first, then (when forms go to the CRM's inbox) the forms; each job settled from its own item. */
+void LaneWorker::sendCreates(const QList<PlannedCreate> &planned)
+{
+    QList<PlannedCreate> deals;
+    QList<PlannedCreate> inbox;
+    for (const PlannedCreate &p : planned)
+        (m_config.formsToInbox && p.candidate.draft.sourceKind == QLatin1String("form") ? inbox : deals)
+            .append(p);
+    auto sendInbox = [this, inbox] {
+        if (inbox.isEmpty()) {
+            finishRound();
+            return;
+        }
+        QList<Crm::InboxLeadCreate> items;
+        for (const PlannedCreate &p : inbox) {
+            const Model::FormSubmission form
+                = Model::FormSubmission::fromJson(m_jobsById.value(p.candidate.jobId).payload);
+            const Crm::WebRequestInfo request { form.formName, form.formName, form.pageUrl, form.clientIp,
+                                                form.receivedAt.isValid() ? form.receivedAt.toSecsSinceEpoch()
+                                                                          : 0 };
+            items.append(
+                { QString::number(p.candidate.jobId), p.candidate.draft, p.existingContactId, request });
+        }
+        m_connector->createInboxLeads(items, [this, inbox](QList<Crm::ItemOutcome> outcomes) {
+            settleOutcomes(inbox, outcomes);
+            finishRound();
+        });
+    };
+    if (deals.isEmpty()) {
+        sendInbox();
+        return;
+    }
+    QList<Crm::DealCreate> creates;
+    for (const PlannedCreate &p : deals)
+        creates.append({ QString::number(p.candidate.jobId), p.candidate.draft, p.existingContactId });
+    m_connector->createDeals(creates, [this, deals, sendInbox](QList<Crm::ItemOutcome> outcomes) {
+        settleOutcomes(deals, outcomes);
+        sendInbox();
+    });
 }
 
 void LaneWorker::settleOutcomes(const QList<PlannedCreate> &planned, const QList<Crm::ItemOutcome> &outcomes)
@@ -487,12 +596,26 @@ void LaneWorker::settleOutcomes(const QList<PlannedCreate> &planned, const QList
             ++m_roundSent;
             ++m_sentTotal;
             Q_EMIT jobSettled(job.id, QStringLiteral("done"), message);
+            runAfterHook(job, p.candidate.draft, *it);
         }
     }
     if (auto committed = tx.commit(); !committed)
         qCWarning(lcEngine) << "lane" << m_config.owner
                             << "cannot settle a round:" << committed.error().toString();
-    finishRound();
+}
+
+void LaneWorker::runAfterHook(const Job &job, const Crm::DealDraft &draft, const Crm::ItemOutcome &outcome)
+{
+    for (const HookSpec &spec : std::as_const(m_hooks)) {
+        if (spec.phase != HookPhase::AfterSend || spec.event != job.kind)
+            continue;
+        // The deal exists: a failing after-send hook cannot undo that; the log says what it said.
+        m_hookRunner->runAfter(
+            spec, job, draft, outcome, [owner = m_config.owner, id = job.id](Common::Status ran) {
+                if (!ran)
+                    qCWarning(lcEngine) << "lane" << owner << "job" << id << ":" << ran.error().message;
+            });
+    }
 }
 
 void LaneWorker::settleError(const Job &job, const Error &error, bool createMayExist)

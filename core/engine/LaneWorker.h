@@ -2,6 +2,8 @@
 #pragma once
 
 #include "BatchPlanner.h"
+#include "ChangeSender.h"
+#include "HookConfig.h"
 #include "LaneConfig.h"
 #include "LaneMapping.h"
 #include "common/Clock.h"
@@ -22,6 +24,8 @@
 namespace Engine {
 
 class StageMoveBatch;
+class ContactIndexLoader;
+class HookRunner;
 
 enum class LaneState { Starting, Idle, Sending, Paused, Stopped };
 QString laneStateName(LaneState state);
@@ -67,18 +71,23 @@ private:
     void reportHeartbeat();
     void onConnectorStateChanged(Crm::ConnectorState state, const QString &reason);
 
+    void processJobs(const QList<Store::Job> &jobs);
     void processCreates(QList<Store::Job> jobs);
-    void reconcile(QList<Store::Job> sending, QList<CreateCandidate> fresh);
+    void settleChange(const Store::Job &job, const Common::Result<QString> &outcome);
+    void reconcile(QList<CreateCandidate> sending, QList<CreateCandidate> fresh);
     void settleReconciled(const QHash<QString, CreateCandidate> &byExternalId,
                           const QMap<QString, QString> &found, QList<CreateCandidate> fresh);
     /** Every contact the CRM made or changed since @p since (Unix seconds) into the contact index. */
     void indexContactsSince(qint64 since, int page, std::function<void(Common::Status)> done);
     void planAndSend(const QList<CreateCandidate> &fresh);
     void sendPlanned(const BatchPlan &plan);
+    void sendCreates(const QList<PlannedCreate> &planned);
     void settleOutcomes(const QList<PlannedCreate> &planned, const QList<Crm::ItemOutcome> &outcomes);
     void settleError(const Store::Job &job, const Common::Error &error, bool createMayExist);
     void releaseAll(const QList<qint64> &ids, qint64 atMs);
-    std::optional<CreateCandidate> candidateFor(const Store::Job &job);
+    std::optional<Crm::DealDraft> draftFor(const Store::Job &job);
+    CreateCandidate candidateOf(const Store::Job &job, Crm::DealDraft draft) const;
+    void runAfterHook(const Store::Job &job, const Crm::DealDraft &draft, const Crm::ItemOutcome &outcome);
     void pauseFor(const Common::Error &error);
 
     std::shared_ptr<Storage::Database> m_db;
@@ -94,6 +103,10 @@ private:
     std::unique_ptr<Store::ContactIndexRepo> m_contacts;
     std::unique_ptr<Store::LaneStatusRepo> m_status;
     std::unique_ptr<StageMoveBatch> m_stageMoves; ///< shop status changes, run when no create is due
+    std::unique_ptr<ChangeSender> m_changes;
+    ContactIndexLoader *m_contactLoader = nullptr;
+    HookRunner *m_hookRunner = nullptr;
+    QList<HookSpec> m_hooks; ///< read from the settings every round
     QTimer *m_timer = nullptr;
     QTimer *m_heartbeat = nullptr;
 

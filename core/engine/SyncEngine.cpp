@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SyncEngine.h"
 
+#include "EngineSettings.h"
 #include "source/SourceRepo.h"
 #include "store/JobRepo.h"
 #include "store/SettingsRepo.h"
@@ -39,7 +40,11 @@ SyncEngine::SyncEngine(std::shared_ptr<Storage::Database> db, ConnectorFactoryFo
     , m_db(std::move(db))
     , m_connectors(std::move(connectors))
     , m_clock(clock)
-{ }
+{
+    // One small query per interval on this thread; everything else happens on the lanes' threads.
+    m_statsTimer.setInterval(10'000);
+    connect(&m_statsTimer, &QTimer::timeout, this, &SyncEngine::measure);
+}
 
 SyncEngine::~SyncEngine()
 {
@@ -93,6 +98,8 @@ Common::Status SyncEngine::start()
         config.connectionId = connection.id;
         config.connectionName = connection.name;
         config.owner = QStringLiteral("%1:%2").arg(instanceId()).arg(connection.id);
+        if (auto applied = EngineSettings::apply(m_db, config); !applied)
+            return applied.error();
         auto *lane = new Lane(m_db, config, m_connectors(connection), m_clock, this);
         if (m_beforeSend)
             lane->setBeforeSendHook(m_beforeSend);
@@ -118,6 +125,8 @@ Common::Status SyncEngine::start()
         statusLane->start();
         qCInfo(lcEngine) << "started the lanes of" << connection.name;
     }
+    m_statsTimer.start();
+    measure();
     return startPollers();
 }
 
@@ -167,8 +176,26 @@ Common::Status SyncEngine::startPollers()
     return {};
 }
 
+void SyncEngine::measure()
+{
+    Store::JobRepo jobs(m_db, m_clock);
+    auto minutes = jobs.settledPerMinute(m_clock->nowMs() - 3'600'000);
+    auto counts = jobs.countsByState();
+    if (!minutes || !counts) {
+        qCWarning(lcEngine) << "cannot measure the queue:"
+                            << (!minutes ? minutes.error() : counts.error()).toString();
+        return;
+    }
+    QMap<QString, int> byName;
+    for (auto it = counts->cbegin(); it != counts->cend(); ++it)
+        byName.insert(Store::jobStateName(it.key()), it.value());
+    Q_EMIT throughputMeasured(minutes.value());
+    Q_EMIT countsMeasured(byName);
+}
+
 void SyncEngine::stop()
 {
+    m_statsTimer.stop();
     QList<SourcePoller *> running;
     for (const PollerThread &p : std::as_const(m_pollers)) {
         if (p.thread->isRunning())

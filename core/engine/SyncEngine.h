@@ -6,9 +6,11 @@
 #include "StatusLane.h"
 #include "secrets/SecretStore.h"
 #include "store/ConnectionRepo.h"
+#include "store/Job.h"
 
 #include <QMap>
 #include <QObject>
+#include <QTimer>
 #include <functional>
 #include <memory>
 
@@ -47,6 +49,8 @@ public:
     void setPollerTemplate(const PollerConfig &config) { m_pollerTemplate = config; }
     /** A hook run before every create, on the lane threads (set before start()). */
     void setBeforeSendHook(LaneWorker::BeforeSendHook hook) { m_beforeSend = std::move(hook); }
+    /** How often throughputMeasured and countsMeasured are emitted (default 10 s; set before start()). */
+    void setStatsInterval(int ms) { m_statsTimer.setInterval(ms); }
 
     /** Takes back the jobs of dead engines of this machine, then starts the lanes and pollers. */
     Common::Status start();
@@ -63,6 +67,11 @@ Q_SIGNALS:
     void laneStateChanged(qint64 connectionId, Engine::LaneState state, const QString &reason);
     void sourceStateChanged(const QString &source, Engine::PollerState state, const QString &reason);
     void jobSettled(qint64 jobId, const QString &state, const QString &message);
+    /** Jobs settled per minute over the last hour, from the store (JobRepo::settledPerMinute), oldest first.
+     */
+    void throughputMeasured(const QList<Store::MinuteCount> &minutes);
+    /** Jobs by state ("pending", "done", …), from the store (JobRepo::countsByState). */
+    void countsMeasured(const QMap<QString, int> &counts);
     void stopped();
 
 private:
@@ -87,7 +96,10 @@ private:
         SourcePoller *poller; ///< lives on thread, deleted when it finishes
     };
     QMap<QString, PollerThread> m_pollers; ///< by source name
+    QTimer m_statsTimer;
     int m_stopping = 0;
+
+    void measure();
 };
 
 } // namespace Engine

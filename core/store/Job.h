@@ -78,6 +78,15 @@ struct JobAttempt
     int httpStatus = 0;
 };
 
+/** How many jobs were settled in one minute (for throughput charts). */
+struct MinuteCount
+{
+    qint64 minuteMs = 0; ///< start of the minute, ms since the epoch
+    int done = 0;
+    int failed = 0;
+    bool operator==(const MinuteCount &) const = default;
+};
+
 /** Failed jobs that share a cause. */
 struct FailureGroup
 {

@@ -267,6 +267,11 @@ Result<int> JobRepo::expireLeasesOf(const QString &owner)
                        { owner });
 }
 
+Status JobRepo::settleVetoed(qint64 id, const QString &owner, const Error &reason)
+{
+    return settle(id, owner, QStringLiteral("cancelled"), 0, &reason, QStringLiteral("vetoed"), true, false);
+}
+
 Status JobRepo::release(qint64 id, const QString &owner, qint64 retryAtMs)
 {
     return settle(id, owner, QStringLiteral("pending"), retryAtMs, nullptr, QStringLiteral("released"), false,
@@ -527,6 +532,30 @@ Result<QList<FailureGroup>> JobRepo::failureGroups()
         groups.append(g);
     }
     return groups;
+}
+
+Result<QList<MinuteCount>> JobRepo::settledPerMinute(qint64 sinceMs, std::optional<qint64> connectionId)
+{
+    QVariantList binds { sinceMs };
+    QString filter;
+    if (connectionId) {
+        filter = QStringLiteral(" AND connection_id = ?");
+        binds << *connectionId;
+    }
+    auto query = Sql::exec(*m_db,
+                           QStringLiteral("SELECT (settled_at / 60000) * 60000 AS minute,"
+                                          " SUM(CASE WHEN state = 'done' THEN 1 ELSE 0 END),"
+                                          " SUM(CASE WHEN state = 'failed' THEN 1 ELSE 0 END)"
+                                          " FROM jobs WHERE state IN ('done', 'failed') AND settled_at >= ?%1"
+                                          " GROUP BY minute ORDER BY minute")
+                               .arg(filter),
+                           binds);
+    if (!query)
+        return query.error();
+    QList<MinuteCount> minutes;
+    while (query->next())
+        minutes.append({ query->value(0).toLongLong(), query->value(1).toInt(), query->value(2).toInt() });
+    return minutes;
 }
 
 Result<qint64> JobRepo::oldestPendingCreatedAt()

@@ -54,6 +54,8 @@ public:
     /** Ends every lease of @p owner at once (an engine known to be dead): its jobs are due again, the
      *  `sending` ones reconciled before any retry. Returns how many. */
     Common::Result<int> expireLeasesOf(const QString &owner);
+    /** A before-send hook vetoed the job: it is cancelled with the hook's reason (outcome "vetoed"). */
+    Common::Status settleVetoed(qint64 id, const QString &owner, const Common::Error &reason);
     /** Gives a leased job back without using up an attempt (paused lane, shutdown). */
     Common::Status release(qint64 id, const QString &owner, qint64 retryAtMs = 0);
     /** Replaces a job's payload (a resend with the current mapping, a hook's changed draft). */
@@ -72,6 +74,9 @@ public:
     Common::Result<QMap<JobState, int>> countsByState(std::optional<qint64> connectionId = std::nullopt);
     Common::Result<QList<JobAttempt>> attempts(qint64 jobId);
     Common::Result<QList<FailureGroup>> failureGroups();
+    /** Jobs settled done or failed per minute since sinceMs, oldest first (minutes with none left out). */
+    Common::Result<QList<MinuteCount>> settledPerMinute(qint64 sinceMs,
+                                                        std::optional<qint64> connectionId = std::nullopt);
     /** When the oldest pending job was created (0 when none), for "oldest pending" on the dashboard. */
     Common::Result<qint64> oldestPendingCreatedAt();
 

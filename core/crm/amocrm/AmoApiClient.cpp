@@ -187,6 +187,13 @@ void AmoApiClient::leadsComplex(const QJsonArray &leads, JsonCallback done, cons
     send("POST", QStringLiteral("/api/v4/leads/complex"), leads, std::move(done), m);
 }
 
+void AmoApiClient::addUnsortedForms(const QJsonArray &items, JsonCallback done, const CallMeta &meta)
+{
+    CallMeta m = meta;
+    m.idempotent = false;
+    send("POST", QStringLiteral("/api/v4/leads/unsorted/forms"), items, std::move(done), m);
+}
+
 void AmoApiClient::createLeads(const QJsonArray &leads, JsonCallback done, const CallMeta &meta)
 {
     CallMeta m = meta;

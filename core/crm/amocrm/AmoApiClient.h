@@ -67,6 +67,8 @@ public:
     // Leads.
     void leadsPage(const QUrlQuery &query, JsonCallback done, const CallMeta &meta = {});
     void leadsComplex(const QJsonArray &leads, JsonCallback done, const CallMeta &meta = {});
+    /** Web-form requests into unsorted (POST /api/v4/leads/unsorted/forms). */
+    void addUnsortedForms(const QJsonArray &items, JsonCallback done, const CallMeta &meta = {});
     void createLeads(const QJsonArray &leads, JsonCallback done, const CallMeta &meta = {});
     void updateLeads(const QJsonArray &leads, JsonCallback done, const CallMeta &meta = {});
     // Notes and tags of "leads", "contacts", "companies", "customers".

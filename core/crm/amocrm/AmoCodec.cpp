@@ -46,6 +46,22 @@ bool isTextType(const QString &type)
         || type == QLatin1String("url") || type == QLatin1String("streetaddress");
 }
 
+UpdatePolicy policyOf(const QMap<QString, UpdatePolicy> &policies, const QString &name)
+{
+    return policies.value(name, UpdatePolicy::Always);
+}
+
+} // namespace
+
+bool fieldIsEmpty(const QJsonObject &current, const QString &fieldId)
+{
+    for (const QJsonValue &f : current.value("custom_fields_values").toArray()) {
+        if (idOf(f.toObject().value("field_id")) == fieldId)
+            return f.toObject().value("values").toArray().isEmpty();
+    }
+    return true;
+}
+
 QJsonObject contactJson(const DraftContact &contact, QHash<QString, QString> &paths, const QString &prefix,
                         int *valueCount)
 {
@@ -84,22 +100,6 @@ QJsonObject contactJson(const DraftContact &contact, QHash<QString, QString> &pa
         json.insert("custom_fields_values", fields);
     return json;
 }
-
-UpdatePolicy policyOf(const QMap<QString, UpdatePolicy> &policies, const QString &name)
-{
-    return policies.value(name, UpdatePolicy::Always);
-}
-
-bool currentFieldEmpty(const QJsonObject &current, const QString &fieldId)
-{
-    for (const QJsonValue &f : current.value("custom_fields_values").toArray()) {
-        if (idOf(f.toObject().value("field_id")) == fieldId)
-            return f.toObject().value("values").toArray().isEmpty();
-    }
-    return true;
-}
-
-} // namespace
 
 CustomField fieldFrom(const QJsonObject &json, Entity entity)
 {
@@ -324,7 +324,7 @@ EncodedItem encodeUpdate(const DealUpdate &item, const QString &requestId, const
     QJsonArray fields;
     for (const DraftField &f : d.fields) {
         const bool write = f.policy == UpdatePolicy::Always
-            || (f.policy == UpdatePolicy::OnlyIfEmpty && currentFieldEmpty(current, f.fieldId));
+            || (f.policy == UpdatePolicy::OnlyIfEmpty && fieldIsEmpty(current, f.fieldId));
         if (!write)
             continue;
         e.paths.insert(QStringLiteral("custom_fields_values.%1").arg(fields.size()),

@@ -41,6 +41,23 @@ EncodedItem encodeCreate(const DealCreate &item, const QString &requestId, const
 /** A lead for PATCH /api/v4/leads; @p current (the lead as the CRM has it) decides if-empty fields. */
 EncodedItem encodeUpdate(const DealUpdate &item, const QString &requestId, const QJsonObject &current);
 
+/** A contact's write shape (name, PHONE/EMAIL channels, custom fields); labels its paths under @p prefix
+ *  and counts its custom field values into @p valueCount. */
+QJsonObject contactJson(const DraftContact &contact, QHash<QString, QString> &paths, const QString &prefix,
+                        int *valueCount);
+/** True when @p entity (read shape) has no value in the custom field. */
+bool fieldIsEmpty(const QJsonObject &entity, const QString &fieldId);
+/** A contact for POST /api/v4/contacts. */
+EncodedItem encodeContactCreate(const ContactUpsert &item, const QString &requestId);
+/** A contact for PATCH /api/v4/contacts, merged into @p current (the contact as the CRM has it) under the
+ *  draft's policies: locked fields stay, channels are added, never replaced. */
+EncodedItem encodeContactUpdate(const ContactUpsert &item, const QString &requestId,
+                                const QJsonObject &current);
+/** An item for POST /api/v4/leads/unsorted/forms: the lead (with the external id), its contact and
+ *  the form's metadata. */
+EncodedItem encodeInboxLead(const InboxLeadCreate &item, const QString &requestId,
+                            const QString &externalIdFieldId, const QString &sourceName);
+
 /** The custom_fields_values entry of one draft field ("values": null clears it). */
 QJsonObject fieldValues(const DraftField &field);
 

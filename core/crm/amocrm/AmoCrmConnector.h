@@ -40,6 +40,8 @@ struct AmoConnectorConfig
     int paymentProbeMs = 600'000;
     /** The lead text field that carries our external id ("order:shop:812"); created when missing. */
     QString externalIdFieldName = QStringLiteral("CRM Bridge ID");
+    /** The source name unsorted shows for web requests. */
+    QString inboxSourceName = QStringLiteral("CRM Bridge");
 };
 
 /**
@@ -76,6 +78,9 @@ public:
     void addNotes(const QList<NoteAdd> &items, BatchCallback done) override;
     void findDealsByExternalIds(const QStringList &externalIds, qint64 createdSince,
                                 Callback<QMap<QString, QString>> done) override;
+    bool hasInbox() const override { return true; }
+    void createInboxLeads(const QList<InboxLeadCreate> &items, BatchCallback done) override;
+    void upsertContacts(const QList<ContactUpsert> &items, BatchCallback done) override;
     void contactsChangedSince(qint64 updatedSince, int page, Callback<ContactPage> done) override;
     void stageChangesSince(const QString &cursor, Callback<StageChangePage> done) override;
     bool hasStageWebhooks() const override { return true; }
@@ -95,11 +100,16 @@ private:
     void checkCredential();
     void probePayment();
     void ensureExternalIdField(std::function<void(Common::Result<QString>)> done);
-    void sendCreateChunks(QList<EncodedItem> encoded, int from, QList<ItemOutcome> soFar, BatchCallback done);
+    void sendCreateChunks(QList<EncodedItem> encoded, int from, QList<ItemOutcome> soFar, BatchCallback done,
+                          bool inbox = false);
+    AmoBatchSender::Reconcile reconcileByExternalId(qint64 sentAt);
+    static BatchCallback inCallersOrder(const QStringList &keys, BatchCallback done);
+
     void sendFollowUps(QList<EncodedItem> created, const QList<DealCreate> &items,
                        QList<ItemOutcome> outcomes, BatchCallback done);
-    void fetchLeads(const QStringList &ids,
-                    std::function<void(Common::Result<QHash<QString, QJsonObject>>)> done);
+    /** The "leads" or "contacts" with these ids as the CRM has them now, by id. */
+    void fetchEntities(const QString &entity, const QStringList &ids,
+                       std::function<void(Common::Result<QHash<QString, QJsonObject>>)> done);
     void scanRecentLeads(QStringList wanted, qint64 createdSince, int page, QMap<QString, QString> found,
                          Callback<QMap<QString, QString>> done);
     void queryLeads(QStringList wanted, QMap<QString, QString> found, Callback<QMap<QString, QString>> done);

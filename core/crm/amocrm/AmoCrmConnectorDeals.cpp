@@ -48,6 +48,29 @@ QHash<QString, ItemOutcome> readComplex(const QJsonValue &answer, const QList<En
     return out;
 }
 
+/** unsorted/forms answers `_embedded.unsorted[]`, each with its lead and contact under `_embedded`. */
+QHash<QString, ItemOutcome> readUnsorted(const QJsonValue &answer, const QList<EncodedItem> &sent)
+{
+    QHash<QString, ItemOutcome> out;
+    const QJsonArray list = AmoApiClient::embedded(answer, QStringLiteral("unsorted"));
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonObject o = list[i].toObject();
+        const QJsonObject embedded = o.value("_embedded").toObject();
+        ItemOutcome outcome;
+        outcome.dealId
+            = QString::number(embedded.value("leads").toArray().first().toObject().value("id").toInteger());
+        const qint64 contact
+            = embedded.value("contacts").toArray().first().toObject().value("id").toInteger();
+        if (contact)
+            outcome.contactId = QString::number(contact);
+        QString rid = o.value("request_id").toVariant().toString();
+        if (rid.isEmpty() && i < sent.size())
+            rid = sent[i].requestId;
+        out.insert(rid, outcome);
+    }
+    return out;
+}
+
 /** A follow-up (extra fields, note) failed after the deal was made: keep the deal id, say what is missing. */
 void markPartial(ItemOutcome &outcome, const Error &error, const QString &what)
 {
@@ -114,42 +137,20 @@ void AmoCrmConnector::createDeals(const QList<DealCreate> &items, BatchCallback 
                 encoded << e;
         }
         sendCreateChunks(encoded, 0, early, [this, encoded, items, done](QList<ItemOutcome> outcomes) {
-            sendFollowUps(encoded, items, outcomes, [items, done](QList<ItemOutcome> settled) {
-                // Answer in the caller's order, whatever order the rounds settled them in.
-                QHash<QString, qsizetype> position;
-                for (qsizetype i = 0; i < items.size(); ++i)
-                    position.insert(items[i].key, i);
-                std::stable_sort(settled.begin(), settled.end(), [&position](const auto &a, const auto &b) {
-                    return position.value(a.key) < position.value(b.key);
-                });
-                done(settled);
-            });
+            QStringList keys;
+            for (const DealCreate &item : items)
+                keys << item.key;
+            sendFollowUps(encoded, items, outcomes, inCallersOrder(keys, done));
         });
     });
 }
 
-void AmoCrmConnector::sendCreateChunks(QList<EncodedItem> encoded, int from, QList<ItemOutcome> soFar,
-                                       BatchCallback done)
+AmoBatchSender::Reconcile AmoCrmConnector::reconcileByExternalId(qint64 sentAt)
 {
-    if (from >= encoded.size()) {
-        done(soFar);
-        return;
-    }
-    const QList<EncodedItem> chunk = encoded.mid(from, kComplexBatch);
-    const qint64 sentAt = m_clock->nowMs() / 1000;
-    auto plan = std::make_shared<AmoBatchSender::Plan>();
-    plan->send = [this](const QJsonArray &body, const CallMeta &meta, AmoApiClient::JsonCallback answer) {
-        m_api.leadsComplex(body, std::move(answer), meta);
-    };
-    plan->read = readComplex;
-    plan->unknownField = [this] {
-        m_schema.markStale();
-        m_externalIdFieldId.clear();
-    };
     // A create that failed in a way that may have reached amoCRM: look for our external ids among
     // the leads made since just before the call, so a retried create never makes a second deal.
-    plan->reconcile = [this, sentAt](const QList<EncodedItem> &items,
-                                     std::function<void(QHash<QString, ItemOutcome>)> settled) {
+    return [this, sentAt](const QList<EncodedItem> &items,
+                          std::function<void(QHash<QString, ItemOutcome>)> settled) {
         QStringList ids;
         QHash<QString, QString> keyOf;
         for (const EncodedItem &item : items) {
@@ -173,8 +174,44 @@ void AmoCrmConnector::sendCreateChunks(QList<EncodedItem> encoded, int from, QLi
                                    settled(out);
                                });
     };
-    AmoBatchSender::send(chunk, plan, [this, encoded, from, soFar, done](QList<ItemOutcome> outcomes) {
-        sendCreateChunks(encoded, from + kComplexBatch, soFar + outcomes, done);
+}
+
+CrmConnector::BatchCallback AmoCrmConnector::inCallersOrder(const QStringList &keys, BatchCallback done)
+{
+    return [keys, done](QList<ItemOutcome> settled) {
+        // Answer in the caller's order, whatever order the rounds settled them in.
+        std::stable_sort(settled.begin(), settled.end(), [&keys](const auto &a, const auto &b) {
+            return keys.indexOf(a.key) < keys.indexOf(b.key);
+        });
+        done(settled);
+    };
+}
+
+void AmoCrmConnector::sendCreateChunks(QList<EncodedItem> encoded, int from, QList<ItemOutcome> soFar,
+                                       BatchCallback done, bool inbox)
+{
+    if (from >= encoded.size()) {
+        done(soFar);
+        return;
+    }
+    const QList<EncodedItem> chunk = encoded.mid(from, kComplexBatch);
+    const qint64 sentAt = m_clock->nowMs() / 1000;
+    auto plan = std::make_shared<AmoBatchSender::Plan>();
+    plan->send
+        = [this, inbox](const QJsonArray &body, const CallMeta &meta, AmoApiClient::JsonCallback answer) {
+              if (inbox)
+                  m_api.addUnsortedForms(body, std::move(answer), meta);
+              else
+                  m_api.leadsComplex(body, std::move(answer), meta);
+          };
+    plan->read = inbox ? readUnsorted : readComplex;
+    plan->unknownField = [this] {
+        m_schema.markStale();
+        m_externalIdFieldId.clear();
+    };
+    plan->reconcile = reconcileByExternalId(sentAt);
+    AmoBatchSender::send(chunk, plan, [this, encoded, from, soFar, done, inbox](QList<ItemOutcome> outcomes) {
+        sendCreateChunks(encoded, from + kComplexBatch, soFar + outcomes, done, inbox);
     });
 }
 
@@ -235,8 +272,8 @@ void AmoCrmConnector::sendFollowUps(QList<EncodedItem> created, const QList<Deal
     });
 }
 
-void AmoCrmConnector::fetchLeads(const QStringList &ids,
-                                 std::function<void(Common::Result<QHash<QString, QJsonObject>>)> done)
+void AmoCrmConnector::fetchEntities(const QString &entity, const QStringList &ids,
+                                    std::function<void(Common::Result<QHash<QString, QJsonObject>>)> done)
 {
     if (ids.isEmpty()) {
         QTimer::singleShot(0, this, [done] { done(QHash<QString, QJsonObject>()); });
@@ -245,7 +282,7 @@ void AmoCrmConnector::fetchLeads(const QStringList &ids,
     QUrlQuery query;
     for (const QString &id : ids)
         query.addQueryItem(QStringLiteral("filter[id][]"), id);
-    m_api.listAll(QStringLiteral("/api/v4/leads"), query, QStringLiteral("leads"),
+    m_api.listAll(QStringLiteral("/api/v4/") + entity, query, entity,
                   [done](Common::Result<QJsonArray> leads) {
                       if (!leads) {
                           done(leads.error());
@@ -269,19 +306,21 @@ void AmoCrmConnector::updateDeals(const QList<DealUpdate> &items, BatchCallback 
         if (ifEmpty)
             needCurrent << item.dealId;
     }
-    fetchLeads(needCurrent, [this, items, done](Common::Result<QHash<QString, QJsonObject>> current) {
-        QList<EncodedItem> encoded;
-        QList<ItemOutcome> early;
-        for (qsizetype i = 0; i < items.size(); ++i) {
-            EncodedItem e = AmoCodec::encodeUpdate(items[i], QString::number(i),
-                                                   current ? current->value(items[i].dealId) : QJsonObject());
-            if (!current && items[i].draft.deal.fields.size() > 0)
-                early << AmoBatchSender::failed(e, current.error());
-            else
-                encoded << e;
-        }
-        sendInBatches(encoded, kBatch, leadsPatchPlan(), early, done);
-    });
+    fetchEntities(QStringLiteral("leads"), needCurrent,
+                  [this, items, done](Common::Result<QHash<QString, QJsonObject>> current) {
+                      QList<EncodedItem> encoded;
+                      QList<ItemOutcome> early;
+                      for (qsizetype i = 0; i < items.size(); ++i) {
+                          EncodedItem e = AmoCodec::encodeUpdate(items[i], QString::number(i),
+                                                                 current ? current->value(items[i].dealId)
+                                                                         : QJsonObject());
+                          if (!current && items[i].draft.deal.fields.size() > 0)
+                              early << AmoBatchSender::failed(e, current.error());
+                          else
+                              encoded << e;
+                      }
+                      sendInBatches(encoded, kBatch, leadsPatchPlan(), early, done);
+                  });
 }
 
 void AmoCrmConnector::moveDeals(const QList<StageMove> &items, BatchCallback done)

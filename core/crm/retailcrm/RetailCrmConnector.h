@@ -84,6 +84,8 @@ public:
     void updateDeals(const QList<DealUpdate> &items, BatchCallback done) override;
     void moveDeals(const QList<StageMove> &items, BatchCallback done) override;
     void addNotes(const QList<NoteAdd> &items, BatchCallback done) override;
+    /** Creates customers, or edits one: names and e-mail under the policies, missing phones added. */
+    void upsertContacts(const QList<ContactUpsert> &items, BatchCallback done) override;
     void findDealsByExternalIds(const QStringList &externalIds, qint64 createdSince,
                                 Callback<QMap<QString, QString>> done) override;
     void contactsChangedSince(qint64 updatedSince, int page, Callback<ContactPage> done) override;

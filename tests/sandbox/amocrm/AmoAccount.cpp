@@ -107,6 +107,16 @@ qint64 AmoAccount::defaultStatus(qint64 pipelineId) const
     return best;
 }
 
+qint64 AmoAccount::unsortedStatus(qint64 pipelineId) const
+{
+    for (const QJsonValue &v :
+         pipelines.value(pipelineId).value("_embedded").toObject().value("statuses").toArray()) {
+        if (v.toObject().value("type").toInt() == 1)
+            return v.toObject().value("id").toInteger();
+    }
+    return 0;
+}
+
 qint64 AmoAccount::adminUserId() const
 {
     for (const QJsonObject &u : users) {
@@ -127,6 +137,9 @@ QJsonObject AmoAccount::toJson() const
     QJsonObject ids;
     for (auto it = nextIds.cbegin(); it != nextIds.cend(); ++it)
         ids.insert(it.key(), it.value());
+    QJsonObject unsortedJson;
+    for (auto it = unsorted.cbegin(); it != unsorted.cend(); ++it)
+        unsortedJson.insert(it.key(), it.value());
     QJsonArray eventArray;
     for (const QJsonObject &e : events)
         eventArray.append(e);
@@ -152,6 +165,7 @@ QJsonObject AmoAccount::toJson() const
                          { "webhooks", mapToJson(webhooks) },
                          { "custom_fields", fields },
                          { "tags", tagJson },
+                         { "unsorted", unsortedJson },
                          { "events", eventArray },
                          { "next_ids", ids } };
 }
@@ -186,6 +200,10 @@ void AmoAccount::loadJson(const QJsonObject &json)
     const QJsonObject tagJson = json.value("tags").toObject();
     for (auto it = tagJson.begin(); it != tagJson.end(); ++it)
         tags.insert(it.key(), mapFromJson(it.value().toObject()));
+    unsorted.clear();
+    const QJsonObject unsortedJson = json.value("unsorted").toObject();
+    for (auto it = unsortedJson.begin(); it != unsortedJson.end(); ++it)
+        unsorted.insert(it.key(), it.value().toObject());
     events.clear();
     for (const QJsonValue &e : json.value("events").toArray())
         events.append(e.toObject());

@@ -40,6 +40,7 @@ struct AmoAccount
     QMap<qint64, QJsonObject> webhooks;
     QMap<QString, QMap<qint64, QJsonObject>> customFields; ///< "leads", "contacts", "catalogs/1001", …
     QMap<QString, QMap<qint64, QJsonObject>> tags; ///< by entity type
+    QMap<QString, QJsonObject> unsorted; ///< unsorted items by uid (their lead is in `leads`)
     QList<QJsonObject> events; ///< oldest first
     QHash<QString, qint64> nextIds;
 
@@ -53,6 +54,8 @@ struct AmoAccount
     qint64 pipelineOfStatus(qint64 statusId) const;
     /** The first stage after "unsorted" of a pipeline. */
     qint64 defaultStatus(qint64 pipelineId) const;
+    /** The "unsorted" stage (type 1) of a pipeline; 0 when it has none. */
+    qint64 unsortedStatus(qint64 pipelineId) const;
     qint64 adminUserId() const;
 
     QJsonObject toJson() const;

@@ -93,15 +93,8 @@ HttpResponse AmoComplexApi::add(AmoCall &call)
         AmoLeadsApi::applyLead(call, item.lead, withoutLinks(raw), item.requestId, errors);
         const QJsonObject embedded = raw.value("_embedded").toObject();
         if (embedded.contains("metadata")) {
-            const qint64 pipelineId = item.lead.value("pipeline_id").toInteger();
-            for (const QJsonValue &s : account.pipelines.value(pipelineId)
-                                           .value("_embedded")
-                                           .toObject()
-                                           .value("statuses")
-                                           .toArray()) {
-                if (s.toObject().value("type").toInt() == 1)
-                    item.lead.insert("status_id", s.toObject().value("id"));
-            }
+            if (const qint64 unsorted = account.unsortedStatus(item.lead.value("pipeline_id").toInteger()))
+                item.lead.insert("status_id", unsorted);
         }
         for (const char *key : { "contacts", "companies" }) {
             const QLatin1String k(key);

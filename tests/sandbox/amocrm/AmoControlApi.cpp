@@ -175,6 +175,9 @@ HttpResponse AmoControlApi::state(Call &call)
     QJsonArray events;
     for (const QJsonObject &e : std::as_const(account->events))
         events.append(e);
+    QJsonArray unsorted;
+    for (const QJsonObject &u : std::as_const(account->unsorted))
+        unsorted.append(u);
     QJsonArray accounts;
     for (const auto &[sub, acc] : m_context.accounts)
         accounts.append(sub);
@@ -203,6 +206,7 @@ HttpResponse AmoControlApi::state(Call &call)
         { "catalogs", values(account->catalogs) },
         { "catalog_elements", values(account->catalogElements) },
         { "webhooks", values(account->webhooks) },
+        { "unsorted", unsorted },
         { "tags", tags },
         { "events", events },
         { "counters", m_context.counters.toJson() },

@@ -17,6 +17,7 @@
 #include "AmoOAuthApi.h"
 #include "AmoPipelinesApi.h"
 #include "AmoSeed.h"
+#include "AmoUnsortedApi.h"
 #include "AmoWebhookSender.h"
 #include "AmoWebhooksApi.h"
 #include "common/HttpServer.h"
@@ -55,6 +56,7 @@ AmoServer::AmoServer(const AmoSandboxOptions &options, QObject *parent)
     AmoContext &ctx = *m_context;
     m_groups.push_back(std::make_shared<AmoAccountApi>(ctx, m_router));
     m_groups.push_back(std::make_shared<AmoComplexApi>(ctx, m_router));
+    m_groups.push_back(std::make_shared<AmoUnsortedApi>(ctx, m_router));
     m_groups.push_back(std::make_shared<AmoPipelinesApi>(ctx, m_router));
     m_groups.push_back(std::make_shared<AmoCustomFields>(ctx, m_router));
     m_groups.push_back(std::make_shared<AmoNotesApi>(ctx, m_router));
