@@ -22,3 +22,6 @@ foreach(name EngineHooks EngineSync)
         SOURCES tst_${name}.cpp fixtures/amocrm/AmoTestKit.h fixtures/amocrm/EngineTestKit.h
         LIBS crmbridge_sandbox Qt6::Network)
 endforeach()
+crmbridge_add_test(EngineCtl LABEL integration)
+target_compile_definitions(tst_EngineCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
+add_dependencies(tst_EngineCtl crmbridgectl)

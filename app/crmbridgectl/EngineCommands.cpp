@@ -121,8 +121,19 @@ Command settingsCommand()
                 return failWith(db.error());
             Store::SettingsRepo settings(db.value());
             if (action == QLatin1String("set")) {
+                auto before = settings.all();
+                if (!before)
+                    return failWith(before.error());
                 if (auto saved = settings.setValue(pos.value(1), pos.value(2)); !saved)
                     return failWith(saved.error());
+                // A value the engine would refuse is put back at once, so `run` never meets it.
+                if (auto checked = Engine::EngineSettings::describe(db.value(), QString()); !checked) {
+                    if (before->contains(pos.value(1)))
+                        (void)settings.setValue(pos.value(1), before->value(pos.value(1)));
+                    else
+                        (void)settings.remove(pos.value(1));
+                    return failWith(checked.error());
+                }
                 out(QStringLiteral("%1 = %2").arg(pos.value(1), pos.value(2)));
             } else if (action == QLatin1String("unset")) {
                 if (auto removed = settings.remove(pos.value(1)); !removed)
