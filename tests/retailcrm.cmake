@@ -14,3 +14,5 @@ crmbridge_add_test(RetailCatalogUpload LABEL integration TIMEOUT 180
     SOURCES tst_RetailCatalogUpload.cpp support/CtlProcess.h ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)
 target_compile_definitions(tst_RetailCatalogUpload PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
 add_dependencies(tst_RetailCatalogUpload crmbridgectl)
+crmbridge_add_test(RetailContacts LABEL integration TIMEOUT 120
+    SOURCES tst_RetailContacts.cpp ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)

@@ -171,6 +171,19 @@ void HookRunner::runBefore(const HookSpec &spec, const Store::Job &job, const Cr
          } });
 }
 
+void HookRunner::runAfterAll(const QList<HookSpec> &hooks, const Store::Job &job, const Crm::DealDraft &draft,
+                             const Crm::ItemOutcome &outcome, const QString &lane)
+{
+    for (const HookSpec &spec : hooks) {
+        if (spec.phase != HookPhase::AfterSend || spec.event != job.kind)
+            continue;
+        runAfter(spec, job, draft, outcome, [lane, id = job.id](Common::Status ran) {
+            if (!ran)
+                qCWarning(lcEngine) << "lane" << lane << "job" << id << ":" << ran.error().message;
+        });
+    }
+}
+
 void HookRunner::runAfter(const HookSpec &spec, const Store::Job &job, const Crm::DealDraft &draft,
                           const Crm::ItemOutcome &outcome, AfterDone done)
 {

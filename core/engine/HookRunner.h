@@ -59,6 +59,10 @@ public:
                       std::function<void(const Store::Job &, const Common::Error &, bool vetoed)> rejected,
                       std::function<void(const QList<HookItem> &)> done);
     void runBefore(const HookSpec &spec, const Store::Job &job, const Crm::DealDraft &draft, BeforeDone done);
+    /** Runs the after-send hooks of @p job's kind; failures are logged under @p lane (the deal exists:
+     *  a hook cannot undo it). */
+    void runAfterAll(const QList<HookSpec> &hooks, const Store::Job &job, const Crm::DealDraft &draft,
+                     const Crm::ItemOutcome &outcome, const QString &lane);
     /** After a deal was made: the hook also gets `result` (deal_id, contact_id, outcome); its answer is
      * ignored. */
     void runAfter(const HookSpec &spec, const Store::Job &job, const Crm::DealDraft &draft,

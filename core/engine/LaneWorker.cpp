@@ -596,26 +596,12 @@ void LaneWorker::settleOutcomes(const QList<PlannedCreate> &planned, const QList
             ++m_roundSent;
             ++m_sentTotal;
             Q_EMIT jobSettled(job.id, QStringLiteral("done"), message);
-            runAfterHook(job, p.candidate.draft, *it);
+            m_hookRunner->runAfterAll(m_hooks, job, p.candidate.draft, *it, m_config.owner);
         }
     }
     if (auto committed = tx.commit(); !committed)
         qCWarning(lcEngine) << "lane" << m_config.owner
                             << "cannot settle a round:" << committed.error().toString();
-}
-
-void LaneWorker::runAfterHook(const Job &job, const Crm::DealDraft &draft, const Crm::ItemOutcome &outcome)
-{
-    for (const HookSpec &spec : std::as_const(m_hooks)) {
-        if (spec.phase != HookPhase::AfterSend || spec.event != job.kind)
-            continue;
-        // The deal exists: a failing after-send hook cannot undo that; the log says what it said.
-        m_hookRunner->runAfter(
-            spec, job, draft, outcome, [owner = m_config.owner, id = job.id](Common::Status ran) {
-                if (!ran)
-                    qCWarning(lcEngine) << "lane" << owner << "job" << id << ":" << ran.error().message;
-            });
-    }
 }
 
 void LaneWorker::settleError(const Job &job, const Error &error, bool createMayExist)

@@ -87,7 +87,6 @@ private:
     void releaseAll(const QList<qint64> &ids, qint64 atMs);
     std::optional<Crm::DealDraft> draftFor(const Store::Job &job);
     CreateCandidate candidateOf(const Store::Job &job, Crm::DealDraft draft) const;
-    void runAfterHook(const Store::Job &job, const Crm::DealDraft &draft, const Crm::ItemOutcome &outcome);
     void pauseFor(const Common::Error &error);
 
     std::shared_ptr<Storage::Database> m_db;
