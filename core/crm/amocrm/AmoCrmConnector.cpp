@@ -3,7 +3,7 @@
 
 #include "AmoOAuthSession.h"
 #include "AmoTokens.h"
-#include "store/OpLogRepo.h"
+#include "crm/OpLogWriter.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -45,27 +45,7 @@ AmoCrmConnector::AmoCrmConnector(AmoConnectorConfig config, std::shared_ptr<AmoO
     , m_schema(&m_api, m_db, m_config.connectionId, clock)
 {
     m_http.setAuthenticator(m_session);
-    m_http.setOpLogHook(
-        [db = m_db, id = m_config.connectionId, lane = m_config.lane, clock](const Net::CallRecord &r) {
-            if (!db)
-                return;
-            Store::OpLogEntry e;
-            if (id > 0)
-                e.connectionId = id;
-            e.lane = lane;
-            e.jobId = r.jobId;
-            e.method = QString::fromLatin1(r.method);
-            e.url = r.url;
-            e.status = r.status;
-            e.durationMs = r.durationMs;
-            e.requestHeaders = r.requestHeaders;
-            e.requestBody = r.requestBody;
-            e.responseBody = r.responseBody;
-            e.error = r.error;
-            e.keys = r.keys;
-            if (auto appended = Store::OpLogRepo(db, clock).append(e); !appended)
-                qCWarning(lcAmoCrm) << "op log:" << appended.error().message;
-        });
+    m_http.setOpLogHook(Crm::opLogWriter(m_db, m_config.connectionId, m_config.lane, clock, lcAmoCrm));
     connect(m_session.get(), &AmoOAuthSession::stateChanged, this,
             [this](ConnectorState state, const QString &reason) { setState(state, reason); });
     connect(&m_http, &Net::HttpClient::accountBlocked, this,

@@ -2,9 +2,9 @@
 #include "RetailCrmConnector.h"
 
 #include "RetailCodec.h"
+#include "crm/OpLogWriter.h"
 #include "net/Redactor.h"
 #include "secrets/SecretStore.h"
-#include "store/OpLogRepo.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -55,27 +55,7 @@ RetailCrmConnector::RetailCrmConnector(RetailConnectorConfig config,
     , m_http(network, httpOptions(m_config))
     , m_api(&m_http, m_config.baseUrl)
 {
-    m_http.setOpLogHook(
-        [db = m_db, id = m_config.connectionId, lane = m_config.lane, clock](const Net::CallRecord &r) {
-            if (!db)
-                return;
-            Store::OpLogEntry e;
-            if (id > 0)
-                e.connectionId = id;
-            e.lane = lane;
-            e.jobId = r.jobId;
-            e.method = QString::fromLatin1(r.method);
-            e.url = r.url;
-            e.status = r.status;
-            e.durationMs = r.durationMs;
-            e.requestHeaders = r.requestHeaders;
-            e.requestBody = r.requestBody;
-            e.responseBody = r.responseBody;
-            e.error = r.error;
-            e.keys = r.keys;
-            if (auto appended = Store::OpLogRepo(db, clock).append(e); !appended)
-                qCWarning(lcRetailCrm) << "op log:" << appended.error().message;
-        });
+    m_http.setOpLogHook(Crm::opLogWriter(m_db, m_config.connectionId, m_config.lane, clock, lcRetailCrm));
     m_recheck.setInterval(m_config.keyRecheckMs);
     connect(&m_recheck, &QTimer::timeout, this, &RetailCrmConnector::recheckKey);
 }
