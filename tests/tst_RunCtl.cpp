@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `crmbridgectl run` as a service operator uses it: the outbox drains into the amoCRM sandbox, a
 // lane without a sign-in leaves the queue untouched, SIGTERM stops the engine cleanly.
+#include "CtlProcess.h"
 #include "TestDatabase.h"
 #include "TestEnv.h"
 #include "amocrm/AmoCrmSandbox.h"
@@ -29,16 +30,12 @@
 using Sandbox::AmoCrm::AmoCrmSandbox;
 using Sandbox::AmoCrm::AmoSandboxOptions;
 using Sandbox::Testing::SandboxTestClient;
+using TestSupport::CtlRun;
 
 class TestRunCtl : public QObject
 {
     Q_OBJECT
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out, err;
-    };
     QTemporaryDir m_dir;
     QString m_database;
     QString m_keyFile;
@@ -50,28 +47,9 @@ private:
         return { QStringLiteral("--database"), m_database, QStringLiteral("--secret-key-file"), m_keyFile };
     }
 
-    Run ctl(const QStringList &args, const QByteArray &stdinData = {}, int timeoutMs = 90000)
+    CtlRun ctl(const QStringList &args, const QByteArray &stdinData = {}, int timeoutMs = 90000)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(CRMBRIDGECTL_PATH), base() + args);
-        Run run;
-        if (!process.waitForStarted(10000))
-            return run;
-        process.write(stdinData);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(timeoutMs)) {
-            process.kill();
-            process.waitForFinished(5000);
-            return run;
-        }
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
+        return TestSupport::runCtl(QStringLiteral(CRMBRIDGECTL_PATH), base() + args, stdinData, timeoutMs);
     }
 
     void enqueueOrders(int count)
@@ -119,7 +97,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_sandbox->start(&error), qPrintable(error));
         m_control = std::make_unique<SandboxTestClient>(m_sandbox->baseUrl());
-        const Run added
+        const CtlRun added
             = ctl({ QStringLiteral("connection"), QStringLiteral("add"), QStringLiteral("amocrm"),
                     QStringLiteral("shop"), QStringLiteral("--base-url"), m_sandbox->baseUrl().toString(),
                     QStringLiteral("--client-id"), m_sandbox->clientId(), QStringLiteral("--redirect-uri"),
@@ -132,7 +110,7 @@ private Q_SLOTS:
     {
         enqueueOrders(3);
         const int before = leads();
-        const Run run = ctl({ QStringLiteral("run"), QStringLiteral("--once") });
+        const CtlRun run = ctl({ QStringLiteral("run"), QStringLiteral("--once") });
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.err.contains(QStringLiteral("paused")), qPrintable(run.err));
         QVERIFY(run.out.contains(QStringLiteral("3 pending")));
@@ -142,17 +120,17 @@ private Q_SLOTS:
     void runOnceDrainsTheQueue()
     {
         const QString code = m_control->control(QStringLiteral("auth-code")).value("code").toString();
-        const Run login
+        const CtlRun login
             = ctl({ QStringLiteral("login"), QStringLiteral("shop"), QStringLiteral("--code"), code });
         QVERIFY2(login.exitCode == 0, qPrintable(login.err + login.out));
         enqueueOrders(20); // 3 of them were already queued: 20 in all
         const int before = leads();
-        const Run run = ctl({ QStringLiteral("run"), QStringLiteral("--once") });
+        const CtlRun run = ctl({ QStringLiteral("run"), QStringLiteral("--once") });
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(QStringLiteral("20 done")), qPrintable(run.out));
         QCOMPARE(leads() - before, 20);
         // Nothing due: a second run sends nothing more.
-        const Run again = ctl({ QStringLiteral("run"), QStringLiteral("--once") });
+        const CtlRun again = ctl({ QStringLiteral("run"), QStringLiteral("--once") });
         QCOMPARE(again.exitCode, 0);
         QCOMPARE(leads() - before, 20);
     }
@@ -160,7 +138,9 @@ private Q_SLOTS:
     void sigtermStopsCleanly()
     {
         QProcess process;
-        process.start(QStringLiteral(CRMBRIDGECTL_PATH), base() + QStringList { QStringLiteral("run") });
+        TestSupport::prepareCtl(process, QStringLiteral(CRMBRIDGECTL_PATH),
+                                base() + QStringList { QStringLiteral("run") });
+        process.start();
         QVERIFY(process.waitForStarted(10000));
         QString log;
         // Running as a service: the lane reports itself, then idles.
@@ -206,7 +186,9 @@ private Q_SLOTS:
         const int before = leads();
 
         QProcess process;
-        process.start(QStringLiteral(CRMBRIDGECTL_PATH), base() + QStringList { QStringLiteral("run") });
+        TestSupport::prepareCtl(process, QStringLiteral(CRMBRIDGECTL_PATH),
+                                base() + QStringList { QStringLiteral("run") });
+        process.start();
         QVERIFY(process.waitForStarted(10000));
         QString log;
         QTRY_VERIFY_WITH_TIMEOUT((log += QString::fromUtf8(process.readAllStandardError()))
@@ -229,7 +211,7 @@ private Q_SLOTS:
         ::kill(pid_t(process.processId()), SIGTERM);
         QVERIFY(process.waitForFinished(20000));
         QCOMPARE(process.exitCode(), 0);
-        const Run status = ctl({ QStringLiteral("status") });
+        const CtlRun status = ctl({ QStringLiteral("status") });
         // The poller said it stopped, and how many events it took from the shop.
         QVERIFY2(QRegularExpression(QStringLiteral("Source web \\(.*\\): stopped, 2 events appended"))
                      .match(status.out)
