@@ -6,9 +6,11 @@
 #include "connect/AmoSignInPanel.h"
 #include "connect/ConnectionsPage.h"
 #include "connect/ShopSidePanel.h"
+#include "engine/BackSyncSetup.h"
 #include "secrets/MemorySecretStore.h"
 #include "source/SourceRepo.h"
 #include "source/intake/FormEndpointRepo.h"
+#include "store/BackSyncConfig.h"
 #include "store/ConnectionRepo.h"
 #include "store/CredentialExpiryRepo.h"
 #include "store/SettingsRepo.h"
@@ -219,6 +221,70 @@ private Q_SLOTS:
         QCOMPARE(QApplication::clipboard()->text(),
                  QStringLiteral("http://127.0.0.1:9090/forms/callback/")
                      + QString::fromLatin1(QUrl::toPercentEncoding(secret)));
+    }
+
+    /** Back-sync: a webhook connection shows the address the CRM posts to, its secret masked and copied
+     *  with the address; a polling one shows its interval. The secret never appears in the table. */
+    void backSyncAddressesAreReadyToCopy()
+    {
+        auto secrets = std::make_shared<Secrets::MemorySecretStore>();
+        Store::Connection hooked;
+        hooked.name = QStringLiteral("Webhook CRM");
+        hooked.crm = QStringLiteral("amocrm");
+        hooked.baseUrl = QStringLiteral("https://shop.amocrm.ru");
+        Store::BackSyncConfig hook;
+        hook.mode = Store::BackSyncConfig::Mode::Webhook;
+        hook.publicUrl = QStringLiteral("https://bridge.example.ru/");
+        const QString secret = hook.newHookSecret();
+        hook.applyTo(hooked);
+        auto added = Store::ConnectionRepo(m_test->db()).add(hooked);
+        QVERIFY_OK(added);
+        bool written = false;
+        secrets->write(Secrets::SecretStore::connectionScope(added->id), Engine::BackSyncSetup::secretName(),
+                       secret.toUtf8(), [&](Common::Status s) { written = s.ok(); });
+        QTRY_VERIFY(written);
+        Store::Connection polled;
+        polled.name = QStringLiteral("Polling CRM");
+        polled.crm = QStringLiteral("amocrm");
+        polled.baseUrl = QStringLiteral("https://other.amocrm.ru");
+        Store::BackSyncConfig poll;
+        poll.mode = Store::BackSyncConfig::Mode::Polling;
+        poll.pollMs = 45'000;
+        poll.applyTo(polled);
+        QVERIFY_OK(Store::ConnectionRepo(m_test->db()).add(polled));
+
+        Gui::ConnectionsPage page(m_test->db(), secrets);
+        page.show();
+        auto *tree = page.findChild<QTreeWidget *>(QStringLiteral("shopSide"));
+        QVERIFY(tree);
+        QTreeWidgetItem *webhook = nullptr;
+        QTreeWidgetItem *polling = nullptr;
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = tree->topLevelItem(i);
+            if (item->text(Gui::ShopSidePanel::NameColumn) == hooked.name)
+                webhook = item;
+            if (item->text(Gui::ShopSidePanel::NameColumn) == polled.name)
+                polling = item;
+        }
+        QVERIFY(webhook && polling);
+        QCOMPARE(webhook->text(Gui::ShopSidePanel::AddressColumn),
+                 QStringLiteral("https://bridge.example.ru/hooks/amocrm/••••••••"));
+        QTRY_COMPARE(webhook->text(Gui::ShopSidePanel::SecretColumn), QStringLiteral("••••••••"));
+        QCOMPARE(polling->text(Gui::ShopSidePanel::AddressColumn), QStringLiteral("every 45 s"));
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            for (int c = 0; c < tree->columnCount(); ++c)
+                QVERIFY(!tree->topLevelItem(i)->text(c).contains(secret));
+        }
+        tree->setCurrentItem(webhook);
+        page.findChild<QPushButton *>(QStringLiteral("copyAddressButton"))->click();
+        QTRY_COMPARE(QApplication::clipboard()->text(),
+                     QStringLiteral("https://bridge.example.ru/hooks/amocrm/") + secret);
+        // What the CRM will post to is what the intake accepts.
+        QVERIFY(Store::BackSyncConfig::of(Store::ConnectionRepo(m_test->db()).byName(hooked.name).value())
+                    .acceptsHookSecret(secret.toUtf8()));
+        QApplication::clipboard()->clear();
+        page.findChild<QPushButton *>(QStringLiteral("copySecretButton"))->click();
+        QTRY_COMPARE(QApplication::clipboard()->text(), secret);
     }
 
     void refusesAConnectionWithoutAnAddress()

@@ -1679,6 +1679,29 @@ Keys: %2</source>
         <source>The form %1 has a new secret: copy it now, it is not shown after the console closes.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CRM stage changes (polling)</source>
+        <translation>CRM stage changes (polling)</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n s</source>
+        <translation>
+            <numerusform>every %n s</numerusform>
+            <numerusform>every %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CRM webhook (stage changes)</source>
+        <translation>CRM webhook (stage changes)</translation>
+    </message>
+    <message>
+        <source>Registered with the CRM; it forwards here to the form intake</source>
+        <translation>Registered with the CRM; it forwards here to the form intake</translation>
+    </message>
+    <message>
+        <source>The webhook secret of %1 is copied.</source>
+        <translation>The webhook secret of %1 is copied.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::StatusMapModel</name>

@@ -1725,6 +1725,30 @@ Keys: %2</source>
         <source>The form %1 has a new secret: copy it now, it is not shown after the console closes.</source>
         <translation>У формы «%1» новый секрет: скопируйте его сейчас, после закрытия окна он не показывается.</translation>
     </message>
+    <message>
+        <source>CRM stage changes (polling)</source>
+        <translation>Смены этапов в CRM (опрос)</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n s</source>
+        <translation>
+            <numerusform>каждую %n с</numerusform>
+            <numerusform>каждые %n с</numerusform>
+            <numerusform>каждые %n с</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CRM webhook (stage changes)</source>
+        <translation>Вебхук CRM (смены этапов)</translation>
+    </message>
+    <message>
+        <source>Registered with the CRM; it forwards here to the form intake</source>
+        <translation>Зарегистрирован в CRM; запросы приходят сюда, на приём форм</translation>
+    </message>
+    <message>
+        <source>The webhook secret of %1 is copied.</source>
+        <translation>Секрет вебхука %1 скопирован.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::StatusMapModel</name>

@@ -2,9 +2,12 @@
 #include "ShopSidePanel.h"
 
 #include "common/MessageBox.h"
+#include "engine/BackSyncSetup.h"
 #include "secrets/SecretStore.h"
 #include "source/SourceRepo.h"
 #include "source/intake/FormEndpointRepo.h"
+#include "store/BackSyncConfig.h"
+#include "store/ConnectionRepo.h"
 #include "store/SettingsRepo.h"
 
 #include <QApplication>
@@ -106,6 +109,10 @@ void ShopSidePanel::reload()
             health->setData(AddressColumn, AddressRole, base + QStringLiteral("/health"));
         }
     }
+    if (auto connections = Store::ConnectionRepo(m_db).list()) {
+        for (const Store::Connection &connection : connections.value())
+            addBackSync(connection);
+    }
     if (m_tree->topLevelItemCount() == 0)
         new QTreeWidgetItem(m_tree,
                             { tr("No shop yet"), QString(),
@@ -156,6 +163,32 @@ void ShopSidePanel::addForm(const QString &name, const QString &baseUrl)
     html->setData(NameColumn, FormNameRole, name);
 }
 
+void ShopSidePanel::addBackSync(const Store::Connection &connection)
+{
+    const Store::BackSyncConfig backSync = Store::BackSyncConfig::of(connection);
+    if (backSync.mode == Store::BackSyncConfig::Mode::Polling) {
+        new QTreeWidgetItem(m_tree,
+                            { connection.name, tr("CRM stage changes (polling)"),
+                              tr("every %n s", nullptr, int(backSync.pollMs / 1000)), QString() });
+        return;
+    }
+    if (backSync.mode != Store::BackSyncConfig::Mode::Webhook)
+        return;
+    // The CRM posts to <public URL>/hooks/<crm>/<secret>: the secret is the address's last part.
+    QString base = backSync.publicUrl;
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    const QString prefix = base + Store::BackSyncConfig::hookPath(connection.crm, QString());
+    auto *item = new QTreeWidgetItem(
+        m_tree, { connection.name, tr("CRM webhook (stage changes)"), prefix + kMask, tr("checking…") });
+    item->setData(AddressColumn, AddressRole, prefix);
+    item->setData(AddressColumn, AddressTakesSecretRole, true);
+    item->setToolTip(AddressColumn, tr("Registered with the CRM; it forwards here to the form intake"));
+    item->setData(SecretColumn, SecretScopeRole, Secrets::SecretStore::connectionScope(connection.id));
+    item->setData(SecretColumn, SecretNameRole, Engine::BackSyncSetup::secretName());
+    showSecretState(item);
+}
+
 void ShopSidePanel::showSecretState(QTreeWidgetItem *item)
 {
     if (!m_secrets) {
@@ -186,7 +219,13 @@ void ShopSidePanel::showSecretState(QTreeWidgetItem *item)
 
 void ShopSidePanel::copyAddress()
 {
-    if (auto *item = m_tree->currentItem(); item && !item->data(AddressColumn, AddressRole).isNull()) {
+    QTreeWidgetItem *item = m_tree->currentItem();
+    if (item && item->data(AddressColumn, AddressTakesSecretRole).toBool()) {
+        copyWithSecret(item, item->data(AddressColumn, AddressRole).toString(),
+                       tr("The address of %1 is copied.").arg(item->text(NameColumn)));
+        return;
+    }
+    if (item && !item->data(AddressColumn, AddressRole).isNull()) {
         QApplication::clipboard()->setText(item->data(AddressColumn, AddressRole).toString());
         Q_EMIT noted(tr("The address of %1 is copied.").arg(item->text(NameColumn)));
     }
@@ -205,13 +244,21 @@ void ShopSidePanel::copySecret()
         }
         return;
     }
+    const bool hook = item->data(AddressColumn, AddressTakesSecretRole).toBool();
+    copyWithSecret(item, QString(),
+                   hook ? tr("The webhook secret of %1 is copied.").arg(item->text(NameColumn))
+                        : tr("The password of %1 is copied.").arg(item->text(NameColumn)));
+}
+
+void ShopSidePanel::copyWithSecret(QTreeWidgetItem *item, const QString &prefix, const QString &done)
+{
     const QString scope = item->data(SecretColumn, SecretScopeRole).toString();
     if (scope.isEmpty() || !m_secrets)
         return;
     const QString name = item->text(NameColumn);
     QPointer<ShopSidePanel> self(this);
     m_secrets->read(scope, item->data(SecretColumn, SecretNameRole).toString(),
-                    [self, name](Common::Result<QByteArray> value) {
+                    [self, name, prefix, done](Common::Result<QByteArray> value) {
                         if (!self)
                             return;
                         if (!value || value->isEmpty()) {
@@ -220,8 +267,8 @@ void ShopSidePanel::copySecret()
                                                     : value.error().message);
                             return;
                         }
-                        QApplication::clipboard()->setText(QString::fromUtf8(value.value()));
-                        Q_EMIT self->noted(tr("The password of %1 is copied.").arg(name));
+                        QApplication::clipboard()->setText(prefix + QString::fromUtf8(value.value()));
+                        Q_EMIT self->noted(done);
                     });
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "storage/Database.h"
+#include "store/ConnectionRepo.h"
 
 #include <QHash>
 #include <QWidget>
@@ -33,7 +34,13 @@ class ShopSidePanel : public QWidget
     Q_OBJECT
 public:
     enum Column { NameColumn, KindColumn, AddressColumn, SecretColumn };
-    enum Role { SecretScopeRole = Qt::UserRole + 1, SecretNameRole, FormNameRole, AddressRole };
+    enum Role {
+        SecretScopeRole = Qt::UserRole + 1,
+        SecretNameRole,
+        FormNameRole,
+        AddressRole,
+        AddressTakesSecretRole, ///< the address ends with the secret (a CRM webhook): copied with it
+    };
 
     ShopSidePanel(std::shared_ptr<Storage::Database> db, std::shared_ptr<Secrets::SecretStore> secrets,
                   QWidget *parent = nullptr);
@@ -57,6 +64,10 @@ private:
     void addSource(const QString &name, const QString &kind, const QString &address, const QString &scope,
                    const QString &secretName);
     void addForm(const QString &name, const QString &baseUrl);
+    /** A connection's back-sync: its webhook address and secret, or the polling interval. */
+    void addBackSync(const Store::Connection &connection);
+    /** Reads the item's secret off the GUI thread and copies prefix + secret, then notes done. */
+    void copyWithSecret(QTreeWidgetItem *item, const QString &prefix, const QString &done);
     void showSecretState(QTreeWidgetItem *item);
     void onCurrentChanged();
 
