@@ -34,7 +34,7 @@ ChangeSender::ChangeSender(Crm::CrmConnector *connector, Store::EntityLinkRepo *
 
 QString ChangeSender::sourceId(const Store::Job &job, const QString &id) const
 {
-    return job.source.isEmpty() ? id : job.source + QLatin1Char(':') + id;
+    return Store::EntityLinkRepo::scopedSourceId(job.source, id);
 }
 
 void ChangeSender::send(const QList<Store::Job> &jobs, const BuilderFor &builderFor, Settle settle,

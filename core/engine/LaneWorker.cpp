@@ -26,7 +26,7 @@ const QStringList kCreateKinds { QStringLiteral("order.created"), QStringLiteral
 /** Shop entities are linked as "<source>:<id>": two shops feeding one CRM account may share ids. */
 QString linkedSourceId(const Job &job, const Crm::DealDraft &draft)
 {
-    return job.source.isEmpty() ? draft.sourceId : job.source + QLatin1Char(':') + draft.sourceId;
+    return Store::EntityLinkRepo::scopedSourceId(job.source, draft.sourceId);
 }
 
 bool isUnknownFieldError(const Error &error)

@@ -74,9 +74,9 @@ bool StageMoveBatch::run(Finished finished)
     // The newest change of each order wins within a round; the ones it supersedes are done.
     QHash<QString, Job> latest;
     for (const Job &job : *leased) {
-        const auto it = latest.find(job.source + QLatin1Char(':') + job.sourceRef);
+        const auto it = latest.find(Store::EntityLinkRepo::scopedSourceId(job.source, job.sourceRef));
         if (it == latest.end()) {
-            latest.insert(job.source + QLatin1Char(':') + job.sourceRef, job);
+            latest.insert(Store::EntityLinkRepo::scopedSourceId(job.source, job.sourceRef), job);
             continue;
         }
         Job older = job;
@@ -91,7 +91,8 @@ bool StageMoveBatch::run(Finished finished)
         const Model::StatusChange change = Model::StatusChange::fromJson(job.payload);
         const QString orderId = change.orderId.isEmpty() ? job.sourceRef : change.orderId;
         auto deal = links.crmIdFor(m_config.connectionId, QStringLiteral("order"),
-                                   job.source + QLatin1Char(':') + orderId, QStringLiteral("lead"));
+                                   Store::EntityLinkRepo::scopedSourceId(job.source, orderId),
+                                   QStringLiteral("lead"));
         if (!deal) {
             m_settler.fail(job, deal.error());
             continue;
