@@ -4,6 +4,7 @@
 #include "CtlProcess.h"
 #include "TestEnv.h"
 #include "amocrm/AmoCrmSandbox.h"
+#include "fixtures/amocrm/AmoTestKit.h"
 #include "sandbox/tests/SandboxTestClient.h"
 #include "secrets/SecretKey.h"
 
@@ -53,16 +54,10 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_sandbox->start(&error), qPrintable(error));
         m_control = std::make_unique<SandboxTestClient>(m_sandbox->baseUrl());
-        const CtlRun added
-            = ctl({ QStringLiteral("connection"), QStringLiteral("add"), QStringLiteral("amocrm"),
-                    QStringLiteral("shop"), QStringLiteral("--base-url"), m_sandbox->baseUrl().toString(),
-                    QStringLiteral("--client-id"), m_sandbox->clientId(), QStringLiteral("--redirect-uri"),
-                    m_sandbox->redirectUri() },
-                  m_sandbox->clientSecret().toUtf8() + "\n");
+        const auto call = [this](const QStringList &args, const QByteArray &in) { return ctl(args, in); };
+        const CtlRun added = AmoTestKit::ctlAddConnection(call, QStringLiteral("shop"), *m_sandbox);
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-        const QString code = m_control->control(QStringLiteral("auth-code")).value("code").toString();
-        const CtlRun login
-            = ctl({ QStringLiteral("login"), QStringLiteral("shop"), QStringLiteral("--code"), code });
+        const CtlRun login = AmoTestKit::ctlLoginByCode(call, QStringLiteral("shop"), *m_control);
         QVERIFY2(login.exitCode == 0, qPrintable(login.err + login.out));
     }
 

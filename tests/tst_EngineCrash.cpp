@@ -64,16 +64,10 @@ private Q_SLOTS:
         QVERIFY2(m_sandbox->start(&error), qPrintable(error));
         m_control = std::make_unique<SandboxTestClient>(m_sandbox->baseUrl());
 
-        const CtlRun added
-            = ctl({ QStringLiteral("connection"), QStringLiteral("add"), QStringLiteral("amocrm"),
-                    QStringLiteral("shop"), QStringLiteral("--base-url"), m_sandbox->baseUrl().toString(),
-                    QStringLiteral("--client-id"), m_sandbox->clientId(), QStringLiteral("--redirect-uri"),
-                    m_sandbox->redirectUri() },
-                  m_sandbox->clientSecret().toUtf8() + "\n");
+        const auto call = [this](const QStringList &args, const QByteArray &in) { return ctl(args, in); };
+        const CtlRun added = AmoTestKit::ctlAddConnection(call, QStringLiteral("shop"), *m_sandbox);
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-        const QString code = m_control->control(QStringLiteral("auth-code")).value("code").toString();
-        const CtlRun login
-            = ctl({ QStringLiteral("login"), QStringLiteral("shop"), QStringLiteral("--code"), code });
+        const CtlRun login = AmoTestKit::ctlLoginByCode(call, QStringLiteral("shop"), *m_control);
         QVERIFY2(login.exitCode == 0, qPrintable(login.err + login.out));
 
         auto store = Storage::Database::open(m_database);

@@ -5,6 +5,7 @@
 #include "TestDatabase.h"
 #include "TestEnv.h"
 #include "amocrm/AmoCrmSandbox.h"
+#include "fixtures/amocrm/AmoTestKit.h"
 #include "model/ShopEvent.h"
 #include "model/ShopOrder.h"
 #include "sandbox/tests/SandboxTestClient.h"
@@ -97,12 +98,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_sandbox->start(&error), qPrintable(error));
         m_control = std::make_unique<SandboxTestClient>(m_sandbox->baseUrl());
-        const CtlRun added
-            = ctl({ QStringLiteral("connection"), QStringLiteral("add"), QStringLiteral("amocrm"),
-                    QStringLiteral("shop"), QStringLiteral("--base-url"), m_sandbox->baseUrl().toString(),
-                    QStringLiteral("--client-id"), m_sandbox->clientId(), QStringLiteral("--redirect-uri"),
-                    m_sandbox->redirectUri() },
-                  m_sandbox->clientSecret().toUtf8() + "\n");
+        const auto call = [this](const QStringList &args, const QByteArray &in) { return ctl(args, in); };
+        const CtlRun added = AmoTestKit::ctlAddConnection(call, QStringLiteral("shop"), *m_sandbox);
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
     }
 
@@ -119,9 +116,8 @@ private Q_SLOTS:
 
     void runOnceDrainsTheQueue()
     {
-        const QString code = m_control->control(QStringLiteral("auth-code")).value("code").toString();
-        const CtlRun login
-            = ctl({ QStringLiteral("login"), QStringLiteral("shop"), QStringLiteral("--code"), code });
+        const auto call = [this](const QStringList &args, const QByteArray &in) { return ctl(args, in); };
+        const CtlRun login = AmoTestKit::ctlLoginByCode(call, QStringLiteral("shop"), *m_control);
         QVERIFY2(login.exitCode == 0, qPrintable(login.err + login.out));
         enqueueOrders(20); // 3 of them were already queued: 20 in all
         const int before = leads();
