@@ -130,6 +130,8 @@ private Q_SLOTS:
         auto *failures = window.findChild<QListView *>(QStringLiteral("dashboardFailures"));
         QVERIFY(failures);
         QCOMPARE(failures->model()->rowCount(), 1); // both failures share a cause
+        QVERIFY(!failures->isHidden());
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("dashboardNoFailures"))->isHidden());
         const QModelIndex group = failures->model()->index(0, 0);
         QTest::mouseClick(failures->viewport(), Qt::LeftButton, {}, failures->visualRect(group).center());
         QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("queuePage"));
@@ -147,6 +149,9 @@ private Q_SLOTS:
         auto *tile = window.findChild<Gui::StatTile *>(QStringLiteral("tokenTile"));
         QVERIFY(tile);
         QTRY_COMPARE(tile->value(), QStringLiteral("5 days"));
+        // Nothing failed: the dashboard says so instead of showing an empty list.
+        QVERIFY(!window.findChild<QLabel *>(QStringLiteral("dashboardNoFailures"))->isHidden());
+        QVERIFY(window.findChild<QListView *>(QStringLiteral("dashboardFailures"))->isHidden());
         QCOMPARE(tile->tone(), Gui::StatTile::Tone::Warning);
         QVERIFY(tile->detail().contains(QLatin1String("Access token: until")));
         QVERIFY(tile->detail().contains(QLatin1String("Refresh token: until")));

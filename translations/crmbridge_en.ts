@@ -700,6 +700,10 @@
         <source>busiest second: %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No failures: every job went through or is still on its way.</source>
+        <translation>No failures: every job went through or is still on its way.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::FailureGroupModel</name>

@@ -733,6 +733,10 @@
         <source>busiest second: %1 of %2</source>
         <translation>пик за секунду: %1 из %2</translation>
     </message>
+    <message>
+        <source>No failures: every job went through or is still on its way.</source>
+        <translation>Ошибок нет: все задания доставлены или ещё в пути.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::FailureGroupModel</name>

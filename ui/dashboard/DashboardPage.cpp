@@ -34,6 +34,7 @@ DashboardPage::DashboardPage(std::shared_ptr<Storage::Database> db, QWidget *par
     , m_chart(new ThroughputChart(m_db, this))
     , m_failures(new FailureGroupModel(m_db, this))
     , m_failureView(new QListView(this))
+    , m_noFailures(new QLabel(tr("No failures: every job went through or is still on its way."), this))
     , m_problem(new QLabel(this))
     , m_timer(new QTimer(this))
 {
@@ -65,6 +66,10 @@ DashboardPage::DashboardPage(std::shared_ptr<Storage::Database> db, QWidget *par
     });
     auto *failuresTitle = new QLabel(tr("Latest failures (click to open them in the queue)"), this);
 
+    m_noFailures->setObjectName(QStringLiteral("dashboardNoFailures"));
+    m_noFailures->setWordWrap(true);
+    m_noFailures->setEnabled(false); // drawn greyed, as a placeholder
+
     m_problem->setObjectName(QStringLiteral("dashboardProblem"));
     m_problem->setWordWrap(true);
     m_problem->hide();
@@ -77,6 +82,7 @@ DashboardPage::DashboardPage(std::shared_ptr<Storage::Database> db, QWidget *par
     layout->addWidget(m_chart, 1);
     layout->addWidget(failuresTitle);
     layout->addWidget(m_failureView);
+    layout->addWidget(m_noFailures);
 
     connect(m_timer, &QTimer::timeout, this, &DashboardPage::refresh);
     m_timer->start(3000);
@@ -103,6 +109,9 @@ void DashboardPage::refresh()
     refreshRate(now);
     refreshToken(now);
     m_failures->refresh();
+    const bool noFailures = m_failures->rowCount() == 0;
+    m_failureView->setVisible(!noFailures);
+    m_noFailures->setVisible(noFailures);
     m_pending->setValue(locale.toString(counts->value(Store::JobState::Pending)));
     m_running->setValue(
         locale.toString(counts->value(Store::JobState::Running) + counts->value(Store::JobState::Sending)));

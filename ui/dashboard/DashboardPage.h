@@ -49,6 +49,7 @@ private:
     ThroughputChart *m_chart;
     FailureGroupModel *m_failures;
     QListView *m_failureView;
+    QLabel *m_noFailures; ///< said instead of an empty list
     QLabel *m_problem;
     QTimer *m_timer;
 };
