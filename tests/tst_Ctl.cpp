@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // crmbridgectl as an operator runs it: a real process, real stores.
+#include "CtlProcess.h"
 #include "PgServer.h"
 #include "TestDatabase.h"
 #include "TestEnv.h"
+#include "store/ConnectionRepo.h"
+#include "store/CredentialExpiryRepo.h"
 #include "store/JobRepo.h"
 #include "store/LaneStatusRepo.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,15 +27,8 @@ struct Run
 
 Run ctl(const QStringList &args)
 {
-    QProcess process;
-    process.start(QStringLiteral(CRMBRIDGECTL_PATH), args);
-    Run run;
-    if (!process.waitForFinished(60000))
-        return run;
-    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    const TestSupport::CtlRun run = TestSupport::runCtl(QStringLiteral(CRMBRIDGECTL_PATH), args, {}, 60000);
+    return { run.exitCode, run.out, run.err };
 }
 } // namespace
 
@@ -124,6 +119,51 @@ private Q_SLOTS:
                  QStringLiteral("gone"));
         const Run text = ctl({ QStringLiteral("--database"), test.value()->url(), QStringLiteral("status") });
         QVERIFY2(text.out.contains(QStringLiteral("Token has been revoked")), qPrintable(text.out));
+    }
+
+    void statusCarriesCredentialWarnings()
+    {
+        QFETCH_GLOBAL(QString, dialect);
+        auto test = TestDatabase::create(dialect);
+        QVERIFY_OK(test);
+        Store::ConnectionRepo connections(test.value()->db());
+        Store::Connection shopCrm;
+        shopCrm.name = QStringLiteral("shop-crm");
+        shopCrm.crm = QStringLiteral("amocrm");
+        shopCrm.baseUrl = QStringLiteral("https://shop.amocrm.ru");
+        auto saved = connections.add(shopCrm);
+        QVERIFY_OK(saved);
+        Store::Connection quiet = shopCrm;
+        quiet.name = QStringLiteral("quiet");
+        QVERIFY_OK(connections.add(quiet));
+        const QString warning
+            = QStringLiteral("The sign-in ends in 9 days and could not be renewed: sign in again");
+        Store::CredentialExpiryRepo expiries(test.value()->db());
+        QVERIFY_OK(expiries.setWarning(saved->id, warning));
+
+        const Run json = ctl({ QStringLiteral("--database"), test.value()->url(), QStringLiteral("status"),
+                               QStringLiteral("--json") });
+        QCOMPARE(json.code, 0);
+        const QJsonArray warnings = QJsonDocument::fromJson(json.out.toUtf8())
+                                        .object()
+                                        .value(QStringLiteral("credential_warnings"))
+                                        .toArray();
+        QCOMPARE(warnings.size(), 1);
+        QCOMPARE(warnings[0].toObject().value(QStringLiteral("connection")).toString(), shopCrm.name);
+        QCOMPARE(warnings[0].toObject().value(QStringLiteral("warning")).toString(), warning);
+        const Run text = ctl({ QStringLiteral("--database"), test.value()->url(), QStringLiteral("status") });
+        QVERIFY2(text.out.contains(QStringLiteral("Connection shop-crm: ") + warning), qPrintable(text.out));
+        QVERIFY2(!text.out.contains(QStringLiteral("Connection quiet")), qPrintable(text.out));
+
+        // Renewed: the warning is gone from both outputs.
+        QVERIFY_OK(expiries.setWarning(saved->id, QString()));
+        const Run after = ctl({ QStringLiteral("--database"), test.value()->url(), QStringLiteral("status"),
+                                QStringLiteral("--json") });
+        QVERIFY(QJsonDocument::fromJson(after.out.toUtf8())
+                    .object()
+                    .value(QStringLiteral("credential_warnings"))
+                    .toArray()
+                    .isEmpty());
     }
 
     void resendPutsFailedJobsBack()

@@ -60,17 +60,22 @@ QString withReason(const QJsonObject &object)
     return reason.isEmpty() ? state : QStringLiteral("%1 (%2)").arg(state, reason);
 }
 
-/** Connections whose CRM credential is about to run out (see `connection list` for every expiry). */
-void printCredentialWarnings(std::shared_ptr<Storage::Database> db)
+/** Connections whose CRM credential is about to run out, as status --json shows them (see `connection
+ *  list` for every expiry): [{"connection": name, "connection_id": id, "warning": text}]. */
+QJsonArray credentialWarningsJson(std::shared_ptr<Storage::Database> db)
 {
+    QJsonArray array;
     auto connections = Store::ConnectionRepo(db).list();
     if (!connections)
-        return;
+        return array;
     Store::CredentialExpiryRepo expiries(db);
     for (const Store::Connection &c : connections.value()) {
         if (auto expiry = expiries.load(c.id); expiry && !expiry->warning.isEmpty())
-            out(QStringLiteral("Connection %1: %2").arg(c.name, expiry->warning));
+            array.append(QJsonObject { { QStringLiteral("connection"), c.name },
+                                       { QStringLiteral("connection_id"), c.id },
+                                       { QStringLiteral("warning"), expiry->warning } });
     }
+    return array;
 }
 
 } // namespace
@@ -182,6 +187,7 @@ Command statusCommand()
                                        + counts->value(Store::JobState::Sending));
                      object.insert(QStringLiteral("lanes"), lanesJson(lanes.value()));
                      object.insert(QStringLiteral("sources"), sourcesJson(sources.value()));
+                     object.insert(QStringLiteral("credential_warnings"), credentialWarningsJson(db.value()));
                      out(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
                  } else {
                      out(QStringLiteral("Store: %1").arg(db.value()->url().toDisplayString()));
@@ -205,7 +211,12 @@ Command statusCommand()
                                       s.value(QLatin1String("owner")).toString(), withReason(s))
                                  .arg(s.value(QLatin1String("appended")).toInteger()));
                      }
-                     printCredentialWarnings(db.value());
+                     for (const QJsonValue &warning : credentialWarningsJson(db.value())) {
+                         const QJsonObject w = warning.toObject();
+                         out(QStringLiteral("Connection %1: %2")
+                                 .arg(w.value(QLatin1String("connection")).toString(),
+                                      w.value(QLatin1String("warning")).toString()));
+                     }
                  }
                  return 0;
              } };
