@@ -2,6 +2,9 @@
 #include "ConnectionsPage.h"
 
 #include "AmoSignInPanel.h"
+#include "BackSyncPanel.h"
+#include "RetailConnectionDialog.h"
+#include "RetailConnectionPanel.h"
 #include "ShopSidePanel.h"
 #include "store/ConnectionRepo.h"
 
@@ -12,23 +15,38 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace Gui {
 
 namespace {
 
-QString stateText(const QString &state)
+bool isRetail(const Store::Connection &connection)
 {
-    if (state == QLatin1String("signed-in"))
-        return ConnectionsPage::tr("signed in");
-    if (state == QLatin1String("needs-sign-in"))
-        return ConnectionsPage::tr("needs a new sign-in");
+    return connection.crm == QLatin1String("retailcrm");
+}
+
+QString stateText(const Store::Connection &connection)
+{
+    const QString &state = connection.state;
     if (state == QLatin1String("paused"))
         return ConnectionsPage::tr("paused");
     if (state == QLatin1String("blocked"))
         return ConnectionsPage::tr("blocked by the CRM");
+    if (isRetail(connection)) {
+        if (state == QLatin1String("signed-in"))
+            return ConnectionsPage::tr("RetailCRM, the key works");
+        if (state == QLatin1String("needs-sign-in"))
+            return ConnectionsPage::tr("RetailCRM, replace the key");
+        return ConnectionsPage::tr("RetailCRM, key not checked yet");
+    }
+    if (state == QLatin1String("signed-in"))
+        return ConnectionsPage::tr("signed in");
+    if (state == QLatin1String("needs-sign-in"))
+        return ConnectionsPage::tr("needs a new sign-in");
     return ConnectionsPage::tr("not signed in yet");
 }
 
@@ -38,14 +56,19 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
                                  std::shared_ptr<Secrets::SecretStore> secrets, QWidget *parent)
     : QWidget(parent)
     , m_db(std::move(db))
+    , m_secrets(std::move(secrets))
     , m_list(new QListWidget(this))
     , m_name(new QLineEdit(this))
     , m_baseUrl(new QLineEdit(this))
     , m_clientId(new QLineEdit(this))
     , m_redirectUri(new QLineEdit(this))
     , m_result(new QLabel(this))
-    , m_signIn(new AmoSignInPanel(m_db, secrets, this))
-    , m_shop(new ShopSidePanel(m_db, secrets, this))
+    , m_signIn(new AmoSignInPanel(m_db, m_secrets, this))
+    , m_retail(new RetailConnectionPanel(m_db, m_secrets, this))
+    , m_backSync(new BackSyncPanel(m_db, m_secrets, this))
+    , m_crmBox(new QGroupBox(tr("amoCRM"), this))
+    , m_details(new QStackedWidget(this))
+    , m_shop(new ShopSidePanel(m_db, m_secrets, this))
 {
     setObjectName(QStringLiteral("connectionsPage"));
     auto *title = new QLabel(tr("Connections"), this);
@@ -67,10 +90,16 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     m_result->setWordWrap(true);
     auto *add = new QPushButton(tr("New connection"), this);
     add->setObjectName(QStringLiteral("newConnectionButton"));
+    auto *addMenu = new QMenu(add);
+    QAction *newAmo = addMenu->addAction(tr("amoCRM"));
+    newAmo->setObjectName(QStringLiteral("newAmoConnectionAction"));
+    QAction *newRetail = addMenu->addAction(tr("RetailCRM…"));
+    newRetail->setObjectName(QStringLiteral("newRetailConnectionAction"));
+    add->setMenu(addMenu);
     auto *save = new QPushButton(tr("Save"), this);
     save->setObjectName(QStringLiteral("saveConnectionButton"));
 
-    auto *crmBox = new QGroupBox(tr("amoCRM"), this);
+    auto *amoPage = new QWidget(this);
     auto *form = new QFormLayout;
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Account address:"), m_baseUrl);
@@ -79,18 +108,31 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     auto *saveRow = new QHBoxLayout;
     saveRow->addWidget(m_result, 1);
     saveRow->addWidget(save);
-    auto *crmLayout = new QVBoxLayout(crmBox);
-    crmLayout->addLayout(form);
-    crmLayout->addLayout(saveRow);
-    crmLayout->addWidget(m_signIn);
-    crmLayout->addStretch();
+    auto *amoLayout = new QVBoxLayout(amoPage);
+    amoLayout->setContentsMargins(0, 0, 0, 0);
+    amoLayout->addLayout(form);
+    amoLayout->addLayout(saveRow);
+    amoLayout->addWidget(m_signIn);
+    amoLayout->addStretch();
+    m_details->addWidget(amoPage);
+    m_details->addWidget(m_retail);
+    m_crmBox->setObjectName(QStringLiteral("crmBox"));
+    auto *crmLayout = new QVBoxLayout(m_crmBox);
+    crmLayout->addWidget(m_details);
+
+    auto *backSyncBox = new QGroupBox(tr("CRM stage changes back to the shop"), this);
+    auto *backSyncLayout = new QVBoxLayout(backSyncBox);
+    backSyncLayout->addWidget(m_backSync);
 
     auto *listBox = new QVBoxLayout;
     listBox->addWidget(m_list, 1);
     listBox->addWidget(add);
+    auto *details = new QVBoxLayout;
+    details->addWidget(m_crmBox, 1);
+    details->addWidget(backSyncBox);
     auto *top = new QHBoxLayout;
     top->addLayout(listBox);
-    top->addWidget(crmBox, 1);
+    top->addLayout(details, 1);
 
     auto *shopBox = new QGroupBox(tr("Shop and forms"), this);
     auto *shopLayout = new QVBoxLayout(shopBox);
@@ -106,13 +148,12 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
         if (auto *item = m_list->currentItem())
             showConnection(item->data(Qt::UserRole).toLongLong());
     });
-    connect(add, &QPushButton::clicked, this, [this] {
-        m_list->clearSelection();
-        showConnection(0);
-        m_name->setFocus();
-    });
+    connect(newAmo, &QAction::triggered, this, &ConnectionsPage::newAmoConnection);
+    connect(newRetail, &QAction::triggered, this, &ConnectionsPage::newRetailConnection);
     connect(save, &QPushButton::clicked, this, &ConnectionsPage::saveConnection);
     connect(m_signIn, &AmoSignInPanel::connectionChanged, this, &ConnectionsPage::reload);
+    connect(m_retail, &RetailConnectionPanel::connectionChanged, this, &ConnectionsPage::reload);
+    connect(m_backSync, &BackSyncPanel::changed, this, &ConnectionsPage::reload);
     reload();
 }
 
@@ -123,8 +164,7 @@ void ConnectionsPage::reload()
     m_list->clear();
     if (auto connections = Store::ConnectionRepo(m_db).list()) {
         for (const Store::Connection &c : connections.value()) {
-            auto *item
-                = new QListWidgetItem(QStringLiteral("%1\n%2").arg(c.name, stateText(c.state)), m_list);
+            auto *item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(c.name, stateText(c)), m_list);
             item->setData(Qt::UserRole, c.id);
             if (c.id == keep || (keep == 0 && m_list->count() == 1))
                 m_list->setCurrentItem(item);
@@ -134,6 +174,25 @@ void ConnectionsPage::reload()
     const auto *item = m_list->currentItem();
     showConnection(item ? item->data(Qt::UserRole).toLongLong() : 0);
     m_shop->reload();
+}
+
+void ConnectionsPage::newAmoConnection()
+{
+    m_list->clearSelection();
+    showConnection(0);
+    m_name->setFocus();
+}
+
+RetailConnectionDialog *ConnectionsPage::newRetailConnection()
+{
+    auto *dialog = new RetailConnectionDialog(m_db, m_secrets, {}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RetailConnectionDialog::saved, this, [this](qint64 id) {
+        m_current = id;
+        reload();
+    });
+    dialog->open();
+    return dialog;
 }
 
 void ConnectionsPage::showConnection(qint64 id)
@@ -146,11 +205,17 @@ void ConnectionsPage::showConnection(qint64 id)
         if (found)
             connection = found.value();
     }
+    const bool retail = isRetail(connection);
+    m_crmBox->setTitle(retail ? tr("RetailCRM") : tr("amoCRM"));
+    m_details->setCurrentIndex(retail ? 1 : 0);
     m_name->setText(connection.name);
     m_baseUrl->setText(connection.baseUrl);
     m_clientId->setText(connection.config.value(QStringLiteral("client_id")).toString());
     m_redirectUri->setText(connection.config.value(QStringLiteral("redirect_uri")).toString());
-    m_signIn->setConnection(connection);
+    m_signIn->setConnection(retail ? Store::Connection {} : connection);
+    if (retail)
+        m_retail->setConnection(connection);
+    m_backSync->setConnection(connection);
 }
 
 bool ConnectionsPage::saveConnection()

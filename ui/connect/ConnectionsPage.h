@@ -9,6 +9,8 @@
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QGroupBox;
+class QStackedWidget;
 
 namespace Secrets {
 class SecretStore;
@@ -17,13 +19,17 @@ class SecretStore;
 namespace Gui {
 
 class AmoSignInPanel;
+class BackSyncPanel;
+class RetailConnectionDialog;
+class RetailConnectionPanel;
 class ShopSidePanel;
 
 /**
- * The Connections page: the CRM connections (add one: name, account address, client id, redirect
- * address; then sign in with AmoSignInPanel) and the shop side (ShopSidePanel: the shop databases the
- * bridge reads and the form intake endpoints, with their addresses and secrets ready to copy). GUI thread;
- * owned by the main window.
+ * The Connections page: the CRM connections (add an amoCRM one: name, account address, client id,
+ * redirect address, then sign in with AmoSignInPanel; or a RetailCRM one with RetailConnectionDialog,
+ * shown by RetailConnectionPanel), each connection's back-sync (BackSyncPanel) and the shop side
+ * (ShopSidePanel: the shop databases the bridge reads and the form intake endpoints, with their addresses and
+ * secrets ready to copy). GUI thread; owned by the main window.
  */
 class ConnectionsPage : public QWidget
 {
@@ -33,16 +39,23 @@ public:
                     QWidget *parent = nullptr);
 
     AmoSignInPanel *signInPanel() const { return m_signIn; }
+    RetailConnectionPanel *retailPanel() const { return m_retail; }
+    BackSyncPanel *backSyncPanel() const { return m_backSync; }
 
 public Q_SLOTS:
     void reload();
     /** Saves the form as a new or changed connection; false with the reason shown. */
     bool saveConnection();
-
-private:
+    /** Shows the (empty) amoCRM form for a new connection. */
+    void newAmoConnection();
+    /** Opens the dialog that adds a RetailCRM connection (window-modal); the list shows it once saved. */
+    RetailConnectionDialog *newRetailConnection();
+    /** Shows the connection (0: the form for a new amoCRM one). */
     void showConnection(qint64 id);
 
+private:
     std::shared_ptr<Storage::Database> m_db;
+    std::shared_ptr<Secrets::SecretStore> m_secrets;
     QListWidget *m_list;
     QLineEdit *m_name;
     QLineEdit *m_baseUrl;
@@ -50,6 +63,10 @@ private:
     QLineEdit *m_redirectUri;
     QLabel *m_result;
     AmoSignInPanel *m_signIn;
+    RetailConnectionPanel *m_retail;
+    BackSyncPanel *m_backSync;
+    QGroupBox *m_crmBox;
+    QStackedWidget *m_details; ///< the amoCRM form and sign-in, or the RetailCRM panel
     ShopSidePanel *m_shop;
     qint64 m_current = 0;
 };

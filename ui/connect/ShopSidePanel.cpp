@@ -83,6 +83,20 @@ QString ShopSidePanel::intakeBaseUrl(const QString &listen)
     return QStringLiteral("http://") + hostPort;
 }
 
+QString ShopSidePanel::hookAddressPrefix(const Store::Connection &connection)
+{
+    // The CRM posts to <public URL>/hooks/<crm>/<secret>: the secret is the address's last part.
+    QString base = Store::BackSyncConfig::of(connection).publicUrl;
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return base + Store::BackSyncConfig::hookPath(connection.crm, QString());
+}
+
+QString ShopSidePanel::maskedHookAddress(const Store::Connection &connection)
+{
+    return hookAddressPrefix(connection) + kMask;
+}
+
 void ShopSidePanel::reload()
 {
     ++m_generation;
@@ -174,13 +188,10 @@ void ShopSidePanel::addBackSync(const Store::Connection &connection)
     }
     if (backSync.mode != Store::BackSyncConfig::Mode::Webhook)
         return;
-    // The CRM posts to <public URL>/hooks/<crm>/<secret>: the secret is the address's last part.
-    QString base = backSync.publicUrl;
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    const QString prefix = base + Store::BackSyncConfig::hookPath(connection.crm, QString());
-    auto *item = new QTreeWidgetItem(
-        m_tree, { connection.name, tr("CRM webhook (stage changes)"), prefix + kMask, tr("checking…") });
+    const QString prefix = hookAddressPrefix(connection);
+    auto *item = new QTreeWidgetItem(m_tree,
+                                     { connection.name, tr("CRM webhook (stage changes)"),
+                                       maskedHookAddress(connection), tr("checking…") });
     item->setData(AddressColumn, AddressRole, prefix);
     item->setData(AddressColumn, AddressTakesSecretRole, true);
     item->setToolTip(AddressColumn, tr("Registered with the CRM; it forwards here to the form intake"));

@@ -47,6 +47,10 @@ public:
 
     /** The intake's base address, from the setting intake.listen (default 127.0.0.1:8088). */
     static QString intakeBaseUrl(const QString &listen);
+    /** Where the CRM posts a connection's stage changes: the address without the secret, masked. */
+    static QString maskedHookAddress(const Store::Connection &connection);
+    /** The same address without its last part (the secret), to which the secret is appended. */
+    static QString hookAddressPrefix(const Store::Connection &connection);
 
 public Q_SLOTS:
     void reload();
