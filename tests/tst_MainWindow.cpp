@@ -8,11 +8,13 @@
 #include "dashboard/ThroughputChart.h"
 #include "mainwindow/MainWindow.h"
 #include "secrets/MemorySecretStore.h"
+#include "source/SourceRepo.h"
 #include "store/ConnectionRepo.h"
 #include "store/CredentialExpiryRepo.h"
 #include "store/JobRepo.h"
 #include "store/LaneStatusRepo.h"
 #include "store/OpLogRepo.h"
+#include "store/SourceStatusRepo.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -184,6 +186,82 @@ private Q_SLOTS:
         QCOMPARE(engine->text(), QStringLiteral("Engine: sending"));
     }
 
+    /** The Shops and CRM lanes tiles: what the engines' pollers and lanes report, the trouble first. */
+    void shopAndLaneTiles()
+    {
+        addSignedInConnections(60);
+        Gui::MainWindow window(m_test->db(), nullptr, std::make_shared<Secrets::MemorySecretStore>());
+        auto *dashboard = window.findChild<Gui::DashboardPage *>(QStringLiteral("dashboardPage"));
+        auto *shops = window.findChild<Gui::StatTile *>(QStringLiteral("shopsTile"));
+        auto *lanes = window.findChild<Gui::StatTile *>(QStringLiteral("lanesTile"));
+        QVERIFY(dashboard && shops && lanes);
+        dashboard->refresh();
+        QCOMPARE(shops->value(), QStringLiteral("none"));
+        QCOMPARE(shops->detail(), QStringLiteral("Add a shop on the Connections page"));
+        // Two connections and no engine: neither lane runs.
+        QCOMPARE(lanes->value(), QStringLiteral("0 of 2"));
+        QCOMPARE(lanes->tone(), Gui::StatTile::Tone::Warning);
+        QCOMPARE(lanes->detail(), QStringLiteral("Other CRM: not running\nShop CRM: not running"));
+
+        for (const QString &name : { QStringLiteral("shop"), QStringLiteral("outlet") }) {
+            Source::SourceRecord source;
+            source.name = name;
+            source.kind = QStringLiteral("minishop2");
+            source.url = QStringLiteral("sqlite:///tmp/%1.db").arg(name);
+            QVERIFY_OK(Source::SourceRepo(m_test->db()).add(source));
+        }
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        Store::SourceStatus watching;
+        watching.owner = QStringLiteral("host:1:source:shop");
+        watching.source = QStringLiteral("shop");
+        watching.state = QStringLiteral("watching");
+        watching.polledAt = now - 150'000; // 2.5 minutes: "2 min ago" whatever the test's pace
+        watching.startedAt = now;
+        QVERIFY_OK(Store::SourceStatusRepo(m_test->db()).report(watching));
+        Store::SourceStatus down = watching;
+        down.owner = QStringLiteral("host:1:source:outlet");
+        down.source = QStringLiteral("outlet");
+        down.state = QStringLiteral("unreachable");
+        down.reason = QStringLiteral("Access denied for user 'shop'");
+        QVERIFY_OK(Store::SourceStatusRepo(m_test->db()).report(down));
+        const auto shopCrm = Store::ConnectionRepo(m_test->db()).byName(QStringLiteral("Shop CRM"));
+        const auto otherCrm = Store::ConnectionRepo(m_test->db()).byName(QStringLiteral("Other CRM"));
+        Store::LaneStatus idle;
+        idle.owner = QStringLiteral("host:1:lane-1");
+        idle.connectionId = shopCrm->id;
+        idle.state = QStringLiteral("idle");
+        idle.startedAt = now;
+        QVERIFY_OK(Store::LaneStatusRepo(m_test->db()).report(idle));
+        Store::LaneStatus paused = idle;
+        paused.owner = QStringLiteral("host:1:lane-2");
+        paused.connectionId = otherCrm->id;
+        paused.state = QStringLiteral("paused");
+        paused.reason = QStringLiteral("Token has been revoked");
+        QVERIFY_OK(Store::LaneStatusRepo(m_test->db()).report(paused));
+
+        dashboard->refresh();
+        // The unreachable shop is named first, in red; the watched one after it.
+        QCOMPARE(shops->value(), QStringLiteral("1 of 2"));
+        QCOMPARE(shops->tone(), Gui::StatTile::Tone::Problem);
+        QCOMPARE(shops->detail(),
+                 QStringLiteral(
+                     "outlet: unreachable: Access denied for user 'shop'\nshop: watching, polled 2 min ago"));
+        QCOMPARE(lanes->value(), QStringLiteral("1 of 2"));
+        QCOMPARE(lanes->tone(), Gui::StatTile::Tone::Problem);
+        QCOMPARE(
+            lanes->detail(),
+            QStringLiteral("Other CRM: paused: Token has been revoked\nShop CRM: idle, waiting for orders"));
+
+        // An engine that went silent a while ago no longer counts as watching.
+        Common::ManualClock longAgo(now - 5 * 60'000);
+        down.state = QStringLiteral("watching");
+        QVERIFY_OK(Store::SourceStatusRepo(m_test->db(), &longAgo).report(down));
+        dashboard->refresh();
+        QCOMPARE(shops->tone(), Gui::StatTile::Tone::Warning);
+        QVERIFY2(shops->detail().startsWith(QStringLiteral("outlet: not watched")),
+                 qPrintable(shops->detail()));
+    }
+
     /** The rate tile: the last minute's calls against 7 a second, and the busiest second. */
     void rateLimitTile()
     {
@@ -253,6 +331,9 @@ private Q_SLOTS:
         auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebar"));
         QCOMPARE(sidebar->item(0)->text(), QStringLiteral("Сводка"));
         QCOMPARE(window.windowTitle(), QStringLiteral("CRM Bridge"));
+        auto *shops = window.findChild<Gui::StatTile *>(QStringLiteral("shopsTile"));
+        QCOMPARE(shops->value(), QStringLiteral("нет"));
+        QCOMPARE(shops->detail(), QStringLiteral("Добавьте магазин на странице «Подключения»"));
     }
 };
 

@@ -704,6 +704,14 @@
         <source>No failures: every job went through or is still on its way.</source>
         <translation>No failures: every job went through or is still on its way.</translation>
     </message>
+    <message>
+        <source>Shops watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM lanes running</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::FailureGroupModel</name>
@@ -1168,26 +1176,6 @@ Last failed: %2</source>
     </message>
     <message>
         <source>Engine: %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>starting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>idle, waiting for orders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2566,6 +2554,113 @@ Keys: %2</source>
         <source>The engine cannot start.
 
 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::EngineStateText</name>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle, waiting for orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::WorkerReadings</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n s ago</numerusform>
+            <numerusform>%n s ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not watched (no engine is running)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unreachable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: watching, polled %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a shop on the Connections page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: paused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a CRM on the Connections page</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -737,6 +737,14 @@
         <source>No failures: every job went through or is still on its way.</source>
         <translation>Ошибок нет: все задания доставлены или ещё в пути.</translation>
     </message>
+    <message>
+        <source>Shops watched</source>
+        <translation>Магазины под наблюдением</translation>
+    </message>
+    <message>
+        <source>CRM lanes running</source>
+        <translation>Работающие каналы CRM</translation>
+    </message>
 </context>
 <context>
     <name>Gui::FailureGroupModel</name>
@@ -1210,26 +1218,6 @@ Last failed: %2</source>
     <message>
         <source>Engine: %1 (%2)</source>
         <translation>Обмен: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>starting</source>
-        <translation>запускается</translation>
-    </message>
-    <message>
-        <source>idle, waiting for orders</source>
-        <translation>ждёт заказов</translation>
-    </message>
-    <message>
-        <source>sending</source>
-        <translation>отправляет</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>на паузе</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>остановлен</translation>
     </message>
     <message>
         <source>Engine: not running</source>
@@ -2623,6 +2611,116 @@ Keys: %2</source>
         <translation>Обмен не запускается.
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::EngineStateText</name>
+    <message>
+        <source>starting</source>
+        <translation>запускается</translation>
+    </message>
+    <message>
+        <source>idle, waiting for orders</source>
+        <translation>ждёт заказов</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>отправляет</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>на паузе</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>остановлен</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>не запущен</translation>
+    </message>
+    <message>
+        <source>watching</source>
+        <translation>наблюдает</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>недоступен</translation>
+    </message>
+    <message>
+        <source>not watched</source>
+        <translation>не наблюдается</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::WorkerReadings</name>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n с назад</numerusform>
+            <numerusform>%n с назад</numerusform>
+            <numerusform>%n с назад</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n мин назад</numerusform>
+            <numerusform>%n мин назад</numerusform>
+            <numerusform>%n мин назад</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>%1: not watched (no engine is running)</source>
+        <translation>%1: не наблюдается (обмен не запущен)</translation>
+    </message>
+    <message>
+        <source>%1: unreachable: %2</source>
+        <translation>%1: недоступен: %2</translation>
+    </message>
+    <message>
+        <source>%1: watching, polled %2</source>
+        <translation>%1: наблюдает, опрос %2</translation>
+    </message>
+    <message>
+        <source>Add a shop on the Connections page</source>
+        <translation>Добавьте магазин на странице «Подключения»</translation>
+    </message>
+    <message>
+        <source>%1: not running</source>
+        <translation>%1: не запущен</translation>
+    </message>
+    <message>
+        <source>%1: paused</source>
+        <translation>%1: на паузе</translation>
+    </message>
+    <message>
+        <source>%1: paused: %2</source>
+        <translation>%1: на паузе: %2</translation>
+    </message>
+    <message>
+        <source>Add a CRM on the Connections page</source>
+        <translation>Добавьте CRM на странице «Подключения»</translation>
     </message>
 </context>
 </TS>

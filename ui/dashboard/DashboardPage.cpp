@@ -3,6 +3,7 @@
 
 #include "StatTile.h"
 #include "ThroughputChart.h"
+#include "WorkerReadings.h"
 #include "common/CredentialHealth.h"
 #include "queue/FailureGroupModel.h"
 #include "store/ConnectionRepo.h"
@@ -31,6 +32,8 @@ DashboardPage::DashboardPage(std::shared_ptr<Storage::Database> db, QWidget *par
     , m_today(new StatTile(QStringLiteral("todayTile"), tr("Delivered today"), this))
     , m_rate(new StatTile(QStringLiteral("rateTile"), tr("CRM rate limit used"), this))
     , m_token(new StatTile(QStringLiteral("tokenTile"), tr("Sign-in valid for"), this))
+    , m_shops(new StatTile(QStringLiteral("shopsTile"), tr("Shops watched"), this))
+    , m_lanes(new StatTile(QStringLiteral("lanesTile"), tr("CRM lanes running"), this))
     , m_chart(new ThroughputChart(m_db, this))
     , m_failures(new FailureGroupModel(m_db, this))
     , m_failureView(new QListView(this))
@@ -54,6 +57,8 @@ DashboardPage::DashboardPage(std::shared_ptr<Storage::Database> db, QWidget *par
     tiles->addWidget(m_done, 1, 1);
     tiles->addWidget(m_rate, 1, 2);
     tiles->addWidget(m_token, 1, 3);
+    tiles->addWidget(m_shops, 2, 0, 1, 2);
+    tiles->addWidget(m_lanes, 2, 2, 1, 2);
 
     m_failureView->setObjectName(QStringLiteral("dashboardFailures"));
     m_failureView->setModel(m_failures);
@@ -108,6 +113,11 @@ void DashboardPage::refresh()
     m_today->setValue(locale.toString(today.value(0)));
     refreshRate(now);
     refreshToken(now);
+    for (const auto &[tile, reading] : { std::pair { m_shops, WorkerReadings::shops(m_db, now) },
+                                         std::pair { m_lanes, WorkerReadings::lanes(m_db, now) } }) {
+        tile->setValue(reading.value, reading.detail);
+        tile->setTone(reading.tone);
+    }
     m_failures->refresh();
     const bool noFailures = m_failures->rowCount() == 0;
     m_failureView->setVisible(!noFailures);

@@ -46,6 +46,8 @@ private:
     StatTile *m_today;
     StatTile *m_rate;
     StatTile *m_token;
+    StatTile *m_shops; ///< the shop pollers, see WorkerReadings
+    StatTile *m_lanes; ///< the CRM lanes
     ThroughputChart *m_chart;
     FailureGroupModel *m_failures;
     QListView *m_failureView;

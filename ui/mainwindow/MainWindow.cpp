@@ -5,6 +5,7 @@
 #include "TrayNotifier.h"
 #include "common/CredentialHealth.h"
 #include "common/ElidedLabel.h"
+#include "common/EngineStateText.h"
 #include "common/Icons.h"
 #include "connect/ConnectionsPage.h"
 #include "dashboard/DashboardPage.h"
@@ -102,12 +103,12 @@ MainWindow::MainWindow(std::shared_ptr<Storage::Database> db, Engine::SyncEngine
     statusBar()->addWidget(m_storeLabel, 1);
     m_engine = engine;
     if (engine) {
-        m_engineLabel->setText(tr("Engine: %1").arg(laneStateText(Engine::LaneState::Starting)));
+        m_engineLabel->setText(tr("Engine: %1").arg(EngineStateText::lane(Engine::LaneState::Starting)));
         connect(engine, &Engine::SyncEngine::laneStateChanged, this,
                 [this](qint64, Engine::LaneState state, const QString &reason) {
-                    m_engineLabel->setText(reason.isEmpty()
-                                               ? tr("Engine: %1").arg(laneStateText(state))
-                                               : tr("Engine: %1 (%2)").arg(laneStateText(state), reason));
+                    m_engineLabel->setText(
+                        reason.isEmpty() ? tr("Engine: %1").arg(EngineStateText::lane(state))
+                                         : tr("Engine: %1 (%2)").arg(EngineStateText::lane(state), reason));
                 });
         if (TrayNotifier::isAvailable())
             m_tray = new TrayNotifier(this, engine);
@@ -145,23 +146,6 @@ void MainWindow::restoreWindowState()
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
 }
 
-QString MainWindow::laneStateText(Engine::LaneState state)
-{
-    switch (state) {
-    case Engine::LaneState::Starting:
-        return tr("starting");
-    case Engine::LaneState::Idle:
-        return tr("idle, waiting for orders");
-    case Engine::LaneState::Sending:
-        return tr("sending");
-    case Engine::LaneState::Paused:
-        return tr("paused");
-    case Engine::LaneState::Stopped:
-        return tr("stopped");
-    }
-    return {};
-}
-
 void MainWindow::refreshTokenHealth()
 {
     if (!m_engine)
@@ -196,7 +180,7 @@ void MainWindow::refreshEngineFromStore()
          { Engine::LaneState::Paused, Engine::LaneState::Sending, Engine::LaneState::Starting,
            Engine::LaneState::Idle, Engine::LaneState::Stopped }) {
         if (states.contains(Engine::laneStateName(state))) {
-            m_engineLabel->setText(tr("Engine: %1").arg(laneStateText(state)));
+            m_engineLabel->setText(tr("Engine: %1").arg(EngineStateText::lane(state)));
             return;
         }
     }

@@ -47,7 +47,6 @@ private:
     void refreshTokenHealth();
     /** Without an embedded engine: what the engines on this store last reported. */
     void refreshEngineFromStore();
-    static QString laneStateText(Engine::LaneState state);
 
     std::shared_ptr<Storage::Database> m_db;
     Sidebar *m_sidebar = nullptr;
