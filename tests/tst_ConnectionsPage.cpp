@@ -4,9 +4,14 @@
 #include "common/MessageBox.h"
 #include "common/Translations.h"
 #include "connect/AmoSignInPanel.h"
+#include "connect/BackSyncPanel.h"
 #include "connect/ConnectionsPage.h"
+#include "connect/RetailConnectionDialog.h"
+#include "connect/RetailConnectionPanel.h"
 #include "connect/ShopSidePanel.h"
+#include "crm/amocrm/AmoTokens.h"
 #include "engine/BackSyncSetup.h"
+#include "fixtures/retailcrm/RetailTestKit.h"
 #include "secrets/MemorySecretStore.h"
 #include "source/SourceRepo.h"
 #include "source/intake/FormEndpointRepo.h"
@@ -17,17 +22,32 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDesktopServices>
+#include <QFile>
+#include <QGroupBox>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QPointer>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTest>
 #include <QTreeWidget>
 #include <QUrlQuery>
 
+using Sandbox::AmoCrm::AmoCrmSandbox;
+using Sandbox::AmoCrm::AmoSandboxOptions;
+using Sandbox::RetailCrm::RetailCrmSandbox;
+using Sandbox::RetailCrm::RetailSandboxOptions;
+using Sandbox::Testing::RetailTestClient;
+using Sandbox::Testing::SandboxTestClient;
 using TestSupport::TestDatabase;
+using Mode = Store::BackSyncConfig::Mode;
 
 /** Stands in for the browser: QDesktopServices hands it the URL instead of opening one. */
 class FakeBrowser : public QObject
@@ -45,6 +65,65 @@ class TestConnectionsPage : public QObject
 private:
     std::unique_ptr<TestDatabase> m_test;
     FakeBrowser m_browser;
+    std::unique_ptr<RetailCrmSandbox> m_retail;
+    std::unique_ptr<RetailTestClient> m_retailControl;
+
+    /** The RetailCRM sandbox over loopback, started once for the tests that use it. */
+    RetailCrmSandbox &retail()
+    {
+        if (!m_retail) {
+            RetailSandboxOptions options;
+            options.rate = 0;
+            m_retail = std::make_unique<RetailCrmSandbox>(options);
+            QString error;
+            if (!m_retail->start(&error))
+                qFatal("the RetailCRM sandbox did not start: %s", qPrintable(error));
+            m_retailControl = std::make_unique<RetailTestClient>(m_retail->baseUrl());
+        }
+        return *m_retail;
+    }
+
+    /** Opens the RetailCRM dialog from the page's "New connection" menu and types into it. */
+    static Gui::RetailConnectionDialog *openRetailDialog(Gui::ConnectionsPage &page, const QString &name,
+                                                         const QString &url, const QString &key)
+    {
+        page.findChild<QAction *>(QStringLiteral("newRetailConnectionAction"))->trigger();
+        auto *dialog = page.findChild<Gui::RetailConnectionDialog *>();
+        if (!dialog)
+            return nullptr;
+        dialog->findChild<QLineEdit *>(QStringLiteral("retailName"))->setText(name);
+        dialog->findChild<QLineEdit *>(QStringLiteral("retailBaseUrl"))->setText(url);
+        dialog->findChild<QLineEdit *>(QStringLiteral("retailApiKey"))->setText(key);
+        return dialog;
+    }
+
+    static QString textOf(QWidget *parent, const char *name)
+    {
+        return parent->findChild<QLabel *>(QLatin1String(name))->text();
+    }
+
+    /** Nothing the store keeps in plain text, nor the settings, holds @p secret. */
+    void verifyNotStored(const QString &secret)
+    {
+        QFile file(m_test->sqliteFile());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(!bytes.isEmpty());
+        QVERIFY(!bytes.contains(secret.toUtf8()));
+        for (const QString &value : Store::SettingsRepo(m_test->db()).all()->values())
+            QVERIFY(!value.contains(secret));
+        for (const Store::Connection &c : Store::ConnectionRepo(m_test->db()).list().value())
+            QVERIFY(!QJsonDocument(c.config).toJson().contains(secret.toUtf8()));
+    }
+
+    /** Chooses a back-sync mode on the page and applies it; waits for the CRM's answer. */
+    static void applyBackSync(Gui::ConnectionsPage &page, Mode mode)
+    {
+        auto *combo = page.findChild<QComboBox *>(QStringLiteral("backSyncMode"));
+        combo->setCurrentIndex(combo->findData(int(mode)));
+        page.findChild<QPushButton *>(QStringLiteral("backSyncApplyButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!page.backSyncPanel()->isApplying(), 20000);
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -285,6 +364,232 @@ private Q_SLOTS:
         QApplication::clipboard()->clear();
         page.findChild<QPushButton *>(QStringLiteral("copySecretButton"))->click();
         QTRY_COMPARE(QApplication::clipboard()->text(), secret);
+    }
+
+    /** A RetailCRM connection added in the dialog: the key is checked, the site picked from what the key
+     *  sees, the connection listed and the key kept only in the SecretStore. */
+    void addsARetailCrmConnectionWithAGoodKey()
+    {
+        RetailCrmSandbox &sandbox = retail();
+        auto secrets = std::make_shared<Secrets::MemorySecretStore>();
+        Gui::ConnectionsPage page(m_test->db(), secrets);
+        page.show();
+        QPointer<Gui::RetailConnectionDialog> dialog = openRetailDialog(
+            page, QStringLiteral("Retail shop"), sandbox.baseUrl().toString(), sandbox.apiKey());
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        dialog->findChild<QPushButton *>(QStringLiteral("retailCheckButton"))->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            textOf(dialog, "retailCheckResult").startsWith(QLatin1String("The key works")),
+            qPrintable(textOf(dialog, "retailCheckResult")), 10000);
+        auto *site = dialog->findChild<QComboBox *>(QStringLiteral("retailSite"));
+        const int index = site->findData(sandbox.site());
+        QVERIFY2(index >= 0, qPrintable(site->itemText(0)));
+        site->setCurrentIndex(index);
+        QVERIFY(Store::ConnectionRepo(m_test->db()).list()->isEmpty()); // nothing kept by a check
+        QCOMPARE(secrets->size(), 0);
+
+        dialog->findChild<QPushButton *>(QStringLiteral("retailSaveButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000); // accepted and closed
+        auto stored = Store::ConnectionRepo(m_test->db()).byName(QStringLiteral("Retail shop"));
+        QVERIFY_OK(stored);
+        QCOMPARE(stored->crm, QStringLiteral("retailcrm"));
+        QCOMPARE(stored->config.value(QStringLiteral("site")).toString(), sandbox.site());
+        QCOMPARE(stored->state, QStringLiteral("signed-in"));
+        QCOMPARE(AmoTestKit::readSecret(*secrets, stored->id, QStringLiteral("api_key")),
+                 sandbox.apiKey().toUtf8());
+        verifyNotStored(sandbox.apiKey());
+
+        // The page shows it as a RetailCRM connection: no amoCRM sign-in, the key's place, Check.
+        auto *list = page.findChild<QListWidget *>(QStringLiteral("connectionList"));
+        QCOMPARE(list->count(), 1);
+        QVERIFY(list->item(0)->text().startsWith(QLatin1String("Retail shop\nRetailCRM")));
+        QCOMPARE(page.findChild<QGroupBox *>(QStringLiteral("crmBox"))->title(), QStringLiteral("RetailCRM"));
+        QVERIFY(!page.signInPanel()->isVisible());
+        QVERIFY(page.retailPanel()->isVisible());
+        QTRY_COMPARE(textOf(page.retailPanel(), "retailKeyState"), QStringLiteral("stored in the keychain"));
+        page.retailPanel()->findChild<QPushButton *>(QStringLiteral("retailPanelCheckButton"))->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            textOf(page.retailPanel(), "retailPanelResult").startsWith(QLatin1String("Connected to")),
+            qPrintable(textOf(page.retailPanel(), "retailPanelResult")), 10000);
+    }
+
+    /** A refused key or a site the key cannot see: the API's error is shown and nothing is kept. */
+    void aWrongKeyOrSiteIsRefusedAndNothingSaved()
+    {
+        RetailCrmSandbox &sandbox = retail();
+        auto secrets = std::make_shared<Secrets::MemorySecretStore>();
+        Gui::ConnectionsPage page(m_test->db(), secrets);
+        page.show();
+        const QString wrongKey = QStringLiteral("notTheKey0123456789abcdefGHIJKLM");
+        QPointer<Gui::RetailConnectionDialog> dialog
+            = openRetailDialog(page, QStringLiteral("Retail shop"), sandbox.baseUrl().toString(), wrongKey);
+        QVERIFY(dialog);
+        dialog->findChild<QPushButton *>(QStringLiteral("retailCheckButton"))->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            textOf(dialog, "retailCheckResult").startsWith(QLatin1String("The check failed")),
+            qPrintable(textOf(dialog, "retailCheckResult")), 10000);
+        QVERIFY2(textOf(dialog, "retailCheckResult").contains(QLatin1String("apiKey")),
+                 qPrintable(textOf(dialog, "retailCheckResult")));
+        QVERIFY(!textOf(dialog, "retailCheckResult").contains(wrongKey));
+        dialog->findChild<QComboBox *>(QStringLiteral("retailSite"))->setEditText(sandbox.site());
+        dialog->findChild<QPushButton *>(QStringLiteral("retailSaveButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(dialog, "retailCheckResult").startsWith(QLatin1String("Not saved")),
+                                 10000);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(Store::ConnectionRepo(m_test->db()).list()->isEmpty());
+        QCOMPARE(secrets->size(), 0);
+
+        // The right key, but a site it cannot see.
+        dialog->findChild<QLineEdit *>(QStringLiteral("retailApiKey"))->setText(sandbox.apiKey());
+        dialog->findChild<QComboBox *>(QStringLiteral("retailSite"))
+            ->setEditText(QStringLiteral("no-such-site"));
+        dialog->findChild<QPushButton *>(QStringLiteral("retailSaveButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(dialog, "retailCheckResult").startsWith(QLatin1String("Not saved")),
+                                 10000);
+        QVERIFY2(textOf(dialog, "retailCheckResult").contains(QLatin1String("no-such-site")),
+                 qPrintable(textOf(dialog, "retailCheckResult")));
+        QVERIFY(Store::ConnectionRepo(m_test->db()).list()->isEmpty());
+        QCOMPARE(secrets->size(), 0);
+        verifyNotStored(sandbox.apiKey());
+    }
+
+    /** A stored key the CRM refuses: Check says so, and "Replace key…" stores a working one. */
+    void replacesARefusedKey()
+    {
+        RetailCrmSandbox &sandbox = retail();
+        const QString newKey = QStringLiteral("sbxSecondKey0123456789abcdefGHIJ");
+        m_retailControl->control(QStringLiteral("api-keys"), { { "key", newKey } });
+        auto secrets = std::make_shared<Secrets::MemorySecretStore>();
+        const qint64 id = RetailTestKit::addConnection(m_test->db(), sandbox);
+        AmoTestKit::writeSecret(*secrets, id, QStringLiteral("api_key"), "revokedKey0123456789abcdefGHIJKL");
+        Gui::ConnectionsPage page(m_test->db(), secrets);
+        page.show();
+        page.retailPanel()->checkConnection();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            textOf(page.retailPanel(), "retailPanelResult").startsWith(QLatin1String("The check failed")),
+            10000);
+        QCOMPARE(Store::ConnectionRepo(m_test->db()).byId(id)->state, QStringLiteral("needs-sign-in"));
+        QVERIFY(page.findChild<QListWidget *>(QStringLiteral("connectionList"))
+                    ->item(0)
+                    ->text()
+                    .endsWith(QLatin1String("replace the key")));
+
+        page.retailPanel()->findChild<QPushButton *>(QStringLiteral("replaceKeyButton"))->click();
+        QPointer<Gui::RetailConnectionDialog> dialog = page.findChild<Gui::RetailConnectionDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->findChild<QLineEdit *>(QStringLiteral("retailName"))->isReadOnly());
+        QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("retailSite"))->currentText(), sandbox.site());
+        dialog->findChild<QLineEdit *>(QStringLiteral("retailApiKey"))->setText(newKey);
+        dialog->findChild<QPushButton *>(QStringLiteral("retailSaveButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
+        QCOMPARE(AmoTestKit::readSecret(*secrets, id, QStringLiteral("api_key")), newKey.toUtf8());
+        QCOMPARE(Store::ConnectionRepo(m_test->db()).list()->size(), 1);
+        QCOMPARE(Store::ConnectionRepo(m_test->db()).byId(id)->state, QStringLiteral("signed-in"));
+        verifyNotStored(newKey);
+    }
+
+    /** Back-sync of a RetailCRM connection: polling with an interval, then off; it has no webhook. */
+    void backSyncSwitchesToPollingAndOff()
+    {
+        RetailCrmSandbox &sandbox = retail();
+        auto secrets = std::make_shared<Secrets::MemorySecretStore>();
+        const qint64 id = RetailTestKit::addConnection(m_test->db(), sandbox);
+        AmoTestKit::writeSecret(*secrets, id, QStringLiteral("api_key"), sandbox.apiKey().toUtf8());
+        Gui::ConnectionsPage page(m_test->db(), secrets);
+        page.show();
+        auto *panel = page.backSyncPanel();
+        QVERIFY(panel->isEnabled());
+        QVERIFY(textOf(panel, "backSyncState").startsWith(QLatin1String("Off")));
+        auto *combo = panel->findChild<QComboBox *>(QStringLiteral("backSyncMode"));
+        auto *model = qobject_cast<QStandardItemModel *>(combo->model());
+        QVERIFY(!model->item(combo->findData(int(Mode::Webhook)))->isEnabled());
+
+        combo->setCurrentIndex(combo->findData(int(Mode::Polling)));
+        panel->findChild<QSpinBox *>(QStringLiteral("backSyncInterval"))->setValue(45);
+        applyBackSync(page, Mode::Polling);
+        QCOMPARE(textOf(panel, "backSyncResult"), QStringLiteral("Done."));
+        Store::BackSyncConfig config
+            = Store::BackSyncConfig::of(Store::ConnectionRepo(m_test->db()).byId(id).value());
+        QCOMPARE(config.mode, Mode::Polling);
+        QCOMPARE(config.pollMs, qint64(45'000));
+        QCOMPARE(textOf(panel, "backSyncState"),
+                 QStringLiteral("By polling: the CRM's stage changes are read every 45 seconds."));
+
+        applyBackSync(page, Mode::Off);
+        config = Store::BackSyncConfig::of(Store::ConnectionRepo(m_test->db()).byId(id).value());
+        QCOMPARE(config.mode, Mode::Off);
+        QVERIFY(textOf(panel, "backSyncState").startsWith(QLatin1String("Off")));
+    }
+
+    /** amoCRM back-sync by webhook: registered with the sandbox CRM, shown masked, removed when off; a bad
+     *  public address is refused with the reason and changes nothing. */
+    void amoWebhookIsRegisteredAndRemoved()
+    {
+        AmoSandboxOptions options;
+        options.seed = QStringLiteral("demo");
+        options.rate = 0;
+        AmoCrmSandbox sandbox(options);
+        QString error;
+        QVERIFY2(sandbox.start(&error), qPrintable(error));
+        SandboxTestClient control(sandbox.baseUrl());
+        const auto webhooks = [&] {
+            return control.get(QStringLiteral("/__sandbox/state")).object().value("webhooks").toArray();
+        };
+        auto secrets = std::make_shared<Secrets::MemorySecretStore>();
+        const qint64 id = AmoTestKit::addConnection(m_test->db(), sandbox);
+        QNetworkAccessManager network;
+        Net::HttpClient client(
+            &network,
+            AmoTestKit::clientOptions(QStringLiteral("amocrm:127.0.0.1:%1").arg(sandbox.port()), 0));
+        QVERIFY_OK(AmoTestKit::signInWithCode(&client, secrets, id, sandbox, control));
+        QCOMPARE(webhooks().size(), 0);
+
+        Gui::ConnectionsPage page(m_test->db(), secrets);
+        page.show();
+        auto *panel = page.backSyncPanel();
+        QVERIFY(page.signInPanel()->isVisible());
+        auto *url = panel->findChild<QLineEdit *>(QStringLiteral("backSyncPublicUrl"));
+        url->setText(QStringLiteral("ftp://bridge.example.ru"));
+        applyBackSync(page, Mode::Webhook);
+        QVERIFY2(textOf(panel, "backSyncResult").startsWith(QLatin1String("Not changed: The public URL")),
+                 qPrintable(textOf(panel, "backSyncResult")));
+        QCOMPARE(Store::BackSyncConfig::of(Store::ConnectionRepo(m_test->db()).byId(id).value()).mode,
+                 Mode::Off);
+        QCOMPARE(webhooks().size(), 0);
+
+        url->setText(QStringLiteral("https://bridge.example.ru"));
+        applyBackSync(page, Mode::Webhook);
+        QCOMPARE(textOf(panel, "backSyncResult"), QStringLiteral("Done."));
+        QCOMPARE(webhooks().size(), 1);
+        const QString destination = webhooks().first().toObject().value("destination").toString();
+        QVERIFY2(destination.startsWith(QLatin1String("https://bridge.example.ru/hooks/amocrm/")),
+                 qPrintable(destination));
+        const QString secret = destination.section(QLatin1Char('/'), -1);
+        QVERIFY(secret.size() >= 16);
+        const Store::BackSyncConfig config
+            = Store::BackSyncConfig::of(Store::ConnectionRepo(m_test->db()).byId(id).value());
+        QCOMPARE(config.mode, Mode::Webhook);
+        QVERIFY(config.acceptsHookSecret(secret.toUtf8()));
+        QCOMPARE(textOf(panel, "backSyncState"),
+                 QStringLiteral("By webhook: the CRM posts its stage changes to "
+                                "https://bridge.example.ru/hooks/amocrm/•••••••• (copy the address below, "
+                                "under Shop and forms)."));
+        verifyNotStored(secret);
+        // The shop side lists the address to copy, masked.
+        auto *tree = page.findChild<QTreeWidget *>(QStringLiteral("shopSide"));
+        bool listed = false;
+        for (int i = 0; i < tree->topLevelItemCount(); ++i)
+            listed = listed
+                || tree->topLevelItem(i)->text(Gui::ShopSidePanel::AddressColumn)
+                    == QStringLiteral("https://bridge.example.ru/hooks/amocrm/••••••••");
+        QVERIFY(listed);
+
+        applyBackSync(page, Mode::Off);
+        QCOMPARE(textOf(panel, "backSyncResult"), QStringLiteral("Done."));
+        QCOMPARE(webhooks().size(), 0);
+        QCOMPARE(Store::BackSyncConfig::of(Store::ConnectionRepo(m_test->db()).byId(id).value()).mode,
+                 Mode::Off);
     }
 
     void refusesAConnectionWithoutAnAddress()

@@ -475,6 +475,84 @@
     </message>
 </context>
 <context>
+    <name>Gui::BackSyncPanel</name>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Polling</source>
+        <translation>Polling</translation>
+    </message>
+    <message>
+        <source>Public address of the intake server, e.g. https://bridge.example.ru</source>
+        <translation>Public address of the intake server, e.g. https://bridge.example.ru</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>every </translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>This CRM cannot post its stage changes: use polling.</source>
+        <translation>This CRM cannot post its stage changes: use polling.</translation>
+    </message>
+    <message>
+        <source>Save the connection first.</source>
+        <translation>Save the connection first.</translation>
+    </message>
+    <message>
+        <source>Off: stage changes made in the CRM do not come back to the shop.</source>
+        <translation>Off: stage changes made in the CRM do not come back to the shop.</translation>
+    </message>
+    <message>
+        <source>By webhook: the CRM posts its stage changes to %1 (copy the address below, under Shop and forms).</source>
+        <translation>By webhook: the CRM posts its stage changes to %1 (copy the address below, under Shop and forms).</translation>
+    </message>
+    <message numerus="yes">
+        <source>By polling: the CRM&apos;s stage changes are read every %n second(s).</source>
+        <translation>
+            <numerusform>By polling: the CRM&apos;s stage changes are read every %n second.</numerusform>
+            <numerusform>By polling: the CRM&apos;s stage changes are read every %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the public address that forwards to this computer&apos;s intake server.</source>
+        <translation>Give the public address that forwards to this computer&apos;s intake server.</translation>
+    </message>
+    <message>
+        <source>Registering the webhook with the CRM…</source>
+        <translation>Registering the webhook with the CRM…</translation>
+    </message>
+    <message>
+        <source>Removing the webhook from the CRM…</source>
+        <translation>Removing the webhook from the CRM…</translation>
+    </message>
+    <message>
+        <source>Asking the CRM…</source>
+        <translation>Asking the CRM…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Not changed: %1</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ConnectionsPage</name>
     <message>
         <source>signed in</source>
@@ -539,6 +617,30 @@
     <message>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RetailCRM, the key works</source>
+        <translation>RetailCRM, the key works</translation>
+    </message>
+    <message>
+        <source>RetailCRM, replace the key</source>
+        <translation>RetailCRM, replace the key</translation>
+    </message>
+    <message>
+        <source>RetailCRM, key not checked yet</source>
+        <translation>RetailCRM, key not checked yet</translation>
+    </message>
+    <message>
+        <source>RetailCRM…</source>
+        <translation>RetailCRM…</translation>
+    </message>
+    <message>
+        <source>CRM stage changes back to the shop</source>
+        <translation>CRM stage changes back to the shop</translation>
+    </message>
+    <message>
+        <source>RetailCRM</source>
+        <translation>RetailCRM</translation>
     </message>
 </context>
 <context>
@@ -1462,6 +1564,158 @@ Keys: %2</source>
             <numerusform>%n job cancelled</numerusform>
             <numerusform>%n jobs cancelled</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RetailConnectionDialog</name>
+    <message>
+        <source>Check connection</source>
+        <translation>Check connection</translation>
+    </message>
+    <message>
+        <source>Replace the API key of %1</source>
+        <translation>Replace the API key of %1</translation>
+    </message>
+    <message>
+        <source>New RetailCRM connection</source>
+        <translation>New RetailCRM connection</translation>
+    </message>
+    <message>
+        <source>Kept only in the system keychain</source>
+        <translation>Kept only in the system keychain</translation>
+    </message>
+    <message>
+        <source>Check the connection to list the sites</source>
+        <translation>Check the connection to list the sites</translation>
+    </message>
+    <message>
+        <source>The key is made in RetailCRM under Administration → Integration → API access keys; it needs access to the shop&apos;s site.</source>
+        <translation>The key is made in RetailCRM under Administration → Integration → API access keys; it needs access to the shop&apos;s site.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Account address:</source>
+        <translation>Account address:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API key:</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Site:</translation>
+    </message>
+    <message>
+        <source>Give the account&apos;s address, like https://example.retailcrm.ru.</source>
+        <translation>Give the account&apos;s address, like https://example.retailcrm.ru.</translation>
+    </message>
+    <message>
+        <source>Paste the API key.</source>
+        <translation>Paste the API key.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>The check failed: %1</source>
+        <translation>The check failed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The key works. It sees %n site(s): pick the shop&apos;s.</source>
+        <translation>
+            <numerusform>The key works. It sees %n site: pick the shop&apos;s.</numerusform>
+            <numerusform>The key works. It sees %n sites: pick the shop&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Give the connection a name.</translation>
+    </message>
+    <message>
+        <source>There is a connection named %1 already.</source>
+        <translation>There is a connection named %1 already.</translation>
+    </message>
+    <message>
+        <source>Pick the shop&apos;s site (check the connection to list them).</source>
+        <translation>Pick the shop&apos;s site (check the connection to list them).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: the key could not be kept: %1</source>
+        <translation>Not saved: the key could not be kept: %1</translation>
+    </message>
+    <message>
+        <source>The key is replaced, but the address and site are not: %1</source>
+        <translation>The key is replaced, but the address and site are not: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RetailConnectionPanel</name>
+    <message>
+        <source>Check connection</source>
+        <translation>Check connection</translation>
+    </message>
+    <message>
+        <source>Replace key…</source>
+        <translation>Replace key…</translation>
+    </message>
+    <message>
+        <source>Account address:</source>
+        <translation>Account address:</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Site:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API key:</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>checking…</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>stored in the keychain</translation>
+    </message>
+    <message>
+        <source>not in this computer&apos;s keychain: replace it</source>
+        <translation>not in this computer&apos;s keychain: replace it</translation>
+    </message>
+    <message>
+        <source>keychain unavailable: %1</source>
+        <translation>keychain unavailable: %1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>The check failed: %1</source>
+        <translation>The check failed: %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Connected to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RetailKeyCheck</name>
+    <message>
+        <source>Not a RetailCRM connection</source>
+        <translation>Not a RetailCRM connection</translation>
     </message>
 </context>
 <context>

@@ -503,6 +503,85 @@
     </message>
 </context>
 <context>
+    <name>Gui::BackSyncPanel</name>
+    <message>
+        <source>Apply</source>
+        <translation>Применить</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Выключен</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Вебхук</translation>
+    </message>
+    <message>
+        <source>Polling</source>
+        <translation>Опрос</translation>
+    </message>
+    <message>
+        <source>Public address of the intake server, e.g. https://bridge.example.ru</source>
+        <translation>Публичный адрес сервера приёма, например https://bridge.example.ru</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>каждые </translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>This CRM cannot post its stage changes: use polling.</source>
+        <translation>Эта CRM не умеет отправлять смены этапов: используйте опрос.</translation>
+    </message>
+    <message>
+        <source>Save the connection first.</source>
+        <translation>Сначала сохраните подключение.</translation>
+    </message>
+    <message>
+        <source>Off: stage changes made in the CRM do not come back to the shop.</source>
+        <translation>Выключен: смены этапов в CRM не возвращаются в магазин.</translation>
+    </message>
+    <message>
+        <source>By webhook: the CRM posts its stage changes to %1 (copy the address below, under Shop and forms).</source>
+        <translation>Вебхуком: CRM отправляет смены этапов на %1 (адрес можно скопировать ниже, в разделе «Магазин и формы»).</translation>
+    </message>
+    <message numerus="yes">
+        <source>By polling: the CRM&apos;s stage changes are read every %n second(s).</source>
+        <translation>
+            <numerusform>Опросом: смены этапов читаются из CRM каждую %n секунду.</numerusform>
+            <numerusform>Опросом: смены этапов читаются из CRM каждые %n секунды.</numerusform>
+            <numerusform>Опросом: смены этапов читаются из CRM каждые %n секунд.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the public address that forwards to this computer&apos;s intake server.</source>
+        <translation>Укажите публичный адрес, который перенаправляет запросы на сервер приёма этого компьютера.</translation>
+    </message>
+    <message>
+        <source>Registering the webhook with the CRM…</source>
+        <translation>Регистрируем вебхук в CRM…</translation>
+    </message>
+    <message>
+        <source>Removing the webhook from the CRM…</source>
+        <translation>Удаляем вебхук из CRM…</translation>
+    </message>
+    <message>
+        <source>Asking the CRM…</source>
+        <translation>Обращаемся к CRM…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Готово.</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Не изменено: %1</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ConnectionsPage</name>
     <message>
         <source>signed in</source>
@@ -567,6 +646,30 @@
     <message>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>RetailCRM, the key works</source>
+        <translation>RetailCRM, ключ работает</translation>
+    </message>
+    <message>
+        <source>RetailCRM, replace the key</source>
+        <translation>RetailCRM, замените ключ</translation>
+    </message>
+    <message>
+        <source>RetailCRM, key not checked yet</source>
+        <translation>RetailCRM, ключ ещё не проверен</translation>
+    </message>
+    <message>
+        <source>RetailCRM…</source>
+        <translation>RetailCRM…</translation>
+    </message>
+    <message>
+        <source>CRM stage changes back to the shop</source>
+        <translation>Смены этапов из CRM обратно в магазин</translation>
+    </message>
+    <message>
+        <source>RetailCRM</source>
+        <translation>RetailCRM</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1611,159 @@ Keys: %2</source>
             <numerusform>%n задания отменены</numerusform>
             <numerusform>%n заданий отменено</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RetailConnectionDialog</name>
+    <message>
+        <source>Check connection</source>
+        <translation>Проверить подключение</translation>
+    </message>
+    <message>
+        <source>Replace the API key of %1</source>
+        <translation>Замена API-ключа подключения %1</translation>
+    </message>
+    <message>
+        <source>New RetailCRM connection</source>
+        <translation>Новое подключение RetailCRM</translation>
+    </message>
+    <message>
+        <source>Kept only in the system keychain</source>
+        <translation>Хранится только в системной связке ключей</translation>
+    </message>
+    <message>
+        <source>Check the connection to list the sites</source>
+        <translation>Проверьте подключение, чтобы увидеть магазины</translation>
+    </message>
+    <message>
+        <source>The key is made in RetailCRM under Administration → Integration → API access keys; it needs access to the shop&apos;s site.</source>
+        <translation>Ключ создаётся в RetailCRM: Администрирование → Интеграция → Ключи доступа к API; ему нужен доступ к магазину.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Account address:</source>
+        <translation>Адрес аккаунта:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API-ключ:</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Магазин:</translation>
+    </message>
+    <message>
+        <source>Give the account&apos;s address, like https://example.retailcrm.ru.</source>
+        <translation>Укажите адрес аккаунта, например https://example.retailcrm.ru.</translation>
+    </message>
+    <message>
+        <source>Paste the API key.</source>
+        <translation>Вставьте API-ключ.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверяем…</translation>
+    </message>
+    <message>
+        <source>The check failed: %1</source>
+        <translation>Проверка не прошла: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The key works. It sees %n site(s): pick the shop&apos;s.</source>
+        <translation>
+            <numerusform>Ключ работает. Ему доступен %n магазин: выберите нужный.</numerusform>
+            <numerusform>Ключ работает. Ему доступны %n магазина: выберите нужный.</numerusform>
+            <numerusform>Ключ работает. Ему доступны %n магазинов: выберите нужный.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Дайте подключению название.</translation>
+    </message>
+    <message>
+        <source>There is a connection named %1 already.</source>
+        <translation>Подключение с названием %1 уже есть.</translation>
+    </message>
+    <message>
+        <source>Pick the shop&apos;s site (check the connection to list them).</source>
+        <translation>Выберите магазин (проверьте подключение, чтобы увидеть список).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: the key could not be kept: %1</source>
+        <translation>Не сохранено: ключ не удалось сохранить: %1</translation>
+    </message>
+    <message>
+        <source>The key is replaced, but the address and site are not: %1</source>
+        <translation>Ключ заменён, но адрес и магазин — нет: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RetailConnectionPanel</name>
+    <message>
+        <source>Check connection</source>
+        <translation>Проверить подключение</translation>
+    </message>
+    <message>
+        <source>Replace key…</source>
+        <translation>Заменить ключ…</translation>
+    </message>
+    <message>
+        <source>Account address:</source>
+        <translation>Адрес аккаунта:</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Магазин:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API-ключ:</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>проверяем…</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>хранится в связке ключей</translation>
+    </message>
+    <message>
+        <source>not in this computer&apos;s keychain: replace it</source>
+        <translation>нет в связке ключей этого компьютера: замените его</translation>
+    </message>
+    <message>
+        <source>keychain unavailable: %1</source>
+        <translation>связка ключей недоступна: %1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверяем…</translation>
+    </message>
+    <message>
+        <source>The check failed: %1</source>
+        <translation>Проверка не прошла: %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Подключено к %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RetailKeyCheck</name>
+    <message>
+        <source>Not a RetailCRM connection</source>
+        <translation>Это не подключение RetailCRM</translation>
     </message>
 </context>
 <context>

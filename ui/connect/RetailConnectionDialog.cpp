@@ -59,8 +59,8 @@ RetailConnectionDialog::RetailConnectionDialog(std::shared_ptr<Storage::Database
     m_result->setMinimumHeight(m_result->fontMetrics().lineSpacing() * 2);
     m_buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("retailSaveButton"));
 
-    auto *hint = new QLabel(tr("The key is made in RetailCRM under Settings → Integration → API access "
-                               "keys; it needs access to the shop's site."),
+    auto *hint = new QLabel(tr("The key is made in RetailCRM under Administration → Integration → API "
+                               "access keys; it needs access to the shop's site."),
                             this);
     hint->setWordWrap(true);
     auto *form = new QFormLayout;
