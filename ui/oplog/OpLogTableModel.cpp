@@ -8,8 +8,7 @@
 namespace Gui {
 
 OpLogTableModel::OpLogTableModel(std::shared_ptr<Storage::Database> db, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_db(std::move(db))
+    : KeysetTableModel(std::move(db), parent)
 {
     reload();
 }
@@ -42,8 +41,8 @@ void OpLogTableModel::searchOlder()
     m_searchedRows += m_scanWindow;
     // Matches not fetched yet continue from the last row shown; otherwise the old window held no
     // more, and the new one starts below it.
-    if (m_hasMore && !m_entries.isEmpty())
-        appendPage(Store::OpLogCursor { m_entries.last().atMs, m_entries.last().id });
+    if (m_hasMore && !m_rows.isEmpty())
+        appendPage(cursorOf(m_rows.last()));
     else
         appendPage(previous);
     Q_EMIT searchExtended();
@@ -51,22 +50,14 @@ void OpLogTableModel::searchOlder()
 
 void OpLogTableModel::reload()
 {
-    m_changing = true;
-    beginResetModel();
-    m_entries.clear();
-    auto page = Store::OpLogRepo(m_db).page(m_filter, std::nullopt, m_pageSize, false);
-    m_error = page ? QString() : page.error().message;
-    if (page)
-        m_entries = page.value();
-    m_hasMore = page && m_entries.size() == m_pageSize;
-    endResetModel();
-    m_changing = false;
+    resetToFirstPage();
     Q_EMIT reloaded();
 }
 
-int OpLogTableModel::rowCount(const QModelIndex &parent) const
+Common::Result<QList<Store::OpLogEntry>> OpLogTableModel::readPage(std::optional<Store::OpLogCursor> after,
+                                                                   int limit)
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
+    return Store::OpLogRepo(m_db).page(m_filter, after, limit, false);
 }
 
 int OpLogTableModel::columnCount(const QModelIndex &parent) const
@@ -78,7 +69,7 @@ QVariant OpLogTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Store::OpLogEntry &e = m_entries.at(index.row());
+    const Store::OpLogEntry &e = m_rows.at(index.row());
     if (role == EntryIdRole)
         return e.id;
     if (role == Qt::ToolTipRole) {
@@ -143,36 +134,6 @@ QVariant OpLogTableModel::headerData(int section, Qt::Orientation orientation, i
     default:
         return {};
     }
-}
-
-bool OpLogTableModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_hasMore && !m_changing;
-}
-
-void OpLogTableModel::fetchMore(const QModelIndex &parent)
-{
-    if (parent.isValid() || !m_hasMore || m_changing || m_entries.isEmpty())
-        return;
-    appendPage(Store::OpLogCursor { m_entries.last().atMs, m_entries.last().id });
-}
-
-void OpLogTableModel::appendPage(std::optional<Store::OpLogCursor> after)
-{
-    auto page = Store::OpLogRepo(m_db).page(m_filter, after, m_pageSize, false);
-    if (!page) {
-        m_error = page.error().message;
-        m_hasMore = false;
-        return;
-    }
-    m_hasMore = page->size() == m_pageSize;
-    if (page->isEmpty())
-        return;
-    m_changing = true;
-    beginInsertRows({}, int(m_entries.size()), int(m_entries.size() + page->size()) - 1);
-    m_entries.append(page.value());
-    endInsertRows();
-    m_changing = false;
 }
 
 } // namespace Gui

@@ -1,23 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "storage/Database.h"
+#include "common/KeysetTableModel.h"
 #include "store/OpLogRepo.h"
 
-#include <QAbstractTableModel>
 #include <memory>
 
 namespace Gui {
 
 /**
- * The operation log as a table, newest first. Holds only the pages the view has scrolled to: each
- * fetchMore reads the next page by keyset on (at, id) without bodies, so a log of millions of rows
- * opens and scrolls in constant time. Filters run in SQL. A free-text search (a LIKE that no index
- * serves) looks only at a window of the newest scanWindow() calls, so a search that matches nothing
- * still answers at once; searchOlder() moves the window down the log by as much again.
- * GUI thread; owned by the Log page.
+ * The operation log as a table, newest first, paged by keyset on (at, id) without bodies (see
+ * KeysetTableModel), so a log of millions of rows opens and scrolls in constant time. Filters run in SQL. A
+ * free-text search (a LIKE that no index serves) looks only at a window of the newest scanWindow() calls, so
+ * a search that matches nothing still answers at once; searchOlder() moves the window down the log by as much
+ * again. GUI thread; owned by the Log page.
  */
-class OpLogTableModel : public QAbstractTableModel
+class OpLogTableModel : public KeysetTableModel<Store::OpLogEntry, Store::OpLogCursor>
 {
     Q_OBJECT
 public:
@@ -38,7 +36,6 @@ public:
 
     void setFilter(const Store::OpLogFilter &filter);
     Store::OpLogFilter filter() const { return m_filter; }
-    void setPageSize(int rows) { m_pageSize = rows; }
     /** How many calls one step of a free-text search looks through. */
     void setScanWindow(int rows) { m_scanWindow = rows; }
     int scanWindow() const { return m_scanWindow; }
@@ -52,33 +49,29 @@ public:
     void searchOlder();
     /** Reads the first page again (new entries arrive at the top). */
     void reload();
-    const Store::OpLogEntry &entryAt(int row) const { return m_entries.at(row); }
-    QString lastError() const { return m_error; }
+    const Store::OpLogEntry &entryAt(int row) const { return rowAt(row); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
 Q_SIGNALS:
     void reloaded();
     /** searchOlder() looked further back (rows may have been appended). */
     void searchExtended();
 
-private:
-    void appendPage(std::optional<Store::OpLogCursor> after);
+protected:
+    Common::Result<QList<Store::OpLogEntry>> readPage(std::optional<Store::OpLogCursor> after,
+                                                      int limit) override;
+    Store::OpLogCursor cursorOf(const Store::OpLogEntry &entry) const override
+    {
+        return { entry.atMs, entry.id };
+    }
 
-    std::shared_ptr<Storage::Database> m_db;
+private:
     Store::OpLogFilter m_filter;
-    QList<Store::OpLogEntry> m_entries;
-    bool m_hasMore = false;
-    bool m_changing = false; ///< a reset or an insert is being announced: fetchMore waits
-    int m_pageSize = 200;
     int m_scanWindow = 100'000;
     qint64 m_searchedRows = 0;
-    QString m_error;
 };
 
 } // namespace Gui

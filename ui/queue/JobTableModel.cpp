@@ -12,8 +12,7 @@ namespace Gui {
 using Store::JobState;
 
 JobTableModel::JobTableModel(std::shared_ptr<Storage::Database> db, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_db(std::move(db))
+    : KeysetTableModel(std::move(db), parent)
 {
     reload();
 }
@@ -82,55 +81,39 @@ Store::JobQuery JobTableModel::query() const
 
 void JobTableModel::reload()
 {
-    m_changing = true;
-    beginResetModel();
-    m_jobs.clear();
-    Store::JobQuery query = m_query;
-    query.beforeId = 0;
-    query.limit = m_pageSize;
-    auto page = Store::JobRepo(m_db).search(query);
-    m_error = page ? QString() : page.error().message;
-    if (page)
-        m_jobs = page.value();
-    m_hasMore = page && m_jobs.size() == m_pageSize;
-    endResetModel();
-    m_changing = false;
+    resetToFirstPage();
     Q_EMIT reloaded();
+}
+
+Common::Result<QList<Store::Job>> JobTableModel::readPage(std::optional<qint64> beforeId, int limit)
+{
+    Store::JobQuery query = m_query;
+    query.beforeId = beforeId.value_or(0);
+    query.limit = limit;
+    return Store::JobRepo(m_db).search(query);
 }
 
 void JobTableModel::refresh()
 {
-    Store::JobQuery query = m_query;
-    query.beforeId = 0;
-    query.limit = std::max<int>(m_pageSize, int(m_jobs.size()));
-    auto page = Store::JobRepo(m_db).search(query);
+    const int limit = std::max<int>(m_pageSize, int(m_rows.size()));
+    auto page = readPage(std::nullopt, limit);
     if (!page) {
         m_error = page.error().message;
         return;
     }
     m_error.clear();
-    bool sameRows = page->size() == m_jobs.size();
-    for (int i = 0; sameRows && i < m_jobs.size(); ++i)
-        sameRows = page->at(i).id == m_jobs.at(i).id;
+    bool sameRows = page->size() == m_rows.size();
+    for (int i = 0; sameRows && i < m_rows.size(); ++i)
+        sameRows = page->at(i).id == m_rows.at(i).id;
     if (sameRows) {
-        m_jobs = page.value();
-        if (!m_jobs.isEmpty())
-            Q_EMIT dataChanged(index(0, 0), index(int(m_jobs.size()) - 1, ColumnCount - 1));
+        m_rows = page.value();
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
         return;
     }
     // New jobs arrived at the top (or rows left the filter): a reset is simpler and honest.
-    m_changing = true;
-    beginResetModel();
-    m_jobs = page.value();
-    m_hasMore = m_jobs.size() == query.limit;
-    endResetModel();
-    m_changing = false;
+    resetRows(page, limit);
     Q_EMIT reloaded();
-}
-
-int JobTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_jobs.size());
 }
 
 int JobTableModel::columnCount(const QModelIndex &parent) const
@@ -142,7 +125,7 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Store::Job &job = m_jobs.at(index.row());
+    const Store::Job &job = m_rows.at(index.row());
     if (role == JobIdRole)
         return job.id;
     const int column = index.column();
@@ -211,34 +194,6 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
     default:
         return {};
     }
-}
-
-bool JobTableModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_hasMore && !m_changing;
-}
-
-void JobTableModel::fetchMore(const QModelIndex &parent)
-{
-    if (parent.isValid() || !m_hasMore || m_changing || m_jobs.isEmpty())
-        return;
-    Store::JobQuery query = m_query;
-    query.beforeId = m_jobs.last().id;
-    query.limit = m_pageSize;
-    auto page = Store::JobRepo(m_db).search(query);
-    if (!page) {
-        m_error = page.error().message;
-        m_hasMore = false;
-        return;
-    }
-    m_hasMore = page->size() == m_pageSize;
-    if (page->isEmpty())
-        return;
-    m_changing = true;
-    beginInsertRows({}, int(m_jobs.size()), int(m_jobs.size() + page->size()) - 1);
-    m_jobs.append(page.value());
-    endInsertRows();
-    m_changing = false;
 }
 
 } // namespace Gui

@@ -1,21 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "storage/Database.h"
+#include "common/KeysetTableModel.h"
 #include "store/JobQuery.h"
 
-#include <QAbstractTableModel>
 #include <QIcon>
 #include <memory>
 
 namespace Gui {
 
 /**
- * The outbox as a table, newest first, paged by keyset from SQL (fetchMore loads the next page; the
+ * The outbox as a table, newest first, paged by keyset on the job id (see KeysetTableModel; the
  * filter runs in SQL through JobRepo, so no proxy model). A thin adapter over Store::JobRepo. Lives on
  * the GUI thread and reads the store through that thread's connection; owned by its view's page.
  */
-class JobTableModel : public QAbstractTableModel
+class JobTableModel : public KeysetTableModel<Store::Job, qint64>
 {
     Q_OBJECT
 public:
@@ -41,33 +40,26 @@ public:
     void setFingerprint(const QString &fingerprint);
     /** The filter as it stands (without paging), for actions on "the whole filter". */
     Store::JobQuery query() const;
-    void setPageSize(int rows) { m_pageSize = rows; }
 
-    const Store::Job &jobAt(int row) const { return m_jobs.at(row); }
+    const Store::Job &jobAt(int row) const { return rowAt(row); }
     /** Re-reads the loaded rows; keeps the rows in place when only their contents changed. */
     void refresh();
-    QString lastError() const { return m_error; }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
 Q_SIGNALS:
     void reloaded();
 
+protected:
+    Common::Result<QList<Store::Job>> readPage(std::optional<qint64> beforeId, int limit) override;
+    qint64 cursorOf(const Store::Job &job) const override { return job.id; }
+
 private:
     void reload();
 
-    std::shared_ptr<Storage::Database> m_db;
     Store::JobQuery m_query;
-    QList<Store::Job> m_jobs;
-    bool m_hasMore = false;
-    bool m_changing = false; ///< a reset or an insert is being announced: fetchMore waits
-    int m_pageSize = 200;
-    QString m_error;
 };
 
 } // namespace Gui
