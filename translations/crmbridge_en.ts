@@ -493,8 +493,12 @@
         <translation>Polling</translation>
     </message>
     <message>
-        <source>Public address of the intake server, e.g. https://bridge.example.ru</source>
-        <translation>Public address of the intake server, e.g. https://bridge.example.ru</translation>
+        <source>Public address, e.g. https://bridge.example.ru</source>
+        <translation>Public address, e.g. https://bridge.example.ru</translation>
+    </message>
+    <message>
+        <source>The public address that forwards to this computer&apos;s intake server; the CRM posts its stage changes there.</source>
+        <translation>The public address that forwards to this computer&apos;s intake server; the CRM posts its stage changes there.</translation>
     </message>
     <message>
         <source>every </source>

@@ -521,8 +521,12 @@
         <translation>Опрос</translation>
     </message>
     <message>
-        <source>Public address of the intake server, e.g. https://bridge.example.ru</source>
-        <translation>Публичный адрес сервера приёма, например https://bridge.example.ru</translation>
+        <source>Public address, e.g. https://bridge.example.ru</source>
+        <translation>Публичный адрес, например https://bridge.example.ru</translation>
+    </message>
+    <message>
+        <source>The public address that forwards to this computer&apos;s intake server; the CRM posts its stage changes there.</source>
+        <translation>Публичный адрес, который перенаправляет запросы на сервер приёма этого компьютера; CRM отправляет туда смены этапов.</translation>
     </message>
     <message>
         <source>every </source>

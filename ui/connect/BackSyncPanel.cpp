@@ -40,8 +40,9 @@ BackSyncPanel::BackSyncPanel(std::shared_ptr<Storage::Database> db,
     m_mode->addItem(tr("Webhook"), int(Mode::Webhook));
     m_mode->addItem(tr("Polling"), int(Mode::Polling));
     m_publicUrl->setObjectName(QStringLiteral("backSyncPublicUrl"));
-    m_publicUrl->setPlaceholderText(
-        tr("Public address of the intake server, e.g. https://bridge.example.ru"));
+    m_publicUrl->setPlaceholderText(tr("Public address, e.g. https://bridge.example.ru"));
+    m_publicUrl->setToolTip(tr("The public address that forwards to this computer's intake server; the CRM "
+                               "posts its stage changes there."));
     m_interval->setObjectName(QStringLiteral("backSyncInterval"));
     m_interval->setRange(5, 3600);
     m_interval->setValue(30);
@@ -51,6 +52,8 @@ BackSyncPanel::BackSyncPanel(std::shared_ptr<Storage::Database> db,
     m_result->setObjectName(QStringLiteral("backSyncResult"));
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->setMinimumHeight(
+        m_result->fontMetrics().lineSpacing()); // the page does not jump when it speaks
 
     auto *choice = new QHBoxLayout;
     choice->addWidget(m_mode);
