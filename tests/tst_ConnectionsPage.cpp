@@ -34,6 +34,7 @@
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTest>
@@ -114,6 +115,14 @@ private:
             QVERIFY(!value.contains(secret));
         for (const Store::Connection &c : Store::ConnectionRepo(m_test->db()).list().value())
             QVERIFY(!QJsonDocument(c.config).toJson().contains(secret.toUtf8()));
+        // The GUI's own settings (QSettings, under the test's XDG_CONFIG_HOME), in memory and on disk.
+        QSettings settings;
+        settings.sync();
+        for (const QString &key : settings.allKeys())
+            QVERIFY(!settings.value(key).toString().contains(secret));
+        QFile settingsFile(settings.fileName());
+        if (settingsFile.open(QIODevice::ReadOnly))
+            QVERIFY(!settingsFile.readAll().contains(secret.toUtf8()));
     }
 
     /** Chooses a back-sync mode on the page and applies it; waits for the CRM's answer. */
