@@ -1663,6 +1663,10 @@ Keys: %2</source>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
+    <message>
+        <source>The key works. It sees one site, chosen below.</source>
+        <translation>The key works. It sees one site, chosen below.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::RetailConnectionPanel</name>

@@ -1711,6 +1711,10 @@ Keys: %2</source>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
+    <message>
+        <source>The key works. It sees one site, chosen below.</source>
+        <translation>Ключ работает. Ему доступен один магазин, он выбран ниже.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::RetailConnectionPanel</name>

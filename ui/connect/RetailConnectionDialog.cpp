@@ -122,9 +122,10 @@ void RetailConnectionDialog::check()
             return;
         }
         self->showSites(account.value());
-        self->setBusy(
-            false,
-            tr("The key works. It sees %n site(s): pick the shop's.", nullptr, int(account->sites.size())));
+        const int sites = int(account->sites.size());
+        self->setBusy(false,
+                      sites == 1 ? tr("The key works. It sees one site, chosen below.")
+                                 : tr("The key works. It sees %n site(s): pick the shop's.", nullptr, sites));
     });
 }
 
