@@ -262,25 +262,48 @@ private Q_SLOTS:
                  qPrintable(shops->detail()));
     }
 
-    /** The rate tile: the last minute's calls against 7 a second, and the busiest second. */
+    /** The rate tile: the last minute's calls of the busiest connection against its budget (amoCRM 7 a
+     *  second, RetailCRM 10), and its busiest second. */
     void rateLimitTile()
     {
+        addSignedInConnections(60);
+        Store::ConnectionRepo connections(m_test->db());
+        Store::Connection retail;
+        retail.name = QStringLiteral("Retail");
+        retail.crm = QStringLiteral("retailcrm");
+        retail.baseUrl = QStringLiteral("https://shop.retailcrm.ru");
+        retail.config.insert(QStringLiteral("site"), QStringLiteral("shop"));
+        const qint64 retailId = connections.add(retail)->id;
+        const qint64 amoId = connections.byName(QStringLiteral("Shop CRM"))->id;
         Store::OpLogRepo log(m_test->db());
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        for (int i = 0; i < 42; ++i) {
+        auto call = [&](qint64 connectionId, qint64 atMs) {
             Store::OpLogEntry e;
-            // 7 calls in one second, the rest spread over the minute.
-            e.atMs = i < 7 ? now - 5000 : now - 50'000 + i * 1000;
+            e.atMs = atMs;
+            e.connectionId = connectionId;
             e.method = QStringLiteral("GET");
-            e.url = QStringLiteral("https://shop.amocrm.ru/api/v4/account");
+            e.url = QStringLiteral("https://shop.example/api/account");
             e.status = 200;
             QVERIFY_OK(log.append(e));
-        }
+        };
+        // RetailCRM: 60 calls, 9 of them in one second: 10% of 600, below its 10 a second.
+        for (int i = 0; i < 60; ++i)
+            call(retailId, i < 9 ? now - 5000 : now - 58'000 + (i - 9) * 1000);
         Gui::MainWindow window(m_test->db(), nullptr, std::make_shared<Secrets::MemorySecretStore>());
         auto *rate = window.findChild<Gui::StatTile *>(QStringLiteral("rateTile"));
-        QCOMPARE(rate->value(), QStringLiteral("10%")); // 42 of 420
-        QVERIFY2(rate->detail().contains(QLatin1String("busiest second: 7 of 7")),
-                 qPrintable(rate->detail()));
+        auto *dashboard = window.findChild<Gui::DashboardPage *>(QStringLiteral("dashboardPage"));
+        QCOMPARE(rate->value(), QStringLiteral("10%"));
+        QCOMPARE(rate->detail(),
+                 QStringLiteral("Retail: 60 calls in the last minute\nbusiest second: 9 of 10"));
+        QCOMPARE(rate->tone(), Gui::StatTile::Tone::Normal);
+
+        // amoCRM: 42 calls, 7 in one second: 10% of 420 too, but its busiest second is at its limit.
+        for (int i = 0; i < 42; ++i)
+            call(amoId, i < 7 ? now - 5000 : now - 50'000 + i * 1000);
+        dashboard->refresh();
+        QCOMPARE(rate->value(), QStringLiteral("10%"));
+        QCOMPARE(rate->detail(),
+                 QStringLiteral("Shop CRM: 42 calls in the last minute\nbusiest second: 7 of 7"));
         QCOMPARE(rate->tone(), Gui::StatTile::Tone::Warning);
     }
 

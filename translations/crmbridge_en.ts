@@ -818,6 +818,13 @@
         <source>CRM lanes running</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n call(s) in the last minute</source>
+        <translation>
+            <numerusform>%1: %n call in the last minute</numerusform>
+            <numerusform>%1: %n calls in the last minute</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gui::FailureGroupModel</name>

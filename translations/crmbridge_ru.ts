@@ -852,6 +852,14 @@
         <source>CRM lanes running</source>
         <translation>Работающие каналы CRM</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n call(s) in the last minute</source>
+        <translation>
+            <numerusform>%1: %n запрос за минуту</numerusform>
+            <numerusform>%1: %n запроса за минуту</numerusform>
+            <numerusform>%1: %n запросов за минуту</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gui::FailureGroupModel</name>

@@ -117,6 +117,13 @@ ConnectorFactory::Make ConnectorFactory::forConnection(const Store::Connection &
     };
 }
 
+double ConnectorFactory::requestsPerSecondOf(const Store::Connection &connection)
+{
+    if (connection.crm == QLatin1String("retailcrm"))
+        return connection.config.value(QLatin1String("rate_limit")).toDouble(10);
+    return ConnectorOptions().requestsPerSecond;
+}
+
 ConnectorFactory::Make ConnectorFactory::forRetailCrm(const Store::Connection &connection)
 {
     return [this, connection](QObject *parent) -> std::unique_ptr<CrmConnector> {
@@ -125,7 +132,7 @@ ConnectorFactory::Make ConnectorFactory::forRetailCrm(const Store::Connection &c
         config.lane = connection.name;
         config.baseUrl = QUrl(connection.baseUrl);
         config.site = connection.config.value(QLatin1String("site")).toString();
-        config.limit.requestsPerSecond = connection.config.value(QLatin1String("rate_limit")).toDouble(10);
+        config.limit.requestsPerSecond = requestsPerSecondOf(connection);
         config.transferTimeoutMs = m_options.transferTimeoutMs;
         config.retry.baseDelayMs = m_options.retryBaseDelayMs;
         if (auto rule = Store::contactMatchRuleFromName(

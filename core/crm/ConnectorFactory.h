@@ -53,6 +53,9 @@ public:
     std::shared_ptr<AmoCrm::AmoOAuthSession> amoSession(const Store::Connection &connection);
     /** The reader of webhook deliveries of a CRM kind ("amocrm"); empty for a CRM without webhooks. */
     static WebhookParser webhookParserFor(const QString &crm);
+    /** The CRM account's request budget: RetailCRM's configured "rate_limit" (default 10 a second),
+     *  amoCRM's documented 7 a second. What the dashboard measures use against. */
+    static double requestsPerSecondOf(const Store::Connection &connection);
 
 private:
     /** RetailCRM: the API key is read from the SecretStore by the connector; site and rate from the config.

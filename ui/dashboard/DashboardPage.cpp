@@ -5,6 +5,7 @@
 #include "ThroughputChart.h"
 #include "WorkerReadings.h"
 #include "common/CredentialHealth.h"
+#include "crm/ConnectorFactory.h"
 #include "queue/FailureGroupModel.h"
 #include "store/ConnectionRepo.h"
 #include "store/JobRepo.h"
@@ -18,6 +19,8 @@
 #include <QLocale>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <optional>
 
 namespace Gui {
 
@@ -141,18 +144,42 @@ void DashboardPage::refresh()
 
 void DashboardPage::refreshRate(qint64 now)
 {
-    // amoCRM allows 7 requests a second per account: the last minute's calls against that budget, and
-    // the busiest second (the one that would meet a 429 first).
-    constexpr int kPerSecond = 7;
+    // Each CRM account has its own budget (amoCRM 7 requests a second, RetailCRM 10 or as configured):
+    // the tile shows the connection closest to its limit over the last minute, with its busiest second
+    // (the one that would meet a 429 first).
+    struct Load
+    {
+        QString connection;
+        int calls = 0;
+        int peak = 0;
+        double perSecond = Crm::ConnectorOptions().requestsPerSecond;
+        int percent() const { return int(calls * 100 / (perSecond * 60)); }
+        /** How close to a 429: the larger of the minute's share and the busiest second's. */
+        double pressure() const { return std::max(calls / (perSecond * 60), peak / perSecond); }
+    };
     Store::OpLogFilter lastMinute;
     lastMinute.fromMs = now - 60'000;
-    const int calls = Store::OpLogRepo(m_db).count(lastMinute).valueOr(0);
-    const int peak = Store::OpLogRepo(m_db).busiestSecond(lastMinute).valueOr(0);
-    const int percent = calls * 100 / (kPerSecond * 60);
-    m_rate->setValue(QStringLiteral("%1%").arg(percent),
-                     tr("%n call(s) in the last minute", nullptr, calls) + QLatin1Char('\n')
-                         + tr("busiest second: %1 of %2").arg(peak).arg(kPerSecond));
-    m_rate->setTone(peak >= kPerSecond ? StatTile::Tone::Warning : StatTile::Tone::Normal);
+    Store::OpLogRepo log(m_db);
+    std::optional<Load> busiest;
+    const QList<Store::Connection> connections
+        = Store::ConnectionRepo(m_db).list().valueOr(QList<Store::Connection>());
+    for (const Store::Connection &connection : connections) {
+        Store::OpLogFilter filter = lastMinute;
+        filter.connectionId = connection.id;
+        const Load load { connection.name, log.count(filter).valueOr(0), log.busiestSecond(filter).valueOr(0),
+                          Crm::ConnectorFactory::requestsPerSecondOf(connection) };
+        if (!busiest || load.pressure() > busiest->pressure())
+            busiest = load;
+    }
+    const Load shown = busiest.value_or(Load {});
+    const int perSecond = int(shown.perSecond);
+    const QString calls = connections.size() > 1
+        ? tr("%1: %n call(s) in the last minute", nullptr, shown.calls).arg(shown.connection)
+        : tr("%n call(s) in the last minute", nullptr, shown.calls);
+    m_rate->setValue(QStringLiteral("%1%").arg(shown.percent()),
+                     calls + QLatin1Char('\n')
+                         + tr("busiest second: %1 of %2").arg(shown.peak).arg(perSecond));
+    m_rate->setTone(shown.peak >= perSecond ? StatTile::Tone::Warning : StatTile::Tone::Normal);
 }
 
 void DashboardPage::refreshToken(qint64 now)
