@@ -5,6 +5,7 @@
 #include "TestEnv.h"
 #include "model/StatusChange.h"
 #include "source/EchoGuardRepo.h"
+#include "source/SourceFactory.h"
 #include "source/minishop2/DemoSchema.h"
 #include "source/minishop2/MiniShop2Source.h"
 #include "storage/Sql.h"
@@ -537,6 +538,48 @@ private Q_SLOTS:
         QCOMPARE(source->poll().value(), 0);
         shop->managerSetsStatus(other, 2); // not what we wrote: a real change
         QCOMPARE(source->poll().value(), 1);
+    }
+
+    /** Delivery and payment methods in the shop's order, remembered in the store for the code map
+     *  editor when the source is opened (the console never reads the shop itself). */
+    void deliveryAndPaymentMethodsAreRememberedForTheCodeMaps()
+    {
+        auto shop = makeShop();
+        shop->exec(
+            QStringLiteral("INSERT INTO %1 (id, name, `rank`, active) VALUES (?, ?, ?, ?), (?, ?, ?, ?)")
+                .arg(shop->t("ms2_deliveries")),
+            { 3, QStringLiteral("Почта России"), 2, 0, 2, QStringLiteral("Курьер"), 1, 1 });
+        shop->exec(
+            QStringLiteral("INSERT INTO %1 (id, name, `rank`) VALUES (?, ?, ?)").arg(shop->t("ms2_payments")),
+            { 3, QStringLiteral("Картой онлайн"), 1 });
+        Source::SourceRecord record;
+        record.name = QStringLiteral("shop");
+        record.kind = QStringLiteral("minishop2");
+        record.url = shop->url.toDisplayString();
+        record.config = { { QStringLiteral("prefix"), shop->prefix } };
+        Source::SourceRepo sources(m_store->db());
+        QVERIFY_OK(sources.add(record));
+        QVERIFY(sources.byName(record.name)->knownMethods(Source::MethodKind::Delivery).isEmpty());
+
+        auto source = Source::SourceFactory::openWithPassword(record, m_store->db(),
+                                                              shop->url.password.toUtf8(), &m_clock);
+        QVERIFY_OK(source);
+        const QList<Source::ShopMethod> deliveries {
+            { QStringLiteral("1"), QStringLiteral("Самовывоз"), true },
+            { QStringLiteral("2"), QStringLiteral("Курьер"), true },
+            { QStringLiteral("3"), QStringLiteral("Почта России"), false },
+        };
+        QCOMPARE(source.value()->methods(Source::MethodKind::Delivery).value(), deliveries);
+        const QList<Source::ShopMethod> payments {
+            { QStringLiteral("1"), QStringLiteral("Оплата наличными"), true },
+            { QStringLiteral("3"), QStringLiteral("Картой онлайн"), true },
+        };
+        QCOMPARE(source.value()->methods(Source::MethodKind::Payment).value(), payments);
+        auto stored = sources.byName(record.name);
+        QVERIFY_OK(stored);
+        QCOMPARE(stored->knownMethods(Source::MethodKind::Delivery), deliveries);
+        QCOMPARE(stored->knownMethods(Source::MethodKind::Payment), payments);
+        QCOMPARE(stored->knownStatuses().size(), 5);
     }
 };
 

@@ -31,6 +31,11 @@ Common::Status refreshCategoryCache(ShopSource &source, std::shared_ptr<Storage:
     return saved;
 }
 
+Common::Result<QList<ShopMethod>> ShopSource::methods(MethodKind)
+{
+    return QList<ShopMethod>();
+}
+
 namespace {
 Error unsupported(const ShopSource &source, const char *what)
 {

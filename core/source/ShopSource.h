@@ -33,6 +33,18 @@ struct ShopStatus
     bool operator==(const ShopStatus &) const = default;
 };
 
+/** Which list of shop methods: how an order is delivered, how it is paid. */
+enum class MethodKind { Delivery, Payment };
+
+/** A delivery or payment method of a shop, for the code maps of CRMs that check them. Value type. */
+struct ShopMethod
+{
+    QString id;
+    QString name;
+    bool active = true;
+    bool operator==(const ShopMethod &) const = default;
+};
+
 /** What a source can see, for `crmbridgectl source test` and the connection page. */
 struct SourceSummary
 {
@@ -68,6 +80,9 @@ public:
     /** In the shop's own order (rank, then id). */
     virtual Common::Result<QList<ShopStatus>> statuses() = 0;
     virtual Common::Result<SourceSummary> summary() = 0;
+    /** The shop's delivery or payment methods in its own order; a source without them answers an
+     *  empty list. */
+    virtual Common::Result<QList<ShopMethod>> methods(MethodKind kind);
 
     /**
      * Reads what happened since the last poll and appends it to the outbox (the jobs table), in one

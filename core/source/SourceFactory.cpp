@@ -21,10 +21,15 @@ Result<std::shared_ptr<ShopSource>> SourceFactory::openWithPassword(const Source
     auto source = MiniShop2::MiniShop2Source::open(std::move(config).value(), store, clock);
     if (!source)
         return source.error();
-    // A snapshot of the statuses for the console (their colours), which never reads the shop itself.
-    // A source being added is not in the store yet: nothing to update then.
+    // Snapshots of the statuses (their colours) and of the delivery and payment methods (the code
+    // maps) for the console, which never reads the shop itself. A source being added is not in the
+    // store yet: nothing to update then.
     if (auto statuses = source.value()->statuses(); statuses && store)
         (void)SourceRepo(store).recordStatuses(record.name, statuses.value());
+    for (MethodKind kind : { MethodKind::Delivery, MethodKind::Payment }) {
+        if (auto methods = source.value()->methods(kind); methods && store)
+            (void)SourceRepo(store).recordMethods(record.name, kind, methods.value());
+    }
     return std::shared_ptr<ShopSource>(std::move(source).value());
 }
 

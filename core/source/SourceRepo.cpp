@@ -17,6 +17,12 @@ namespace Sql = Storage::Sql;
 
 namespace {
 
+/** The config key of a snapshot of the shop's methods. */
+QString methodsKey(MethodKind kind)
+{
+    return kind == MethodKind::Delivery ? QStringLiteral("deliveries") : QStringLiteral("payments");
+}
+
 const QString kColumns = QStringLiteral("id, name, kind, url, config, created_at, updated_at");
 
 SourceRecord fromRow(const QSqlQuery &query)
@@ -104,17 +110,44 @@ QList<ShopStatus> SourceRecord::knownStatuses() const
 
 Common::Status SourceRepo::recordStatuses(const QString &name, const QList<ShopStatus> &statuses)
 {
-    auto record = byName(name);
-    if (!record)
-        return record.error();
     QJsonArray list;
     for (const ShopStatus &status : statuses)
         list.append(QJsonObject { { QStringLiteral("id"), status.id },
                                   { QStringLiteral("name"), status.name },
                                   { QStringLiteral("color"), status.color } });
-    if (record->config.value(QStringLiteral("statuses")).toArray() == list)
+    return recordSnapshot(name, QStringLiteral("statuses"), list);
+}
+
+QList<ShopMethod> SourceRecord::knownMethods(MethodKind kind) const
+{
+    QList<ShopMethod> methods;
+    for (const QJsonValue &value : config.value(methodsKey(kind)).toArray()) {
+        const QJsonObject o = value.toObject();
+        methods.append({ o.value(QStringLiteral("id")).toString(), o.value(QStringLiteral("name")).toString(),
+                         o.value(QStringLiteral("active")).toBool(true) });
+    }
+    return methods;
+}
+
+Common::Status SourceRepo::recordMethods(const QString &name, MethodKind kind,
+                                         const QList<ShopMethod> &methods)
+{
+    QJsonArray list;
+    for (const ShopMethod &method : methods)
+        list.append(QJsonObject { { QStringLiteral("id"), method.id },
+                                  { QStringLiteral("name"), method.name },
+                                  { QStringLiteral("active"), method.active } });
+    return recordSnapshot(name, methodsKey(kind), list);
+}
+
+Common::Status SourceRepo::recordSnapshot(const QString &name, const QString &key, const QJsonArray &list)
+{
+    auto record = byName(name);
+    if (!record)
+        return record.error();
+    if (record->config.value(key).toArray() == list)
         return {};
-    record->config.insert(QStringLiteral("statuses"), list);
+    record->config.insert(key, list);
     return update(record.value());
 }
 

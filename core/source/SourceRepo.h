@@ -29,6 +29,8 @@ struct SourceRecord
     static QString passwordSecretName() { return QStringLiteral("db_password"); }
     /** The shop's statuses (id, name, colour) as last read from the shop; empty until it was opened. */
     QList<ShopStatus> knownStatuses() const;
+    /** The shop's delivery or payment methods (id, name) as last read; empty until it was opened. */
+    QList<ShopMethod> knownMethods(MethodKind kind) const;
 };
 
 /** CRUD for the `sources` table on the calling thread's store connection. */
@@ -44,10 +46,15 @@ public:
     Common::Status remove(const QString &name);
     /** Keeps a snapshot of the shop's statuses in its config (for the console's colour chips). */
     Common::Status recordStatuses(const QString &name, const QList<ShopStatus> &statuses);
+    /** Keeps a snapshot of the shop's delivery or payment methods (for the code map editor). */
+    Common::Status recordMethods(const QString &name, MethodKind kind, const QList<ShopMethod> &methods);
     Common::Result<SourceRecord> byName(const QString &name);
     Common::Result<QList<SourceRecord>> list();
 
 private:
+    /** Stores @p list under config key @p key unless it is already there. */
+    Common::Status recordSnapshot(const QString &name, const QString &key, const QJsonArray &list);
+
     std::shared_ptr<Storage::Database> m_db;
     const Common::Clock *m_clock;
 };

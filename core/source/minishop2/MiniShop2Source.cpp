@@ -89,6 +89,11 @@ Result<QList<ShopStatus>> MiniShop2Source::statuses()
     return m_reader->statuses();
 }
 
+Result<QList<ShopMethod>> MiniShop2Source::methods(MethodKind kind)
+{
+    return m_reader->methods(kind);
+}
+
 Result<SourceSummary> MiniShop2Source::summary()
 {
     SourceSummary summary;

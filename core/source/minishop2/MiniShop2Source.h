@@ -59,6 +59,7 @@ public:
     Common::Result<QList<Mapping::SourceField>> fieldCatalogue() override;
     Common::Result<Mapping::CategoryTree> categories() override;
     Common::Result<QList<ShopStatus>> statuses() override;
+    Common::Result<QList<ShopMethod>> methods(MethodKind kind) override;
     Common::Result<SourceSummary> summary() override;
     Common::Result<int> poll(int maxEvents = 200) override;
     Common::Status writeStatus(const QString &orderId, const QString &statusId) override;

@@ -390,6 +390,20 @@ Result<QList<ShopStatus>> OrderReader::statuses()
     return list;
 }
 
+Result<QList<ShopMethod>> OrderReader::methods(MethodKind kind)
+{
+    const char *table = kind == MethodKind::Delivery ? "ms2_deliveries" : "ms2_payments";
+    auto query = m_db.exec(
+        QStringLiteral("SELECT id, name, active FROM %1 ORDER BY `rank`, id").arg(m_db.table(table)));
+    if (!query)
+        return query.error();
+    QList<ShopMethod> list;
+    while (query->next())
+        list.append({ query->value(0).toString(), query->value(1).toString(),
+                      query->value(2).isNull() || query->value(2).toInt() != 0 });
+    return list;
+}
+
 Result<Mapping::CategoryTree> OrderReader::categories()
 {
     auto query

@@ -53,6 +53,8 @@ public:
     Common::Result<QList<Model::Customer>> customersAfter(qint64 after, int limit);
 
     Common::Result<QList<ShopStatus>> statuses();
+    /** ms2_deliveries or ms2_payments, in the shop's order (rank, then id). */
+    Common::Result<QList<ShopMethod>> methods(MethodKind kind);
     Common::Result<Mapping::CategoryTree> categories();
     /** Top-level keys of `properties` in the latest orders, for the field catalogue. */
     Common::Result<QStringList> propertyKeys(int sample = 500);
