@@ -3,10 +3,13 @@
 #include "TestEnv.h"
 #include "common/Json.h"
 #include "common/Translations.h"
+#include "mapping/CodeMapEditor.h"
+#include "mapping/CodeMapModel.h"
 #include "mapping/FieldMapEditor.h"
 #include "mapping/FieldMapModel.h"
 #include "mapping/MappingPage.h"
 #include "mapping/MappingPreview.h"
+#include "mapping/PaidStatusModel.h"
 #include "mapping/RoutingModel.h"
 #include "mapping/RoutingView.h"
 #include "mapping/StatusMapEditor.h"
@@ -17,9 +20,12 @@
 #include "store/MappingRepo.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QUndoStack>
@@ -45,6 +51,53 @@ private:
     std::unique_ptr<TestDatabase> m_test;
     qint64 m_connection = 0;
 
+    /** A RetailCRM connection with its account's schema (delivery, payment and payment-status codes),
+     *  and a shop whose statuses and methods the store has read. */
+    qint64 addRetailCrm(const Mapping::CodeMaps &codes = {})
+    {
+        Store::Connection c;
+        c.name = QStringLiteral("Shop RetailCRM");
+        c.crm = QStringLiteral("retailcrm");
+        c.baseUrl = QStringLiteral("https://shop.retailcrm.ru");
+        auto added = Store::ConnectionRepo(m_test->db()).add(c);
+        if (!added)
+            return 0;
+        auto schema = Crm::CrmSchema::fromJson(fixture(QStringLiteral("schema_retailcrm.json")));
+        Store::MappingRepo mappings(m_test->db());
+        Mapping::MappingSet set = Mapping::MappingSet::defaults(schema.value());
+        set.codes = codes;
+        if (!schema || !mappings.saveSchema(added->id, schema.value()) || !mappings.save(added->id, set))
+            return 0;
+        Source::SourceRecord shop;
+        shop.name = QStringLiteral("shop");
+        shop.kind = QStringLiteral("minishop2");
+        shop.url = QStringLiteral("sqlite:///tmp/shop.db");
+        Source::SourceRepo sources(m_test->db());
+        const bool recorded = sources.add(shop)
+            && sources.recordStatuses(shop.name,
+                                      { { QStringLiteral("1"), QStringLiteral("Новый"), {} },
+                                        { QStringLiteral("2"), QStringLiteral("Оплачен"), {} },
+                                        { QStringLiteral("3"), QStringLiteral("Отправлен"), {} } })
+            && sources.recordMethods(shop.name, Source::MethodKind::Delivery,
+                                     { { QStringLiteral("1"), QStringLiteral("Самовывоз") },
+                                       { QStringLiteral("2"), QStringLiteral("Курьером по городу") },
+                                       { QStringLiteral("4"), QStringLiteral("СДЭК"), false } })
+            && sources.recordMethods(shop.name, Source::MethodKind::Payment,
+                                     { { QStringLiteral("1"), QStringLiteral("Оплата наличными") },
+                                       { QStringLiteral("3"), QStringLiteral("Картой онлайн") } });
+        return recorded ? added->id : 0;
+    }
+    static void selectConnection(Gui::MappingPage &page, qint64 id)
+    {
+        auto *combo = page.findChild<QComboBox *>(QStringLiteral("mappingConnection"));
+        combo->setCurrentIndex(combo->findData(id));
+    }
+    static bool codeTabShown(Gui::MappingPage &page)
+    {
+        auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("mappingTabs"));
+        return tabs->isTabVisible(tabs->indexOf(page.codeEditor()));
+    }
+
     int rowWithTarget(const Gui::FieldMapModel *model, Mapping::FieldTarget::Kind kind)
     {
         for (int i = 0; i < model->rowCount(); ++i) {
@@ -58,6 +111,7 @@ private Q_SLOTS:
     void initTestCase() { Gui::installTranslations(QStringLiteral("en")); }
     void init()
     {
+        QSettings().remove(QStringLiteral("mappingPage")); // each test starts on the first connection
         auto test = TestDatabase::create(QStringLiteral("sqlite"));
         QVERIFY_OK(test);
         m_test = std::move(test.value());
@@ -216,6 +270,174 @@ private Q_SLOTS:
         Source::ShopStatus fresh { QStringLiteral("1"), QStringLiteral("Новый"), QStringLiteral("FF6600") };
         model.setShopStatuses({ fresh });
         QCOMPARE(chipColour(Gui::StatusMapModel::ShopStatusColumn), QStringLiteral("#ff6600"));
+    }
+
+    /** RetailCRM: each shop delivery and payment gets the CRM's code from a combo of the account's
+     *  types (names shown, codes stored), paid statuses are checked; all undoable, saved in one step. */
+    void deliveryAndPaymentCodesAreEditedUndoneAndSaved()
+    {
+        const qint64 retail = addRetailCrm();
+        QVERIFY(retail > 0);
+        Gui::MappingPage page(m_test->db());
+        page.show();
+        selectConnection(page, retail);
+        QVERIFY(codeTabShown(page));
+        Gui::CodeMapEditor *editor = page.codeEditor();
+        auto *delivery = editor->deliveryModel();
+        auto *payment = editor->paymentModel();
+        auto *paid = editor->paidModel();
+        QAbstractItemModelTester deliveryTester(delivery,
+                                                QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester paidTester(paid, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        using Column = Gui::CodeMapModel::Column;
+        // The shop's methods in the shop's order, none mapped yet.
+        QCOMPARE(delivery->rowCount(), 3);
+        QCOMPARE(delivery->index(1, Column::ShopMethodColumn).data().toString(),
+                 QStringLiteral("Курьером по городу"));
+        QCOMPARE(delivery->index(2, Column::ShopMethodColumn).data().toString(),
+                 QStringLiteral("СДЭК (switched off)"));
+        QCOMPARE(delivery->index(1, Column::CodeColumn).data().toString(), QStringLiteral("(no code)"));
+        QCOMPARE(payment->rowCount(), 2);
+        QCOMPARE(paid->rowCount(), 3);
+        auto *save = page.findChild<QPushButton *>(QStringLiteral("mappingSaveButton"));
+        QVERIFY(!save->isEnabled());
+
+        // The courier row's own combo, as the operator uses it: the CRM's names, the code stored.
+        const QModelIndex courier
+            = delivery->index(delivery->lineOf(QStringLiteral("2")), Column::CodeColumn);
+        auto *combo = qobject_cast<QComboBox *>(editor->deliveryView()->indexWidget(courier));
+        QVERIFY2(combo, "every row has its code combo");
+        QCOMPARE(combo->currentData().toString(), QString());
+        const int courierItem = combo->findData(QStringLiteral("courier"));
+        QCOMPARE(combo->itemText(courierItem), QStringLiteral("Курьер"));
+        QCOMPARE(combo->count(), 5); // (no code) and the account's four delivery types
+        combo->setCurrentIndex(courierItem);
+        Q_EMIT combo->activated(courierItem);
+        QCOMPARE(page.editedMapping().codes.deliveryCode(QStringLiteral("2")), QStringLiteral("courier"));
+        QCOMPARE(courier.data().toString(), QStringLiteral("Курьер"));
+
+        QVERIFY(payment->setData(payment->index(payment->lineOf(QStringLiteral("3")), Column::CodeColumn),
+                                 QStringLiteral("bank-card")));
+        QVERIFY(
+            paid->setData(paid->index(paid->lineOf(QStringLiteral("2"))), Qt::Checked, Qt::CheckStateRole));
+        QCOMPARE(page.undoStack()->count(), 3);
+        QVERIFY(save->isEnabled());
+
+        // Undo takes back the paid status, then the payment code; the delivery combo follows too.
+        page.undoStack()->undo();
+        QCOMPARE(paid->index(paid->lineOf(QStringLiteral("2"))).data(Qt::CheckStateRole).toInt(),
+                 int(Qt::Unchecked));
+        page.undoStack()->undo();
+        QCOMPARE(page.editedMapping().codes.paymentCode(QStringLiteral("3")), QString());
+        page.undoStack()->undo();
+        QCOMPARE(combo->currentData().toString(), QString());
+        QVERIFY(page.editedMapping().codes.isEmpty());
+        QVERIFY(!save->isEnabled());
+        page.undoStack()->redo();
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("courier"));
+        page.undoStack()->redo();
+        page.undoStack()->redo();
+        QCOMPARE(paid->index(paid->lineOf(QStringLiteral("2"))).data(Qt::CheckStateRole).toInt(),
+                 int(Qt::Checked));
+
+        // The payment status paid orders are sent with, from the account's payment statuses.
+        auto *status = editor->paidPaymentStatusCombo();
+        QCOMPARE(status->currentData().toString(), QStringLiteral("paid"));
+        QCOMPARE(status->currentText(), QStringLiteral("Оплачен"));
+        QCOMPARE(status->count(), 3);
+
+        save->click();
+        QCOMPARE(page.findChild<QLabel *>(QStringLiteral("mappingResult"))->text(), QStringLiteral("Saved."));
+        auto stored = Store::MappingRepo(m_test->db()).load(retail);
+        QVERIFY_OK(stored);
+        QVERIFY(stored->has_value());
+        const Mapping::CodeMaps codes = stored->value().codes;
+        QCOMPARE(codes.delivery,
+                 QList<Mapping::CodeRow>({ { QStringLiteral("2"), QStringLiteral("Курьером по городу"),
+                                             QStringLiteral("courier") } }));
+        QCOMPARE(codes.payment,
+                 QList<Mapping::CodeRow>({ { QStringLiteral("3"), QStringLiteral("Картой онлайн"),
+                                             QStringLiteral("bank-card") } }));
+        QCOMPARE(codes.paidStatuses, QStringList { QStringLiteral("2") });
+        QCOMPARE(codes.paidPaymentStatus, QStringLiteral("paid"));
+
+        // "No code" takes the row out of the map again.
+        QVERIFY(delivery->setData(courier, QString()));
+        QVERIFY(page.editedMapping().codes.delivery.isEmpty());
+    }
+
+    /** A code the account does not have (deleted in the CRM, or a typo in an imported file) is red,
+     *  says why, and blocks saving until another code is picked. */
+    void unknownCodeIsRedWithTheReason()
+    {
+        Mapping::CodeMaps codes;
+        codes.delivery = { { QStringLiteral("1"), QStringLiteral("Самовывоз"), QStringLiteral("drone") } };
+        codes.paidStatuses = { QStringLiteral("2") };
+        codes.paidPaymentStatus = QStringLiteral("settled");
+        const qint64 retail = addRetailCrm(codes);
+        QVERIFY(retail > 0);
+        Gui::MappingPage page(m_test->db());
+        page.show();
+        selectConnection(page, retail);
+        auto *delivery = page.codeEditor()->deliveryModel();
+        const int line = delivery->lineOf(QStringLiteral("1"));
+        using Column = Gui::CodeMapModel::Column;
+        QVERIFY(delivery->index(line, 0).data(Gui::CodeMapModel::HasErrorRole).toBool());
+        const QString reason = delivery->index(line, Column::ProblemColumn).data().toString();
+        QVERIFY2(reason.contains(QLatin1String("drone")), qPrintable(reason));
+        QCOMPARE(delivery->index(line, Column::ShopMethodColumn).data(Qt::ToolTipRole).toString(), reason);
+        QVERIFY(delivery->index(line, Column::ShopMethodColumn).data(Qt::BackgroundRole).isValid());
+        auto *combo = qobject_cast<QComboBox *>(
+            page.codeEditor()->deliveryView()->indexWidget(delivery->index(line, Column::CodeColumn)));
+        QVERIFY(combo);
+        QCOMPARE(combo->currentText(), QStringLiteral("drone (not in the CRM)"));
+        // The paid payment status is not the account's either: said under the tables.
+        const QString summary = page.findChild<QLabel *>(QStringLiteral("codeMapSummary"))->text();
+        QVERIFY2(summary.contains(QLatin1String("fixing")) && summary.contains(QLatin1String("settled")),
+                 qPrintable(summary));
+        auto *save = page.findChild<QPushButton *>(QStringLiteral("mappingSaveButton"));
+        QVERIFY(
+            delivery->setData(delivery->index(line, Column::CodeColumn), QStringLiteral("self-delivery")));
+        QVERIFY(!delivery->index(line, 0).data(Gui::CodeMapModel::HasErrorRole).toBool());
+        QVERIFY(!save->isEnabled()); // the payment status still
+        auto *status = page.codeEditor()->paidPaymentStatusCombo();
+        const int paidItem = status->findData(QStringLiteral("paid"));
+        status->setCurrentIndex(paidItem);
+        Q_EMIT status->activated(paidItem);
+        QVERIFY(save->isEnabled());
+        QCOMPARE(page.editedMapping().codes.paidPaymentStatus, QStringLiteral("paid"));
+        page.undoStack()->undo();
+        QCOMPARE(status->currentData().toString(), QStringLiteral("settled"));
+        QVERIFY(!save->isEnabled());
+    }
+
+    /** The page reopens on the connection and the tab the operator was looking at. */
+    void reopensOnTheLastConnectionAndTab()
+    {
+        const qint64 retail = addRetailCrm();
+        QVERIFY(retail > 0);
+        {
+            Gui::MappingPage page(m_test->db());
+            selectConnection(page, retail);
+            page.findChild<QTabWidget *>(QStringLiteral("mappingTabs"))->setCurrentWidget(page.codeEditor());
+        }
+        Gui::MappingPage page(m_test->db());
+        QCOMPARE(page.findChild<QComboBox *>(QStringLiteral("mappingConnection"))->currentData().toLongLong(),
+                 retail);
+        QCOMPARE(page.findChild<QTabWidget *>(QStringLiteral("mappingTabs"))->currentWidget(),
+                 page.codeEditor());
+    }
+
+    /** amoCRM has no delivery or payment codes: no tab for them. */
+    void amoCrmHasNoCodeMaps()
+    {
+        QVERIFY(addRetailCrm() > 0);
+        Gui::MappingPage page(m_test->db());
+        page.show();
+        selectConnection(page, m_connection);
+        QVERIFY(!page.showsCodeMaps());
+        QVERIFY(!codeTabShown(page));
+        QVERIFY(page.editedMapping().codes.isEmpty());
     }
 
     /** The page takes the shop statuses' colours from what the store last read from the shop. */

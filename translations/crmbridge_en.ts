@@ -557,6 +557,96 @@
     </message>
 </context>
 <context>
+    <name>Gui::CodeMapEditor</name>
+    <message>
+        <source>The CRM accepts an order&apos;s delivery and payment only as one of its own types: pick the type for each of the shop&apos;s methods.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop statuses that mean paid:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM payment status then:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send paid orders as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in the CRM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CodeMapModel</name>
+    <message>
+        <source>(no code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in the CRM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop method %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop method %1 is not among the shop&apos;s methods as last read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in the shop)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (switched off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send %1 without a code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the CRM code of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM delivery type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM payment type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gui::ConnectionsPage</name>
     <message>
         <source>signed in</source>
@@ -857,24 +947,6 @@ Last failed: %2</source>
     <message>
         <source>Remove the row</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every row is fine.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s) need fixing before saving.</source>
-        <translation>
-            <numerusform>%n row needs fixing before saving.</numerusform>
-            <numerusform>%n rows need fixing before saving.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warning(s).</source>
-        <translation>
-            <numerusform>%n warning.</numerusform>
-            <numerusform>%n warnings.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1434,10 @@ Last failed: %2</source>
         <source>Routing</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Delivery &amp;&amp; payment</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::MappingPreview</name>
@@ -1491,6 +1567,25 @@ Keys: %2</source>
     </message>
     <message>
         <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::PaidStatusModel</name>
+    <message>
+        <source>Status %1 (not in the shop)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark %1 as paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark %1 as not paid</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1781,6 +1876,27 @@ Keys: %2</source>
     <message>
         <source>Order %1 is not in the queue.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RowProblems</name>
+    <message>
+        <source>Every row is fine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) need fixing before saving.</source>
+        <translation>
+            <numerusform>%n row needs fixing before saving.</numerusform>
+            <numerusform>%n rows need fixing before saving.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s).</source>
+        <translation>
+            <numerusform>%n warning.</numerusform>
+            <numerusform>%n warnings.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -586,6 +586,96 @@
     </message>
 </context>
 <context>
+    <name>Gui::CodeMapEditor</name>
+    <message>
+        <source>The CRM accepts an order&apos;s delivery and payment only as one of its own types: pick the type for each of the shop&apos;s methods.</source>
+        <translation>CRM принимает доставку и оплату заказа только как один из своих типов: выберите тип для каждого способа магазина.</translation>
+    </message>
+    <message>
+        <source>Paid orders</source>
+        <translation>Оплаченные заказы</translation>
+    </message>
+    <message>
+        <source>Shop statuses that mean paid:</source>
+        <translation>Статусы магазина, означающие оплату:</translation>
+    </message>
+    <message>
+        <source>CRM payment status then:</source>
+        <translation>Статус оплаты в CRM:</translation>
+    </message>
+    <message>
+        <source>Send paid orders as %1</source>
+        <translation>Передавать оплаченные заказы как «%1»</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>%1 (not in the CRM)</source>
+        <translation>%1 (нет в CRM)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CodeMapModel</name>
+    <message>
+        <source>(no code)</source>
+        <translation>(без кода)</translation>
+    </message>
+    <message>
+        <source>%1 (not in the CRM)</source>
+        <translation>%1 (нет в CRM)</translation>
+    </message>
+    <message>
+        <source>Shop method %1</source>
+        <translation>Способ магазина %1</translation>
+    </message>
+    <message>
+        <source>Shop method %1 is not among the shop&apos;s methods as last read</source>
+        <translation>Способа %1 нет среди способов, прочитанных из магазина в последний раз</translation>
+    </message>
+    <message>
+        <source>CRM code: %1</source>
+        <translation>Код в CRM: %1</translation>
+    </message>
+    <message>
+        <source>%1 (not in the shop)</source>
+        <translation>%1 (нет в магазине)</translation>
+    </message>
+    <message>
+        <source>%1 (switched off)</source>
+        <translation>%1 (отключён)</translation>
+    </message>
+    <message>
+        <source>Send %1 without a code</source>
+        <translation>Передавать «%1» без кода</translation>
+    </message>
+    <message>
+        <source>Choose the CRM code of %1</source>
+        <translation>Выбрать код CRM для «%1»</translation>
+    </message>
+    <message>
+        <source>Shop delivery</source>
+        <translation>Доставка в магазине</translation>
+    </message>
+    <message>
+        <source>Shop payment</source>
+        <translation>Оплата в магазине</translation>
+    </message>
+    <message>
+        <source>CRM delivery type</source>
+        <translation>Тип доставки в CRM</translation>
+    </message>
+    <message>
+        <source>CRM payment type</source>
+        <translation>Тип оплаты в CRM</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ConnectionsPage</name>
     <message>
         <source>signed in</source>
@@ -894,26 +984,6 @@ Last failed: %2</source>
     <message>
         <source>Remove the row</source>
         <translation>Удалить строку</translation>
-    </message>
-    <message>
-        <source>Every row is fine.</source>
-        <translation>Все строки в порядке.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s) need fixing before saving.</source>
-        <translation>
-            <numerusform>%n строку нужно исправить перед сохранением.</numerusform>
-            <numerusform>%n строки нужно исправить перед сохранением.</numerusform>
-            <numerusform>%n строк нужно исправить перед сохранением.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warning(s).</source>
-        <translation>
-            <numerusform>%n предупреждение.</numerusform>
-            <numerusform>%n предупреждения.</numerusform>
-            <numerusform>%n предупреждений.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1405,6 +1475,10 @@ Last failed: %2</source>
         <source>Routing</source>
         <translation>Маршрутизация</translation>
     </message>
+    <message>
+        <source>Delivery &amp;&amp; payment</source>
+        <translation>Доставка и оплата</translation>
+    </message>
 </context>
 <context>
     <name>Gui::MappingPreview</name>
@@ -1536,6 +1610,25 @@ Keys: %2</source>
     <message>
         <source>Error</source>
         <translation>Ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::PaidStatusModel</name>
+    <message>
+        <source>Status %1 (not in the shop)</source>
+        <translation>Статус %1 (нет в магазине)</translation>
+    </message>
+    <message>
+        <source>Shop status %1</source>
+        <translation>Статус магазина %1</translation>
+    </message>
+    <message>
+        <source>Mark %1 as paid</source>
+        <translation>Считать «%1» оплаченным</translation>
+    </message>
+    <message>
+        <source>Mark %1 as not paid</source>
+        <translation>Не считать «%1» оплаченным</translation>
     </message>
 </context>
 <context>
@@ -1830,6 +1923,29 @@ Keys: %2</source>
     <message>
         <source>Order %1 is not in the queue.</source>
         <translation>Заказа %1 нет в очереди.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::RowProblems</name>
+    <message>
+        <source>Every row is fine.</source>
+        <translation>Все строки в порядке.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) need fixing before saving.</source>
+        <translation>
+            <numerusform>%n строку нужно исправить перед сохранением.</numerusform>
+            <numerusform>%n строки нужно исправить перед сохранением.</numerusform>
+            <numerusform>%n строк нужно исправить перед сохранением.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s).</source>
+        <translation>
+            <numerusform>%n предупреждение.</numerusform>
+            <numerusform>%n предупреждения.</numerusform>
+            <numerusform>%n предупреждений.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -84,6 +84,22 @@ void checkCodes(QList<Problem> &out, const QList<CodeRow> &rows, const QString &
 
 } // namespace
 
+bool CodeMaps::appliesTo(const Crm::CrmSchema &schema)
+{
+    return schema.dictionaries.contains(QStringLiteral("delivery-types"))
+        || schema.dictionaries.contains(QStringLiteral("payment-types"));
+}
+
+QString CodeMaps::deliveryRowId(const QString &shopId)
+{
+    return rowId(QStringLiteral("delivery"), shopId);
+}
+
+QString CodeMaps::paymentRowId(const QString &shopId)
+{
+    return rowId(QStringLiteral("payment"), shopId);
+}
+
 QString CodeMaps::deliveryCode(const QString &shopDeliveryId) const
 {
     return lookup(delivery, shopDeliveryId);
@@ -114,7 +130,7 @@ QList<Problem> CodeMaps::validate(const Crm::CrmSchema &schema) const
     QList<Problem> out;
     if (isEmpty())
         return out;
-    if (schema.dictionaries.isEmpty()) {
+    if (!appliesTo(schema)) {
         out << Problem { Severity::Warning,
                          kArea,
                          {},

@@ -46,6 +46,12 @@ struct CodeMaps
     bool isPaidStatus(const QString &shopStatusId) const { return paidStatuses.contains(shopStatusId); }
     bool isEmpty() const { return delivery.isEmpty() && payment.isEmpty() && paidStatuses.isEmpty(); }
 
+    /** Whether @p schema checks delivery and payment codes (it has their dictionaries). */
+    static bool appliesTo(const Crm::CrmSchema &schema);
+    /** The row id of a code row in problems and editors: "delivery:3", "payment:1". */
+    static QString deliveryRowId(const QString &shopId);
+    static QString paymentRowId(const QString &shopId);
+
     /** Rows without an id or a code, a shop id mapped twice. */
     QList<Problem> validateStructure() const;
     /** Every code against the CRM's dictionaries ("delivery-types", "payment-types", "payment-statuses");

@@ -3,6 +3,7 @@
 
 #include "FieldMapDelegate.h"
 #include "FieldMapModel.h"
+#include "RowProblems.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -61,17 +62,7 @@ FieldMapEditor::FieldMapEditor(Mapping::SourceKind kind, QUndoStack *undo, QWidg
 void FieldMapEditor::setProblems(const QList<Mapping::Problem> &problems)
 {
     m_model->setProblems(problems);
-    int errors = 0;
-    for (const Mapping::Problem &problem : problems)
-        errors += problem.isError() ? 1 : 0;
-    const int warnings = int(problems.size()) - errors;
-    if (problems.isEmpty())
-        m_summary->setText(tr("Every row is fine."));
-    else if (errors > 0)
-        m_summary->setText(tr("%n row(s) need fixing before saving.", nullptr, errors));
-    else
-        m_summary->setText(tr("%n warning(s).", nullptr, warnings));
-    m_summary->setStyleSheet(errors > 0 ? QStringLiteral("color: #c0392b;") : QString());
+    RowProblems::showSummary(m_summary, problems);
 }
 
 } // namespace Gui

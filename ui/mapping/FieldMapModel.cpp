@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FieldMapModel.h"
 
+#include "SnapshotCommand.h"
 #include "mapping/SourceFieldCatalogue.h"
 
 #include <QColor>
@@ -12,29 +13,6 @@ namespace Gui {
 using Mapping::FieldMap;
 using Mapping::FieldRow;
 using Mapping::Transform;
-
-namespace {
-
-/** An undoable change of the whole grid: small enough to snapshot, and simple to get right. */
-class FieldMapCommand : public QUndoCommand
-{
-public:
-    FieldMapCommand(FieldMapModel *model, FieldMap before, FieldMap after, const QString &text)
-        : QUndoCommand(text)
-        , m_model(model)
-        , m_before(std::move(before))
-        , m_after(std::move(after))
-    { }
-    void undo() override { m_model->applyFieldMap(m_before); }
-    void redo() override { m_model->applyFieldMap(m_after); }
-
-private:
-    FieldMapModel *m_model;
-    FieldMap m_before;
-    FieldMap m_after;
-};
-
-} // namespace
 
 FieldMapModel::FieldMapModel(QUndoStack *undo, QObject *parent)
     : QAbstractTableModel(parent)
@@ -64,24 +42,20 @@ void FieldMapModel::applyFieldMap(const FieldMap &map)
 
 void FieldMapModel::push(const FieldMap &after, const QString &text)
 {
-    m_undo->push(new FieldMapCommand(this, m_map, after, text));
+    m_undo->push(new SnapshotCommand<FieldMap>([this](const FieldMap &map) { applyFieldMap(map); }, m_map,
+                                               after, text));
 }
 
 void FieldMapModel::setProblems(const QList<Mapping::Problem> &problems)
 {
-    m_problems.clear();
-    for (const Mapping::Problem &problem : problems) {
-        // An error outranks a warning on the same row.
-        if (!problem.rowId.isEmpty() && (!m_problems.contains(problem.rowId) || problem.isError()))
-            m_problems.insert(problem.rowId, problem);
-    }
+    m_problems.set(problems);
     if (!m_map.rows.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(int(m_map.rows.size()) - 1, ColumnCount - 1));
 }
 
 QString FieldMapModel::problemFor(int row) const
 {
-    return m_problems.value(m_map.rows.at(row).id).message;
+    return m_problems.message(m_map.rows.at(row).id);
 }
 
 void FieldMapModel::addRow()
@@ -162,23 +136,19 @@ QVariant FieldMapModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const FieldRow &row = m_map.rows.at(index.row());
-    const auto problem = m_problems.constFind(row.id);
-    const bool hasProblem = problem != m_problems.cend();
+    const Mapping::Problem *problem = m_problems.find(row.id);
     switch (role) {
     case RowIdRole:
         return row.id;
     case HasErrorRole:
-        return hasProblem && problem->isError();
+        return problem && problem->isError();
     case Qt::BackgroundRole:
-        if (hasProblem)
-            return problem->isError() ? QColor(0xf8, 0xd7, 0xda) : QColor(0xff, 0xf3, 0xcd);
-        return {};
-    case Qt::ForegroundRole:
-        if (hasProblem)
-            return QColor(0x21, 0x25, 0x29);
-        return row.active ? QVariant() : QColor(Qt::gray);
     case Qt::ToolTipRole:
-        return hasProblem ? problem->message : QVariant();
+        return m_problems.data(row.id, role);
+    case Qt::ForegroundRole:
+        if (problem)
+            return m_problems.data(row.id, role);
+        return row.active ? QVariant() : QColor(Qt::gray);
     case Qt::CheckStateRole:
         return index.column() == ActiveColumn ? (row.active ? Qt::Checked : Qt::Unchecked) : QVariant();
     case Qt::EditRole:
@@ -215,7 +185,7 @@ QVariant FieldMapModel::data(const QModelIndex &index, int role) const
     case PolicyColumn:
         return policyText(row.policy);
     case ProblemColumn:
-        return hasProblem ? problem->message : QString();
+        return problem ? problem->message : QString();
     default:
         return {};
     }

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "RowProblems.h"
 #include "crm/CrmSchema.h"
 #include "mapping/FieldMap.h"
-#include "mapping/Problem.h"
 
 #include <QAbstractTableModel>
-#include <QHash>
 
 class QUndoStack;
 
@@ -69,7 +68,7 @@ private:
     QUndoStack *m_undo;
     Mapping::FieldMap m_map;
     Crm::CrmSchema m_schema;
-    QHash<QString, Mapping::Problem> m_problems;
+    RowProblems m_problems;
 };
 
 } // namespace Gui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MappingPage.h"
 
+#include "CodeMapEditor.h"
 #include "FieldMapEditor.h"
 #include "FieldMapModel.h"
 #include "MappingPreview.h"
@@ -16,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QUndoStack>
@@ -46,6 +48,7 @@ MappingPage::MappingPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     , m_orders(new FieldMapEditor(Mapping::SourceKind::Order, m_undo, this))
     , m_forms(new FieldMapEditor(Mapping::SourceKind::Form, m_undo, this))
     , m_statuses(new StatusMapEditor(m_undo, this))
+    , m_codes(new CodeMapEditor(m_undo, this))
     , m_preview(new MappingPreview(m_db, this))
     , m_routing(new RoutingView(m_db, this))
     , m_result(new QLabel(this))
@@ -67,6 +70,7 @@ MappingPage::MappingPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     m_tabs->addTab(m_orders, tr("Order fields"));
     m_tabs->addTab(m_forms, tr("Form fields"));
     m_tabs->addTab(m_statuses, tr("Statuses"));
+    m_tabs->addTab(m_codes, tr("Delivery && payment"));
     m_tabs->addTab(m_routing, tr("Routing"));
     m_result->setObjectName(QStringLiteral("mappingResult"));
     m_result->setWordWrap(true);
@@ -112,11 +116,21 @@ MappingPage::MappingPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     connect(m_orders->model(), &FieldMapModel::edited, this, &MappingPage::revalidate);
     connect(m_forms->model(), &FieldMapModel::edited, this, &MappingPage::revalidate);
     connect(m_statuses->model(), &StatusMapModel::edited, this, &MappingPage::revalidate);
+    connect(m_codes, &CodeMapEditor::edited, this, &MappingPage::revalidate);
     connect(m_undo, &QUndoStack::cleanChanged, this, &MappingPage::revalidate);
     connect(m_save, &QPushButton::clicked, this, &MappingPage::save);
     connect(m_revert, &QPushButton::clicked, this, &MappingPage::load);
     connect(m_connection, &QComboBox::currentIndexChanged, this, &MappingPage::load);
     reloadConnections();
+    // The connection and the tab the operator last looked at come back with the page.
+    const QString tab = QSettings().value(QStringLiteral("mappingPage/tab")).toString();
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->objectName() == tab && m_tabs->isTabVisible(i))
+            m_tabs->setCurrentIndex(i);
+    }
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        QSettings().setValue(QStringLiteral("mappingPage/tab"), m_tabs->currentWidget()->objectName());
+    });
 }
 
 void MappingPage::reloadConnections()
@@ -127,6 +141,9 @@ void MappingPage::reloadConnections()
         for (const Store::Connection &c : connections.value())
             m_connection->addItem(c.name, c.id);
     }
+    const int last = m_connection->findData(QSettings().value(QStringLiteral("mappingPage/connection")));
+    if (last >= 0)
+        m_connection->setCurrentIndex(last);
     load();
 }
 
@@ -140,8 +157,10 @@ void MappingPage::load()
             tr("Add a CRM connection on the Connections page first; its mapping is edited here."));
         m_save->setEnabled(false);
         m_revert->setEnabled(false);
+        m_tabs->setTabVisible(m_tabs->indexOf(m_codes), false);
         return;
     }
+    QSettings().setValue(QStringLiteral("mappingPage/connection"), id);
     Store::MappingRepo repo(m_db);
     auto schema = repo.loadSchema(id);
     m_hasSchema = schema && schema->has_value();
@@ -157,12 +176,25 @@ void MappingPage::load()
     m_orders->model()->setFieldMap(m_loaded.orders);
     m_forms->model()->setFieldMap(m_loaded.forms);
     m_statuses->model()->setStatusMap(m_loaded.statuses, m_schema);
-    QList<Source::ShopStatus> shopStatuses;
+    // What the store last read from the shops (the console never reads a shop itself).
+    CodeMapEditor::Shop shop;
     if (auto sources = Source::SourceRepo(m_db).list()) {
-        for (const Source::SourceRecord &source : sources.value())
-            shopStatuses << source.knownStatuses();
+        for (const Source::SourceRecord &source : sources.value()) {
+            shop.statuses << source.knownStatuses();
+            shop.deliveries << source.knownMethods(Source::MethodKind::Delivery);
+            shop.payments << source.knownMethods(Source::MethodKind::Payment);
+        }
     }
-    m_statuses->model()->setShopStatuses(shopStatuses);
+    m_statuses->model()->setShopStatuses(shop.statuses);
+    // Statuses the shop was not read for yet are known from the status map.
+    for (const Mapping::StatusRow &row : std::as_const(m_loaded.statuses.rows)) {
+        const bool known = std::any_of(shop.statuses.cbegin(), shop.statuses.cend(),
+                                       [&](const Source::ShopStatus &s) { return s.id == row.shopStatusId; });
+        if (!known && !row.shopStatusId.isEmpty())
+            shop.statuses.append({ row.shopStatusId, row.shopStatusName });
+    }
+    m_codes->setCodeMaps(m_loaded.codes, m_schema, shop);
+    m_tabs->setTabVisible(m_tabs->indexOf(m_codes), showsCodeMaps());
     m_undo->setClean();
     m_result->clear();
     revalidate();
@@ -174,7 +206,13 @@ Mapping::MappingSet MappingPage::editedMapping() const
     set.orders = m_orders->model()->fieldMap();
     set.forms = m_forms->model()->fieldMap();
     set.statuses = m_statuses->model()->statusMap();
+    set.codes = m_codes->codeMaps();
     return set;
+}
+
+bool MappingPage::showsCodeMaps() const
+{
+    return Mapping::CodeMaps::appliesTo(m_schema) || !m_loaded.codes.isEmpty();
 }
 
 void MappingPage::revalidate()
@@ -185,6 +223,7 @@ void MappingPage::revalidate()
     m_orders->setProblems(inArea(problems, QStringLiteral("orders")));
     m_forms->setProblems(inArea(problems, QStringLiteral("forms")));
     m_statuses->model()->setProblems(inArea(problems, QStringLiteral("statuses")));
+    m_codes->setProblems(inArea(problems, QStringLiteral("codes")));
     m_hasErrors = Mapping::hasErrors(problems);
     m_save->setEnabled(!m_undo->isClean() && !m_hasErrors);
     m_revert->setEnabled(!m_undo->isClean());

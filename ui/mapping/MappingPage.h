@@ -16,13 +16,15 @@ class QUndoStack;
 
 namespace Gui {
 
+class CodeMapEditor;
 class FieldMapEditor;
 class MappingPreview;
 class RoutingView;
 class StatusMapEditor;
 
 /**
- * The Mapping page: the order and form field grids and the status map of one CRM connection, edited
+ * The Mapping page: the order and form field grids, the status map and (for CRMs that check them)
+ * the delivery and payment code maps of one CRM connection, edited
  * as a copy with undo, validated on every change (broken rows red, with the reason), previewed live
  * on a recent order, and saved in one step (Store::MappingRepo::save). GUI thread; owned by the
  * main window.
@@ -37,6 +39,9 @@ public:
     Mapping::MappingSet editedMapping() const;
     QUndoStack *undoStack() const { return m_undo; }
     FieldMapEditor *orderEditor() const { return m_orders; }
+    CodeMapEditor *codeEditor() const { return m_codes; }
+    /** Whether the "Delivery & payment" tab is shown: the CRM checks those codes, or the mapping has some. */
+    bool showsCodeMaps() const;
 
 public Q_SLOTS:
     /** Loads the mapping of the selected connection, dropping unsaved edits. */
@@ -55,6 +60,7 @@ private:
     FieldMapEditor *m_orders;
     FieldMapEditor *m_forms;
     StatusMapEditor *m_statuses;
+    CodeMapEditor *m_codes;
     MappingPreview *m_preview;
     RoutingView *m_routing;
     QLabel *m_result;

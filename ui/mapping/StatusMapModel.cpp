@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StatusMapModel.h"
 
+#include "SnapshotCommand.h"
+
 #include <QColor>
 #include <QIcon>
 #include <QPainter>
@@ -13,24 +15,6 @@ using Mapping::StatusMap;
 using Mapping::StatusRow;
 
 namespace {
-
-class StatusMapCommand : public QUndoCommand
-{
-public:
-    StatusMapCommand(StatusMapModel *model, StatusMap before, StatusMap after, const QString &text)
-        : QUndoCommand(text)
-        , m_model(model)
-        , m_before(std::move(before))
-        , m_after(std::move(after))
-    { }
-    void undo() override { m_model->applyStatusMap(m_before); }
-    void redo() override { m_model->applyStatusMap(m_after); }
-
-private:
-    StatusMapModel *m_model;
-    StatusMap m_before;
-    StatusMap m_after;
-};
 
 QIcon colourChip(const QString &colour)
 {
@@ -75,11 +59,7 @@ void StatusMapModel::applyStatusMap(const StatusMap &map)
 
 void StatusMapModel::setProblems(const QList<Mapping::Problem> &problems)
 {
-    m_problems.clear();
-    for (const Mapping::Problem &problem : problems) {
-        if (!problem.rowId.isEmpty() && (!m_problems.contains(problem.rowId) || problem.isError()))
-            m_problems.insert(problem.rowId, problem);
-    }
+    m_problems.set(problems);
     if (!m_map.rows.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(int(m_map.rows.size()) - 1, ColumnCount - 1));
 }
@@ -114,6 +94,12 @@ QString StatusMapModel::directionText(StatusRow::Direction direction)
     return {};
 }
 
+QList<StatusRow::Direction> StatusMapModel::directions()
+{
+    return { StatusRow::Direction::Both, StatusRow::Direction::ToCrm, StatusRow::Direction::FromCrm,
+             StatusRow::Direction::DontSend };
+}
+
 int StatusMapModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_map.rows.size());
@@ -129,16 +115,11 @@ QVariant StatusMapModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const StatusRow &row = m_map.rows.at(index.row());
-    const auto problem = m_problems.constFind(row.id);
-    const bool hasProblem = problem != m_problems.cend();
+    const Mapping::Problem *problem = m_problems.find(row.id);
     const Crm::Pipeline *pipeline = m_schema.pipeline(row.pipelineId);
     const Crm::Stage *stage = m_schema.stage(row.pipelineId, row.stageId);
-    if (role == Qt::BackgroundRole && hasProblem)
-        return problem->isError() ? QColor(0xf8, 0xd7, 0xda) : QColor(0xff, 0xf3, 0xcd);
-    if (role == Qt::ForegroundRole && hasProblem)
-        return QColor(0x21, 0x25, 0x29);
-    if (role == Qt::ToolTipRole && hasProblem)
-        return problem->message;
+    if (const QVariant marked = m_problems.data(row.id, role); marked.isValid())
+        return marked;
     if (role == Qt::DecorationRole && index.column() == StageColumn)
         return colourChip(stage ? stage->colour : QString());
     if (role == Qt::DecorationRole && index.column() == ShopStatusColumn)
@@ -156,7 +137,7 @@ QVariant StatusMapModel::data(const QModelIndex &index, int role) const
         return QStringLiteral("%1 / %2").arg(pipeline ? pipeline->name : row.pipelineId,
                                              stage ? stage->name : row.stageId);
     case ProblemColumn:
-        return hasProblem ? problem->message : QString();
+        return problem ? problem->message : QString();
     default:
         return {};
     }
@@ -170,8 +151,7 @@ bool StatusMapModel::setData(const QModelIndex &index, const QVariant &value, in
     StatusMap after = m_map;
     StatusRow &row = after.rows[index.row()];
     bool known = false;
-    for (auto direction : { StatusRow::Direction::ToCrm, StatusRow::Direction::FromCrm,
-                            StatusRow::Direction::Both, StatusRow::Direction::DontSend }) {
+    for (StatusRow::Direction direction : directions()) {
         if (StatusRow::directionName(direction) == value.toString()) {
             row.direction = direction;
             known = true;
@@ -180,8 +160,9 @@ bool StatusMapModel::setData(const QModelIndex &index, const QVariant &value, in
     if (!known)
         return false;
     if (!(after == m_map))
-        m_undo->push(new StatusMapCommand(this, m_map, after,
-                                          tr("Change the direction of %1").arg(row.shopStatusName)));
+        m_undo->push(
+            new SnapshotCommand<StatusMap>([this](const StatusMap &map) { applyStatusMap(map); }, m_map,
+                                           after, tr("Change the direction of %1").arg(row.shopStatusName)));
     return true;
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "RowProblems.h"
 #include "crm/CrmSchema.h"
-#include "mapping/Problem.h"
 #include "mapping/StatusMap.h"
 #include "source/ShopSource.h"
 
@@ -36,6 +36,8 @@ public:
     QString shopStatusColour(const QString &shopStatusId) const { return m_shopColours.value(shopStatusId); }
 
     static QString directionText(Mapping::StatusRow::Direction direction);
+    /** The directions a row can take, for the direction combo. */
+    static QList<Mapping::StatusRow::Direction> directions();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -51,7 +53,7 @@ private:
     QUndoStack *m_undo;
     Mapping::StatusMap m_map;
     Crm::CrmSchema m_schema;
-    QHash<QString, Mapping::Problem> m_problems;
+    RowProblems m_problems;
     QHash<QString, QString> m_shopColours; ///< shop status id → "#rrggbb"
 };
 
