@@ -270,27 +270,29 @@ void TestAmoCtl::createFieldsByHand()
 
     // A mapping row writes the city into a deal field the account does not have.
     const QString file = m_dir.filePath(QStringLiteral("mapping.json"));
-    Run exported = ctl({ "mapping", "export", file, "--connection", "shop" });
-    QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
-    QFile in(file);
-    QVERIFY(in.open(QIODevice::ReadOnly));
-    QJsonObject mapping = QJsonDocument::fromJson(in.readAll()).object();
-    in.close();
-    QJsonObject orders = mapping.value("orders").toObject();
-    QJsonArray rows = orders.value("rows").toArray();
-    rows.append(QJsonObject { { "id", "o90" },
-                              { "source", "address.city" },
-                              { "target",
-                                QJsonObject { { "kind", "custom" },
-                                              { "entity", "deal" },
-                                              { "field_name", "Город доставки" },
-                                              { "field_type", "text" } } } });
-    orders.insert("rows", rows);
-    mapping.insert("orders", orders);
-    QFile outFile(file);
-    QVERIFY(outFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    outFile.write(QJsonDocument(mapping).toJson());
-    outFile.close();
+    auto exportWithRow = [&](const QString &rowId, const QString &source, const QString &fieldName) {
+        Run exported = ctl({ "mapping", "export", file, "--connection", "shop" });
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QFile in(file);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QJsonObject mapping = QJsonDocument::fromJson(in.readAll()).object();
+        in.close();
+        QJsonObject orders = mapping.value("orders").toObject();
+        QJsonArray rows = orders.value("rows").toArray();
+        rows.append(QJsonObject { { "id", rowId },
+                                  { "source", source },
+                                  { "target",
+                                    QJsonObject { { "kind", "custom" },
+                                                  { "entity", "deal" },
+                                                  { "field_name", fieldName },
+                                                  { "field_type", "text" } } } });
+        orders.insert("rows", rows);
+        mapping.insert("orders", orders);
+        QFile outFile(file);
+        QVERIFY(outFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        outFile.write(QJsonDocument(mapping).toJson());
+    };
+    exportWithRow(QStringLiteral("o90"), QStringLiteral("address.city"), QStringLiteral("Город доставки"));
     Run imported = ctl({ "mapping", "import", file, "--connection", "shop" });
     QVERIFY2(imported.exitCode == 0, qPrintable(imported.err + imported.out));
 
@@ -311,6 +313,7 @@ void TestAmoCtl::createFieldsByHand()
     QVERIFY(!fieldId.isEmpty());
     // The row now points at the new field; a second run has nothing to do.
     QVERIFY(ctl({ "mapping", "export", file, "--connection", "shop" }).exitCode == 0);
+    QFile in(file);
     QVERIFY(in.open(QIODevice::ReadOnly));
     const QByteArray again = in.readAll();
     QVERIFY2(again.contains(QStringLiteral("\"field_id\": \"%1\"").arg(fieldId).toUtf8()), again.constData());
@@ -319,6 +322,25 @@ void TestAmoCtl::createFieldsByHand()
     QVERIFY2(second.out.contains(QStringLiteral("Nothing to create")), qPrintable(second.out));
     Run unknown = ctl({ "mapping", "create-fields", "nope" });
     QVERIFY(unknown.exitCode != 0);
+
+    // Now that the account's fields are known, a file naming a field it lacks still imports while
+    // creating deal fields is allowed, and says what will be created.
+    exportWithRow(QStringLiteral("o91"), QStringLiteral("address.street"), QStringLiteral("Улица доставки"));
+    Run allowed = ctl({ "mapping", "import", file, "--connection", "shop" });
+    QVERIFY2(allowed.exitCode == 0, qPrintable(allowed.err + allowed.out));
+    QVERIFY2(allowed.out.contains(QStringLiteral("lacks 1 of its fields"))
+                 && allowed.out.contains(QStringLiteral("Улица доставки")),
+             qPrintable(allowed.out));
+    // Not allowed: the same file is refused, naming the field, and the saved mapping is unchanged.
+    QVERIFY(ctl({ "connection", "set", "shop", "--auto-create-fields", "none" }).exitCode == 0);
+    const QString refusedFile = m_dir.filePath(QStringLiteral("refused.json"));
+    QFile::remove(refusedFile);
+    QVERIFY(QFile::copy(file, refusedFile));
+    Run refused = ctl({ "mapping", "import", refusedFile, "--connection", "shop" });
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(QStringLiteral("Улица доставки"))
+                 && refused.err.contains(QStringLiteral("o91")),
+             qPrintable(refused.err));
 }
 
 void TestAmoCtl::longLivedTokenIsUsedAndNeverRefreshed()

@@ -81,6 +81,16 @@ int exportMapping(std::shared_ptr<Storage::Database> db, const Store::Connection
     return 0;
 }
 
+QString specsText(const QList<Mapping::FieldSpec> &specs)
+{
+    QStringList lines;
+    for (const Mapping::FieldSpec &spec : specs)
+        lines << QStringLiteral("  %1 field \u201c%2\u201d (%3) for rows %4")
+                     .arg(Crm::entityName(spec.entity), spec.name, spec.type,
+                          spec.rowIds.join(QLatin1String(", ")));
+    return lines.join(QLatin1Char('\n'));
+}
+
 int importMapping(std::shared_ptr<Storage::Database> db, const Store::Connection &connection,
                   const QString &file)
 {
@@ -97,7 +107,10 @@ int importMapping(std::shared_ptr<Storage::Database> db, const Store::Connection
     Store::MappingRepo repo(db);
     auto schema = repo.loadSchema(connection.id);
     const Crm::CrmSchema *against = schema && schema->has_value() ? &**schema : nullptr;
-    auto mapping = Mapping::MappingSet::fromJson(json.value(), against);
+    // Rows naming a field the account lacks are fine where the operator lets the bridge create it.
+    const Engine::FieldCreationPolicy policy = Engine::FieldCreationPolicy::of(connection);
+    auto mapping = Mapping::MappingSet::fromJson(
+        json.value(), against, [policy](Crm::Entity entity) { return policy.allows(entity); });
     if (!mapping) {
         err(QStringLiteral("crmbridgectl: %1 was not imported; nothing changed.\n%2")
                 .arg(file, problemsText(mapping.error())));
@@ -113,17 +126,15 @@ int importMapping(std::shared_ptr<Storage::Database> db, const Store::Connection
                  against
                      ? QString()
                      : QStringLiteral(" (checked for structure only: the CRM's fields are not known yet)")));
+    if (against) {
+        if (const auto missing = Mapping::missingFields(mapping.value(), *against); !missing.isEmpty())
+            out(QStringLiteral(
+                    "The CRM lacks %1 of its fields; the bridge creates them before the next send, "
+                    "or now with `crmbridgectl mapping create-fields %2`:\n%3")
+                    .arg(missing.size())
+                    .arg(connection.name, specsText(missing)));
+    }
     return 0;
-}
-
-QString specsText(const QList<Mapping::FieldSpec> &specs)
-{
-    QStringList lines;
-    for (const Mapping::FieldSpec &spec : specs)
-        lines << QStringLiteral("  %1 field \u201c%2\u201d (%3) for rows %4")
-                     .arg(Crm::entityName(spec.entity), spec.name, spec.type,
-                          spec.rowIds.join(QLatin1String(", ")));
-    return lines.join(QLatin1Char('\n'));
 }
 
 /** Creates the CRM fields the mapping names and the account lacks, whatever the auto-create settings say. */

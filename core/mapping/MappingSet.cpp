@@ -3,6 +3,7 @@
 
 #include "MappingLog.h"
 #include "MappingValidator.h"
+#include "MissingFields.h"
 
 #include <QJsonArray>
 
@@ -49,7 +50,8 @@ QJsonObject MappingSet::toJson() const
     return json;
 }
 
-Result<MappingSet> MappingSet::fromJson(const QJsonObject &json, const Crm::CrmSchema *schema)
+Result<MappingSet> MappingSet::fromJson(const QJsonObject &json, const Crm::CrmSchema *schema,
+                                        const std::function<bool(Crm::Entity)> &mayCreate)
 {
     auto invalid = [](const QString &message) {
         return Error::invalidInput(Text::tr("The mapping file is not valid: %1").arg(message),
@@ -100,7 +102,16 @@ Result<MappingSet> MappingSet::fromJson(const QJsonObject &json, const Crm::CrmS
 
     QList<Problem> problems
         = schema ? MappingValidator::validate(set, *schema) : MappingValidator::validateStructure(set);
-    problems.removeIf([](const Problem &p) { return !p.isError(); });
+    QStringList creatable; // rows naming a field the bridge may create
+    if (schema && mayCreate) {
+        for (const FieldSpec &spec : missingFields(set, *schema)) {
+            if (mayCreate(spec.entity))
+                creatable << spec.rowIds;
+        }
+    }
+    problems.removeIf([&](const Problem &p) {
+        return !p.isError() || (p.code == QLatin1String("field-missing") && creatable.contains(p.rowId));
+    });
     if (!problems.isEmpty()) {
         Error error = invalid(summarise(problems));
         QJsonArray details;

@@ -11,6 +11,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <functional>
 
 namespace Mapping {
 
@@ -57,10 +58,12 @@ struct MappingSet
      * Reads and validates a mapping, all or nothing: a malformed file, a newer format or any
      * structural error (unknown source path, broken template, duplicate target, status conflict …)
      * is an InvalidInput error whose details hold the problems. With a schema, errors against the
-     * account (deleted fields, stages …) reject the file too.
+     * account (deleted fields, stages …) reject the file too, except a field the account lacks on an
+     * entity @p mayCreate allows: the bridge creates it (auto-create) before it is used.
      */
     static Common::Result<MappingSet> fromJson(const QJsonObject &json,
-                                               const Crm::CrmSchema *schema = nullptr);
+                                               const Crm::CrmSchema *schema = nullptr,
+                                               const std::function<bool(Crm::Entity)> &mayCreate = {});
     bool operator==(const MappingSet &) const = default;
 };
 
