@@ -2819,7 +2819,11 @@ Keys: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A %1 code row has no shop method</source>
+        <source>A delivery code row has no shop delivery method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A payment code row has no shop payment method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2831,7 +2835,11 @@ Keys: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The CRM has no %1 with code “%2”</source>
+        <source>The CRM has no delivery type with code “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM has no payment type with code “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

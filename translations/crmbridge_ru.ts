@@ -2870,8 +2870,12 @@ Keys: %2</source>
         <translation>«%1» — не список</translation>
     </message>
     <message>
-        <source>A %1 code row has no shop method</source>
-        <translation>В строке кодов (%1) не выбран способ магазина</translation>
+        <source>A delivery code row has no shop delivery method</source>
+        <translation>В строке кодов доставки не выбран способ доставки магазина</translation>
+    </message>
+    <message>
+        <source>A payment code row has no shop payment method</source>
+        <translation>В строке кодов оплаты не выбран способ оплаты магазина</translation>
     </message>
     <message>
         <source>Shop method %1 is mapped twice</source>
@@ -2882,8 +2886,12 @@ Keys: %2</source>
         <translation>Для «%1» не выбран код CRM</translation>
     </message>
     <message>
-        <source>The CRM has no %1 with code “%2”</source>
-        <translation>В CRM нет справочного значения (%1) с кодом «%2»</translation>
+        <source>The CRM has no delivery type with code “%1”</source>
+        <translation>В CRM нет типа доставки с кодом «%1»</translation>
+    </message>
+    <message>
+        <source>The CRM has no payment type with code “%1”</source>
+        <translation>В CRM нет типа оплаты с кодом «%1»</translation>
     </message>
     <message>
         <source>Paid statuses are chosen but no CRM payment status for “paid”</source>

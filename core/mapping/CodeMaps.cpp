@@ -60,7 +60,9 @@ void checkRows(QList<Problem> &out, const QList<CodeRow> &rows, const QString &k
         const QString id = rowId(kind, row.shopId);
         if (row.shopId.isEmpty())
             out << Problem { Severity::Error, kArea, id, QStringLiteral("no-source"),
-                             Text::tr("A %1 code row has no shop method").arg(kind) };
+                             kind == QLatin1String("delivery")
+                                 ? Text::tr("A delivery code row has no shop delivery method")
+                                 : Text::tr("A payment code row has no shop payment method") };
         else if (seen.contains(row.shopId))
             out << Problem { Severity::Error, kArea, id, QStringLiteral("duplicate-source"),
                              Text::tr("Shop method %1 is mapped twice").arg(row.shopId) };
@@ -78,7 +80,10 @@ void checkCodes(QList<Problem> &out, const QList<CodeRow> &rows, const QString &
     for (const CodeRow &row : rows) {
         if (!row.code.isEmpty() && !schema.dictionaryEntry(dictionary, row.code))
             out << Problem { Severity::Error, kArea, rowId(kind, row.shopId), QStringLiteral("code-gone"),
-                             Text::tr("The CRM has no %1 with code \u201c%2\u201d").arg(kind, row.code) };
+                             (kind == QLatin1String("delivery")
+                                  ? Text::tr("The CRM has no delivery type with code \u201c%1\u201d")
+                                  : Text::tr("The CRM has no payment type with code \u201c%1\u201d"))
+                                 .arg(row.code) };
     }
 }
 

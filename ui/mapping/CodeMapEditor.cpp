@@ -88,8 +88,8 @@ QTableView *CodeMapEditor::tableFor(CodeMapModel *model, const QString &name)
     view->setWordWrap(false);
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
-    view->setColumnWidth(CodeMapModel::ShopMethodColumn, 190);
-    view->setColumnWidth(CodeMapModel::CodeColumn, 200);
+    view->setColumnWidth(CodeMapModel::ShopMethodColumn, 180);
+    view->setColumnWidth(CodeMapModel::CodeColumn, 190);
     // A combo on every row (the code is the one thing to pick here), and no more height than the rows
     // need: a shop has a handful of methods.
     const auto fitRows = [view, model] {
@@ -150,7 +150,12 @@ void CodeMapEditor::setProblems(const QList<Mapping::Problem> &problems)
 {
     m_deliveryModel->setProblems(problems);
     m_paymentModel->setProblems(problems);
-    RowProblems::showSummary(m_summary, problems);
+    // A shop has a handful of methods: every reason in full under the tables, not only in the narrow
+    // problem column.
+    QList<Mapping::Problem> spelledOut = problems;
+    for (Mapping::Problem &problem : spelledOut)
+        problem.rowId.clear();
+    RowProblems::showSummary(m_summary, spelledOut);
 }
 
 } // namespace Gui

@@ -25,7 +25,7 @@ void RowProblems::showSummary(QLabel *label, const QList<Mapping::Problem> &prob
         notes.prepend(tr("%n warning(s).", nullptr, rowWarnings));
     else if (notes.isEmpty())
         notes << tr("Every row is fine.");
-    label->setText(notes.join(QLatin1Char(' ')));
+    label->setText(notes.join(QLatin1Char('\n'))); // the messages of the whole area, a line each
     label->setStyleSheet(errors ? QStringLiteral("color: #c0392b;") : QString());
 }
 

@@ -21,7 +21,7 @@ class RowProblems
     Q_DECLARE_TR_FUNCTIONS(Gui::RowProblems)
 public:
     /** "Every row is fine." / "2 rows need fixing before saving." / "1 warning." for the problems
-     *  that name a row, then the messages of those that do not; red when there is an error. */
+     *  that name a row, then the messages of those that do not, a line each; red when there is an error. */
     static void showSummary(QLabel *label, const QList<Mapping::Problem> &problems);
 
     /** Keeps the problems that name a row; those of the whole area are the editor's business. */
