@@ -439,6 +439,30 @@ private Q_SLOTS:
         QVERIFY(page.editedMapping().codes.isEmpty());
     }
 
+    /** A status row's direction is picked from a combo of the four directions, stored at once. */
+    void directionComboOffersTheFourDirections()
+    {
+        QUndoStack undo;
+        Gui::StatusMapEditor editor(&undo);
+        editor.show();
+        Mapping::StatusMap map;
+        map.rows = { { "s1", "1", QStringLiteral("Новый"), "7001", "70011",
+                       Mapping::StatusRow::Direction::Both } };
+        editor.model()->setStatusMap(
+            map, Crm::CrmSchema::fromJson(fixture(QStringLiteral("schema_amocrm.json"))).value());
+        editor.view()->edit(editor.model()->index(0, Gui::StatusMapModel::DirectionColumn));
+        auto *combo = editor.view()->findChild<QComboBox *>(QStringLiteral("choiceEditor"));
+        QVERIFY(combo);
+        QCOMPARE(combo->count(), 4);
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("both"));
+        const int fromCrm = combo->findData(QStringLiteral("from-crm"));
+        QCOMPARE(combo->itemText(fromCrm), QStringLiteral("← from the CRM"));
+        combo->setCurrentIndex(fromCrm);
+        Q_EMIT combo->activated(fromCrm);
+        QCOMPARE(editor.model()->statusMap().rows.first().direction, Mapping::StatusRow::Direction::FromCrm);
+        QCOMPARE(undo.count(), 1);
+    }
+
     /** The page takes the shop statuses' colours from what the store last read from the shop. */
     void statusChipsComeFromTheShopSnapshot()
     {
