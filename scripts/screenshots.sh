@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Screenshots of every page of the console in English and Russian, on a demo store, under Xvfb.
 #   scripts/screenshots.sh [BUILD_DIR]     (default: build; needs crmbridge and crmbridge_screenshot_data built)
-# Writes docs/screenshots/<page>-<lang>.png. Needs Xvfb and ImageMagick's import.
+# Writes docs/screenshots/<page>-<lang>.png, and mapping-retailcrm-<lang>.png (the RetailCRM connection's
+# delivery and payment codes). Needs Xvfb and ImageMagick's import.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build}
@@ -19,20 +20,28 @@ Xvfb "$display" -screen 0 1100x720x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 sleep 1
 
+# shot NAME PAGE CONNECTION TAB LANG: the window on PAGE (the Mapping page on that connection id
+# and tab), as it reopens on what it was last showing, at 1100×720 (the default size).
+shot() {
+    name=$1 page=$2 connection=$3 tab=$4 lang=$5
+    config=$work/config-$lang-$name
+    mkdir -p "$config/crmbridge"
+    printf '[mainWindow]\npage=%s\n[mappingPage]\nconnection=%s\ntab=%s\n' "$page" "$connection" "$tab" \
+        >"$config/crmbridge/crmbridge.conf"
+    DISPLAY=$display XDG_CONFIG_HOME=$config QT_QPA_PLATFORM=xcb \
+        "$build/app/crmbridge/crmbridge" --database "sqlite://$work/store.db" --lang "$lang" &
+    app=$!
+    sleep "${CRMBRIDGE_SCREENSHOT_WAIT:-4}"
+    DISPLAY=$display import -window root "$out/$name-$lang.png"
+    kill $app
+    wait $app 2>/dev/null || true
+    echo "$out/$name-$lang.png"
+}
+
 for lang in en ru; do
     for page in dashboardPage connectionsPage mappingPage queuePage logPage settingsPage; do
-        config=$work/config-$lang-$page
-        mkdir -p "$config/crmbridge"
-        # The window reopens on the page it was last showing, at 1100×720 (the default size).
-        printf '[mainWindow]\npage=%s\n' "$page" >"$config/crmbridge/crmbridge.conf"
-        DISPLAY=$display XDG_CONFIG_HOME=$config QT_QPA_PLATFORM=xcb \
-            "$build/app/crmbridge/crmbridge" --database "sqlite://$work/store.db" --lang "$lang" &
-        app=$!
-        sleep "${CRMBRIDGE_SCREENSHOT_WAIT:-4}"
-        name=$(echo "$page" | sed 's/Page$//')
-        DISPLAY=$display import -window root "$out/$name-$lang.png"
-        kill $app
-        wait $app 2>/dev/null || true
-        echo "$out/$name-$lang.png"
+        # connection 1: the amoCRM one (crmbridge_screenshot_data)
+        shot "$(echo "$page" | sed 's/Page$//')" "$page" 1 orderFieldMapEditor "$lang"
     done
+    shot mapping-retailcrm mappingPage 2 codeMapEditor "$lang"
 done

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // crmbridge_screenshot_data STORE.db: fills a fresh SQLite store with a realistic day of a small shop
-// (an amoCRM connection with its schema and mapping, orders and forms in every state, failures with a
-// few causes, attempts and op log entries) for scripts/screenshots.sh. Not shipped.
+// (an amoCRM connection with its schema and mapping, a RetailCRM one with its delivery and payment
+// codes, orders and forms in every state, failures with a few causes, attempts and op log entries) for
+// scripts/screenshots.sh. Not shipped.
 #include "common/Json.h"
 #include "crm/CrmSchema.h"
 #include "mapping/MappingSet.h"
@@ -113,6 +114,49 @@ int main(int argc, char *argv[])
     };
     if (auto recorded = Source::SourceRepo(db.value()).recordStatuses(shop.name, shopStatuses); !recorded)
         return fail(recorded.error());
+    // The shop's delivery and payment methods, and a RetailCRM connection (id 2) that maps them.
+    const QList<Source::ShopMethod> deliveries {
+        { QStringLiteral("1"), QStringLiteral("Самовывоз") },
+        { QStringLiteral("2"), QStringLiteral("Курьером по городу") },
+        { QStringLiteral("3"), QStringLiteral("Почта России") },
+        { QStringLiteral("4"), QStringLiteral("СДЭК до пункта выдачи") },
+    };
+    const QList<Source::ShopMethod> payments {
+        { QStringLiteral("1"), QStringLiteral("Оплата наличными") },
+        { QStringLiteral("2"), QStringLiteral("Картой онлайн") },
+        { QStringLiteral("3"), QStringLiteral("Счёт для юрлиц") },
+    };
+    Source::SourceRepo sources(db.value());
+    if (auto recorded = sources.recordMethods(shop.name, Source::MethodKind::Delivery, deliveries); !recorded)
+        return fail(recorded.error());
+    if (auto recorded = sources.recordMethods(shop.name, Source::MethodKind::Payment, payments); !recorded)
+        return fail(recorded.error());
+    Store::Connection retail;
+    retail.name = QStringLiteral("Розница — RetailCRM"); // listed after the amoCRM one
+    retail.crm = QStringLiteral("retailcrm");
+    retail.baseUrl = QStringLiteral("https://coffeeshop.retailcrm.ru");
+    retail.config = { { QStringLiteral("site"), QStringLiteral("coffeeshop") } };
+    retail.state = QStringLiteral("signed-in");
+    auto retailAdded = Store::ConnectionRepo(db.value()).add(retail);
+    if (!retailAdded)
+        return fail(retailAdded.error());
+    auto retailSchema = Crm::CrmSchema::fromJson(fixture(QStringLiteral("schema_retailcrm.json")));
+    if (!retailSchema)
+        return fail(retailSchema.error());
+    if (auto saved = mappings.saveSchema(retailAdded->id, retailSchema.value()); !saved)
+        return fail(saved.error());
+    Mapping::MappingSet retailSet = Mapping::MappingSet::defaults(retailSchema.value());
+    retailSet.orders.dealNameTemplate = set.orders.dealNameTemplate;
+    retailSet.forms.dealNameTemplate = set.forms.dealNameTemplate;
+    retailSet.codes.delivery = { { deliveries[0].id, deliveries[0].name, QStringLiteral("self-delivery") },
+                                 { deliveries[1].id, deliveries[1].name, QStringLiteral("courier") },
+                                 { deliveries[2].id, deliveries[2].name, QStringLiteral("russian-post") } };
+    retailSet.codes.payment = { { payments[0].id, payments[0].name, QStringLiteral("cash") },
+                                { payments[1].id, payments[1].name, QStringLiteral("bank-card") },
+                                { payments[2].id, payments[2].name, QStringLiteral("bank-transfer") } };
+    retailSet.codes.paidStatuses = { QStringLiteral("2") };
+    if (auto saved = mappings.save(retailAdded->id, retailSet); !saved)
+        return fail(saved.error());
     if (auto endpoint = Source::Intake::FormEndpointRepo(db.value()).create(QStringLiteral("callback"));
         !endpoint)
         return fail(endpoint.error());
