@@ -7,10 +7,9 @@
 #include "engine/StageEventPoller.h"
 #include "engine/SyncEngine.h"
 #include "fixtures/amocrm/AmoTestKit.h"
+#include "fixtures/backsync/BackSyncTestKit.h"
 #include "source/SourceRepo.h"
 #include "source/intake/FormIntakeServer.h"
-#include "source/minishop2/DemoSchema.h"
-#include "source/minishop2/ShopDb.h"
 #include "storage/Sql.h"
 #include "store/EntityLinkRepo.h"
 #include "store/JobRepo.h"
@@ -23,7 +22,6 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QUrlQuery>
 
 using namespace AmoTestKit;
@@ -32,82 +30,11 @@ using Sandbox::AmoCrm::AmoSandboxOptions;
 using Sandbox::Testing::SandboxTestClient;
 using Sandbox::Testing::TestReply;
 using Mode = Store::BackSyncConfig::Mode;
-using Source::MiniShop2::ShopDb;
+using BackSyncTestKit::TestShop;
 
 namespace {
 
 const QString kSourceName = QStringLiteral("shop");
-
-/** A miniShop2 shop in a SQLite file, and what its manager panel does. */
-struct TestShop
-{
-    QTemporaryDir dir;
-    QString url;
-    std::shared_ptr<ShopDb> db;
-
-    bool create()
-    {
-        url = QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("shop.db"));
-        auto parsed = Source::MiniShop2::ShopDbUrl::parse(url);
-        if (!parsed)
-            return false;
-        auto opened = ShopDb::open(parsed.value(), QStringLiteral("modx_"));
-        if (!opened)
-            return false;
-        db = opened.value();
-        return Source::MiniShop2::DemoSchema::create(*db, {}).ok()
-            && Source::MiniShop2::DemoSchema::insertDefaults(*db).ok();
-    }
-    qint64 exec(const QString &sql, const QVariantList &binds = {})
-    {
-        auto query = db->exec(sql, binds);
-        if (!query)
-            qFatal("%s", qPrintable(query.error().toString()));
-        return ShopDb::insertId(query.value());
-    }
-    /** An order as miniShop2 saves it: the row, the address, the first status log row. */
-    qint64 order(const QString &number)
-    {
-        const qint64 id
-            = exec(QStringLiteral("INSERT INTO %1 (createdon, num, cost, cart_cost, status, delivery,"
-                                  " payment) VALUES ('2026-11-20 10:00:00', ?, 1500, 1500, 1, 1, 1)")
-                       .arg(db->table("ms2_orders")),
-                   { number });
-        exec(QStringLiteral("INSERT INTO %1 (order_id, receiver, phone, email, city) VALUES (?, ?, ?, ?, ?)")
-                 .arg(db->table("ms2_order_addresses")),
-             { id, QStringLiteral("Ольга Петрова"), QStringLiteral("+7 912 555-01-02"),
-               QStringLiteral("olga@example.ru"), QStringLiteral("Пермь") });
-        log(id, 1);
-        return id;
-    }
-    void log(qint64 id, int status)
-    {
-        exec(QStringLiteral("INSERT INTO %1 (user_id, order_id, `timestamp`, action, entry) VALUES (1, ?,"
-                            " '2026-11-20 10:00:01', 'status', ?)")
-                 .arg(db->table("ms2_order_logs")),
-             { id, status });
-    }
-    /** A manager changes the status in the shop's manager panel. */
-    void managerSetsStatus(qint64 id, int status)
-    {
-        exec(QStringLiteral("UPDATE %1 SET status = ? WHERE id = ?").arg(db->table("ms2_orders")),
-             { status, id });
-        log(id, status);
-    }
-    QString status(qint64 id)
-    {
-        auto value = db->scalar(
-            QStringLiteral("SELECT status FROM %1 WHERE id = ?").arg(db->table("ms2_orders")), { id });
-        return value ? value->toString() : QString();
-    }
-    int logRows(qint64 id)
-    {
-        auto value = db->scalar(
-            QStringLiteral("SELECT COUNT(*) FROM %1 WHERE order_id = ?").arg(db->table("ms2_order_logs")),
-            { id });
-        return value ? value->toInt() : -1;
-    }
-};
 
 /** amoCRM's status_lead delivery, encoded as amoCRM encodes it (http_build_query). */
 QByteArray statusHook(const QString &leadId, const QString &statusId, const QString &pipelineId, qint64 at,
@@ -199,27 +126,7 @@ private:
         return client.send("POST", QStringLiteral("/hooks/amocrm/") + secret, body, type, QString());
     }
 
-    /** (state, last error, outcome of the last attempt) of the jobs of a kind, oldest first. */
-    QList<QStringList> jobs(const QString &kind)
-    {
-        QList<QStringList> out;
-        auto rows = Storage::Sql::exec(
-            *m_store->db(),
-            QStringLiteral("SELECT id, state, last_error FROM jobs WHERE kind = ? ORDER BY id"), { kind });
-        if (!rows)
-            return out;
-        QList<qint64> ids;
-        while (rows->next()) {
-            ids.append(rows->value(0).toLongLong());
-            out.append({ rows->value(1).toString(), rows->value(2).toString() });
-        }
-        rows = QSqlQuery(); // read to the end before the next query on this connection (QPSQL)
-        for (int i = 0; i < ids.size(); ++i) {
-            auto attempts = Store::JobRepo(m_store->db()).attempts(ids[i]);
-            out[i].append(attempts && !attempts->isEmpty() ? attempts->last().outcome : QString());
-        }
-        return out;
-    }
+    QList<QStringList> jobs(const QString &kind) { return BackSyncTestKit::jobs(m_store->db(), kind); }
 
     int rawKept()
     {

@@ -6,9 +6,7 @@
 #include "engine/SyncEngine.h"
 #include "fixtures/retailcrm/RetailTestKit.h"
 #include "store/EntityLinkRepo.h"
-#include "store/MappingRepo.h"
 
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 
 using namespace RetailTestKit;
@@ -24,7 +22,6 @@ private:
     std::unique_ptr<RetailTestClient> m_control;
     std::unique_ptr<TestSupport::TestDatabase> m_store;
     std::shared_ptr<Secrets::MemorySecretStore> m_secrets;
-    QNetworkAccessManager m_network;
     qint64 m_connectionId = 0;
 
     QJsonObject state() { return m_control->control(QStringLiteral("state"), {}, "GET"); }
@@ -50,21 +47,6 @@ private:
         engine.reset();
     }
 
-    /** The mapping the operator saved: fetched schema, code maps and status rows. */
-    void saveMapping()
-    {
-        Crm::RetailCrm::RetailConnectorConfig config;
-        config.connectionId = m_connectionId;
-        config.baseUrl = m_sandbox->baseUrl();
-        config.site = m_sandbox->site();
-        Crm::RetailCrm::RetailCrmConnector connector(config, m_secrets, m_store->db(), &m_network);
-        auto schema = await<Common::Result<Crm::CrmSchema>>([&](auto cb) { connector.fetchSchema(cb); });
-        QVERIFY_OK(schema);
-        Store::MappingRepo repo(m_store->db());
-        QVERIFY_OK(repo.saveSchema(m_connectionId, schema.value()));
-        QVERIFY_OK(repo.save(m_connectionId, mapping(schema.value())));
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -74,7 +56,6 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_sandbox->start(&error), qPrintable(error));
         m_control = std::make_unique<RetailTestClient>(m_sandbox->baseUrl());
-        m_network.setProxy(QNetworkProxy::NoProxy);
     }
 
     void init()
@@ -87,7 +68,7 @@ private Q_SLOTS:
         m_connectionId = addConnection(m_store->db(), *m_sandbox);
         AmoTestKit::writeSecret(*m_secrets, m_connectionId, Crm::RetailCrm::RetailSecretNames::apiKey(),
                                 m_sandbox->apiKey().toUtf8());
-        saveMapping();
+        QVERIFY_OK(saveMapping(m_store->db(), m_secrets, m_connectionId, *m_sandbox));
     }
 
     void cleanup() { m_store.reset(); }
