@@ -301,7 +301,18 @@
     </message>
 </context>
 <context>
+    <name>Crm::CrmConnector</name>
+    <message>
+        <source>%1 cannot post stage changes to a URL: use polling</source>
+        <translation>%1 не умеет отправлять смены этапов на адрес: используйте опрос</translation>
+    </message>
+</context>
+<context>
     <name>Crm::RetailCrm::RetailCrmConnector</name>
+    <message>
+        <source>RetailCRM cannot be subscribed to status changes through its API (its triggers are set up by hand in the CRM and are not retried): use polling of the order history instead (crmbridgectl backsync enable NAME --poll [--interval S])</source>
+        <translation>На смены статусов в RetailCRM нельзя подписаться через его API (триггеры настраиваются вручную в самой CRM и не повторяются): используйте опрос истории заказов (crmbridgectl backsync enable NAME --poll [--interval S])</translation>
+    </message>
     <message>
         <source>No secret store</source>
         <translation>Нет хранилища секретов</translation>
@@ -372,10 +383,6 @@
 </context>
 <context>
     <name>Engine::Run</name>
-    <message>
-        <source>%1 cannot post stage changes to a URL: use polling</source>
-        <translation>%1 не умеет отправлять смены этапов на адрес: используйте опрос</translation>
-    </message>
     <message>
         <source>The public URL must be an http(s) address that forwards to this machine, not &quot;%1&quot;</source>
         <translation>Публичный адрес должен быть адресом http(s), который ведёт на этот компьютер, а не «%1»</translation>

@@ -27,6 +27,11 @@ Common::Error noWebhooks(const QString &crm)
 }
 } // namespace
 
+QString CrmConnector::noStageWebhooksAdvice() const
+{
+    return tr("%1 cannot post stage changes to a URL: use polling").arg(crmName());
+}
+
 void CrmConnector::registerStageWebhook(const QString &, Callback<void> done)
 {
     done(noWebhooks(crmName()));

@@ -186,6 +186,8 @@ public:
 
     /** Whether the CRM can post stage changes to us; without, back-sync polls stageChangesSince. */
     virtual bool hasStageWebhooks() const { return false; }
+    /** Without stage webhooks: why, and what the operator does instead (shown when a webhook is asked). */
+    virtual QString noStageWebhooksAdvice() const;
     /** Subscribes @p destination (a URL that reaches our intake server) to stage changes. The default
      *  fails with "no-webhooks". */
     virtual void registerStageWebhook(const QString &destination, Callback<void> done);

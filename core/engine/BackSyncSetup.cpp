@@ -80,9 +80,7 @@ struct Run : std::enable_shared_from_this<Run>
             return;
         }
         if (request.mode == Mode::Webhook && !connector->hasStageWebhooks()) {
-            done(Error::invalidInput(
-                tr("%1 cannot post stage changes to a URL: use polling").arg(connector->crmName()),
-                QStringLiteral("no-webhooks")));
+            done(Error::invalidInput(connector->noStageWebhooksAdvice(), QStringLiteral("no-webhooks")));
             return;
         }
         auto self = shared_from_this();

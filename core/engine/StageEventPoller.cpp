@@ -69,15 +69,16 @@ void StageEventPoller::tick()
         return;
     }
     m_inFlight = true;
-    m_connector->stageChangesSince(
-        cursor->value_or(QString()),
-        [this, accountId = config.accountId](Common::Result<Crm::StageChangePage> page) {
-            m_inFlight = false;
-            onPage(page, accountId);
-        });
+    m_connector->stageChangesSince(cursor->value_or(QString()),
+                                   [this, accountId = config.accountId, from = cursor->value_or(QString())](
+                                       Common::Result<Crm::StageChangePage> page) {
+                                       m_inFlight = false;
+                                       onPage(page, accountId, from);
+                                   });
 }
 
-void StageEventPoller::onPage(const Common::Result<Crm::StageChangePage> &page, const QString &accountId)
+void StageEventPoller::onPage(const Common::Result<Crm::StageChangePage> &page, const QString &accountId,
+                              const QString &cursor)
 {
     if (!page) {
         qCWarning(lcEngine) << "stage events of connection" << m_connectionId
@@ -106,6 +107,9 @@ void StageEventPoller::onPage(const Common::Result<Crm::StageChangePage> &page, 
                          << "stage changes from the CRM";
         Q_EMIT changesAppended(appended.value());
     }
+    // A backlog longer than a page (RetailCRM's history after a stop): the next page at once.
+    if (page->hasMore && page->nextCursor != cursor)
+        m_timer.start(0);
 }
 
 } // namespace Engine

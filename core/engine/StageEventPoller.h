@@ -17,7 +17,9 @@ namespace Engine {
  * filter[type]=lead_status_changed) once per interval (BackSyncConfig::pollMs, 30 s by default) and
  * appends them as `crm.stage_changed` jobs. The cursor is a watermark (source "crm:<connection id>",
  * stream "stage_events") written in the same transaction as the jobs, so a restart neither skips nor
- * repeats. The mode and interval are re-read every tick: enabling or disabling needs no restart.
+ * repeats; when the CRM says there is more (a backlog longer than a page), the next page is read at
+ * once. RetailCRM: orders/history from a sinceId, our own edits (apiKey.current) left out. The mode and
+ * interval are re-read every tick: enabling or disabling needs no restart.
  * Lives on the status lane's thread, owned by its StatusLaneWorker.
  */
 class StageEventPoller : public QObject
@@ -39,7 +41,10 @@ Q_SIGNALS:
 
 private:
     void tick();
-    void onPage(const Common::Result<Crm::StageChangePage> &page, const QString &accountId);
+    /** Stores the page's jobs and its cursor in one transaction: a page that cannot be stored is
+     *  read again from @p cursor next time, never skipped. */
+    void onPage(const Common::Result<Crm::StageChangePage> &page, const QString &accountId,
+                const QString &cursor);
 
     std::shared_ptr<Storage::Database> m_db;
     qint64 m_connectionId;
