@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // CrmConnector::upsertContacts on RetailCRM (customer profiles → customers): a new person becomes a
 // customer; a known customer gains the phone it lacked, keeps a name that the policy protects and an
-// e-mail whose row says "never".
+// e-mail whose row says "never"; the contact index refreshed from RetailCRM finds a phone a manager
+// added to an old customer (customers/history, not the registration date).
 #include "crm/retailcrm/RetailCrmConnector.h"
+#include "engine/ContactIndexLoader.h"
 #include "fixtures/retailcrm/RetailTestKit.h"
+#include "store/ContactIndexRepo.h"
 
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 
 using namespace RetailTestKit;
+using Sandbox::Testing::RetailTestClient;
 
 class TestRetailContacts : public QObject
 {
@@ -19,6 +24,14 @@ private:
     std::shared_ptr<Secrets::MemorySecretStore> m_secrets;
     QNetworkAccessManager m_network;
     std::unique_ptr<Crm::RetailCrm::RetailCrmConnector> m_connector;
+    qint64 m_connectionId = 0;
+
+    std::optional<QString> indexed(const QString &phone)
+    {
+        return Store::ContactIndexRepo(m_store->db())
+            .find(m_connectionId, { phone }, {}, Store::ContactMatchRule::PhoneOnly)
+            .valueOr({});
+    }
 
     QJsonObject customer(const QString &id)
     {
@@ -44,15 +57,12 @@ private Q_SLOTS:
         QVERIFY_OK(store);
         m_store = std::move(store).value();
         m_secrets = std::make_shared<Secrets::MemorySecretStore>();
-        const qint64 connectionId = addConnection(m_store->db(), *m_sandbox);
+        m_connectionId = addConnection(m_store->db(), *m_sandbox);
+        const qint64 connectionId = m_connectionId;
         AmoTestKit::writeSecret(*m_secrets, connectionId, Crm::RetailCrm::RetailSecretNames::apiKey(),
                                 m_sandbox->apiKey().toUtf8());
-        Crm::RetailCrm::RetailConnectorConfig config;
-        config.connectionId = connectionId;
-        config.baseUrl = m_sandbox->baseUrl();
-        config.site = m_sandbox->site();
-        m_connector = std::make_unique<Crm::RetailCrm::RetailCrmConnector>(config, m_secrets, m_store->db(),
-                                                                           &m_network);
+        m_connector = std::make_unique<Crm::RetailCrm::RetailCrmConnector>(
+            connectorConfig(connectionId, *m_sandbox), m_secrets, m_store->db(), &m_network);
     }
 
     void cleanupTestCase()
@@ -106,6 +116,41 @@ private Q_SLOTS:
             = await<QList<Crm::ItemOutcome>>([&](auto cb) { m_connector->upsertContacts({ gone }, cb); });
         QCOMPARE(missing.size(), 1);
         QVERIFY(missing.first().error);
+    }
+
+    /** A customer registered long ago gains a phone from a manager: the next refresh indexes it. */
+    void refreshFindsAManagersEditOfAnOldCustomer()
+    {
+        const QJsonObject seeded = m_control->control(
+            QStringLiteral("seed"),
+            { { "customers",
+                QJsonArray { QJsonObject {
+                    { "externalId", "500" },
+                    { "firstName", "Анна" },
+                    { "email", "anna@example.ru" },
+                    { "phones", QJsonArray { QJsonObject { { "number", "+7 912 555-11-11" } } } },
+                    { "createdAt", "2024-05-01 10:00:00" } } } } });
+        const QString id = QString::number(seeded.value("customers").toArray().first().toInteger());
+        QVERIFY2(id != QLatin1String("0"), qPrintable(RetailTestClient::json(seeded)));
+
+        Engine::ContactIndexLoader loader(m_store->db(), m_connectionId, m_connector.get(), 300,
+                                          Common::Clock::system());
+        QSignalSpy loaded(&loader, &Engine::ContactIndexLoader::loaded);
+        loader.start();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(indexed(QStringLiteral("+79125551111")), std::optional(id));
+        QVERIFY(!indexed(QStringLiteral("+79125552222")));
+
+        const QJsonObject edited = m_control->control(
+            QStringLiteral("manager/customer"),
+            { { "id", id.toLongLong() },
+              { "customer",
+                QJsonObject { { "phones",
+                                QJsonArray { QJsonObject { { "number", "+7 912 555-11-11" } },
+                                             QJsonObject { { "number", "8 912 555-22-22" } } } } } } });
+        QVERIFY2(edited.value("ok").toBool(), qPrintable(RetailTestClient::json(edited)));
+        QTRY_COMPARE_WITH_TIMEOUT(indexed(QStringLiteral("+79125552222")), std::optional(id), 5000);
+        QVERIFY(requestCounts(*m_control).value("GET /api/v5/customers/history").toInt() > 0);
     }
 };
 

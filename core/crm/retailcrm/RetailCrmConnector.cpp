@@ -317,30 +317,18 @@ void RetailCrmConnector::findDealsByExternalIds(const QStringList &externalIds, 
     });
 }
 
-void RetailCrmConnector::contactsChangedSince(qint64 updatedSince, int page, Callback<ContactPage> done)
+QString RetailCrmConnector::noStageWebhooksAdvice() const
 {
-    // RetailCRM lists customers by registration date (filter[dateFrom]); there is no "updated since".
-    QUrlQuery query;
-    if (updatedSince > 0)
-        query.addQueryItem(
-            QStringLiteral("filter[dateFrom]"),
-            QDateTime::fromSecsSinceEpoch(updatedSince).toString(QStringLiteral("yyyy-MM-dd")));
-    query.addQueryItem(QStringLiteral("filter[sites][]"), m_config.site);
-    query.addQueryItem(QStringLiteral("limit"), QString::number(RetailApiClient::kPageLimit));
-    query.addQueryItem(QStringLiteral("page"), QString::number(qMax(1, page)));
-    get(QStringLiteral("customers"), query, [this, done](Common::Result<QJsonObject> answer) {
-        if (!answer) {
-            done(answer.error());
-            return;
-        }
-        ContactPage out;
-        for (const QJsonValue &v : answer->value(QLatin1String("customers")).toArray())
-            out.contacts.append(RetailCodec::contactSummary(v.toObject(), m_config.phoneRegion));
-        const QJsonObject p = answer->value(QLatin1String("pagination")).toObject();
-        out.hasMore = p.value(QLatin1String("currentPage")).toInt()
-            < p.value(QLatin1String("totalPageCount")).toInt();
-        done(out);
-    });
+    // Why `backsync enable --url` is refused instead of printing a trigger to configure by hand:
+    // RetailCRM has no API to subscribe to order changes; its only push is a trigger that a user
+    // builds in the CRM's UI (Administration → Triggers, an "HTTP request" action). Such a trigger
+    // fires once without retries, carries no history id and is not ours to register, check or remove,
+    // so a missed or stale one would silently lose changes, and nothing could tell the operator.
+    // orders/history polled with sinceId is complete, ordered and resumable, and marks our own edits
+    // (apiKey.current), which is what keeps statuses from ping-ponging. So: polling, always.
+    return tr("RetailCRM cannot be subscribed to status changes through its API (its triggers are set "
+              "up by hand in the CRM and are not retried): use polling of the order history instead "
+              "(crmbridgectl backsync enable NAME --poll [--interval S])");
 }
 
 void RetailCrmConnector::stageChangesSince(const QString &cursor, Callback<StageChangePage> done)

@@ -88,8 +88,11 @@ public:
     void upsertContacts(const QList<ContactUpsert> &items, BatchCallback done) override;
     void findDealsByExternalIds(const QStringList &externalIds, qint64 createdSince,
                                 Callback<QMap<QString, QString>> done) override;
+    /** Every customer (@p updatedSince 0), else the customers in one page of customers/history since then. */
     void contactsChangedSince(qint64 updatedSince, int page, Callback<ContactPage> done) override;
     void stageChangesSince(const QString &cursor, Callback<StageChangePage> done) override;
+    /** Back-sync by webhook is refused for RetailCRM; see the definition for why. */
+    QString noStageWebhooksAdvice() const override;
 
     /** GET and POST with the key (read from the SecretStore on first use); for the bulk upload too. */
     void get(const QString &path, const QUrlQuery &query, JsonCallback done, const RetailCallMeta &meta = {});
@@ -113,6 +116,9 @@ private:
     void searchCustomer(QStringList phones, QStringList emails, QStringList order, StringCallback done);
     void createCustomer(const DealCreate &item, StringCallback done);
     void orderIdByExternalId(const QString &externalId, StringCallback done);
+    /** One page of customers (all of the site, or those @p ids), updatedAt raised to @p changedAt's. */
+    void listCustomers(const QStringList &ids, int page, const QMap<QString, qint64> &changedAt,
+                       Callback<ContactPage> done);
     void markPaid(const QJsonObject &order, const QString &paidStatus,
                   std::function<void(Common::Status)> done);
     /** The stages (status codes) that mean "paid" under the stored mapping, and its paid payment status. */

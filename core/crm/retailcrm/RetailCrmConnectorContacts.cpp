@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// RetailCrmConnector: customers upserted from shop profiles (CrmConnector::upsertContacts).
+// RetailCrmConnector: customers upserted from shop profiles (CrmConnector::upsertContacts), and the
+// customers read for the contact index (contactsChangedSince).
+#include "RetailCodec.h"
 #include "RetailCrmConnector.h"
 #include "common/PhoneNumber.h"
 
@@ -136,6 +138,82 @@ void RetailCrmConnector::upsertContacts(const QList<ContactUpsert> &items, Batch
             meta);
     };
     (*next)(0);
+}
+
+void RetailCrmConnector::contactsChangedSince(qint64 updatedSince, int page, Callback<ContactPage> done)
+{
+    if (updatedSince <= 0) {
+        listCustomers({}, page, {}, std::move(done));
+        return;
+    }
+    // The customer list filters only by registration date (filter[dateFrom]): a manager's edit of an
+    // old customer is not in it. What changed is customers/history; its filter[startDate] ("Y-m-d
+    // H:i:s", inclusive) is documented (the official client's CustomerHistoryFilter), and fits the
+    // index's time watermark, which every CRM shares. Pages are history pages (entries in id order, new
+    // ones appended at the end, so paging does not shift); each page's customers are then read by id.
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("filter[startDate]"),
+                       RetailCodec::formatDateTime(QDateTime::fromSecsSinceEpoch(updatedSince)));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(RetailApiClient::kPageLimit));
+    query.addQueryItem(QStringLiteral("page"), QString::number(qMax(1, page)));
+    get(QStringLiteral("customers/history"), query, [this, done](Common::Result<QJsonObject> answer) {
+        if (!answer) {
+            done(answer.error());
+            return;
+        }
+        QMap<QString, qint64> changedAt; // customer id → its newest change in this page
+        for (const QJsonValue &v : answer->value(QLatin1String("history")).toArray()) {
+            const QJsonObject entry = v.toObject();
+            const QJsonObject customer = entry.value(QLatin1String("customer")).toObject();
+            const QString site = customer.value(QLatin1String("site")).toString();
+            if (customer.isEmpty() || entry.value(QLatin1String("deleted")).toBool()
+                || (!site.isEmpty() && !m_config.site.isEmpty() && site != m_config.site))
+                continue;
+            const QString id = QString::number(customer.value(QLatin1String("id")).toInteger());
+            const QDateTime at
+                = RetailCodec::parseDateTime(entry.value(QLatin1String("createdAt")).toString());
+            changedAt[id] = std::max(changedAt.value(id), at.isValid() ? at.toSecsSinceEpoch() : 0);
+        }
+        const QJsonObject p = answer->value(QLatin1String("pagination")).toObject();
+        const bool more = p.value(QLatin1String("currentPage")).toInt()
+            < p.value(QLatin1String("totalPageCount")).toInt();
+        if (changedAt.isEmpty()) {
+            done(ContactPage { {}, more });
+            return;
+        }
+        listCustomers(changedAt.keys(), 1, changedAt, [done, more](Common::Result<ContactPage> read) {
+            if (read)
+                read->hasMore = more;
+            done(std::move(read));
+        });
+    });
+}
+
+void RetailCrmConnector::listCustomers(const QStringList &ids, int page,
+                                       const QMap<QString, qint64> &changedAt, Callback<ContactPage> done)
+{
+    QUrlQuery query;
+    for (const QString &id : ids)
+        query.addQueryItem(QStringLiteral("filter[ids][]"), id);
+    query.addQueryItem(QStringLiteral("filter[sites][]"), m_config.site);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(RetailApiClient::kPageLimit));
+    query.addQueryItem(QStringLiteral("page"), QString::number(qMax(1, page)));
+    get(QStringLiteral("customers"), query, [this, changedAt, done](Common::Result<QJsonObject> answer) {
+        if (!answer) {
+            done(answer.error());
+            return;
+        }
+        ContactPage out;
+        for (const QJsonValue &v : answer->value(QLatin1String("customers")).toArray()) {
+            ContactSummary summary = RetailCodec::contactSummary(v.toObject(), m_config.phoneRegion);
+            summary.updatedAt = std::max(summary.updatedAt, changedAt.value(summary.contactId));
+            out.contacts.append(summary);
+        }
+        const QJsonObject p = answer->value(QLatin1String("pagination")).toObject();
+        out.hasMore = p.value(QLatin1String("currentPage")).toInt()
+            < p.value(QLatin1String("totalPageCount")).toInt();
+        done(out);
+    });
 }
 
 } // namespace Crm::RetailCrm

@@ -45,6 +45,7 @@ RetailControlApi::RetailControlApi(RetailStore &store, RetailTriggerSender &trig
     m_router.add("POST", "/__sandbox/manager/order-status",
                  [this](Call &c) { return managerOrder(c, true); });
     m_router.add("POST", "/__sandbox/manager/order", [this](Call &c) { return managerOrder(c, false); });
+    m_router.add("POST", "/__sandbox/manager/customer", [this](Call &c) { return managerCustomer(c); });
 }
 
 HttpResponse RetailControlApi::handle(const HttpRequest &request)
@@ -181,6 +182,22 @@ HttpResponse RetailControlApi::managerOrder(Call &call, bool statusOnly)
     for (qsizetype i = firstNew; i < m_store.history.size(); ++i)
         ids.append(m_store.history[i].value("id"));
     return ok(QJsonObject { { "ok", true }, { "order", *order }, { "history_ids", ids } });
+}
+
+HttpResponse RetailControlApi::managerCustomer(Call &call)
+{
+    const QJsonObject &b = call.body;
+    QJsonObject *customer = b.contains("id")
+        ? m_store.customer(QStringLiteral("id"), QString::number(b.value("id").toInteger()), {})
+        : m_store.customer(QStringLiteral("externalId"), b.value("externalId").toString(),
+                           b.value("site").toString(m_store.options.site));
+    if (!customer)
+        return bad(QStringLiteral("no such customer (give id, or externalId and site)"));
+    const QJsonObject errors = RetailCustomersApi::change(m_store, *customer, b.value("customer").toObject(),
+                                                          b.value("api_key").toString());
+    if (!errors.isEmpty())
+        return bad(QString::fromUtf8(QJsonDocument(errors).toJson(QJsonDocument::Compact)));
+    return ok(QJsonObject { { "ok", true }, { "customer", *customer } });
 }
 
 } // namespace Sandbox::RetailCrm

@@ -14,7 +14,7 @@ class RetailTriggerSender;
 /**
  * The `/__sandbox/` control API of the RetailCRM sandbox (JSON in, JSON out, no key): reset, seed,
  * state with counters, faults, clock, rate limit, extra API keys and manager actions that show up in
- * `orders/history` as `source: user`. Server thread.
+ * `orders/history` or `customers/history` as `source: user`. Server thread.
  */
 class RetailControlApi
 {
@@ -38,6 +38,8 @@ private:
     HttpResponse clock(Call &call);
     HttpResponse rateLimit(Call &call);
     HttpResponse managerOrder(Call &call, bool statusOnly);
+    /** A manager edits a customer ({id} or {externalId, site}, "customer": the patch): customers/history. */
+    HttpResponse managerCustomer(Call &call);
 
     RetailStore &m_store;
     RetailTriggerSender &m_trigger;

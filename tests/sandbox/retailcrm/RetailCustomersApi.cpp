@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RetailCustomersApi.h"
 
+#include "RetailHistoryApi.h"
 #include "RetailStore.h"
 #include "common/QueryParams.h"
 
@@ -36,6 +37,19 @@ void merge(QJsonObject &target, const QJsonObject &patch)
     }
 }
 
+/** customers/history entries for what an edit changed (snake_case names, reference A.5). [I] */
+void recordChanges(RetailStore &store, const QJsonObject &before, const QJsonObject &after,
+                   const QString &apiKey)
+{
+    for (const auto &[key, field] :
+         { std::pair { "firstName", "first_name" }, std::pair { "lastName", "last_name" },
+           std::pair { "email", "email" }, std::pair { "phones", "phones" } }) {
+        const QJsonValue a = before.value(QLatin1String(key)), b = after.value(QLatin1String(key));
+        if (a != b)
+            store.addCustomerHistory(after, QLatin1String(field), a, b, apiKey);
+    }
+}
+
 } // namespace
 
 RetailCustomersApi::RetailCustomersApi(RetailStore &store, RetailRouter &router)
@@ -45,11 +59,14 @@ RetailCustomersApi::RetailCustomersApi(RetailStore &store, RetailRouter &router)
     router.add("POST", "/api/v5/customers/create", [this](RetailCall &c) { return createOne(c); });
     router.add("POST", "/api/v5/customers/upload", [this](RetailCall &c) { return upload(c); });
     router.add("POST", "/api/v5/customers/{*}/edit", [this](RetailCall &c) { return edit(c); });
+    router.add("GET", "/api/v5/customers/history", [this](RetailCall &c) {
+        return RetailHistoryApi::page(c, m_store.customerHistory, QStringLiteral("customer"), m_store.now());
+    });
     router.add("GET", "/api/v5/customers/{*}", [this](RetailCall &c) { return get(c); });
 }
 
 QJsonObject RetailCustomersApi::create(RetailStore &store, const QJsonObject &input, const QString &site,
-                                       QJsonObject *errors, QString *message)
+                                       QJsonObject *errors, QString *message, const QString &apiKey)
 {
     *errors = validate(input);
     if (!errors->isEmpty()) {
@@ -71,7 +88,20 @@ QJsonObject RetailCustomersApi::create(RetailStore &store, const QJsonObject &in
     if (!customer.contains("createdAt"))
         customer.insert("createdAt", store.now());
     store.customers.insert(id, customer);
+    store.addCustomerHistory(customer, QStringLiteral("id"), QJsonValue(), id, apiKey, true);
     return customer;
+}
+
+QJsonObject RetailCustomersApi::change(RetailStore &store, QJsonObject &customer, const QJsonObject &patch,
+                                       const QString &apiKey)
+{
+    const QJsonObject errors = validate(patch);
+    if (!errors.isEmpty())
+        return errors;
+    const QJsonObject before = customer;
+    merge(customer, patch);
+    recordChanges(store, before, customer, apiKey);
+    return {};
 }
 
 HttpResponse RetailCustomersApi::list(RetailCall &call)
@@ -82,6 +112,9 @@ HttpResponse RetailCustomersApi::list(RetailCall &call)
     const QStringList sites = listParam(f.value("sites"));
     const QString email = f.value("email").toString();
     const QString name = f.value("name").toString();
+    // Registration dates ("Y-m-d", inclusive): the only date filter of the customer list.
+    const QString dateFrom = f.value("dateFrom").toString();
+    const QString dateTo = f.value("dateTo").toString();
     QJsonArray all;
     for (const QJsonObject &c : std::as_const(m_store.customers)) {
         const QString site = c.value("site").toString();
@@ -92,6 +125,9 @@ HttpResponse RetailCustomersApi::list(RetailCall &call)
         if (!ids.isEmpty() && !ids.contains(QString::number(c.value("id").toInteger())))
             continue;
         if (!email.isEmpty() && c.value("email").toString().compare(email, Qt::CaseInsensitive) != 0)
+            continue;
+        const QString created = c.value("createdAt").toString().left(10);
+        if ((!dateFrom.isEmpty() && created < dateFrom) || (!dateTo.isEmpty() && created > dateTo))
             continue;
         if (!name.isEmpty()) {
             // filter[name] matches the full name or a phone (reference A.4).
@@ -124,7 +160,7 @@ HttpResponse RetailCustomersApi::createOne(RetailCall &call)
         return error;
     QJsonObject errors;
     QString message;
-    const QJsonObject customer = create(m_store, input.toObject(), site, &errors, &message);
+    const QJsonObject customer = create(m_store, input.toObject(), site, &errors, &message, call.apiKey);
     if (customer.isEmpty())
         return Reply::error(400, message, errors);
     return Reply::ok({ { "id", customer.value("id") } }, 201);
@@ -148,10 +184,9 @@ HttpResponse RetailCustomersApi::edit(RetailCall &call)
     QJsonObject *customer = m_store.customer(by, call.args.value(0), site);
     if (!customer || !call.sites.contains(customer->value("site").toString()))
         return Reply::notFound();
-    const QJsonObject errors = validate(input.toObject());
+    const QJsonObject errors = change(m_store, *customer, input.toObject(), call.apiKey);
     if (!errors.isEmpty())
         return Reply::invalid(errors);
-    merge(*customer, input.toObject());
     return Reply::ok({ { "id", customer->value("id") } });
 }
 
@@ -186,7 +221,7 @@ HttpResponse RetailCustomersApi::upload(RetailCall &call)
     for (const QJsonValue &v : items) {
         QJsonObject errors;
         QString message;
-        const QJsonObject c = create(m_store, v.toObject(), site, &errors, &message);
+        const QJsonObject c = create(m_store, v.toObject(), site, &errors, &message, call.apiKey);
         if (c.isEmpty()) {
             failed.append(QJsonObject { { "externalId", v.toObject().value("externalId") } });
             for (auto it = errors.begin(); it != errors.end(); ++it)

@@ -16,24 +16,30 @@ RetailHistoryApi::RetailHistoryApi(RetailStore &store, RetailRouter &router)
 
 HttpResponse RetailHistoryApi::history(RetailCall &call)
 {
+    return page(call, m_store.history, QStringLiteral("order"), m_store.now());
+}
+
+HttpResponse RetailHistoryApi::page(RetailCall &call, const QList<QJsonObject> &entries,
+                                    const QString &entity, const QString &now)
+{
     const QJsonObject f = call.filter();
     const qint64 sinceId = f.value("sinceId").toString().toLongLong();
     const QString startDate = f.value("startDate").toString();
     const QString endDate = f.value("endDate").toString();
-    const QString orderId = f.value("orderId").toString();
-    const QString orderExternalId = f.value("orderExternalId").toString();
+    const QString entityId = f.value(entity + QLatin1String("Id")).toString();
+    const QString entityExternalId = f.value(entity + QLatin1String("ExternalId")).toString();
     QJsonArray all;
-    for (const QJsonObject &stored : std::as_const(m_store.history)) {
-        const QJsonObject order = stored.value("order").toObject();
-        if (!call.sites.contains(order.value("site").toString()))
+    for (const QJsonObject &stored : entries) {
+        const QJsonObject subject = stored.value(entity).toObject();
+        if (!call.sites.contains(subject.value("site").toString()))
             continue;
         if (stored.value("id").toInteger() <= sinceId)
             continue;
         const QString at = stored.value("createdAt").toString();
         if ((!startDate.isEmpty() && at < startDate) || (!endDate.isEmpty() && at > endDate))
             continue;
-        if ((!orderId.isEmpty() && QString::number(order.value("id").toInteger()) != orderId)
-            || (!orderExternalId.isEmpty() && order.value("externalId").toString() != orderExternalId))
+        if ((!entityId.isEmpty() && QString::number(subject.value("id").toInteger()) != entityId)
+            || (!entityExternalId.isEmpty() && subject.value("externalId").toString() != entityExternalId))
             continue;
         QJsonObject entry = stored;
         const QString key = entry.take("_key").toString();
@@ -41,12 +47,12 @@ HttpResponse RetailHistoryApi::history(RetailCall &call)
             entry.insert("apiKey", QJsonObject { { "current", key == call.apiKey } });
         all.append(entry);
     }
-    QJsonArray page;
+    QJsonArray items;
     QJsonObject pagination;
     HttpResponse error;
-    if (!paginate(call, all, &page, &pagination, &error, 100))
+    if (!paginate(call, all, &items, &pagination, &error, 100))
         return error;
-    return Reply::ok({ { "generatedAt", m_store.now() }, { "history", page }, { "pagination", pagination } });
+    return Reply::ok({ { "generatedAt", now }, { "history", items }, { "pagination", pagination } });
 }
 
 HttpResponse RetailHistoryApi::createPayment(RetailCall &call)

@@ -29,6 +29,7 @@ void RetailStore::reset(const QString &profile)
     customers.clear();
     orders.clear();
     history.clear();
+    customerHistory.clear();
     nextCustomerId = 101;
     nextOrderId = 1001;
     nextItemId = 5001;
@@ -125,8 +126,8 @@ const QJsonObject *RetailStore::offer(const QJsonObject &ref) const
     return nullptr;
 }
 
-void RetailStore::addHistory(const QJsonObject &order, const QString &field, const QJsonValue &oldValue,
-                             const QJsonValue &newValue, const QString &apiKey, const QJsonObject &extra)
+QJsonObject RetailStore::historyEntry(const QString &field, const QJsonValue &oldValue,
+                                      const QJsonValue &newValue, const QString &apiKey)
 {
     QJsonObject entry { { "id", nextHistoryId },
                         { "createdAt", now() },
@@ -140,6 +141,15 @@ void RetailStore::addHistory(const QJsonObject &order, const QString &field, con
     } else {
         entry.insert("source", "api");
     }
+    // Ids grow but are not contiguous within one key's view (reference A.5): step by 1 to 3.
+    nextHistoryId += 1 + nextHistoryId % 3;
+    return entry;
+}
+
+void RetailStore::addHistory(const QJsonObject &order, const QString &field, const QJsonValue &oldValue,
+                             const QJsonValue &newValue, const QString &apiKey, const QJsonObject &extra)
+{
+    QJsonObject entry = historyEntry(field, oldValue, newValue, apiKey);
     if (extra.value("created").toBool()) {
         entry.insert("order", order);
     } else {
@@ -155,8 +165,23 @@ void RetailStore::addHistory(const QJsonObject &order, const QString &field, con
     history.append(entry);
     if (field == QLatin1String("status") && statusChanged)
         statusChanged(order, order.value("status").toString());
-    // Ids grow but are not contiguous within one key's view (reference A.5): step by 1 to 3.
-    nextHistoryId += 1 + nextHistoryId % 3;
+}
+
+void RetailStore::addCustomerHistory(const QJsonObject &customer, const QString &field,
+                                     const QJsonValue &oldValue, const QJsonValue &newValue,
+                                     const QString &apiKey, bool created)
+{
+    QJsonObject entry = historyEntry(field, oldValue, newValue, apiKey);
+    if (created) {
+        entry.insert("created", true);
+        entry.insert("customer", customer);
+    } else {
+        entry.insert("customer",
+                     QJsonObject { { "id", customer.value("id") },
+                                   { "externalId", customer.value("externalId") },
+                                   { "site", customer.value("site") } });
+    }
+    customerHistory.append(entry);
 }
 
 } // namespace Sandbox::RetailCrm

@@ -53,6 +53,13 @@ public:
     void addHistory(const QJsonObject &order, const QString &field, const QJsonValue &oldValue,
                     const QJsonValue &newValue, const QString &apiKey, const QJsonObject &extra = {});
 
+    /**
+     * Appends one customers/history entry (@p created: the full customer, field "id"); @p apiKey as for
+     * addHistory().
+     */
+    void addCustomerHistory(const QJsonObject &customer, const QString &field, const QJsonValue &oldValue,
+                            const QJsonValue &newValue, const QString &apiKey, bool created = false);
+
     const RetailSandboxOptions options;
     SandboxClock &clock;
     QMap<QString, QStringList> apiKeys; ///< key → site codes (empty = all sites)
@@ -60,6 +67,7 @@ public:
         paymentTypes, paymentStatuses;
     QMap<qint64, QJsonObject> offers, customers, orders;
     QList<QJsonObject> history; ///< entries with an internal "_key" (the API key that made them)
+    QList<QJsonObject> customerHistory; ///< the same for customers
     qint64 nextCustomerId = 101, nextOrderId = 1001, nextItemId = 5001, nextPaymentId = 7001,
            nextHistoryId = 9001, nextOfferId = 301;
     FaultInjector faults;
@@ -69,6 +77,10 @@ public:
     std::function<void(const QJsonObject &order, const QString &status)> statusChanged;
 
 private:
+    /** The fields every history entry has (id, createdAt, field, values, source, "_key"). */
+    QJsonObject historyEntry(const QString &field, const QJsonValue &oldValue, const QJsonValue &newValue,
+                             const QString &apiKey);
+
     QHash<QString, RateLimiter> m_limiters;
 };
 
