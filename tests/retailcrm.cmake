@@ -16,3 +16,5 @@ target_compile_definitions(tst_RetailCatalogUpload PRIVATE CRMBRIDGECTL_PATH="$<
 add_dependencies(tst_RetailCatalogUpload crmbridgectl)
 crmbridge_add_test(RetailContacts LABEL integration TIMEOUT 120
     SOURCES tst_RetailContacts.cpp ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)
+crmbridge_add_test(RetailBackSync LABEL integration TIMEOUT 180
+    SOURCES tst_RetailBackSync.cpp fixtures/backsync/BackSyncTestKit.h ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)

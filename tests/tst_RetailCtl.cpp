@@ -2,7 +2,7 @@
 // crmbridgectl with a RetailCRM connection, as an operator uses it: `connection add retailcrm` with the
 // key on stdin (kept encrypted, never in the store's file or the output), `connection test`, `run --once`
 // draining the queue into the sandbox, and `resend --failed` after the CRM refused an order, without
-// any order arriving twice.
+// any order arriving twice; `backsync enable --poll` (and --url refused with advice).
 #include "CtlProcess.h"
 #include "TestEnv.h"
 #include "fixtures/retailcrm/RetailTestKit.h"
@@ -142,6 +142,20 @@ private Q_SLOTS:
         // Three people, three customers, plus the seeded one.
         QCOMPARE(m_control->control(QStringLiteral("state"), {}, "GET").value("customers").toArray().size(),
                  4);
+    }
+
+    /** Back-sync of a RetailCRM connection polls the order history; a webhook URL is refused with advice. */
+    void backsyncPollsTheHistory()
+    {
+        const auto url = ctl({ "backsync", "enable", "shop", "--url", "https://bridge.example.ru" });
+        QCOMPARE(url.exitCode, 1);
+        QVERIFY2(url.err.contains(QLatin1String("--poll")), qPrintable(url.err));
+        const auto poll = ctl({ "backsync", "enable", "shop", "--poll", "--interval", "20" });
+        QVERIFY2(poll.exitCode == 0, qPrintable(poll.err));
+        QVERIFY2(poll.out.contains(QLatin1String("shop: polling every 20 s")), qPrintable(poll.out));
+        const auto status = ctl({ "backsync", "status", "--json" });
+        QCOMPARE(status.exitCode, 0);
+        QVERIFY2(status.out.contains(QLatin1String("\"mode\":\"poll\"")), qPrintable(status.out));
     }
 
     void theKeyIsNowhere()
