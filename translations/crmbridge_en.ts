@@ -297,7 +297,18 @@
     </message>
 </context>
 <context>
+    <name>Crm::CrmConnector</name>
+    <message>
+        <source>%1 cannot post stage changes to a URL: use polling</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Crm::RetailCrm::RetailCrmConnector</name>
+    <message>
+        <source>RetailCRM cannot be subscribed to status changes through its API (its triggers are set up by hand in the CRM and are not retried): use polling of the order history instead (crmbridgectl backsync enable NAME --poll [--interval S])</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>No secret store</source>
         <translation type="unfinished"></translation>
@@ -344,10 +355,6 @@
 </context>
 <context>
     <name>Engine::Run</name>
-    <message>
-        <source>%1 cannot post stage changes to a URL: use polling</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>The public URL must be an http(s) address that forwards to this machine, not &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
