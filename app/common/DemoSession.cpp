@@ -2,13 +2,13 @@
 #include "DemoSession.h"
 
 #include "EngineHost.h"
-#include "amocrm/AmoCrmSandbox.h"
+#include "IcmlPublisher.h"
 #include "crm/CrmConnector.h"
-#include "crm/amocrm/AmoBrowserSignIn.h"
 #include "engine/SyncEngine.h"
-#include "net/HttpClient.h"
 #include "secrets/MemorySecretStore.h"
 #include "source/SourceRepo.h"
+#include "source/intake/FormIntakeServer.h"
+#include "source/minishop2/CatalogReader.h"
 #include "source/minishop2/DemoShopGenerator.h"
 #include "source/minishop2/MiniShop2Source.h"
 #include "source/minishop2/ShopDb.h"
@@ -17,14 +17,11 @@
 #include "store/EntityLinkRepo.h"
 #include "store/JobRepo.h"
 #include "store/MappingRepo.h"
+#include "store/SettingsRepo.h"
 #include "store/WatermarkRepo.h"
 
 #include <QDir>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTemporaryDir>
 
 namespace App {
@@ -35,24 +32,7 @@ using Common::Status;
 using Source::MiniShop2::DemoShopGenerator;
 
 namespace {
-const QString kConnection = QStringLiteral("demo-amocrm");
 const QString kSource = QStringLiteral("demo-shop");
-
-/** The sandbox's control API (no auth, never rate-limited): answers a JSON object or an error. */
-void control(QNetworkAccessManager *network, const QUrl &base, const QString &path, bool post,
-             std::function<void(Result<QJsonObject>)> done)
-{
-    QNetworkRequest request(base.resolved(QUrl(QStringLiteral("/__sandbox/") + path)));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    QNetworkReply *reply = post ? network->post(request, QByteArrayLiteral("{}")) : network->get(request);
-    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, done = std::move(done)] {
-        reply->deleteLater();
-        if (reply->error() != QNetworkReply::NoError)
-            return done(Error::unavailable(
-                QStringLiteral("The sandbox CRM does not answer: %1").arg(reply->errorString())));
-        done(QJsonDocument::fromJson(reply->readAll()).object());
-    });
-}
 } // namespace
 
 DemoSession::DemoSession(DemoOptions options, QObject *parent)
@@ -60,15 +40,18 @@ DemoSession::DemoSession(DemoOptions options, QObject *parent)
     , m_options(std::move(options))
     , m_network(new QNetworkAccessManager(this))
 {
+    m_crm = DemoCrm::make(m_options.crm, m_network, m_options.sandboxRate);
     connect(&m_customers, &QTimer::timeout, this, &DemoSession::placeOrder);
+    connect(&m_manager, &QTimer::timeout, this, &DemoSession::letManagerAct);
 }
 
 DemoSession::~DemoSession()
 {
     m_customers.stop();
+    m_manager.stop();
     // The engine's threads use the connectors, the store and the sandbox: it goes first.
     m_engine.reset();
-    m_client.reset();
+    m_crm.reset();
 }
 
 Engine::SyncEngine *DemoSession::engine() const
@@ -88,20 +71,47 @@ QString DemoSession::dir() const
 
 QUrl DemoSession::sandboxUrl() const
 {
-    return m_sandbox ? m_sandbox->baseUrl() : QUrl();
+    return m_crm ? m_crm->sandboxUrl() : QUrl();
+}
+
+QString DemoSession::crmTitle() const
+{
+    return m_crm ? m_crm->title() : QString();
+}
+
+QString DemoSession::sentPhrase() const
+{
+    return m_crm ? m_crm->sentPhrase() : QString();
+}
+
+QUrl DemoSession::catalogueUrl() const
+{
+    if (!m_engine || !m_engine->intake())
+        return {};
+    return QUrl(QStringLiteral("http://127.0.0.1:%1%2")
+                    .arg(m_engine->intake()->port())
+                    .arg(IcmlPublisher::path(kSource)));
+}
+
+QString DemoSession::describe(const CrmSummary &summary) const
+{
+    return m_crm->describe(summary);
+}
+
+DemoTarget DemoSession::target() const
+{
+    return { m_store, m_secrets, m_connection, kSource };
 }
 
 Status DemoSession::prepare()
 {
+    if (!m_crm)
+        return Error::invalidInput(QStringLiteral("The demo runs on %1, not \"%2\"")
+                                       .arg(DemoCrm::names().join(QStringLiteral(" or ")), m_options.crm));
     if (auto done = prepareFolder(); !done)
         return done;
-    Sandbox::AmoCrm::AmoSandboxOptions sandbox;
-    sandbox.seed = QStringLiteral("demo");
-    sandbox.rate = m_options.sandboxRate;
-    m_sandbox = std::make_unique<Sandbox::AmoCrm::AmoCrmSandbox>(sandbox);
-    QString error;
-    if (!m_sandbox->start(&error))
-        return Error::unavailable(QStringLiteral("The sandbox CRM cannot start: %1").arg(error));
+    if (auto started = m_crm->startSandbox(); !started)
+        return started;
 
     auto store
         = Storage::Database::open(QStringLiteral("sqlite://") + m_dir + QStringLiteral("/crmbridge.db"));
@@ -116,9 +126,11 @@ Status DemoSession::prepare()
         return done;
     if (auto done = prepareRecords(); !done)
         return done;
+    if (auto done = publishCatalogue(); !done)
+        return done;
 
     Crm::ConnectorOptions connector;
-    connector.requestsPerSecond = m_options.sandboxRate > 0 ? m_options.sandboxRate : 1000;
+    connector.requestsPerSecond = m_crm->rate() > 0 ? m_crm->rate() : 1000;
     m_engine = std::make_unique<EngineHost>(m_store, m_secrets, connector);
     connect(m_engine->engine(), &Engine::SyncEngine::stopped, this, &DemoSession::stopped);
     return {};
@@ -139,7 +151,8 @@ Status DemoSession::prepareFolder()
     if (!QDir().mkpath(m_dir))
         return Error::unavailable(QStringLiteral("Cannot create the folder %1").arg(m_dir));
     // Each run starts afresh: the sandbox starts empty, so the last run's store and shop would disagree.
-    for (const QString &name : { QStringLiteral("crmbridge.db"), QStringLiteral("shop.db") }) {
+    for (const QString &name :
+         { QStringLiteral("crmbridge.db"), QStringLiteral("shop.db"), kSource + QStringLiteral(".xml") }) {
         for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
             QFile::remove(m_dir + QLatin1Char('/') + name + suffix);
     }
@@ -169,19 +182,12 @@ Status DemoSession::prepareShop()
 
 Status DemoSession::prepareRecords()
 {
-    Store::Connection connection;
-    connection.name = kConnection;
-    connection.crm = QStringLiteral("amocrm");
-    connection.baseUrl = m_sandbox->baseUrl().toString();
-    connection.config = QJsonObject { { QStringLiteral("client_id"), m_sandbox->clientId() },
-                                      { QStringLiteral("redirect_uri"), m_sandbox->redirectUri() } };
-    connection.state = QStringLiteral("new");
-    auto added = Store::ConnectionRepo(m_store).add(connection);
+    auto added = Store::ConnectionRepo(m_store).add(m_crm->connection());
     if (!added)
         return added.error();
     m_connection = added.value();
-    m_secrets->write(Secrets::SecretStore::connectionScope(m_connection.id),
-                     Crm::AmoCrm::AmoSecretNames::clientSecret(), m_sandbox->clientSecret().toUtf8(),
+    const auto [secretName, secret] = m_crm->secret();
+    m_secrets->write(Secrets::SecretStore::connectionScope(m_connection.id), secretName, secret,
                      [](Status) {});
 
     Source::SourceRecord source;
@@ -199,70 +205,73 @@ Status DemoSession::prepareRecords()
                                                   QString::number(m_shopLogs));
 }
 
+Status DemoSession::publishCatalogue()
+{
+    if (!m_crm->takesCatalogue())
+        return {};
+    // What `crmbridgectl icml export` does, once: the intake server then serves it on any free port.
+    auto catalog = Source::MiniShop2::CatalogReader(*m_shop).read(QString());
+    if (!catalog)
+        return catalog.error();
+    if (auto published
+        = IcmlPublisher::publish(catalog.value(), QStringLiteral("Демо-магазин"), kSource,
+                                 m_dir + QLatin1Char('/') + kSource + QStringLiteral(".xml"), m_store);
+        !published)
+        return published;
+    return Store::SettingsRepo(m_store).setValue(QStringLiteral("intake.listen"),
+                                                 QStringLiteral("127.0.0.1:0"));
+}
+
 void DemoSession::start()
 {
     // What the sandbox's demo account holds already, so the summary counts only what the demo sent.
-    fetchCrmSummary([this](Result<CrmSummary> before) {
+    m_crm->fetchSummary([this](Result<CrmSummary> before) {
         if (!before)
             return fail(before.error().message);
         m_baseline = before.value();
-        control(m_network, m_sandbox->baseUrl(), QStringLiteral("auth-code"), true,
-                [this](Result<QJsonObject> code) {
-                    if (!code)
-                        return fail(code.error().message);
-                    signIn(code.value());
-                });
+        m_crm->signIn(target(), [this](Status signedIn) {
+            if (!signedIn)
+                return fail(signedIn.error().message);
+            m_connection = Store::ConnectionRepo(m_store).byId(m_connection.id).valueOr(m_connection);
+            applyDefaultMapping();
+        });
     });
-}
-
-void DemoSession::signIn(const QJsonObject &code)
-{
-    // The paste flow, with the code the sandbox hands out as amoCRM's integration page would.
-    Net::HttpClient::Options options;
-    options.account = QStringLiteral("amocrm:%1:%2").arg(m_sandbox->baseUrl().host()).arg(m_sandbox->port());
-    options.limit.requestsPerSecond = m_options.sandboxRate > 0 ? m_options.sandboxRate : 1000;
-    m_client = std::make_unique<Net::HttpClient>(m_network, options);
-    auto *signIn = new Crm::AmoCrm::AmoBrowserSignIn(m_client.get(), m_secrets, this);
-    connect(signIn, &Crm::AmoCrm::AmoBrowserSignIn::finished, this,
-            [this, signIn](const Result<Crm::AmoCrm::AmoTokenSet> &tokens) {
-                signIn->deleteLater();
-                if (!tokens)
-                    return fail(
-                        QStringLiteral("Cannot sign in to the sandbox CRM: %1").arg(tokens.error().message));
-                (void)Store::ConnectionRepo(m_store).setState(m_connection.id, QStringLiteral("signed-in"));
-                applyDefaultMapping();
-            });
-    const Crm::AmoCrm::AmoBrowserSignIn::Config config { m_connection.id,
-                                                         { m_sandbox->baseUrl(), m_sandbox->clientId(),
-                                                           m_sandbox->redirectUri() },
-                                                         m_sandbox->clientSecret() };
-    const QString pasted = QStringLiteral("%1?code=%2&referer=%3")
-                               .arg(m_sandbox->redirectUri(), code.value(QLatin1String("code")).toString(),
-                                    code.value(QLatin1String("referer")).toString());
-    if (auto submitted = signIn->submitPasted(config, pasted); !submitted) {
-        signIn->deleteLater();
-        fail(submitted.error().message);
-    }
 }
 
 void DemoSession::applyDefaultMapping()
 {
     // What an operator does first on the Mapping page: read the CRM's fields and pipelines and start
-    // from the default mapping for them.
+    // from the mapping for them.
     m_schemaReader = m_engine->connectors()->forConnection(m_connection)(this);
     m_schemaReader->fetchSchema([this](Result<Crm::CrmSchema> schema) {
-        m_schemaReader.release()->deleteLater();
         if (!schema)
             return fail(
                 QStringLiteral("Cannot read the sandbox CRM's fields: %1").arg(schema.error().message));
         Store::MappingRepo mappings(m_store);
         if (auto saved = mappings.saveSchema(m_connection.id, schema.value()); !saved)
             return fail(saved.error().message);
-        if (auto saved = mappings.save(m_connection.id, Mapping::MappingSet::defaults(schema.value()));
-            !saved)
+        if (auto saved = mappings.save(m_connection.id, m_crm->mapping(schema.value())); !saved)
             return fail(saved.error().message);
-        run();
+        switchBackSyncOn();
     });
+}
+
+void DemoSession::switchBackSyncOn()
+{
+    const auto request = m_crm->backSync();
+    if (!request) {
+        m_schemaReader.release()->deleteLater();
+        return run();
+    }
+    // As the Connections page does when the operator picks polling.
+    Engine::BackSyncSetup::apply(
+        m_store, m_secrets, m_connection.id, m_schemaReader.get(), *request,
+        [this](Result<Store::BackSyncConfig> config) {
+            m_schemaReader.release()->deleteLater();
+            if (!config)
+                return fail(QStringLiteral("Cannot switch back-sync on: %1").arg(config.error().message));
+            run();
+        });
 }
 
 void DemoSession::run()
@@ -277,9 +286,12 @@ void DemoSession::run()
                 m_running = true;
                 if (m_options.newOrderEveryMs > 0)
                     m_customers.start(m_options.newOrderEveryMs);
+                if (m_options.managerEveryMs > 0)
+                    m_manager.start(m_options.managerEveryMs);
                 Q_EMIT started();
             });
-    if (auto started = m_engine->start(false); !started)
+    // The intake runs when there is a catalogue to serve (RetailCRM); the amoCRM demo needs none.
+    if (auto started = m_engine->start(m_crm->takesCatalogue()); !started)
         return fail(started.error().message);
 }
 
@@ -294,9 +306,27 @@ void DemoSession::placeOrder()
         m_ordersInShop += placed->orders;
 }
 
+void DemoSession::letManagerAct()
+{
+    // The shop's orders still "new" (status 1 in the demo shop), newest first: the ones a manager
+    // would take up next.
+    auto query = m_shop->exec(QStringLiteral("SELECT id FROM %1 WHERE status = 1 ORDER BY id DESC LIMIT 200")
+                                  .arg(m_shop->table("ms2_orders")));
+    if (!query)
+        return;
+    QList<qint64> fresh;
+    while (query->next())
+        fresh.append(query->value(0).toLongLong());
+    m_crm->actAsManager(target(), fresh, [this](const QString &what) {
+        if (!what.isEmpty())
+            Q_EMIT managerActed(what);
+    });
+}
+
 void DemoSession::stop()
 {
     m_customers.stop();
+    m_manager.stop();
     if (m_engine)
         m_engine->engine()->stop();
     else
@@ -306,6 +336,7 @@ void DemoSession::stop()
 void DemoSession::fail(const QString &message)
 {
     m_customers.stop();
+    m_manager.stop();
     Q_EMIT failed(message);
 }
 
@@ -322,17 +353,15 @@ DemoProgress DemoSession::progress() const
 
 void DemoSession::fetchCrmSummary(std::function<void(Result<CrmSummary>)> done)
 {
-    control(m_network, m_sandbox->baseUrl(), QStringLiteral("state"), false,
-            [baseline = m_baseline, done = std::move(done)](Result<QJsonObject> state) {
-                if (!state)
-                    return done(state.error());
-                CrmSummary summary;
-                summary.deals = int(state->value(QLatin1String("leads")).toArray().size()) - baseline.deals;
-                summary.contacts
-                    = int(state->value(QLatin1String("contacts")).toArray().size()) - baseline.contacts;
-                summary.notes = int(state->value(QLatin1String("notes")).toArray().size()) - baseline.notes;
-                done(summary);
-            });
+    m_crm->fetchSummary([baseline = m_baseline, done = std::move(done)](Result<CrmSummary> now) {
+        if (!now)
+            return done(now.error());
+        CrmSummary summary;
+        summary.deals = now->deals - baseline.deals;
+        summary.contacts = now->contacts - baseline.contacts;
+        summary.notes = now->notes - baseline.notes;
+        done(summary);
+    });
 }
 
 } // namespace App

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "DemoCrm.h"
 #include "common/Result.h"
 #include "storage/Database.h"
 #include "store/ConnectionRepo.h"
@@ -20,12 +21,6 @@ class CrmConnector;
 namespace Engine {
 class SyncEngine;
 }
-namespace Net {
-class HttpClient;
-}
-namespace Sandbox::AmoCrm {
-class AmoCrmSandbox;
-}
 namespace Secrets {
 class SecretStore;
 }
@@ -39,11 +34,14 @@ class EngineHost;
 
 struct DemoOptions
 {
+    QString crm = QStringLiteral("amocrm"); ///< the sandbox CRM: amocrm or retailcrm (DemoCrm::names())
     QString dir; ///< where the store and the shop live; empty: a temporary folder, removed at the end
     int initialOrders = 300; ///< orders already in the shop when the demo starts
     int totalOrders = 0; ///< the shop takes no orders after this many (0: no limit)
     int newOrderEveryMs = 3'000; ///< then a customer orders this often (0: never)
-    double sandboxRate = 7; ///< the sandbox's requests per second: amoCRM's real limit
+    int managerEveryMs = 15'000; ///< a manager edits an order in the CRM this often (0: never), where the
+                                 ///< DemoCrm simulates one (RetailCRM)
+    double sandboxRate = -1; ///< the sandbox's requests per second; below 0: the CRM's real limit
 };
 
 /** How far the demo got, from the store. */
@@ -54,22 +52,15 @@ struct DemoProgress
     int failed = 0; ///< jobs that need the operator
 };
 
-/** What the demo sent to the CRM, from the sandbox's own state (less what its demo account held). */
-struct CrmSummary
-{
-    int deals = 0;
-    int contacts = 0;
-    int notes = 0;
-};
-
 /**
- * The whole product on one machine in a minute, for `crmbridgectl demo` and `crmbridge --demo`: an
- * amoCRM sandbox in-process, a miniShop2 demo shop (SQLite) whose customers keep ordering, a store
- * with the sandbox as its connection (signed in through the sandbox's auth-code endpoint, credentials
- * only in memory) and the shop as its source, the default mapping for the sandbox's fields and
- * pipelines, and the sync engine. Lives on the main thread and owns all of it; the
- * sandbox, the lanes and the pollers run on their own threads. Only this thread writes the demo
- * shop's orders (one small SQLite insert every few seconds, standing in for the shop's customers).
+ * The whole product on one machine in a minute, for `crmbridgectl demo` and `crmbridge --demo`: a
+ * sandbox CRM in-process (amoCRM or RetailCRM, see DemoCrm), a miniShop2 demo shop (SQLite) whose
+ * customers keep ordering, a store with the sandbox as its connection (credentials only in memory) and
+ * the shop as its source, the mapping the DemoCrm makes for the sandbox's schema, back-sync and the
+ * shop's ICML catalogue where that CRM takes them, and the sync engine. Lives on the main thread and
+ * owns all of it; the sandbox, the lanes, the pollers and the intake run on their own threads. Only
+ * this thread writes the demo shop's orders (one small SQLite insert every few seconds, standing in
+ * for the shop's customers).
  */
 class DemoSession : public QObject
 {
@@ -91,36 +82,48 @@ public:
     Engine::SyncEngine *engine() const;
     QString dir() const;
     QUrl sandboxUrl() const;
+    /** "amoCRM", "RetailCRM". */
+    QString crmTitle() const;
+    /** How sent orders are put in this CRM's words: "are deals in the CRM". */
+    QString sentPhrase() const;
+    /** The demo shop's ICML catalogue on the intake server, once started (empty for a CRM without). */
+    QUrl catalogueUrl() const;
 
     DemoProgress progress() const;
     /** Asks the sandbox what reached it since start(); done runs on this thread. */
     void fetchCrmSummary(std::function<void(Common::Result<CrmSummary>)> done);
+    /** The summary in the CRM's words: "5 deals, 3 contacts and 5 notes". */
+    QString describe(const CrmSummary &summary) const;
 
 Q_SIGNALS:
     void started();
     void failed(const QString &message);
     void stopped();
+    /** A simulated manager changed something in the CRM (what, in a sentence). */
+    void managerActed(const QString &what);
 
 private:
     Common::Status prepareFolder();
     Common::Status prepareShop();
     Common::Status prepareRecords();
-    void signIn(const QJsonObject &code);
+    Common::Status publishCatalogue();
+    DemoTarget target() const;
     void applyDefaultMapping();
+    void switchBackSyncOn();
     void run();
     void placeOrder();
+    void letManagerAct();
     void fail(const QString &message);
 
     DemoOptions m_options;
     std::unique_ptr<QTemporaryDir> m_tempDir;
     QString m_dir;
-    std::unique_ptr<Sandbox::AmoCrm::AmoCrmSandbox> m_sandbox;
+    std::unique_ptr<DemoCrm> m_crm;
     std::shared_ptr<Storage::Database> m_store;
     std::shared_ptr<Secrets::SecretStore> m_secrets;
     std::shared_ptr<Source::MiniShop2::ShopDb> m_shop;
     std::unique_ptr<EngineHost> m_engine;
     QNetworkAccessManager *m_network = nullptr;
-    std::unique_ptr<Net::HttpClient> m_client;
     std::unique_ptr<Crm::CrmConnector> m_schemaReader;
     Store::Connection m_connection;
     int m_ordersInShop = 0;
@@ -128,6 +131,7 @@ private:
     bool m_running = false;
     CrmSummary m_baseline;
     QTimer m_customers;
+    QTimer m_manager;
 };
 
 } // namespace App

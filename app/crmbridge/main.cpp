@@ -42,14 +42,23 @@ int main(int argc, char *argv[])
         QStringLiteral("demo"),
         QStringLiteral("Show the product on a sandbox CRM and a demo shop that run in the background "
                        "(nothing leaves this machine; the demo's data is gone when it closes)"));
+    const QCommandLineOption crmOption(
+        QStringLiteral("crm"),
+        QStringLiteral("With --demo: the sandbox CRM, amocrm or retailcrm (default: amocrm)"),
+        QStringLiteral("CRM"), QStringLiteral("amocrm"));
     parser.addOption(databaseOption);
     parser.addOption(langOption);
     parser.addOption(demoOption);
+    parser.addOption(crmOption);
     parser.process(app);
 
     const QString lang = parser.value(langOption);
     if (!lang.isEmpty() && lang != QLatin1String("en") && lang != QLatin1String("ru")) {
         fprintf(stderr, "crmbridge: --lang takes en or ru\n");
+        return 2;
+    }
+    if (!App::DemoCrm::names().contains(parser.value(crmOption))) {
+        fprintf(stderr, "crmbridge: --crm takes amocrm or retailcrm\n");
         return 2;
     }
     Gui::installTranslations(lang);
@@ -64,7 +73,9 @@ int main(int argc, char *argv[])
     std::shared_ptr<Secrets::SecretStore> secrets;
     Engine::SyncEngine *engine = nullptr;
     if (parser.isSet(demoOption)) {
-        demo = std::make_unique<App::DemoSession>(App::DemoOptions {});
+        App::DemoOptions options;
+        options.crm = parser.value(crmOption);
+        demo = std::make_unique<App::DemoSession>(options);
         if (auto prepared = demo->prepare(); !prepared)
             return cannotStart(QApplication::translate("main", "The demo cannot start.\n\n%1")
                                    .arg(prepared.error().message));

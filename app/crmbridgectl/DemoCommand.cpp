@@ -25,12 +25,19 @@ public:
             finish();
         });
         connect(&m_session, &App::DemoSession::started, this, [this] {
-            out(QStringLiteral("Signed in to the sandbox CRM; the engine is sending. %1")
-                    .arg(m_target > 0
-                             ? QStringLiteral("The demo ends when %1 orders are deals.").arg(m_target)
-                             : QStringLiteral("Ctrl-C ends the demo.")));
+            const QUrl catalogue = m_session.catalogueUrl();
+            if (!catalogue.isEmpty())
+                out(QStringLiteral("  ICML catalogue of the demo shop (for RetailCRM): %1")
+                        .arg(catalogue.toString()));
+            out(QStringLiteral("Signed in to the %1 sandbox; the engine is sending. %2")
+                    .arg(m_session.crmTitle(),
+                         m_target > 0 ? QStringLiteral("The demo ends when %1 orders %2.")
+                                            .arg(QString::number(m_target), m_session.sentPhrase())
+                                      : QStringLiteral("Ctrl-C ends the demo.")));
             m_progress.start(1000);
         });
+        connect(&m_session, &App::DemoSession::managerActed, this,
+                [](const QString &what) { out(QStringLiteral("  (%1; the shop follows)").arg(what)); });
         connect(&m_session, &App::DemoSession::stopped, this, &DemoRunner::printSummary);
         connect(&m_progress, &QTimer::timeout, this, &DemoRunner::onProgress);
         connect(&m_signals, &SignalWatcher::terminationRequested, this, [this](int) { finish(); });
@@ -46,12 +53,13 @@ public:
         const bool moreToCome = m_target == 0 || progress.ordersInShop < m_target;
         out(QStringLiteral(
                 "CRM Bridge demo in %1\n"
-                "  amoCRM sandbox: %2\n"
+                "  %5 sandbox: %2\n"
                 "  demo shop (miniShop2 on SQLite): %3 orders%4\n"
                 "  store: %1/crmbridge.db (`crmbridgectl --database sqlite://%1/crmbridge.db status`)")
                 .arg(m_session.dir(), m_session.sandboxUrl().toString())
                 .arg(progress.ordersInShop)
-                .arg(moreToCome ? QStringLiteral(", and customers keep ordering") : QString()));
+                .arg(moreToCome ? QStringLiteral(", and customers keep ordering") : QString(),
+                     m_session.crmTitle()));
         m_session.start();
         return QCoreApplication::exec();
     }
@@ -63,10 +71,11 @@ private:
         if (progress.synced != m_lastSynced || progress.ordersInShop != m_lastInShop) {
             m_lastSynced = progress.synced;
             m_lastInShop = progress.ordersInShop;
-            out(QStringLiteral("  %1 of %2 orders are deals in the CRM%3")
+            out(QStringLiteral("  %1 of %2 orders %3%4")
                     .arg(progress.synced)
                     .arg(progress.ordersInShop)
-                    .arg(progress.failed > 0
+                    .arg(m_session.sentPhrase(),
+                         progress.failed > 0
                              ? QStringLiteral(" (%1 failed: see `status`)").arg(progress.failed)
                              : QString()));
         }
@@ -93,12 +102,8 @@ private:
                 return;
             }
             const App::DemoProgress progress = m_session.progress();
-            out(QStringLiteral(
-                    "Summary: %1 deals, %2 contacts and %3 notes reached the CRM from %4 shop orders"
-                    "%5.")
-                    .arg(summary->deals)
-                    .arg(summary->contacts)
-                    .arg(summary->notes)
+            out(QStringLiteral("Summary: %1 reached the CRM from %2 shop orders%3.")
+                    .arg(m_session.describe(summary.value()))
                     .arg(progress.ordersInShop)
                     .arg(progress.failed > 0 ? QStringLiteral("; %1 jobs failed").arg(progress.failed)
                                              : QString()));
@@ -126,13 +131,23 @@ Command demoCommand()
         [](const QStringList &args, const QString &) {
             QCommandLineParser parser;
             parser.setApplicationDescription(QStringLiteral(
-                "The whole product on this machine: an amoCRM sandbox, a miniShop2 demo shop (SQLite)\n"
-                "with a few hundred orders whose customers keep ordering, the default mapping and the\n"
-                "engine. Prints progress; ends after --orders N are deals, or on Ctrl-C, with a summary\n"
-                "of what reached the CRM. It keeps its own store and credentials (in memory only)."));
+                "The whole product on this machine: a sandbox CRM (amoCRM, or RetailCRM with --crm "
+                "retailcrm),\n"
+                "a miniShop2 demo shop (SQLite) with a few hundred orders whose customers keep ordering, "
+                "the\n"
+                "default mapping and the engine. On RetailCRM also the delivery, payment and status codes,\n"
+                "back-sync by polling (a manager now and then sends an order to delivery, and the shop "
+                "follows)\n"
+                "and the shop's ICML catalogue on the intake server. Prints progress and the addresses; "
+                "ends\n"
+                "after --orders N reached the CRM, or on Ctrl-C, with a summary of what reached it. It "
+                "keeps\n"
+                "its own store and credentials (in memory only)."));
             parser.addOptions(
-                { { QStringLiteral("orders"),
-                    QStringLiteral("End when this many orders are deals (the shop "
+                { { QStringLiteral("crm"), QStringLiteral("The sandbox CRM: amocrm or retailcrm (amocrm)"),
+                    QStringLiteral("CRM"), QStringLiteral("amocrm") },
+                  { QStringLiteral("orders"),
+                    QStringLiteral("End when this many orders reached the CRM (the shop "
                                    "takes no more)"),
                     QStringLiteral("N") },
                   { QStringLiteral("dir"),
@@ -143,6 +158,12 @@ Command demoCommand()
             if (!parseSubcommand(parser, QStringLiteral("demo"), args))
                 return parser.isSet(QStringLiteral("help")) ? 0 : 2;
             App::DemoOptions options;
+            options.crm = parser.value(QStringLiteral("crm"));
+            if (!App::DemoCrm::names().contains(options.crm)) {
+                err(QStringLiteral("crmbridgectl demo: --crm takes %1")
+                        .arg(App::DemoCrm::names().join(QStringLiteral(" or "))));
+                return 2;
+            }
             bool ok = true;
             if (parser.isSet(QStringLiteral("orders")))
                 options.totalOrders = parser.value(QStringLiteral("orders")).toInt(&ok);
@@ -156,6 +177,7 @@ Command demoCommand()
                 return 2;
             }
             options.newOrderEveryMs = int(every * 1000);
+            options.managerEveryMs = 5 * options.newOrderEveryMs; // with RetailCRM; 15 s by default
             options.dir = parser.value(QStringLiteral("dir"));
             DemoRunner runner(options);
             return runner.run();

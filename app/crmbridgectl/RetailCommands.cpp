@@ -2,9 +2,9 @@
 #include "RetailCommands.h"
 
 #include "ConnectionCommands.h"
+#include "IcmlPublisher.h"
 #include "StoreCommands.h"
 #include "crm/ConnectorFactory.h"
-#include "crm/retailcrm/IcmlWriter.h"
 #include "crm/retailcrm/RetailUploader.h"
 #include "source/SourceFactory.h"
 #include "source/SourceRepo.h"
@@ -15,8 +15,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QEventLoop>
-#include <QFileInfo>
-#include <QSaveFile>
 #include <QTimer>
 
 namespace Ctl {
@@ -67,23 +65,17 @@ Common::Status exportIcml(const OpenedSource &opened, const QString &file, const
     auto catalog = opened.source->catalog(siteUrl);
     if (!catalog)
         return catalog.error();
-    const QByteArray xml = Crm::RetailCrm::IcmlWriter::write(
-        catalog.value(),
-        { shopName.isEmpty() ? opened.source->name() : shopName, {}, QDateTime::currentDateTime() });
-    QSaveFile save(file);
-    if (!save.open(QIODevice::WriteOnly) || save.write(xml) != xml.size() || !save.commit())
-        return Common::Error::unavailable(
-            QStringLiteral("cannot write %1: %2").arg(file, save.errorString()));
     // The intake server publishes it at /icml/<source>.xml for RetailCRM to download.
-    const QString key = QStringLiteral("icml.%1.file").arg(opened.source->name());
-    if (auto saved = Store::SettingsRepo(opened.db).setValue(key, QFileInfo(file).absoluteFilePath()); !saved)
-        return saved;
-    out(QStringLiteral(
-            "%1: %2 offers in %3 categories written to %4 (served at /icml/%5.xml by the intake server)")
+    if (auto published
+        = App::IcmlPublisher::publish(catalog.value(), shopName.isEmpty() ? opened.source->name() : shopName,
+                                      opened.source->name(), file, opened.db);
+        !published)
+        return published;
+    out(QStringLiteral("%1: %2 offers in %3 categories written to %4 (served at %5 by the intake server)")
             .arg(QDateTime::currentDateTime().toString(Qt::ISODate))
             .arg(catalog->products.size())
             .arg(catalog->categories.size())
-            .arg(file, opened.source->name()));
+            .arg(file, App::IcmlPublisher::path(opened.source->name())));
     return {};
 }
 
