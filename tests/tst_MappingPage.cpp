@@ -283,6 +283,7 @@ private Q_SLOTS:
         selectConnection(page, retail);
         QVERIFY(codeTabShown(page));
         Gui::CodeMapEditor *editor = page.codeEditor();
+        QVERIFY(editor->findChild<QLabel *>(QStringLiteral("codeMapNotRead"))->isHidden());
         auto *delivery = editor->deliveryModel();
         auto *payment = editor->paymentModel();
         auto *paid = editor->paidModel();
@@ -408,6 +409,28 @@ private Q_SLOTS:
         page.undoStack()->undo();
         QCOMPARE(status->currentData().toString(), QStringLiteral("settled"));
         QVERIFY(!save->isEnabled());
+    }
+
+    /** Before the engine has read the shop, the tab says why its tables are empty. */
+    void codeTabSaysTheShopWasNotReadYet()
+    {
+        Mapping::CodeMaps codes;
+        codes.delivery = { { QStringLiteral("2"), QStringLiteral("Курьер"), QStringLiteral("courier") } };
+        codes.paidStatuses = { QStringLiteral("2") };
+        const qint64 retail = addRetailCrm(codes);
+        QVERIFY(retail > 0);
+        QVERIFY_OK(Source::SourceRepo(m_test->db()).remove(QStringLiteral("shop")));
+        Gui::MappingPage page(m_test->db());
+        page.show();
+        selectConnection(page, retail);
+        QVERIFY(codeTabShown(page));
+        QVERIFY(!page.codeEditor()->findChild<QLabel *>(QStringLiteral("codeMapNotRead"))->isHidden());
+        // The mapped rows are there, not called gone from a shop nobody has read.
+        auto *delivery = page.codeEditor()->deliveryModel();
+        QCOMPARE(delivery->rowCount(), 1);
+        QCOMPARE(delivery->index(0, Gui::CodeMapModel::ShopMethodColumn).data().toString(),
+                 QStringLiteral("Курьер"));
+        QCOMPARE(page.codeEditor()->paidModel()->index(0).data().toString(), QStringLiteral("Status 2"));
     }
 
     /** The page reopens on the connection and the tab the operator was looking at. */

@@ -593,6 +593,10 @@
         <source>%1 (not in the CRM)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The shop&apos;s delivery and payment methods are not known yet: they are read from the shop database when the exchange starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::CodeMapModel</name>
@@ -1593,6 +1597,10 @@ Keys: %2</source>
     </message>
     <message>
         <source>Mark %1 as not paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -622,6 +622,10 @@
         <source>%1 (not in the CRM)</source>
         <translation>%1 (нет в CRM)</translation>
     </message>
+    <message>
+        <source>The shop&apos;s delivery and payment methods are not known yet: they are read from the shop database when the exchange starts.</source>
+        <translation>Способы доставки и оплаты магазина ещё неизвестны: они читаются из базы данных магазина, когда запускается обмен.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::CodeMapModel</name>
@@ -1636,6 +1640,10 @@ Keys: %2</source>
     <message>
         <source>Mark %1 as not paid</source>
         <translation>Не считать «%1» оплаченным</translation>
+    </message>
+    <message>
+        <source>Status %1</source>
+        <translation>Статус %1</translation>
     </message>
 </context>
 <context>

@@ -31,12 +31,18 @@ CodeMapEditor::CodeMapEditor(QUndoStack *undo, QWidget *parent)
     , m_paidView(new QListView(this))
     , m_paidPaymentStatus(new QComboBox(this))
     , m_summary(new QLabel(this))
+    , m_notRead(new QLabel(tr("The shop's delivery and payment methods are not known yet: they are read "
+                              "from the shop database when the exchange starts."),
+                           this))
 {
     setObjectName(QStringLiteral("codeMapEditor"));
     auto *intro = new QLabel(tr("The CRM accepts an order's delivery and payment only as one of its own "
                                 "types: pick the type for each of the shop's methods."),
                              this);
     intro->setWordWrap(true);
+    m_notRead->setObjectName(QStringLiteral("codeMapNotRead"));
+    m_notRead->setWordWrap(true);
+    m_notRead->hide();
 
     m_paidView->setObjectName(QStringLiteral("paidStatusList"));
     m_paidView->setModel(m_paidModel);
@@ -57,6 +63,7 @@ CodeMapEditor::CodeMapEditor(QUndoStack *undo, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
+    layout->addWidget(m_notRead);
     layout->addWidget(m_deliveryView, 1);
     layout->addWidget(m_paymentView, 1);
     layout->addWidget(paid);
@@ -111,6 +118,7 @@ void CodeMapEditor::setCodeMaps(const Mapping::CodeMaps &maps, const Crm::CrmSch
     m_paymentModel->setRows(maps.payment, schema.dictionaries.value(QStringLiteral("payment-types")),
                             shop.payments);
     m_paidModel->setStatuses(maps.paidStatuses, shop.statuses);
+    m_notRead->setVisible(shop.deliveries.isEmpty() && shop.payments.isEmpty());
     m_paymentStatuses = schema.dictionaries.value(QStringLiteral("payment-statuses"));
     m_paidPaymentStatusCode = maps.paidPaymentStatus;
     fillPaidPaymentStatuses();

@@ -69,6 +69,7 @@ private:
     QListView *m_paidView;
     QComboBox *m_paidPaymentStatus;
     QLabel *m_summary;
+    QLabel *m_notRead; ///< says why the tables are empty before the shop was read
     QList<Crm::FieldEnum> m_paymentStatuses;
     QString m_paidPaymentStatusCode;
 };

@@ -37,9 +37,10 @@ QList<CodeMapModel::Line> CodeMapModel::linesFor(const QList<CodeRow> &rows) con
             lines.append({ method.id, method.name, true, method.active });
         seen.insert(method.id);
     }
+    // A shop not read yet lists nothing: its rows are not "gone from the shop" then.
     for (const CodeRow &row : rows) {
         if (!seen.contains(row.shopId))
-            lines.append({ row.shopId, row.shopName, false, true });
+            lines.append({ row.shopId, row.shopName, m_shop.isEmpty(), true });
         seen.insert(row.shopId);
     }
     return lines;

@@ -27,8 +27,11 @@ QList<Source::ShopStatus> PaidStatusModel::linesFor(const QStringList &paid) con
     for (const QString &id : paid) {
         const bool listed = std::any_of(lines.cbegin(), lines.cend(),
                                         [&](const Source::ShopStatus &status) { return status.id == id; });
+        // A shop not read yet lists nothing: its statuses are not "gone from the shop" then.
         if (!listed)
-            lines.append({ id, tr("Status %1 (not in the shop)").arg(id) });
+            lines.append(
+                { id,
+                  m_shop.isEmpty() ? tr("Status %1").arg(id) : tr("Status %1 (not in the shop)").arg(id) });
     }
     return lines;
 }
