@@ -10,7 +10,7 @@ target_compile_definitions(tst_RunCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:c
 add_dependencies(tst_RunCtl crmbridgectl)
 crmbridge_add_test(SourcePoller LABEL integration TIMEOUT 300
     SOURCES tst_SourcePoller.cpp fixtures/amocrm/AmoTestKit.h LIBS crmbridge_sandbox Qt6::Network)
-crmbridge_add_test(DemoCtl LABEL integration TIMEOUT 180)
+crmbridge_add_test(DemoCtl LABEL integration TIMEOUT 180 LIBS Qt6::Network)
 target_compile_definitions(tst_DemoCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
 add_dependencies(tst_DemoCtl crmbridgectl)
 # kill -9 of the headless engine during a 2,000-order sync, ten times: one deal per order, no job left.

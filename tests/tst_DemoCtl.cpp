@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `crmbridgectl demo` as a newcomer runs it: a sandbox CRM, a demo shop and the engine, ending with a
-// summary of what reached the CRM; without a secret service, and without a secret left on disk.
+// `crmbridgectl demo` as a newcomer runs it: a sandbox CRM (amoCRM, or RetailCRM with --crm retailcrm), a
+// demo shop and the engine, ending with a summary of what reached the CRM; without a secret service, and
+// without a secret left on disk. On RetailCRM a manager's change comes back to the shop, and the shop's
+// ICML catalogue is served.
 #include "CtlProcess.h"
 #include "TestEnv.h"
 #include "storage/Database.h"
 #include "storage/Sql.h"
 
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -46,17 +51,32 @@ private:
                  match.captured(4).toInt() };
     }
 
+    /** One value from one of the demo's SQLite files (crmbridge.db, shop.db); invalid if it cannot. */
+    static QVariant scalar(const QString &file, const QString &sql, const QVariantList &binds = {})
+    {
+        auto db = Storage::Database::open(QStringLiteral("sqlite://") + file);
+        if (!db)
+            return {};
+        auto value = Storage::Sql::scalar(*db.value(), sql, binds);
+        return value ? value.value() : QVariant();
+    }
+
     /** Orders linked to a deal in the demo's own store. */
     int linkedOrders(const QString &dir)
     {
-        auto db
-            = Storage::Database::open(QStringLiteral("sqlite://") + dir + QStringLiteral("/crmbridge.db"));
-        if (!db)
-            return -1;
-        auto n = Storage::Sql::scalar(*db.value(),
-                                      QStringLiteral("SELECT COUNT(*) FROM entity_links"
-                                                     " WHERE source_kind = 'order'"));
-        return n ? n->toInt() : -1;
+        const QVariant n
+            = scalar(dir + QStringLiteral("/crmbridge.db"),
+                     QStringLiteral("SELECT COUNT(*) FROM entity_links WHERE source_kind = 'order'"));
+        return n.isValid() ? n.toInt() : -1;
+    }
+
+    /** The secret is nowhere on disk and not in what the demo printed. */
+    static void verifyNoSecret(const QString &dir, const QString &printed, const QByteArray &secret)
+    {
+        QFile store(dir + QStringLiteral("/crmbridge.db"));
+        QVERIFY(store.open(QIODevice::ReadOnly));
+        QVERIFY(!store.readAll().contains(secret));
+        QVERIFY(!printed.toUtf8().contains(secret));
     }
 
 private Q_SLOTS:
@@ -81,11 +101,76 @@ private Q_SLOTS:
         QCOMPARE(linkedOrders(dir), 50);
 
         // The sandbox's credentials were only in memory: not in the store, not in the output.
-        const QByteArray clientSecret = QByteArrayLiteral("sbxSecret0123456789");
-        QFile store(dir + QStringLiteral("/crmbridge.db"));
-        QVERIFY(store.open(QIODevice::ReadOnly));
-        QVERIFY(!store.readAll().contains(clientSecret));
-        QVERIFY(!(out + err).toUtf8().contains(clientSecret));
+        verifyNoSecret(dir, out + err, QByteArrayLiteral("sbxSecret0123456789"));
+    }
+
+    void retailCrmOrdersEndTheDemoWithASummary()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("retail"));
+        const TestSupport::CtlRun run = TestSupport::runCtl(
+            QStringLiteral(CRMBRIDGECTL_PATH),
+            { QStringLiteral("demo"), QStringLiteral("--crm"), QStringLiteral("retailcrm"),
+              QStringLiteral("--orders"), QStringLiteral("20"), QStringLiteral("--dir"), dir },
+            {}, 60000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        static const QRegularExpression s_summary(QStringLiteral(
+            "Summary: (\\d+) orders and (\\d+) customers reached the CRM from (\\d+) shop orders"));
+        const auto summary = s_summary.match(run.out);
+        QVERIFY2(summary.hasMatch(), qPrintable(run.out));
+        // 20 orders in the sandbox from 20 shop orders, and the store linked each one once.
+        QCOMPARE(summary.captured(1).toInt(), 20);
+        QCOMPARE(summary.captured(3).toInt(), 20);
+        QCOMPARE(linkedOrders(dir), 20);
+        // Returning customers are one customer each.
+        const int customers = summary.captured(2).toInt();
+        QVERIFY2(customers > 0 && customers < 20, qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("RetailCRM sandbox: http://127.0.0.1:")),
+                 qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("20 of 20 orders are in RetailCRM")), qPrintable(run.out));
+        // The API key was only in memory.
+        verifyNoSecret(dir, run.out + run.err, QByteArrayLiteral("sbxRetailKey0123456789abcdefGHIJ"));
+    }
+
+    void retailCrmManagersMoveComesBackAndTheCatalogueIsServed()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("retail-live"));
+        QProcess process;
+        start(process,
+              { QStringLiteral("--crm"), QStringLiteral("retailcrm"), QStringLiteral("--dir"), dir,
+                QStringLiteral("--every"), QStringLiteral("0.3") });
+        QString out;
+        auto read = [&] { return out += QString::fromUtf8(process.readAllStandardOutput()); };
+        static const QRegularExpression s_catalogue(QStringLiteral("ICML catalogue of the demo shop \\(for "
+                                                                   "RetailCRM\\): (http://\\S+)"));
+        QTRY_VERIFY_WITH_TIMEOUT((read(), s_catalogue.match(out).hasMatch()), 20000);
+
+        // The catalogue RetailCRM would download: the shop's offers as ICML.
+        QNetworkAccessManager network;
+        network.setProxy(QNetworkProxy::NoProxy);
+        QNetworkReply *reply = network.get(QNetworkRequest(QUrl(s_catalogue.match(out).captured(1))));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        const QByteArray icml = reply->readAll();
+        reply->deleteLater();
+        QVERIFY2(icml.contains("<yml_catalog") && icml.contains("<offer "), icml.left(300).constData());
+
+        // A manager sends an order to delivery in the CRM; back-sync brings that status to the shop.
+        static const QRegularExpression s_moved(
+            QStringLiteral("a manager sent order (\\S+) to delivery in RetailCRM"));
+        QTRY_VERIFY_WITH_TIMEOUT((read(), s_moved.match(out).hasMatch()), 30000);
+        const QString number = s_moved.match(out).captured(1);
+        const QString shop = dir + QStringLiteral("/shop.db");
+        const QString statusOf = QStringLiteral("SELECT status FROM modx_ms2_orders WHERE num = ?");
+        // 3 is the demo shop's "Отправлен", mapped to send-to-delivery.
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(shop, statusOf, { number }).toInt(), 3, 20000);
+
+        ::kill(pid_t(process.processId()), SIGINT);
+        QVERIFY2(process.waitForFinished(30000), "SIGINT did not end the demo");
+        read();
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+                 qPrintable(out + QString::fromUtf8(process.readAllStandardError())));
+        QVERIFY2(out.contains(QStringLiteral("Summary: ")), qPrintable(out));
+        verifyNoSecret(dir, out, QByteArrayLiteral("sbxRetailKey0123456789abcdefGHIJ"));
     }
 
     void interruptEndsTheDemoWithASummary()
