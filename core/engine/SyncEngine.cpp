@@ -92,7 +92,7 @@ Common::Status SyncEngine::start()
     if (!connections)
         return connections.error();
     for (const Store::Connection &connection : *connections) {
-        if (m_lanes.contains(connection.id))
+        if (m_lanes.contains(connection.id) || !connection.enabled())
             continue;
         LaneConfig config = m_template;
         config.connectionId = connection.id;

@@ -17,8 +17,8 @@
 namespace Engine {
 
 /**
- * The engine: per CRM connection a lane that sends to the CRM and a status lane that applies the CRM's
- * stage changes to the shop, and one poller per enabled shop source (each on its own thread, owned
+ * The engine: per enabled CRM connection a lane that sends to the CRM and a status lane that applies the
+ * CRM's stage changes to the shop, and one poller per enabled shop source (each on its own thread, owned
  * here), started from the connections and sources in the store. A poller that appended jobs wakes the
  * lanes. The desktop app embeds it on the GUI thread (it does no work there, only owns lanes
  * and forwards their signals); `crmbridgectl run` runs it headless. Everything it reports is also in the

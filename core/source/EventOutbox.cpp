@@ -20,10 +20,10 @@ Store::NewJob EventOutbox::toJob(const Model::ShopEvent &event)
     return job;
 }
 
-Common::Result<Store::JobRepo::EnqueueResult> EventOutbox::append(Store::JobRepo &jobs,
+Common::Result<Store::OutboxFanOut::Appended> EventOutbox::append(Store::OutboxFanOut &outbox,
                                                                   const Model::ShopEvent &event)
 {
-    return jobs.enqueue(toJob(event));
+    return outbox.append(toJob(event));
 }
 
 QString EventOutbox::phoneKey(const QString &text)

@@ -3,21 +3,23 @@
 
 #include "common/Result.h"
 #include "model/ShopEvent.h"
-#include "store/JobRepo.h"
+#include "store/OutboxFanOut.h"
 
 namespace Source {
 
 /**
- * Appends ShopEvents to the outbox as jobs: the event's kind name, its idempotency key, its payload and
- * business keys. Sources call it inside their own Storage::Transaction together with their watermark.
- * Stateless helpers; any thread (the repository uses that thread's connection).
+ * Appends ShopEvents to the outbox as jobs, one per target CRM connection: the event's kind name, its
+ * idempotency key, its payload and business keys. Sources call it inside their own Storage::Transaction
+ * together with their watermark. Stateless helpers; any thread (the repository uses that thread's
+ * connection).
  */
 class EventOutbox
 {
 public:
     static Store::NewJob toJob(const Model::ShopEvent &event);
-    /** created=false when the same happening was already in the outbox. */
-    static Common::Result<Store::JobRepo::EnqueueResult> append(Store::JobRepo &jobs,
+    /** One job per target CRM connection of the event's source (OutboxFanOut); created=false when the
+     *  same happening was already in the outbox. */
+    static Common::Result<Store::OutboxFanOut::Appended> append(Store::OutboxFanOut &outbox,
                                                                 const Model::ShopEvent &event);
 
     /** E.164 when the text is a phone number, else the trimmed text (so the operator can still search). */

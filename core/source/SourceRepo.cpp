@@ -3,6 +3,7 @@
 
 #include "common/Json.h"
 #include "storage/Sql.h"
+#include "storage/Transaction.h"
 #include "store/SecretGuard.h"
 
 #include <QJsonArray>
@@ -153,10 +154,18 @@ Common::Status SourceRepo::recordSnapshot(const QString &name, const QString &ke
 
 Common::Status SourceRepo::remove(const QString &name)
 {
+    Storage::Transaction tx(*m_db);
+    if (!tx.isActive())
+        return tx.error();
+    // A source added later under the same name starts sending to every connection again.
+    if (auto targets
+        = Sql::update(*m_db, QStringLiteral("DELETE FROM source_targets WHERE source = ?"), { name });
+        !targets)
+        return targets.error();
     auto removed = Sql::update(*m_db, QStringLiteral("DELETE FROM sources WHERE name = ?"), { name });
     if (!removed)
         return removed.error();
-    return {};
+    return tx.commit();
 }
 
 Result<SourceRecord> SourceRepo::byName(const QString &name)

@@ -196,6 +196,20 @@ static QList<Migration> buildMigrations()
                                      " fetched_at {int64} NOT NULL)"),
                   } });
 
+    // Fan-out (core/store/OutboxFanOut): a shop event becomes one job per target CRM connection.
+    // A source sends to every enabled connection unless it names its targets here (by source name, as
+    // ShopEvent::source says it, so form endpoints and file imports can name theirs too).
+    list.append(
+        { 8,
+          QStringLiteral("source targets"),
+          {
+              QStringLiteral("CREATE TABLE source_targets ("
+                             " source TEXT NOT NULL,"
+                             " connection_id {int64} NOT NULL REFERENCES connections(id) ON DELETE CASCADE,"
+                             " PRIMARY KEY (source, connection_id))"),
+              QStringLiteral("CREATE INDEX jobs_connection ON jobs (connection_id, state)"),
+          } });
+
     return list;
 }
 

@@ -4,6 +4,7 @@
 #include "SecretGuard.h"
 #include "common/Json.h"
 #include "storage/Sql.h"
+#include "storage/Transaction.h"
 
 #include <QJsonDocument>
 
@@ -99,10 +100,21 @@ Common::Status ConnectionRepo::setState(qint64 id, const QString &state)
 
 Common::Status ConnectionRepo::remove(qint64 id)
 {
+    Storage::Transaction tx(*m_db);
+    if (!tx.isActive())
+        return tx.error();
+    const qint64 now = m_clock->nowMs();
+    auto cancelled = Sql::update(
+        *m_db,
+        QStringLiteral("UPDATE jobs SET state = 'cancelled', last_error = ?, updated_at = ?, settled_at = ?"
+                       " WHERE connection_id = ? AND state IN ('pending', 'failed')"),
+        { QStringLiteral("The CRM connection was removed"), now, now, id });
+    if (!cancelled)
+        return cancelled.error();
     auto removed = Sql::update(*m_db, QStringLiteral("DELETE FROM connections WHERE id = ?"), { id });
     if (!removed)
         return removed.error();
-    return {};
+    return tx.commit();
 }
 
 Result<Connection> ConnectionRepo::byId(qint64 id)

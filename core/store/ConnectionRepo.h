@@ -23,6 +23,10 @@ struct Connection
     QString state; ///< new, signed-in, needs-sign-in, paused, blocked
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
+
+    /** A disabled connection (config "enabled": false) gets no new jobs and the engine runs no lane for it.
+     */
+    bool enabled() const { return config.value(QLatin1String("enabled")).toBool(true); }
 };
 
 /** CRUD for connections; config is checked so that no secret is ever written into it. */
@@ -35,6 +39,7 @@ public:
     Common::Result<Connection> add(const Connection &connection);
     Common::Status update(const Connection &connection);
     Common::Status setState(qint64 id, const QString &state);
+    /** Removes the connection; its jobs that were still to be sent are cancelled (nothing sends them). */
     Common::Status remove(qint64 id);
     Common::Result<Connection> byId(qint64 id);
     Common::Result<Connection> byName(const QString &name);

@@ -156,17 +156,10 @@ Result<QList<Job>> JobRepo::lease(const QString &owner, int max, qint64 leaseMs,
         return Error::invalidInput(QStringLiteral("lease needs an owner and a positive count"));
     const qint64 now = m_clock->nowMs();
     QVariantList binds { owner, now + leaseMs, now };
-    // A lane claims the jobs addressed to its connection and those addressed to none yet (sources
-    // do not know the CRM): the claim is written with the lease.
-    QString claim;
-    if (connectionId) {
-        claim = QStringLiteral(", connection_id = COALESCE(connection_id, ?)");
-        binds << *connectionId;
-    }
     binds << now << now;
     QString connectionFilter;
     if (connectionId) {
-        connectionFilter = QStringLiteral(" AND (connection_id = ? OR connection_id IS NULL)");
+        connectionFilter = QStringLiteral(" AND connection_id = ?");
         binds << *connectionId;
     }
     if (!kinds.isEmpty()) {
@@ -181,13 +174,13 @@ Result<QList<Job>> JobRepo::lease(const QString &owner, int max, qint64 leaseMs,
     const QString sql
         = QStringLiteral(
               "UPDATE jobs SET state = CASE WHEN state = 'sending' THEN 'sending' ELSE 'running' END,"
-              " lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?%1"
+              " lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?"
               " WHERE id IN (SELECT id FROM jobs"
               "   WHERE ((state = 'pending' AND next_attempt_at <= ?) OR (state IN ('running', 'sending')"
-              " AND lease_until < ?))%2"
-              "   ORDER BY next_attempt_at, id LIMIT ?%3)"
-              " RETURNING %4")
-              .arg(claim, connectionFilter,
+              " AND lease_until < ?))%1"
+              "   ORDER BY next_attempt_at, id LIMIT ?%2)"
+              " RETURNING %3")
+              .arg(connectionFilter,
                    m_db->isPostgres() ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString(), kColumns);
     auto query = Sql::exec(*m_db, sql, binds);
     if (!query)
@@ -431,6 +424,60 @@ Result<std::optional<Job>> JobRepo::findByKey(const QString &idempotencyKey)
     if (!query->next())
         return std::optional<Job>();
     return std::optional<Job>(jobFromQuery(*query));
+}
+
+QString JobRepo::connectionKey(const QString &eventKey, qint64 connectionId)
+{
+    return eventKey + QLatin1Char('@') + QString::number(connectionId);
+}
+
+Result<QList<Job>> JobRepo::findByEvent(const QString &eventKey)
+{
+    auto query = Sql::exec(*m_db,
+                           QStringLiteral("SELECT %1 FROM jobs WHERE idempotency_key = ?"
+                                          " OR idempotency_key LIKE ? ESCAPE '\\' ORDER BY id")
+                               .arg(kColumns),
+                           { eventKey, Sql::likeEscape(eventKey + QLatin1Char('@')) + QLatin1Char('%') });
+    if (!query)
+        return query.error();
+    static const QRegularExpression connectionSuffix(QStringLiteral(R"(^@\d+$)"));
+    QList<Job> jobs;
+    while (query->next()) {
+        Job job = jobFromQuery(*query);
+        // LIKE matched "<key>@<anything>": only "<key>@<connection id>" is this event's.
+        if (job.idempotencyKey == eventKey
+            || connectionSuffix.match(job.idempotencyKey.mid(eventKey.size())).hasMatch())
+            jobs.append(std::move(job));
+    }
+    return jobs;
+}
+
+Result<QList<Job>> JobRepo::unaddressed(int max)
+{
+    auto query
+        = Sql::exec(*m_db,
+                    QStringLiteral("SELECT %1 FROM jobs WHERE connection_id IS NULL AND state = 'pending'"
+                                   " ORDER BY id LIMIT ?")
+                        .arg(kColumns),
+                    { std::max(1, max) });
+    if (!query)
+        return query.error();
+    QList<Job> jobs;
+    while (query->next())
+        jobs.append(jobFromQuery(*query));
+    return jobs;
+}
+
+Result<bool> JobRepo::address(qint64 id, qint64 connectionId)
+{
+    auto updated
+        = Sql::update(*m_db,
+                      QStringLiteral("UPDATE jobs SET connection_id = ?, updated_at = ?"
+                                     " WHERE id = ? AND connection_id IS NULL AND state = 'pending'"),
+                      { connectionId, m_clock->nowMs(), id });
+    if (!updated)
+        return updated.error();
+    return updated.value() > 0;
 }
 
 Result<QList<Job>> JobRepo::search(const JobQuery &jobQuery)

@@ -34,7 +34,8 @@ public:
     Common::Result<EnqueueResult> enqueue(const NewJob &job);
 
     /** Takes up to max due jobs (pending and due, or with an expired lease) for owner; counts an attempt.
-     *  With a connection: that connection's jobs and unaddressed ones, which it claims. */
+     *  With a connection: only that connection's jobs (unaddressed ones get their connections first,
+     *  OutboxFanOut::addressWaiting). */
     Common::Result<QList<Job>> lease(const QString &owner, int max, qint64 leaseMs,
                                      std::optional<qint64> connectionId = std::nullopt,
                                      const QStringList &kinds = {});
@@ -69,6 +70,15 @@ public:
 
     Common::Result<Job> get(qint64 id);
     Common::Result<std::optional<Job>> findByKey(const QString &idempotencyKey);
+    /** The key of an event's job for one connection: "order:shop:17:created@2" (see OutboxFanOut). */
+    static QString connectionKey(const QString &eventKey, qint64 connectionId);
+    /** Every job of the event whose idempotency key is @p eventKey: the one stored under that key
+     *  (unaddressed, or claimed by a lane before fan-out) and those under connectionKey(), by id. */
+    Common::Result<QList<Job>> findByEvent(const QString &eventKey);
+    /** Up to @p max pending jobs that have no connection yet, oldest first. */
+    Common::Result<QList<Job>> unaddressed(int max);
+    /** Gives a pending unaddressed job its connection; false when it had one already (or left pending). */
+    Common::Result<bool> address(qint64 id, qint64 connectionId);
     Common::Result<QList<Job>> search(const JobQuery &query);
     Common::Result<int> count(const JobQuery &query);
     Common::Result<QMap<JobState, int>> countsByState(std::optional<qint64> connectionId = std::nullopt);

@@ -196,6 +196,7 @@ Result<ImportReport> FileImporter::run(ImportReport report, const QList<Item> &i
                                        const ImportOptions &options)
 {
     Store::JobRepo jobs(m_store, m_clock);
+    Store::OutboxFanOut outbox(m_store, m_clock);
     const QString linkKind
         = options.kind == Kind::Orders ? QStringLiteral("order") : QStringLiteral("customer");
     QList<Model::ShopEvent> fresh;
@@ -214,7 +215,7 @@ Result<ImportReport> FileImporter::run(ImportReport report, const QList<Item> &i
             continue;
         }
         seenKeys.insert(key);
-        auto existing = jobs.findByKey(key);
+        auto existing = jobs.findByEvent(key);
         if (!existing)
             return existing.error();
         auto linked = Storage::Sql::scalar(
@@ -225,7 +226,7 @@ Result<ImportReport> FileImporter::run(ImportReport report, const QList<Item> &i
             return linked.error();
         if (linked->toInt() > 0)
             ++report.linked;
-        if (existing->has_value())
+        if (!existing->isEmpty())
             ++report.inOutbox;
         else
             fresh << event;
@@ -239,7 +240,7 @@ Result<ImportReport> FileImporter::run(ImportReport report, const QList<Item> &i
     if (!tx.isActive())
         return tx.error();
     for (const Model::ShopEvent &event : fresh) {
-        auto added = EventOutbox::append(jobs, event);
+        auto added = EventOutbox::append(outbox, event);
         if (!added)
             return added.error();
         report.appended += added->created ? 1 : 0;

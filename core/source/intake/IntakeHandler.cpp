@@ -276,11 +276,11 @@ HttpResponse IntakeHandler::handleForm(const HttpRequest &request, const QString
                                                  QStringLiteral("mail"), QStringLiteral("почта") }));
 
     Storage::Transaction tx(*m_store);
-    Store::JobRepo jobs(m_store, m_clock);
+    Store::OutboxFanOut outbox(m_store, m_clock);
     auto stored = [&]() -> Common::Status {
         if (!tx.isActive())
             return tx.error();
-        auto job = EventOutbox::append(jobs, event);
+        auto job = EventOutbox::append(outbox, event);
         if (!job)
             return job.error();
         if (!job->created)
@@ -291,7 +291,7 @@ HttpResponse IntakeHandler::handleForm(const HttpRequest &request, const QString
                            " headers, body, outcome, job_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'stored', ?)"),
             { submission.receivedAt.toMSecsSinceEpoch(), form, clientIp, QString::fromLatin1(request.method),
               QString::fromUtf8(redactedTarget(request.target)), headersText(request), request.body,
-              job->job.id });
+              job->jobs.first().id });
         if (!raw)
             return raw.error();
         return tx.commit();

@@ -225,7 +225,7 @@ Result<int> MiniShop2Source::poll(int maxEvents)
     Storage::Transaction tx(*m_store);
     if (!tx.isActive())
         return tx.error();
-    Store::JobRepo jobs(m_store, m_clock);
+    Store::OutboxFanOut outbox(m_store, m_clock);
     EchoGuardRepo echo(m_store, m_clock);
     int appended = 0;
     for (const Model::StatusChange &change : changes) {
@@ -246,7 +246,7 @@ Result<int> MiniShop2Source::poll(int maxEvents)
         events.append(event);
     }
     for (const Model::ShopEvent &event : events) {
-        auto added = EventOutbox::append(jobs, event);
+        auto added = EventOutbox::append(outbox, event);
         if (!added)
             return added.error();
         appended += added->created ? 1 : 0;
