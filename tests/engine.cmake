@@ -25,3 +25,8 @@ endforeach()
 crmbridge_add_test(EngineCtl LABEL integration)
 target_compile_definitions(tst_EngineCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
 add_dependencies(tst_EngineCtl crmbridgectl)
+# One shop, amoCRM and RetailCRM at once: every order reaches each CRM once, also across a crash.
+crmbridge_add_test(EngineFanOut LABEL integration TIMEOUT 300
+    SOURCES tst_EngineFanOut.cpp fixtures/amocrm/AmoTestKit.h fixtures/amocrm/EngineTestKit.h
+        fixtures/retailcrm/RetailTestKit.h sandbox/tests/RetailTestClient.h
+    LIBS crmbridge_sandbox Qt6::Network)

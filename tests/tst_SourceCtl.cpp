@@ -6,6 +6,7 @@
 #include "source/intake/FormEndpointRepo.h"
 #include "storage/Database.h"
 #include "storage/Sql.h"
+#include "store/ConnectionRepo.h"
 
 #include <QFile>
 #include <QProcess>
@@ -209,6 +210,36 @@ private Q_SLOTS:
         QVERIFY2(customers.out.contains(QStringLiteral("Appended: 3")), qPrintable(customers.out));
         const Run bad = ctl(withStore({ QStringLiteral("import"), QStringLiteral("products"), file }));
         QCOMPARE(bad.code, 2);
+    }
+
+    /** Which CRMs a source sends to: every connection until it names some, then only those. */
+    void targetsAreShownSetAndReset()
+    {
+        auto db = Storage::Database::open(m_store);
+        QVERIFY_OK(db);
+        for (const auto &[name, crm] :
+             { std::pair { "amo", "amocrm" }, std::pair { "retail", "retailcrm" } }) {
+            Store::Connection c;
+            c.name = QLatin1String(name);
+            c.crm = QLatin1String(crm);
+            c.baseUrl = QStringLiteral("https://%1.example").arg(c.name);
+            QVERIFY_OK(Store::ConnectionRepo(db.value()).add(c));
+        }
+        const QStringList targets { QStringLiteral("source"), QStringLiteral("targets"),
+                                    QStringLiteral("shop") };
+        Run shown = ctl(withStore(targets));
+        QCOMPARE(shown.code, 0);
+        QCOMPARE(shown.out.trimmed(), QStringLiteral("shop sends to every enabled connection: amo, retail"));
+        Run set = ctl(withStore(targets + QStringList { QStringLiteral("retail") }));
+        QCOMPARE(set.code, 0);
+        QCOMPARE(set.out.trimmed(), QStringLiteral("shop sends to its named connections: retail"));
+        QCOMPARE(ctl(withStore(targets)).out, set.out);
+        const Run unknown = ctl(withStore(targets + QStringList { QStringLiteral("nope") }));
+        QCOMPARE(unknown.code, 1);
+        QVERIFY2(unknown.err.contains(QStringLiteral("nope")), qPrintable(unknown.err));
+        QCOMPARE(ctl(withStore(targets)).out, set.out);
+        const Run all = ctl(withStore(targets + QStringList { QStringLiteral("--all") }));
+        QCOMPARE(all.out, shown.out);
     }
 };
 

@@ -9,6 +9,8 @@
 #include "source/intake/FormEndpointRepo.h"
 #include "source/minishop2/DemoShopGenerator.h"
 #include "source/minishop2/MiniShop2Source.h"
+#include "store/ConnectionRepo.h"
+#include "store/OutboxFanOut.h"
 #include "store/WatermarkRepo.h"
 
 #include <QCommandLineParser>
@@ -227,12 +229,70 @@ int sourceTest(const QStringList &args, const QString &databaseUrl)
     });
 }
 
+/** Which CRM connections a source's events go to: shown, set by connection names, or --all again. */
+int sourceTargets(const QStringList &args, const QString &databaseUrl)
+{
+    const QString command = QStringLiteral("source targets");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Show or set the CRM connections a source sends to. By default a source sends to every "
+        "enabled connection; naming connections sends only there (from the next event on).\n\n"
+        "  crmbridgectl source targets shop                 show\n"
+        "  crmbridgectl source targets shop retail          only to \"retail\"\n"
+        "  crmbridgectl source targets shop --all           to every connection again\n\n"
+        "NAME is a source's name as its events carry it: a shop source, a form endpoint's "
+        "source (default \"forms\") or an import's --source."));
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The source's name"));
+    parser.addPositionalArgument(QStringLiteral("connections"), QStringLiteral("Connection names"),
+                                 QStringLiteral("[CONNECTION...]"));
+    parser.addOption({ QStringLiteral("all"), QStringLiteral("Send to every enabled connection") });
+    if (!parseSubcommand(parser, command, args))
+        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    const QStringList positional = parser.positionalArguments();
+    const bool all = parser.isSet(QStringLiteral("all"));
+    if (positional.isEmpty() || (all && positional.size() > 1))
+        return fail(command, QStringLiteral("usage: source targets NAME [CONNECTION...] | NAME --all"), 2);
+    auto db = openStore(databaseUrl, false);
+    if (!db)
+        return fail(command, db.error().message);
+    Store::OutboxFanOut fanOut(db.value());
+    Store::ConnectionRepo connections(db.value());
+    const QString source = positional.first();
+    if (all || positional.size() > 1) {
+        QList<qint64> ids;
+        for (const QString &name : positional.mid(1)) {
+            auto connection = connections.byName(name);
+            if (!connection)
+                return fail(command, connection.error().message);
+            ids << connection->id;
+        }
+        if (auto set = fanOut.setNamedTargets(source, ids); !set)
+            return fail(command, set.error().message);
+    }
+    auto named = fanOut.namedTargets(source);
+    auto targets = fanOut.targetsOf(source);
+    if (!named || !targets)
+        return fail(command, (!named ? named.error() : targets.error()).message);
+    QStringList names;
+    for (qint64 id : std::as_const(*targets)) {
+        auto connection = connections.byId(id);
+        names << (connection ? connection->name : QString::number(id));
+    }
+    out(QStringLiteral("%1 sends to %2: %3")
+            .arg(source,
+                 named->isEmpty() ? QStringLiteral("every enabled connection")
+                                  : QStringLiteral("its named connections"),
+                 names.isEmpty() ? QStringLiteral("none yet (its events wait for a CRM)")
+                                 : names.join(QStringLiteral(", "))));
+    return 0;
+}
+
 } // namespace
 
 Command sourceCommand()
 {
     return {
-        QStringLiteral("source"), QStringLiteral("Shop sources: add minishop2 | list | test"),
+        QStringLiteral("source"), QStringLiteral("Shop sources: add minishop2 | list | test | targets"),
         [](const QStringList &args, const QString &databaseUrl) {
             const QString sub = args.value(0);
             const QStringList rest = args.mid(1);
@@ -242,10 +302,13 @@ Command sourceCommand()
                 return sourceList(rest, databaseUrl);
             if (sub == QLatin1String("test"))
                 return sourceTest(rest, databaseUrl);
+            if (sub == QLatin1String("targets"))
+                return sourceTargets(rest, databaseUrl);
             out(QStringLiteral(
                 "Usage: crmbridgectl source add minishop2 NAME --url URL [--prefix modx_] [--from-start]\n"
                 "       crmbridgectl source list [--json]\n"
                 "       crmbridgectl source test NAME\n"
+                "       crmbridgectl source targets NAME [CONNECTION...] | NAME --all\n"
                 "Run `crmbridgectl source add --help` for the options."));
             return sub.isEmpty() || sub == QLatin1String("--help") ? 0 : 2;
         }

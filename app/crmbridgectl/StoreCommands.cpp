@@ -60,6 +60,31 @@ QString withReason(const QJsonObject &object)
     return reason.isEmpty() ? state : QStringLiteral("%1 (%2)").arg(state, reason);
 }
 
+/** Each connection's share of the queue (a shop event has one job per CRM connection), and the jobs
+ *  still waiting for a connection to go to. */
+void printQueuePerConnection(const std::shared_ptr<Storage::Database> &db)
+{
+    Store::JobRepo jobs(db);
+    auto connections = Store::ConnectionRepo(db).list();
+    if (!connections)
+        return;
+    for (const Store::Connection &c : connections.value()) {
+        auto counts = jobs.countsByState(c.id);
+        if (!counts)
+            continue;
+        out(QStringLiteral("Connection %1 (%2)%3: %4 pending, %5 done, %6 failed")
+                .arg(c.name)
+                .arg(c.id)
+                .arg(c.enabled() ? QString() : QStringLiteral(", disabled"))
+                .arg(counts->value(Store::JobState::Pending))
+                .arg(counts->value(Store::JobState::Done))
+                .arg(counts->value(Store::JobState::Failed)));
+    }
+    auto waiting = jobs.countUnaddressed();
+    if (waiting && waiting.value() > 0)
+        out(QStringLiteral("Waiting for a CRM connection: %1 jobs").arg(waiting.value()));
+}
+
 /** Connections whose CRM credential is about to run out, as status --json shows them (see `connection
  *  list` for every expiry): [{"connection": name, "connection_id": id, "warning": text}]. */
 QJsonArray credentialWarningsJson(std::shared_ptr<Storage::Database> db)
@@ -195,6 +220,7 @@ Command statusCommand()
                          out(QStringLiteral("  %1 %2")
                                  .arg(Store::jobStateName(state), -10)
                                  .arg(counts->value(state)));
+                     printQueuePerConnection(db.value());
                      for (const QJsonValue &lane : lanesJson(lanes.value())) {
                          const QJsonObject l = lane.toObject();
                          out(QStringLiteral("Lane %1 (connection %2): %3, %4 sent, %5 failed")

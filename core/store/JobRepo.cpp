@@ -468,6 +468,15 @@ Result<QList<Job>> JobRepo::unaddressed(int max)
     return jobs;
 }
 
+Result<int> JobRepo::countUnaddressed()
+{
+    auto value = Sql::scalar(
+        *m_db, QStringLiteral("SELECT COUNT(*) FROM jobs WHERE connection_id IS NULL AND state = 'pending'"));
+    if (!value)
+        return value.error();
+    return value->toInt();
+}
+
 Result<bool> JobRepo::address(qint64 id, qint64 connectionId)
 {
     auto updated

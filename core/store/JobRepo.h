@@ -77,6 +77,7 @@ public:
     Common::Result<QList<Job>> findByEvent(const QString &eventKey);
     /** Up to @p max pending jobs that have no connection yet, oldest first. */
     Common::Result<QList<Job>> unaddressed(int max);
+    Common::Result<int> countUnaddressed();
     /** Gives a pending unaddressed job its connection; false when it had one already (or left pending). */
     Common::Result<bool> address(qint64 id, qint64 connectionId);
     Common::Result<QList<Job>> search(const JobQuery &query);

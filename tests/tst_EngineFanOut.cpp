@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One shop, two CRMs: the engine with an amoCRM and a RetailCRM connection, each against its sandbox
+// over loopback, and a real SQLite miniShop2 database polled by the engine. Every order becomes one
+// deal in amoCRM and one order in RetailCRM — also after an engine died mid-send; a source that names
+// one target sends only there; a form reaches both, and so does a job queued without a connection.
+#include "crm/ConnectorFactory.h"
+#include "fixtures/amocrm/EngineTestKit.h"
+#include "fixtures/retailcrm/RetailTestKit.h"
+#include "model/FormSubmission.h"
+#include "source/EventOutbox.h"
+#include "source/SourceRepo.h"
+#include "source/minishop2/DemoShopGenerator.h"
+#include "source/minishop2/ShopDb.h"
+#include "store/EntityLinkRepo.h"
+#include "store/MappingRepo.h"
+#include "store/OutboxFanOut.h"
+
+#include <QTemporaryDir>
+
+using Source::MiniShop2::DemoShopGenerator;
+using Source::MiniShop2::ShopDb;
+using Source::MiniShop2::ShopDbUrl;
+using Store::JobState;
+
+class TestEngineFanOut : public QObject
+{
+    Q_OBJECT
+private:
+    EngineTestKit::Fixture m_amo; ///< the amoCRM sandbox, the store and its signed-in "amo" connection
+    std::unique_ptr<Sandbox::RetailCrm::RetailCrmSandbox> m_retail;
+    std::unique_ptr<Sandbox::Testing::RetailTestClient> m_retailControl;
+    QNetworkAccessManager m_network;
+    qint64 m_retailId = 0;
+    QTemporaryDir m_dir;
+    std::shared_ptr<ShopDb> m_shop;
+    int m_amoLeadsBefore = 0;
+    int m_retailOrdersBefore = 0;
+
+    QJsonArray retailOrders()
+    {
+        return m_retailControl->control(QStringLiteral("state"), {}, "GET").value("orders").toArray();
+    }
+    int amoLeads() { return int(m_amo.state().value("leads").toArray().size()); }
+    int links(qint64 connectionId, const QString &kind)
+    {
+        return Store::EntityLinkRepo(m_amo.store->db()).count(connectionId, kind).valueOr(-1);
+    }
+    int jobs(const QString &where)
+    {
+        auto count = Storage::Sql::scalar(*m_amo.store->db(),
+                                          QStringLiteral("SELECT COUNT(*) FROM jobs WHERE ") + where);
+        return count ? count->toInt() : -1;
+    }
+
+    /** The RetailCRM mapping the operator saved: its schema, the code maps and the status rows. */
+    void saveRetailMapping()
+    {
+        Crm::RetailCrm::RetailConnectorConfig config;
+        config.connectionId = m_retailId;
+        config.baseUrl = m_retail->baseUrl();
+        config.site = m_retail->site();
+        Crm::RetailCrm::RetailCrmConnector connector(config, m_amo.secrets, m_amo.store->db(), &m_network);
+        auto schema = RetailTestKit::await<Common::Result<Crm::CrmSchema>>(
+            [&](auto cb) { connector.fetchSchema(cb); });
+        QVERIFY_OK(schema);
+        Store::MappingRepo repo(m_amo.store->db());
+        QVERIFY_OK(repo.saveSchema(m_retailId, schema.value()));
+        QVERIFY_OK(repo.save(m_retailId, RetailTestKit::mapping(schema.value())));
+    }
+
+    /** A miniShop2 database with @p orders orders, polled by the engine as source "shop". */
+    void addShop(int orders)
+    {
+        const QString url = QStringLiteral("sqlite://")
+            + m_dir.filePath(QStringLiteral("shop-%1.db").arg(QTest::currentTestFunction()));
+        auto shop = ShopDb::open(ShopDbUrl::parse(url).value(), QStringLiteral("modx_"));
+        QVERIFY_OK(shop);
+        m_shop = std::move(shop).value();
+        DemoShopGenerator::Options generate;
+        generate.orders = orders;
+        QVERIFY_OK(DemoShopGenerator::generate(*m_shop, generate));
+        Source::SourceRecord record;
+        record.name = QStringLiteral("shop");
+        record.kind = QStringLiteral("minishop2");
+        record.url = url;
+        record.config = QJsonObject { { "prefix", "modx_" }, { "start", "beginning" } };
+        QVERIFY_OK(Source::SourceRepo(m_amo.store->db()).add(record));
+    }
+
+    /** Shop orders in amoCRM (by "CRM Bridge ID") and in RetailCRM (by externalId): how many each has. */
+    QHash<QString, int> amoOrderDeals()
+    {
+        QHash<QString, int> deals;
+        const QHash<QString, int> all = AmoTestKit::dealsByExternalId(m_amo.state());
+        for (auto it = all.cbegin(); it != all.cend(); ++it)
+            if (it.key().startsWith(QLatin1String("order:shop:")))
+                deals.insert(it.key(), it.value());
+        return deals;
+    }
+    QHash<QString, int> retailOrdersByExternalId()
+    {
+        QHash<QString, int> orders;
+        const QJsonArray all = retailOrders();
+        for (qsizetype i = m_retailOrdersBefore; i < all.size(); ++i)
+            ++orders[all[i].toObject().value("externalId").toString()];
+        return orders;
+    }
+    static int total(const QHash<QString, int> &counts)
+    {
+        int sum = 0;
+        for (int n : counts)
+            sum += n;
+        return sum;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QString error;
+        QVERIFY2(m_amo.initSandbox(&error), qPrintable(error));
+        Sandbox::RetailCrm::RetailSandboxOptions options;
+        options.seed = QStringLiteral("demo");
+        m_retail = std::make_unique<Sandbox::RetailCrm::RetailCrmSandbox>(options);
+        QVERIFY2(m_retail->start(&error), qPrintable(error));
+        m_retailControl = std::make_unique<Sandbox::Testing::RetailTestClient>(m_retail->baseUrl());
+        m_network.setProxy(QNetworkProxy::NoProxy);
+    }
+
+    void init()
+    {
+        m_amo.initStore();
+        m_retailControl->control(QStringLiteral("reset"), { { "seed", "demo" } });
+        m_retailId = RetailTestKit::addConnection(m_amo.store->db(), *m_retail);
+        QVERIFY(m_retailId > 0);
+        AmoTestKit::writeSecret(*m_amo.secrets, m_retailId, Crm::RetailCrm::RetailSecretNames::apiKey(),
+                                m_retail->apiKey().toUtf8());
+        saveRetailMapping();
+        m_amoLeadsBefore = amoLeads();
+        m_retailOrdersBefore = int(retailOrders().size());
+    }
+
+    void cleanup()
+    {
+        m_shop.reset();
+        m_amo.cleanup();
+    }
+
+    /** Ten shop orders reach both CRMs once; an engine that died while sending two of them (both
+     *  CRMs' jobs left `sending`, their links lost) is reconciled, and orders placed meanwhile follow. */
+    void everyOrderReachesEveryCrmOnceAcrossACrash()
+    {
+        addShop(10);
+        Crm::ConnectorFactory factory(m_amo.store->db(), m_amo.secrets);
+        auto engine = m_amo.startEngine(factory);
+        QVERIFY(engine);
+        QTRY_COMPARE_WITH_TIMEOUT(jobs(QStringLiteral("kind = 'order.created' AND state = 'done'")), 20,
+                                  60000);
+        m_amo.stopEngine(engine);
+        QCOMPARE(links(m_amo.connectionId, QStringLiteral("order")), 10);
+        QCOMPARE(links(m_retailId, QStringLiteral("order")), 10);
+        QCOMPARE(jobs(QStringLiteral("kind = 'order.created' AND connection_id IS NULL")), 0);
+
+        // The engine died right after it sent two orders to both CRMs: their jobs are `sending`.
+        QVERIFY_OK(Storage::Sql::exec(
+            *m_amo.store->db(),
+            QStringLiteral("UPDATE jobs SET state = 'sending', lease_owner = 'dead', lease_until = 1"
+                           " WHERE kind = 'order.created' AND source_ref IN (SELECT source_ref FROM jobs"
+                           "   WHERE kind = 'order.created' GROUP BY source_ref ORDER BY MIN(id) LIMIT 2)")));
+        QCOMPARE(jobs(QStringLiteral("state = 'sending'")), 4);
+        QVERIFY_OK(Storage::Sql::exec(
+            *m_amo.store->db(),
+            QStringLiteral("DELETE FROM entity_links WHERE source_kind = 'order' AND source_id IN"
+                           " (SELECT 'shop:' || source_ref FROM jobs WHERE state = 'sending')")));
+        QVERIFY_OK(DemoShopGenerator::addOrders(*m_shop, 3, 4, 11));
+
+        engine = m_amo.startEngine(factory);
+        QVERIFY(engine);
+        QTRY_COMPARE_WITH_TIMEOUT(jobs(QStringLiteral("kind = 'order.created' AND state = 'done'")), 26,
+                                  60000);
+        m_amo.stopEngine(engine);
+
+        const QHash<QString, int> deals = amoOrderDeals();
+        QCOMPARE(deals.size(), 13);
+        QCOMPARE(total(deals), 13);
+        QCOMPARE(amoLeads() - m_amoLeadsBefore, 13);
+        const QHash<QString, int> orders = retailOrdersByExternalId();
+        QCOMPARE(orders.size(), 13);
+        QCOMPARE(total(orders), 13);
+        QCOMPARE(links(m_amo.connectionId, QStringLiteral("order")), 13);
+        QCOMPARE(links(m_retailId, QStringLiteral("order")), 13);
+        auto reconciled = Storage::Sql::scalar(
+            *m_amo.store->db(),
+            QStringLiteral("SELECT COUNT(DISTINCT j.connection_id) FROM job_attempts a"
+                           " JOIN jobs j ON j.id = a.job_id WHERE a.outcome = 'reconciled'"));
+        QVERIFY_OK(reconciled);
+        QCOMPARE(reconciled->toInt(), 2);
+        QCOMPARE(jobs(QStringLiteral("kind = 'order.created' AND state <> 'done'")), 0);
+    }
+
+    /** The shop names RetailCRM as its only target: its orders go there and nowhere else. */
+    void aSourceWithOneNamedTargetSendsOnlyThere()
+    {
+        QVERIFY_OK(
+            Store::OutboxFanOut(m_amo.store->db()).setNamedTargets(QStringLiteral("shop"), { m_retailId }));
+        addShop(5);
+        Crm::ConnectorFactory factory(m_amo.store->db(), m_amo.secrets);
+        auto engine = m_amo.startEngine(factory);
+        QVERIFY(engine);
+        QTRY_COMPARE_WITH_TIMEOUT(jobs(QStringLiteral("kind = 'order.created' AND state = 'done'")), 5,
+                                  60000);
+        QTest::qWait(1000); // more polls and rounds: still nothing for amoCRM
+        m_amo.stopEngine(engine);
+        QCOMPARE(total(retailOrdersByExternalId()), 5);
+        QCOMPARE(amoOrderDeals().size(), 0);
+        QCOMPARE(amoLeads(), m_amoLeadsBefore);
+        QCOMPARE(jobs(QStringLiteral("connection_id = %1").arg(m_amo.connectionId)), 0);
+        QCOMPARE(links(m_amo.connectionId, QStringLiteral("order")), 0);
+    }
+
+    /** A form submission (as the intake stores it) and an order job queued without a connection, as an
+     *  older version queued them, both reach both CRMs. */
+    void aFormAndAnUnaddressedJobReachBoth()
+    {
+        Model::FormSubmission form;
+        form.id = QStringLiteral("f-1");
+        form.formName = QStringLiteral("callback");
+        form.receivedAt = QDateTime::currentDateTimeUtc();
+        form.fields = { { QStringLiteral("name"), QStringLiteral("Анна") },
+                        { QStringLiteral("phone"), QStringLiteral("+7 912 555-01-02") },
+                        { QStringLiteral("email"), QStringLiteral("anna@example.ru") } };
+        Model::ShopEvent event;
+        event.kind = Model::ShopEvent::Kind::FormSubmitted;
+        event.source = QStringLiteral("forms");
+        event.entityId = form.id;
+        event.payload = form.toJson();
+        event.reference = form.formName;
+        Store::OutboxFanOut outbox(m_amo.store->db());
+        auto appended = Source::EventOutbox::append(outbox, event);
+        QVERIFY_OK(appended);
+        QCOMPARE(appended->jobs.size(), 2);
+        QVERIFY_OK(
+            Store::JobRepo(m_amo.store->db()).enqueue(EngineTestKit::jobFor(EngineTestKit::order(1, 1))));
+
+        Crm::ConnectorFactory factory(m_amo.store->db(), m_amo.secrets);
+        auto engine = m_amo.startEngine(factory);
+        QVERIFY(engine);
+        QTRY_COMPARE_WITH_TIMEOUT(m_amo.countDone(), 4, 60000);
+        m_amo.stopEngine(engine);
+        for (qint64 connection : { m_amo.connectionId, m_retailId }) {
+            QCOMPARE(links(connection, QStringLiteral("form")), 1);
+            QCOMPARE(links(connection, QStringLiteral("order")), 1);
+        }
+        QCOMPARE(amoLeads() - m_amoLeadsBefore, 2);
+        QCOMPARE(total(retailOrdersByExternalId()), 2);
+    }
+};
+
+QTEST_MAIN(TestEngineFanOut)
+#include "tst_EngineFanOut.moc"
