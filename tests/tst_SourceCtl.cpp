@@ -225,6 +225,13 @@ private Q_SLOTS:
             c.baseUrl = QStringLiteral("https://%1.example").arg(c.name);
             QVERIFY_OK(Store::ConnectionRepo(db.value()).add(c));
         }
+        // The imports above were stored before any CRM was connected: they wait for one.
+        const Run status = ctl(withStore({ QStringLiteral("status") }));
+        QVERIFY2(status.out.contains(
+                     QStringLiteral("Jobs for retail (connection 2): 0 pending, 0 done, 0 failed")),
+                 qPrintable(status.out));
+        QVERIFY2(status.out.contains(QStringLiteral("Waiting for a CRM connection: 6 jobs")),
+                 qPrintable(status.out));
         const QStringList targets { QStringLiteral("source"), QStringLiteral("targets"),
                                     QStringLiteral("shop") };
         Run shown = ctl(withStore(targets));

@@ -72,7 +72,7 @@ void printQueuePerConnection(const std::shared_ptr<Storage::Database> &db)
         auto counts = jobs.countsByState(c.id);
         if (!counts)
             continue;
-        out(QStringLiteral("Connection %1 (%2)%3: %4 pending, %5 done, %6 failed")
+        out(QStringLiteral("Jobs for %1 (connection %2%3): %4 pending, %5 done, %6 failed")
                 .arg(c.name)
                 .arg(c.id)
                 .arg(c.enabled() ? QString() : QStringLiteral(", disabled"))
