@@ -237,6 +237,24 @@ private Q_SLOTS:
         QCOMPARE(crmStatus(), QStringLiteral("complete"));
     }
 
+    /** Our move's history entry never reaches the lane (apiKey.current), so it leaves no echo mark
+     *  behind that could swallow a manager's later move to the same status. */
+    void aManagersMoveBackToOurStatusIsApplied()
+    {
+        // A shop whose managers may move orders back (no status is fixed).
+        m_shop->exec(
+            QStringLiteral("UPDATE %1 SET `fixed` = 0").arg(m_shop->db->table("ms2_order_statuses")));
+        m_shop->managerSetsStatus(m_orderId, 2);
+        QTRY_COMPARE_WITH_TIMEOUT(crmStatus(), QStringLiteral("client-confirmed"), 5000);
+        managerSetsStatus(QStringLiteral("new"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shop->status(m_orderId), QStringLiteral("1"), 5000);
+        managerSetsStatus(QStringLiteral("client-confirmed"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_shop->status(m_orderId), QStringLiteral("2"), 5000);
+        QTRY_COMPARE(jobs(kStageJobs).value(1).value(2), QStringLiteral("done"));
+        QCOMPARE(jobs(kStageJobs).size(), 2);
+        QCOMPARE(jobs(kShopJobs).size(), 1);
+    }
+
     /** (d): "Отправлен" (3) is final in miniShop2: a later CRM move fails visibly, the shop keeps 3. */
     void aFinalShopStatusIsNotOverwritten()
     {

@@ -183,6 +183,13 @@ public:
     virtual void contactsChangedSince(qint64 updatedSince, int page, Callback<ContactPage> done) = 0;
     /** Stage changes made in the CRM since the cursor (empty = from now on). */
     virtual void stageChangesSince(const QString &cursor, Callback<StageChangePage> done) = 0;
+    /**
+     * Whether the CRM's stage-change notices (stageChangesSince, webhooks) include our own moves, so
+     * the engine has to recognise them by an echo mark (amoCRM). False when the CRM already tells
+     * them apart (RetailCRM's apiKey.current): a mark would never be used up and could swallow a
+     * manager's later move to the same stage.
+     */
+    virtual bool stageNoticesIncludeOwnMoves() const { return true; }
 
     /** Whether the CRM can post stage changes to us; without, back-sync polls stageChangesSince. */
     virtual bool hasStageWebhooks() const { return false; }

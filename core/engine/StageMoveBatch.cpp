@@ -113,13 +113,15 @@ bool StageMoveBatch::run(Finished finished)
         m.move = { QString::number(job.id), **deal, decision.pipelineId, decision.stageId, {} };
         if (decision.stageId == QLatin1String("143"))
             m.move.lossReasonId = lossReason;
-        auto mark = echo.expect(echoSource(m_config.connectionId), m.move.dealId,
-                                echoStage(m.move.pipelineId, m.move.stageId));
-        if (!mark) {
-            m_settler.fail(job, mark.error());
-            continue;
+        if (m_connector->stageNoticesIncludeOwnMoves()) {
+            auto mark = echo.expect(echoSource(m_config.connectionId), m.move.dealId,
+                                    echoStage(m.move.pipelineId, m.move.stageId));
+            if (!mark) {
+                m_settler.fail(job, mark.error());
+                continue;
+            }
+            m.echoMark = mark.value();
         }
-        m.echoMark = mark.value();
         moves.append(m);
     }
     if (moves.isEmpty()) {
@@ -149,7 +151,8 @@ void StageMoveBatch::settleMoves(const QList<Move> &moves, const QList<Crm::Item
             : it->error;
         if (error) {
             // Not moved: a later notice of this stage is a manager's, not our echo.
-            (void)echo.discard(m.echoMark);
+            if (m.echoMark != 0)
+                (void)echo.discard(m.echoMark);
             m_settler.fail(m.job, *error);
             continue;
         }

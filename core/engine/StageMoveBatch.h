@@ -19,7 +19,8 @@ namespace Engine {
  * map and moves the linked deals with the connector's moveDeals (PATCH batches); a move to amoCRM's
  * "lost" (143) carries the connection's loss reason (config "loss_reason_id") when there is one.
  * Each move is remembered in the echo guard (source echoSource()) before it goes out, so the CRM's
- * notice of our own move is not applied back to the shop by the status lane.
+ * notice of our own move is not applied back to the shop by the status lane; not for a CRM whose
+ * notices leave our own moves out (Crm::CrmConnector::stageNoticesIncludeOwnMoves()).
  *
  * Lives on the lane's thread, owned by its LaneWorker, which runs a round when no create is due.
  */

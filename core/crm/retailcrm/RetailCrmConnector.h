@@ -91,6 +91,8 @@ public:
     /** Every customer (@p updatedSince 0), else the customers in one page of customers/history since then. */
     void contactsChangedSince(qint64 updatedSince, int page, Callback<ContactPage> done) override;
     void stageChangesSince(const QString &cursor, Callback<StageChangePage> done) override;
+    /** orders/history marks our own edits (apiKey.current) and stageChangesSince leaves them out. */
+    bool stageNoticesIncludeOwnMoves() const override { return false; }
     /** Back-sync by webhook is refused for RetailCRM; see the definition for why. */
     QString noStageWebhooksAdvice() const override;
 
