@@ -2072,6 +2072,14 @@ Keys: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ICML catalogue (for RetailCRM)</source>
+        <translation>ICML catalogue (for RetailCRM)</translation>
+    </message>
+    <message>
+        <source>RetailCRM downloads the shop&apos;s catalogue from here; written to %1</source>
+        <translation>RetailCRM downloads the shop&apos;s catalogue from here; written to %1</translation>
+    </message>
+    <message>
         <source>CRM stage changes (polling)</source>
         <translation>CRM stage changes (polling)</translation>
     </message>

@@ -2121,6 +2121,14 @@ Keys: %2</source>
         <translation>У формы «%1» новый секрет: скопируйте его сейчас, после закрытия окна он не показывается.</translation>
     </message>
     <message>
+        <source>ICML catalogue (for RetailCRM)</source>
+        <translation>ICML-каталог (для RetailCRM)</translation>
+    </message>
+    <message>
+        <source>RetailCRM downloads the shop&apos;s catalogue from here; written to %1</source>
+        <translation>Отсюда RetailCRM скачивает каталог магазина; файл: %1</translation>
+    </message>
+    <message>
         <source>CRM stage changes (polling)</source>
         <translation>Смены этапов в CRM (опрос)</translation>
     </message>

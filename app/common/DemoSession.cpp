@@ -293,6 +293,10 @@ void DemoSession::run()
     // The intake runs when there is a catalogue to serve (RetailCRM); the amoCRM demo needs none.
     if (auto started = m_engine->start(m_crm->takesCatalogue()); !started)
         return fail(started.error().message);
+    // The intake took any free port: the Connections page shows its addresses from the setting.
+    if (m_engine->intake())
+        (void)Store::SettingsRepo(m_store).setValue(
+            QStringLiteral("intake.listen"), QStringLiteral("127.0.0.1:%1").arg(m_engine->intake()->port()));
 }
 
 void DemoSession::placeOrder()

@@ -135,6 +135,14 @@ void RetailDemoCrm::signIn(const DemoTarget &target, std::function<void(Status)>
 Mapping::MappingSet RetailDemoCrm::mapping(const Crm::CrmSchema &schema) const
 {
     Mapping::MappingSet set = Mapping::MappingSet::defaults(schema);
+    // A RetailCRM order carries its number, delivery, payment, address, comment and weight itself: the
+    // custom fields the defaults offer to create for them (switched off) are left out of the demo.
+    auto offeredOnly = [](const Mapping::FieldRow &row) {
+        return !row.active && row.target.kind == Mapping::FieldTarget::Kind::CustomField
+            && row.target.fieldId.isEmpty();
+    };
+    set.orders.rows.removeIf(offeredOnly);
+    set.forms.rows.removeIf(offeredOnly);
     set.codes.delivery = codeRows(kDeliveries);
     set.codes.payment = codeRows(kPayments);
     set.codes.paidStatuses = { QLatin1String(kPaidStatus) };

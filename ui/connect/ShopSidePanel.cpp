@@ -127,6 +127,7 @@ void ShopSidePanel::reload()
         for (const Store::Connection &connection : connections.value())
             addBackSync(connection);
     }
+    addCatalogues(base);
     if (m_tree->topLevelItemCount() == 0)
         new QTreeWidgetItem(m_tree,
                             { tr("No shop yet"), QString(),
@@ -175,6 +176,27 @@ void ShopSidePanel::addForm(const QString &name, const QString &baseUrl)
           secret.isEmpty() ? tr("shown once") : kMask });
     html->setData(AddressColumn, AddressRole, plain);
     html->setData(NameColumn, FormNameRole, name);
+}
+
+void ShopSidePanel::addCatalogues(const QString &baseUrl)
+{
+    // `crmbridgectl icml export` (or the RetailCRM demo) names the file as icml.<source>.file.
+    const auto settings = Store::SettingsRepo(m_db).all();
+    if (!settings)
+        return;
+    for (auto it = settings->cbegin(); it != settings->cend(); ++it) {
+        const QString &key = it.key();
+        if (!key.startsWith(QLatin1String("icml.")) || !key.endsWith(QLatin1String(".file")))
+            continue;
+        const QString source = key.mid(5, key.size() - 10);
+        const QString address = baseUrl + QStringLiteral("/icml/") + source + QStringLiteral(".xml");
+        auto *item = new QTreeWidgetItem(
+            m_tree, { source, tr("ICML catalogue (for RetailCRM)"), address, QString() });
+        item->setData(AddressColumn, AddressRole, address);
+        item->setToolTip(
+            AddressColumn,
+            tr("RetailCRM downloads the shop's catalogue from here; written to %1").arg(it.value()));
+    }
 }
 
 void ShopSidePanel::addBackSync(const Store::Connection &connection)

@@ -70,6 +70,8 @@ private:
     void addForm(const QString &name, const QString &baseUrl);
     /** A connection's back-sync: its webhook address and secret, or the polling interval. */
     void addBackSync(const Store::Connection &connection);
+    /** Each published ICML catalogue and the intake address RetailCRM downloads it from. */
+    void addCatalogues(const QString &baseUrl);
     /** Reads the item's secret off the GUI thread and copies prefix + secret, then notes done. */
     void copyWithSecret(QTreeWidgetItem *item, const QString &prefix, const QString &done);
     void showSecretState(QTreeWidgetItem *item);
