@@ -11,7 +11,7 @@ target_compile_definitions(tst_AmoSandboxCli PRIVATE CRM_SANDBOX_EXE="$<TARGET_F
 add_dependencies(tst_AmoSandboxCli crm-sandbox)
 
 # The RetailCRM sandbox's conformance suite.
-foreach(name RetailSandboxApi RetailSandboxHistory RetailSandboxLimits RetailSandboxCli)
+foreach(name RetailSandboxApi RetailSandboxHistory RetailSandboxLimits RetailSandboxCli RetailSandboxFields)
     crmbridge_add_test(${name} LABEL integration TIMEOUT 120
         SOURCES tst_${name}.cpp sandbox/tests/SandboxTestClient.h sandbox/tests/RetailTestClient.h
         LIBS crmbridge_sandbox Qt6::Network)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RetailControlApi.h"
 
+#include "RetailCustomFields.h"
 #include "RetailCustomersApi.h"
 #include "RetailOrderModel.h"
 #include "RetailSeed.h"
@@ -42,6 +43,7 @@ RetailControlApi::RetailControlApi(RetailStore &store, RetailTriggerSender &trig
         RetailSeed::add(m_store, QJsonObject { { "api_keys", QJsonArray { c.body } } });
         return ok(QJsonObject { { "ok", true } });
     });
+    m_router.add("POST", "/__sandbox/custom-fields", [this](Call &c) { return customField(c); });
     m_router.add("POST", "/__sandbox/manager/order-status",
                  [this](Call &c) { return managerOrder(c, true); });
     m_router.add("POST", "/__sandbox/manager/order", [this](Call &c) { return managerOrder(c, false); });
@@ -118,6 +120,13 @@ HttpResponse RetailControlApi::state(Call &)
     QJsonObject keys;
     for (auto it = m_store.apiKeys.begin(); it != m_store.apiKeys.end(); ++it)
         keys.insert(it.key(), QJsonArray::fromStringList(it.value()));
+    QJsonObject customFields;
+    for (auto it = m_store.customFields.begin(); it != m_store.customFields.end(); ++it) {
+        QJsonArray list;
+        for (const QJsonObject &f : it.value())
+            list.append(f);
+        customFields.insert(it.key(), list);
+    }
     QJsonObject sites;
     for (auto it = m_store.sites.begin(); it != m_store.sites.end(); ++it)
         sites.insert(it.key(), it.value());
@@ -132,6 +141,8 @@ HttpResponse RetailControlApi::state(Call &)
         { "clock",
           QJsonObject { { "now", m_store.clock.nowSecs() }, { "offset", m_store.clock.offsetMs() / 1000 } } },
         { "offers", values(m_store.offers) },
+        { "users", values(m_store.users) },
+        { "custom_fields", customFields },
         { "customers", values(m_store.customers) },
         { "orders", values(m_store.orders) },
         { "history", history },
@@ -154,6 +165,29 @@ HttpResponse RetailControlApi::rateLimit(Call &call)
     if (call.request.method == "POST")
         m_store.setRate(call.body);
     return ok(m_store.rateSettings.toJson());
+}
+
+HttpResponse RetailControlApi::customField(Call &call)
+{
+    const QJsonObject &b = call.body;
+    const QString entity = b.value("entity").toString(QStringLiteral("order"));
+    const QString code = b.value("code").toString();
+    if (!RetailCustomFields::entities().contains(entity) || code.isEmpty())
+        return bad(QStringLiteral("give entity (order|customer) and code"));
+    auto &fields = m_store.customFields[entity];
+    if (b.value("delete").toBool()) {
+        if (!fields.remove(code))
+            return bad(QStringLiteral("no such field"));
+        return ok(QJsonObject { { "ok", true }, { "deleted", code } });
+    }
+    if (fields.contains(code))
+        return ok(
+            QJsonObject { { "ok", true }, { "field", RetailCustomFields::edit(m_store, entity, code, b) } });
+    QJsonObject errors;
+    const QJsonObject field = RetailCustomFields::create(m_store, entity, b, &errors);
+    if (field.isEmpty())
+        return bad(QString::fromUtf8(QJsonDocument(errors).toJson(QJsonDocument::Compact)));
+    return ok(QJsonObject { { "ok", true }, { "field", field } });
 }
 
 HttpResponse RetailControlApi::managerOrder(Call &call, bool statusOnly)

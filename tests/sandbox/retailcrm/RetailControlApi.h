@@ -40,6 +40,8 @@ private:
     HttpResponse managerOrder(Call &call, bool statusOnly);
     /** A manager edits a customer ({id} or {externalId, site}, "customer": the patch): customers/history. */
     HttpResponse managerCustomer(Call &call);
+    /** Adds, renames (edits) or deletes (`"delete":true`) one custom field, as an administrator would. */
+    HttpResponse customField(Call &call);
 
     RetailStore &m_store;
     RetailTriggerSender &m_trigger;

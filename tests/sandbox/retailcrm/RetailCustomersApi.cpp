@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RetailCustomersApi.h"
 
+#include "RetailCustomFields.h"
 #include "RetailHistoryApi.h"
 #include "RetailStore.h"
 #include "common/QueryParams.h"
@@ -20,21 +21,26 @@ QJsonObject validate(const QJsonObject &c)
     return errors;
 }
 
-void merge(QJsonObject &target, const QJsonObject &patch)
+/** Applies @p patch to @p target; false with @p errors (target unchanged) when a custom field value is bad.
+ */
+bool merge(const RetailStore &store, QJsonObject &target, const QJsonObject &patch, QJsonObject *errors)
 {
+    QJsonObject next = target;
     for (auto it = patch.begin(); it != patch.end(); ++it) {
         if (it.key() == QLatin1String("id") || it.key() == QLatin1String("site"))
             continue;
         if (it.key() == QLatin1String("customFields")) {
-            QJsonObject fields = target.value("customFields").toObject();
-            const QJsonObject given = it.value().toObject();
-            for (auto f = given.begin(); f != given.end(); ++f)
-                fields.insert(f.key(), f.value());
-            target.insert("customFields", fields);
+            QJsonObject fields = next.value("customFields").toObject();
+            if (!RetailCustomFields::merge(store, QStringLiteral("customer"), fields, it.value().toObject(),
+                                           errors))
+                return false;
+            next.insert("customFields", fields);
         } else {
-            target.insert(it.key(), it.value());
+            next.insert(it.key(), it.value());
         }
     }
+    target = next;
+    return true;
 }
 
 /** customers/history entries for what an edit changed (snake_case names, reference A.5). [I] */
@@ -81,7 +87,10 @@ QJsonObject RetailCustomersApi::create(RetailStore &store, const QJsonObject &in
         return {};
     }
     QJsonObject customer { { "customFields", QJsonObject() }, { "phones", QJsonArray() } };
-    merge(customer, input);
+    if (!merge(store, customer, input, errors)) {
+        *message = QStringLiteral("Errors in the entity format");
+        return {};
+    }
     const qint64 id = store.nextCustomerId++;
     customer.insert("id", id);
     customer.insert("site", site);
@@ -95,11 +104,10 @@ QJsonObject RetailCustomersApi::create(RetailStore &store, const QJsonObject &in
 QJsonObject RetailCustomersApi::change(RetailStore &store, QJsonObject &customer, const QJsonObject &patch,
                                        const QString &apiKey)
 {
-    const QJsonObject errors = validate(patch);
-    if (!errors.isEmpty())
-        return errors;
+    QJsonObject errors = validate(patch);
     const QJsonObject before = customer;
-    merge(customer, patch);
+    if (!errors.isEmpty() || !merge(store, customer, patch, &errors))
+        return errors;
     recordChanges(store, before, customer, apiKey);
     return {};
 }

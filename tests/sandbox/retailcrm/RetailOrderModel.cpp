@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RetailOrderModel.h"
 
+#include "RetailCustomFields.h"
 #include "RetailCustomersApi.h"
 #include "RetailStore.h"
 
@@ -171,9 +172,8 @@ bool apply(RetailStore &store, QJsonObject &order, const QJsonObject &input, con
         applyPayments(store, next, input.value("payments").toArray(), errors);
     if (input.contains("customFields")) {
         QJsonObject fields = next.value("customFields").toObject();
-        const QJsonObject given = input.value("customFields").toObject();
-        for (auto it = given.begin(); it != given.end(); ++it)
-            fields.insert(it.key(), it.value());
+        RetailCustomFields::merge(store, QStringLiteral("order"), fields,
+                                  input.value("customFields").toObject(), errors);
         next.insert("customFields", fields);
     }
     if (!errors->isEmpty())
@@ -259,8 +259,11 @@ void recordChanges(RetailStore &store, const QJsonObject &before, const QJsonObj
     diff("manager_comment", before.value("managerComment"), after.value("managerComment"), false);
     const QJsonObject f0 = before.value("customFields").toObject(),
                       f1 = after.value("customFields").toObject();
-    for (auto it = f1.begin(); it != f1.end(); ++it)
-        diff(QStringLiteral("custom_") + it.key(), f0.value(it.key()), it.value(), false);
+    QStringList codes = f0.keys() + f1.keys();
+    codes.removeDuplicates();
+    for (const QString &code : std::as_const(codes))
+        diff(QStringLiteral("custom_") + code, f0.value(code).isUndefined() ? QJsonValue() : f0.value(code),
+             f1.value(code).isUndefined() ? QJsonValue() : f1.value(code), false);
     const QJsonObject p0 = before.value("payments").toObject(), p1 = after.value("payments").toObject();
     for (auto it = p1.begin(); it != p1.end(); ++it) {
         const QJsonObject p = it.value().toObject();

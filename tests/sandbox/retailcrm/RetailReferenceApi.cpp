@@ -65,7 +65,10 @@ HttpResponse RetailReferenceApi::credentials(RetailCall &call)
                                        "/api/v5/orders/statuses",
                                        "/api/v5/orders/payments/create",
                                        "/api/v5/orders/payments/{id}/edit",
-                                       "/api/v5/reference/*" };
+                                       "/api/v5/reference/*",
+                                       "/api/v5/custom-fields",
+                                       "/api/v5/custom-fields/{entity}/create",
+                                       "/api/v5/users" };
     return Reply::ok({ { "credentials", QJsonArray::fromStringList(methods) },
                        { "siteAccess", call.fullAccess ? "access_full" : "access_selective" },
                        { "sitesAvailable", QJsonArray::fromStringList(call.sites) } });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RetailSeed.h"
 
+#include "RetailCustomFields.h"
 #include "RetailStore.h"
 
 #include <QJsonArray>
@@ -54,6 +55,28 @@ void simple(QMap<QString, QJsonObject> &dict, const char *code, const QString &n
         QJsonObject { { "code", code }, { "name", name }, { "active", true }, { "ordering", ordering } });
 }
 
+void user(RetailStore &s, const QJsonObject &given)
+{
+    const qint64 id = s.users.isEmpty() ? 11 : s.users.lastKey() + 1;
+    QJsonObject u { { "id", id },         { "createdAt", s.now() },  { "active", true },
+                    { "online", false },  { "isAdmin", false },      { "isManager", true },
+                    { "status", "free" }, { "groups", QJsonArray() } };
+    for (auto it = given.begin(); it != given.end(); ++it)
+        u.insert(it.key(), it.value());
+    u.insert("id", id);
+    s.users.insert(id, u);
+}
+
+void field(RetailStore &s, const char *entity, const char *code, const QString &name, const char *type,
+           int ordering)
+{
+    QJsonObject ignored;
+    RetailCustomFields::create(
+        s, QLatin1String(entity),
+        QJsonObject { { "code", code }, { "name", name }, { "type", type }, { "ordering", ordering } },
+        &ignored);
+}
+
 void baseStatuses(RetailStore &s)
 {
     group(s, "new", QStringLiteral("Новый"), 10, true);
@@ -76,6 +99,24 @@ void demo(RetailStore &s)
     status(s, "delivering", QStringLiteral("Доставляется"), "delivery", 41);
     status(s, "no-call", QStringLiteral("Недозвон"), "cancel", 81);
     status(s, "prices-did-not-suit", QStringLiteral("Не устроила цена"), "cancel", 82);
+
+    user(s,
+         QJsonObject { { "firstName", QStringLiteral("Олег") },
+                       { "lastName", QStringLiteral("Кузнецов") },
+                       { "email", "oleg@demo-shop.example" } });
+    user(s,
+         QJsonObject { { "firstName", QStringLiteral("Мария") },
+                       { "lastName", QStringLiteral("Иванова") },
+                       { "email", "maria@demo-shop.example" } });
+    user(s,
+         QJsonObject { { "firstName", QStringLiteral("Павел") },
+                       { "lastName", QStringLiteral("Орлов") },
+                       { "email", "pavel@demo-shop.example" },
+                       { "active", false } });
+    field(s, "order", "promocode", QStringLiteral("Промокод"), "string", 10);
+    field(s, "order", "gift", QStringLiteral("Подарочная упаковка"), "boolean", 20);
+    field(s, "order", "track", QStringLiteral("Трек-номер"), "string", 30);
+    field(s, "customer", "loyalty_card", QStringLiteral("Карта лояльности"), "string", 10);
 
     simple(s.orderTypes, "eshop-individual", QStringLiteral("Заказ от физ. лица"), 10);
     simple(s.orderTypes, "eshop-legal", QStringLiteral("Заказ от юр. лица"), 20);
@@ -155,6 +196,11 @@ void apply(RetailStore &store, const QString &profile)
          store.options.site == QLatin1String("demo-shop") ? QStringLiteral("Демо-магазин")
                                                           : store.options.site);
     baseStatuses(store);
+    user(store,
+         QJsonObject { { "firstName", QStringLiteral("Анна") },
+                       { "lastName", QStringLiteral("Смирнова") },
+                       { "email", "admin@demo-shop.example" },
+                       { "isAdmin", true } });
     if (profile == QLatin1String("demo"))
         demo(store);
 }
@@ -184,6 +230,13 @@ QJsonObject add(RetailStore &store, const QJsonObject &body)
         offerIds.append(id);
     }
     added.insert("offers", offerIds);
+    for (const QJsonValue &v : body.value("users").toArray())
+        user(store, v.toObject());
+    for (const QJsonValue &v : body.value("custom_fields").toArray()) {
+        QJsonObject errors;
+        const QJsonObject f = v.toObject();
+        RetailCustomFields::create(store, f.value("entity").toString(QStringLiteral("order")), f, &errors);
+    }
     for (const QJsonValue &v : body.value("api_keys").toArray()) {
         QStringList sites;
         for (const QJsonValue &s : v.toObject().value("sites").toArray())

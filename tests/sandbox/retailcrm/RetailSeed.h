@@ -16,7 +16,8 @@ void apply(RetailStore &store, const QString &profile);
 
 /**
  * Adds what @p body lists: {"sites":[..], "statuses":[..], "delivery_types":[..], "payment_types":[..],
- * "offers":[..], "api_keys":[{"key","sites"}]} — dictionary entries as the API shows them.
+ * "offers":[..], "api_keys":[{"key","sites"}], "users":[{firstName,lastName,email,active?,isManager?}],
+ * "custom_fields":[{entity,code,name,type}]} — dictionary entries as the API shows them.
  */
 QJsonObject add(RetailStore &store, const QJsonObject &body);
 

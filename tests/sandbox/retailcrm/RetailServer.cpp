@@ -2,12 +2,14 @@
 #include "RetailServer.h"
 
 #include "RetailControlApi.h"
+#include "RetailCustomFieldsApi.h"
 #include "RetailCustomersApi.h"
 #include "RetailHistoryApi.h"
 #include "RetailOrdersApi.h"
 #include "RetailReferenceApi.h"
 #include "RetailStore.h"
 #include "RetailTriggerSender.h"
+#include "RetailUsersApi.h"
 #include "common/HttpServer.h"
 #include "common/MultipartForm.h"
 #include "common/NginxPages.h"
@@ -29,6 +31,8 @@ RetailServer::RetailServer(const RetailSandboxOptions &options, QObject *parent)
         m_trigger->statusChanged(order, status);
     };
     m_groups.push_back(std::make_shared<RetailReferenceApi>(*m_store, m_router));
+    m_groups.push_back(std::make_shared<RetailCustomFieldsApi>(*m_store, m_router));
+    m_groups.push_back(std::make_shared<RetailUsersApi>(*m_store, m_router));
     m_groups.push_back(std::make_shared<RetailCustomersApi>(*m_store, m_router));
     m_groups.push_back(std::make_shared<RetailHistoryApi>(*m_store, m_router));
     m_groups.push_back(std::make_shared<RetailOrdersApi>(*m_store, m_router));

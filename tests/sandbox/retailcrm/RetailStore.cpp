@@ -28,6 +28,8 @@ void RetailStore::reset(const QString &profile)
     offers.clear();
     customers.clear();
     orders.clear();
+    users.clear();
+    customFields.clear();
     history.clear();
     customerHistory.clear();
     nextCustomerId = 101;

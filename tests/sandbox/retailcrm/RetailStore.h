@@ -21,8 +21,9 @@ namespace Sandbox::RetailCrm {
 
 /**
  * Everything the emulated RetailCRM account holds: API keys, sites, reference dictionaries keyed by
- * code, the offer catalogue, customers, orders and the order history, plus the per-key rate limiters,
- * faults and counters. Entities are kept as the JSON the API answers with. Lives on the server thread.
+ * code, custom field definitions, users, the offer catalogue, customers, orders and the order history, plus
+ * the per-key rate limiters, faults and counters. Entities are kept as the JSON the API answers with. Lives
+ * on the server thread.
  */
 class RetailStore
 {
@@ -65,7 +66,9 @@ public:
     QMap<QString, QStringList> apiKeys; ///< key → site codes (empty = all sites)
     QMap<QString, QJsonObject> sites, statuses, statusGroups, orderTypes, orderMethods, deliveryTypes,
         paymentTypes, paymentStatuses;
-    QMap<qint64, QJsonObject> offers, customers, orders;
+    QMap<qint64, QJsonObject> offers, customers, orders, users;
+    /** Custom field definitions: entity ("order", "customer") → code → the field as the API shows it. */
+    QMap<QString, QMap<QString, QJsonObject>> customFields;
     QList<QJsonObject> history; ///< entries with an internal "_key" (the API key that made them)
     QList<QJsonObject> customerHistory; ///< the same for customers
     qint64 nextCustomerId = 101, nextOrderId = 1001, nextItemId = 5001, nextPaymentId = 7001,
