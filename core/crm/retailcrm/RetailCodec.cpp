@@ -276,6 +276,79 @@ QJsonObject orderJson(const DealDraft &draft, const QString &externalId, const Q
     return o;
 }
 
+QString customFieldEntity(Entity entity)
+{
+    switch (entity) {
+    case Entity::Deal:
+        return QStringLiteral("order");
+    case Entity::Contact:
+        return QStringLiteral("customer");
+    case Entity::Company:
+    case Entity::Customer:
+        break;
+    }
+    return {};
+}
+
+QString retailFieldType(const QString &neutralType)
+{
+    static const QMap<QString, QString> types {
+        { QStringLiteral("textarea"), QStringLiteral("text") },
+        { QStringLiteral("numeric"), QStringLiteral("numeric") },
+        { QStringLiteral("price"), QStringLiteral("numeric") },
+        { QStringLiteral("monetary"), QStringLiteral("numeric") },
+        { QStringLiteral("checkbox"), QStringLiteral("boolean") },
+        { QStringLiteral("date"), QStringLiteral("date") },
+        { QStringLiteral("date_time"), QStringLiteral("date") },
+        { QStringLiteral("birthday"), QStringLiteral("date") },
+    };
+    return types.value(neutralType, QStringLiteral("string"));
+}
+
+QString fieldCodeFor(const QString &name, const QStringList &taken)
+{
+    static const QMap<QChar, QString> latin = [] {
+        const QString from = QStringLiteral("абвгдеёжзийклмнопрстуфхцчшщъыьэюя");
+        const QStringList to { "a",  "b",  "v",  "g",  "d",    "e", "e", "zh", "z", "i",  "y",
+                               "k",  "l",  "m",  "n",  "o",    "p", "r", "s",  "t", "u",  "f",
+                               "kh", "ts", "ch", "sh", "shch", "",  "y", "",   "e", "yu", "ya" };
+        QMap<QChar, QString> map;
+        for (qsizetype i = 0; i < from.size(); ++i)
+            map.insert(from[i], to[i]);
+        return map;
+    }();
+    QString code;
+    for (const QChar ch : name.toLower()) {
+        const QString part = latin.contains(ch)                                  ? latin.value(ch)
+            : (ch >= QLatin1Char('a') && ch <= QLatin1Char('z')) || ch.isDigit() ? QString(ch)
+                                                                                 : QStringLiteral("_");
+        if (part == QLatin1String("_") && (code.isEmpty() || code.endsWith(QLatin1Char('_'))))
+            continue;
+        code += part;
+    }
+    code = code.left(40);
+    while (code.endsWith(QLatin1Char('_')))
+        code.chop(1);
+    if (code.isEmpty())
+        code = QStringLiteral("field");
+    QString unique = code;
+    for (int n = 2; taken.contains(unique); ++n)
+        unique = code + QLatin1Char('_') + QString::number(n);
+    return unique;
+}
+
+QJsonObject customFieldJson(const CustomField &field, const QString &code)
+{
+    QJsonObject o { { QStringLiteral("name"), field.name },
+                    { QStringLiteral("code"), code },
+                    { QStringLiteral("type"), retailFieldType(field.type) },
+                    { QStringLiteral("inFilter"), true },
+                    { QStringLiteral("inList"), true } };
+    if (field.sort > 0)
+        o.insert(QStringLiteral("ordering"), field.sort);
+    return o;
+}
+
 CrmSchema schemaFrom(const References &refs, const QDateTime &fetchedAt)
 {
     CrmSchema schema;
@@ -322,6 +395,21 @@ CrmSchema schemaFrom(const References &refs, const QDateTime &fetchedAt)
         field.sort = f.value(QLatin1String("ordering")).toInt();
         if (!field.id.isEmpty())
             schema.fields.append(field);
+    }
+    for (const QJsonValue &v : refs.users) {
+        const QJsonObject u = v.toObject();
+        CrmUser user;
+        user.id = QString::number(u.value(QLatin1String("id")).toInteger());
+        user.email = u.value(QLatin1String("email")).toString();
+        user.name = QStringList { u.value(QLatin1String("firstName")).toString(),
+                                  u.value(QLatin1String("lastName")).toString() }
+                        .join(QLatin1Char(' '))
+                        .simplified();
+        if (user.name.isEmpty())
+            user.name = user.email;
+        user.active = u.value(QLatin1String("active")).toBool(true);
+        if (user.id != QLatin1String("0"))
+            schema.users.append(user);
     }
     for (auto it = refs.dictionaries.cbegin(); it != refs.dictionaries.cend(); ++it)
         schema.dictionaries.insert(it.key(), dictionaryOf(it.value()));

@@ -22,6 +22,11 @@ namespace Crm::RetailCrm {
  *   routing choose a group. Statuses of the "complete" group are Won stages, of "cancel" Lost ones.
  *   So the status map is the status code map: shop status ↔ (orders, status code).
  * - Custom fields of orders are Deal fields and those of customers Contact fields, id = the field code.
+ *   Creating one (auto-create) sends the neutral type as RetailCRM's (customFieldJson) under a code made
+ *   from the name (fieldCodeFor). RetailCRM is taken to drop values for codes the account lacks without
+ *   an error (see tests/sandbox/README.md), so the mapping's validation against the schema is what
+ *   catches a missing field.
+ * - Users are the account's users (id = the user id, name = first and last name).
  * - Delivery types, payment types, payment statuses, order types, order methods and sites are the
  *   schema's dictionaries (id = code), which Mapping::CodeMaps are validated against.
  * - A deal is an order: its id is RetailCRM's order id, its external id the shop's order number with
@@ -59,8 +64,24 @@ struct References
     QString site;
     QMap<QString, QJsonObject> dictionaries; ///< "delivery-types" → {code: {...}}, ...
     QJsonArray customFields; ///< custom-fields list (may be empty)
+    QJsonArray users; ///< users list (may be empty)
 };
 CrmSchema schemaFrom(const References &references, const QDateTime &fetchedAt);
+
+/** RetailCRM's custom field entity for ours: Deal → "order", Contact → "customer"; empty for others. */
+QString customFieldEntity(Entity entity);
+/** RetailCRM's type for a neutral field type ("text" → "string", "textarea" → "text", "checkbox" →
+ *  "boolean", "numeric" → "numeric", "date" → "date", …); select fields become strings (RetailCRM's
+ *  dictionary fields need a custom dictionary, which the bridge does not create). */
+QString retailFieldType(const QString &neutralType);
+/**
+ * A field code from a field's name: transliterated to latin, lower case, runs of anything but letters
+ * and digits as one "_", at most 40 characters, "field" when nothing is left; "_2", "_3" … appended
+ * until it is not in @p taken.
+ */
+QString fieldCodeFor(const QString &name, const QStringList &taken);
+/** custom-fields/{entity}/create body for @p field under @p code. */
+QJsonObject customFieldJson(const CustomField &field, const QString &code);
 
 /** A manager's (or another integration's) status change from one orders/history entry; nullopt for
  *  other fields, for order creation and for changes made with our own key (apiKey.current). */

@@ -232,24 +232,15 @@ void RetailCrmConnector::fetchReferences(int index, std::shared_ptr<ReferenceFet
         { "reference/payment-statuses", "paymentStatuses", "payment-statuses" },
         { "reference/order-types", "orderTypes", "order-types" },
         { "reference/order-methods", "orderMethods", "order-methods" },
-        { "custom-fields", "customFields", "" },
     };
     if (index >= steps.size()) {
-        done(RetailCodec::schemaFrom(fetch->refs, QDateTime::fromMSecsSinceEpoch(m_clock->nowMs(), Qt::UTC)));
+        fetchLists(fetch, std::move(done));
         return;
     }
     const auto [path, key, dictionary] = steps[index];
-    QUrlQuery query;
-    if (index == steps.size() - 1)
-        query.addQueryItem(QStringLiteral("limit"), QString::number(RetailApiClient::kPageLimit));
-    get(QLatin1String(path), query, [=, this](Common::Result<QJsonObject> answer) {
+    get(QLatin1String(path), {}, [=, this](Common::Result<QJsonObject> answer) {
         const QString k = QLatin1String(key);
         if (!answer) {
-            // An account (or the sandbox) without custom fields answers "API method not found".
-            if (k == QLatin1String("customFields") && answer.error().kind == Common::ErrorKind::NotFound) {
-                fetchReferences(index + 1, fetch, done);
-                return;
-            }
             done(answer.error());
             return;
         }
@@ -260,22 +251,122 @@ void RetailCrmConnector::fetchReferences(int index, std::shared_ptr<ReferenceFet
             fetch->refs.statusGroups = value.toObject();
         else if (k == QLatin1String("sites"))
             fetch->refs.sites = value.toObject();
-        else if (k == QLatin1String("customFields"))
-            fetch->refs.customFields = value.toArray();
         else
             fetch->refs.dictionaries.insert(QLatin1String(dictionary), value.toObject());
         fetchReferences(index + 1, fetch, done);
     });
 }
 
-void RetailCrmConnector::createFields(const QList<CustomField> &, Entity, Callback<CrmSchema> done)
+void RetailCrmConnector::fetchLists(std::shared_ptr<ReferenceFetch> fetch, Callback<CrmSchema> done)
 {
-    QTimer::singleShot(0, this, [done] {
-        done(Error::permanent(
-            tr("RetailCRM custom fields are created in RetailCRM (Administration → Custom fields); "
-               "then refresh the fields here"),
-            QStringLiteral("unsupported")));
+    // An account (or a key) without these methods answers "API method not found": it has none.
+    auto orNone = [](const Common::Result<QJsonArray> &list, QJsonArray *out) {
+        if (list)
+            *out = list.value();
+        return list || list.error().kind == Common::ErrorKind::NotFound;
+    };
+    getAllPages(QStringLiteral("custom-fields"), QStringLiteral("customFields"), {}, 1, {},
+                [this, fetch, done, orNone](Common::Result<QJsonArray> fields) {
+                    if (!orNone(fields, &fetch->refs.customFields)) {
+                        done(fields.error());
+                        return;
+                    }
+                    getAllPages(
+                        QStringLiteral("users"), QStringLiteral("users"), {}, 1, {},
+                        [this, fetch, done, orNone](Common::Result<QJsonArray> users) {
+                            if (!orNone(users, &fetch->refs.users)) {
+                                done(users.error());
+                                return;
+                            }
+                            done(RetailCodec::schemaFrom(
+                                fetch->refs, QDateTime::fromMSecsSinceEpoch(m_clock->nowMs(), Qt::UTC)));
+                        });
+                });
+}
+
+void RetailCrmConnector::getAllPages(const QString &path, const QString &key, QUrlQuery query, int page,
+                                     QJsonArray got, ListCallback done)
+{
+    QUrlQuery paged = query;
+    paged.addQueryItem(QStringLiteral("limit"), QString::number(RetailApiClient::kPageLimit));
+    paged.addQueryItem(QStringLiteral("page"), QString::number(page));
+    get(path, paged, [=, this](Common::Result<QJsonObject> answer) mutable {
+        if (!answer) {
+            done(answer.error());
+            return;
+        }
+        for (const QJsonValue &v : answer->value(key).toArray())
+            got.append(v);
+        const int pages = answer->value(QLatin1String("pagination"))
+                              .toObject()
+                              .value(QLatin1String("totalPageCount"))
+                              .toInt();
+        if (page >= pages) {
+            done(got);
+            return;
+        }
+        getAllPages(path, key, query, page + 1, got, done);
     });
+}
+
+void RetailCrmConnector::createFields(const QList<CustomField> &fields, Entity entity,
+                                      Callback<CrmSchema> done)
+{
+    const QString retailEntity = RetailCodec::customFieldEntity(entity);
+    if (retailEntity.isEmpty()) {
+        QTimer::singleShot(0, this, [done, entity] {
+            done(Error::permanent(tr("RetailCRM has custom fields for orders and customers only, not for %1")
+                                      .arg(entityName(entity)),
+                                  QStringLiteral("unsupported-entity")));
+        });
+        return;
+    }
+    // The codes in use decide the new ones: "Трек-номер" becomes trek_nomer, or trek_nomer_2.
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("filter[entity]"), retailEntity);
+    getAllPages(QStringLiteral("custom-fields"), QStringLiteral("customFields"), query, 1, {},
+                [this, fields, retailEntity, done](Common::Result<QJsonArray> existing) {
+                    if (!existing) {
+                        done(existing.error());
+                        return;
+                    }
+                    QStringList taken;
+                    for (const QJsonValue &v : existing.value())
+                        taken << v.toObject().value(QLatin1String("code")).toString();
+                    QList<QJsonObject> bodies;
+                    for (const CustomField &f : fields) {
+                        const QString code = RetailCodec::fieldCodeFor(f.name, taken);
+                        taken << code;
+                        bodies << RetailCodec::customFieldJson(f, code);
+                    }
+                    createFieldsOneByOne(retailEntity, bodies, done);
+                });
+}
+
+void RetailCrmConnector::createFieldsOneByOne(const QString &entity, QList<QJsonObject> bodies,
+                                              Callback<CrmSchema> done)
+{
+    if (bodies.isEmpty()) {
+        fetchSchema(std::move(done));
+        return;
+    }
+    const QJsonObject body = bodies.takeFirst();
+    qCInfo(lcRetailCrm) << "creating the" << entity << "field"
+                        << body.value(QLatin1String("code")).toString();
+    RetailCallMeta meta;
+    meta.keys = body.value(QLatin1String("code")).toString();
+    meta.idempotent = false;
+    post(
+        QStringLiteral("custom-fields/%1/create").arg(entity),
+        { { QStringLiteral("customField"), RetailApiClient::json(body) } },
+        [this, entity, bodies, done](Common::Result<QJsonObject> created) {
+            if (!created) {
+                done(created.error());
+                return;
+            }
+            createFieldsOneByOne(entity, bodies, done);
+        },
+        meta);
 }
 
 void RetailCrmConnector::findDealsByExternalIds(const QStringList &externalIds, qint64,

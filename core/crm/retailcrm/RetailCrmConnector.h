@@ -55,6 +55,9 @@ struct RetailConnectorConfig
  * besides orders/upload, which the bulk upload uses). moveDeals edits the status and, when the shop
  * status behind the stage is one of the mapping's paid statuses, marks the order's payments paid.
  * stageChangesSince reads orders/history from a sinceId cursor and skips our own changes.
+ * fetchSchema reads the reference dictionaries, the order and customer custom fields and the users;
+ * createFields creates order (Deal) and customer (Contact) fields one custom-fields/{entity}/create
+ * call each, under codes made from their names, then fetches the schema again.
  *
  * The API key is read from the SecretStore (connection scope, RetailSecretNames::apiKey()), sent only in
  * the X-API-KEY header and registered with the Redactor. A refused key (403) puts the connector in
@@ -110,7 +113,14 @@ private:
     void setState(ConnectorState state, const QString &reason);
     void recheckKey();
 
+    using ListCallback = std::function<void(Common::Result<QJsonArray>)>;
     void fetchReferences(int index, std::shared_ptr<struct ReferenceFetch> fetch, Callback<CrmSchema> done);
+    /** Custom fields, then users, each every page; an account that lacks a method (404) has none. */
+    void fetchLists(std::shared_ptr<struct ReferenceFetch> fetch, Callback<CrmSchema> done);
+    /** Every page of a list endpoint (@p key: the answer's array), from page @p page on. */
+    void getAllPages(const QString &path, const QString &key, QUrlQuery query, int page, QJsonArray got,
+                     ListCallback done);
+    void createFieldsOneByOne(const QString &entity, QList<QJsonObject> bodies, Callback<CrmSchema> done);
     void createNext(QList<DealCreate> items, QList<ItemOutcome> outcomes, BatchCallback done);
     void createOrder(const DealCreate &item, const QString &customerId,
                      std::function<void(ItemOutcome)> done);
