@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The RetailCRM client: connector, engine, crmbridgectl, ICML and bulk upload, against the RetailCRM
 # sandbox over loopback.
-set(retail_kit fixtures/retailcrm/RetailTestKit.h fixtures/amocrm/AmoTestKit.h sandbox/tests/RetailTestClient.h)
+set(retail_kit fixtures/retailcrm/RetailTestKit.h fixtures/amocrm/AmoTestKit.h fixtures/amocrm/EngineTestKit.h
+    sandbox/tests/RetailTestClient.h)
 crmbridge_add_test(RetailCrmConnector LABEL integration TIMEOUT 180
     SOURCES tst_RetailCrmConnector.cpp ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)
 crmbridge_add_test(RetailCtl LABEL integration TIMEOUT 180
@@ -18,3 +19,5 @@ crmbridge_add_test(RetailContacts LABEL integration TIMEOUT 120
     SOURCES tst_RetailContacts.cpp ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)
 crmbridge_add_test(RetailBackSync LABEL integration TIMEOUT 180
     SOURCES tst_RetailBackSync.cpp fixtures/backsync/BackSyncTestKit.h ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)
+crmbridge_add_test(RetailCustomFields LABEL integration TIMEOUT 120
+    SOURCES tst_RetailCustomFields.cpp ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)

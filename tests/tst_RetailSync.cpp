@@ -29,22 +29,7 @@ private:
 
     std::unique_ptr<Engine::SyncEngine> startEngine(Crm::ConnectorFactory &factory)
     {
-        auto engine = std::make_unique<Engine::SyncEngine>(
-            m_store->db(), [&factory](const Store::Connection &c) { return factory.forConnection(c); });
-        Engine::LaneConfig lane;
-        lane.idlePollMs = 100;
-        lane.retry.firstDelayMs = 300;
-        lane.retry.maxDelayMs = 1000;
-        engine->setLaneTemplate(lane);
-        return engine->start() ? std::move(engine) : nullptr;
-    }
-
-    void stopEngine(std::unique_ptr<Engine::SyncEngine> &engine)
-    {
-        QSignalSpy stopped(engine.get(), &Engine::SyncEngine::stopped);
-        engine->stop();
-        QVERIFY(stopped.count() == 1 || stopped.wait(30000));
-        engine.reset();
+        return RetailTestKit::startEngine(m_store->db(), factory);
     }
 
 private Q_SLOTS:
