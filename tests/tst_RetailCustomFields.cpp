@@ -97,6 +97,7 @@ private Q_SLOTS:
     void init()
     {
         m_control->control(QStringLiteral("reset"), { { "seed", "demo" } });
+        m_control->control(QStringLiteral("faults"), { { "clear", true } });
         auto store = TestSupport::TestDatabase::create(QStringLiteral("sqlite"));
         QVERIFY_OK(store);
         m_store = std::move(store).value();
@@ -148,6 +149,20 @@ private Q_SLOTS:
         for (Crm::CrmUser &u : before.users)
             u.active = true;
         QVERIFY(Crm::diff(before, schema.value()).find(Crm::SchemaChange::Kind::UserDeactivated, orlov->id));
+
+        // A key that may not list users still reads the rest, and is not taken for a refused key.
+        m_control->control(QStringLiteral("faults"),
+                           { { "rules",
+                               QJsonArray { QJsonObject { { "action", "status" },
+                                                          { "status", 403 },
+                                                          { "method", "GET" },
+                                                          { "path", "/api/v5/users" },
+                                                          { "times", 1 } } } } });
+        schema = await<Common::Result<Crm::CrmSchema>>([&](auto cb) { m_connector->fetchSchema(cb); });
+        QVERIFY_OK(schema);
+        QVERIFY(schema->users.isEmpty());
+        QCOMPARE(schema->fieldsOf(Crm::Entity::Deal).size(), 3);
+        QCOMPARE(m_connector->state(), Crm::ConnectorState::Ready);
     }
 
     void mappedValuesArriveOnTheOrderAndTheCustomer()

@@ -326,7 +326,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>RetailCRM custom fields are created in RetailCRM (Administration → Custom fields); then refresh the fields here</source>
+        <source>RetailCRM has custom fields for orders and customers only; map this value to an order or customer field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -330,8 +330,8 @@
         <translation>API-ключ (%1)</translation>
     </message>
     <message>
-        <source>RetailCRM custom fields are created in RetailCRM (Administration → Custom fields); then refresh the fields here</source>
-        <translation>Пользовательские поля RetailCRM создаются в самой RetailCRM (Администрирование → Пользовательские поля); затем обновите список полей здесь</translation>
+        <source>RetailCRM has custom fields for orders and customers only; map this value to an order or customer field</source>
+        <translation>В RetailCRM пользовательские поля есть только у заказов и клиентов; сопоставьте это значение с полем заказа или клиента</translation>
     </message>
     <message>
         <source>The order&apos;s status is set, but its payment could not be marked paid: %1</source>

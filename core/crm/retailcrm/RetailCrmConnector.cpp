@@ -259,38 +259,43 @@ void RetailCrmConnector::fetchReferences(int index, std::shared_ptr<ReferenceFet
 
 void RetailCrmConnector::fetchLists(std::shared_ptr<ReferenceFetch> fetch, Callback<CrmSchema> done)
 {
-    // An account (or a key) without these methods answers "API method not found": it has none.
+    // An account without these methods answers "API method not found", a key without the right to
+    // call them "Access denied.": then there are none. The key itself has just read the dictionaries.
     auto orNone = [](const Common::Result<QJsonArray> &list, QJsonArray *out) {
         if (list)
             *out = list.value();
-        return list || list.error().kind == Common::ErrorKind::NotFound;
+        return list || list.error().kind == Common::ErrorKind::NotFound
+            || list.error().kind == Common::ErrorKind::Auth;
     };
-    getAllPages(QStringLiteral("custom-fields"), QStringLiteral("customFields"), {}, 1, {},
-                [this, fetch, done, orNone](Common::Result<QJsonArray> fields) {
-                    if (!orNone(fields, &fetch->refs.customFields)) {
-                        done(fields.error());
+    getAllPages(
+        QStringLiteral("custom-fields"), QStringLiteral("customFields"), {}, 1, {},
+        [this, fetch, done, orNone](Common::Result<QJsonArray> fields) {
+            if (!orNone(fields, &fetch->refs.customFields)) {
+                done(fields.error());
+                return;
+            }
+            getAllPages(
+                QStringLiteral("users"), QStringLiteral("users"), {}, 1, {},
+                [this, fetch, done, orNone](Common::Result<QJsonArray> users) {
+                    if (!orNone(users, &fetch->refs.users)) {
+                        done(users.error());
                         return;
                     }
-                    getAllPages(
-                        QStringLiteral("users"), QStringLiteral("users"), {}, 1, {},
-                        [this, fetch, done, orNone](Common::Result<QJsonArray> users) {
-                            if (!orNone(users, &fetch->refs.users)) {
-                                done(users.error());
-                                return;
-                            }
-                            done(RetailCodec::schemaFrom(
-                                fetch->refs, QDateTime::fromMSecsSinceEpoch(m_clock->nowMs(), Qt::UTC)));
-                        });
-                });
+                    done(RetailCodec::schemaFrom(fetch->refs,
+                                                 QDateTime::fromMSecsSinceEpoch(m_clock->nowMs(), Qt::UTC)));
+                },
+                true);
+        },
+        true);
 }
 
 void RetailCrmConnector::getAllPages(const QString &path, const QString &key, QUrlQuery query, int page,
-                                     QJsonArray got, ListCallback done)
+                                     QJsonArray got, ListCallback done, bool optional)
 {
     QUrlQuery paged = query;
     paged.addQueryItem(QStringLiteral("limit"), QString::number(RetailApiClient::kPageLimit));
     paged.addQueryItem(QStringLiteral("page"), QString::number(page));
-    get(path, paged, [=, this](Common::Result<QJsonObject> answer) mutable {
+    auto onPage = [=, this](Common::Result<QJsonObject> answer) mutable {
         if (!answer) {
             done(answer.error());
             return;
@@ -305,7 +310,19 @@ void RetailCrmConnector::getAllPages(const QString &path, const QString &key, QU
             done(got);
             return;
         }
-        getAllPages(path, key, query, page + 1, got, done);
+        getAllPages(path, key, query, page + 1, got, done, optional);
+    };
+    if (!optional) {
+        get(path, paged, onPage);
+        return;
+    }
+    // A refusal of an optional list is about this method, not the key: no NeedsSignIn for it.
+    withKey([this, path, paged, onPage](Common::Status ready) mutable {
+        if (!ready) {
+            onPage(ready.error());
+            return;
+        }
+        m_api.get(path, paged, onPage);
     });
 }
 
@@ -314,9 +331,9 @@ void RetailCrmConnector::createFields(const QList<CustomField> &fields, Entity e
 {
     const QString retailEntity = RetailCodec::customFieldEntity(entity);
     if (retailEntity.isEmpty()) {
-        QTimer::singleShot(0, this, [done, entity] {
-            done(Error::permanent(tr("RetailCRM has custom fields for orders and customers only, not for %1")
-                                      .arg(entityName(entity)),
+        QTimer::singleShot(0, this, [done] {
+            done(Error::permanent(tr("RetailCRM has custom fields for orders and customers only; map this "
+                                     "value to an order or customer field"),
                                   QStringLiteral("unsupported-entity")));
         });
         return;

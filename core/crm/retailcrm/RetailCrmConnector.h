@@ -117,9 +117,10 @@ private:
     void fetchReferences(int index, std::shared_ptr<struct ReferenceFetch> fetch, Callback<CrmSchema> done);
     /** Custom fields, then users, each every page; an account that lacks a method (404) has none. */
     void fetchLists(std::shared_ptr<struct ReferenceFetch> fetch, Callback<CrmSchema> done);
-    /** Every page of a list endpoint (@p key: the answer's array), from page @p page on. */
+    /** Every page of a list endpoint (@p key: the answer's array), from page @p page on. An @p optional
+     *  list's refusal does not mark the key refused (the key may lack the right to that method only). */
     void getAllPages(const QString &path, const QString &key, QUrlQuery query, int page, QJsonArray got,
-                     ListCallback done);
+                     ListCallback done, bool optional = false);
     void createFieldsOneByOne(const QString &entity, QList<QJsonObject> bodies, Callback<CrmSchema> done);
     void createNext(QList<DealCreate> items, QList<ItemOutcome> outcomes, BatchCallback done);
     void createOrder(const DealCreate &item, const QString &customerId,
