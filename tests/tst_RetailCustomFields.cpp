@@ -3,7 +3,8 @@
 // and customer fields and the managers; mapped shop values arrive in the order's and the customer's
 // customFields; a mapped field the account lacks fails the order by validation, and once the connection
 // allows auto-create the field is created (code made from its name) and the order goes out with it; a
-// value of the wrong type fails its job with a clear message, and the order is sent once corrected.
+// value of the wrong type fails its job with a clear message, and the order is sent once corrected; a
+// field renamed or deleted in RetailCRM shows up as a schema change.
 #include "crm/ConnectorFactory.h"
 #include "engine/MissingFieldCreator.h"
 #include "engine/SyncEngine.h"
@@ -163,6 +164,36 @@ private Q_SLOTS:
         QVERIFY(schema->users.isEmpty());
         QCOMPARE(schema->fieldsOf(Crm::Entity::Deal).size(), 3);
         QCOMPARE(m_connector->state(), Crm::ConnectorState::Ready);
+    }
+
+    /** A field renamed in RetailCRM keeps its code (our id): the next fetch reports the rename, and one
+     *  deleted there is reported gone. */
+    void renamedAndDeletedFieldsAreSchemaChanges()
+    {
+        auto before = await<Common::Result<Crm::CrmSchema>>([&](auto cb) { m_connector->fetchSchema(cb); });
+        QVERIFY_OK(before);
+        QVERIFY(m_control
+                    ->control(QStringLiteral("custom-fields"),
+                              { { "entity", "order" },
+                                { "code", "track" },
+                                { "name", QStringLiteral("Номер отправления") } })
+                    .value("ok")
+                    .toBool());
+        QVERIFY(m_control
+                    ->control(QStringLiteral("custom-fields"),
+                              { { "entity", "order" }, { "code", "gift" }, { "delete", true } })
+                    .value("ok")
+                    .toBool());
+        auto after = await<Common::Result<Crm::CrmSchema>>([&](auto cb) { m_connector->fetchSchema(cb); });
+        QVERIFY_OK(after);
+        QCOMPARE(after->field(QStringLiteral("track"))->name, QStringLiteral("Номер отправления"));
+        const Crm::CrmSchemaDiff diff = Crm::diff(before.value(), after.value());
+        const Crm::SchemaChange *renamed
+            = diff.find(Crm::SchemaChange::Kind::FieldRenamed, QStringLiteral("track"));
+        QVERIFY(renamed);
+        QCOMPARE(renamed->before, QStringLiteral("Трек-номер"));
+        QCOMPARE(renamed->after, QStringLiteral("Номер отправления"));
+        QVERIFY(diff.find(Crm::SchemaChange::Kind::FieldDeleted, QStringLiteral("gift")));
     }
 
     void mappedValuesArriveOnTheOrderAndTheCustomer()
