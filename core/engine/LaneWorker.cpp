@@ -3,6 +3,7 @@
 
 #include "ContactIndexLoader.h"
 #include "HookRunner.h"
+#include "Reconciler.h"
 #include "StageMoveBatch.h"
 #include "model/FormSubmission.h"
 #include "model/ShopOrder.h"
@@ -91,6 +92,18 @@ void LaneWorker::start()
                                                Q_EMIT jobSettled(id, state, message);
                                            });
     m_changes = std::make_unique<ChangeSender>(m_connector.get(), m_links.get(), m_contacts.get(), &m_config);
+    m_reconciler = std::make_unique<Reconciler>(
+        m_db, &m_config, m_connector.get(), m_jobs.get(), m_links.get(), m_contacts.get(), m_clock,
+        Reconciler::Lane { [this](qint64 id) { return m_jobsById.value(id); },
+                           [this](const Job &job, const Error &error, bool createMayExist) {
+                               settleError(job, error, createMayExist);
+                           },
+                           [this](const Job &job, const QString &dealId) {
+                               ++m_roundSent;
+                               ++m_sentTotal;
+                               Q_EMIT jobSettled(job.id, QStringLiteral("done"),
+                                                 tr("Found in the CRM after a restart: deal %1").arg(dealId));
+                           } });
     m_hookRunner = new HookRunner(this);
     m_contactLoader = new ContactIndexLoader(m_db, m_config.connectionId, m_connector.get(),
                                              m_config.contactRefreshMs, m_clock, this);
@@ -361,11 +374,19 @@ void LaneWorker::processCreates(QList<Job> jobs)
             for (const HookItem &item : kept)
                 (item.job.state == JobState::Sending ? sending : fresh)
                     .append(candidateOf(item.job, item.draft));
-            if (!sending.isEmpty()) {
-                reconcile(sending, fresh);
+            if (sending.isEmpty()) {
+                planAndSend(fresh);
                 return;
             }
-            planAndSend(fresh);
+            // Those may exist in the CRM already: found ones are linked, only the rest is created.
+            m_reconciler->run(sending, [this, fresh](std::optional<QList<CreateCandidate>> missing) {
+                if (!missing) {
+                    releaseAll(m_held, m_clock->nowMs() + 5'000);
+                    finishRound();
+                    return;
+                }
+                planAndSend(fresh + *missing);
+            });
         });
 }
 
@@ -382,109 +403,6 @@ void LaneWorker::planAndSend(const QList<CreateCandidate> &fresh)
         return;
     }
     sendPlanned(plan.value());
-}
-
-/**
- * Jobs found `sending` were being created when an engine stopped: the deal may exist. Look their
- * external ids up in the CRM first; link what exists, and only then create the rest.
- */
-void LaneWorker::reconcile(QList<CreateCandidate> sending, QList<CreateCandidate> fresh)
-{
-    QHash<QString, CreateCandidate> byExternalId;
-    qint64 since = m_clock->nowMs() / 1000;
-    for (const CreateCandidate &candidate : sending) {
-        byExternalId.insert(m_connector->crmExternalIdOf(candidate.draft), candidate);
-        since = std::min(since, m_jobsById.value(candidate.jobId).createdAt / 1000 - 60);
-    }
-    if (byExternalId.isEmpty()) {
-        planAndSend(fresh);
-        return;
-    }
-    m_connector->findDealsByExternalIds(
-        byExternalId.keys(), since,
-        [this, byExternalId, fresh, since](Common::Result<QMap<QString, QString>> found) mutable {
-            if (!found) {
-                for (const CreateCandidate &c : std::as_const(byExternalId))
-                    settleError(m_jobsById.value(c.jobId), found.error(), true);
-                if (fresh.isEmpty()) {
-                    finishRound();
-                    return;
-                }
-                planAndSend(fresh);
-                return;
-            }
-            if (found->isEmpty()) {
-                settleReconciled(byExternalId, {}, fresh);
-                return;
-            }
-            // Those deals brought contacts the index has not seen (their answer was lost): learn them
-            // before settling and before planning anything, so a person's next order links the same
-            // contact. A stop in between leaves the jobs `sending`, to be reconciled again.
-            indexContactsSince(
-                since, 1, [this, byExternalId, fresh, found = found.value()](Common::Status indexed) {
-                    if (!indexed) {
-                        qCWarning(lcEngine)
-                            << "lane" << m_config.owner
-                            << "cannot read the CRM's new contacts:" << indexed.error().toString();
-                        releaseAll(m_held, m_clock->nowMs() + 5'000);
-                        finishRound();
-                        return;
-                    }
-                    settleReconciled(byExternalId, found, fresh);
-                });
-        });
-}
-
-void LaneWorker::settleReconciled(const QHash<QString, CreateCandidate> &byExternalId,
-                                  const QMap<QString, QString> &found, QList<CreateCandidate> fresh)
-{
-    Storage::Transaction tx(*m_db);
-    for (auto it = byExternalId.cbegin(); it != byExternalId.cend(); ++it) {
-        const QString dealId = found.value(it.key());
-        if (dealId.isEmpty()) {
-            fresh.append(it.value());
-            continue;
-        }
-        const Job job = m_jobsById.value(it.value().jobId);
-        auto linked
-            = m_links->link({ m_config.connectionId, it.value().draft.sourceKind,
-                              linkedSourceId(job, it.value().draft), QStringLiteral("lead"), dealId });
-        if (!linked) {
-            settleError(job, linked.error(), false);
-            continue;
-        }
-        if (m_jobs->settleDone(job.id, m_config.owner, QStringLiteral("reconciled"))) {
-            ++m_roundSent;
-            ++m_sentTotal;
-            Q_EMIT jobSettled(job.id, QStringLiteral("done"),
-                              tr("Found in the CRM after a restart: deal %1").arg(dealId));
-        }
-    }
-    (void)tx.commit();
-    planAndSend(fresh);
-}
-
-void LaneWorker::indexContactsSince(qint64 since, int page, std::function<void(Common::Status)> done)
-{
-    m_connector->contactsChangedSince(
-        since, page, [this, since, page, done](Common::Result<Crm::ContactPage> answer) {
-            if (!answer) {
-                done(answer.error());
-                return;
-            }
-            for (const Crm::ContactSummary &c : std::as_const(answer->contacts)) {
-                if (auto kept = m_contacts->remember(m_config.connectionId, c.contactId, c.phones, c.emails,
-                                                     c.updatedAt);
-                    !kept) {
-                    done(kept);
-                    return;
-                }
-            }
-            if (answer->hasMore)
-                indexContactsSince(since, page + 1, done);
-            else
-                done({});
-        });
 }
 
 void LaneWorker::sendPlanned(const BatchPlan &plan)

@@ -24,6 +24,7 @@
 namespace Engine {
 
 class StageMoveBatch;
+class Reconciler;
 class ContactIndexLoader;
 class HookRunner;
 
@@ -74,11 +75,6 @@ private:
     void processJobs(const QList<Store::Job> &jobs);
     void processCreates(QList<Store::Job> jobs);
     void settleChange(const Store::Job &job, const Common::Result<QString> &outcome);
-    void reconcile(QList<CreateCandidate> sending, QList<CreateCandidate> fresh);
-    void settleReconciled(const QHash<QString, CreateCandidate> &byExternalId,
-                          const QMap<QString, QString> &found, QList<CreateCandidate> fresh);
-    /** Every contact the CRM made or changed since @p since (Unix seconds) into the contact index. */
-    void indexContactsSince(qint64 since, int page, std::function<void(Common::Status)> done);
     void planAndSend(const QList<CreateCandidate> &fresh);
     void sendPlanned(const BatchPlan &plan);
     void sendCreates(const QList<PlannedCreate> &planned);
@@ -103,6 +99,7 @@ private:
     std::unique_ptr<Store::LaneStatusRepo> m_status;
     std::unique_ptr<StageMoveBatch> m_stageMoves; ///< shop status changes, run when no create is due
     std::unique_ptr<ChangeSender> m_changes;
+    std::unique_ptr<Reconciler> m_reconciler; ///< creates found `sending` after a stop
     ContactIndexLoader *m_contactLoader = nullptr;
     HookRunner *m_hookRunner = nullptr;
     QList<HookSpec> m_hooks; ///< read from the settings every round
