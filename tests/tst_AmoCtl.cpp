@@ -3,6 +3,8 @@
 // --long-lived-token-stdin) / connection test and mapping create-fields against the amoCRM sandbox, with
 // secrets encrypted in the store under a key file; no secret may reach the database file or the output.
 
+#include "CtlProcess.h"
+#include "MappingFileKit.h"
 #include "TestEnv.h"
 #include "amocrm/AmoCrmSandbox.h"
 #include "sandbox/tests/SandboxTestClient.h"
@@ -72,26 +74,10 @@ void TestAmoCtl::initTestCase()
 
 TestAmoCtl::Run TestAmoCtl::ctl(const QStringList &args, const QByteArray &stdinData)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(CRMBRIDGECTL_PATH), baseArgs() + args);
-    Run run;
-    if (!process.waitForStarted(10000))
-        return run;
-    process.write(stdinData);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
+    const TestSupport::CtlRun run
+        = TestSupport::runCtl(QStringLiteral(CRMBRIDGECTL_PATH), baseArgs() + args, stdinData, 60000);
     m_allOutput += run.out + run.err;
-    return run;
+    return { run.exitCode, run.out, run.err };
 }
 
 QStringList TestAmoCtl::baseArgs() const
@@ -216,13 +202,12 @@ void TestAmoCtl::browserLoginThroughTheBrowserVariable()
     QVERIFY(file.setPermissions(file.permissions() | QFileDevice::ExeOwner));
 
     QProcess login;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+    TestSupport::prepareCtl(login, QStringLiteral(CRMBRIDGECTL_PATH),
+                            baseArgs() + QStringList { "login", "web", "--browser", "--timeout", "60" });
+    QProcessEnvironment env = login.processEnvironment();
     env.insert(QStringLiteral("BROWSER"), script);
     login.setProcessEnvironment(env);
-    login.start(QStringLiteral(CRMBRIDGECTL_PATH),
-                baseArgs() + QStringList { "login", "web", "--browser", "--timeout", "60" });
+    login.start();
     QVERIFY(login.waitForStarted(10000));
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(opened), 20000);
     QFile urlFile(opened);
@@ -273,24 +258,7 @@ void TestAmoCtl::createFieldsByHand()
     auto exportWithRow = [&](const QString &rowId, const QString &source, const QString &fieldName) {
         Run exported = ctl({ "mapping", "export", file, "--connection", "shop" });
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
-        QFile in(file);
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        QJsonObject mapping = QJsonDocument::fromJson(in.readAll()).object();
-        in.close();
-        QJsonObject orders = mapping.value("orders").toObject();
-        QJsonArray rows = orders.value("rows").toArray();
-        rows.append(QJsonObject { { "id", rowId },
-                                  { "source", source },
-                                  { "target",
-                                    QJsonObject { { "kind", "custom" },
-                                                  { "entity", "deal" },
-                                                  { "field_name", fieldName },
-                                                  { "field_type", "text" } } } });
-        orders.insert("rows", rows);
-        mapping.insert("orders", orders);
-        QFile outFile(file);
-        QVERIFY(outFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        outFile.write(QJsonDocument(mapping).toJson());
+        QVERIFY(TestSupport::addNamedFieldRow(file, rowId, source, QStringLiteral("deal"), fieldName));
     };
     exportWithRow(QStringLiteral("o90"), QStringLiteral("address.city"), QStringLiteral("Город доставки"));
     Run imported = ctl({ "mapping", "import", file, "--connection", "shop" });

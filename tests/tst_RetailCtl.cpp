@@ -4,6 +4,7 @@
 // draining the queue into the sandbox, and `resend --failed` after the CRM refused an order, without
 // any order arriving twice; `backsync enable --poll` (and --url refused with advice).
 #include "CtlProcess.h"
+#include "MappingFileKit.h"
 #include "TestEnv.h"
 #include "fixtures/retailcrm/RetailTestKit.h"
 #include "secrets/SecretKey.h"
@@ -156,6 +157,36 @@ private Q_SLOTS:
         const auto status = ctl({ "backsync", "status", "--json" });
         QCOMPARE(status.exitCode, 0);
         QVERIFY2(status.out.contains(QLatin1String("\"mode\":\"poll\"")), qPrintable(status.out));
+    }
+
+    /** A mapping row naming an order field RetailCRM lacks: imported once auto-create is allowed, then
+     *  created in RetailCRM by `mapping create-fields` and bound to the row. */
+    void createFieldsByHand()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("mapping.json"));
+        QCOMPARE(ctl({ "mapping", "export", file, "--connection", "shop" }).exitCode, 0);
+        QVERIFY(TestSupport::addNamedFieldRow(file, QStringLiteral("o90"), QStringLiteral("address.city"),
+                                              QStringLiteral("deal"), QStringLiteral("Город доставки")));
+        QVERIFY(ctl({ "connection", "set", "shop", "--auto-create-fields", "deals" }).exitCode == 0);
+        const auto imported = ctl({ "mapping", "import", file, "--connection", "shop" });
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err + imported.out));
+        const auto created = ctl({ "mapping", "create-fields", "shop" });
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err + created.out));
+        QVERIFY2(created.out.contains(QStringLiteral("Город доставки")), qPrintable(created.out));
+        QString code;
+        for (const QJsonValue &f : m_control->control(QStringLiteral("state"), {}, "GET")
+                                       .value("custom_fields")
+                                       .toObject()
+                                       .value("order")
+                                       .toArray()) {
+            if (f.toObject().value("name").toString() == QStringLiteral("Город доставки"))
+                code = f.toObject().value("code").toString();
+        }
+        QCOMPARE(code, QStringLiteral("gorod_dostavki"));
+        QCOMPARE(ctl({ "mapping", "export", file, "--connection", "shop" }).exitCode, 0);
+        QFile exported(file);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        QVERIFY(exported.readAll().contains("\"field_id\": \"gorod_dostavki\""));
     }
 
     void theKeyIsNowhere()
