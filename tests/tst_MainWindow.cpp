@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestDatabase.h"
 #include "TestEnv.h"
+#include "common/CredentialHealth.h"
 #include "common/ElidedLabel.h"
 #include "common/Translations.h"
 #include "dashboard/DashboardPage.h"
@@ -170,6 +171,44 @@ private Q_SLOTS:
         QCOMPARE(tile->value(), QStringLiteral("–"));
         QCOMPARE(tile->tone(), Gui::StatTile::Tone::Problem);
         QCOMPARE(tile->detail(), QStringLiteral("Other CRM needs a new sign-in"));
+    }
+
+    /** A RetailCRM API key never expires: it is left out of the expiry, and counts only when refused. */
+    void retailKeyHasNoExpiry()
+    {
+        Store::Connection retail;
+        retail.name = QStringLiteral("Retail shop");
+        retail.crm = QStringLiteral("retailcrm");
+        retail.baseUrl = QStringLiteral("https://shop.retailcrm.ru");
+        retail.state = QStringLiteral("signed-in");
+        auto added = Store::ConnectionRepo(m_test->db()).add(retail);
+        QVERIFY_OK(added);
+        Gui::MainWindow window(m_test->db(), nullptr, std::make_shared<Secrets::MemorySecretStore>());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *tile = window.findChild<Gui::StatTile *>(QStringLiteral("tokenTile"));
+        auto *token = window.findChild<Gui::ElidedLabel *>(QStringLiteral("tokenHealth"));
+        auto *dashboard = window.findChild<Gui::DashboardPage *>(QStringLiteral("dashboardPage"));
+        QTRY_COMPARE(tile->value(), QStringLiteral("no expiry"));
+        QCOMPARE(tile->detail(), QStringLiteral("RetailCRM API keys do not expire"));
+        QCOMPARE(tile->tone(), Gui::StatTile::Tone::Normal);
+        QCOMPARE(token->text(), QStringLiteral("CRM: API key, no expiry"));
+
+        // Next to an amoCRM connection, the figure is the amoCRM token's.
+        addSignedInConnections(5);
+        dashboard->refresh();
+        QCOMPARE(tile->value(), QStringLiteral("5 days"));
+        QVERIFY(!tile->detail().contains(QLatin1String("expiry not known")));
+
+        // A refused key is a problem that names the connection.
+        QVERIFY_OK(Store::ConnectionRepo(m_test->db()).setState(added->id, QStringLiteral("needs-sign-in")));
+        dashboard->refresh();
+        QCOMPARE(tile->tone(), Gui::StatTile::Tone::Problem);
+        QCOMPARE(tile->detail(), QStringLiteral("Retail shop: the API key was refused, replace the key"));
+        // The status bar reads the same health (it refreshes every 10 s).
+        QCOMPARE(
+            Gui::CredentialHealth::fromStore(m_test->db(), QDateTime::currentMSecsSinceEpoch()).statusText(0),
+            QStringLiteral("API key refused: Retail shop"));
     }
 
     /** Without an embedded engine, the status bar shows what the engines on the store report. */
@@ -357,6 +396,26 @@ private Q_SLOTS:
         auto *shops = window.findChild<Gui::StatTile *>(QStringLiteral("shopsTile"));
         QCOMPARE(shops->value(), QStringLiteral("нет"));
         QCOMPARE(shops->detail(), QStringLiteral("Добавьте магазин на странице «Подключения»"));
+    }
+
+    /** Russian, last: the English translator does not cover what the Russian one already answers. */
+    void retailKeyInRussian()
+    {
+        Store::Connection retail;
+        retail.name = QStringLiteral("Retail shop");
+        retail.crm = QStringLiteral("retailcrm");
+        retail.state = QStringLiteral("needs-sign-in");
+        auto added = Store::ConnectionRepo(m_test->db()).add(retail);
+        QVERIFY_OK(added);
+        QCOMPARE(Gui::installTranslations(QStringLiteral("ru")), QStringLiteral("ru"));
+        const Gui::CredentialHealth refused
+            = Gui::CredentialHealth::fromStore(m_test->db(), QDateTime::currentMSecsSinceEpoch());
+        QCOMPARE(refused.tileDetail(), QStringLiteral("Retail shop: ключ API отклонён, замените ключ"));
+        added->state = QStringLiteral("signed-in");
+        const Gui::CredentialHealth onlyRetail
+            = Gui::CredentialHealth::of({ added.value() }, {}, QDateTime::currentMSecsSinceEpoch());
+        QCOMPARE(onlyRetail.tileValue(0), QStringLiteral("без срока"));
+        QCOMPARE(onlyRetail.tileDetail(), QStringLiteral("Ключи API RetailCRM не истекают"));
     }
 };
 

@@ -506,6 +506,44 @@ private Q_SLOTS:
         QCOMPARE(editor->model()->shopStatusColour(QStringLiteral("2")), QStringLiteral("#008000"));
         QCOMPARE(editor->model()->shopStatusColour(QStringLiteral("1")), QStringLiteral("#000000"));
     }
+
+    /** The preview speaks the connection's CRM: an amoCRM deal, a RetailCRM order, in both languages
+     *  (last: the English translator does not cover what the Russian one already answers). */
+    void previewUsesTheCrmsWords()
+    {
+        const qint64 retail = addRetailCrm();
+        QVERIFY(retail > 0);
+        const auto words = [](const char *a, const char *b, const char *c, const char *d) {
+            return QStringList { QString::fromUtf8(a), QString::fromUtf8(b), QString::fromUtf8(c),
+                                 QString::fromUtf8(d) };
+        };
+        for (const QString &lang : { QStringLiteral("en"), QStringLiteral("ru") }) {
+            QCOMPARE(Gui::installTranslations(lang), lang);
+            const bool ru = lang == QLatin1String("ru");
+            const QStringList amoWords = ru ? words("Сделка", "Воронка", "Этап", "Контакт")
+                                            : words("Deal", "Pipeline", "Stage", "Contact");
+            const QStringList retailWords = ru ? words("Заказ", "Магазин", "Статус", "Покупатель")
+                                               : words("Order", "Shop", "Status", "Customer");
+            Gui::MappingPage page(m_test->db());
+            page.show();
+            selectConnection(page, m_connection); // the page reopens on the connection last shown
+            auto *preview = page.findChild<Gui::MappingPreview *>(QStringLiteral("mappingPreview"));
+            QTRY_VERIFY(preview->text().contains(QLatin1String("2311/14")));
+            const QString deal = preview->text();
+            for (const QString &word : amoWords)
+                QVERIFY2(deal.contains(word), qPrintable(word + QLatin1String(" not in ") + deal));
+
+            selectConnection(page, retail);
+            QTRY_VERIFY(preview->text() != deal && preview->text().contains(QLatin1String("2311/14")));
+            // The headings and labels (the routing explanation after them is core's text).
+            const QString order = preview->text().section(
+                ru ? QStringLiteral("Маршрутизация") : QStringLiteral("Routing"), 0, 0);
+            for (const QString &word : retailWords)
+                QVERIFY2(order.contains(word), qPrintable(word + QLatin1String(" not in ") + order));
+            for (const QString &word : amoWords)
+                QVERIFY2(!order.contains(word), qPrintable(word + QLatin1String(" in ") + order));
+        }
+    }
 };
 
 QTEST_MAIN(TestMappingPage)

@@ -819,6 +819,34 @@
         <source>Refresh token: until %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CRM: API key, no expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 API keys do not expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no API key yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the API key was refused, replace the key</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::CsvExporter</name>
@@ -1481,10 +1509,6 @@ Last failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1493,23 +1517,7 @@ Last failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pipeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Responsible</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3077,6 +3085,49 @@ Keys: %2</source>
     </message>
     <message>
         <source>Add a CRM on the Connections page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CrmTerms</name>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -851,6 +851,34 @@
         <source>Refresh token: until %1</source>
         <translation>Токен обновления: до %1</translation>
     </message>
+    <message>
+        <source>CRM: API key, no expiry</source>
+        <translation>CRM: ключ API, без срока</translation>
+    </message>
+    <message>
+        <source>No API key yet: %1</source>
+        <translation>Нет ключа API: %1</translation>
+    </message>
+    <message>
+        <source>API key refused: %1</source>
+        <translation>Ключ API отклонён: %1</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>без срока</translation>
+    </message>
+    <message>
+        <source>%1 API keys do not expire</source>
+        <translation>Ключи API %1 не истекают</translation>
+    </message>
+    <message>
+        <source>%1 has no API key yet</source>
+        <translation>%1: ещё нет ключа API</translation>
+    </message>
+    <message>
+        <source>%1: the API key was refused, replace the key</source>
+        <translation>%1: ключ API отклонён, замените ключ</translation>
+    </message>
 </context>
 <context>
     <name>Gui::CsvExporter</name>
@@ -1522,10 +1550,6 @@ Last failed: %2</source>
         <translation>Эта запись не будет отправлена из-за ошибки:</translation>
     </message>
     <message>
-        <source>Deal</source>
-        <translation>Сделка</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Название</translation>
     </message>
@@ -1534,24 +1558,8 @@ Last failed: %2</source>
         <translation>Бюджет</translation>
     </message>
     <message>
-        <source>Pipeline</source>
-        <translation>Воронка</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>Этап</translation>
-    </message>
-    <message>
-        <source>Responsible</source>
-        <translation>Ответственный</translation>
-    </message>
-    <message>
         <source>Tags</source>
         <translation>Теги</translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation>Контакт</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -3140,6 +3148,49 @@ Keys: %2</source>
     <message>
         <source>Add a CRM on the Connections page</source>
         <translation>Добавьте CRM на странице «Подключения»</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CrmTerms</name>
+    <message>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Покупатель</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Воронка</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
     </message>
 </context>
 </TS>

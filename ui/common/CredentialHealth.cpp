@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CredentialHealth.h"
 
+#include "CrmTerms.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <algorithm>
@@ -43,22 +45,37 @@ CredentialHealth CredentialHealth::of(const QList<Store::Connection> &connection
 {
     CredentialHealth health;
     for (const Store::Connection &c : connections) {
+        const CrmTerms terms = CrmTerms::of(c.crm);
         if (needsSignIn(c)) {
             // A connection that cannot send outranks every expiry.
             if (health.level != Level::Problem) {
                 health = CredentialHealth {};
                 health.level = Level::Problem;
                 health.connectionName = c.name;
+                health.crmName = terms.crmName;
+                health.apiKey = terms.apiKey;
                 health.neverSignedIn = c.state == QLatin1String("new");
             }
             continue;
         }
         if (health.level == Level::Problem)
             continue;
+        if (terms.apiKey) {
+            // Its key never runs out: it says something only when nothing else does.
+            if (health.level == Level::NoConnection) {
+                health.level = Level::NoExpiry;
+                health.connectionName = c.name;
+                health.crmName = terms.crmName;
+                health.apiKey = true;
+            }
+            continue;
+        }
         const Store::CredentialExpiry expiry = expiries.value(c.id);
         const qint64 runsOut = expiry.refreshExpiresAt > 0 ? expiry.refreshExpiresAt : expiry.accessExpiresAt;
         if (runsOut <= 0) {
-            if (health.level == Level::NoConnection) {
+            if (health.level == Level::NoConnection || health.level == Level::NoExpiry) {
+                health.crmName.clear();
+                health.apiKey = false;
                 health.level = Level::Unknown;
                 health.connectionName = c.name;
             }
@@ -67,6 +84,8 @@ CredentialHealth CredentialHealth::of(const QList<Store::Connection> &connection
         if (health.runsOutAtMs > 0 && health.runsOutAtMs <= runsOut)
             continue;
         health.connectionName = c.name;
+        health.crmName.clear();
+        health.apiKey = false;
         health.accessAtMs = expiry.accessExpiresAt;
         health.refreshAtMs = expiry.refreshExpiresAt;
         health.runsOutAtMs = runsOut;
@@ -98,12 +117,17 @@ QString CredentialHealth::statusText(qint64 nowMs) const
     switch (level) {
     case Level::NoConnection:
         return tr("No CRM connection yet");
+    case Level::NoExpiry:
+        return tr("CRM: API key, no expiry");
     case Level::Unknown:
         return tr("CRM: signed in");
     case Level::Ok:
     case Level::Warning:
         return tr("CRM sign-in: %1 left").arg(timeLeft(runsOutAtMs, nowMs));
     case Level::Problem:
+        if (apiKey)
+            return neverSignedIn ? tr("No API key yet: %1").arg(connectionName)
+                                 : tr("API key refused: %1").arg(connectionName);
         if (neverSignedIn)
             return tr("Not signed in yet: %1").arg(connectionName);
         return runsOutAtMs > 0 && runsOutAtMs <= nowMs ? tr("CRM sign-in expired: %1").arg(connectionName)
@@ -115,6 +139,8 @@ QString CredentialHealth::statusText(qint64 nowMs) const
 QString CredentialHealth::tileValue(qint64 nowMs) const
 {
     switch (level) {
+    case Level::NoExpiry:
+        return tr("no expiry");
     case Level::NoConnection:
     case Level::Unknown:
         return QStringLiteral("–");
@@ -133,9 +159,14 @@ QString CredentialHealth::tileDetail() const
     switch (level) {
     case Level::NoConnection:
         return tr("No CRM connection yet");
+    case Level::NoExpiry:
+        return tr("%1 API keys do not expire").arg(crmName);
     case Level::Unknown:
         return tr("%1: expiry not known yet").arg(connectionName);
     case Level::Problem:
+        if (apiKey)
+            return neverSignedIn ? tr("%1 has no API key yet").arg(connectionName)
+                                 : tr("%1: the API key was refused, replace the key").arg(connectionName);
         if (neverSignedIn)
             return tr("%1 is not signed in yet").arg(connectionName);
         if (runsOutAtMs <= 0)

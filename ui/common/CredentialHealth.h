@@ -17,15 +17,19 @@ namespace Gui {
  * CredentialExpiryRepo records when its tokens are saved), so the dashboard and the status bar never
  * read the keychain.
  * The expiry that matters is the refresh token's (the engine renews the access token itself) or, for
- * a long-lived token, the token's own. Plain value; computed on the GUI thread.
+ * a long-lived token, the token's own. An API-key connection (RetailCRM, CrmTerms::apiKey) has no
+ * expiry: it counts only when its key is missing or refused. Plain value; computed on the GUI thread.
  */
 struct CredentialHealth
 {
     Q_DECLARE_TR_FUNCTIONS(Gui::CredentialHealth)
 public:
-    enum class Level { NoConnection, Unknown, Ok, Warning, Problem };
+    /** NoExpiry: every connection signs in with an API key that does not expire. */
+    enum class Level { NoConnection, NoExpiry, Unknown, Ok, Warning, Problem };
     Level level = Level::NoConnection;
     QString connectionName; ///< the connection that runs out first (or needs a sign-in)
+    QString crmName; ///< NoExpiry / Problem: the CRM of that connection ("RetailCRM")
+    bool apiKey = false; ///< NoExpiry / Problem: that connection signs in with an API key
     qint64 accessAtMs = 0;
     qint64 refreshAtMs = 0;
     qint64 runsOutAtMs = 0; ///< refresh expiry, else access expiry; 0 when unknown

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MappingPreview.h"
 
+#include "common/CrmTerms.h"
 #include "mapping/DraftBuilder.h"
 #include "model/FormSubmission.h"
 #include "model/ShopOrder.h"
@@ -146,19 +147,20 @@ QString MappingPreview::describe(const Crm::DealDraft &draft, const Crm::CrmSche
     const Crm::Pipeline *pipeline = schema.pipeline(deal.pipelineId);
     const Crm::Stage *stage = schema.stage(deal.pipelineId, deal.stageId);
     const Crm::CrmUser *user = schema.user(deal.responsibleUserId);
-    QString html = QStringLiteral("<h3>%1</h3><table cellspacing=\"4\">").arg(esc(tr("Deal")));
+    const CrmTerms terms = CrmTerms::of(schema.crm);
+    QString html = QStringLiteral("<h3>%1</h3><table cellspacing=\"4\">").arg(esc(terms.record));
     html += row(tr("Name"), deal.name);
     if (deal.price)
         html += row(tr("Price"), QString::number(*deal.price, 'f', 2));
-    html += row(tr("Pipeline"), pipeline ? pipeline->name : deal.pipelineId);
-    html += row(tr("Stage"), stage ? stage->name : deal.stageId);
+    html += row(terms.pipeline, pipeline ? pipeline->name : deal.pipelineId);
+    html += row(terms.stage, stage ? stage->name : deal.stageId);
     if (!deal.responsibleUserId.isEmpty())
-        html += row(tr("Responsible"), user ? user->name : deal.responsibleUserId);
+        html += row(terms.responsible, user ? user->name : deal.responsibleUserId);
     if (!deal.tags.isEmpty())
         html += row(tr("Tags"), deal.tags.join(QStringLiteral(", ")));
     html += fieldsHtml(deal.fields) + QStringLiteral("</table>");
 
-    html += QStringLiteral("<h3>%1</h3><table cellspacing=\"4\">").arg(esc(tr("Contact")));
+    html += QStringLiteral("<h3>%1</h3><table cellspacing=\"4\">").arg(esc(terms.contact));
     html += row(tr("Name"), draft.contact.name);
     for (const Crm::ContactChannel &phone : draft.contact.phones)
         html += row(tr("Phone"), phone.value);
