@@ -13,6 +13,7 @@
 #include "engine/BackSyncSetup.h"
 #include "fixtures/retailcrm/RetailTestKit.h"
 #include "secrets/MemorySecretStore.h"
+#include "secrets/SodiumSecretStore.h"
 #include "source/SourceRepo.h"
 #include "source/intake/FormEndpointRepo.h"
 #include "store/BackSyncConfig.h"
@@ -37,6 +38,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 #include <QUrlQuery>
@@ -416,7 +418,8 @@ private Q_SLOTS:
         QCOMPARE(page.findChild<QGroupBox *>(QStringLiteral("crmBox"))->title(), QStringLiteral("RetailCRM"));
         QVERIFY(!page.signInPanel()->isVisible());
         QVERIFY(page.retailPanel()->isVisible());
-        QTRY_COMPARE(textOf(page.retailPanel(), "retailKeyState"), QStringLiteral("stored in the keychain"));
+        QTRY_COMPARE(textOf(page.retailPanel(), "retailKeyState"),
+                     QStringLiteral("kept in memory for this demo only"));
         page.retailPanel()->findChild<QPushButton *>(QStringLiteral("retailPanelCheckButton"))->click();
         QTRY_VERIFY2_WITH_TIMEOUT(
             textOf(page.retailPanel(), "retailPanelResult").startsWith(QLatin1String("Connected to")),
@@ -608,6 +611,60 @@ private Q_SLOTS:
         QVERIFY(!page.saveConnection());
         QVERIFY(!page.findChild<QLabel *>(QStringLiteral("connectionResult"))->text().isEmpty());
         QVERIFY(Store::ConnectionRepo(m_test->db()).list()->isEmpty());
+    }
+
+    /** The panels say where the key really is: in memory for a demo, encrypted in the database with a
+     *  key file; "keychain" only for the keychain. */
+    void keyStateSaysWhereTheKeyIsKept()
+    {
+        Store::Connection c;
+        c.name = QStringLiteral("Retail shop");
+        c.crm = QStringLiteral("retailcrm");
+        c.baseUrl = QStringLiteral("https://shop.retailcrm.ru");
+        c.config.insert(QStringLiteral("site"), QStringLiteral("shop"));
+        c.state = QStringLiteral("signed-in");
+        auto added = Store::ConnectionRepo(m_test->db()).add(c);
+        QVERIFY_OK(added);
+        QTemporaryDir dir;
+        const QString keyFile = dir.filePath(QStringLiteral("crmbridge.key"));
+        QVERIFY_OK(Secrets::SodiumSecretStore::generateKeyFile(keyFile));
+        auto sodium = Secrets::SodiumSecretStore::open(m_test->db(), keyFile);
+        QVERIFY_OK(sodium);
+        const std::shared_ptr<Secrets::SecretStore> database = std::move(sodium.value());
+        const std::shared_ptr<Secrets::SecretStore> memory = std::make_shared<Secrets::MemorySecretStore>();
+        struct Case
+        {
+            std::shared_ptr<Secrets::SecretStore> store;
+            QString missing, stored, placeholder;
+        };
+        const QList<Case> cases {
+            { memory, QStringLiteral("not in this demo's memory: replace it"),
+              QStringLiteral("kept in memory for this demo only"),
+              QStringLiteral("Kept in memory for this demo only") },
+            { database, QStringLiteral("not stored in the database: replace it"),
+              QStringLiteral("stored encrypted in the database"),
+              QStringLiteral("Kept only encrypted in the database") },
+        };
+        for (const Case &place : cases) {
+            Gui::ConnectionsPage page(m_test->db(), place.store);
+            page.show();
+            QTRY_COMPARE(textOf(page.retailPanel(), "retailKeyState"), place.missing);
+            bool written = false;
+            place.store->write(Secrets::SecretStore::connectionScope(added->id), QStringLiteral("api_key"),
+                               QByteArrayLiteral("demo-key"), [&](Common::Status status) {
+                                   QVERIFY_OK(status);
+                                   written = true;
+                               });
+            QTRY_VERIFY(written);
+            page.retailPanel()->setConnection(added.value());
+            QTRY_COMPARE(textOf(page.retailPanel(), "retailKeyState"), place.stored);
+            Gui::RetailConnectionDialog dialog(m_test->db(), place.store, added.value());
+            QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("retailApiKey"))->placeholderText(),
+                     place.placeholder);
+            Gui::AmoSignInPanel amo(m_test->db(), place.store);
+            QCOMPARE(amo.findChild<QLineEdit *>(QStringLiteral("clientSecret"))->placeholderText(),
+                     QStringLiteral("The integration's secret key. ") + place.placeholder);
+        }
     }
 };
 

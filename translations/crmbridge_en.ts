@@ -433,10 +433,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The integration&apos;s secret key (kept in the system keychain)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Or paste a code, the redirect address or a long-lived token</source>
         <translation type="unfinished"></translation>
     </message>
@@ -478,6 +474,10 @@
     </message>
     <message>
         <source>Signed in on the engine&apos;s computer; this computer&apos;s keychain has no token. Valid until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The integration&apos;s secret key. %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1710,10 +1710,6 @@ Keys: %2</source>
         <translation>New RetailCRM connection</translation>
     </message>
     <message>
-        <source>Kept only in the system keychain</source>
-        <translation>Kept only in the system keychain</translation>
-    </message>
-    <message>
         <source>Check the connection to list the sites</source>
         <translation>Check the connection to list the sites</translation>
     </message>
@@ -1818,18 +1814,6 @@ Keys: %2</source>
     <message>
         <source>checking…</source>
         <translation>checking…</translation>
-    </message>
-    <message>
-        <source>stored in the keychain</source>
-        <translation>stored in the keychain</translation>
-    </message>
-    <message>
-        <source>not in this computer&apos;s keychain: replace it</source>
-        <translation>not in this computer&apos;s keychain: replace it</translation>
-    </message>
-    <message>
-        <source>keychain unavailable: %1</source>
-        <translation>keychain unavailable: %1</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -3128,6 +3112,53 @@ Keys: %2</source>
     </message>
     <message>
         <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SecretPlace</name>
+    <message>
+        <source>kept in memory for this demo only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored encrypted in the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in this demo&apos;s memory: replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not stored in the database: replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in this computer&apos;s keychain: replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secret store unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in memory for this demo only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept only encrypted in the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept only in the system keychain</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -461,10 +461,6 @@
         <translation>Выйти</translation>
     </message>
     <message>
-        <source>The integration&apos;s secret key (kept in the system keychain)</source>
-        <translation>Секретный ключ интеграции (хранится в системной связке ключей)</translation>
-    </message>
-    <message>
         <source>Or paste a code, the redirect address or a long-lived token</source>
         <translation>Или вставьте код, адрес перенаправления или долгосрочный токен</translation>
     </message>
@@ -507,6 +503,10 @@
     <message>
         <source>Signed in on the engine&apos;s computer; this computer&apos;s keychain has no token. Valid until %1.</source>
         <translation>Вход выполнен на компьютере, где работает обмен; в связке ключей этого компьютера токена нет. Действует до %1.</translation>
+    </message>
+    <message>
+        <source>The integration&apos;s secret key. %1</source>
+        <translation>Секретный ключ интеграции. %1</translation>
     </message>
 </context>
 <context>
@@ -1756,10 +1756,6 @@ Keys: %2</source>
         <translation>Новое подключение RetailCRM</translation>
     </message>
     <message>
-        <source>Kept only in the system keychain</source>
-        <translation>Хранится только в системной связке ключей</translation>
-    </message>
-    <message>
         <source>Check the connection to list the sites</source>
         <translation>Проверьте подключение, чтобы увидеть магазины</translation>
     </message>
@@ -1865,18 +1861,6 @@ Keys: %2</source>
     <message>
         <source>checking…</source>
         <translation>проверяем…</translation>
-    </message>
-    <message>
-        <source>stored in the keychain</source>
-        <translation>хранится в связке ключей</translation>
-    </message>
-    <message>
-        <source>not in this computer&apos;s keychain: replace it</source>
-        <translation>нет в связке ключей этого компьютера: замените его</translation>
-    </message>
-    <message>
-        <source>keychain unavailable: %1</source>
-        <translation>связка ключей недоступна: %1</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -3191,6 +3175,53 @@ Keys: %2</source>
     <message>
         <source>Responsible</source>
         <translation>Ответственный</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SecretPlace</name>
+    <message>
+        <source>kept in memory for this demo only</source>
+        <translation>хранится в памяти, только для этого демо</translation>
+    </message>
+    <message>
+        <source>stored encrypted in the database</source>
+        <translation>хранится зашифрованным в базе данных</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>хранится в связке ключей</translation>
+    </message>
+    <message>
+        <source>not in this demo&apos;s memory: replace it</source>
+        <translation>нет в памяти этого демо: замените его</translation>
+    </message>
+    <message>
+        <source>not stored in the database: replace it</source>
+        <translation>нет в базе данных: замените его</translation>
+    </message>
+    <message>
+        <source>not in this computer&apos;s keychain: replace it</source>
+        <translation>нет в связке ключей этого компьютера: замените его</translation>
+    </message>
+    <message>
+        <source>secret store unavailable: %1</source>
+        <translation>хранилище секретов недоступно: %1</translation>
+    </message>
+    <message>
+        <source>keychain unavailable: %1</source>
+        <translation>связка ключей недоступна: %1</translation>
+    </message>
+    <message>
+        <source>Kept in memory for this demo only</source>
+        <translation>Хранится в памяти, только для этого демо</translation>
+    </message>
+    <message>
+        <source>Kept only encrypted in the database</source>
+        <translation>Хранится только зашифрованным в базе данных</translation>
+    </message>
+    <message>
+        <source>Kept only in the system keychain</source>
+        <translation>Хранится только в системной связке ключей</translation>
     </message>
 </context>
 </TS>

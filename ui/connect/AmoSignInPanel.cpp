@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AmoSignInPanel.h"
 
+#include "common/SecretPlace.h"
 #include "crm/amocrm/AmoTokens.h"
 #include "net/HttpClient.h"
 #include "secrets/SecretStore.h"
@@ -42,7 +43,7 @@ AmoSignInPanel::AmoSignInPanel(std::shared_ptr<Storage::Database> db,
     setObjectName(QStringLiteral("amoSignIn"));
     m_secret->setObjectName(QStringLiteral("clientSecret"));
     m_secret->setEchoMode(QLineEdit::Password);
-    m_secret->setPlaceholderText(tr("The integration's secret key (kept in the system keychain)"));
+    m_secret->setPlaceholderText(tr("The integration's secret key. %1").arg(SecretPlace::keptIn(*m_secrets)));
     m_signIn->setObjectName(QStringLiteral("signInButton"));
     m_cancel->setObjectName(QStringLiteral("signInCancelButton"));
     m_pasted->setObjectName(QStringLiteral("pastedAuth"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RetailConnectionDialog.h"
 
+#include "common/SecretPlace.h"
 #include "crm/retailcrm/RetailCrmConnector.h"
 #include "secrets/SecretStore.h"
 
@@ -44,7 +45,7 @@ RetailConnectionDialog::RetailConnectionDialog(std::shared_ptr<Storage::Database
     m_baseUrl->setPlaceholderText(QStringLiteral("https://example.retailcrm.ru"));
     m_key->setObjectName(QStringLiteral("retailApiKey"));
     m_key->setEchoMode(QLineEdit::Password);
-    m_key->setPlaceholderText(tr("Kept only in the system keychain"));
+    m_key->setPlaceholderText(SecretPlace::keptIn(*m_secrets));
     m_site->setObjectName(QStringLiteral("retailSite"));
     m_site->setEditable(true);
     m_site->setInsertPolicy(QComboBox::NoInsert);

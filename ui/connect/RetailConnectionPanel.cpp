@@ -3,6 +3,7 @@
 
 #include "RetailConnectionDialog.h"
 #include "RetailKeyCheck.h"
+#include "common/SecretPlace.h"
 #include "crm/retailcrm/RetailCrmConnector.h"
 #include "secrets/SecretStore.h"
 
@@ -80,11 +81,12 @@ void RetailConnectionPanel::showKeyState()
                         if (!self || self->m_connection.id != id)
                             return;
                         if (key && !key->isEmpty())
-                            self->m_key->setText(tr("stored in the keychain"));
+                            self->m_key->setText(SecretPlace::stored(*self->m_secrets));
                         else if (key || key.error().kind == Common::ErrorKind::NotFound)
-                            self->m_key->setText(tr("not in this computer's keychain: replace it"));
+                            self->m_key->setText(SecretPlace::missingReplace(*self->m_secrets));
                         else
-                            self->m_key->setText(tr("keychain unavailable: %1").arg(key.error().message));
+                            self->m_key->setText(
+                                SecretPlace::unavailable(*self->m_secrets, key.error().message));
                     });
 }
 
