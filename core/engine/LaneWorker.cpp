@@ -2,12 +2,12 @@
 #include "LaneWorker.h"
 
 #include "ContactIndexLoader.h"
+#include "CreateSender.h"
 #include "HookRunner.h"
 #include "Reconciler.h"
 #include "StageMoveBatch.h"
 #include "model/FormSubmission.h"
 #include "model/ShopOrder.h"
-#include "storage/Transaction.h"
 #include "store/MappingRepo.h"
 #include "store/OutboxFanOut.h"
 
@@ -105,6 +105,21 @@ void LaneWorker::start()
                                                  tr("Found in the CRM after a restart: deal %1").arg(dealId));
                            } });
     m_hookRunner = new HookRunner(this);
+    m_creates = std::make_unique<CreateSender>(
+        m_db, &m_config, m_connector.get(), m_jobs.get(), m_links.get(), m_contacts.get(), m_clock,
+        CreateSender::Lane { [this](qint64 id) { return m_jobsById.value(id); },
+                             [this](const Job &job, const Error &error, bool createMayExist) {
+                                 settleError(job, error, createMayExist);
+                             },
+                             [this](const QList<qint64> &ids, qint64 atMs) { releaseAll(ids, atMs); },
+                             [this](const Job &job, const PlannedCreate &planned,
+                                    const Crm::ItemOutcome &outcome, const QString &message) {
+                                 ++m_roundSent;
+                                 ++m_sentTotal;
+                                 Q_EMIT jobSettled(job.id, QStringLiteral("done"), message);
+                                 m_hookRunner->runAfterAll(m_hooks, job, planned.candidate.draft, outcome,
+                                                           m_config.owner);
+                             } });
     m_contactLoader = new ContactIndexLoader(m_db, m_config.connectionId, m_connector.get(),
                                              m_config.contactRefreshMs, m_clock, this);
     m_contactLoader->start();
@@ -402,130 +417,11 @@ void LaneWorker::planAndSend(const QList<CreateCandidate> &fresh)
         finishRound();
         return;
     }
-    sendPlanned(plan.value());
-}
-
-void LaneWorker::sendPlanned(const BatchPlan &plan)
-{
-    if (!plan.deferred.isEmpty())
-        releaseAll(plan.deferred, m_clock->nowMs());
-    if (plan.creates.isEmpty()) {
-        finishRound();
-        return;
-    }
-    QList<PlannedCreate> planned;
-    {
-        // Committed before anything goes out: after a crash these jobs are reconciled, never resent blind.
-        Storage::Transaction tx(*m_db);
-        for (const PlannedCreate &p : plan.creates) {
-            if (!m_jobs->markSending(p.candidate.jobId, m_config.owner))
-                continue;
-            planned.append(p);
-        }
-        if (auto committed = tx.commit(); !committed) {
-            qCWarning(lcEngine) << "lane" << m_config.owner
-                                << "cannot mark jobs sending:" << committed.error().toString();
+    m_creates->send(plan.value(), [this](bool sent) {
+        if (!sent)
             releaseAll(m_held, m_clock->nowMs() + 5'000);
-            finishRound();
-            return;
-        }
-    }
-    sendCreates(planned);
-}
-
-/** Deals first, then (when forms go to the CRM's inbox) the forms; each job settled from its own item. */
-void LaneWorker::sendCreates(const QList<PlannedCreate> &planned)
-{
-    QList<PlannedCreate> deals;
-    QList<PlannedCreate> inbox;
-    for (const PlannedCreate &p : planned)
-        (m_config.formsToInbox && p.candidate.draft.sourceKind == QLatin1String("form") ? inbox : deals)
-            .append(p);
-    auto sendInbox = [this, inbox] {
-        if (inbox.isEmpty()) {
-            finishRound();
-            return;
-        }
-        QList<Crm::InboxLeadCreate> items;
-        for (const PlannedCreate &p : inbox) {
-            const Model::FormSubmission form
-                = Model::FormSubmission::fromJson(m_jobsById.value(p.candidate.jobId).payload);
-            const Crm::WebRequestInfo request { form.formName, form.formName, form.pageUrl, form.clientIp,
-                                                form.receivedAt.isValid() ? form.receivedAt.toSecsSinceEpoch()
-                                                                          : 0 };
-            items.append(
-                { QString::number(p.candidate.jobId), p.candidate.draft, p.existingContactId, request });
-        }
-        m_connector->createInboxLeads(items, [this, inbox](QList<Crm::ItemOutcome> outcomes) {
-            settleOutcomes(inbox, outcomes);
-            finishRound();
-        });
-    };
-    if (deals.isEmpty()) {
-        sendInbox();
-        return;
-    }
-    QList<Crm::DealCreate> creates;
-    for (const PlannedCreate &p : deals)
-        creates.append({ QString::number(p.candidate.jobId), p.candidate.draft, p.existingContactId });
-    m_connector->createDeals(creates, [this, deals, sendInbox](QList<Crm::ItemOutcome> outcomes) {
-        settleOutcomes(deals, outcomes);
-        sendInbox();
+        finishRound();
     });
-}
-
-void LaneWorker::settleOutcomes(const QList<PlannedCreate> &planned, const QList<Crm::ItemOutcome> &outcomes)
-{
-    QHash<QString, Crm::ItemOutcome> byKey;
-    for (const Crm::ItemOutcome &outcome : outcomes)
-        byKey.insert(outcome.key, outcome);
-    Storage::Transaction tx(*m_db);
-    for (const PlannedCreate &p : planned) {
-        const Job job = m_jobsById.value(p.candidate.jobId);
-        const auto it = byKey.constFind(QString::number(p.candidate.jobId));
-        if (it == byKey.cend()) {
-            settleError(job, Error::transient(QStringLiteral("The CRM's answer had no item for this job")),
-                        true);
-            continue;
-        }
-        if (it->error) {
-            // A rejected item was not created; a transient failure (timeout, 5xx) may have been.
-            settleError(job, *it->error,
-                        it->error->isRetryable() || it->error->kind == ErrorKind::Unavailable);
-            continue;
-        }
-        auto linked
-            = m_links->link({ m_config.connectionId, p.candidate.draft.sourceKind,
-                              linkedSourceId(job, p.candidate.draft), QStringLiteral("lead"), it->dealId });
-        if (!linked) {
-            settleError(job, linked.error(), false);
-            continue;
-        }
-        if (!it->contactId.isEmpty() && p.existingContactId.isEmpty())
-            if (auto remembered = m_contacts->remember(m_config.connectionId, it->contactId,
-                                                       p.candidate.phones, p.candidate.emails);
-                !remembered) {
-                // Not fatal: the next contacts refresh from the CRM fills the index in.
-                qCWarning(lcEngine) << "lane" << m_config.owner << "cannot index contact" << it->contactId;
-            }
-        // The deal exists even when a follow-up (extra fields, the note) failed: it is never created
-        // again, and the operator reads what is missing in the message.
-        QString message = tr("Deal %1").arg(it->dealId);
-        if (it->error)
-            message = tr("Deal %1, but: %2").arg(it->dealId, it->error->message);
-        else if (it->merged)
-            message = tr("Merged into deal %1 by the CRM's duplicate control").arg(it->dealId);
-        const QString outcome = it->error ? QStringLiteral("partial") : QStringLiteral("done");
-        if (auto done = m_jobs->settleDone(job.id, m_config.owner, outcome); done) {
-            ++m_roundSent;
-            ++m_sentTotal;
-            Q_EMIT jobSettled(job.id, QStringLiteral("done"), message);
-            m_hookRunner->runAfterAll(m_hooks, job, p.candidate.draft, *it, m_config.owner);
-        }
-    }
-    if (auto committed = tx.commit(); !committed)
-        qCWarning(lcEngine) << "lane" << m_config.owner
-                            << "cannot settle a round:" << committed.error().toString();
 }
 
 void LaneWorker::settleError(const Job &job, const Error &error, bool createMayExist)

@@ -25,6 +25,7 @@ namespace Engine {
 
 class StageMoveBatch;
 class Reconciler;
+class CreateSender;
 class ContactIndexLoader;
 class HookRunner;
 
@@ -76,9 +77,6 @@ private:
     void processCreates(QList<Store::Job> jobs);
     void settleChange(const Store::Job &job, const Common::Result<QString> &outcome);
     void planAndSend(const QList<CreateCandidate> &fresh);
-    void sendPlanned(const BatchPlan &plan);
-    void sendCreates(const QList<PlannedCreate> &planned);
-    void settleOutcomes(const QList<PlannedCreate> &planned, const QList<Crm::ItemOutcome> &outcomes);
     void settleError(const Store::Job &job, const Common::Error &error, bool createMayExist);
     void releaseAll(const QList<qint64> &ids, qint64 atMs);
     std::optional<Crm::DealDraft> draftFor(const Store::Job &job);
@@ -100,6 +98,7 @@ private:
     std::unique_ptr<StageMoveBatch> m_stageMoves; ///< shop status changes, run when no create is due
     std::unique_ptr<ChangeSender> m_changes;
     std::unique_ptr<Reconciler> m_reconciler; ///< creates found `sending` after a stop
+    std::unique_ptr<CreateSender> m_creates; ///< marks, sends and settles a round's creates
     ContactIndexLoader *m_contactLoader = nullptr;
     HookRunner *m_hookRunner = nullptr;
     QList<HookSpec> m_hooks; ///< read from the settings every round
