@@ -10,6 +10,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -247,6 +248,21 @@ private Q_SLOTS:
         QCOMPARE(ctl(withStore(targets)).out, set.out);
         const Run all = ctl(withStore(targets + QStringList { QStringLiteral("--all") }));
         QCOMPARE(all.out, shown.out);
+
+        // A disabled connection gets nothing new: the shop then sends to the other one only.
+        const QStringList setRetail { QStringLiteral("connection"), QStringLiteral("set"),
+                                      QStringLiteral("retail"), QStringLiteral("--enabled") };
+        QCOMPARE(ctl(withStore(setRetail + QStringList { QStringLiteral("maybe") })).code, 2);
+        const Run off = ctl(withStore(setRetail + QStringList { QStringLiteral("off") }));
+        QCOMPARE(off.code, 0);
+        QVERIFY2(off.out.contains(QStringLiteral("\"retail\" is disabled")), qPrintable(off.out));
+        QCOMPARE(ctl(withStore(targets)).out.trimmed(),
+                 QStringLiteral("shop sends to every enabled connection: amo"));
+        const Run listed = ctl(withStore({ QStringLiteral("connection"), QStringLiteral("list") }));
+        QVERIFY2(listed.out.contains(QRegularExpression(QStringLiteral("retail\\s+retailcrm\\s+disabled"))),
+                 qPrintable(listed.out));
+        QCOMPARE(ctl(withStore(setRetail + QStringList { QStringLiteral("on") })).code, 0);
+        QCOMPARE(ctl(withStore(targets)).out, shown.out);
     }
 };
 

@@ -262,11 +262,9 @@ int connectionList(const QStringList &args, const QString &databaseUrl)
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray array;
         for (const Store::Connection &c : list.value()) {
-            QJsonObject o { { "id", c.id },
-                            { "name", c.name },
-                            { "crm", c.crm },
-                            { "base_url", c.baseUrl },
-                            { "state", c.state } };
+            QJsonObject o { { "id", c.id },       { "name", c.name },
+                            { "crm", c.crm },     { "base_url", c.baseUrl },
+                            { "state", c.state }, { "enabled", c.enabled() } };
             if (auto expiry = expiries.load(c.id); expiry && expiry->isKnown()) {
                 o.insert("credential_kind", expiry->kind);
                 o.insert("access_expires_at", isoOrEmpty(expiry->accessExpiresAt));
@@ -285,7 +283,7 @@ int connectionList(const QStringList &args, const QString &databaseUrl)
                            .arg(c.id, 3)
                            .arg(c.name, -16)
                            .arg(c.crm, -9)
-                           .arg(c.state, -14)
+                           .arg(c.enabled() ? c.state : QStringLiteral("disabled"), -14)
                            .arg(c.baseUrl);
         if (auto expiry = expiries.load(c.id); expiry && expiry->isKnown()) {
             line += expiry->kind == QLatin1String("long-lived")
@@ -309,10 +307,18 @@ int connectionSet(const QStringList &args, const QString &databaseUrl)
                        QStringLiteral("Which CRM fields the engine may create when the mapping names one the "
                                       "account lacks: deals, contacts, both as \"deals,contacts\", or none"),
                        QStringLiteral("which") });
+    parser.addOption({ QStringLiteral("enabled"),
+                       QStringLiteral("on: the connection gets the shops' new events and its lane runs; off: "
+                                      "nothing new is queued for it and its queued jobs wait"),
+                       QStringLiteral("on|off") });
     if (!parseSubcommand(parser, QStringLiteral("connection set"), args))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
-    if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("auto-create-fields")))
-        return fail(QStringLiteral("usage: connection set NAME --auto-create-fields deals,contacts|none"), 2);
+    const bool setFields = parser.isSet(QStringLiteral("auto-create-fields"));
+    const bool setEnabled = parser.isSet(QStringLiteral("enabled"));
+    if (parser.positionalArguments().size() != 1 || (!setFields && !setEnabled))
+        return fail(QStringLiteral("usage: connection set NAME [--auto-create-fields deals,contacts|none] "
+                                   "[--enabled on|off]"),
+                    2);
     QStringList which = parser.value(QStringLiteral("auto-create-fields")).toLower().split(QLatin1Char(','));
     for (QString &w : which)
         w = w.trimmed();
@@ -323,6 +329,9 @@ int connectionSet(const QStringList &args, const QString &databaseUrl)
             return fail(
                 QStringLiteral("--auto-create-fields takes deals, contacts or none, not \"%1\"").arg(w), 2);
     }
+    const QString enabled = parser.value(QStringLiteral("enabled")).toLower();
+    if (setEnabled && enabled != QLatin1String("on") && enabled != QLatin1String("off"))
+        return fail(QStringLiteral("--enabled takes on or off, not \"%1\"").arg(enabled), 2);
     auto db = openStore(databaseUrl, true);
     if (!db)
         return fail(db.error().message);
@@ -330,15 +339,28 @@ int connectionSet(const QStringList &args, const QString &databaseUrl)
     auto connection = repo.byName(parser.positionalArguments().first());
     if (!connection)
         return fail(connection.error().message);
-    connection->config.insert(Engine::FieldCreationPolicy::dealKey(),
-                              which.contains(QStringLiteral("deals")));
-    connection->config.insert(Engine::FieldCreationPolicy::contactKey(),
-                              which.contains(QStringLiteral("contacts")));
+    if (setFields) {
+        connection->config.insert(Engine::FieldCreationPolicy::dealKey(),
+                                  which.contains(QStringLiteral("deals")));
+        connection->config.insert(Engine::FieldCreationPolicy::contactKey(),
+                                  which.contains(QStringLiteral("contacts")));
+    }
+    if (setEnabled)
+        connection->config.insert(QStringLiteral("enabled"), enabled == QLatin1String("on"));
     if (auto updated = repo.update(connection.value()); !updated)
         return fail(updated.error().message);
-    out(QStringLiteral("\"%1\" may create missing CRM fields for: %2")
-            .arg(connection->name,
-                 which.isEmpty() ? QStringLiteral("nothing") : which.join(QStringLiteral(", "))));
+    if (setFields)
+        out(QStringLiteral("\"%1\" may create missing CRM fields for: %2")
+                .arg(connection->name,
+                     which.isEmpty() ? QStringLiteral("nothing") : which.join(QStringLiteral(", "))));
+    if (setEnabled)
+        out(connection->enabled()
+                ? QStringLiteral("\"%1\" is enabled: it gets the shops' new events (a running engine starts "
+                                 "its lane when restarted)")
+                      .arg(connection->name)
+                : QStringLiteral("\"%1\" is disabled: nothing new is queued for it, and its queued jobs wait "
+                                 "until it is enabled again")
+                      .arg(connection->name));
     return 0;
 }
 
@@ -523,7 +545,8 @@ Command connectionCommand()
                          "[--rate-limit RPS]   (API key on stdin)\n"
                          "       crmbridgectl connection list [--json]\n"
                          "       crmbridgectl connection test NAME\n"
-                         "       crmbridgectl connection set NAME --auto-create-fields deals,contacts|none"));
+                         "       crmbridgectl connection set NAME [--auto-create-fields deals,contacts|none] "
+                         "[--enabled on|off]"));
                      return sub.isEmpty() ? 2 : 0;
                  }
                  return fail(
