@@ -3,6 +3,7 @@
 #include "TestEnv.h"
 #include "common/Json.h"
 #include "common/Translations.h"
+#include "mainwindow/MainWindow.h"
 #include "mapping/CodeMapEditor.h"
 #include "mapping/CodeMapModel.h"
 #include "mapping/FieldMapEditor.h"
@@ -14,20 +15,24 @@
 #include "mapping/RoutingView.h"
 #include "mapping/StatusMapEditor.h"
 #include "mapping/StatusMapModel.h"
+#include "secrets/MemorySecretStore.h"
 #include "source/SourceRepo.h"
 #include "store/ConnectionRepo.h"
 #include "store/JobRepo.h"
 #include "store/MappingRepo.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTranslator>
 #include <QUndoStack>
 
 using TestSupport::TestDatabase;
@@ -40,6 +45,15 @@ QJsonObject fixture(const QString &name)
     if (!file.open(QIODevice::ReadOnly))
         qFatal("no fixture");
     return Common::Json::parseObject(file.readAll()).value();
+}
+
+/** Switches the language: the translators installed before go (a later English one would not
+ *  cover what the Russian one answers). */
+void useLanguage(const QString &lang)
+{
+    for (QTranslator *translator : QCoreApplication::instance()->findChildren<QTranslator *>())
+        delete translator; // removes itself from the application
+    QCOMPARE(Gui::installTranslations(lang), lang);
 }
 
 } // namespace
@@ -96,6 +110,23 @@ private:
     {
         auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("mappingTabs"));
         return tabs->isTabVisible(tabs->indexOf(page.codeEditor()));
+    }
+
+    /** Three status rows with long names, to the stages of `pipeline`. */
+    void saveLongStatusRows(qint64 connection, const QString &schemaFile, const QString &pipeline,
+                            const QStringList &stages)
+    {
+        auto schema = Crm::CrmSchema::fromJson(fixture(schemaFile));
+        QVERIFY_OK(schema);
+        Mapping::MappingSet set = Mapping::MappingSet::defaults(schema.value());
+        set.statuses.rows.clear();
+        const QStringList names { QStringLiteral("Новый заказ, ожидает подтверждения менеджером"),
+                                  QStringLiteral("Оплачен картой онлайн через платёжный шлюз"),
+                                  QStringLiteral("Передан в службу доставки для отправки покупателю") };
+        for (int i = 0; i < names.size(); ++i)
+            set.statuses.rows.append({ QStringLiteral("s%1").arg(i), QString::number(i + 1), names.at(i),
+                                       pipeline, stages.at(i), Mapping::StatusRow::Direction::Both });
+        QVERIFY_OK(Store::MappingRepo(m_test->db()).save(connection, set));
     }
 
     int rowWithTarget(const Gui::FieldMapModel *model, Mapping::FieldTarget::Kind kind)
@@ -507,6 +538,55 @@ private Q_SLOTS:
         QCOMPARE(editor->model()->shopStatusColour(QStringLiteral("1")), QStringLiteral("#000000"));
     }
 
+    /** Mapping → Statuses in the default window (1100×720): every column is in view, no sideways
+     *  scrolling, long names elided (the whole name is the tooltip); amoCRM and RetailCRM, both languages.
+     */
+    void statusColumnsFitTheDefaultWindow()
+    {
+        const qint64 retail = addRetailCrm();
+        QVERIFY(retail > 0);
+        saveLongStatusRows(m_connection, QStringLiteral("schema_amocrm.json"), QStringLiteral("7001"),
+                           { QStringLiteral("70011"), QStringLiteral("143"), QStringLiteral("70013") });
+        saveLongStatusRows(
+            retail, QStringLiteral("schema_retailcrm.json"), QStringLiteral("orders"),
+            { QStringLiteral("new"), QStringLiteral("send-to-delivery"), QStringLiteral("cancel-other") });
+        for (const QString &lang : { QStringLiteral("en"), QStringLiteral("ru") }) {
+            useLanguage(lang);
+            QSettings().remove(QStringLiteral("mainWindow"));
+            Gui::MainWindow window(m_test->db(), nullptr, std::make_shared<Secrets::MemorySecretStore>());
+            window.resize(1100, 720);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.showPage(QStringLiteral("mappingPage"));
+            auto *page = window.findChild<Gui::MappingPage *>(QStringLiteral("mappingPage"));
+            auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("mappingTabs"));
+            tabs->setCurrentWidget(page->findChild<QWidget *>(QStringLiteral("statusMapEditor")));
+            auto *table = page->findChild<QTableView *>(QStringLiteral("statusMapTable"));
+            for (const qint64 id : { m_connection, retail }) {
+                selectConnection(*page, id);
+                QTRY_COMPARE(table->model()->rowCount(), 3);
+                QTRY_VERIFY(table->viewport()->width() > 0);
+                QApplication::processEvents();
+                const int last = Gui::StatusMapModel::ProblemColumn;
+                const int right = table->columnViewportPosition(last) + table->columnWidth(last);
+                const QString where = QStringLiteral("%1 %2: right edge %3, viewport %4")
+                                          .arg(lang)
+                                          .arg(id)
+                                          .arg(right)
+                                          .arg(table->viewport()->width());
+                QVERIFY2(right <= table->viewport()->width(), qPrintable(where));
+                QVERIFY2(table->horizontalScrollBar()->maximum() == 0, qPrintable(where));
+                QVERIFY2(table->columnWidth(Gui::StatusMapModel::StageColumn) >= 100, qPrintable(where));
+                const QModelIndex stage = table->model()->index(2, Gui::StatusMapModel::StageColumn);
+                QCOMPARE(stage.data(Qt::ToolTipRole).toString(), stage.data().toString());
+                const QModelIndex shop = table->model()->index(2, Gui::StatusMapModel::ShopStatusColumn);
+                QCOMPARE(shop.data(Qt::ToolTipRole).toString(),
+                         QStringLiteral("Передан в службу доставки для отправки покупателю"));
+            }
+        }
+        useLanguage(QStringLiteral("en"));
+    }
+
     /** The preview speaks the connection's CRM: an amoCRM deal, a RetailCRM order, in both languages
      *  (last: the English translator does not cover what the Russian one already answers). */
     void previewUsesTheCrmsWords()
@@ -518,7 +598,7 @@ private Q_SLOTS:
                                  QString::fromUtf8(d) };
         };
         for (const QString &lang : { QStringLiteral("en"), QStringLiteral("ru") }) {
-            QCOMPARE(Gui::installTranslations(lang), lang);
+            useLanguage(lang);
             const bool ru = lang == QLatin1String("ru");
             const QStringList amoWords = ru ? words("Сделка", "Воронка", "Этап", "Контакт")
                                             : words("Deal", "Pipeline", "Stage", "Contact");
@@ -543,6 +623,7 @@ private Q_SLOTS:
             for (const QString &word : amoWords)
                 QVERIFY2(!order.contains(word), qPrintable(word + QLatin1String(" in ") + order));
         }
+        useLanguage(QStringLiteral("en"));
     }
 };
 

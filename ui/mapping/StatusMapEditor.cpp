@@ -31,10 +31,19 @@ StatusMapEditor::StatusMapEditor(QUndoStack *undo, QWidget *parent)
         m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(StatusMapModel::ShopStatusColumn, 200);
-    m_view->setColumnWidth(StatusMapModel::DirectionColumn, 160);
-    m_view->setColumnWidth(StatusMapModel::StageColumn, 280);
+    // The columns share the width the splitter leaves (no sideways scrolling at 1100 px): the names
+    // stretch and are elided (the whole name is the tooltip), the direction takes what it needs and
+    // the problem column keeps a narrow width (its text is the row's tooltip too).
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(60);
+    header->setSectionResizeMode(StatusMapModel::ShopStatusColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(StatusMapModel::DirectionColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(StatusMapModel::StageColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(StatusMapModel::ProblemColumn, QHeaderView::Interactive);
+    m_view->setColumnWidth(StatusMapModel::ProblemColumn, 110);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->setWordWrap(false);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_view);
 }

@@ -126,6 +126,8 @@ QVariant StatusMapModel::data(const QModelIndex &index, int role) const
         return colourChip(m_shopColours.value(row.shopStatusId));
     if (role == Qt::EditRole && index.column() == DirectionColumn)
         return StatusRow::directionName(row.direction);
+    if (role == Qt::ToolTipRole && index.column() != DirectionColumn)
+        return data(index, Qt::DisplayRole); // the whole name where the column elides it
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
