@@ -13,6 +13,7 @@
 #include "storage/Sql.h"
 #include "store/EntityLinkRepo.h"
 #include "store/JobRepo.h"
+#include "store/LaneStatusRepo.h"
 #include "store/MappingRepo.h"
 #include "store/WatermarkRepo.h"
 
@@ -217,6 +218,7 @@ private Q_SLOTS:
             m_store->db(), [this](const Store::Connection &c) { return m_factory->forConnection(c); });
         Engine::LaneConfig lane;
         lane.idlePollMs = 100;
+        lane.heartbeatMs = 200;
         lane.retry.firstDelayMs = 200;
         lane.retry.maxDelayMs = 1000;
         m_engine->setLaneTemplate(lane);
@@ -346,6 +348,29 @@ private Q_SLOTS:
         const int polled = requests(QStringLiteral("GET /api/v4/events")) - before;
         QVERIFY2(polled >= 2 && polled <= 4, qPrintable(QString::number(polled)));
         QCOMPARE(jobs(QStringLiteral("crm.stage_changed")).size(), 1);
+
+        // The status lane reports next to the sending lane: polling, one change applied; while the
+        // CRM's events cannot be read it says so, and recovers by itself.
+        auto statusLane = [this]() -> Store::LaneStatus {
+            for (const Store::LaneStatus &lane : Store::LaneStatusRepo(m_store->db()).all().valueOr({})) {
+                if (lane.kind == Store::LaneStatus::Kind::Status && lane.connectionId == m_connectionId)
+                    return lane;
+            }
+            return {};
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(statusLane().state, QStringLiteral("polling"), 5000);
+        QCOMPARE(statusLane().sent, 1);
+        m_control->control(QStringLiteral("faults"),
+                           { { "rules",
+                               QJsonArray { QJsonObject { { "action", "status" },
+                                                          { "status", 500 },
+                                                          { "method", "GET" },
+                                                          { "path", "/api/v4/events" },
+                                                          { "times", 1000 } } } } });
+        QTRY_COMPARE_WITH_TIMEOUT(statusLane().state, QStringLiteral("paused"), 15000);
+        QVERIFY(!statusLane().reason.isEmpty());
+        m_control->control(QStringLiteral("faults"), { { "clear", true } });
+        QTRY_COMPARE_WITH_TIMEOUT(statusLane().state, QStringLiteral("polling"), 15000);
     }
 
     /** Shop → CRM moves the deal; the CRM's webhook about our own move stops there (and the reverse). */

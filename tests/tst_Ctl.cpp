@@ -117,8 +117,18 @@ private Q_SLOTS:
         QCOMPARE(byOwner.value(QStringLiteral("srv1:100:1")).value(QStringLiteral("sent")).toInt(), 42);
         QCOMPARE(byOwner.value(QStringLiteral("srv2:200:1")).value(QStringLiteral("state")).toString(),
                  QStringLiteral("gone"));
+        Store::LaneStatus back;
+        back.owner = QStringLiteral("srv1:100:1:status");
+        back.connectionId = 1;
+        back.kind = Store::LaneStatus::Kind::Status;
+        back.state = QStringLiteral("polling");
+        back.sent = 3;
+        QVERIFY_OK(lanes.report(back));
         const Run text = ctl({ QStringLiteral("--database"), test.value()->url(), QStringLiteral("status") });
         QVERIFY2(text.out.contains(QStringLiteral("Token has been revoked")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QStringLiteral(
+                     "Status lane srv1:100:1:status (connection 1): polling, 3 applied, 0 failed")),
+                 qPrintable(text.out));
     }
 
     void statusCarriesCredentialWarnings()

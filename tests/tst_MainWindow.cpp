@@ -291,6 +291,19 @@ private Q_SLOTS:
             lanes->detail(),
             QStringLiteral("Other CRM: paused: Token has been revoked\nShop CRM: idle, waiting for orders"));
 
+        // A status lane that cannot read the CRM's stage changes names its connection, after the paused lane.
+        Store::LaneStatus back = idle;
+        back.owner = QStringLiteral("host:1:lane-1:status");
+        back.kind = Store::LaneStatus::Kind::Status;
+        back.state = QStringLiteral("paused");
+        back.reason = QStringLiteral("The CRM did not answer");
+        QVERIFY_OK(Store::LaneStatusRepo(m_test->db()).report(back));
+        dashboard->refresh();
+        QCOMPARE(lanes->value(), QStringLiteral("0 of 2"));
+        QCOMPARE(lanes->detail(),
+                 QStringLiteral("Other CRM: paused: Token has been revoked\n"
+                                "Shop CRM: stage changes cannot be read: The CRM did not answer"));
+
         // An engine that went silent a while ago no longer counts as watching.
         Common::ManualClock longAgo(now - 5 * 60'000);
         down.state = QStringLiteral("watching");

@@ -3071,6 +3071,10 @@ Keys: %2</source>
         <source>Add a CRM on the Connections page</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: stage changes cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::CrmTerms</name>

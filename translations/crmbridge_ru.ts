@@ -3133,6 +3133,10 @@ Keys: %2</source>
         <source>Add a CRM on the Connections page</source>
         <translation>Добавьте CRM на странице «Подключения»</translation>
     </message>
+    <message>
+        <source>%1: stage changes cannot be read: %2</source>
+        <translation>%1: изменения этапов не читаются: %2</translation>
+    </message>
 </context>
 <context>
     <name>Gui::CrmTerms</name>

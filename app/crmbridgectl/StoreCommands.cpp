@@ -26,6 +26,7 @@ QJsonArray lanesJson(const QList<Store::LaneStatus> &lanes)
         const bool gone = lane.state != QLatin1String("stopped") && now - lane.heartbeatAt > 60'000;
         array.append(QJsonObject { { QStringLiteral("owner"), lane.owner },
                                    { QStringLiteral("connection_id"), lane.connectionId },
+                                   { QStringLiteral("kind"), Store::LaneStatusRepo::kindName(lane.kind) },
                                    { QStringLiteral("state"), gone ? QStringLiteral("gone") : lane.state },
                                    { QStringLiteral("reason"), lane.reason },
                                    { QStringLiteral("sent"), lane.sent },
@@ -223,7 +224,11 @@ Command statusCommand()
                      printQueuePerConnection(db.value());
                      for (const QJsonValue &lane : lanesJson(lanes.value())) {
                          const QJsonObject l = lane.toObject();
-                         out(QStringLiteral("Lane %1 (connection %2): %3, %4 sent, %5 failed")
+                         const bool statusLane = l.value(QLatin1String("kind")).toString()
+                             == Store::LaneStatusRepo::kindName(Store::LaneStatus::Kind::Status);
+                         out((statusLane ? QStringLiteral(
+                                  "Status lane %1 (connection %2): %3, %4 applied, %5 failed")
+                                         : QStringLiteral("Lane %1 (connection %2): %3, %4 sent, %5 failed"))
                                  .arg(l.value(QLatin1String("owner")).toString())
                                  .arg(l.value(QLatin1String("connection_id")).toInteger())
                                  .arg(withReason(l))

@@ -53,7 +53,9 @@ void StageEventPoller::tick()
         return;
     }
     const Store::BackSyncConfig config = Store::BackSyncConfig::of(connection.value());
-    if (config.mode != Store::BackSyncConfig::Mode::Polling) {
+    m_mode = config.mode;
+    if (m_mode != Store::BackSyncConfig::Mode::Polling) {
+        m_problem.clear();
         m_timer.start(kIdleCheckMs);
         return;
     }
@@ -83,6 +85,7 @@ void StageEventPoller::onPage(const Common::Result<Crm::StageChangePage> &page, 
     if (!page) {
         qCWarning(lcEngine) << "stage events of connection" << m_connectionId
                             << "cannot be read:" << page.error().toString();
+        m_problem = page.error().message;
         return;
     }
     Storage::Transaction tx(*m_db);
@@ -100,8 +103,11 @@ void StageEventPoller::onPage(const Common::Result<Crm::StageChangePage> &page, 
     if (!saved) {
         qCWarning(lcEngine) << "stage events of connection" << m_connectionId
                             << "cannot be stored:" << saved.error().toString();
+        m_problem = saved.error().message;
         return;
     }
+    m_problem.clear();
+    m_lastReadAt = m_clock->nowMs();
     if (appended.value() > 0) {
         qCInfo(lcEngine) << "connection" << m_connectionId << ":" << appended.value()
                          << "stage changes from the CRM";

@@ -4,6 +4,7 @@
 #include "common/Clock.h"
 #include "crm/CrmConnector.h"
 #include "storage/Database.h"
+#include "store/BackSyncConfig.h"
 
 #include <QObject>
 #include <QTimer>
@@ -35,6 +36,13 @@ public:
     void start();
     void stop();
 
+    /** The connection's back-sync mode as of the last tick. */
+    Store::BackSyncConfig::Mode mode() const { return m_mode; }
+    /** Why the last read or store of a page failed; empty once one succeeds. */
+    QString problem() const { return m_problem; }
+    /** When a page was last read and stored (Unix ms; 0: not yet). */
+    qint64 lastReadAt() const { return m_lastReadAt; }
+
 Q_SIGNALS:
     /** New stage-change jobs are in the outbox. */
     void changesAppended(int count);
@@ -52,6 +60,9 @@ private:
     const Common::Clock *m_clock;
     QTimer m_timer;
     bool m_inFlight = false;
+    Store::BackSyncConfig::Mode m_mode = Store::BackSyncConfig::Mode::Off;
+    QString m_problem;
+    qint64 m_lastReadAt = 0;
 };
 
 } // namespace Engine

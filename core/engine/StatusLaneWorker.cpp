@@ -9,6 +9,7 @@
 #include "source/SourceRepo.h"
 #include "source/StageChangeInbox.h"
 #include "store/EntityLinkRepo.h"
+#include "store/LaneStatusRepo.h"
 #include "store/MappingRepo.h"
 #include "store/WatermarkRepo.h"
 
@@ -58,7 +59,37 @@ void StatusLaneWorker::start()
     m_poller = new StageEventPoller(m_db, m_config.connectionId, m_connector.get(), m_clock, this);
     connect(m_poller, &StageEventPoller::changesAppended, this, &StatusLaneWorker::wake);
     m_poller->start();
+    m_startedAt = m_clock->nowMs();
+    m_heartbeat = new QTimer(this);
+    connect(m_heartbeat, &QTimer::timeout, this, &StatusLaneWorker::report);
+    m_heartbeat->start(int(m_config.heartbeatMs));
+    report();
     scheduleNext(0);
+}
+
+void StatusLaneWorker::report()
+{
+    using Mode = Store::BackSyncConfig::Mode;
+    Store::LaneStatus status;
+    status.owner = m_config.owner;
+    status.connectionId = m_config.connectionId;
+    status.kind = Store::LaneStatus::Kind::Status;
+    status.startedAt = m_startedAt;
+    status.sent = m_settler->doneCount();
+    status.failed = m_settler->failedCount();
+    if (m_stopping) {
+        status.state = QStringLiteral("stopped");
+    } else if (!m_poller->problem().isEmpty()) {
+        status.state = QStringLiteral("paused");
+        status.reason = m_poller->problem();
+    } else {
+        status.state = m_poller->mode() == Mode::Polling ? QStringLiteral("polling")
+            : m_poller->mode() == Mode::Webhook          ? QStringLiteral("listening")
+                                                         : QStringLiteral("off");
+    }
+    if (auto reported = Store::LaneStatusRepo(m_db, m_clock).report(status); !reported)
+        qCWarning(lcEngine) << "status lane" << m_config.owner
+                            << "cannot report its state:" << reported.error().toString();
 }
 
 void StatusLaneWorker::stop()
@@ -66,6 +97,10 @@ void StatusLaneWorker::stop()
     m_stopping = true;
     if (m_timer)
         m_timer->stop();
+    if (m_heartbeat) {
+        m_heartbeat->stop();
+        report();
+    }
     if (m_poller)
         m_poller->stop();
     // Every job is settled within its round (the shop writes are synchronous): nothing is held.

@@ -30,7 +30,8 @@ class StageEventPoller;
  *   "crm-applied:<connection>" / "<source>:<order>"),
  * - failed visibly when the shop refuses it (final or fixed statuses: the source's "status-*" errors),
  * - retried when the shop or the store is unreachable.
- * Also runs the connection's StageEventPoller (back-sync by polling). Lives on the status lane's
+ * Also runs the connection's StageEventPoller (back-sync by polling), and reports a heartbeat next to
+ * the sending lanes' (Store::LaneStatusRepo, kind "status"). Lives on the status lane's
  * QThread (moved there by StatusLane, which owns the thread); timers and callbacks, never blocking.
  */
 class StatusLaneWorker : public QObject
@@ -59,6 +60,9 @@ private:
     /** The open source of that name; null while it is being opened (the job waits a moment). */
     std::shared_ptr<Source::ShopSource> source(const QString &name, std::optional<Common::Error> *error);
     void scheduleNext(int delayMs);
+    /** The heartbeat in lane_status (kind "status"): off, listening (webhook), polling, or paused with
+     *  the reason the CRM's changes cannot be read; and how many changes were applied or failed. */
+    void report();
 
     std::shared_ptr<Storage::Database> m_db;
     LaneConfig m_config;
@@ -71,6 +75,8 @@ private:
     std::unique_ptr<JobSettler> m_settler;
     StageEventPoller *m_poller = nullptr;
     QTimer *m_timer = nullptr;
+    QTimer *m_heartbeat = nullptr;
+    qint64 m_startedAt = 0;
     QHash<QString, std::shared_ptr<Source::ShopSource>> m_sources;
     QHash<QString, Common::Error> m_sourceErrors; ///< the last failed open, until the next try
     QSet<QString> m_opening;

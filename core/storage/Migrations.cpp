@@ -210,6 +210,14 @@ static QList<Migration> buildMigrations()
               QStringLiteral("CREATE INDEX jobs_connection ON jobs (connection_id, state)"),
           } });
 
+    // Status lanes (CRM → shop) report a heartbeat too, next to the sending lanes: "kind" tells them
+    // apart, so `status` and the console show whether back-sync runs and why it stalls.
+    list.append({ 9,
+                  QStringLiteral("status lane heartbeat"),
+                  {
+                      QStringLiteral("ALTER TABLE lane_status ADD COLUMN kind TEXT NOT NULL DEFAULT 'send'"),
+                  } });
+
     return list;
 }
 

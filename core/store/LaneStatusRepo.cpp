@@ -13,17 +13,23 @@ LaneStatusRepo::LaneStatusRepo(std::shared_ptr<Storage::Database> db, const Comm
     , m_clock(clock)
 { }
 
+QString LaneStatusRepo::kindName(LaneStatus::Kind kind)
+{
+    return kind == LaneStatus::Kind::Status ? QStringLiteral("status") : QStringLiteral("send");
+}
+
 Common::Status LaneStatusRepo::report(const LaneStatus &s)
 {
     auto done = Sql::exec(
         *m_db,
         QStringLiteral(
-            "INSERT INTO lane_status (owner, connection_id, state, reason, sent, failed, heartbeat_at, "
+            "INSERT INTO lane_status (owner, connection_id, kind, state, reason, sent, failed, heartbeat_at, "
             "started_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (owner) DO UPDATE SET"
-            " connection_id = excluded.connection_id, state = excluded.state, reason = excluded.reason,"
-            " sent = excluded.sent, failed = excluded.failed, heartbeat_at = excluded.heartbeat_at"),
-        { s.owner, s.connectionId, s.state, s.reason, s.sent, s.failed, m_clock->nowMs(),
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (owner) DO UPDATE SET"
+            " connection_id = excluded.connection_id, kind = excluded.kind, state = excluded.state,"
+            " reason = excluded.reason, sent = excluded.sent, failed = excluded.failed,"
+            " heartbeat_at = excluded.heartbeat_at"),
+        { s.owner, s.connectionId, kindName(s.kind), s.state, s.reason, s.sent, s.failed, m_clock->nowMs(),
           s.startedAt ? s.startedAt : m_clock->nowMs() });
     if (!done)
         return done.error();
@@ -34,8 +40,9 @@ Result<QList<LaneStatus>> LaneStatusRepo::all()
 {
     auto query = Sql::exec(
         *m_db,
-        QStringLiteral("SELECT owner, connection_id, state, reason, sent, failed, heartbeat_at, started_at"
-                       " FROM lane_status ORDER BY connection_id, owner"));
+        QStringLiteral(
+            "SELECT owner, connection_id, state, reason, sent, failed, heartbeat_at, started_at, kind"
+            " FROM lane_status ORDER BY connection_id, owner"));
     if (!query)
         return query.error();
     QList<LaneStatus> list;
@@ -49,6 +56,8 @@ Result<QList<LaneStatus>> LaneStatusRepo::all()
         s.failed = query->value(5).toLongLong();
         s.heartbeatAt = query->value(6).toLongLong();
         s.startedAt = query->value(7).toLongLong();
+        s.kind = query->value(8).toString() == kindName(LaneStatus::Kind::Status) ? LaneStatus::Kind::Status
+                                                                                  : LaneStatus::Kind::Send;
         list.append(s);
     }
     return list;

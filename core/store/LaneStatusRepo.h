@@ -14,11 +14,13 @@ namespace Store {
 /** What one lane of one engine is doing, as it last reported (a heartbeat every few seconds). */
 struct LaneStatus
 {
+    enum class Kind { Send, Status };
     QString owner; ///< engine instance + connection, e.g. "host:4711:amocrm-1"
     qint64 connectionId = 0;
-    QString state; ///< starting, idle, sending, paused, stopped
+    Kind kind = Kind::Send; ///< a sending lane (shop → CRM) or a status lane (CRM → shop)
+    QString state; ///< starting, idle, sending, paused, stopped; a status lane: idle, applying, unreachable
     QString reason; ///< why paused, for the operator
-    qint64 sent = 0;
+    qint64 sent = 0; ///< a status lane: changes applied to the shop
     qint64 failed = 0;
     qint64 heartbeatAt = 0;
     qint64 startedAt = 0;
@@ -37,6 +39,8 @@ public:
     Common::Status report(const LaneStatus &status);
     Common::Result<QList<LaneStatus>> all();
     Common::Status remove(const QString &owner);
+    /** "send" or "status", as stored and as `status --json` shows it. */
+    static QString kindName(LaneStatus::Kind kind);
 
 private:
     std::shared_ptr<Storage::Database> m_db;

@@ -98,19 +98,30 @@ TileReading WorkerReadings::lanes(const std::shared_ptr<Storage::Database> &db, 
     auto statuses = Store::LaneStatusRepo(db).all();
     if (!connections || !statuses)
         return { tr("?"), (!connections ? connections.error() : statuses.error()).message, Tone::Problem };
-    const auto byConnection = freshest(
-        statuses.value(), [](const Store::LaneStatus &s) { return QString::number(s.connectionId); });
+    QList<Store::LaneStatus> sending, applying;
+    for (const Store::LaneStatus &s : statuses.value())
+        (s.kind == Store::LaneStatus::Kind::Status ? applying : sending).append(s);
+    auto connectionOf = [](const Store::LaneStatus &s) { return QString::number(s.connectionId); };
+    const auto byConnection = freshest(sending, connectionOf);
+    const auto statusLanes = freshest(applying, connectionOf);
     QList<WorkerLine> lines;
     for (const Store::Connection &connection : connections.value()) {
         const auto found = byConnection.constFind(QString::number(connection.id));
         const bool silent = found == byConnection.cend()
             || (found->state != QLatin1String("stopped") && nowMs - found->heartbeatAt > kSilentMs);
+        // The status lane (CRM → shop) only speaks up when it cannot read the CRM's changes.
+        const auto back = statusLanes.constFind(QString::number(connection.id));
+        const bool backStalled = back != statusLanes.cend() && nowMs - back->heartbeatAt <= kSilentMs
+            && back->state == QLatin1String("paused");
         if (silent) {
             lines.append({ tr("%1: not running").arg(connection.name), Tone::Warning });
         } else if (found->state == Engine::laneStateName(Engine::LaneState::Paused)) {
             lines.append({ found->reason.isEmpty() ? tr("%1: paused").arg(connection.name)
                                                    : tr("%1: paused: %2").arg(connection.name, found->reason),
                            Tone::Problem });
+        } else if (backStalled) {
+            lines.append({ tr("%1: stage changes cannot be read: %2").arg(connection.name, back->reason),
+                           Tone::Warning });
         } else {
             lines.append({ QStringLiteral("%1: %2").arg(connection.name, EngineStateText::lane(found->state)),
                            found->state == Engine::laneStateName(Engine::LaneState::Stopped)

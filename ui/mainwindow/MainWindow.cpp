@@ -167,7 +167,8 @@ void MainWindow::refreshEngineFromStore()
     QStringList states;
     if (lanes) {
         for (const Store::LaneStatus &lane : lanes.value()) {
-            if (now - lane.heartbeatAt < 60'000 && !states.contains(lane.state))
+            if (lane.kind == Store::LaneStatus::Kind::Send && now - lane.heartbeatAt < 60'000
+                && !states.contains(lane.state))
                 states << lane.state;
         }
     }
