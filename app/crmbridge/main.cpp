@@ -46,10 +46,15 @@ int main(int argc, char *argv[])
         QStringLiteral("crm"),
         QStringLiteral("With --demo: the sandbox CRM, amocrm or retailcrm (default: amocrm)"),
         QStringLiteral("CRM"), QStringLiteral("amocrm"));
+    const QCommandLineOption noEngineOption(
+        QStringLiteral("no-engine"),
+        QStringLiteral("Only the console: the engine of this store runs elsewhere (crmbridgectl run, "
+                       "a service); the window shows what it reports"));
     parser.addOption(databaseOption);
     parser.addOption(langOption);
     parser.addOption(demoOption);
     parser.addOption(crmOption);
+    parser.addOption(noEngineOption);
     parser.process(app);
 
     const QString lang = parser.value(langOption);
@@ -96,8 +101,10 @@ int main(int argc, char *argv[])
                                    .arg(opened.error().message));
         db = opened.value();
         secrets = Secrets::SecretStoreFactory::forDesktop();
-        host = std::make_unique<App::EngineHost>(db, secrets);
-        engine = host->engine();
+        if (!parser.isSet(noEngineOption)) {
+            host = std::make_unique<App::EngineHost>(db, secrets);
+            engine = host->engine();
+        }
     }
 
     std::unique_ptr<Gui::MainWindow> window;
@@ -130,6 +137,8 @@ int main(int argc, char *argv[])
         demo->start();
     } else {
         openWindow();
+        if (!host)
+            return app.exec();
         if (auto started = host->start(); !started)
             warn(QApplication::translate("main", "The engine cannot start.\n\n%1")
                      .arg(started.error().message));

@@ -2,10 +2,17 @@
 // crmbridge_screenshot_data STORE.db: fills a fresh SQLite store with a realistic day of a small shop
 // (an amoCRM connection with its schema and mapping, a RetailCRM one with its delivery and payment
 // codes, orders and forms in every state, failures with a few causes, attempts and op log entries) for
-// scripts/screenshots.sh. Not shipped.
+// scripts/screenshots.sh; an engine that runs elsewhere reports its lanes and shop poller healthy, and
+// the credentials (amoCRM tokens, the RetailCRM API key) go to the desktop keychain when one answers
+// (the script runs it in a throwaway keyring). Not shipped.
+// crmbridge_screenshot_data --heartbeat STORE.db: only reports that engine alive again (a console
+// counts a lane silent for a minute as gone).
 #include "common/Json.h"
 #include "crm/CrmSchema.h"
+#include "crm/amocrm/AmoTokens.h"
+#include "crm/retailcrm/RetailCrmConnector.h"
 #include "mapping/MappingSet.h"
+#include "secrets/SecretStoreFactory.h"
 #include "source/SourceRepo.h"
 #include "source/intake/FormEndpointRepo.h"
 #include "storage/Database.h"
@@ -13,11 +20,14 @@
 #include "store/ConnectionRepo.h"
 #include "store/CredentialExpiryRepo.h"
 #include "store/JobRepo.h"
+#include "store/LaneStatusRepo.h"
 #include "store/MappingRepo.h"
 #include "store/OpLogRepo.h"
+#include "store/SourceStatusRepo.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -39,13 +49,80 @@ int fail(const Common::Error &error)
     return 1;
 }
 
+/** The engine of the screenshots runs elsewhere: its two lanes wait for work, its poller watches the shop. */
+Common::Status reportHealthyEngine(const std::shared_ptr<Storage::Database> &db)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Store::LaneStatusRepo lanes(db);
+    for (const qint64 connection : { 1, 2 }) {
+        Store::LaneStatus lane;
+        lane.owner = QStringLiteral("shop-server:812:lane-%1").arg(connection);
+        lane.connectionId = connection;
+        lane.state = QStringLiteral("idle");
+        lane.sent = connection == 1 ? 109 : 0;
+        lane.heartbeatAt = now;
+        lane.startedAt = now - 3 * 3'600'000LL;
+        if (auto reported = lanes.report(lane); !reported)
+            return reported;
+    }
+    Store::SourceStatus poller;
+    poller.owner = QStringLiteral("shop-server:812:source:coffeeshop");
+    poller.source = QStringLiteral("coffeeshop");
+    poller.state = QStringLiteral("watching");
+    poller.appended = 140;
+    poller.polledAt = now;
+    poller.heartbeatAt = now;
+    poller.startedAt = now - 3 * 3'600'000LL;
+    return Store::SourceStatusRepo(db).report(poller);
+}
+
+/** The amoCRM tokens, the RetailCRM key and the shop database password in the desktop keychain; a
+ *  warning when none answers. */
+void storeCredentials(qint64 amoId, qint64 retailId, qint64 nowMs)
+{
+    auto secrets = Secrets::SecretStoreFactory::forDesktop();
+    Crm::AmoCrm::AmoTokenSet tokens;
+    tokens.accessToken = QStringLiteral("screenshot-access-token");
+    tokens.refreshToken = QStringLiteral("screenshot-refresh-token");
+    tokens.accessExpiresAtMs = nowMs + 20 * 3'600'000LL;
+    tokens.refreshExpiresAtMs = nowMs + 83 * 86'400'000LL;
+    tokens.issuedAtMs = nowMs - 7 * 86'400'000LL;
+    tokens.baseUrl = QStringLiteral("https://coffeeshop.amocrm.ru");
+    QEventLoop loop;
+    int pending = 3;
+    const auto done = [&](Common::Status status) {
+        if (!status)
+            fprintf(stderr, "crmbridge_screenshot_data: no keychain for the credentials: %s\n",
+                    qPrintable(status.error().message));
+        if (--pending == 0)
+            loop.quit();
+    };
+    Crm::AmoCrm::saveTokens(*secrets, amoId, tokens, done);
+    secrets->write(Secrets::SecretStore::connectionScope(retailId),
+                   Crm::RetailCrm::RetailSecretNames::apiKey(),
+                   QByteArrayLiteral("screenshot-retailcrm-api-key"), done);
+    Source::SourceRecord shop;
+    shop.name = QStringLiteral("coffeeshop");
+    secrets->write(shop.secretScope(), Source::SourceRecord::passwordSecretName(),
+                   QByteArrayLiteral("screenshot-shop-password"), done);
+    loop.exec();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    if (argc == 3 && qstrcmp(argv[1], "--heartbeat") == 0) {
+        auto db = Storage::Database::open(QStringLiteral("sqlite://") + QString::fromLocal8Bit(argv[2]));
+        if (!db)
+            return fail(db.error());
+        if (auto reported = reportHealthyEngine(db.value()); !reported)
+            return fail(reported.error());
+        return 0;
+    }
     if (argc != 2) {
-        fprintf(stderr, "usage: crmbridge_screenshot_data STORE.db\n");
+        fprintf(stderr, "usage: crmbridge_screenshot_data [--heartbeat] STORE.db\n");
         return 2;
     }
     QFile::remove(QString::fromLocal8Bit(argv[1]));
@@ -279,6 +356,9 @@ int main(int argc, char *argv[])
             (void)jobs.settleDone(taken.id, QStringLiteral("lane-1"));
         }
     }
+    if (auto reported = reportHealthyEngine(db.value()); !reported)
+        return fail(reported.error());
+    storeCredentials(cid, retailAdded->id, now);
     printf("filled %s\n", argv[1]);
     return 0;
 }

@@ -63,8 +63,7 @@ MappingPage::MappingPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     title->setFont(titleFont);
 
     m_connection->setObjectName(QStringLiteral("mappingConnection"));
-    m_connection->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_connection->setMinimumContentsLength(18);
+    m_connection->setSizeAdjustPolicy(QComboBox::AdjustToContents); // the whole connection name
     m_preview->setMinimumWidth(240);
     m_tabs->setObjectName(QStringLiteral("mappingTabs"));
     m_tabs->addTab(m_orders, tr("Order fields"));
