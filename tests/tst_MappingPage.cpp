@@ -600,10 +600,12 @@ private Q_SLOTS:
         for (const QString &lang : { QStringLiteral("en"), QStringLiteral("ru") }) {
             useLanguage(lang);
             const bool ru = lang == QLatin1String("ru");
-            const QStringList amoWords = ru ? words("Сделка", "Воронка", "Этап", "Контакт")
-                                            : words("Deal", "Pipeline", "Stage", "Contact");
-            const QStringList retailWords = ru ? words("Заказ", "Магазин", "Статус", "Покупатель")
-                                               : words("Order", "Shop", "Status", "Customer");
+            QStringList amoWords = ru ? words("Сделка", "Воронка", "Этап", "Контакт")
+                                      : words("Deal", "Pipeline", "Stage", "Contact");
+            amoWords << (ru ? QStringLiteral("Бюджет") : QStringLiteral("Price"));
+            QStringList retailWords = ru ? words("Заказ", "Магазин", "Статус", "Покупатель")
+                                         : words("Order", "Shop", "Status", "Customer");
+            retailWords << (ru ? QStringLiteral("Сумма") : QStringLiteral("Total"));
             Gui::MappingPage page(m_test->db());
             page.show();
             selectConnection(page, m_connection); // the page reopens on the connection last shown

@@ -1513,10 +1513,6 @@ Last failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3116,6 +3112,14 @@ Keys: %2</source>
     </message>
     <message>
         <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1554,10 +1554,6 @@ Last failed: %2</source>
         <translation>Название</translation>
     </message>
     <message>
-        <source>Price</source>
-        <translation>Бюджет</translation>
-    </message>
-    <message>
         <source>Tags</source>
         <translation>Теги</translation>
     </message>
@@ -3179,6 +3175,14 @@ Keys: %2</source>
     <message>
         <source>Responsible</source>
         <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Бюджет</translation>
     </message>
 </context>
 <context>

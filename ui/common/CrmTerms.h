@@ -18,6 +18,7 @@ struct CrmTerms
 public:
     QString crmName; ///< "amoCRM" / "RetailCRM"
     QString record; ///< "Deal" / "Order"
+    QString price; ///< "Price" (amoCRM's budget) / "Total"
     QString pipeline; ///< "Pipeline" / "Shop"
     QString stage; ///< "Stage" / "Status"
     QString contact; ///< "Contact" / "Customer"

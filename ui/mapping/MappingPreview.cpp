@@ -151,7 +151,7 @@ QString MappingPreview::describe(const Crm::DealDraft &draft, const Crm::CrmSche
     QString html = QStringLiteral("<h3>%1</h3><table cellspacing=\"4\">").arg(esc(terms.record));
     html += row(tr("Name"), deal.name);
     if (deal.price)
-        html += row(tr("Price"), QString::number(*deal.price, 'f', 2));
+        html += row(terms.price, QString::number(*deal.price, 'f', 2));
     html += row(terms.pipeline, pipeline ? pipeline->name : deal.pipelineId);
     html += row(terms.stage, stage ? stage->name : deal.stageId);
     if (!deal.responsibleUserId.isEmpty())
