@@ -113,14 +113,16 @@ private Q_SLOTS:
                 QVERIFY_OK(Store::ConnectionRepo(db.value()).remove(wrong->id));
         }
         enqueue(0, 5);
-        // The CRM refuses the first create it sees; the other four go through.
-        m_control->control(QStringLiteral("faults"),
-                           { { "rules",
-                               QJsonArray { QJsonObject { { "action", "status" },
-                                                          { "status", 400 },
-                                                          { "method", "POST" },
-                                                          { "path", "/api/v5/orders/create" },
-                                                          { "times", 1 } } } } });
+        // The CRM refuses the first batch, whose orders then go alone, and the first of those; the
+        // other four go through.
+        QJsonArray rules;
+        for (const char *path : { "/api/v5/orders/upload", "/api/v5/orders/create" })
+            rules.append(QJsonObject { { "action", "status" },
+                                       { "status", 400 },
+                                       { "method", "POST" },
+                                       { "path", path },
+                                       { "times", 1 } });
+        m_control->control(QStringLiteral("faults"), { { "rules", rules } });
         const auto run = ctl({ "run", "--once" });
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(QLatin1String("4 done")) && run.out.contains(QLatin1String("1 failed")),

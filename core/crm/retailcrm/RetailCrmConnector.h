@@ -47,15 +47,17 @@ struct RetailConnectorConfig
 
 /**
  * Crm::CrmConnector for RetailCRM API v5 (see RetailCodec for how statuses, dictionaries and orders
- * map onto the neutral types). A deal is an order: createDeals finds the customer first (the contact
- * index's answer, else by the shop user id as externalId, else by e-mail or phone under the match
- * rule), creates it when nobody matches, then calls orders/create with the shop's number as
- * externalId; "Order already exists." is read as success and the existing order is linked, so a
- * resend never makes a second order. Items are sent one order per call (RetailCRM has no batch create
- * besides orders/upload, which the bulk upload uses). moveDeals edits the status and, when the shop
- * status behind the stage is one of the mapping's paid statuses, marks the order's payments paid.
- * stageChangesSince reads orders/history from a sinceId cursor and skips our own changes.
- * fetchSchema reads the reference dictionaries, the order and customer custom fields and the users;
+ * map onto the neutral types). A deal is an order. createDeals with several orders trusts the lane's
+ * contact index (known people come with their customer id) and searches nobody: the new customers go
+ * in one customers/upload, the orders in one orders/upload (up to 50 each; RetailCodec builds the same
+ * JSON as for one order); what a batch refuses is sent again alone, so it fails with its own reason.
+ * A single order (or one refused by a batch) finds its customer first (the index's answer, else by the
+ * shop user id as externalId, else by e-mail or phone under the match rule), creates it when nobody
+ * matches, then calls orders/create with the shop's number as externalId; "Order already exists." is
+ * read as success and the existing order is linked, so a resend never makes a second order. moveDeals edits
+ * the status and, when the shop status behind the stage is one of the mapping's paid statuses, marks the
+ * order's payments paid. stageChangesSince reads orders/history from a sinceId cursor and skips our own
+ * changes. fetchSchema reads the reference dictionaries, the order and customer custom fields and the users;
  * createFields creates order (Deal) and customer (Contact) fields one custom-fields/{entity}/create
  * call each, under codes made from their names, then fetches the schema again.
  *
@@ -76,7 +78,7 @@ public:
     ~RetailCrmConnector() override;
 
     QString crmName() const override { return QStringLiteral("retailcrm"); }
-    int maxDealsPerCall() const override { return 10; }
+    int maxDealsPerCall() const override { return 50; }
     ConnectorState state() const override { return m_state; }
     QString crmExternalIdOf(const DealDraft &draft) const override;
 
@@ -122,7 +124,13 @@ private:
     void getAllPages(const QString &path, const QString &key, QUrlQuery query, int page, QJsonArray got,
                      ListCallback done, bool optional = false);
     void createFieldsOneByOne(const QString &entity, QList<QJsonObject> bodies, Callback<CrmSchema> done);
-    void createNext(QList<DealCreate> items, QList<ItemOutcome> outcomes, BatchCallback done);
+    /** Resolves each item's customer (index answer, externalId, search, create) and creates its order. */
+    void createOneByOne(const QList<DealCreate> &items, QList<ItemOutcome> outcomes, BatchCallback done);
+    void uploadCustomers(const QList<DealCreate> &items, std::shared_ptr<struct BatchCreate> batch,
+                         std::function<void()> done);
+    void createGuests(QList<DealCreate> guests, std::shared_ptr<struct BatchCreate> batch,
+                      std::function<void()> done);
+    void uploadOrders(std::shared_ptr<struct BatchCreate> batch, std::function<void()> done);
     void createOrder(const DealCreate &item, const QString &customerId,
                      std::function<void(ItemOutcome)> done);
     void resolveCustomer(const DealCreate &item, StringCallback done);

@@ -43,10 +43,11 @@ void RetailCrmConnector::eachItem(QList<T> items, QList<ItemOutcome> outcomes, S
     });
 }
 
-void RetailCrmConnector::createDeals(const QList<DealCreate> &items, BatchCallback done)
+void RetailCrmConnector::createOneByOne(const QList<DealCreate> &items, QList<ItemOutcome> outcomes,
+                                        BatchCallback done)
 {
     eachItem(
-        items, {},
+        items, std::move(outcomes),
         [this](const DealCreate &item, std::function<void(ItemOutcome)> next) {
             resolveCustomer(item, [this, item, next](Common::Result<QString> customer) {
                 if (!customer) {
