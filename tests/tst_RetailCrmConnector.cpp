@@ -260,6 +260,54 @@ private Q_SLOTS:
         QCOMPARE(send({ known }).first().contactId, outcomes[0].contactId);
     }
 
+    /**
+     * Three new orders in one call: the customers go in one customers/upload and the orders in one
+     * orders/upload. The shop user who is a RetailCRM customer already (under other contacts, so the
+     * contact index could not match him) is refused by the upload and linked by his externalId: no
+     * second customer, and his order is created alone.
+     */
+    void aBatchUploadsCustomersAndOrdersAndLinksAKnownShopUser()
+    {
+        const Model::ShopOrder first = order(0, 3);
+        RetailTestClient api(m_sandbox->baseUrl(), m_sandbox->apiKey());
+        const auto seeded = api.postForm(
+            QStringLiteral("/api/v5/customers/create"),
+            { { "site", m_sandbox->site() },
+              { "customer",
+                RetailTestClient::json(QJsonObject { { "externalId", first.customer.id },
+                                                     { "firstName", QStringLiteral("Старый профиль") },
+                                                     { "email", QStringLiteral("old@example.ru") } }) } });
+        QCOMPARE(seeded.status, 201);
+        const QString seededId
+            = QString::number(QJsonDocument::fromJson(seeded.body).object().value("id").toInteger());
+        const int customersBefore = state().value("customers").toArray().size();
+        const QJsonObject countsBefore = requestCounts(*m_control);
+        const QList<ItemOutcome> outcomes
+            = send({ create(first, QStringLiteral("1")), create(order(1, 3), QStringLiteral("2")),
+                     create(order(2, 3), QStringLiteral("3")) });
+        QCOMPARE(outcomes.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY2(!outcomes[i].error,
+                     qPrintable(outcomes[i].error ? outcomes[i].error->toString() : QString()));
+            QCOMPARE(outcomes[i].key, QString::number(i + 1));
+            QCOMPARE(ordersWithExternalId(QStringLiteral("2311-%1").arg(i + 1)).size(), 1);
+        }
+        QCOMPARE(outcomes[0].contactId, seededId);
+        QVERIFY(outcomes[1].contactId != outcomes[2].contactId && !outcomes[1].contactId.isEmpty());
+        QCOMPARE(state().value("customers").toArray().size(), customersBefore + 2);
+        const QJsonObject counts = requestCounts(*m_control);
+        auto delta = [&](const char *endpoint) {
+            return counts.value(QLatin1String(endpoint)).toInt()
+                - countsBefore.value(QLatin1String(endpoint)).toInt();
+        };
+        QCOMPARE(delta("POST /api/v5/customers/upload"), 1);
+        QCOMPARE(delta("POST /api/v5/orders/upload"), 1);
+        QCOMPARE(delta("POST /api/v5/orders/create"), 1); // the known shop user's order, alone
+        QCOMPARE(delta("GET /api/v5/customers/{*}"), 1); // he is found by his externalId
+        QCOMPARE(delta("GET /api/v5/customers"), 0); // nobody is searched
+        QCOMPARE(delta("POST /api/v5/customers/create"), 0);
+    }
+
     void errorEnvelopeNamesOurFields()
     {
         DealCreate bad = create(order(0, 1), QStringLiteral("1"));
