@@ -22,6 +22,7 @@
 #include "store/SettingsRepo.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
@@ -602,6 +603,34 @@ private Q_SLOTS:
         QCOMPARE(webhooks().size(), 0);
         QCOMPARE(Store::BackSyncConfig::of(Store::ConnectionRepo(m_test->db()).byId(id).value()).mode,
                  Mode::Off);
+    }
+
+    /** Switched off, a connection gets no new shop events: the store says so, and so does the list. */
+    void aConnectionIsSwitchedOffAndOn()
+    {
+        Store::Connection c;
+        c.name = QStringLiteral("Shop CRM");
+        c.crm = QStringLiteral("amocrm");
+        c.baseUrl = QStringLiteral("https://shop.amocrm.ru");
+        const qint64 id = Store::ConnectionRepo(m_test->db()).add(c)->id;
+        Gui::ConnectionsPage page(m_test->db(), std::make_shared<Secrets::MemorySecretStore>());
+        page.show();
+        auto *enabled = page.findChild<QCheckBox *>(QStringLiteral("connectionEnabled"));
+        auto *list = page.findChild<QListWidget *>(QStringLiteral("connectionList"));
+        QVERIFY(enabled && list);
+        QVERIFY(enabled->isVisible());
+        QVERIFY(enabled->isChecked());
+        enabled->click();
+        QVERIFY(!Store::ConnectionRepo(m_test->db()).byId(id)->enabled());
+        QVERIFY2(list->currentItem()->text().contains(QLatin1String("switched off")),
+                 qPrintable(list->currentItem()->text()));
+        QVERIFY(!enabled->isChecked());
+        enabled->click();
+        QVERIFY(Store::ConnectionRepo(m_test->db()).byId(id)->enabled());
+        QVERIFY(!list->currentItem()->text().contains(QLatin1String("switched off")));
+        // A new connection's form has nothing to switch yet.
+        page.newAmoConnection();
+        QVERIFY(!enabled->isVisible());
     }
 
     void refusesAConnectionWithoutAnAddress()

@@ -747,6 +747,18 @@
         <source>RetailCRM</source>
         <translation>RetailCRM</translation>
     </message>
+    <message>
+        <source>switched off: gets no orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the shops&apos; orders, forms and customers to this CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched off, nothing new is queued for this CRM and its waiting jobs stay in the queue until it is switched on again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::CredentialHealth</name>

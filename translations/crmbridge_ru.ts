@@ -776,6 +776,18 @@
         <source>RetailCRM</source>
         <translation>RetailCRM</translation>
     </message>
+    <message>
+        <source>switched off: gets no orders</source>
+        <translation>выключено: заказы не передаются</translation>
+    </message>
+    <message>
+        <source>Send the shops&apos; orders, forms and customers to this CRM</source>
+        <translation>Передавать в эту CRM заказы, заявки и покупателей магазинов</translation>
+    </message>
+    <message>
+        <source>Switched off, nothing new is queued for this CRM and its waiting jobs stay in the queue until it is switched on again</source>
+        <translation>Когда выключено, для этой CRM ничего нового не ставится в очередь, а ожидающие задания остаются в очереди, пока её снова не включат</translation>
+    </message>
 </context>
 <context>
     <name>Gui::CredentialHealth</name>

@@ -8,6 +8,7 @@
 #include "ShopSidePanel.h"
 #include "store/ConnectionRepo.h"
 
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -31,6 +32,8 @@ bool isRetail(const Store::Connection &connection)
 
 QString stateText(const Store::Connection &connection)
 {
+    if (!connection.enabled())
+        return ConnectionsPage::tr("switched off: gets no orders");
     const QString &state = connection.state;
     if (state == QLatin1String("paused"))
         return ConnectionsPage::tr("paused");
@@ -67,6 +70,7 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     , m_retail(new RetailConnectionPanel(m_db, m_secrets, this))
     , m_backSync(new BackSyncPanel(m_db, m_secrets, this))
     , m_crmBox(new QGroupBox(tr("amoCRM"), this))
+    , m_enabled(new QCheckBox(tr("Send the shops' orders, forms and customers to this CRM"), this))
     , m_details(new QStackedWidget(this))
     , m_shop(new ShopSidePanel(m_db, m_secrets, this))
 {
@@ -117,7 +121,12 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     m_details->addWidget(amoPage);
     m_details->addWidget(m_retail);
     m_crmBox->setObjectName(QStringLiteral("crmBox"));
+    m_enabled->setObjectName(QStringLiteral("connectionEnabled"));
+    m_enabled->setToolTip(
+        tr("Switched off, nothing new is queued for this CRM and its waiting jobs stay in the "
+           "queue until it is switched on again"));
     auto *crmLayout = new QVBoxLayout(m_crmBox);
+    crmLayout->addWidget(m_enabled);
     crmLayout->addWidget(m_details);
 
     auto *backSyncBox = new QGroupBox(tr("CRM stage changes back to the shop"), this);
@@ -154,6 +163,21 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     connect(m_signIn, &AmoSignInPanel::connectionChanged, this, &ConnectionsPage::reload);
     connect(m_retail, &RetailConnectionPanel::connectionChanged, this, &ConnectionsPage::reload);
     connect(m_backSync, &BackSyncPanel::changed, this, &ConnectionsPage::reload);
+    connect(m_enabled, &QCheckBox::toggled, this, &ConnectionsPage::switchConnection);
+    reload();
+}
+
+void ConnectionsPage::switchConnection(bool enabled)
+{
+    Store::ConnectionRepo repo(m_db);
+    auto connection = repo.byId(m_current);
+    if (!connection || connection->enabled() == enabled)
+        return;
+    connection->config.insert(QStringLiteral("enabled"), enabled);
+    if (auto updated = repo.update(connection.value()); !updated) {
+        m_result->setText(updated.error().message);
+        return;
+    }
     reload();
 }
 
@@ -216,6 +240,9 @@ void ConnectionsPage::showConnection(qint64 id)
     if (retail)
         m_retail->setConnection(connection);
     m_backSync->setConnection(connection);
+    QSignalBlocker blocker(m_enabled);
+    m_enabled->setChecked(connection.enabled());
+    m_enabled->setVisible(id > 0);
 }
 
 bool ConnectionsPage::saveConnection()

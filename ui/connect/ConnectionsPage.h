@@ -6,6 +6,7 @@
 #include <QWidget>
 #include <memory>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -52,6 +53,8 @@ public Q_SLOTS:
     RetailConnectionDialog *newRetailConnection();
     /** Shows the connection (0: the form for a new amoCRM one). */
     void showConnection(qint64 id);
+    /** Switches the shown connection on or off: off, it gets no new shop events and its lane waits. */
+    void switchConnection(bool enabled);
 
 private:
     std::shared_ptr<Storage::Database> m_db;
@@ -66,6 +69,7 @@ private:
     RetailConnectionPanel *m_retail;
     BackSyncPanel *m_backSync;
     QGroupBox *m_crmBox;
+    QCheckBox *m_enabled; ///< whether the connection gets the shops' events (config "enabled")
     QStackedWidget *m_details; ///< the amoCRM form and sign-in, or the RetailCRM panel
     ShopSidePanel *m_shop;
     qint64 m_current = 0;
