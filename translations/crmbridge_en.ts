@@ -756,7 +756,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Switched off, nothing new is queued for this CRM and its waiting jobs stay in the queue until it is switched on again</source>
+        <source>Switched off, nothing new is queued for this CRM. Jobs already in its queue wait, from the next start of the exchange, until it is switched on again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

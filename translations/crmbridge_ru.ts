@@ -785,8 +785,8 @@
         <translation>Передавать в эту CRM заказы, заявки и покупателей магазинов</translation>
     </message>
     <message>
-        <source>Switched off, nothing new is queued for this CRM and its waiting jobs stay in the queue until it is switched on again</source>
-        <translation>Когда выключено, для этой CRM ничего нового не ставится в очередь, а ожидающие задания остаются в очереди, пока её снова не включат</translation>
+        <source>Switched off, nothing new is queued for this CRM. Jobs already in its queue wait, from the next start of the exchange, until it is switched on again</source>
+        <translation>Когда выключено, для этой CRM ничего нового не ставится в очередь. Задания, уже стоящие в её очереди, со следующего запуска обмена ждут, пока её снова не включат</translation>
     </message>
 </context>
 <context>

@@ -123,8 +123,8 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     m_crmBox->setObjectName(QStringLiteral("crmBox"));
     m_enabled->setObjectName(QStringLiteral("connectionEnabled"));
     m_enabled->setToolTip(
-        tr("Switched off, nothing new is queued for this CRM and its waiting jobs stay in the "
-           "queue until it is switched on again"));
+        tr("Switched off, nothing new is queued for this CRM. Jobs already in its queue wait, from the next "
+           "start of the exchange, until it is switched on again"));
     auto *crmLayout = new QVBoxLayout(m_crmBox);
     crmLayout->addWidget(m_enabled);
     crmLayout->addWidget(m_details);
