@@ -119,11 +119,8 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QString error;
         QVERIFY2(m_amo.initSandbox(&error), qPrintable(error));
-        Sandbox::RetailCrm::RetailSandboxOptions options;
-        options.seed = QStringLiteral("demo");
-        m_retail = std::make_unique<Sandbox::RetailCrm::RetailCrmSandbox>(options);
-        QVERIFY2(m_retail->start(&error), qPrintable(error));
-        m_retailControl = std::make_unique<Sandbox::Testing::RetailTestClient>(m_retail->baseUrl());
+        error = RetailTestKit::startDemoSandbox(m_retail, m_retailControl);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_network.setProxy(QNetworkProxy::NoProxy);
     }
 

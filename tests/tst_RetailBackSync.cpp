@@ -120,12 +120,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        RetailSandboxOptions options;
-        options.seed = QStringLiteral("demo");
-        m_sandbox = std::make_unique<RetailCrmSandbox>(options);
-        QString error;
-        QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-        m_control = std::make_unique<RetailTestClient>(m_sandbox->baseUrl());
+        const QString error = RetailTestKit::startDemoSandbox(m_sandbox, m_control);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     /** A shop with one order, sent to RetailCRM by the engine, the status map saved, polling on. */

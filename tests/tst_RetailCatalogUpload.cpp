@@ -140,13 +140,9 @@ private Q_SLOTS:
         const auto source = ctl({ "source", "add", "minishop2", "shop", "--url", m_shop });
         QVERIFY2(source.exitCode == 0, qPrintable(source.err + source.out));
 
-        RetailSandboxOptions options;
-        options.seed = QStringLiteral("demo");
-        options.rate = 0; // the upload's pacing is the client's; the connector test covers the 503s
-        m_sandbox = std::make_unique<RetailCrmSandbox>(options);
-        QString error;
-        QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-        m_control = std::make_unique<RetailTestClient>(m_sandbox->baseUrl());
+        // The upload's pacing is the client's; the connector test covers the 503s.
+        const QString error = RetailTestKit::startDemoSandbox(m_sandbox, m_control, 0);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         const auto added = ctl({ "connection", "add", "retailcrm", "crm", "--base-url",
                                  m_sandbox->baseUrl().toString(), "--site", m_sandbox->site() },
                                m_sandbox->apiKey().toUtf8() + "\n");

@@ -46,12 +46,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        Sandbox::RetailCrm::RetailSandboxOptions options;
-        options.seed = QStringLiteral("demo");
-        m_sandbox = std::make_unique<Sandbox::RetailCrm::RetailCrmSandbox>(options);
-        QString error;
-        QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-        m_control = std::make_unique<Sandbox::Testing::RetailTestClient>(m_sandbox->baseUrl());
+        const QString error = RetailTestKit::startDemoSandbox(m_sandbox, m_control);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_network.setProxy(QNetworkProxy::NoProxy);
         auto store = TestSupport::TestDatabase::create(QStringLiteral("sqlite"));
         QVERIFY_OK(store);

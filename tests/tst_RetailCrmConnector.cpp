@@ -88,12 +88,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        RetailSandboxOptions options;
-        options.seed = QStringLiteral("demo");
-        m_sandbox = std::make_unique<RetailCrmSandbox>(options);
-        QString error;
-        QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-        m_control = std::make_unique<RetailTestClient>(m_sandbox->baseUrl());
+        const QString error = RetailTestKit::startDemoSandbox(m_sandbox, m_control);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_network.setProxy(QNetworkProxy::NoProxy);
     }
 

@@ -60,12 +60,8 @@ private Q_SLOTS:
         m_database = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("ctl.db"));
         m_keyFile = m_dir.filePath(QStringLiteral("secret.key"));
         QVERIFY_OK(Secrets::SecretKey::generateFile(m_keyFile));
-        RetailSandboxOptions options;
-        options.seed = QStringLiteral("demo");
-        m_sandbox = std::make_unique<RetailCrmSandbox>(options);
-        QString error;
-        QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-        m_control = std::make_unique<RetailTestClient>(m_sandbox->baseUrl());
+        const QString error = RetailTestKit::startDemoSandbox(m_sandbox, m_control);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void addAndTest()

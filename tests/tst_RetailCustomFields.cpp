@@ -85,13 +85,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        RetailSandboxOptions options;
-        options.seed = QStringLiteral("demo");
-        options.rate = 0;
-        m_sandbox = std::make_unique<RetailCrmSandbox>(options);
-        QString error;
-        QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-        m_control = std::make_unique<RetailTestClient>(m_sandbox->baseUrl());
+        const QString error = RetailTestKit::startDemoSandbox(m_sandbox, m_control, 0);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_network.setProxy(QNetworkProxy::NoProxy);
     }
 
