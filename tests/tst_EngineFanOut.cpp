@@ -215,6 +215,37 @@ private Q_SLOTS:
         QCOMPARE(links(m_amo.connectionId, QStringLiteral("order")), 0);
     }
 
+    /** RetailCRM switched on while the engine runs: its lanes start without a restart, and it gets the
+     *  orders placed from then on (the earlier ones were never queued for it). */
+    void aConnectionSwitchedOnWhileRunningGetsItsLanes()
+    {
+        Store::ConnectionRepo connections(m_amo.store->db());
+        auto retail = connections.byId(m_retailId);
+        QVERIFY_OK(retail);
+        retail->config.insert(QStringLiteral("enabled"), false);
+        QVERIFY_OK(connections.update(retail.value()));
+        addShop(3);
+        Crm::ConnectorFactory factory(m_amo.store->db(), m_amo.secrets);
+        auto engine = m_amo.startEngine(factory);
+        QVERIFY(engine);
+        engine->setAdoptInterval(200);
+        QTRY_COMPARE_WITH_TIMEOUT(jobs(QStringLiteral("kind = 'order.created' AND state = 'done'")), 3,
+                                  60000);
+        QCOMPARE(engine->lanes().size(), 1);
+
+        retail->config.insert(QStringLiteral("enabled"), true);
+        QVERIFY_OK(connections.update(retail.value()));
+        QTRY_COMPARE_WITH_TIMEOUT(engine->lanes().size(), 2, 5000);
+        QCOMPARE(engine->statusLanes().size(), 2);
+        QVERIFY_OK(DemoShopGenerator::addOrders(*m_shop, 2, 4, 4));
+        QTRY_COMPARE_WITH_TIMEOUT(jobs(QStringLiteral("kind = 'order.created' AND state = 'done'")), 7,
+                                  60000);
+        m_amo.stopEngine(engine);
+        QCOMPARE(amoOrderDeals().size(), 5);
+        QCOMPARE(total(retailOrdersByExternalId()), 2);
+        QCOMPARE(links(m_retailId, QStringLiteral("order")), 2);
+    }
+
     /** A form submission (as the intake stores it) and an order job queued without a connection, as an
      *  older version queued them, both reach both CRMs. */
     void aFormAndAnUnaddressedJobReachBoth()

@@ -44,6 +44,8 @@ SyncEngine::SyncEngine(std::shared_ptr<Storage::Database> db, ConnectorFactoryFo
     // One small query per interval on this thread; everything else happens on the lanes' threads.
     m_statsTimer.setInterval(10'000);
     connect(&m_statsTimer, &QTimer::timeout, this, &SyncEngine::measure);
+    m_adoptTimer.setInterval(5'000);
+    connect(&m_adoptTimer, &QTimer::timeout, this, &SyncEngine::adoptNewConnectionsAndSources);
 }
 
 SyncEngine::~SyncEngine()
@@ -88,6 +90,26 @@ void SyncEngine::reclaimLeasesOfDeadEngines()
 Common::Status SyncEngine::start()
 {
     reclaimLeasesOfDeadEngines();
+    if (auto lanes = startLanes(); !lanes)
+        return lanes;
+    m_statsTimer.start();
+    m_adoptTimer.start();
+    measure();
+    return startPollers();
+}
+
+void SyncEngine::adoptNewConnectionsAndSources()
+{
+    if (m_stopping > 0)
+        return;
+    const Common::Status lanes = startLanes();
+    const Common::Status pollers = lanes ? startPollers() : lanes;
+    if (!pollers)
+        qCWarning(lcEngine) << "cannot look for new connections and sources:" << pollers.error().toString();
+}
+
+Common::Status SyncEngine::startLanes()
+{
     auto connections = Store::ConnectionRepo(m_db, m_clock).list();
     if (!connections)
         return connections.error();
@@ -125,9 +147,7 @@ Common::Status SyncEngine::start()
         statusLane->start();
         qCInfo(lcEngine) << "started the lanes of" << connection.name;
     }
-    m_statsTimer.start();
-    measure();
-    return startPollers();
+    return {};
 }
 
 Common::Status SyncEngine::startPollers()
@@ -196,6 +216,7 @@ void SyncEngine::measure()
 void SyncEngine::stop()
 {
     m_statsTimer.stop();
+    m_adoptTimer.stop();
     QList<SourcePoller *> running;
     for (const PollerThread &p : std::as_const(m_pollers)) {
         if (p.thread->isRunning())

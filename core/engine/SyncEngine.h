@@ -51,8 +51,12 @@ public:
     void setBeforeSendHook(LaneWorker::BeforeSendHook hook) { m_beforeSend = std::move(hook); }
     /** How often throughputMeasured and countsMeasured are emitted (default 10 s; set before start()). */
     void setStatsInterval(int ms) { m_statsTimer.setInterval(ms); }
+    /** How often the store is asked for connections and sources added since start() (default 5 s). */
+    void setAdoptInterval(int ms) { m_adoptTimer.setInterval(ms); }
 
-    /** Takes back the jobs of dead engines of this machine, then starts the lanes and pollers. */
+    /** Takes back the jobs of dead engines of this machine, then starts the lanes and pollers. While it
+     *  runs, a connection or source added (or switched on) later gets its lanes or poller within a few
+     *  seconds (setAdoptInterval), without a restart. */
     Common::Status start();
     /** Stops every poller and every lane after its current round; stopped() follows. */
     void stop();
@@ -75,7 +79,10 @@ Q_SIGNALS:
     void stopped();
 
 private:
+    /** Lanes and status lanes for every enabled connection that has none yet. */
+    Common::Status startLanes();
     Common::Status startPollers();
+    void adoptNewConnectionsAndSources();
     void finishedStopping();
     /** Jobs leased by an engine of this machine that died (kill -9, a crash) are due again now, not
      *  when their lease runs out; its `sending` jobs are reconciled before any retry. */
@@ -97,6 +104,7 @@ private:
     };
     QMap<QString, PollerThread> m_pollers; ///< by source name
     QTimer m_statsTimer;
+    QTimer m_adoptTimer;
     int m_stopping = 0;
 
     void measure();
