@@ -356,7 +356,7 @@ int connectionSet(const QStringList &args, const QString &databaseUrl)
     if (setEnabled)
         out(connection->enabled()
                 ? QStringLiteral("\"%1\" is enabled: it gets the shops' new events (a running engine starts "
-                                 "its lane when restarted)")
+                                 "its lane within seconds)")
                       .arg(connection->name)
                 : QStringLiteral("\"%1\" is disabled: nothing new is queued for it, and its queued jobs wait "
                                  "until it is enabled again")
