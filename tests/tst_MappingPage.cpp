@@ -614,12 +614,21 @@ private Q_SLOTS:
             const QString deal = preview->text();
             for (const QString &word : amoWords)
                 QVERIFY2(deal.contains(word), qPrintable(word + QLatin1String(" not in ") + deal));
+            // amoCRM has pipelines to route to: the routing tab and the preview's routing section.
+            const QString routing = ru ? QStringLiteral("Маршрутизация") : QStringLiteral("Routing");
+            auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("mappingTabs"));
+            auto *routingTab = page.findChild<QWidget *>(QStringLiteral("routingView"));
+            QVERIFY(tabs && routingTab);
+            QVERIFY(tabs->isTabVisible(tabs->indexOf(routingTab)));
+            QVERIFY(deal.contains(routing));
 
             selectConnection(page, retail);
             QTRY_VERIFY(preview->text() != deal && preview->text().contains(QLatin1String("2311/14")));
-            // The headings and labels (the routing explanation after them is core's text).
-            const QString order = preview->text().section(
-                ru ? QStringLiteral("Маршрутизация") : QStringLiteral("Routing"), 0, 0);
+            // RetailCRM has one order flow: nothing to route, no routing tab or section, and no
+            // amoCRM word anywhere in the order.
+            const QString order = preview->text();
+            QVERIFY2(!order.contains(routing), qPrintable(order));
+            QVERIFY(!tabs->isTabVisible(tabs->indexOf(routingTab)));
             for (const QString &word : retailWords)
                 QVERIFY2(order.contains(word), qPrintable(word + QLatin1String(" not in ") + order));
             for (const QString &word : amoWords)

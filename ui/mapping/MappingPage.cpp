@@ -157,6 +157,7 @@ void MappingPage::load()
         m_save->setEnabled(false);
         m_revert->setEnabled(false);
         m_tabs->setTabVisible(m_tabs->indexOf(m_codes), false);
+        m_tabs->setTabVisible(m_tabs->indexOf(m_routing), false);
         return;
     }
     QSettings().setValue(QStringLiteral("mappingPage/connection"), id);
@@ -194,6 +195,7 @@ void MappingPage::load()
     }
     m_codes->setCodeMaps(m_loaded.codes, m_schema, shop);
     m_tabs->setTabVisible(m_tabs->indexOf(m_codes), showsCodeMaps());
+    m_tabs->setTabVisible(m_tabs->indexOf(m_routing), RoutingView::appliesTo(m_schema, m_loaded));
     m_undo->setClean();
     m_result->clear();
     revalidate();

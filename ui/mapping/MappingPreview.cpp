@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MappingPreview.h"
 
+#include "RoutingView.h"
 #include "common/CrmTerms.h"
 #include "mapping/DraftBuilder.h"
 #include "model/FormSubmission.h"
@@ -138,10 +139,10 @@ void MappingPreview::rebuild()
         const Mapping::FieldRow *row = map.row(skipped.rowId);
         return row && !row->active;
     });
-    m_text->setHtml(describe(shown, m_schema));
+    m_text->setHtml(describe(shown, m_schema, RoutingView::appliesTo(m_schema, m_set)));
 }
 
-QString MappingPreview::describe(const Crm::DealDraft &draft, const Crm::CrmSchema &schema)
+QString MappingPreview::describe(const Crm::DealDraft &draft, const Crm::CrmSchema &schema, bool withRouting)
 {
     const Crm::DraftDeal &deal = draft.deal;
     const Crm::Pipeline *pipeline = schema.pipeline(deal.pipelineId);
@@ -168,7 +169,9 @@ QString MappingPreview::describe(const Crm::DealDraft &draft, const Crm::CrmSche
         html += row(tr("Email"), email.value);
     html += fieldsHtml(draft.contact.fields) + QStringLiteral("</table>");
 
-    html += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(esc(tr("Routing")), esc(draft.routing.explanation));
+    if (withRouting)
+        html
+            += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(esc(tr("Routing")), esc(draft.routing.explanation));
     if (!draft.note.isEmpty())
         html += QStringLiteral("<h3>%1</h3><pre>%2</pre>").arg(esc(tr("Note")), esc(draft.note));
     if (!draft.skipped.isEmpty()) {

@@ -31,8 +31,9 @@ public:
     void reloadSamples();
     QString text() const;
 
-    /** The draft as readable HTML; schema names the pipeline, stage and user ids. */
-    static QString describe(const Crm::DealDraft &draft, const Crm::CrmSchema &schema);
+    /** The draft as readable HTML; schema names the pipeline, stage and user ids. withRouting: with the
+     *  routing's explanation (left out for an account with one order flow, see RoutingView::appliesTo). */
+    static QString describe(const Crm::DealDraft &draft, const Crm::CrmSchema &schema, bool withRouting);
 
 private:
     void rebuild();

@@ -28,6 +28,12 @@ public:
 
     void setMapping(const Mapping::MappingSet &set, const Crm::CrmSchema &schema);
     RoutingModel *model() const { return m_model; }
+    /** Whether routing means anything for this account: it has more than one pipeline to route to (a
+     *  RetailCRM account has one order flow), or the mapping already has rules. */
+    static bool appliesTo(const Crm::CrmSchema &schema, const Mapping::MappingSet &set)
+    {
+        return schema.pipelines.size() > 1 || !set.routing.rules.isEmpty();
+    }
     /** Answers for an order number (or says it is not in the queue). */
     QString explain(const QString &orderNumber) const;
 
