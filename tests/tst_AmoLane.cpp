@@ -6,6 +6,7 @@
 #include "crm/ConnectorFactory.h"
 #include "engine/SyncEngine.h"
 #include "fixtures/amocrm/AmoTestKit.h"
+#include "fixtures/amocrm/EngineTestKit.h"
 #include "mapping/MappingSet.h"
 #include "model/ShopEvent.h"
 #include "model/ShopOrder.h"
@@ -72,23 +73,7 @@ Model::ShopOrder order(int n, const QString &categoryId)
     return o;
 }
 
-Store::NewJob jobFor(const Model::ShopOrder &o)
-{
-    Model::ShopEvent event;
-    event.kind = Model::ShopEvent::Kind::OrderCreated;
-    event.source = QStringLiteral("shop");
-    event.entityId = o.id;
-    event.payload = o.toJson();
-    Store::NewJob job;
-    job.kind = Model::ShopEvent::kindName(event.kind);
-    job.source = event.source;
-    job.sourceRef = o.id;
-    job.idempotencyKey = event.idempotencyKey();
-    job.payload = event.payload;
-    job.reference = o.number;
-    job.customer = o.customer.name;
-    return job;
-}
+using EngineTestKit::jobFor;
 
 } // namespace
 

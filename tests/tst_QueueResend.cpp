@@ -6,6 +6,7 @@
 #include "crm/ConnectorFactory.h"
 #include "engine/SyncEngine.h"
 #include "fixtures/amocrm/AmoTestKit.h"
+#include "fixtures/amocrm/EngineTestKit.h"
 #include "model/ShopEvent.h"
 #include "model/ShopOrder.h"
 #include "queue/JobTableModel.h"
@@ -58,20 +59,7 @@ private:
         o.customer.name = QStringLiteral("Анна Смирнова");
         o.customer.phone = QStringLiteral("+7 912 700-01-07");
         o.customer.email = QStringLiteral("anna@example.ru");
-        Model::ShopEvent event;
-        event.kind = Model::ShopEvent::Kind::OrderCreated;
-        event.source = QStringLiteral("shop");
-        event.entityId = o.id;
-        event.payload = o.toJson();
-        Store::NewJob job;
-        job.kind = Model::ShopEvent::kindName(event.kind);
-        job.source = event.source;
-        job.sourceRef = o.id;
-        job.idempotencyKey = event.idempotencyKey();
-        job.payload = event.payload;
-        job.reference = o.number;
-        job.customer = o.customer.name;
-        return job;
+        return EngineTestKit::jobFor(o);
     }
 
 private Q_SLOTS:
