@@ -5,3 +5,8 @@ crmbridge_add_test(KeychainSecretStore LABEL integration KEYRING)
 crmbridge_add_test(KeychainUnavailable LABEL integration)
 crmbridge_add_test(SodiumSecretStore LABEL integration)
 crmbridge_add_test(MemorySecretStore LABEL unit)
+# crmbridgectl keygen run as a process; its key then keeps secrets as --secret-key-file and as the
+# systemd credential.
+crmbridge_add_test(KeygenCtl LABEL integration)
+target_compile_definitions(tst_KeygenCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
+add_dependencies(tst_KeygenCtl crmbridgectl)

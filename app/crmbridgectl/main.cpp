@@ -5,6 +5,7 @@
 #include "CtlCommand.h"
 #include "DemoCommand.h"
 #include "EngineCommands.h"
+#include "KeyCommands.h"
 #include "MappingCommands.h"
 #include "RetailCommands.h"
 #include "RunCommand.h"
@@ -30,7 +31,7 @@ int main(int argc, char *argv[])
         Ctl::sourceCommand(),    Ctl::demoShopCommand(), Ctl::importCommand(),     Ctl::formCommand(),
         Ctl::mappingCommand(),   Ctl::runCommand(),      Ctl::resendCommand(),     Ctl::icmlCommand(),
         Ctl::retailCrmCommand(), Ctl::demoCommand(),     Ctl::backsyncCommand(),   Ctl::hookCommand(),
-        Ctl::settingsCommand()
+        Ctl::settingsCommand(),  Ctl::keygenCommand()
     };
 
     auto usage = [&commands]() {
