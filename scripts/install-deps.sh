@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages CRM Bridge needs to build, test and run. Idempotent: does nothing
-# when everything is present; uses sudo when not root.
+# Installs the Debian 12 packages CRM Bridge needs to build, test and run, on a Debian 12 that has
+# nothing else (CI proves it in a debootstrap --variant=minbase root). Idempotent: does nothing when
+# everything is present; uses sudo when not root.
+#   --packaging  also what scripts/package.sh needs (cpack's dpkg-shlibdeps, lintian, appstreamcli)
 set -euo pipefail
 
 packages=(
@@ -13,6 +15,9 @@ packages=(
   dbus dbus-x11 gnome-keyring libsecret-tools
   xvfb xauth imagemagick fonts-dejavu-core
 )
+if [ "${1:-}" = --packaging ]; then
+  packages+=(dpkg-dev lintian appstream desktop-file-utils)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
