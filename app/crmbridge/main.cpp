@@ -20,7 +20,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("crmbridge"));
     QApplication::setApplicationDisplayName(QStringLiteral("CRM Bridge"));
     QApplication::setApplicationVersion(QStringLiteral(CRMBRIDGE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("crmbridge"));
+    // The installed desktop entry (packaging/): window managers match the window to its name and icon.
+    QApplication::setDesktopFileName(QStringLiteral("org.crmbridge.CrmBridge"));
 
     if (qEnvironmentVariableIntValue("CRMBRIDGE_VERBOSE") == 0)
         QLoggingCategory::setFilterRules(QStringLiteral("crmbridge.*.debug=false"));
