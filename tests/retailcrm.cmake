@@ -19,5 +19,6 @@ crmbridge_add_test(RetailContacts LABEL integration TIMEOUT 120
     SOURCES tst_RetailContacts.cpp ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)
 crmbridge_add_test(RetailBackSync LABEL integration TIMEOUT 180
     SOURCES tst_RetailBackSync.cpp fixtures/backsync/BackSyncTestKit.h ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)
+crmbridge_add_test(RetailCodecShapes LABEL unit)
 crmbridge_add_test(RetailCustomFields LABEL integration TIMEOUT 120
     SOURCES tst_RetailCustomFields.cpp ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)

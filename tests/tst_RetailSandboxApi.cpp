@@ -29,6 +29,7 @@ private slots:
     void orderErrorsByField();
     void orderMultipartBody();
     void ordersUploadLimits();
+    void paymentsAndCustomFieldsShapes();
     void sitesAndSelectiveKeys();
 
 private:
@@ -82,7 +83,7 @@ void TestRetailSandboxApi::credentialsAndVersions()
     const QJsonObject c = m_client->get("/api/credentials").object();
     QVERIFY(c.value("success").toBool());
     QCOMPARE(c.value("siteAccess").toString(), QStringLiteral("access_full"));
-    QCOMPARE(c.value("sitesAvailable").toArray(), QJsonArray { "demo-shop" });
+    QVERIFY(!c.contains("sitesAvailable")); // only a selective key's answer lists its sites
     QVERIFY(c.value("credentials").toArray().contains("/api/v5/orders/history"));
     QVERIFY(m_client->get("/api/api-versions").object().value("versions").toArray().contains("5.0"));
 }
@@ -272,11 +273,17 @@ void TestRetailSandboxApi::ordersCreateEditGet()
              QStringLiteral("mod-17-3"));
     QVERIFY(!items[2].toObject().value("offer").toObject().contains("id"));
     QCOMPARE(created.value("totalSumm").toDouble(), 2 * 1990.0 + 3000 + 10 + 300);
-    const QJsonObject payments = created.value("payments").toObject(); // a map keyed by payment id
-    QCOMPARE(payments.size(), 1);
-    QCOMPARE(payments.begin().value().toObject().value("type").toString(), QStringLiteral("cash"));
-    QCOMPARE(payments.begin().key(),
-             QString::number(payments.begin().value().toObject().value("id").toInteger()));
+    const QJsonArray createdPayments = created.value("payments").toArray(); // a list in this answer
+    QCOMPARE(createdPayments.size(), 1);
+    QCOMPARE(createdPayments[0].toObject().value("type").toString(), QStringLiteral("cash"));
+    const QJsonObject payments = m_client->get("/api/v5/orders/2311-1")
+                                     .object()
+                                     .value("order")
+                                     .toObject()
+                                     .value("payments")
+                                     .toObject();
+    QCOMPARE(payments.size(), 1); // and a map keyed by payment id in GET orders/{id}
+    QCOMPARE(payments.begin().key(), QString::number(createdPayments[0].toObject().value("id").toInteger()));
     QCOMPARE(created.value("customer").toObject().value("externalId").toString(), QStringLiteral("1"));
     QCOMPARE(created.value("status").toString(), QStringLiteral("new"));
 
@@ -317,6 +324,7 @@ void TestRetailSandboxApi::ordersCreateEditGet()
     r = m_client->postForm("/api/v5/orders/create", { { "order", RetailTestClient::json(order) } });
     QCOMPARE(r.status, 400);
     QCOMPARE(r.object().value("errorMsg").toString(), QStringLiteral("Order already exists."));
+    QVERIFY(!r.object().contains("errors"));
 }
 
 void TestRetailSandboxApi::orderErrorsByField()
@@ -325,7 +333,9 @@ void TestRetailSandboxApi::orderErrorsByField()
         "/api/v5/orders/create",
         { { "order", R"({"externalId":"e1","status":"-- Выберите --","customer":{"externalId":"355"}})" } });
     QCOMPARE(r.status, 400);
-    QCOMPARE(r.object().value("errorMsg").toString(), QStringLiteral("Errors in the entity format"));
+    // orders/create refuses with "Order is not loaded" and the errors keyed by field.
+    QCOMPARE(r.object().value("errorMsg").toString(), QStringLiteral("Order is not loaded"));
+    QCOMPARE(r.object().value("success").toBool(true), false);
     const QJsonObject errors = r.object().value("errors").toObject();
     QCOMPARE(errors.value("status").toString(),
              QStringLiteral("\"Status\" with \"code\"=\"-- Выберите --\" does not exist."));
@@ -336,6 +346,7 @@ void TestRetailSandboxApi::orderErrorsByField()
         { { "order",
             R"({"externalId":"e2","delivery":{"code":"russian-post"},"payments":[{"type":"cash"}]})" } });
     QCOMPARE(r.status, 400);
+    QCOMPARE(r.object().value("errorMsg").toString(), QStringLiteral("Order is not loaded"));
     QCOMPARE(r.object().value("errors").toObject().value("payments[0].type").toString(),
              QStringLiteral("This payment type is not supported for the type of delivery"));
     QCOMPARE(m_client->get("/api/v5/orders", { { "filter[externalIds][]", "e2" } })
@@ -386,6 +397,94 @@ void TestRetailSandboxApi::ordersUploadLimits()
     QCOMPARE(r.object().value("uploadedOrders").toArray().size(), 1);
     QCOMPARE(r.object().value("failedOrders").toArray()[0].toObject().value("externalId").toString(),
              QStringLiteral("o1"));
+}
+
+/**
+ * The shapes of the recordings in api-client-php (tests/src/ResourceGroup/OrdersTest.php, CustomersTest.php):
+ * payments a list in the answers of orders/create and orders/upload, a map keyed by payment id in GET
+ * orders/{id}, GET orders and the orders/{id}/edit answer ({} when there is none); an empty customFields [].
+ */
+void TestRetailSandboxApi::paymentsAndCustomFieldsShapes()
+{
+    const QString paid = R"({"externalId":"s-1","payments":[{"type":"cash"},{"type":"bank-card"}]})";
+    TestReply r = m_client->postForm("/api/v5/orders/create", { { "order", paid }, { "site", "demo-shop" } });
+    QCOMPARE(r.status, 201);
+    QJsonObject order = r.object().value("order").toObject();
+    QVERIFY(order.value("payments").isArray());
+    QCOMPARE(order.value("payments").toArray().size(), 2);
+    QCOMPARE(order.value("payments").toArray()[1].toObject().value("type").toString(),
+             QStringLiteral("bank-card"));
+    QVERIFY(order.value("customFields").isArray());
+    QVERIFY(order.value("customFields").toArray().isEmpty());
+    const qint64 firstPayment = order.value("payments").toArray()[0].toObject().value("id").toInteger();
+
+    order = m_client->get("/api/v5/orders/s-1").object().value("order").toObject();
+    QVERIFY(order.value("payments").isObject());
+    QCOMPARE(order.value("payments")
+                 .toObject()
+                 .value(QString::number(firstPayment))
+                 .toObject()
+                 .value("type")
+                 .toString(),
+             QStringLiteral("cash"));
+    QVERIFY(order.value("customFields").isArray());
+
+    r = m_client->postForm("/api/v5/orders/s-1/edit",
+                           { { "order", R"({"managerComment":"x"})" }, { "site", "demo-shop" } });
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value("id").toInteger(), order.value("id").toInteger());
+    QVERIFY(r.object().value("order").toObject().value("payments").isObject());
+    QCOMPARE(r.object().value("order").toObject().value("payments").toObject().size(), 2);
+
+    // An order without payments: {} in GET orders/{id} and in the list, none in the create answer.
+    r = m_client->postForm("/api/v5/orders/create",
+                           { { "order", R"({"externalId":"s-2"})" }, { "site", "demo-shop" } });
+    QCOMPARE(r.status, 201);
+    QVERIFY(!r.object().value("order").toObject().contains("payments"));
+    const QJsonObject bare = m_client->get("/api/v5/orders/s-2").object().value("order").toObject();
+    QVERIFY(bare.value("payments").isObject());
+    QVERIFY(bare.value("payments").toObject().isEmpty());
+    const QJsonArray listed = m_client->get("/api/v5/orders", { { "filter[externalIds][]", "s-2" } })
+                                  .object()
+                                  .value("orders")
+                                  .toArray();
+    QCOMPARE(listed.size(), 1);
+    QVERIFY(listed[0].toObject().value("payments").isObject());
+    QVERIFY(listed[0].toObject().value("customFields").isArray());
+
+    // A filled customFields is an object keyed by field code.
+    r = m_client->postForm(
+        "/api/v5/orders/s-2/edit",
+        { { "order", R"({"customFields":{"promocode":"SALE"}})" }, { "site", "demo-shop" } });
+    QCOMPARE(r.status, 200);
+    QCOMPARE(
+        r.object().value("order").toObject().value("customFields").toObject().value("promocode").toString(),
+        QStringLiteral("SALE"));
+
+    // orders/upload answers its orders with payments as a list.
+    r = m_client->postForm(
+        "/api/v5/orders/upload",
+        { { "orders", R"([{"externalId":"s-3","payments":[{"type":"cash"}]}])" }, { "site", "demo-shop" } });
+    QCOMPARE(r.status, 201);
+    const QJsonObject uploaded = r.object().value("orders").toArray()[0].toObject();
+    QVERIFY(uploaded.value("payments").isArray());
+    QCOMPARE(uploaded.value("payments").toArray().size(), 1);
+
+    // Customers: customFields [] when empty, in GET customers/{id} and the list.
+    r = m_client->postForm(
+        "/api/v5/customers/create",
+        { { "customer", R"({"externalId":"c-shape","firstName":"Пустой"})" }, { "site", "demo-shop" } });
+    QCOMPARE(r.status, 201);
+    const QJsonObject customer
+        = m_client->get("/api/v5/customers/c-shape").object().value("customer").toObject();
+    QVERIFY(customer.value("customFields").isArray());
+    const QJsonArray customers
+        = m_client->get("/api/v5/customers", { { "filter[externalIds][]", "c-shape" } })
+              .object()
+              .value("customers")
+              .toArray();
+    QCOMPARE(customers.size(), 1);
+    QVERIFY(customers[0].toObject().value("customFields").isArray());
 }
 
 void TestRetailSandboxApi::sitesAndSelectiveKeys()

@@ -87,7 +87,17 @@ void TestRetailSandboxHistory::createdEntryCarriesFullOrder()
     QCOMPARE(entries.size(), 1);
     const QJsonObject e = entries[0].toObject();
     QVERIFY(e.value("created").toBool());
+    // As recorded (api-client-php OrdersTest::testHistory): the status field, from null to the first status.
+    QCOMPARE(e.value("field").toString(), QStringLiteral("status"));
     QVERIFY(e.value("oldValue").isNull());
+    QCOMPARE(e.value("newValue").toObject(), (QJsonObject { { "code", "new" } }));
+    const QJsonObject order = e.value("order").toObject();
+    QVERIFY(order.value("payments").isArray()); // a list here, a map in GET orders/{id}
+    QCOMPARE(order.value("payments").toArray().size(), 1);
+    QCOMPARE(order.value("payments").toArray()[0].toObject().value("type").toString(),
+             QStringLiteral("bank-card"));
+    QVERIFY(order.value("customFields").isArray());
+    QVERIFY(order.value("customFields").toArray().isEmpty());
     QCOMPARE(e.value("source").toString(), QStringLiteral("api"));
     QCOMPARE(e.value("apiKey").toObject().value("current").toBool(), true);
     QCOMPARE(e.value("order").toObject().value("id").toInteger(), id);

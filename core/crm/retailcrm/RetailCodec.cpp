@@ -443,6 +443,23 @@ std::optional<Model::StatusChange> stageChange(const QJsonObject &entry)
     return change;
 }
 
+QList<QJsonObject> paymentsOf(const QJsonObject &order)
+{
+    const QJsonValue payments = order.value(QLatin1String("payments"));
+    QList<QJsonObject> out;
+    if (payments.isArray()) {
+        for (const QJsonValue &p : payments.toArray())
+            out.append(p.toObject());
+    } else {
+        for (const QJsonValue &p : payments.toObject())
+            out.append(p.toObject());
+    }
+    std::stable_sort(out.begin(), out.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        return a.value(QLatin1String("id")).toInteger() < b.value(QLatin1String("id")).toInteger();
+    });
+    return out;
+}
+
 ContactSummary contactSummary(const QJsonObject &c, const QString &region)
 {
     ContactSummary s;

@@ -87,6 +87,13 @@ QJsonObject customFieldJson(const CustomField &field, const QString &code);
  *  other fields, for order creation and for changes made with our own key (apiKey.current). */
 std::optional<Model::StatusChange> stageChange(const QJsonObject &entry);
 
+/**
+ * The payments of an order answer, in the order of their ids. RetailCRM shows them as a map keyed by
+ * payment id in `GET orders/{id}` and the `orders/{id}/edit` answer (`{}` when there is none), but as a
+ * list in the answers of `orders/create`, `orders/upload` and in history entries; either is read here.
+ */
+QList<QJsonObject> paymentsOf(const QJsonObject &order);
+
 /** A customer for the contact index: phones to E.164 in @p region, e-mails lower-cased. */
 ContactSummary contactSummary(const QJsonObject &customer, const QString &region);
 

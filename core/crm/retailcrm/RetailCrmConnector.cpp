@@ -200,8 +200,15 @@ void RetailCrmConnector::testConnection(Callback<AccountInfo> done)
             info.subdomain = m_config.baseUrl.host();
             info.userName = tr("API key (%1)").arg(access);
             if (answer) {
-                const QJsonObject site
-                    = answer->value(QLatin1String("sites")).toObject().value(m_config.site).toObject();
+                // A full-access key's credentials list no sitesAvailable, so the sites are the check.
+                const QJsonObject sites = answer->value(QLatin1String("sites")).toObject();
+                if (!m_config.site.isEmpty() && !sites.isEmpty() && !sites.contains(m_config.site)) {
+                    done(Error::auth(tr("The API key cannot see site \u201c%1\u201d (it sees: %2)")
+                                         .arg(m_config.site, sites.keys().join(QLatin1String(", "))),
+                                     QStringLiteral("site-not-available")));
+                    return;
+                }
+                const QJsonObject site = sites.value(m_config.site).toObject();
                 info.accountName = site.value(QLatin1String("name")).toString(m_config.site);
             }
             if (info.accountName.isEmpty())

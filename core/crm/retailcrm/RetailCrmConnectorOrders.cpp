@@ -328,10 +328,9 @@ void RetailCrmConnector::markPaid(const QJsonObject &order, const QString &paidS
                                   std::function<void(Common::Status)> done)
 {
     QStringList unpaid;
-    const QJsonObject payments = order.value(QLatin1String("payments")).toObject();
-    for (auto it = payments.begin(); it != payments.end(); ++it) {
-        if (it.value().toObject().value(QLatin1String("status")).toString() != paidStatus)
-            unpaid << QString::number(it.value().toObject().value(QLatin1String("id")).toInteger());
+    for (const QJsonObject &payment : RetailCodec::paymentsOf(order)) {
+        if (payment.value(QLatin1String("status")).toString() != paidStatus)
+            unpaid << QString::number(payment.value(QLatin1String("id")).toInteger());
     }
     if (unpaid.isEmpty() || paidStatus.isEmpty()) {
         QTimer::singleShot(0, this, [done] { done({}); });
@@ -350,10 +349,13 @@ void RetailCrmConnector::markPaid(const QJsonObject &order, const QString &paidS
                  done(e);
                  return;
              }
+             QJsonArray others;
+             for (const QJsonObject &payment : RetailCodec::paymentsOf(order)) {
+                 if (QString::number(payment.value(QLatin1String("id")).toInteger()) != id)
+                     others.append(payment);
+             }
              QJsonObject rest = order;
-             QJsonObject payments = rest.value(QLatin1String("payments")).toObject();
-             payments.remove(id);
-             rest.insert(QStringLiteral("payments"), payments);
+             rest.insert(QStringLiteral("payments"), others);
              markPaid(rest, paidStatus, done);
          });
 }

@@ -3,6 +3,7 @@
 
 #include "RetailCustomFields.h"
 #include "RetailHistoryApi.h"
+#include "RetailShapes.h"
 #include "RetailStore.h"
 #include "common/QueryParams.h"
 
@@ -97,7 +98,8 @@ QJsonObject RetailCustomersApi::create(RetailStore &store, const QJsonObject &in
     if (!customer.contains("createdAt"))
         customer.insert("createdAt", store.now());
     store.customers.insert(id, customer);
-    store.addCustomerHistory(customer, QStringLiteral("id"), QJsonValue(), id, apiKey, true);
+    store.addCustomerHistory(RetailShapes::customer(customer), QStringLiteral("id"), QJsonValue(), id, apiKey,
+                             true);
     return customer;
 }
 
@@ -149,7 +151,7 @@ HttpResponse RetailCustomersApi::list(RetailCall &call)
             if (!hit)
                 continue;
         }
-        all.append(c);
+        all.append(RetailShapes::customer(c));
     }
     QJsonArray page;
     QJsonObject pagination;
@@ -208,7 +210,7 @@ HttpResponse RetailCustomersApi::get(RetailCall &call)
     const QJsonObject *customer = m_store.customer(by, call.args.value(0), site);
     if (!customer || !call.sites.contains(customer->value("site").toString()))
         return Reply::notFound();
-    return Reply::ok({ { "customer", *customer } });
+    return Reply::ok({ { "customer", RetailShapes::customer(*customer) } });
 }
 
 HttpResponse RetailCustomersApi::upload(RetailCall &call)

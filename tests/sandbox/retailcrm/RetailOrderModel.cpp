@@ -3,6 +3,7 @@
 
 #include "RetailCustomFields.h"
 #include "RetailCustomersApi.h"
+#include "RetailShapes.h"
 #include "RetailStore.h"
 
 #include <QJsonArray>
@@ -190,9 +191,9 @@ QJsonObject create(RetailStore &store, const QJsonObject &input, const QString &
 {
     const QString externalId = input.value("externalId").toString();
     if (!externalId.isEmpty() && store.order(QStringLiteral("externalId"), externalId, site)) {
+        // Logged by the modules as "[ordersCreate] Order already exists." with no field errors after it
+        // (retailcrm/opencart-module#109).
         *message = QStringLiteral("Order already exists.");
-        errors->insert("externalId",
-                       QStringLiteral("Order with externalId=%1 already exists.").arg(externalId));
         return {};
     }
     QString orderType;
@@ -209,8 +210,12 @@ QJsonObject create(RetailStore &store, const QJsonObject &input, const QString &
                         { "customFields", QJsonObject() } };
     if (!orderType.isEmpty())
         order.insert("orderType", orderType);
-    if (!apply(store, order, input, site, errors, message))
+    if (!apply(store, order, input, site, errors, message)) {
+        // orders/create refuses with this message and the field errors (retailcrm/1C-configuration#150,
+        // retailcrm/opencart-module#109, #150, #177).
+        *message = QStringLiteral("Order is not loaded");
         return {};
+    }
     const qint64 id = store.nextOrderId++;
     order.insert("id", id);
     if (!order.contains("number"))
@@ -232,7 +237,10 @@ QJsonObject create(RetailStore &store, const QJsonObject &input, const QString &
                      QJsonObject { { "type", "customer" }, { "id", c.value("id") }, { "site", site } });
     }
     store.orders.insert(id, order);
-    store.addHistory(order, QStringLiteral("id"), QJsonValue::Null, id, apiKey,
+    // A created order's entry is on the status field, from null to the first status, with the full order
+    // (api-client-php OrdersTest::testHistory).
+    store.addHistory(RetailShapes::orderWithPaymentList(order), QStringLiteral("status"), QJsonValue::Null,
+                     QJsonObject { { "code", order.value("status") } }, apiKey,
                      QJsonObject { { "created", true } });
     return order;
 }

@@ -2,6 +2,7 @@
 #include "RetailOrdersApi.h"
 
 #include "RetailOrderModel.h"
+#include "RetailShapes.h"
 #include "RetailStore.h"
 #include "common/QueryParams.h"
 
@@ -74,7 +75,7 @@ HttpResponse RetailOrdersApi::list(RetailCall &call)
         if ((!createdFrom.isEmpty() && o.value("createdAt").toString() < createdFrom)
             || (!statusFrom.isEmpty() && o.value("statusUpdatedAt").toString() < statusFrom))
             continue;
-        all.append(o);
+        all.append(RetailShapes::orderWithPaymentMap(o));
     }
     QJsonArray page;
     QJsonObject pagination;
@@ -96,8 +97,9 @@ HttpResponse RetailOrdersApi::create(RetailCall &call)
     const QJsonObject order
         = RetailOrderModel::create(m_store, input.toObject(), site, call.apiKey, &errors, &message);
     if (order.isEmpty())
-        return Reply::error(400, message, errors);
-    return Reply::ok({ { "id", order.value("id") }, { "order", order } }, 201);
+        return Reply::error(400, message, errors.isEmpty() ? QJsonValue(QJsonValue::Undefined) : errors);
+    return Reply::ok({ { "id", order.value("id") }, { "order", RetailShapes::orderWithPaymentList(order) } },
+                     201);
 }
 
 HttpResponse RetailOrdersApi::edit(RetailCall &call)
@@ -119,7 +121,8 @@ HttpResponse RetailOrdersApi::edit(RetailCall &call)
                                  &message))
         return Reply::error(400, message, errors);
     RetailOrderModel::recordChanges(m_store, before, *order, call.apiKey);
-    return Reply::ok({ { "id", order->value("id") }, { "order", *order } });
+    return Reply::ok(
+        { { "id", order->value("id") }, { "order", RetailShapes::orderWithPaymentMap(*order) } });
 }
 
 HttpResponse RetailOrdersApi::get(RetailCall &call)
@@ -132,7 +135,7 @@ HttpResponse RetailOrdersApi::get(RetailCall &call)
     const QJsonObject *order = m_store.order(by, call.args.value(0), site);
     if (!order || !call.sites.contains(order->value("site").toString()))
         return Reply::notFound();
-    return Reply::ok({ { "order", *order } });
+    return Reply::ok({ { "order", RetailShapes::orderWithPaymentMap(*order) } });
 }
 
 HttpResponse RetailOrdersApi::upload(RetailCall &call)
@@ -162,7 +165,7 @@ HttpResponse RetailOrdersApi::upload(RetailCall &call)
             continue;
         }
         uploaded.append(QJsonObject { { "id", o.value("id") }, { "externalId", o.value("externalId") } });
-        created.append(o);
+        created.append(RetailShapes::orderWithPaymentList(o));
     }
     if (failed.isEmpty())
         return Reply::ok({ { "uploadedOrders", uploaded }, { "orders", created } }, 201);

@@ -69,9 +69,13 @@ HttpResponse RetailReferenceApi::credentials(RetailCall &call)
                                        "/api/v5/custom-fields",
                                        "/api/v5/custom-fields/{entity}/create",
                                        "/api/v5/users" };
-    return Reply::ok({ { "credentials", QJsonArray::fromStringList(methods) },
-                       { "siteAccess", call.fullAccess ? "access_full" : "access_selective" },
-                       { "sitesAvailable", QJsonArray::fromStringList(call.sites) } });
+    // A full-access key's answer has no sitesAvailable (api-client-php ApiTest::testCredentials): a client
+    // checks its site against reference/sites instead.
+    QJsonObject answer { { "credentials", QJsonArray::fromStringList(methods) },
+                         { "siteAccess", call.fullAccess ? "access_full" : "access_selective" } };
+    if (!call.fullAccess)
+        answer.insert("sitesAvailable", QJsonArray::fromStringList(call.sites));
+    return Reply::ok(answer);
 }
 
 HttpResponse RetailReferenceApi::products(RetailCall &call)

@@ -165,7 +165,8 @@ void RetailStore::addHistory(const QJsonObject &order, const QString &field, con
     for (auto it = extra.begin(); it != extra.end(); ++it)
         entry.insert(it.key(), it.value());
     history.append(entry);
-    if (field == QLatin1String("status") && statusChanged)
+    // Creating an order is not a status change (a trigger on "order changed" does not fire for it).
+    if (field == QLatin1String("status") && !extra.value("created").toBool() && statusChanged)
         statusChanged(order, order.value("status").toString());
 }
 
