@@ -49,9 +49,16 @@ QJsonObject mergedChannels(const QJsonObject &current, const QString &code,
             continue;
         for (const QJsonValue &v : f.toObject().value("values").toArray()) {
             const QJsonObject o = v.toObject();
+            // Sent back in the write shape: the code as enum_code (an older read shape names it "enum",
+            // which amoCRM refuses on writes), else the enum id; never a null enum_code.
             QJsonObject kept { { "value", o.value("value") } };
-            if (o.contains("enum_code") && !o.value("enum_code").toString().isEmpty())
-                kept.insert("enum_code", o.value("enum_code"));
+            const QString enumCode
+                = o.value(o.contains("enum_code") ? QLatin1String("enum_code") : QLatin1String("enum"))
+                      .toString();
+            bool numeric = false;
+            enumCode.toLongLong(&numeric);
+            if (!enumCode.isEmpty() && !numeric)
+                kept.insert("enum_code", enumCode);
             else if (o.contains("enum_id"))
                 kept.insert("enum_id", o.value("enum_id"));
             values.append(kept);

@@ -75,8 +75,9 @@ void AmoContactsApi::applyEntity(AmoCall &call, const QString &type, QJsonObject
             QStringList { entity.value("first_name").toString(), entity.value("last_name").toString() }
                 .join(QLatin1Char(' '))
                 .trimmed());
+    // As for leads: _embedded links a company only on creation; links change through /link.
     const QJsonObject embedded = input.value("_embedded").toObject();
-    if (embedded.contains("companies")) {
+    if (entity.value("id").toInteger() == 0 && embedded.contains("companies")) {
         QJsonArray links;
         const QJsonArray list = embedded.value("companies").toArray();
         for (qsizetype i = 0; i < list.size(); ++i) {

@@ -4,6 +4,7 @@
 #include "AmoContext.h"
 #include "AmoEntities.h"
 #include "AmoErrors.h"
+#include "AmoFieldValueKeys.h"
 
 namespace Sandbox::AmoCrm {
 
@@ -23,12 +24,14 @@ bool isDate(const QString &type)
         || type == QLatin1String("date_time");
 }
 
+/** The enum of @p field whose @p key ("id", "value" or "code") equals @p value. */
 QJsonObject findEnum(const QJsonObject &field, const QString &key, const QJsonValue &value)
 {
     for (const QJsonValue &e : field.value("enums").toArray()) {
         const QJsonObject en = e.toObject();
-        if (key == QLatin1String("id") ? en.value("id").toInteger() == value.toInteger()
-                                       : en.value("value").toString() == value.toString())
+        if (key == QLatin1String("id")
+                ? en.value("id").toInteger() == value.toInteger()
+                : en.value(key).isString() && en.value(key).toString() == value.toString())
             return en;
     }
     return {};
@@ -79,6 +82,19 @@ void AmoCustomFields::apply(AmoAccount &account, const QString &entityKey, QJson
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QJsonObject item = items[i].toObject();
         const QString path = fieldPath(pathPrefix, i);
+        bool unexpected = false;
+        for (auto it = item.begin(); it != item.end(); ++it) {
+            // field_name and field_type are read-only, but a value echoed as read keeps them.
+            static const QStringList kItemKeys { "field_id", "field_code", "field_name", "field_type",
+                                                 "values" };
+            if (!kItemKeys.contains(it.key())) {
+                errors.add(requestId, QStringLiteral("FieldNotExpected"), path + QLatin1Char('.') + it.key(),
+                           QStringLiteral("This field was not expected."));
+                unexpected = true;
+            }
+        }
+        if (unexpected)
+            continue;
         QJsonObject field;
         if (item.contains("field_id")) {
             field = fields.value(item.value("field_id").toInteger());
@@ -118,12 +134,20 @@ void AmoCustomFields::apply(AmoAccount &account, const QString &entityKey, QJson
             const QJsonObject v = values[j].toObject();
             const QString vpath = path + QStringLiteral(".values.%1").arg(j);
             const QJsonValue value = v.value("value");
+            if (!AmoFieldValueKeys::check(type, v, requestId, vpath, errors))
+                continue;
             if (isChoice(type)) {
                 QJsonObject en;
                 if (v.contains("enum_id")) {
                     en = findEnum(field, QStringLiteral("id"), v.value("enum_id"));
                     if (en.isEmpty()) {
                         errors.notSupportedChoice(requestId, vpath + QStringLiteral(".enum_id"));
+                        continue;
+                    }
+                } else if (v.contains("enum_code")) {
+                    en = findEnum(field, QStringLiteral("code"), v.value("enum_code"));
+                    if (en.isEmpty()) {
+                        errors.notSupportedChoice(requestId, vpath + QStringLiteral(".enum_code"));
                         continue;
                     }
                 } else {
@@ -133,28 +157,28 @@ void AmoCustomFields::apply(AmoAccount &account, const QString &entityKey, QJson
                         continue;
                     }
                 }
-                normalized.append(QJsonObject { { "value", en.value("value") },
-                                                { "enum_id", en.value("id") },
-                                                { "enum_code", QJsonValue::Null } });
+                normalized.append(QJsonObject {
+                    { "value", en.value("value") },
+                    { "enum_id", en.value("id") },
+                    { "enum_code", en.value("code").isString() ? en.value("code") : QJsonValue() } });
             } else if (type == QLatin1String("multitext")) {
                 if (!value.isString() || value.toString().isEmpty()) {
                     errors.invalidType(requestId, vpath + QStringLiteral(".value"), QStringLiteral("string"));
                     continue;
                 }
                 QJsonObject en;
-                if (v.contains("enum_id") && !v.contains("enum_code")) {
+                if (!v.value("enum_code").isString() && v.contains("enum_id")) {
                     en = findEnum(field, QStringLiteral("id"), v.value("enum_id"));
                     if (en.isEmpty()) {
                         errors.notSupportedChoice(requestId, vpath + QStringLiteral(".enum_id"));
                         continue;
                     }
                 } else {
-                    const QString key
-                        = v.contains("enum_code") ? QStringLiteral("enum_code") : QStringLiteral("enum");
-                    const QString code = v.value(key).toString(QStringLiteral("WORK"));
+                    // A multitext field's enums are its codes (WORK, MOB, …); none given means WORK.
+                    const QString code = v.value("enum_code").toString(QStringLiteral("WORK"));
                     en = findEnum(field, QStringLiteral("value"), code);
                     if (en.isEmpty()) {
-                        errors.notSupportedChoice(requestId, vpath + QLatin1Char('.') + key);
+                        errors.notSupportedChoice(requestId, vpath + QStringLiteral(".enum_code"));
                         continue;
                     }
                 }
@@ -236,9 +260,13 @@ QJsonObject AmoCustomFields::create(AmoAccount &account, const QString &entityKe
                                           { "sort", 2 * enumSort++ } });
         }
         for (const QJsonValue &e : input) {
-            list.append(QJsonObject { { "id", account.allocateId(QStringLiteral("enum")) },
-                                      { "value", e.toObject().value("value") },
-                                      { "sort", e.toObject().value("sort").toInt(enumSort * 10) } });
+            QJsonObject en { { "id", account.allocateId(QStringLiteral("enum")) },
+                             { "value", e.toObject().value("value") },
+                             { "sort", e.toObject().value("sort").toInt(enumSort * 10) } };
+            // Select enums may carry a code since 2022 (SDK EnumModel::code).
+            if (e.toObject().value("code").isString())
+                en.insert("code", e.toObject().value("code"));
+            list.append(en);
             ++enumSort;
         }
         enums = list;

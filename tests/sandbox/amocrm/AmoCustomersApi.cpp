@@ -106,10 +106,11 @@ void AmoCustomersApi::applyCustomer(AmoCall &call, QJsonObject &customer, const 
         else
             customer.insert(k, input.value(k).toInteger());
     }
+    // As for leads: _embedded links contacts and companies only on creation; links change through /link.
     const QJsonObject embedded = input.value("_embedded").toObject();
     for (const char *key : { "contacts", "companies" }) {
         const QLatin1String k(key);
-        if (!embedded.contains(k))
+        if (customer.value("id").toInteger() != 0 || !embedded.contains(k))
             continue;
         QJsonArray links;
         const QJsonArray list = embedded.value(k).toArray();

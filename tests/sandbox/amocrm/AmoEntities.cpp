@@ -283,10 +283,15 @@ void applyCommon(AmoCall &call, const QString &type, QJsonObject &entity, const 
         const QLatin1String k(key);
         if (!input.contains(k))
             continue;
+        const qint64 value = input.value(k).toInteger();
         if (!input.value(k).isDouble())
             errors.invalidType(requestId, k, QStringLiteral("int"));
+        // A user the account no longer has is refused, even when the value is sent back as read; 0 (the
+        // robot) is taken (amocrm-api-php#252, #366).
+        else if (k.endsWith(QLatin1String("_by")) && value != 0 && !call.account.users.contains(value))
+            errors.notSupportedChoice(requestId, k);
         else
-            entity.insert(k, input.value(k).toInteger());
+            entity.insert(k, value);
     }
     if (input.contains("custom_fields_values")) {
         AmoCustomFields::apply(call.account, type, entity, input.value("custom_fields_values"), requestId,

@@ -138,10 +138,13 @@ void AmoLeadsApi::applyLead(AmoCall &call, QJsonObject &lead, const QJsonObject 
     else if (!isClosed(statusId))
         lead.insert("closed_at", QJsonValue::Null);
 
+    // Contacts and companies are linked by _embedded only when a lead is created; on an update amoCRM
+    // leaves the links as they are (they change through /link and /unlink), so a lead sent back as read
+    // with an empty _embedded.contacts keeps its contact. See tests/sandbox/README.md, Assumptions.
     const QJsonObject embedded = input.value("_embedded").toObject();
     for (const char *key : { "contacts", "companies" }) {
         const QLatin1String k(key);
-        if (!embedded.contains(k))
+        if (!creating || !embedded.contains(k))
             continue;
         const QMap<qint64, QJsonObject> &store
             = k == QLatin1String("contacts") ? account.contacts : account.companies;

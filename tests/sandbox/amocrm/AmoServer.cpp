@@ -12,6 +12,7 @@
 #include "AmoErrors.h"
 #include "AmoEventsApi.h"
 #include "AmoLeadsApi.h"
+#include "AmoLinksApi.h"
 #include "AmoNotesApi.h"
 #include "AmoNotifier.h"
 #include "AmoOAuthApi.h"
@@ -60,6 +61,7 @@ AmoServer::AmoServer(const AmoSandboxOptions &options, QObject *parent)
     m_groups.push_back(std::make_shared<AmoPipelinesApi>(ctx, m_router));
     m_groups.push_back(std::make_shared<AmoCustomFields>(ctx, m_router));
     m_groups.push_back(std::make_shared<AmoNotesApi>(ctx, m_router));
+    m_groups.push_back(std::make_shared<AmoLinksApi>(ctx, m_router));
     m_groups.push_back(std::make_shared<AmoLeadsApi>(ctx, m_router));
     m_groups.push_back(std::make_shared<AmoContactsApi>(ctx, m_router, QStringLiteral("contacts")));
     m_groups.push_back(std::make_shared<AmoContactsApi>(ctx, m_router, QStringLiteral("companies")));
