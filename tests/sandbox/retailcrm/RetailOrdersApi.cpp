@@ -159,9 +159,14 @@ HttpResponse RetailOrdersApi::upload(RetailCall &call)
         const QJsonObject o
             = RetailOrderModel::create(m_store, v.toObject(), site, call.apiKey, &errors, &message);
         if (o.isEmpty()) {
-            failed.append(QJsonObject { { "externalId", v.toObject().value("externalId") } });
+            const QJsonValue externalId = v.toObject().value("externalId");
+            failed.append(QJsonObject { { "externalId", externalId } });
             for (auto it = errors.begin(); it != errors.end(); ++it)
                 errorList.append(it.value());
+            // orders/create says only "Order already exists."; an upload names the order in its list [U].
+            if (errors.isEmpty())
+                errorList.append(
+                    QStringLiteral("Order with externalId=%1 already exists.").arg(externalId.toString()));
             continue;
         }
         uploaded.append(QJsonObject { { "id", o.value("id") }, { "externalId", o.value("externalId") } });
