@@ -485,6 +485,19 @@ void TestRetailSandboxApi::paymentsAndCustomFieldsShapes()
               .toArray();
     QCOMPARE(customers.size(), 1);
     QVERIFY(customers[0].toObject().value("customFields").isArray());
+    // and in the created entry of customers/history (CustomersTest::testCustomersHistory: field "id").
+    const QJsonArray entries
+        = m_client->get("/api/v5/customers/history", { { "filter[customerExternalId]", "c-shape" } })
+              .object()
+              .value("history")
+              .toArray();
+    QCOMPARE(entries.size(), 1);
+    const QJsonObject created = entries[0].toObject();
+    QVERIFY(created.value("created").toBool());
+    QCOMPARE(created.value("field").toString(), QStringLiteral("id"));
+    QVERIFY(created.value("oldValue").isNull());
+    QCOMPARE(created.value("newValue").toInteger(), customer.value("id").toInteger());
+    QVERIFY(created.value("customer").toObject().value("customFields").isArray());
 }
 
 void TestRetailSandboxApi::sitesAndSelectiveKeys()
