@@ -218,6 +218,26 @@ static QList<Migration> buildMigrations()
                       QStringLiteral("ALTER TABLE lane_status ADD COLUMN kind TEXT NOT NULL DEFAULT 'send'"),
                   } });
 
+    // Several engines on one store (core/engine/LaneLeaseKeeper): one engine at a time holds a
+    // connection's lanes, renewing its lease with a heartbeat; the times are the database server's clock,
+    // so engines with skewed clocks agree on who holds what. Per-account state the CRM side needs once
+    // (the amoCRM external-id field) is found or created under a claim here and shared by every engine.
+    list.append(
+        { 10,
+          QStringLiteral("lane leases and per-account CRM state"),
+          {
+              QStringLiteral("CREATE TABLE lane_leases ("
+                             " connection_id {int64} PRIMARY KEY, holder TEXT NOT NULL DEFAULT '',"
+                             " expires_at {int64} NOT NULL DEFAULT 0, acquired_at {int64} NOT NULL DEFAULT 0,"
+                             " heartbeat_at {int64} NOT NULL DEFAULT 0, released_by TEXT NOT NULL DEFAULT '',"
+                             " released_at {int64} NOT NULL DEFAULT 0)"),
+              QStringLiteral(
+                  "CREATE TABLE crm_account_state ("
+                  " connection_id {int64} NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL DEFAULT '',"
+                  " claimed_by TEXT NOT NULL DEFAULT '', claimed_at {int64} NOT NULL DEFAULT 0,"
+                  " updated_at {int64} NOT NULL DEFAULT 0, PRIMARY KEY (connection_id, key))"),
+          } });
+
     return list;
 }
 
