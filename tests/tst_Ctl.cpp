@@ -7,7 +7,9 @@
 #include "store/ConnectionRepo.h"
 #include "store/CredentialExpiryRepo.h"
 #include "store/JobRepo.h"
+#include "store/LaneLeaseRepo.h"
 #include "store/LaneStatusRepo.h"
+#include "store/SourceStatusRepo.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -129,6 +131,74 @@ private Q_SLOTS:
         QVERIFY2(text.out.contains(QStringLiteral(
                      "Status lane srv1:100:1:status (connection 1): polling, 3 applied, 0 failed")),
                  qPrintable(text.out));
+    }
+
+    /** Which engine holds which connection's lanes; engines silent for a day are no longer listed. */
+    void statusShowsLeaseHoldersAndForgetsOldEngines()
+    {
+        QFETCH_GLOBAL(QString, dialect);
+        auto test = TestDatabase::create(dialect);
+        QVERIFY_OK(test);
+        auto db = test.value()->db();
+        Store::Connection shop;
+        shop.name = QStringLiteral("shop");
+        shop.crm = QStringLiteral("amocrm");
+        shop.baseUrl = QStringLiteral("https://shop.amocrm.ru");
+        auto shopAdded = Store::ConnectionRepo(db).add(shop);
+        QVERIFY_OK(shopAdded);
+        const std::optional<qint64> shopId = shopAdded->id;
+        Store::Connection other = shop;
+        other.name = QStringLiteral("other");
+        auto otherAdded = Store::ConnectionRepo(db).add(other);
+        QVERIFY_OK(otherAdded);
+        const std::optional<qint64> otherId = otherAdded->id;
+        QVERIFY(
+            Store::LaneLeaseRepo(db).acquire(shopId.value(), QStringLiteral("srv1:100"), 60'000)->acquired);
+
+        Store::LaneStatus live;
+        live.owner = QStringLiteral("srv1:100:%1").arg(shopId.value());
+        live.connectionId = shopId.value();
+        live.state = QStringLiteral("idle");
+        QVERIFY_OK(Store::LaneStatusRepo(db).report(live));
+        Common::ManualClock twoDaysAgo(QDateTime::currentMSecsSinceEpoch() - 48 * 3'600'000LL);
+        Store::LaneStatus old = live;
+        old.owner = QStringLiteral("srv9:900:%1").arg(shopId.value());
+        QVERIFY_OK(Store::LaneStatusRepo(db, &twoDaysAgo).report(old));
+        Store::SourceStatus oldPoller;
+        oldPoller.owner = QStringLiteral("srv9:900:source:demo");
+        oldPoller.source = QStringLiteral("demo");
+        oldPoller.state = QStringLiteral("watching");
+        QVERIFY_OK(Store::SourceStatusRepo(db, &twoDaysAgo).report(oldPoller));
+
+        const Run status = ctl({ QStringLiteral("--database"), test.value()->url(), QStringLiteral("status"),
+                                 QStringLiteral("--json") });
+        QCOMPARE(status.code, 0);
+        const QJsonObject object = QJsonDocument::fromJson(status.out.toUtf8()).object();
+        const QJsonArray lanes = object.value(QStringLiteral("lanes")).toArray();
+        QCOMPARE(lanes.size(), 1);
+        QCOMPARE(lanes.first()[QStringLiteral("owner")].toString(), live.owner);
+        QCOMPARE(lanes.first()[QStringLiteral("engine")].toString(), QStringLiteral("srv1:100"));
+        QCOMPARE(object.value(QStringLiteral("sources")).toArray().size(), 0);
+        QMap<QString, QJsonObject> leases;
+        for (const QJsonValue &v : object.value(QStringLiteral("leases")).toArray())
+            leases.insert(v[QStringLiteral("connection")].toString(), v.toObject());
+        QCOMPARE(leases.size(), 2);
+        QCOMPARE(leases.value(QStringLiteral("shop")).value(QStringLiteral("engine")).toString(),
+                 QStringLiteral("srv1:100"));
+        QCOMPARE(leases.value(QStringLiteral("shop")).value(QStringLiteral("state")).toString(),
+                 QStringLiteral("held"));
+        QCOMPARE(leases.value(QStringLiteral("other")).value(QStringLiteral("state")).toString(),
+                 QStringLiteral("free"));
+
+        const Run text = ctl({ QStringLiteral("--database"), test.value()->url(), QStringLiteral("status") });
+        QVERIFY2(
+            text.out.contains(QStringLiteral("Lanes of shop (connection %1): held by engine srv1:100 since ")
+                                  .arg(shopId.value())),
+            qPrintable(text.out));
+        QVERIFY2(text.out.contains(QStringLiteral("Lanes of other (connection %1): not held by any engine")
+                                       .arg(otherId.value())),
+                 qPrintable(text.out));
+        QVERIFY2(!text.out.contains(QStringLiteral("srv9")), qPrintable(text.out));
     }
 
     void statusCarriesCredentialWarnings()

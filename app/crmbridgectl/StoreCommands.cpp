@@ -5,6 +5,7 @@
 #include "store/ConnectionRepo.h"
 #include "store/CredentialExpiryRepo.h"
 #include "store/JobRepo.h"
+#include "store/LaneLeaseRepo.h"
 #include "store/LaneStatusRepo.h"
 #include "store/SourceStatusRepo.h"
 
@@ -25,6 +26,7 @@ QJsonArray lanesJson(const QList<Store::LaneStatus> &lanes)
     for (const Store::LaneStatus &lane : lanes) {
         const bool gone = lane.state != QLatin1String("stopped") && now - lane.heartbeatAt > 60'000;
         array.append(QJsonObject { { QStringLiteral("owner"), lane.owner },
+                                   { QStringLiteral("engine"), lane.owner.section(QLatin1Char(':'), 0, 1) },
                                    { QStringLiteral("connection_id"), lane.connectionId },
                                    { QStringLiteral("kind"), Store::LaneStatusRepo::kindName(lane.kind) },
                                    { QStringLiteral("state"), gone ? QStringLiteral("gone") : lane.state },
@@ -84,6 +86,66 @@ void printQueuePerConnection(const std::shared_ptr<Storage::Database> &db)
     auto waiting = jobs.countUnaddressed();
     if (waiting && waiting.value() > 0)
         out(QStringLiteral("Waiting for a CRM connection: %1 jobs").arg(waiting.value()));
+}
+
+/** Which engine holds which connection's lanes (of several engines on one store, one sends for each
+ *  connection), as status --json shows them: [{"connection_id", "connection", "engine", "state": held |
+ *  expired | free, "since", "heartbeat_at", "silent_ms"}]; times are the database server's. */
+QJsonArray leasesJson(const std::shared_ptr<Storage::Database> &db)
+{
+    QJsonArray array;
+    auto leases = Store::LaneLeaseRepo(db).all();
+    auto connections = Store::ConnectionRepo(db).list();
+    if (!leases || !connections)
+        return array;
+    for (const Store::Connection &c : connections.value()) {
+        Store::LaneLease lease;
+        for (const Store::LaneLease &l : leases.value()) {
+            if (l.connectionId == c.id)
+                lease = l;
+        }
+        const QString state = lease.holder.isEmpty() ? QStringLiteral("free")
+            : lease.held()                           ? QStringLiteral("held")
+                                                     : QStringLiteral("expired");
+        array.append(QJsonObject { { QStringLiteral("connection_id"), c.id },
+                                   { QStringLiteral("connection"), c.name },
+                                   { QStringLiteral("engine"), lease.holder },
+                                   { QStringLiteral("state"), state },
+                                   { QStringLiteral("since"), lease.acquiredAt },
+                                   { QStringLiteral("heartbeat_at"), lease.heartbeatAt },
+                                   { QStringLiteral("silent_ms"),
+                                     lease.holder.isEmpty() ? 0 : lease.serverNow - lease.heartbeatAt } });
+    }
+    return array;
+}
+
+/** One line per connection: which engine holds its lanes. */
+void printLeases(const std::shared_ptr<Storage::Database> &db)
+{
+    for (const QJsonValue &value : leasesJson(db)) {
+        const QJsonObject l = value.toObject();
+        const QString state = l.value(QLatin1String("state")).toString();
+        const QString engine = l.value(QLatin1String("engine")).toString();
+        const qint64 silentS = l.value(QLatin1String("silent_ms")).toInteger() / 1000;
+        QString text;
+        if (state == QLatin1String("held"))
+            text = QStringLiteral("held by engine %1 since %2 (last heartbeat %3 s ago)")
+                       .arg(engine,
+                            QDateTime::fromMSecsSinceEpoch(l.value(QLatin1String("since")).toInteger(),
+                                                           Qt::UTC)
+                                .toString(Qt::ISODate))
+                       .arg(silentS);
+        else if (state == QLatin1String("expired"))
+            text = QStringLiteral("not held: engine %1 has been silent for %2 s (another engine takes over)")
+                       .arg(engine)
+                       .arg(silentS);
+        else
+            text = QStringLiteral("not held by any engine");
+        out(QStringLiteral("Lanes of %1 (connection %2): %3")
+                .arg(l.value(QLatin1String("connection")).toString())
+                .arg(l.value(QLatin1String("connection_id")).toInteger())
+                .arg(text));
+    }
 }
 
 /** Connections whose CRM credential is about to run out, as status --json shows them (see `connection
@@ -212,6 +274,7 @@ Command statusCommand()
                                    counts->value(Store::JobState::Running)
                                        + counts->value(Store::JobState::Sending));
                      object.insert(QStringLiteral("lanes"), lanesJson(lanes.value()));
+                     object.insert(QStringLiteral("leases"), leasesJson(db.value()));
                      object.insert(QStringLiteral("sources"), sourcesJson(sources.value()));
                      object.insert(QStringLiteral("credential_warnings"), credentialWarningsJson(db.value()));
                      out(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
@@ -222,6 +285,7 @@ Command statusCommand()
                                  .arg(Store::jobStateName(state), -10)
                                  .arg(counts->value(state)));
                      printQueuePerConnection(db.value());
+                     printLeases(db.value());
                      for (const QJsonValue &lane : lanesJson(lanes.value())) {
                          const QJsonObject l = lane.toObject();
                          const bool statusLane = l.value(QLatin1String("kind")).toString()

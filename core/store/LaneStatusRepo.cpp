@@ -42,7 +42,8 @@ Result<QList<LaneStatus>> LaneStatusRepo::all()
         *m_db,
         QStringLiteral(
             "SELECT owner, connection_id, state, reason, sent, failed, heartbeat_at, started_at, kind"
-            " FROM lane_status ORDER BY connection_id, owner"));
+            " FROM lane_status WHERE heartbeat_at >= ? ORDER BY connection_id, owner"),
+        { m_clock->nowMs() - kForgetAfterMs });
     if (!query)
         return query.error();
     QList<LaneStatus> list;
@@ -61,6 +62,15 @@ Result<QList<LaneStatus>> LaneStatusRepo::all()
         list.append(s);
     }
     return list;
+}
+
+Common::Status LaneStatusRepo::forgetSilentSince(qint64 cutoffMs)
+{
+    auto done
+        = Sql::exec(*m_db, QStringLiteral("DELETE FROM lane_status WHERE heartbeat_at < ?"), { cutoffMs });
+    if (!done)
+        return done.error();
+    return {};
 }
 
 Common::Status LaneStatusRepo::remove(const QString &owner)

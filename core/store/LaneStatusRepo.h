@@ -28,7 +28,8 @@ struct LaneStatus
 
 /**
  * Lane states in the store, so `crmbridgectl status` and a console on another machine see every
- * engine's lanes. A lane whose heartbeat is older than a minute is shown as gone.
+ * engine's lanes. A lane whose heartbeat is older than a minute is shown as gone; one silent for a day
+ * (an engine that stopped or died long ago) is no longer listed, and an engine's start deletes it.
  */
 class LaneStatusRepo
 {
@@ -37,10 +38,15 @@ public:
                             const Common::Clock *clock = Common::Clock::system());
 
     Common::Status report(const LaneStatus &status);
+    /** Every lane heard from within kForgetAfterMs. */
     Common::Result<QList<LaneStatus>> all();
+    /** Deletes the lanes whose last heartbeat is before @p cutoffMs. */
+    Common::Status forgetSilentSince(qint64 cutoffMs);
     Common::Status remove(const QString &owner);
     /** "send" or "status", as stored and as `status --json` shows it. */
     static QString kindName(LaneStatus::Kind kind);
+    /** An engine silent this long is forgotten (a day). */
+    static constexpr qint64 kForgetAfterMs = 24 * 3'600'000;
 
 private:
     std::shared_ptr<Storage::Database> m_db;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SourceStatusRepo.h"
 
+#include "LaneStatusRepo.h"
 #include "storage/Sql.h"
 
 namespace Store {
@@ -31,12 +32,22 @@ Common::Status SourceStatusRepo::report(const SourceStatus &s)
     return {};
 }
 
+Common::Status SourceStatusRepo::forgetSilentSince(qint64 cutoffMs)
+{
+    auto done
+        = Sql::exec(*m_db, QStringLiteral("DELETE FROM source_status WHERE heartbeat_at < ?"), { cutoffMs });
+    if (!done)
+        return done.error();
+    return {};
+}
+
 Result<QList<SourceStatus>> SourceStatusRepo::all()
 {
     auto query = Sql::exec(*m_db,
                            QStringLiteral("SELECT owner, source, state, reason, appended, polled_at,"
                                           " heartbeat_at, started_at FROM source_status"
-                                          " ORDER BY source, owner"));
+                                          " WHERE heartbeat_at >= ? ORDER BY source, owner"),
+                           { m_clock->nowMs() - LaneStatusRepo::kForgetAfterMs });
     if (!query)
         return query.error();
     QList<SourceStatus> list;

@@ -35,7 +35,10 @@ public:
                               const Common::Clock *clock = Common::Clock::system());
 
     Common::Status report(const SourceStatus &status);
+    /** Every poller heard from within a day (LaneStatusRepo::kForgetAfterMs). */
     Common::Result<QList<SourceStatus>> all();
+    /** Deletes the pollers whose last heartbeat is before @p cutoffMs. */
+    Common::Status forgetSilentSince(qint64 cutoffMs);
 
 private:
     std::shared_ptr<Storage::Database> m_db;
