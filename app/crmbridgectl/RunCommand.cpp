@@ -9,6 +9,7 @@
 #include "engine/SyncEngine.h"
 #include "source/intake/FormIntakeServer.h"
 #include "storage/Sql.h"
+#include "store/ConnectionRepo.h"
 #include "store/JobRepo.h"
 
 #include <QCommandLineParser>
@@ -105,7 +106,10 @@ Command runCommand()
                 err(QStringLiteral("crmbridgectl: %1").arg(started.error().message));
                 return 1;
             }
-            if (engine.lanes().isEmpty()) {
+            auto connections = Store::ConnectionRepo(db.value()).list();
+            if (connections
+                && std::none_of(connections->cbegin(), connections->cend(),
+                                [](const Store::Connection &c) { return c.enabled(); })) {
                 err(QStringLiteral(
                     "crmbridgectl: there is no CRM connection: add one with `crmbridgectl connection add`"));
                 return 1;
@@ -120,9 +124,10 @@ Command runCommand()
                 // Done when nothing is due or held; stuck when every lane waits for the operator.
                 QObject::connect(&watch, &QTimer::timeout, &engine, [&] {
                     const auto lanes = engine.lanes();
-                    const bool allPaused = std::all_of(lanes.cbegin(), lanes.cend(), [](Engine::Lane *lane) {
-                        return lane->state() == Engine::LaneState::Paused;
-                    });
+                    const bool allPaused = !lanes.isEmpty()
+                        && std::all_of(lanes.cbegin(), lanes.cend(), [](Engine::Lane *lane) {
+                               return lane->state() == Engine::LaneState::Paused;
+                           });
                     if (allPaused) {
                         err(QStringLiteral("crmbridgectl: every lane is paused (%1); the queue waits")
                                 .arg(lanes.first()->reason()));

@@ -5,8 +5,11 @@
 #include "store/ContactIndexRepo.h"
 
 #include <QString>
+#include <memory>
 
 namespace Engine {
+
+class LeaseGuard;
 
 /** How one lane works; read from the connection and the settings when the engine starts it. */
 struct LaneConfig
@@ -14,6 +17,9 @@ struct LaneConfig
     qint64 connectionId = 0;
     QString connectionName;
     QString owner; ///< unique per engine instance and lane: the lease owner
+    /** This engine's lease on the connection (LaneLeaseKeeper): no round starts while it is not valid.
+     *  Null for a lane run on its own (tests). */
+    std::shared_ptr<const LeaseGuard> lease;
     int leaseMax = 50; ///< jobs per round (a create call carries up to the connector's maximum)
     qint64 leaseMs = 120'000; ///< a dead engine's jobs come back after this
     int idlePollMs = 500; ///< how often an idle lane looks for due jobs

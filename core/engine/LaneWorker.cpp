@@ -4,6 +4,7 @@
 #include "ContactIndexLoader.h"
 #include "CreateSender.h"
 #include "HookRunner.h"
+#include "LaneLeaseKeeper.h"
 #include "Reconciler.h"
 #include "StageMoveBatch.h"
 #include "model/FormSubmission.h"
@@ -201,6 +202,14 @@ void LaneWorker::cycle()
 {
     if (m_busy || m_stopping)
         return;
+    if (m_config.lease && !m_config.lease->valid()) {
+        // The lease was not renewed lately: another engine may take the connection over any moment, and
+        // two senders would make two deals of one order and spend the account's budget twice.
+        setState(LaneState::Starting,
+                 tr("Waiting for the store to confirm this engine holds the connection"));
+        scheduleNext(1'000);
+        return;
+    }
     if (m_connector->state() != Crm::ConnectorState::Ready) {
         setState(LaneState::Paused,
                  m_reason.isEmpty() ? Crm::connectorStateName(m_connector->state()) : m_reason);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StatusLaneWorker.h"
 
+#include "LaneLeaseKeeper.h"
 #include "StageEventPoller.h"
 #include "StageMoveBatch.h"
 #include "model/StatusChange.h"
@@ -122,6 +123,10 @@ void StatusLaneWorker::cycle()
 {
     if (m_stopping)
         return;
+    if (m_config.lease && !m_config.lease->valid()) {
+        scheduleNext(1'000); // not confirmed as the connection's holder lately (see LaneWorker::cycle)
+        return;
+    }
     auto leased = m_jobs->lease(m_config.owner, std::max(1, m_config.leaseMax), m_config.leaseMs,
                                 m_config.connectionId, { Source::StageChangeInbox::jobKind() });
     if (!leased) {

@@ -4,7 +4,9 @@
 #include "EngineSettings.h"
 #include "source/SourceRepo.h"
 #include "store/JobRepo.h"
+#include "store/LaneStatusRepo.h"
 #include "store/SettingsRepo.h"
+#include "store/SourceStatusRepo.h"
 
 #include <QCoreApplication>
 #include <QHostInfo>
@@ -32,6 +34,26 @@ bool processIsGone(qint64 pid)
 #endif
 }
 
+/** The machine part of instanceId(): CRMBRIDGE_ENGINE_NAME when set (containers that share a host name,
+ *  where one cannot see the other's processes, each need their own), else the host name. */
+QString machineName()
+{
+    QString name = qEnvironmentVariable("CRMBRIDGE_ENGINE_NAME");
+    if (name.isEmpty())
+        name = QHostInfo::localHostName();
+    return name.replace(QLatin1Char(':'), QLatin1Char('-'));
+}
+
+/** True when @p engine ("host:pid", as instanceId() names it) is a process of this machine that is gone. */
+bool engineIsGone(const QString &engine)
+{
+    const QStringList parts = engine.split(QLatin1Char(':'));
+    bool ok = false;
+    const qint64 pid = parts.value(1).toLongLong(&ok);
+    return parts.size() == 2 && ok && parts[0] == machineName() && pid != QCoreApplication::applicationPid()
+        && processIsGone(pid);
+}
+
 } // namespace
 
 SyncEngine::SyncEngine(std::shared_ptr<Storage::Database> db, ConnectorFactoryFor connectors,
@@ -40,7 +62,10 @@ SyncEngine::SyncEngine(std::shared_ptr<Storage::Database> db, ConnectorFactoryFo
     , m_db(std::move(db))
     , m_connectors(std::move(connectors))
     , m_clock(clock)
+    , m_leases(new LaneLeaseKeeper(m_db, instanceId(), this))
 {
+    m_leases->setHolderGone(engineIsGone);
+    connect(m_leases, &LaneLeaseKeeper::leaseLost, this, &SyncEngine::onLeaseLost);
     // One small query per interval on this thread; everything else happens on the lanes' threads.
     m_statsTimer.setInterval(10'000);
     connect(&m_statsTimer, &QTimer::timeout, this, &SyncEngine::measure);
@@ -56,11 +81,12 @@ SyncEngine::~SyncEngine()
     }
     qDeleteAll(m_lanes);
     qDeleteAll(m_statusLanes);
+    m_leases->releaseAll();
 }
 
 QString SyncEngine::instanceId()
 {
-    return QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
+    return QStringLiteral("%1:%2").arg(machineName()).arg(QCoreApplication::applicationPid());
 }
 
 void SyncEngine::reclaimLeasesOfDeadEngines()
@@ -71,7 +97,7 @@ void SyncEngine::reclaimLeasesOfDeadEngines()
         qCWarning(lcEngine) << "cannot read the lease holders:" << holders.error().toString();
         return;
     }
-    const QString host = QHostInfo::localHostName();
+    const QString host = machineName();
     for (const QString &owner : std::as_const(*holders)) {
         // Owners start with instanceId() ("host:pid:connection[:status]"); only this machine's
         // processes can be checked.
@@ -90,6 +116,12 @@ void SyncEngine::reclaimLeasesOfDeadEngines()
 Common::Status SyncEngine::start()
 {
     reclaimLeasesOfDeadEngines();
+    // Engines that stopped (or died) a day ago or more are no longer listed by `status`.
+    const qint64 dayAgo = m_clock->nowMs() - Store::LaneStatusRepo::kForgetAfterMs;
+    if (auto forgotten = Store::LaneStatusRepo(m_db, m_clock).forgetSilentSince(dayAgo); !forgotten)
+        qCWarning(lcEngine) << "cannot forget old lane states:" << forgotten.error().toString();
+    if (auto forgotten = Store::SourceStatusRepo(m_db, m_clock).forgetSilentSince(dayAgo); !forgotten)
+        qCWarning(lcEngine) << "cannot forget old poller states:" << forgotten.error().toString();
     if (auto lanes = startLanes(); !lanes)
         return lanes;
     m_statsTimer.start();
@@ -114,12 +146,13 @@ Common::Status SyncEngine::startLanes()
     if (!connections)
         return connections.error();
     for (const Store::Connection &connection : *connections) {
-        if (m_lanes.contains(connection.id) || !connection.enabled())
+        if (m_lanes.contains(connection.id) || !connection.enabled() || !holdConnection(connection.id))
             continue;
         LaneConfig config = m_template;
         config.connectionId = connection.id;
         config.connectionName = connection.name;
-        config.owner = QStringLiteral("%1:%2").arg(instanceId()).arg(connection.id);
+        config.owner = QStringLiteral("%1:%2").arg(m_leases->holder()).arg(connection.id);
+        config.lease = m_leases->guard(connection.id);
         if (auto applied = EngineSettings::apply(m_db, config); !applied)
             return applied.error();
         auto *lane = new Lane(m_db, config, m_connectors(connection), m_clock, this);
@@ -148,6 +181,79 @@ Common::Status SyncEngine::startLanes()
         qCInfo(lcEngine) << "started the lanes of" << connection.name;
     }
     return {};
+}
+
+bool SyncEngine::holdConnection(qint64 connectionId)
+{
+    if (!m_leases->holds(connectionId)) {
+        auto grant = m_leases->acquire(connectionId);
+        if (!grant) {
+            qCWarning(lcEngine) << "cannot take the lease of connection" << connectionId << ":"
+                                << grant.error().toString();
+            return false;
+        }
+        if (!grant->acquired) {
+            if (m_heldElsewhere.value(connectionId) != grant->holder)
+                qCInfo(lcEngine) << "connection" << connectionId << "is held by the engine" << grant->holder
+                                 << "; this one takes it over when that one stops";
+            m_heldElsewhere.insert(connectionId, grant->holder);
+            return false;
+        }
+        m_heldElsewhere.remove(connectionId);
+        qCInfo(lcEngine).noquote()
+            << "holds connection" << connectionId
+            << (grant->previousHolder.isEmpty()
+                    ? QString()
+                    : QStringLiteral("(taken over from %1)").arg(grant->previousHolder));
+        if (!grant->previousHolder.isEmpty())
+            takeBackJobsOf(grant->previousHolder, connectionId);
+        if (grant->startInMs > 0) {
+            // The engine that let it go may have sent in the last second: our first request waits for
+            // that second to pass, so the account's budget holds across the handover.
+            m_startNotBefore.insert(connectionId, LeaseGuard::steadyNowMs() + grant->startInMs);
+            QTimer::singleShot(int(grant->startInMs) + 10, this, &SyncEngine::adoptNewConnectionsAndSources);
+        }
+    }
+    if (LeaseGuard::steadyNowMs() < m_startNotBefore.value(connectionId))
+        return false;
+    m_startNotBefore.remove(connectionId);
+    return true;
+}
+
+void SyncEngine::takeBackJobsOf(const QString &previousHolder, qint64 connectionId)
+{
+    Store::JobRepo jobs(m_db, m_clock);
+    const QString sending = QStringLiteral("%1:%2").arg(previousHolder).arg(connectionId);
+    for (const QString &owner : { sending, sending + QStringLiteral(":status") }) {
+        auto expired = jobs.expireLeasesOf(owner);
+        if (!expired)
+            qCWarning(lcEngine) << "cannot take back the jobs of" << owner << ":"
+                                << expired.error().toString();
+        else if (expired.value() > 0)
+            qCInfo(lcEngine) << "took back" << expired.value() << "jobs of" << owner;
+    }
+}
+
+void SyncEngine::onLeaseLost(qint64 connectionId, const QString &reason)
+{
+    Q_EMIT laneStateChanged(connectionId, LaneState::Stopped, reason);
+    if (m_stopping == 0) // when stopping, they are on their way out and counted by stop()
+        dropLanes(connectionId);
+}
+
+void SyncEngine::dropLanes(qint64 connectionId)
+{
+    // Taken out of the maps first: their `stopped` must not count towards an engine stop().
+    if (Lane *lane = m_lanes.take(connectionId)) {
+        disconnect(lane, &Lane::stopped, this, nullptr);
+        connect(lane, &Lane::stopped, lane, &QObject::deleteLater, Qt::QueuedConnection);
+        lane->stop();
+    }
+    if (StatusLane *lane = m_statusLanes.take(connectionId)) {
+        disconnect(lane, &StatusLane::stopped, this, nullptr);
+        connect(lane, &StatusLane::stopped, lane, &QObject::deleteLater, Qt::QueuedConnection);
+        lane->stop();
+    }
 }
 
 Common::Status SyncEngine::startPollers()
@@ -224,6 +330,7 @@ void SyncEngine::stop()
     }
     m_stopping = int(m_lanes.size() + m_statusLanes.size() + running.size());
     if (m_stopping == 0) {
+        m_leases->releaseAll();
         Q_EMIT stopped();
         return;
     }
@@ -238,8 +345,11 @@ void SyncEngine::stop()
 
 void SyncEngine::finishedStopping()
 {
-    if (--m_stopping == 0)
-        Q_EMIT stopped();
+    if (--m_stopping > 0)
+        return;
+    // Every lane has stopped: another engine may take the connections over now.
+    m_leases->releaseAll();
+    Q_EMIT stopped();
 }
 
 void SyncEngine::wake()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Lane.h"
+#include "LaneLeaseKeeper.h"
 #include "SourcePoller.h"
 #include "StatusLane.h"
 #include "secrets/SecretStore.h"
@@ -17,8 +18,10 @@
 namespace Engine {
 
 /**
- * The engine: per enabled CRM connection a lane that sends to the CRM and a status lane that applies the
- * CRM's stage changes to the shop, and one poller per enabled shop source (each on its own thread, owned
+ * The engine: per enabled CRM connection whose lease it holds (LaneLeaseKeeper: of several engines on
+ * one store, one sends for each connection and spends its account's request budget; the others take
+ * over within about half a minute when it dies) a lane that sends to the CRM and a status lane that applies
+ * the CRM's stage changes to the shop, and one poller per enabled shop source (each on its own thread, owned
  * here), started from the connections and sources in the store. A poller that appended jobs wakes the
  * lanes. The desktop app embeds it on the GUI thread (it does no work there, only owns lanes
  * and forwards their signals); `crmbridgectl run` runs it headless. Everything it reports is also in the
@@ -36,7 +39,8 @@ public:
                const Common::Clock *clock = Common::Clock::system(), QObject *parent = nullptr);
     ~SyncEngine() override;
 
-    /** A base for lease owners: host and process, so two engines on one store never share an owner. */
+    /** A base for lease owners: host (or CRMBRIDGE_ENGINE_NAME) and process, so two engines on one store
+     *  never share an owner. */
     static QString instanceId();
     /** Lane settings applied to every lane started after this call (tests shorten the timings). */
     void setLaneTemplate(const LaneConfig &config) { m_template = config; }
@@ -51,14 +55,21 @@ public:
     void setBeforeSendHook(LaneWorker::BeforeSendHook hook) { m_beforeSend = std::move(hook); }
     /** How often throughputMeasured and countsMeasured are emitted (default 10 s; set before start()). */
     void setStatsInterval(int ms) { m_statsTimer.setInterval(ms); }
-    /** How often the store is asked for connections and sources added since start() (default 5 s). */
+    /** How often the store is asked for connections and sources added since start(), and for connections
+     *  whose lease another engine no longer renews (default 5 s). */
     void setAdoptInterval(int ms) { m_adoptTimer.setInterval(ms); }
+    /** The lane leases' time to live and renewal (tests shorten them; set before start()). */
+    void setLeaseTiming(const LeaseTiming &timing) { m_leases->setTiming(timing); }
+    /** The engine as the lane leases name it ("host:pid"). */
+    QString holder() const { return m_leases->holder(); }
 
-    /** Takes back the jobs of dead engines of this machine, then starts the lanes and pollers. While it
-     *  runs, a connection or source added (or switched on) later gets its lanes or poller within a few
-     *  seconds (setAdoptInterval), without a restart. */
+    /** Takes back the jobs of dead engines of this machine, then starts the lanes of the connections whose
+     *  lease it gets, and the pollers. While it runs, a connection or source added (or switched on)
+     *  later, or a connection whose holder stopped renewing its lease, gets its lanes or poller within a
+     *  few seconds (setAdoptInterval), without a restart. */
     Common::Status start();
-    /** Stops every poller and every lane after its current round; stopped() follows. */
+    /** Stops every poller and every lane after its current round, then gives the leases up; stopped()
+     *  follows. */
     void stop();
     /** New jobs are due: every lane (and status lane) looks now. */
     void wake();
@@ -87,6 +98,14 @@ private:
     /** Jobs leased by an engine of this machine that died (kill -9, a crash) are due again now, not
      *  when their lease runs out; its `sending` jobs are reconciled before any retry. */
     void reclaimLeasesOfDeadEngines();
+    /** Takes a connection's lease (when free, run out, or its holder is a dead process here); false when
+     *  another engine holds it or its lanes must wait for a handover. */
+    bool holdConnection(qint64 connectionId);
+    /** Jobs of @p connectionId that @p previousHolder leased are due again now: it lost the connection. */
+    void takeBackJobsOf(const QString &previousHolder, qint64 connectionId);
+    void onLeaseLost(qint64 connectionId, const QString &reason);
+    /** Lanes of a lost connection stop in the background and are deleted when they have. */
+    void dropLanes(qint64 connectionId);
 
     std::shared_ptr<Storage::Database> m_db;
     ConnectorFactoryFor m_connectors;
@@ -105,6 +124,9 @@ private:
     QMap<QString, PollerThread> m_pollers; ///< by source name
     QTimer m_statsTimer;
     QTimer m_adoptTimer;
+    LaneLeaseKeeper *m_leases;
+    QHash<qint64, qint64> m_startNotBefore; ///< connection → steady ms: a handover's wait
+    QHash<qint64, QString> m_heldElsewhere; ///< connection → the other engine that holds it (logged once)
     int m_stopping = 0;
 
     void measure();
