@@ -6,6 +6,7 @@
 #include "crm/OpLogWriter.h"
 
 #include <QCoreApplication>
+#include <QHostInfo>
 #include <QTimer>
 
 namespace Crm::AmoCrm {
@@ -45,6 +46,10 @@ AmoCrmConnector::AmoCrmConnector(AmoConnectorConfig config, std::shared_ptr<AmoO
     , m_schema(&m_api, m_db, m_config.connectionId, clock)
 {
     m_http.setAuthenticator(m_session);
+    m_claimer = QStringLiteral("%1:%2:amocrm-%3")
+                    .arg(QHostInfo::localHostName())
+                    .arg(QCoreApplication::applicationPid())
+                    .arg(quintptr(this), 0, 16);
     m_http.setOpLogHook(Crm::opLogWriter(m_db, m_config.connectionId, m_config.lane, clock, lcAmoCrm));
     connect(m_session.get(), &AmoOAuthSession::stateChanged, this,
             [this](ConnectorState state, const QString &reason) { setState(state, reason); });
@@ -165,48 +170,6 @@ void AmoCrmConnector::createFields(const QList<CustomField> &fields, Entity enti
         }
         m_schema.refresh(done);
     });
-}
-
-void AmoCrmConnector::ensureExternalIdField(std::function<void(Common::Result<QString>)> done)
-{
-    if (!m_externalIdFieldId.isEmpty()) {
-        QTimer::singleShot(0, this, [this, done] { done(m_externalIdFieldId); });
-        return;
-    }
-    // Our own field is looked up in a schema fetched by this process, not in the stored cache: a
-    // deleted or re-created field would otherwise fail every deal of the batch.
-    auto lookup = [this, done](Common::Result<CrmSchema> schema) {
-        if (!schema) {
-            done(schema.error());
-            return;
-        }
-        if (const CustomField *f = schema->fieldByName(Entity::Deal, m_config.externalIdFieldName)) {
-            qCDebug(lcAmoCrm) << "external id field" << f->id << "fetched at" << schema->fetchedAt;
-            m_externalIdFieldId = f->id;
-            done(f->id);
-            return;
-        }
-        qCInfo(lcAmoCrm) << "creating the lead field" << m_config.externalIdFieldName;
-        const QJsonArray body { QJsonObject {
-            { "name", m_config.externalIdFieldName }, { "type", "text" }, { "sort", 10000 } } };
-        m_api.createCustomFields(
-            QStringLiteral("leads"), body, [this, done](Common::Result<QJsonValue> created) {
-                if (!created) {
-                    done(created.error());
-                    return;
-                }
-                const QJsonArray list
-                    = AmoApiClient::embedded(created.value(), QStringLiteral("custom_fields"));
-                const QJsonObject first = list.isEmpty() ? created->toObject() : list.first().toObject();
-                m_externalIdFieldId = QString::number(first.value("id").toInteger());
-                m_schema.markStale();
-                done(m_externalIdFieldId);
-            });
-    };
-    if (m_schema.current())
-        m_schema.get(lookup);
-    else
-        m_schema.refresh(lookup);
 }
 
 void AmoCrmConnector::findDealsByExternalIds(const QStringList &externalIds, qint64 createdSince,

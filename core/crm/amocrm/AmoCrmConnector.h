@@ -99,7 +99,17 @@ private:
     void setState(ConnectorState state, const QString &reason);
     void checkCredential();
     void probePayment();
+    /** The id of the external-id lead field: this process's, else the store's (every engine of the store
+     *  uses one field), else found or created by this connector under a claim in the store. */
     void ensureExternalIdField(std::function<void(Common::Result<QString>)> done);
+    /** Uses the store's field id once a fresh schema shows it; forgets it (and claims anew) when gone. */
+    void verifyStoredExternalIdField(const QString &id);
+    /** Looks the field up in a fresh schema and creates it when missing; we hold the store's claim. */
+    void findOrCreateExternalIdField();
+    /** Answers the waiters; with @p keep, stores what this connector found or made (ending its claim). */
+    void settleExternalIdField(const Common::Result<QString> &field, bool keep = true);
+    /** The CRM does not know a field we sent: the external-id field may be gone, here and in the store. */
+    void forgetExternalIdField();
     void sendCreateChunks(QList<EncodedItem> encoded, int from, QList<ItemOutcome> soFar, BatchCallback done,
                           bool inbox = false);
     AmoBatchSender::Reconcile reconcileByExternalId(qint64 sentAt);
@@ -127,6 +137,9 @@ private:
     AmoApiClient m_api;
     AmoSchemaLoader m_schema;
     QString m_externalIdFieldId;
+    /** Callers waiting while the field is found or created (one look-up for all of them). */
+    QList<std::function<void(Common::Result<QString>)>> m_externalIdFieldWaiters;
+    QString m_claimer; ///< this connector as the store's claims name it
     ConnectorState m_state = ConnectorState::Ready;
     QTimer m_healthTimer;
     QTimer m_paymentProbe;

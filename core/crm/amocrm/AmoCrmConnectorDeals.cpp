@@ -94,7 +94,7 @@ std::shared_ptr<AmoBatchSender::Plan> AmoCrmConnector::leadsPatchPlan()
     plan->read = AmoBatchSender::readEmbedded(QStringLiteral("leads"));
     plan->unknownField = [this] {
         m_schema.markStale();
-        m_externalIdFieldId.clear();
+        forgetExternalIdField();
     };
     return plan;
 }
@@ -207,7 +207,7 @@ void AmoCrmConnector::sendCreateChunks(QList<EncodedItem> encoded, int from, QLi
     plan->read = inbox ? readUnsorted : readComplex;
     plan->unknownField = [this] {
         m_schema.markStale();
-        m_externalIdFieldId.clear();
+        forgetExternalIdField();
     };
     plan->reconcile = reconcileByExternalId(sentAt);
     AmoBatchSender::send(chunk, plan, [this, encoded, from, soFar, done, inbox](QList<ItemOutcome> outcomes) {
