@@ -1,0 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# HTTP/1.1 framing (issues 16 and 17): the shared request reader (core/net/http), the form intake over
+# real sockets against hostile clients, the sandboxes' server with raw and Qt clients.
+crmbridge_add_test(HttpRequestReader LABEL unit LIBS crmbridge_http)
