@@ -2,3 +2,6 @@
 # HTTP/1.1 framing (issues 16 and 17): the shared request reader (core/net/http), the form intake over
 # real sockets against hostile clients, the sandboxes' server with raw and Qt clients.
 crmbridge_add_test(HttpRequestReader LABEL unit LIBS crmbridge_http)
+crmbridge_add_test(IntakeHostile LABEL integration TIMEOUT 300)
+target_compile_definitions(tst_IntakeHostile PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
+add_dependencies(tst_IntakeHostile crmbridgectl)

@@ -472,6 +472,12 @@ private Q_SLOTS:
                          QStringLiteral("424242"), QStringLiteral("someone-else"));
         QCOMPARE(postHook(hookSecret(), otherAccount).status, 403);
         QCOMPARE(rawKept(), 1);
+        // The right subdomain with a foreign account id is not this account either (issue 16).
+        const QByteArray foreignId
+            = statusHook(m_dealId, m_stages[1], m_pipelineId, QDateTime::currentSecsSinceEpoch(),
+                         QStringLiteral("424242"), enabled->subdomain);
+        QCOMPARE(postHook(hookSecret(), foreignId).status, 403);
+        QCOMPARE(rawKept(), 2);
         QCOMPARE(jobs(QStringLiteral("crm.stage_changed")).size(), 0);
         QTest::qWait(300);
         QCOMPARE(m_shop->status(m_orderId), QStringLiteral("1"));

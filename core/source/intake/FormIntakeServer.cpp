@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FormIntakeServer.h"
 
+#include "ClientQuota.h"
 #include "FormEndpointRepo.h"
-#include "HttpRequestParser.h"
+#include "IntakeConnection.h"
 #include "IntakeHandler.h"
 #include "IntakeLog.h"
 #include "TokenBucket.h"
@@ -15,6 +16,7 @@
 #include <QTcpSocket>
 #include <QThread>
 #include <QTimer>
+#include <QUrl>
 
 namespace Source::Intake {
 
@@ -49,7 +51,7 @@ Result<IntakeConfig> IntakeConfig::fromSettings(const QMap<QString, QString> &se
     return config;
 }
 
-/** The server thread's half: the listening socket, the connections, the handler and the buckets. */
+/** The server thread's half: the listening socket, the connections, the handler, buckets and quotas. */
 class IntakeWorker : public QObject
 {
 public:
@@ -58,8 +60,20 @@ public:
         : m_config(std::move(config))
         , m_handler(std::move(store), clock)
         , m_buckets(m_config.burst, m_config.perMinute, clock)
+        , m_hookBuckets(m_config.hookBurst, m_config.hookPerMinute, clock)
+        , m_quota(quotaLimits(m_config))
         , m_owner(owner)
     { }
+
+    ~IntakeWorker() override
+    {
+        // The connections (children) use the quota and the handler: they go before those members do.
+        const QObjectList children = this->children();
+        for (QObject *child : children) {
+            if (child != m_server)
+                delete child;
+        }
+    }
 
     Result<quint16> listen()
     {
@@ -80,94 +94,102 @@ public:
     }
 
 private:
-    void accept(QTcpSocket *socket)
+    static ClientQuota::Limits quotaLimits(const IntakeConfig &config)
     {
-        auto parser = std::make_shared<HttpRequestParser>(m_config.maxBodyBytes);
-        auto *timer = new QTimer(socket);
-        timer->setSingleShot(true);
-        connect(timer, &QTimer::timeout, socket, [this, socket] {
-            answer(socket, HttpResponse::json(408, "timeout", QStringLiteral("The request took too long")),
-                   {});
-        });
-        timer->start(m_config.requestTimeoutMs);
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        connect(socket, &QTcpSocket::readyRead, socket,
-                [this, socket, parser] { onReadyRead(socket, *parser); });
+        ClientQuota::Limits limits;
+        limits.connections = config.maxConnections;
+        limits.bytes = config.maxBufferedBytes;
+        // Behind a proxy every client has the proxy's address: only the totals can be capped.
+        limits.connectionsPerClient
+            = config.trustForwardedFor ? config.maxConnections : config.maxConnectionsPerClient;
+        limits.bytesPerClient
+            = config.trustForwardedFor ? config.maxBufferedBytes : config.maxBufferedBytesPerClient;
+        return limits;
     }
 
-    QString clientIp(QTcpSocket *socket, const HttpRequest &request) const
+    static QString peerOf(QTcpSocket *socket)
     {
         QHostAddress peer = socket->peerAddress();
         bool isV4 = false;
         const quint32 v4 = peer.toIPv4Address(&isV4);
         if (isV4)
             peer = QHostAddress(v4);
+        return peer.toString();
+    }
+
+    void accept(QTcpSocket *socket)
+    {
+        const QString peer = peerOf(socket);
+        const bool admitted = m_quota.admit(peer);
+        IntakeConnection::Hooks hooks;
+        hooks.checkHead = [this, peer](const HttpRequest &request) { return checkHead(request, peer); };
+        hooks.handle = [this, peer](const HttpRequest &request) {
+            return m_handler.handle(request, clientIp(peer, request));
+        };
+        hooks.answered = [this](const HttpResponse &response, const HttpRequest *request) {
+            const QList<QByteArray> parts = request ? request->path().split('/') : QList<QByteArray>();
+            Q_EMIT m_owner->requestAnswered(
+                response.status, parts.size() > 2 ? QUrl::fromPercentEncoding(parts[2]) : QString());
+            if (request && IntakeHandler::isHook(*request) && response.status == 200)
+                Q_EMIT m_owner->webhookStored();
+        };
+        Net::HttpRequestReader::Limits limits;
+        limits.maxBodyBytes = m_config.maxBodyBytes;
+        // A refused connection is answered and closed without reading a request; it holds no quota.
+        auto *connection = new IntakeConnection(socket, peer, admitted ? &m_quota : nullptr, limits,
+                                                m_config.requestTimeoutMs, std::move(hooks), this);
+        if (!admitted) {
+            qCWarning(lcIntake) << "too many connections from" << peer << "or in all; refused one";
+            HttpResponse response = HttpResponse::json(
+                503, "busy", QStringLiteral("Too many connections from this address; try again later"));
+            response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("5")));
+            connection->answer(response);
+        }
+    }
+
+    QString clientIp(const QString &peer, const HttpRequest &request) const
+    {
         if (m_config.trustForwardedFor) {
             const QByteArray forwarded = request.header("X-Forwarded-For");
             if (!forwarded.isEmpty())
                 return QString::fromLatin1(forwarded.split(',').last().trimmed());
         }
-        return peer.toString();
+        return peer;
     }
 
-    void onReadyRead(QTcpSocket *socket, HttpRequestParser &parser)
+    // Before a body byte is read: the flood limit (every path), then the route and secret. A webhook
+    // with its right secret draws from its own, larger bucket: a manager moving 50 deals is 50 posts
+    // at once, and amoCRM switches off a webhook that gets too many refusals. A wrong one draws from
+    // the client's bucket like any other request, so guessing secrets is slowed down too.
+    std::optional<HttpResponse> checkHead(const HttpRequest &request, const QString &peer)
     {
-        if (socket->property("answered").toBool()) {
-            socket->readAll();
-            return;
+        const QString ip = clientIp(peer, request);
+        const bool hook = IntakeHandler::isHook(request);
+        int retryAfter = 1;
+        if (!hook && !m_buckets.take(ip, &retryAfter))
+            return tooManyRequests(ip, retryAfter);
+        std::optional<HttpResponse> refusal = m_handler.checkHead(request, ip);
+        if (hook) {
+            TokenBucket &bucket = refusal ? m_buckets : m_hookBuckets;
+            if (!bucket.take(ip, &retryAfter))
+                return tooManyRequests(ip, retryAfter);
         }
-        const auto state = parser.feed(socket->readAll());
-        if (state == HttpRequestParser::State::Failed) {
-            answer(socket,
-                   HttpResponse::json(parser.errorStatus(), "bad-request",
-                                      QString::fromUtf8(parser.errorMessage())),
-                   {});
-            return;
-        }
-        if (parser.takeHeadersReady()) {
-            const QString ip = clientIp(socket, parser.request());
-            int retryAfter = 1;
-            // A CRM's webhooks are not rate limited: a manager moving 50 deals is 50 posts at once, and
-            // amoCRM switches off a webhook that gets too many refusals. Their secret is checked first.
-            if (!isHook(parser.request()) && !m_buckets.take(ip, &retryAfter)) {
-                qCWarning(lcIntake) << "too many requests from" << ip;
-                HttpResponse response
-                    = HttpResponse::json(429, "too-many-requests", QStringLiteral("Slow down"));
-                response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray::number(retryAfter)));
-                answer(socket, response, {});
-                return;
-            }
-            if (parser.request().header("Expect").toLower() == "100-continue"
-                && state != HttpRequestParser::State::Complete)
-                socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-        }
-        if (state != HttpRequestParser::State::Complete)
-            return;
-        const HttpRequest &request = parser.request();
-        HttpResponse response = m_handler.handle(request, clientIp(socket, request));
-        const QList<QByteArray> parts = request.path().split('/');
-        answer(socket, response, parts.size() > 2 ? QUrl::fromPercentEncoding(parts[2]) : QString());
-        if (isHook(request) && response.status == 200)
-            Q_EMIT m_owner->webhookStored();
+        return refusal;
     }
 
-    static bool isHook(const HttpRequest &request) { return request.path().startsWith("/hooks/"); }
-
-    void answer(QTcpSocket *socket, const HttpResponse &response, const QString &form)
+    static HttpResponse tooManyRequests(const QString &ip, int retryAfter)
     {
-        if (socket->property("answered").toBool())
-            return;
-        if (auto *timer = socket->findChild<QTimer *>())
-            timer->stop();
-        socket->setProperty("answered", true);
-        socket->write(response.serialise());
-        socket->disconnectFromHost();
-        Q_EMIT m_owner->requestAnswered(response.status, form);
+        qCWarning(lcIntake) << "too many requests from" << ip;
+        HttpResponse response = HttpResponse::json(429, "too-many-requests", QStringLiteral("Slow down"));
+        response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray::number(retryAfter)));
+        return response;
     }
 
     IntakeConfig m_config;
     IntakeHandler m_handler;
     TokenBucket m_buckets;
+    TokenBucket m_hookBuckets;
+    ClientQuota m_quota;
     FormIntakeServer *m_owner;
     QTcpServer *m_server = nullptr;
 };

@@ -26,6 +26,12 @@ struct IntakeConfig
     double perMinute = 60; ///< … then this many a minute; more get 429
     bool trustForwardedFor = false; ///< behind a proxy: the client is the last X-Forwarded-For address
     int requestTimeoutMs = 30000; ///< a client that sends too slowly is dropped (408)
+    int hookBurst = 100; ///< a CRM webhook with its right secret, per client IP …
+    double hookPerMinute = 600; ///< … then this many a minute
+    int maxConnectionsPerClient = 16; ///< open connections per client address; more get 503
+    qsizetype maxBufferedBytesPerClient = 8 * 1024 * 1024; ///< unanswered bytes per client address
+    int maxConnections = 512; ///< in all
+    qsizetype maxBufferedBytes = 32 * 1024 * 1024; ///< in all: with the caps above, the memory bound
 
     /** From the shared settings: intake.listen ("127.0.0.1:8088"), intake.burst, intake.per_minute,
      *  intake.trust_forwarded_for ("1"); missing keys keep the defaults above. */
@@ -35,8 +41,10 @@ struct IntakeConfig
 /**
  * The HTTP endpoint web forms and CRM webhooks post to (see IntakeHandler for URLs and answers), a small
  * HTTP/1.1 server over QTcpServer on its own thread. QHttpServer 6.4 reads a whole body before a handler sees
- * it, so it cannot refuse an oversized post early; this server checks Content-Length, the per-IP
- * token bucket and the secret first.
+ * it, so it cannot refuse an oversized post early; this server reads requests with Net::HttpRequestReader
+ * and checks the per-IP token bucket (every path), the route and the secret from the head, before a
+ * body byte is read or `100 Continue` is sent. Connections and unanswered bytes are capped per client
+ * address and in all (ClientQuota), so memory stays bounded whatever clients send.
  *
  * Threading: the object lives on its owner's thread (GUI or engine); the server and its store
  * connection live on a QThread this object owns, started by start() and stopped (quit + wait) by

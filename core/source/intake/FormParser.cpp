@@ -21,7 +21,9 @@ Error malformed(const QString &message)
 
 bool decodeUtf8(const QByteArray &bytes, QString *text)
 {
-    QStringDecoder decoder(QStringDecoder::Utf8);
+    // Stateless: a sequence cut at the end is an error, not state kept for bytes that never come
+    // (a stateful decoder returned "" without an error for "%D0").
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     *text = decoder.decode(bytes);
     return !decoder.hasError();
 }
@@ -151,7 +153,8 @@ Result<FormParser::Fields> FormParser::parseMultipart(const QByteArray &boundary
             return malformed(QStringLiteral("A multipart part has no field name"));
         if (disposition.contains("filename=")) {
             QString file;
-            decodeUtf8(headerParameter(disposition, "filename"), &file);
+            if (!decodeUtf8(headerParameter(disposition, "filename"), &file))
+                return malformed(QStringLiteral("The file name of \"%1\" is not valid UTF-8").arg(name));
             value = QStringLiteral("[file %1, %2 bytes]").arg(file).arg(content.size());
         } else if (!decodeUtf8(content, &value)) {
             return malformed(QStringLiteral("The field \"%1\" is not valid UTF-8").arg(name));

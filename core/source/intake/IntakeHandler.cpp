@@ -56,6 +56,12 @@ QString guess(const Model::FormSubmission &form, const QStringList &names)
     return {};
 }
 
+// Two posts with one Idempotency-Key carry the same submission (the time and address may differ).
+bool sameContent(const Model::FormSubmission &stored, const Model::FormSubmission &retry)
+{
+    return stored.fields == retry.fields && stored.pageUrl == retry.pageUrl && stored.utm == retry.utm;
+}
+
 } // namespace
 
 HttpResponse HttpResponse::json(int status, const QByteArray &state, const QString &message)
@@ -85,6 +91,8 @@ QByteArray HttpResponse::reasonPhrase(int status)
         return "Not Found";
     case 405:
         return "Method Not Allowed";
+    case 409:
+        return "Conflict";
     case 408:
         return "Request Timeout";
     case 413:
@@ -132,45 +140,124 @@ QByteArray IntakeHandler::redactedTarget(const QByteArray &target)
     return target;
 }
 
-HttpResponse IntakeHandler::handle(const HttpRequest &request, const QString &clientIp)
+IntakeHandler::Route IntakeHandler::routeOf(const HttpRequest &request)
 {
+    Route route;
     const QList<QByteArray> parts = request.path().split('/');
-    if (request.path() == "/health")
-        return HttpResponse::json(200, "ok");
-    if (request.path().startsWith("/icml/") && request.method == "GET")
-        return catalogue(request.path());
-    if (parts.size() >= 2 && parts[0].isEmpty() && parts[1] == "hooks") {
-        if (parts.size() != 4 || parts[2].isEmpty() || parts[3].isEmpty())
-            return HttpResponse::json(404, "not-found",
-                                      QStringLiteral("CRM webhooks post to /hooks/<crm>/<secret>"));
-        if (request.method != "POST") {
-            HttpResponse response
-                = HttpResponse::json(405, "method-not-allowed", QStringLiteral("Webhooks are POSTed"));
-            response.headers.append(qMakePair(QByteArray("Allow"), QByteArray("POST")));
-            return response;
-        }
-        return handleHook(request, clientIp, QString::fromLatin1(parts[2]),
-                          QByteArray::fromPercentEncoding(parts[3]));
+    if (request.path() == "/health") {
+        route.kind = Route::Kind::Health;
+        return route;
     }
-    if (parts.size() < 3 || parts.size() > 4 || !parts[0].isEmpty() || parts[1] != "forms"
-        || parts[2].isEmpty())
-        return HttpResponse::json(404, "not-found", QStringLiteral("Post forms to /forms/<form>"));
-    if (request.method != "POST") {
-        HttpResponse response
-            = HttpResponse::json(405, "method-not-allowed", QStringLiteral("Forms are POSTed"));
+    if (request.path().startsWith("/icml/") && request.method == "GET") {
+        route.kind = Route::Kind::Catalogue;
+        return route;
+    }
+    const auto methodNotAllowed = [](const QString &message) {
+        HttpResponse response = HttpResponse::json(405, "method-not-allowed", message);
         response.headers.append(qMakePair(QByteArray("Allow"), QByteArray("POST")));
         return response;
+    };
+    if (parts.size() >= 2 && parts[0].isEmpty() && parts[1] == "hooks") {
+        if (parts.size() != 4 || parts[2].isEmpty() || parts[3].isEmpty())
+            route.refusal = HttpResponse::json(404, "not-found",
+                                               QStringLiteral("CRM webhooks post to /hooks/<crm>/<secret>"));
+        else if (request.method != "POST")
+            route.refusal = methodNotAllowed(QStringLiteral("Webhooks are POSTed"));
+        else {
+            route.kind = Route::Kind::Hook;
+            route.name = QString::fromLatin1(parts[2]);
+            route.secret = QByteArray::fromPercentEncoding(parts[3]);
+        }
+        return route;
     }
-    const QString form = QUrl::fromPercentEncoding(parts[2]);
-    QByteArray secret = request.header(kSecretHeader);
-    if (secret.isEmpty() && parts.size() == 4)
-        secret = QByteArray::fromPercentEncoding(parts[3]);
-    if (secret.isEmpty())
-        return HttpResponse::json(
+    if (parts.size() < 3 || parts.size() > 4 || !parts[0].isEmpty() || parts[1] != "forms"
+        || parts[2].isEmpty()) {
+        route.refusal = HttpResponse::json(404, "not-found", QStringLiteral("Post forms to /forms/<form>"));
+        return route;
+    }
+    if (request.method != "POST") {
+        route.refusal = methodNotAllowed(QStringLiteral("Forms are POSTed"));
+        return route;
+    }
+    route.name = QUrl::fromPercentEncoding(parts[2]);
+    route.secret = request.header(kSecretHeader);
+    if (route.secret.isEmpty() && parts.size() == 4)
+        route.secret = QByteArray::fromPercentEncoding(parts[3]);
+    if (route.secret.isEmpty()) {
+        route.refusal = HttpResponse::json(
             401, "unauthorized",
             QStringLiteral("Send the form's secret in the X-CRMBridge-Secret header or as "
                            "/forms/<form>/<secret>"));
-    return handleForm(request, clientIp, form, secret);
+        return route;
+    }
+    route.kind = Route::Kind::Form;
+    return route;
+}
+
+HttpResponse IntakeHandler::handle(const HttpRequest &request, const QString &clientIp)
+{
+    const Route route = routeOf(request);
+    switch (route.kind) {
+    case Route::Kind::Health:
+        return HttpResponse::json(200, "ok");
+    case Route::Kind::Catalogue:
+        return catalogue(request.path());
+    case Route::Kind::Hook:
+        return handleHook(request, clientIp, route.name, route.secret);
+    case Route::Kind::Form:
+        return handleForm(request, clientIp, route.name, route.secret);
+    case Route::Kind::Refused:
+        break;
+    }
+    return route.refusal;
+}
+
+std::optional<HttpResponse> IntakeHandler::checkHead(const HttpRequest &request, const QString &clientIp)
+{
+    const Route route = routeOf(request);
+    switch (route.kind) {
+    case Route::Kind::Health:
+    case Route::Kind::Catalogue:
+        return std::nullopt;
+    case Route::Kind::Hook: {
+        HookTarget target;
+        return findHookConnection(route.name, route.secret, clientIp, &target);
+    }
+    case Route::Kind::Form: {
+        FormEndpoint endpoint;
+        return verifyForm(route.name, route.secret, clientIp, &endpoint);
+    }
+    case Route::Kind::Refused:
+        break;
+    }
+    return route.refusal;
+}
+
+std::optional<HttpResponse> IntakeHandler::verifyForm(const QString &form, const QByteArray &secret,
+                                                      const QString &clientIp, FormEndpoint *endpoint)
+{
+    FormEndpointRepo endpoints(m_store, m_clock);
+    auto check = endpoints.verify(form, secret, endpoint);
+    if (!check) {
+        qCWarning(lcIntake) << "store unavailable while checking form" << form << ":"
+                            << check.error().toString();
+        HttpResponse response = HttpResponse::json(
+            503, "unavailable", QStringLiteral("The store is unavailable; try again later"));
+        response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("30")));
+        return response;
+    }
+    switch (check.value()) {
+    case FormEndpointRepo::Check::UnknownForm:
+        return HttpResponse::json(404, "unknown-form", QStringLiteral("No form named \"%1\"").arg(form));
+    case FormEndpointRepo::Check::WrongSecret:
+        qCWarning(lcIntake) << "wrong secret for form" << form << "from" << clientIp;
+        return HttpResponse::json(403, "forbidden", QStringLiteral("Wrong secret for this form"));
+    case FormEndpointRepo::Check::Disabled:
+        return HttpResponse::json(403, "disabled", QStringLiteral("This form is switched off"));
+    case FormEndpointRepo::Check::Accepted:
+        break;
+    }
+    return std::nullopt;
 }
 
 HttpResponse IntakeHandler::catalogue(const QByteArray &path)
@@ -195,33 +282,30 @@ HttpResponse IntakeHandler::catalogue(const QByteArray &path)
 HttpResponse IntakeHandler::handleForm(const HttpRequest &request, const QString &clientIp,
                                        const QString &form, const QByteArray &secret)
 {
-    FormEndpointRepo endpoints(m_store, m_clock);
     FormEndpoint endpoint;
-    auto check = endpoints.verify(form, secret, &endpoint);
-    if (!check) {
-        qCWarning(lcIntake) << "store unavailable while checking form" << form << ":"
-                            << check.error().toString();
-        HttpResponse response = HttpResponse::json(
-            503, "unavailable", QStringLiteral("The store is unavailable; try again later"));
-        response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("30")));
-        return response;
-    }
-    switch (check.value()) {
-    case FormEndpointRepo::Check::UnknownForm:
-        return HttpResponse::json(404, "unknown-form", QStringLiteral("No form named \"%1\"").arg(form));
-    case FormEndpointRepo::Check::WrongSecret:
-        qCWarning(lcIntake) << "wrong secret for form" << form << "from" << clientIp;
-        return HttpResponse::json(403, "forbidden", QStringLiteral("Wrong secret for this form"));
-    case FormEndpointRepo::Check::Disabled:
-        return HttpResponse::json(403, "disabled", QStringLiteral("This form is switched off"));
-    case FormEndpointRepo::Check::Accepted:
-        break;
-    }
+    if (auto refusal = verifyForm(form, secret, clientIp, &endpoint))
+        return *refusal;
 
     auto fields = FormParser::parse(request.header("Content-Type"), request.body);
     if (fields && fields->isEmpty())
         fields = Common::Error::invalidInput(QStringLiteral("The form has no fields"),
                                              QStringLiteral("malformed"));
+    if (fields) {
+        const auto honeypot = std::find_if(fields->cbegin(), fields->cend(), [](const auto &field) {
+            return field.first == QLatin1String("_hp") && !field.second.trimmed().isEmpty();
+        });
+        if (honeypot != fields->cend()) {
+            // Answered like a stored post: a bot that learns its post was caught tries another way.
+            qCInfo(lcIntake) << "a submission of form" << form << "from" << clientIp
+                             << "filled the honeypot; kept as spam";
+            keepRaw(request, clientIp, form, QStringLiteral("spam"),
+                    QStringLiteral("The hidden honeypot field _hp was filled in"));
+            const QJsonObject answer { { QStringLiteral("status"), QStringLiteral("stored") },
+                                       { QStringLiteral("id"),
+                                         QUuid::createUuid().toString(QUuid::WithoutBraces) } };
+            return { 202, QJsonDocument(answer).toJson(QJsonDocument::Compact), {} };
+        }
+    }
     if (!fields) {
         keepRejected(request, clientIp, form, fields.error().message);
         const bool unsupported = fields.error().code == QLatin1String("unsupported-type");
@@ -251,6 +335,15 @@ HttpResponse IntakeHandler::handleForm(const HttpRequest &request, const QString
         else if (!name.startsWith(QLatin1Char('_')))
             submission.fields.append({ name, value });
     }
+    const bool anyRealField
+        = std::any_of(submission.fields.cbegin(), submission.fields.cend(),
+                      [](const QPair<QString, QString> &field) { return !field.second.trimmed().isEmpty(); });
+    if (!anyRealField) {
+        const QString why = QStringLiteral("The form has no filled-in field (fields starting with _, utm_* "
+                                           "and the page URL are not form data)");
+        keepRejected(request, clientIp, form, why);
+        return HttpResponse::json(400, "bad-request", why);
+    }
     if (submission.pageUrl.isEmpty())
         submission.pageUrl = QString::fromUtf8(request.header("Referer"));
     const QUrlQuery pageQuery(QUrl(submission.pageUrl).query());
@@ -277,14 +370,20 @@ HttpResponse IntakeHandler::handleForm(const HttpRequest &request, const QString
 
     Storage::Transaction tx(*m_store);
     Store::OutboxFanOut outbox(m_store, m_clock);
+    bool conflict = false;
     auto stored = [&]() -> Common::Status {
         if (!tx.isActive())
             return tx.error();
         auto job = EventOutbox::append(outbox, event);
         if (!job)
             return job.error();
-        if (!job->created)
-            return {}; // a retried post with the same Idempotency-Key: already stored
+        if (!job->created) {
+            // A retried post with the same Idempotency-Key is the same submission; the same key with
+            // other fields is a client bug that would otherwise lose the second post silently.
+            conflict = !job->jobs.isEmpty()
+                && !sameContent(Model::FormSubmission::fromJson(job->jobs.first().payload), submission);
+            return {};
+        }
         auto raw = Sql::exec(
             *m_store,
             QStringLiteral("INSERT INTO intake_raw (received_at, form, client_ip, method, target,"
@@ -296,6 +395,14 @@ HttpResponse IntakeHandler::handleForm(const HttpRequest &request, const QString
             return raw.error();
         return tx.commit();
     }();
+    if (stored && conflict) {
+        tx.rollback();
+        const QString why = QStringLiteral(
+            "This Idempotency-Key was used before with other fields; send a new key for a new submission");
+        qCWarning(lcIntake) << "form" << form << "from" << clientIp << ":" << why;
+        keepRejected(request, clientIp, form, why);
+        return HttpResponse::json(409, "conflict", why);
+    }
     if (!stored) {
         qCWarning(lcIntake) << "cannot store a submission of form" << form << ":"
                             << stored.error().toString();
@@ -310,15 +417,16 @@ HttpResponse IntakeHandler::handleForm(const HttpRequest &request, const QString
     return { 202, QJsonDocument(answer).toJson(QJsonDocument::Compact), {} };
 }
 
-void IntakeHandler::keepRejected(const HttpRequest &request, const QString &clientIp, const QString &form,
-                                 const QString &error)
+void IntakeHandler::keepRaw(const HttpRequest &request, const QString &clientIp, const QString &form,
+                            const QString &outcome, const QString &error)
 {
     auto raw = Sql::exec(
         *m_store,
         QStringLiteral("INSERT INTO intake_raw (received_at, form, client_ip, method, target, headers,"
-                       " body, outcome, error) VALUES (?, ?, ?, ?, ?, ?, ?, 'rejected', ?)"),
+                       " body, outcome, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         { m_clock->nowMs(), form, clientIp, QString::fromLatin1(request.method),
-          QString::fromUtf8(redactedTarget(request.target)), headersText(request), request.body, error });
+          QString::fromUtf8(redactedTarget(request.target)), headersText(request), request.body, outcome,
+          error });
     if (!raw)
         qCWarning(lcIntake) << "cannot keep a rejected request of form" << form << ":"
                             << raw.error().toString();

@@ -24,12 +24,15 @@ HttpResponse storeUnavailable()
     return response;
 }
 
+// Every account detail the connection knows must match: the right subdomain with a foreign account id
+// is another account (or a forgery), not ours.
 bool sameAccount(const Store::BackSyncConfig &config, const Crm::WebhookDelivery &delivery)
 {
-    if (config.accountId.isEmpty() && config.subdomain.isEmpty())
-        return true;
-    return (!config.accountId.isEmpty() && delivery.accountId == config.accountId)
-        || (!config.subdomain.isEmpty() && delivery.subdomain == config.subdomain);
+    if (!config.accountId.isEmpty() && delivery.accountId != config.accountId)
+        return false;
+    if (!config.subdomain.isEmpty() && delivery.subdomain != config.subdomain)
+        return false;
+    return true;
 }
 
 } // namespace
@@ -40,13 +43,13 @@ bool sameAccount(const Store::BackSyncConfig &config, const Crm::WebhookDelivery
  * transaction. A CRM switches off a webhook that answers badly too often (amoCRM: more than 100
  * invalid answers in 2 hours, and it retries every invalid answer), so a body we cannot read is kept
  * in `intake_raw` for the operator and answered 200: a retry would bring the same body again. A wrong
- * secret is 403 and stores nothing; a right secret from another account is kept and refused (403).
+ * secret is 403 and stores nothing; a right secret from another account (any of the account id and
+ * subdomain the connection knows differs) is kept and refused (403).
  */
-HttpResponse IntakeHandler::handleHook(const HttpRequest &request, const QString &clientIp,
-                                       const QString &crm, const QByteArray &secret)
+std::optional<HttpResponse> IntakeHandler::findHookConnection(const QString &crm, const QByteArray &secret,
+                                                              const QString &clientIp, HookTarget *target)
 {
-    const Crm::WebhookParser parse = Crm::ConnectorFactory::webhookParserFor(crm);
-    if (!parse)
+    if (!Crm::ConnectorFactory::webhookParserFor(crm))
         return HttpResponse::json(404, "unknown-crm",
                                   QStringLiteral("No webhooks are taken from \"%1\"").arg(crm));
     auto connections = Store::ConnectionRepo(m_store, m_clock).list();
@@ -55,27 +58,39 @@ HttpResponse IntakeHandler::handleHook(const HttpRequest &request, const QString
                             << connections.error().toString();
         return storeUnavailable();
     }
-    std::optional<Store::Connection> connection;
-    Store::BackSyncConfig config;
+    bool found = false;
     for (const Store::Connection &c : connections.value()) {
         if (c.crm != crm)
             continue;
         const Store::BackSyncConfig candidate = Store::BackSyncConfig::of(c);
         // Every candidate is hashed (no early exit), so the answer time says nothing about the secret.
-        if (candidate.acceptsHookSecret(secret) && !connection) {
-            connection = c;
-            config = candidate;
+        if (candidate.acceptsHookSecret(secret) && !found) {
+            found = true;
+            target->connection = c;
+            target->config = candidate;
         }
     }
-    if (!connection) {
+    if (!found) {
         qCWarning(lcIntake) << "a" << crm << "webhook with a wrong secret from" << clientIp;
         return HttpResponse::json(403, "forbidden", QStringLiteral("Wrong secret"));
     }
+    return std::nullopt;
+}
 
-    const QString label = QStringLiteral("hook:%1").arg(connection->name);
+HttpResponse IntakeHandler::handleHook(const HttpRequest &request, const QString &clientIp,
+                                       const QString &crm, const QByteArray &secret)
+{
+    HookTarget target;
+    if (auto refusal = findHookConnection(crm, secret, clientIp, &target))
+        return *refusal;
+    const Crm::WebhookParser parse = Crm::ConnectorFactory::webhookParserFor(crm);
+    const Store::Connection &connection = target.connection;
+    const Store::BackSyncConfig &config = target.config;
+
+    const QString label = QStringLiteral("hook:%1").arg(connection.name);
     auto delivery = parse(request.header("Content-Type"), request.body);
     if (!delivery) {
-        qCWarning(lcIntake) << "kept an unreadable webhook for" << connection->name << ":"
+        qCWarning(lcIntake) << "kept an unreadable webhook for" << connection.name << ":"
                             << delivery.error().message;
         keepRejected(request, clientIp, label, delivery.error().message);
         return HttpResponse::json(200, "kept", delivery.error().message);
@@ -84,7 +99,7 @@ HttpResponse IntakeHandler::handleHook(const HttpRequest &request, const QString
         const QString why
             = QStringLiteral("The webhook came from account %1 (%2), not from the connection's %3 (%4)")
                   .arg(delivery->accountId, delivery->subdomain, config.accountId, config.subdomain);
-        qCWarning(lcIntake) << connection->name << ":" << why;
+        qCWarning(lcIntake) << connection.name << ":" << why;
         keepRejected(request, clientIp, label, why);
         return HttpResponse::json(403, "wrong-account", why);
     }
@@ -93,7 +108,7 @@ HttpResponse IntakeHandler::handleHook(const HttpRequest &request, const QString
     Store::JobRepo jobs(m_store, m_clock);
     const QString accountId = config.accountId.isEmpty() ? delivery->accountId : config.accountId;
     Common::Result<int> stored = tx.isActive()
-        ? StageChangeInbox::append(jobs, connection->id, crm, accountId, delivery->stageChanges,
+        ? StageChangeInbox::append(jobs, connection.id, crm, accountId, delivery->stageChanges,
                                    m_clock->now())
         : Common::Result<int>(tx.error());
     if (stored) {
@@ -101,11 +116,11 @@ HttpResponse IntakeHandler::handleHook(const HttpRequest &request, const QString
             stored = committed.error();
     }
     if (!stored) {
-        qCWarning(lcIntake) << "cannot store a webhook for" << connection->name << ":"
+        qCWarning(lcIntake) << "cannot store a webhook for" << connection.name << ":"
                             << stored.error().toString();
         return storeUnavailable();
     }
-    qCInfo(lcIntake) << "webhook for" << connection->name << ":" << delivery->stageChanges.size()
+    qCInfo(lcIntake) << "webhook for" << connection.name << ":" << delivery->stageChanges.size()
                      << "stage changes," << stored.value() << "new";
     const QJsonObject answer { { QStringLiteral("status"), QStringLiteral("stored") },
                                { QStringLiteral("new"), stored.value() } };
