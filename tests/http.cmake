@@ -5,3 +5,5 @@ crmbridge_add_test(HttpRequestReader LABEL unit LIBS crmbridge_http)
 crmbridge_add_test(IntakeHostile LABEL integration TIMEOUT 300)
 target_compile_definitions(tst_IntakeHostile PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
 add_dependencies(tst_IntakeHostile crmbridgectl)
+crmbridge_add_test(SandboxHttpFraming LABEL integration TIMEOUT 120
+    SOURCES tst_SandboxHttpFraming.cpp sandbox/tests/SandboxTestClient.h LIBS crmbridge_sandbox Qt6::Network)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HttpServer.h"
 
+#include "HttpRequestReader.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QPointer>
@@ -14,8 +16,13 @@ namespace {
 
 constexpr qsizetype kMaxHeadBytes = 64 * 1024;
 constexpr qsizetype kMaxBodyBytes = 64 * 1024 * 1024;
+constexpr qint64 kReadChunk = 256 * 1024;
 
-/** One client connection: reads requests, answers them in order, owns its socket. */
+/**
+ * One client connection: reads requests with the shared Net::HttpRequestReader (Content-Length and
+ * chunked bodies, `Expect: 100-continue`), answers pipelined requests one at a time in the order
+ * sent, keeps the connection open unless the client or HTTP/1.0 asks otherwise. Owns its socket.
+ */
 class HttpConnection : public QObject
 {
 public:
@@ -23,89 +30,63 @@ public:
         : QObject(parent)
         , m_socket(socket)
         , m_handler(handler)
+        , m_reader(readerLimits())
     {
         m_socket->setParent(this);
-        connect(m_socket, &QTcpSocket::readyRead, this, [this] { onReadyRead(); });
+        // While a request is being answered (a delayed reply), the next ones wait in the kernel.
+        m_socket->setReadBufferSize(kReadChunk);
+        connect(m_socket, &QTcpSocket::readyRead, this, [this] { processInput(); });
         connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
     }
 
 private:
-    void onReadyRead()
+    static Net::HttpRequestReader::Limits readerLimits()
     {
-        m_buffer += m_socket->readAll();
-        processBuffer();
+        Net::HttpRequestReader::Limits limits;
+        limits.maxHeaderBytes = kMaxHeadBytes;
+        limits.maxBodyBytes = kMaxBodyBytes;
+        return limits;
     }
 
-    void processBuffer()
+    void processInput()
     {
         while (!m_busy && m_socket->state() == QAbstractSocket::ConnectedState) {
-            if (!m_haveHead) {
-                const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-                if (end < 0) {
-                    if (m_buffer.size() > kMaxHeadBytes)
-                        m_socket->disconnectFromHost();
+            const auto event = m_reader.next();
+            switch (event) {
+            case Net::HttpRequestReader::Event::NeedMore:
+                if (m_socket->bytesAvailable() <= 0)
                     return;
-                }
-                if (!parseHead(m_buffer.left(end))) {
-                    writeRaw(400, "text/plain", "bad request", false);
-                    return;
-                }
-                m_buffer.remove(0, end + 4);
-                m_haveHead = true;
-                // curl and others wait (up to a second) for this before sending a large body.
-                if (m_contentLength > 0 && m_request.header("expect").toLower() == "100-continue")
-                    m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-            }
-            if (m_buffer.size() < m_contentLength)
+                m_reader.append(m_socket->read(kReadChunk));
+                break;
+            case Net::HttpRequestReader::Event::Failed:
+                writeRaw(m_reader.errorStatus(), "text/plain", m_reader.errorMessage(), false);
                 return;
-            m_request.body = m_buffer.left(m_contentLength);
-            m_buffer.remove(0, m_contentLength);
-            m_haveHead = false;
-            dispatch();
+            case Net::HttpRequestReader::Event::HeadReady:
+                // curl and others wait (up to a second) for this before sending a large body.
+                if (m_reader.request().expectsContinue()
+                    && (m_reader.request().chunked || m_reader.request().contentLength > 0))
+                    m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+                break;
+            case Net::HttpRequestReader::Event::RequestReady:
+                takeRequest(m_reader.takeRequest());
+                dispatch();
+                break;
+            }
         }
     }
 
-    bool parseHead(const QByteArray &head)
+    void takeRequest(Net::IncomingRequest incoming)
     {
-        const QList<QByteArray> lines = head.split('\n');
-        if (lines.isEmpty())
-            return false;
-        const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
-        if (requestLine.size() != 3)
-            return false;
         m_request = HttpRequest();
-        m_request.method = requestLine[0];
-        m_request.target = requestLine[1];
+        m_request.method = incoming.method;
+        m_request.target = incoming.target;
         m_request.peer = m_socket->peerAddress();
-        const qsizetype q = m_request.target.indexOf('?');
-        const QByteArray rawPath = q < 0 ? m_request.target : m_request.target.left(q);
-        m_request.rawQuery = q < 0 ? QByteArray() : m_request.target.mid(q + 1);
-        m_request.path = QUrl::fromPercentEncoding(rawPath);
-        const bool http10 = requestLine[2].trimmed() == "HTTP/1.0";
-        m_keepAlive = !http10;
-        m_contentLength = 0;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines[i].trimmed();
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0)
-                continue;
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            m_request.headers.append({ name, value });
-            if (name == "content-length") {
-                bool ok = false;
-                m_contentLength = value.toLongLong(&ok);
-                if (!ok || m_contentLength < 0 || m_contentLength > kMaxBodyBytes)
-                    return false;
-            } else if (name == "connection") {
-                const QByteArray v = value.toLower();
-                if (v.contains("close"))
-                    m_keepAlive = false;
-                else if (v.contains("keep-alive"))
-                    m_keepAlive = true;
-            }
-        }
-        return true;
+        m_request.rawQuery = incoming.query();
+        m_request.path = QUrl::fromPercentEncoding(incoming.path());
+        for (auto &[name, value] : incoming.headers)
+            m_request.headers.append({ name.toLower(), std::move(value) });
+        m_request.body = std::move(incoming.body);
+        m_keepAlive = incoming.keepAlive;
     }
 
     void dispatch()
@@ -181,16 +162,14 @@ private:
             m_socket->disconnectFromHost();
             return;
         }
-        if (!m_buffer.isEmpty())
-            QTimer::singleShot(0, this, [this] { processBuffer(); });
+        // The next pipelined request, if any, is in the reader or the socket already.
+        QTimer::singleShot(0, this, [this] { processInput(); });
     }
 
     QTcpSocket *m_socket;
     HttpServer::Handler m_handler;
-    QByteArray m_buffer;
+    Net::HttpRequestReader m_reader;
     HttpRequest m_request;
-    qsizetype m_contentLength = 0;
-    bool m_haveHead = false;
     bool m_busy = false;
     bool m_keepAlive = true;
 };

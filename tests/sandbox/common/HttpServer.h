@@ -10,9 +10,10 @@
 namespace Sandbox {
 
 /**
- * A small HTTP/1.1 server on QTcpServer: Content-Length bodies, keep-alive, one request at a time per
- * connection. We do not use QHttpServer because Qt 6.4's tech preview cannot delay a reply, reset a
- * connection or hand out the raw request line, and fault injection needs all three.
+ * A small HTTP/1.1 server on QTcpServer: requests read by the product's shared Net::HttpRequestReader
+ * (Content-Length and chunked bodies, `Expect: 100-continue`), keep-alive, pipelined requests
+ * answered one at a time in the order sent. We do not use QHttpServer because Qt 6.4's tech preview cannot
+ * delay a reply, reset a connection or hand out the raw request line, and fault injection needs all three.
  * Lives on the thread that created it; the handler runs on that thread.
  */
 class HttpServer : public QObject
