@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Fuzz target: Source::Intake::FormParser, the form intake's body reader. The first byte picks the
+// Content-Type (url-encoded, multipart with boundary "b", JSON); the rest is the body. Invariants:
+// it ends, and every field it reads has a name and is valid text (a replacement character appears only
+// where the body had one: invalid UTF-8 is an error, not a lossy field).
+#include "FuzzCheck.h"
+#include "source/intake/FormParser.h"
+
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size == 0)
+        return 0;
+    static const QByteArray kTypes[]
+        = { "application/x-www-form-urlencoded", "multipart/form-data; boundary=b", "application/json",
+            "application/json; charset=windows-1251", "text/plain" };
+    const QByteArray &type = kTypes[data[0] % (sizeof kTypes / sizeof kTypes[0])];
+    const QByteArray body(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
+    const auto fields = Source::Intake::FormParser::parse(type, body);
+    if (!fields)
+        return 0;
+    const bool bodyHasReplacement = body.contains("\xEF\xBF\xBD") || body.contains("%EF%BF%BD")
+        || body.contains("%ef%bf%bd") || body.contains("\\ufffd") || body.contains("\\uFFFD");
+    for (const auto &[name, value] : fields.value()) {
+        FUZZ_CHECK(!name.isEmpty() || type.startsWith("application/json"));
+        if (!bodyHasReplacement && !type.startsWith("application/json"))
+            FUZZ_CHECK(!value.contains(QChar::ReplacementCharacter)
+                       && !name.contains(QChar::ReplacementCharacter));
+    }
+    return 0;
+}
