@@ -21,11 +21,11 @@ Error malformed(const QString &message)
 
 bool decodeUtf8(const QByteArray &bytes, QString *text)
 {
-    // Stateless: a sequence cut at the end is an error, not state kept for bytes that never come
-    // (a stateful decoder returned "" without an error for "%D0").
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    *text = decoder.decode(bytes);
-    return !decoder.hasError();
+    // Only valid UTF-8 decodes and encodes back to the same bytes: a cut or broken sequence becomes a
+    // replacement character (QStringDecoder's error flag missed some, found by the fuzz target; a
+    // stateful decoder even kept a cut end as state and returned "").
+    *text = QString::fromUtf8(bytes);
+    return text->toUtf8() == bytes;
 }
 
 void flatten(const QString &prefix, const QJsonValue &value, FormParser::Fields *fields)
