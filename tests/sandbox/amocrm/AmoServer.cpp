@@ -211,8 +211,20 @@ HttpResponse AmoServer::handleApi(const HttpRequest &request, AmoAccount &accoun
                                QJsonObject { { "retry_after", decision.retryAfterSecs } });
     }
     int slowMs = 0;
-    if (const auto fault = m_context->faults.next(
-            request.method, path, m_context->faults.needsBatchSize() ? batchSize(request) : 0)) {
+    const auto fault = m_context->faults.next(request.method, path,
+                                              m_context->faults.needsBatchSize() ? batchSize(request) : 0);
+    if (fault && fault->after) {
+        // A lost reply: the work is done, the answer never arrives as it was.
+        (void)dispatch(request, account, path, baseUrl, match);
+        if (fault->action == FaultRule::Action::Reset)
+            return HttpResponse::reset();
+        HttpResponse r = fault->html ? nginxPage(fault->status)
+                                     : Errors::problem(fault->status, QStringLiteral("Internal server error"),
+                                                       QJsonObject { { "trace_id", traceId() } });
+        r.delayMs = fault->delayMs;
+        return r;
+    }
+    if (fault) {
         switch (fault->action) {
         case FaultRule::Action::Reset:
             return HttpResponse::reset();

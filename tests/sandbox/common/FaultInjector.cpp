@@ -49,17 +49,26 @@ std::optional<FaultRule> FaultRule::fromJson(const QJsonObject &json, QString *e
     rule.skip = qMax(0, json.value("skip").toInt(0));
     rule.minBatch = json.value("min_batch").toInt(0);
     rule.html = json.value("html").toBool(rule.status == 502 || rule.status == 503 || rule.status == 504);
+    rule.after = json.value("after").toBool(false);
     return rule;
 }
 
 QJsonObject FaultRule::toJson() const
 {
     static const char *names[] = { "status", "reset", "slow", "429" };
-    return QJsonObject {
-        { "action", names[int(action)] }, { "method", method }, { "path", path },   { "status", status },
-        { "delay_ms", delayMs },          { "times", times },   { "every", every }, { "skip", skip },
-        { "min_batch", minBatch },        { "html", html },     { "seen", seen },   { "fired", fired }
-    };
+    return QJsonObject { { "action", names[int(action)] },
+                         { "method", method },
+                         { "path", path },
+                         { "status", status },
+                         { "delay_ms", delayMs },
+                         { "times", times },
+                         { "every", every },
+                         { "skip", skip },
+                         { "min_batch", minBatch },
+                         { "html", html },
+                         { "seen", seen },
+                         { "fired", fired },
+                         { "after", after } };
 }
 
 bool FaultRule::matches(const QByteArray &requestMethod, const QString &requestPath, int batchSize) const

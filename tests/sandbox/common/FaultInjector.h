@@ -14,7 +14,8 @@ namespace Sandbox {
  * One fault: which requests it hits and what happens to them.
  * JSON shape (all keys optional but "action"):
  * {"action":"status|reset|slow|429", "method":"POST", "path":"/api/v4/leads" or "^/api/v4/leads/\\d+$",
- *  "status":500, "delay_ms":1500, "times":3, "every":1, "skip":0, "min_batch":51, "html":false}
+ *  "status":500, "delay_ms":1500, "times":3, "every":1, "skip":0, "min_batch":51, "html":false,
+ *  "after":false}
  */
 struct FaultRule
 {
@@ -30,6 +31,9 @@ struct FaultRule
     int skip = 0; ///< lets the first N matching requests through
     int minBatch = 0; ///< only requests whose JSON array body has at least this many items
     bool html = false; ///< status faults: an nginx HTML page instead of a JSON body
+    /** status and reset faults: the request is carried out first and only its answer is replaced (a
+     *  reply lost after the CRM did the work, as when a connection drops on the way back). */
+    bool after = false;
     int seen = 0;
     int fired = 0;
 

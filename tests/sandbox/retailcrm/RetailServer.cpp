@@ -139,8 +139,20 @@ HttpResponse RetailServer::handleApi(const HttpRequest &request, const RetailRou
         return Reply::error(503, QStringLiteral("Service temporary unavailable"));
     int slowMs = 0;
     const bool needBatch = m_store->faults.needsBatchSize();
-    if (const auto fault
-        = m_store->faults.next(request.method, request.path, needBatch ? batchSize(params) : 0)) {
+    const auto fault = m_store->faults.next(request.method, request.path, needBatch ? batchSize(params) : 0);
+    if (fault && fault->after) {
+        // A lost reply: the work is done, the answer never arrives as it was.
+        RetailCall call { request, params, match.params, apiKey, sites, fullAccess };
+        (void)(*match.handler)(call);
+        if (fault->action == FaultRule::Action::Reset)
+            return HttpResponse::reset();
+        HttpResponse r = fault->html
+            ? nginxPage(fault->status)
+            : Reply::error(fault->status, QString::fromLatin1(reasonPhrase(fault->status)));
+        r.delayMs = fault->delayMs;
+        return r;
+    }
+    if (fault) {
         HttpResponse r;
         switch (fault->action) {
         case FaultRule::Action::Reset:
