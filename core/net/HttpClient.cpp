@@ -5,12 +5,44 @@
 #include "Redactor.h"
 
 #include <QElapsedTimer>
+#include <QIODevice>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
 #include <QTimer>
+#include <cstring>
 
 namespace Net {
+
+namespace {
+/** A request body that is read once and cannot be rewound (see HttpClient::dispatch). */
+class OnceReadBody final : public QIODevice
+{
+public:
+    explicit OnceReadBody(QByteArray data)
+        : m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_read + QIODevice::bytesAvailable(); }
+
+protected:
+    qint64 readData(char *data, qint64 max) override
+    {
+        const qint64 n = std::min<qint64>(max, m_data.size() - m_read);
+        std::memcpy(data, m_data.constData() + m_read, size_t(n));
+        m_read += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_read = 0;
+};
+} // namespace
 
 using Common::Error;
 using Common::ErrorKind;
@@ -102,7 +134,20 @@ void HttpClient::dispatch(const std::shared_ptr<Call> &call, const QString &toke
         request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
 
     call->started.start();
-    QNetworkReply *reply = m_network->sendCustomRequest(request, call->request.method, call->request.body);
+    QNetworkReply *reply = nullptr;
+    if (!call->request.idempotent && !call->request.body.isEmpty()) {
+        // Qt's HTTP stack sends a request again by itself when the server drops a kept-alive connection
+        // after it got the request (QHttpNetworkConnectionChannel, WaitingState): for a create that is
+        // a second deal. A body that can be read only once makes that a ContentReSendError instead,
+        // which the caller reconciles like any other lost answer.
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, call->request.body.size());
+        auto *body = new OnceReadBody(call->request.body);
+        reply = m_network->sendCustomRequest(request, call->request.method, body);
+        body->setParent(reply);
+    } else {
+        reply = m_network->sendCustomRequest(request, call->request.method, call->request.body);
+    }
     auto timeoutReason = std::make_shared<QString>();
     auto *connectTimer = new QTimer(reply);
     connectTimer->setSingleShot(true);
