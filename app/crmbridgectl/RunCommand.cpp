@@ -5,6 +5,7 @@
 #include "EngineHost.h"
 #include "SignalWatcher.h"
 #include "StoreCommands.h"
+#include "common/Clock.h"
 #include "common/Log.h"
 #include "engine/SyncEngine.h"
 #include "source/intake/FormIntakeServer.h"
@@ -29,7 +30,7 @@ int dueOrHeld(Storage::Database &db)
         db,
         QStringLiteral("SELECT COUNT(*) FROM jobs WHERE (state = 'pending' AND next_attempt_at <= ?)"
                        " OR state IN ('running', 'sending')"),
-        { QDateTime::currentMSecsSinceEpoch() });
+        { Common::Clock::system()->nowMs() });
     return count ? count->toInt() : -1;
 }
 

@@ -232,6 +232,31 @@ Command migrateCommand()
              } };
 }
 
+namespace {
+/** Jobs whose deal exists and whose follow-ups are left: {"count", "jobs":[{id, reference, state,
+ *  deal, pending, progress}]} (the ten newest). */
+QJsonObject followUpsJson(Store::JobRepo &jobs)
+{
+    int total = 0;
+    auto waiting = jobs.awaitingFollowUps(10, &total);
+    QJsonArray list;
+    for (const Store::Job &job : waiting ? waiting.value() : QList<Store::Job>()) {
+        list.append(QJsonObject {
+            { QStringLiteral("id"), job.id },
+            { QStringLiteral("reference"), job.reference },
+            { QStringLiteral("state"), Store::jobStateName(job.state) },
+            { QStringLiteral("deal"), job.crmId },
+            { QStringLiteral("pending"), QJsonArray::fromStringList(job.pendingFollowUps) },
+            { QStringLiteral("progress"),
+              job.lastError.isEmpty()
+                  ? QStringLiteral("deal %1 made, %2 pending").arg(job.crmId, job.pendingFollowUps.join(", "))
+                  : job.lastError },
+        });
+    }
+    return QJsonObject { { QStringLiteral("count"), total }, { QStringLiteral("jobs"), list } };
+}
+} // namespace
+
 Command statusCommand()
 {
     return { QStringLiteral("status"), QStringLiteral("Show job counts by state (--json for machines)"),
@@ -277,6 +302,7 @@ Command statusCommand()
                      object.insert(QStringLiteral("leases"), leasesJson(db.value()));
                      object.insert(QStringLiteral("sources"), sourcesJson(sources.value()));
                      object.insert(QStringLiteral("credential_warnings"), credentialWarningsJson(db.value()));
+                     object.insert(QStringLiteral("follow_ups"), followUpsJson(jobs));
                      out(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
                  } else {
                      out(QStringLiteral("Store: %1").arg(db.value()->url().toDisplayString()));
@@ -305,6 +331,18 @@ Command statusCommand()
                                  .arg(s.value(QLatin1String("source")).toString(),
                                       s.value(QLatin1String("owner")).toString(), withReason(s))
                                  .arg(s.value(QLatin1String("appended")).toInteger()));
+                     }
+                     const QJsonObject followUps = followUpsJson(jobs);
+                     if (const int waiting = followUps.value(QLatin1String("count")).toInt(); waiting > 0) {
+                         out(QStringLiteral("Deals made with a step left: %1").arg(waiting));
+                         for (const QJsonValue &job : followUps.value(QLatin1String("jobs")).toArray()) {
+                             const QJsonObject j = job.toObject();
+                             out(QStringLiteral("  job %1 (%2, %3): %4")
+                                     .arg(j.value(QLatin1String("id")).toInteger())
+                                     .arg(j.value(QLatin1String("reference")).toString(),
+                                          j.value(QLatin1String("state")).toString(),
+                                          j.value(QLatin1String("progress")).toString()));
+                         }
                      }
                      for (const QJsonValue &warning : credentialWarningsJson(db.value())) {
                          const QJsonObject w = warning.toObject();
@@ -351,6 +389,27 @@ Command resendCommand()
                      return 1;
                  }
                  Store::JobRepo jobs(db.value());
+                 if (one) {
+                     // Resend never touches a delivered job; say why nothing happened.
+                     auto job = jobs.get(id);
+                     if (!job) {
+                         err(QStringLiteral("crmbridgectl: %1").arg(job.error().message));
+                         return 1;
+                     }
+                     if (job->state != Store::JobState::Failed && job->state != Store::JobState::Pending) {
+                         out(QStringLiteral("Job %1 is %2: not resent%3")
+                                 .arg(id)
+                                 .arg(Store::jobStateName(job->state),
+                                      job->crmId.isEmpty() ? QString()
+                                                           : QStringLiteral(" (deal %1)").arg(job->crmId)));
+                         return 0;
+                     }
+                     if (job->dealExists())
+                         out(QStringLiteral("Job %1: deal %2 exists; the resend adds what is missing (%3), "
+                                            "no new deal")
+                                 .arg(id)
+                                 .arg(job->crmId, job->pendingFollowUps.join(QStringLiteral(", "))));
+                 }
                  auto requeued
                      = one ? jobs.resend({ id }) : jobs.resendFailed(parser.value(QStringLiteral("group")));
                  if (!requeued) {

@@ -20,8 +20,24 @@ public:
     virtual qint64 nowMs() const = 0;
     QDateTime now() const { return QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC); }
 
-    /** The wall clock. */
+    /** The wall clock; moved by CRMBRIDGE_CLOCK_OFFSET_MS (milliseconds, may be negative) when that is
+     *  set, so a test can run a whole engine process ahead of or behind the CRM (a skewed machine). */
     static const Clock *system();
+};
+
+/** Another clock moved by a fixed offset: an engine whose clock is ahead of (or behind) the CRM's. */
+class OffsetClock final : public Clock
+{
+public:
+    OffsetClock(const Clock *base, qint64 offsetMs)
+        : m_base(base)
+        , m_offsetMs(offsetMs)
+    { }
+    qint64 nowMs() const override { return m_base->nowMs() + m_offsetMs; }
+
+private:
+    const Clock *m_base;
+    qint64 m_offsetMs;
 };
 
 /** A clock that stands still until a test moves it. */

@@ -33,7 +33,7 @@ public:
     void moveDeals(const QList<StageMove> &items, BatchCallback done) override { done(fail(items)); }
     void addNotes(const QList<NoteAdd> &items, BatchCallback done) override { done(fail(items)); }
     void upsertContacts(const QList<ContactUpsert> &items, BatchCallback done) override { done(fail(items)); }
-    void findDealsByExternalIds(const QStringList &, qint64, Callback<QMap<QString, QString>> done) override
+    void findDealsByExternalIds(const QStringList &, qint64, Callback<QMap<QString, FoundDeal>> done) override
     {
         done(error());
     }

@@ -26,6 +26,17 @@ struct AccountInfo
     QString userEmail;
 };
 
+/** Work done on a deal after it was created, each its own request and retried on its own: a failure
+ *  never undoes the deal nor causes a second create. Names are stored with the job (Store::Job). */
+enum class FollowUp {
+    Fields, ///< custom field values beyond what the create call carries (amoCRM: 40 per entity)
+    Note, ///< the deal's note
+};
+QString followUpName(FollowUp step);
+std::optional<FollowUp> followUpFromName(const QString &name);
+/** "the note", "the fields beyond the first 40": for the operator, translated. */
+QString followUpLabel(FollowUp step);
+
 /** The outcome of one item of a batch call, matched back by the caller's key. */
 struct ItemOutcome
 {
@@ -34,6 +45,35 @@ struct ItemOutcome
     QString dealId;
     QString contactId;
     bool merged = false; ///< the CRM's duplicate control folded it into an existing deal
+    /** Creates and completions: the deal exists (dealId) but these follow-ups failed; error stays empty
+     *  and followUpError says why. */
+    QList<FollowUp> pendingFollowUps;
+    std::optional<Common::Error> followUpError;
+};
+
+/** What became of one create, which the engine dispatches on. */
+enum class CreateResult {
+    Created, ///< the deal exists and everything was done
+    CreatedFollowUpsPending, ///< the deal exists; some follow-ups are still to do on it
+    Refused, ///< the CRM said no: no deal was made
+    Unknown, ///< no answer we can trust: the deal may exist (ask the CRM by the external id)
+};
+CreateResult createResultOf(const ItemOutcome &outcome);
+
+/** A deal found in the CRM by the external id written into it. */
+struct FoundDeal
+{
+    QString dealId;
+    qint64 createdAt = 0; ///< on the CRM's clock (Unix seconds); 0 when the CRM does not say
+};
+
+/** The follow-ups still to do on a deal that exists (a retry or a resend of a partly sent job). */
+struct FollowUpWork
+{
+    QString key;
+    QString dealId;
+    DealDraft draft;
+    QList<FollowUp> steps;
 };
 
 /** Create one deal (with its contact, company, note and tags) for one shop entity. */
@@ -42,6 +82,7 @@ struct DealCreate
     QString key;
     DealDraft draft;
     QString existingContactId; ///< link this contact instead of creating one from draft.contact
+    qint64 idFloor = 0; ///< see findDealsByExternalIds: for a create whose answer is lost
 };
 
 /** Change fields of an existing deal (a changed order), honouring the draft's update policies. */
@@ -90,6 +131,7 @@ struct InboxLeadCreate
     DealDraft draft;
     QString existingContactId;
     WebRequestInfo request;
+    qint64 idFloor = 0; ///< see findDealsByExternalIds: for a create whose answer is lost
 };
 
 struct NoteAdd
@@ -173,10 +215,17 @@ public:
     virtual void createInboxLeads(const QList<InboxLeadCreate> &items, BatchCallback done);
     /** Creates or updates contacts (see ContactUpsert); ItemOutcome.contactId is the contact. */
     virtual void upsertContacts(const QList<ContactUpsert> &items, BatchCallback done) = 0;
-    /** Reconciliation after a crash: which of these external ids already have a deal (id → deal id).
-     *  createdSince (Unix seconds) narrows the search to deals made after the job was marked sending. */
-    virtual void findDealsByExternalIds(const QStringList &externalIds, qint64 createdSince,
-                                        Callback<QMap<QString, QString>> done)
+    /** The follow-ups a create of @p draft involves (what a deal found after a lost answer may lack).
+     *  None by default (the create carries everything). */
+    virtual QList<FollowUp> followUpsOf(const DealDraft &draft) const;
+    /** Does the follow-ups of deals that exist; each outcome has the deal id and, when some failed
+     *  again, pendingFollowUps and followUpError. Never creates. The default has none to do. */
+    virtual void completeFollowUps(const QList<FollowUpWork> &items, BatchCallback done);
+    /** Reconciliation (a crash, a lost answer): which of these external ids already have a deal, by
+     *  the external id written into it (never by a time window on the local clock). @p idFloor: every
+     *  deal looked for has a CRM id above it (the highest id known before they were sent); 0 = unknown. */
+    virtual void findDealsByExternalIds(const QStringList &externalIds, qint64 idFloor,
+                                        Callback<QMap<QString, FoundDeal>> done)
         = 0;
 
     /** One page of contacts changed since updatedSince (Unix seconds), oldest first, for the dedup index. */

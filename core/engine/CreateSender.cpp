@@ -47,8 +47,9 @@ void CreateSender::send(const BatchPlan &plan, Done done)
     {
         // Committed before anything goes out: after a crash these jobs are reconciled, never resent blind.
         Storage::Transaction tx(*m_db);
+        const qint64 floor = idFloor();
         for (const PlannedCreate &p : plan.creates) {
-            if (!m_jobs->markSending(p.candidate.jobId, m_config->owner))
+            if (!m_jobs->markSending(p.candidate.jobId, m_config->owner, floor))
                 continue;
             planned.append(p);
         }
@@ -65,12 +66,17 @@ void CreateSender::send(const BatchPlan &plan, Done done)
 /** Deals first, then (when forms go to the CRM's inbox) the forms; each job settled from its own item. */
 void CreateSender::sendCreates(const QList<PlannedCreate> &planned, const Done &done)
 {
+    // The floor stored by markSending (kept from the job's first send), read back with the job.
+    const auto jobFloor = [this](qint64 jobId) {
+        auto job = m_jobs->get(jobId);
+        return job ? job->crmFloor : 0;
+    };
     QList<PlannedCreate> deals;
     QList<PlannedCreate> inbox;
     for (const PlannedCreate &p : planned)
         (m_config->formsToInbox && p.candidate.draft.sourceKind == QLatin1String("form") ? inbox : deals)
             .append(p);
-    auto sendInbox = [this, inbox, done] {
+    auto sendInbox = [this, inbox, done, jobFloor] {
         if (inbox.isEmpty()) {
             done(true);
             return;
@@ -82,8 +88,8 @@ void CreateSender::sendCreates(const QList<PlannedCreate> &planned, const Done &
             const Crm::WebRequestInfo request { form.formName, form.formName, form.pageUrl, form.clientIp,
                                                 form.receivedAt.isValid() ? form.receivedAt.toSecsSinceEpoch()
                                                                           : 0 };
-            items.append(
-                { QString::number(p.candidate.jobId), p.candidate.draft, p.existingContactId, request });
+            items.append({ QString::number(p.candidate.jobId), p.candidate.draft, p.existingContactId,
+                           request, jobFloor(p.candidate.jobId) });
         }
         m_connector->createInboxLeads(items, [this, inbox, done](QList<Crm::ItemOutcome> outcomes) {
             settleOutcomes(inbox, outcomes);
@@ -96,7 +102,8 @@ void CreateSender::sendCreates(const QList<PlannedCreate> &planned, const Done &
     }
     QList<Crm::DealCreate> creates;
     for (const PlannedCreate &p : deals)
-        creates.append({ QString::number(p.candidate.jobId), p.candidate.draft, p.existingContactId });
+        creates.append({ QString::number(p.candidate.jobId), p.candidate.draft, p.existingContactId,
+                         jobFloor(p.candidate.jobId) });
     m_connector->createDeals(creates, [this, deals, sendInbox](QList<Crm::ItemOutcome> outcomes) {
         settleOutcomes(deals, outcomes);
         sendInbox();
@@ -112,47 +119,140 @@ void CreateSender::settleOutcomes(const QList<PlannedCreate> &planned,
     Storage::Transaction tx(*m_db);
     for (const PlannedCreate &p : planned) {
         const Job job = m_lane.jobOf(p.candidate.jobId);
-        const auto it = byKey.constFind(QString::number(p.candidate.jobId));
-        if (it == byKey.cend()) {
+        const QString key = QString::number(p.candidate.jobId);
+        const Crm::ItemOutcome outcome
+            = byKey.value(key, Crm::ItemOutcome { key, {}, {}, {}, false, {}, {} });
+        switch (Crm::createResultOf(outcome)) {
+        case Crm::CreateResult::Refused:
+            m_lane.settleError(job, *outcome.error, false);
+            break;
+        case Crm::CreateResult::Unknown:
             m_lane.settleError(
-                job, Error::transient(QStringLiteral("The CRM's answer had no item for this job")), true);
-            continue;
-        }
-        if (it->error) {
-            // A rejected item was not created; a transient failure (timeout, 5xx) may have been.
-            m_lane.settleError(job, *it->error,
-                               it->error->isRetryable() || it->error->kind == ErrorKind::Unavailable);
-            continue;
-        }
-        auto linked
-            = m_links->link({ m_config->connectionId, p.candidate.draft.sourceKind,
-                              Store::EntityLinkRepo::scopedSourceId(job.source, p.candidate.draft.sourceId),
-                              QStringLiteral("lead"), it->dealId });
-        if (!linked) {
-            m_lane.settleError(job, linked.error(), false);
-            continue;
-        }
-        if (!it->contactId.isEmpty() && p.existingContactId.isEmpty())
-            if (auto remembered = m_contacts->remember(m_config->connectionId, it->contactId,
-                                                       p.candidate.phones, p.candidate.emails);
-                !remembered) {
-                // Not fatal: the next contacts refresh from the CRM fills the index in.
-                qCWarning(lcEngine) << "lane" << m_config->owner << "cannot index contact" << it->contactId;
+                job,
+                outcome.error ? *outcome.error
+                              : Error::transient(QStringLiteral("The CRM's answer had no item for this job")),
+                true);
+            break;
+        case Crm::CreateResult::Created:
+        case Crm::CreateResult::CreatedFollowUpsPending:
+            if (p.existingContactId.isEmpty() && !outcome.contactId.isEmpty()) {
+                if (auto remembered = m_contacts->remember(m_config->connectionId, outcome.contactId,
+                                                           p.candidate.phones, p.candidate.emails);
+                    !remembered) {
+                    // Not fatal: the next contacts refresh from the CRM fills the index in.
+                    qCWarning(lcEngine)
+                        << "lane" << m_config->owner << "cannot index contact" << outcome.contactId;
+                }
             }
-        // The deal exists even when a follow-up (extra fields, the note) failed: it is never created
-        // again, and the operator reads what is missing in the message.
-        QString message = tr("Deal %1").arg(it->dealId);
-        if (it->error)
-            message = tr("Deal %1, but: %2").arg(it->dealId, it->error->message);
-        else if (it->merged)
-            message = tr("Merged into deal %1 by the CRM's duplicate control").arg(it->dealId);
-        const QString outcome = it->error ? QStringLiteral("partial") : QStringLiteral("done");
-        if (auto settled = m_jobs->settleDone(job.id, m_config->owner, outcome); settled)
-            m_lane.created(job, p, *it, message);
+            settleCreated(job, p, outcome,
+                          outcome.merged
+                              ? tr("Merged into deal %1 by the CRM's duplicate control").arg(outcome.dealId)
+                              : tr("Deal %1").arg(outcome.dealId));
+            break;
+        }
     }
     if (auto committed = tx.commit(); !committed)
         qCWarning(lcEngine) << "lane" << m_config->owner
                             << "cannot settle a round:" << committed.error().toString();
+}
+
+void CreateSender::settleCreated(const Job &job, const PlannedCreate &planned,
+                                 const Crm::ItemOutcome &outcome, const QString &message)
+{
+    m_highestDealId = std::max(m_highestDealId, outcome.dealId.toLongLong());
+    QStringList pending;
+    for (Crm::FollowUp step : outcome.pendingFollowUps)
+        pending << Crm::followUpName(step);
+    // The deal is recorded on the job and linked to its order before anything else: whatever fails
+    // later, this job never creates it again (its retries and resends finish the follow-ups).
+    if (auto recorded = m_jobs->recordCreated(job.id, m_config->owner, outcome.dealId, pending); !recorded) {
+        qCWarning(lcEngine) << "lane" << m_config->owner << "cannot record deal" << outcome.dealId << "of job"
+                            << job.id << recorded.error().toString();
+        return;
+    }
+    Job recordedJob = job;
+    recordedJob.crmId = outcome.dealId;
+    recordedJob.step = pending.isEmpty() ? Store::JobStep::Complete : Store::JobStep::FollowUps;
+    recordedJob.pendingFollowUps = pending;
+    auto linked
+        = m_links->link({ m_config->connectionId, planned.candidate.draft.sourceKind,
+                          Store::EntityLinkRepo::scopedSourceId(job.source, planned.candidate.draft.sourceId),
+                          QStringLiteral("lead"), outcome.dealId });
+    if (!linked) {
+        // The deal is on the job: the retry links it and does nothing else.
+        m_lane.settleError(recordedJob, linked.error(), false);
+        return;
+    }
+    if (!pending.isEmpty()) {
+        m_lane.followUpsPending(recordedJob, outcome);
+        return;
+    }
+    if (auto settled = m_jobs->settleDone(job.id, m_config->owner, QStringLiteral("done")); settled)
+        m_lane.created(recordedJob, planned, outcome, message);
+}
+
+void CreateSender::completeFollowUps(const QList<CreateCandidate> &candidates, std::function<void()> done)
+{
+    if (candidates.isEmpty()) {
+        done();
+        return;
+    }
+    QList<Crm::FollowUpWork> work;
+    for (const CreateCandidate &c : candidates) {
+        const Job job = m_lane.jobOf(c.jobId);
+        QList<Crm::FollowUp> steps;
+        for (const QString &name : job.pendingFollowUps) {
+            if (auto step = Crm::followUpFromName(name))
+                steps << *step;
+        }
+        work.append({ QString::number(c.jobId), job.crmId, c.draft, steps });
+    }
+    m_connector->completeFollowUps(work, [this, candidates, done](QList<Crm::ItemOutcome> outcomes) {
+        QHash<QString, Crm::ItemOutcome> byKey;
+        for (const Crm::ItemOutcome &outcome : outcomes)
+            byKey.insert(outcome.key, outcome);
+        Storage::Transaction tx(*m_db);
+        for (const CreateCandidate &c : candidates) {
+            const Job job = m_lane.jobOf(c.jobId);
+            Crm::ItemOutcome outcome = byKey.value(QString::number(c.jobId));
+            if (outcome.key.isEmpty()) {
+                outcome.key = QString::number(c.jobId);
+                outcome.dealId = job.crmId;
+                outcome.followUpError
+                    = Error::transient(QStringLiteral("The CRM's answer had no item for this job"));
+                for (const QString &name : job.pendingFollowUps) {
+                    if (auto step = Crm::followUpFromName(name))
+                        outcome.pendingFollowUps << *step;
+                }
+            }
+            outcome.dealId = job.crmId;
+            QStringList added;
+            for (const QString &name : job.pendingFollowUps) {
+                if (auto step = Crm::followUpFromName(name);
+                    step && !outcome.pendingFollowUps.contains(*step))
+                    added << Crm::followUpLabel(*step);
+            }
+            settleCreated(job, PlannedCreate { c, {} }, outcome,
+                          added.isEmpty()
+                              ? tr("Deal %1").arg(job.crmId)
+                              : tr("Deal %1: %2 added").arg(job.crmId, added.join(QStringLiteral(", "))));
+        }
+        if (auto committed = tx.commit(); !committed)
+            qCWarning(lcEngine) << "lane" << m_config->owner
+                                << "cannot settle follow-ups:" << committed.error().toString();
+        done();
+    });
+}
+
+qint64 CreateSender::idFloor()
+{
+    if (m_highestDealId < 0) {
+        auto highest = m_links->highestCrmId(m_config->connectionId, QStringLiteral("lead"));
+        if (!highest)
+            return 0; // unknown: reconciliation then reads every deal, which is slow but right
+        m_highestDealId = highest.value();
+    }
+    return m_highestDealId;
 }
 
 } // namespace Engine

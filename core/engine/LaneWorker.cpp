@@ -8,6 +8,7 @@
 #include "Reconciler.h"
 #include "StageMoveBatch.h"
 #include "model/FormSubmission.h"
+#include "model/ShopEvent.h"
 #include "model/ShopOrder.h"
 #include "store/MappingRepo.h"
 #include "store/OutboxFanOut.h"
@@ -24,7 +25,17 @@ using Store::Job;
 using Store::JobState;
 
 namespace {
-const QStringList kCreateKinds { QStringLiteral("order.created"), QStringLiteral("form.submitted") };
+using Kind = Model::ShopEvent::Kind;
+const QStringList kCreateKinds { Model::ShopEvent::kindName(Kind::OrderCreated),
+                                 Model::ShopEvent::kindName(Kind::FormSubmitted) };
+
+std::optional<Kind> kindOf(const Job &job)
+{
+    Kind kind;
+    if (!Model::ShopEvent::kindFromName(job.kind, &kind))
+        return std::nullopt;
+    return kind;
+}
 
 /** Shop entities are linked as "<source>:<id>": two shops feeding one CRM account may share ids. */
 QString linkedSourceId(const Job &job, const Crm::DealDraft &draft)
@@ -108,19 +119,20 @@ void LaneWorker::start()
     m_hookRunner = new HookRunner(this);
     m_creates = std::make_unique<CreateSender>(
         m_db, &m_config, m_connector.get(), m_jobs.get(), m_links.get(), m_contacts.get(), m_clock,
-        CreateSender::Lane { [this](qint64 id) { return m_jobsById.value(id); },
-                             [this](const Job &job, const Error &error, bool createMayExist) {
-                                 settleError(job, error, createMayExist);
-                             },
-                             [this](const QList<qint64> &ids, qint64 atMs) { releaseAll(ids, atMs); },
-                             [this](const Job &job, const PlannedCreate &planned,
-                                    const Crm::ItemOutcome &outcome, const QString &message) {
-                                 ++m_roundSent;
-                                 ++m_sentTotal;
-                                 Q_EMIT jobSettled(job.id, QStringLiteral("done"), message);
-                                 m_hookRunner->runAfterAll(m_hooks, job, planned.candidate.draft, outcome,
-                                                           m_config.owner);
-                             } });
+        CreateSender::Lane {
+            [this](qint64 id) { return m_jobsById.value(id); },
+            [this](const Job &job, const Error &error, bool createMayExist) {
+                settleError(job, error, createMayExist);
+            },
+            [this](const QList<qint64> &ids, qint64 atMs) { releaseAll(ids, atMs); },
+            [this](const Job &job, const PlannedCreate &planned, const Crm::ItemOutcome &outcome,
+                   const QString &message) {
+                ++m_roundSent;
+                ++m_sentTotal;
+                Q_EMIT jobSettled(job.id, QStringLiteral("done"), message);
+                m_hookRunner->runAfterAll(m_hooks, job, planned.candidate.draft, outcome, m_config.owner);
+            },
+            [this](const Job &job, const Crm::ItemOutcome &outcome) { settleFollowUps(job, outcome); } });
     m_contactLoader = new ContactIndexLoader(m_db, m_config.connectionId, m_connector.get(),
                                              m_config.contactRefreshMs, m_clock, this);
     m_contactLoader->start();
@@ -314,8 +326,21 @@ void LaneWorker::processJobs(const QList<Job> &jobs)
 {
     QList<Job> creates;
     QList<Job> changes;
-    for (const Job &job : jobs)
-        (ChangeSender::kinds().contains(job.kind) ? changes : creates).append(job);
+    for (const Job &job : jobs) {
+        switch (kindOf(job).value_or(Kind::OrderCreated)) {
+        case Kind::OrderChanged:
+        case Kind::CustomerSaved:
+            changes.append(job);
+            break;
+        case Kind::OrderCreated:
+        case Kind::FormSubmitted:
+        case Kind::OrderStatusChanged:
+        case Kind::PurchaseMade:
+            // Creates; a kind this lane cannot send fails in draftFor with its name.
+            creates.append(job);
+            break;
+        }
+    }
     if (changes.isEmpty()) {
         processCreates(creates);
         return;
@@ -346,10 +371,19 @@ std::optional<Crm::DealDraft> LaneWorker::draftFor(const Job &job)
 {
     Common::Result<Crm::DealDraft> draft
         = Error::permanent(QStringLiteral("Unknown job kind %1").arg(job.kind));
-    if (job.kind == QLatin1String("order.created"))
+    switch (kindOf(job).value_or(Kind::OrderChanged)) {
+    case Kind::OrderCreated:
         draft = m_mapping->builderFor(job.source).build(Model::ShopOrder::fromJson(job.payload));
-    else if (job.kind == QLatin1String("form.submitted"))
+        break;
+    case Kind::FormSubmitted:
         draft = m_mapping->builderFor(job.source).build(Model::FormSubmission::fromJson(job.payload));
+        break;
+    case Kind::OrderChanged:
+    case Kind::OrderStatusChanged:
+    case Kind::CustomerSaved:
+    case Kind::PurchaseMade:
+        break;
+    }
     if (draft && m_beforeSend)
         draft = m_beforeSend(job, draft.value());
     if (!draft) {
@@ -393,23 +427,32 @@ void LaneWorker::processCreates(QList<Job> jobs)
             }
         },
         [this](const QList<HookItem> &kept) {
-            QList<CreateCandidate> sending;
+            QList<CreateCandidate> made; // the deal exists: only its missing follow-ups
+            QList<CreateCandidate> unsure; // a create went out with no answer we trust: ask the CRM first
             QList<CreateCandidate> fresh;
-            for (const HookItem &item : kept)
-                (item.job.state == JobState::Sending ? sending : fresh)
-                    .append(candidateOf(item.job, item.draft));
-            if (sending.isEmpty()) {
-                planAndSend(fresh);
-                return;
+            for (const HookItem &item : kept) {
+                const CreateCandidate candidate = candidateOf(item.job, item.draft);
+                if (item.job.dealExists())
+                    made.append(candidate);
+                else if (item.job.state == JobState::Sending || item.job.step == Store::JobStep::Unconfirmed)
+                    unsure.append(candidate);
+                else
+                    fresh.append(candidate);
             }
-            // Those may exist in the CRM already: found ones are linked, only the rest is created.
-            m_reconciler->run(sending, [this, fresh](std::optional<QList<CreateCandidate>> missing) {
-                if (!missing) {
-                    releaseAll(m_held, m_clock->nowMs() + 5'000);
-                    finishRound();
+            m_creates->completeFollowUps(made, [this, unsure, fresh] {
+                if (unsure.isEmpty()) {
+                    planAndSend(fresh);
                     return;
                 }
-                planAndSend(fresh + *missing);
+                // Those may exist in the CRM already: found ones are linked, only the rest is created.
+                m_reconciler->run(unsure, [this, fresh](std::optional<QList<CreateCandidate>> missing) {
+                    if (!missing) {
+                        releaseAll(m_held, m_clock->nowMs() + 5'000);
+                        finishRound();
+                        return;
+                    }
+                    planAndSend(fresh + *missing);
+                });
             });
         });
 }
@@ -455,6 +498,27 @@ void LaneWorker::settleError(const Job &job, const Error &error, bool createMayE
         pauseFor(error);
         break;
     }
+}
+
+void LaneWorker::settleFollowUps(const Job &job, const Crm::ItemOutcome &outcome)
+{
+    QStringList missing;
+    for (Crm::FollowUp step : outcome.pendingFollowUps)
+        missing << Crm::followUpLabel(step);
+    Error error = outcome.followUpError.value_or(Error::transient(QStringLiteral("no answer")));
+    const RetryPolicy::Verdict verdict = m_config.retry.decide(error, job.attempts, m_clock->nowMs());
+    // What the operator reads on the job: the deal is there, which step is missing, and whether it is
+    // retried by itself or waits for a resend (which finishes it on this deal, never a second one).
+    const QString reason = error.message;
+    if (verdict.decision == RetryPolicy::Decision::Fail)
+        error.message = tr("Deal %1 made, %2 not added: %3 (resend adds it to this deal)")
+                            .arg(outcome.dealId, missing.join(QStringLiteral(", ")), reason);
+    else
+        error.message = tr("Deal %1 made, %2 pending (retry %3): %4")
+                            .arg(outcome.dealId, missing.join(QStringLiteral(", ")))
+                            .arg(job.attempts)
+                            .arg(reason);
+    settleError(job, error, false);
 }
 
 void LaneWorker::releaseAll(const QList<qint64> &ids, qint64 atMs)

@@ -78,6 +78,8 @@ private:
     void settleChange(const Store::Job &job, const Common::Result<QString> &outcome);
     void planAndSend(const QList<CreateCandidate> &fresh);
     void settleError(const Store::Job &job, const Common::Error &error, bool createMayExist);
+    /** The job's deal exists; @p outcome's follow-ups failed: retried (or failed) with the step told. */
+    void settleFollowUps(const Store::Job &job, const Crm::ItemOutcome &outcome);
     void releaseAll(const QList<qint64> &ids, qint64 atMs);
     std::optional<Crm::DealDraft> draftFor(const Store::Job &job);
     CreateCandidate candidateOf(const Store::Job &job, Crm::DealDraft draft) const;

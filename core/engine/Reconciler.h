@@ -15,10 +15,11 @@
 namespace Engine {
 
 /**
- * Creates that were in flight when an engine stopped: jobs found `sending` may have their deal in the
- * CRM already. The Reconciler looks their external ids up in the CRM, learns the contacts those deals
- * brought (their answer was lost), links and settles what exists, and hands back the rest to be
- * created. Never sends a create itself. Lane thread; owned by the LaneWorker, which settles errors.
+ * Creates that were in flight when an engine stopped, or whose answer was lost: jobs found `sending`
+ * (or Store::JobStep::Unconfirmed after a failure) may have their deal in the CRM already. The Reconciler
+ * looks their external ids up in the CRM, learns the contacts those deals brought (their answer was lost),
+ * links and settles what exists, and hands back the rest to be created. Never sends a create itself. Lane
+ * thread; owned by the LaneWorker, which settles errors.
  */
 class Reconciler
 {
@@ -43,8 +44,8 @@ public:
     void run(const QList<CreateCandidate> &sending, Then then);
 
 private:
-    void settle(const QHash<QString, CreateCandidate> &byExternalId, const QMap<QString, QString> &found,
-                const Then &then);
+    void settle(const QHash<QString, CreateCandidate> &byExternalId,
+                const QMap<QString, Crm::FoundDeal> &found, const Then &then);
     /** Every contact the CRM made or changed since @p since (Unix seconds) into the contact index. */
     void indexContactsSince(qint64 since, int page, std::function<void(Common::Status)> done);
 

@@ -238,6 +238,23 @@ static QList<Migration> buildMigrations()
                   " updated_at {int64} NOT NULL DEFAULT 0, PRIMARY KEY (connection_id, key))"),
           } });
 
+    // Exactly once across partial sends (core/engine CreateSender): a create job remembers how far it
+    // got in the CRM (step), the deal it made (crm_id, linked before any follow-up), the follow-ups
+    // still to do on that deal (pending_steps) and the CRM id every deal it may have made is above
+    // (crm_floor, for reconciliation by the CRM's own ordering instead of a local clock). Creates that
+    // failed or were in flight before this version may have made a deal: they are asked for first.
+    list.append(
+        { 11,
+          QStringLiteral("create job steps"),
+          {
+              QStringLiteral("ALTER TABLE jobs ADD COLUMN step TEXT NOT NULL DEFAULT 'new'"),
+              QStringLiteral("ALTER TABLE jobs ADD COLUMN crm_id TEXT NOT NULL DEFAULT ''"),
+              QStringLiteral("ALTER TABLE jobs ADD COLUMN pending_steps TEXT NOT NULL DEFAULT ''"),
+              QStringLiteral("ALTER TABLE jobs ADD COLUMN crm_floor {int64} NOT NULL DEFAULT 0"),
+              QStringLiteral("UPDATE jobs SET step = 'unconfirmed' WHERE state IN ('failed', 'sending')"
+                             " AND kind IN ('order.created', 'form.submitted')"),
+          } });
+
     return list;
 }
 

@@ -54,6 +54,19 @@ Common::Status EntityLinkRepo::link(const EntityLink &link)
     return tx.commit();
 }
 
+Result<qint64> EntityLinkRepo::highestCrmId(qint64 connectionId, const QString &crmKind)
+{
+    // Ids are stored as text: the longest, then the greatest, is the highest number (no dialect's CAST).
+    auto value = Sql::scalar(
+        *m_db,
+        QStringLiteral("SELECT crm_id FROM entity_links WHERE connection_id = ? AND crm_kind = ?"
+                       " ORDER BY LENGTH(crm_id) DESC, crm_id DESC LIMIT 1"),
+        { connectionId, crmKind });
+    if (!value)
+        return value.error();
+    return value->isValid() ? value->toString().toLongLong() : 0;
+}
+
 Result<std::optional<QString>> EntityLinkRepo::crmIdFor(qint64 connectionId, const QString &sourceKind,
                                                         const QString &sourceId, const QString &crmKind)
 {

@@ -40,6 +40,9 @@ public:
     Common::Status unlink(qint64 connectionId, const QString &sourceKind, const QString &sourceId,
                           const QString &crmKind);
     Common::Result<int> count(qint64 connectionId, const QString &sourceKind);
+    /** The highest numeric CRM id linked on @p connectionId for @p crmKind (0 when none): CRM ids only
+     *  grow, so whatever is made after this call has a higher one (Store::Job::crmFloor). */
+    Common::Result<qint64> highestCrmId(qint64 connectionId, const QString &crmKind);
 
     /** The source id a link stores for an entity of a named source: "<source>:<id>" (bare id without one),
      *  so two shops with the same order numbers never share a link. */

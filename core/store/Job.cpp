@@ -44,6 +44,30 @@ const QList<JobState> &allJobStates()
     return s_states;
 }
 
+QString jobStepName(JobStep step)
+{
+    switch (step) {
+    case JobStep::New:
+        return QStringLiteral("new");
+    case JobStep::Unconfirmed:
+        return QStringLiteral("unconfirmed");
+    case JobStep::FollowUps:
+        return QStringLiteral("follow-ups");
+    case JobStep::Complete:
+        return QStringLiteral("complete");
+    }
+    return {};
+}
+
+JobStep jobStepFromName(const QString &name)
+{
+    for (JobStep step : { JobStep::Unconfirmed, JobStep::FollowUps, JobStep::Complete }) {
+        if (name == jobStepName(step))
+            return step;
+    }
+    return JobStep::New;
+}
+
 QString errorFingerprint(const Common::Error &error)
 {
     static const QRegularExpression quoted(QStringLiteral(R"(["«][^"»]*["»])"));

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace Store {
@@ -17,6 +18,17 @@ enum class JobState { Pending, Running, Sending, Done, Failed, Cancelled };
 QString jobStateName(JobState state);
 std::optional<JobState> jobStateFromName(const QString &name);
 const QList<JobState> &allJobStates();
+
+/**
+ * How far a create job got in the CRM, whatever its state says: what a retry or a resend must do.
+ * New: nothing was sent. Unconfirmed: a create went out and its answer is unknown; the CRM is asked
+ * (by the external id) before anything is sent again. FollowUps: the deal exists (crmId) and only
+ * the follow-ups in pendingFollowUps are left; no create is sent again. Complete: nothing left.
+ */
+enum class JobStep { New, Unconfirmed, FollowUps, Complete };
+
+QString jobStepName(JobStep step);
+JobStep jobStepFromName(const QString &name);
 
 /** What a source hands to the outbox. */
 struct NewJob
@@ -61,6 +73,14 @@ struct Job
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
     qint64 settledAt = 0;
+    JobStep step = JobStep::New;
+    QString crmId; ///< the deal (or order) this job made in the CRM, once it is known
+    QStringList pendingFollowUps; ///< with step FollowUps: Crm::FollowUp names still to do on crmId
+    /** Every deal a create of this job can have made has a CRM id above this one (the highest id
+     *  known before its first send); reconciliation reads the CRM's newest deals down to it. */
+    qint64 crmFloor = 0;
+
+    bool dealExists() const { return !crmId.isEmpty(); }
 };
 
 /** One try at a job, written when the try is settled. */

@@ -22,7 +22,7 @@ const QString kColumns = QStringLiteral(
     "id, kind, connection_id, source, source_ref, idempotency_key, payload, reference, customer, phone, "
     "email,"
     " state, attempts, max_attempts, next_attempt_at, last_error, error_kind, error_fingerprint, lease_owner,"
-    " lease_until, created_at, updated_at, settled_at");
+    " lease_until, created_at, updated_at, settled_at, step, crm_id, pending_steps, crm_floor");
 
 Job jobFromQuery(const QSqlQuery &q)
 {
@@ -51,6 +51,10 @@ Job jobFromQuery(const QSqlQuery &q)
     job.createdAt = q.value(20).toLongLong();
     job.updatedAt = q.value(21).toLongLong();
     job.settledAt = q.value(22).toLongLong();
+    job.step = jobStepFromName(q.value(23).toString());
+    job.crmId = q.value(24).toString();
+    job.pendingFollowUps = q.value(25).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    job.crmFloor = q.value(26).toLongLong();
     return job;
 }
 
@@ -206,13 +210,36 @@ Status JobRepo::renewLease(qint64 id, const QString &owner, qint64 leaseMs)
     return {};
 }
 
-Status JobRepo::markSending(qint64 id, const QString &owner)
+Status JobRepo::markSending(qint64 id, const QString &owner, qint64 crmFloor)
 {
+    // The floor of the first send stays: a deal that send may have made has an id above it, not
+    // above a later, higher floor. A job whose deal exists never goes out as a create again.
     auto updated = Sql::update(
         *m_db,
-        QStringLiteral("UPDATE jobs SET state = 'sending', updated_at = ? WHERE id = ? AND lease_owner = ?"
-                       " AND state IN ('running', 'sending')"),
-        { m_clock->nowMs(), id, owner });
+        QStringLiteral("UPDATE jobs SET state = 'sending', step = 'unconfirmed',"
+                       " crm_floor = CASE WHEN step = 'unconfirmed' THEN crm_floor ELSE ? END, updated_at = ?"
+                       " WHERE id = ? AND lease_owner = ? AND state IN ('running', 'sending')"
+                       " AND step IN ('new', 'unconfirmed')"),
+        { crmFloor, m_clock->nowMs(), id, owner });
+    if (!updated)
+        return updated.error();
+    if (updated.value() == 0)
+        return Error::permanent(QStringLiteral("Job %1 is no longer leased by %2").arg(id).arg(owner),
+                                QStringLiteral("lease-lost"));
+    return {};
+}
+
+Status JobRepo::recordCreated(qint64 id, const QString &owner, const QString &crmId,
+                              const QStringList &pendingFollowUps)
+{
+    if (crmId.isEmpty())
+        return Error::invalidInput(QStringLiteral("Job %1: a created deal needs its id").arg(id));
+    auto updated
+        = Sql::update(*m_db,
+                      QStringLiteral("UPDATE jobs SET step = ?, crm_id = ?, pending_steps = ?, updated_at = ?"
+                                     " WHERE id = ? AND lease_owner = ? AND state IN ('running', 'sending')"),
+                      { jobStepName(pendingFollowUps.isEmpty() ? JobStep::Complete : JobStep::FollowUps),
+                        crmId, pendingFollowUps.join(QLatin1Char(',')), m_clock->nowMs(), id, owner });
     if (!updated)
         return updated.error();
     if (updated.value() == 0)
@@ -297,7 +324,7 @@ Status JobRepo::settle(qint64 id, const QString &owner, const QString &state, qi
     // A 'sending' job that goes back to the queue stays 'sending', so whoever leases it next
     // reconciles with the CRM before sending again. Such jobs come back when their lease ends, so the
     // retry time is written into lease_until.
-    const bool staysSending = !final && keepSending && job.state == JobState::Sending;
+    const bool staysSending = !final && keepSending && job.state == JobState::Sending && !job.dealExists();
     QVariantList binds { staysSending ? QStringLiteral("sending") : state,
                          dueAt,
                          countsAttempt ? 0 : 1,
@@ -566,6 +593,26 @@ Result<QList<JobAttempt>> JobRepo::attempts(qint64 jobId)
         list.append(a);
     }
     return list;
+}
+
+Result<QList<Job>> JobRepo::awaitingFollowUps(int max, int *total)
+{
+    const QString where = QStringLiteral(" WHERE step = 'follow-ups' AND state NOT IN ('done', 'cancelled')");
+    if (total) {
+        auto value = Sql::scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM jobs") + where);
+        if (!value)
+            return value.error();
+        *total = value->toInt();
+    }
+    auto query = Sql::exec(
+        *m_db, QStringLiteral("SELECT %1 FROM jobs%2 ORDER BY id DESC LIMIT ?").arg(kColumns, where),
+        { std::max(1, max) });
+    if (!query)
+        return query.error();
+    QList<Job> jobs;
+    while (query->next())
+        jobs.append(jobFromQuery(*query));
+    return jobs;
 }
 
 Result<QList<FailureGroup>> JobRepo::failureGroups()

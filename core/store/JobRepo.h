@@ -40,8 +40,14 @@ public:
                                      std::optional<qint64> connectionId = std::nullopt,
                                      const QStringList &kinds = {});
     Common::Status renewLease(qint64 id, const QString &owner, qint64 leaseMs);
-    /** Commits that a create is about to go out; after a crash the job is reconciled before a retry. */
-    Common::Status markSending(qint64 id, const QString &owner);
+    /** Commits that a create is about to go out (step Unconfirmed); after a crash, a lost answer or a
+     *  failure the job is reconciled before a retry or a resend. @p crmFloor: the highest CRM deal id
+     *  known now (kept from the first send). Refused for a job whose deal exists. */
+    Common::Status markSending(qint64 id, const QString &owner, qint64 crmFloor = 0);
+    /** The job's deal exists as @p crmId (linked already): step Complete, or FollowUps with what is left.
+     *  Settle the job after it (done, or retry/failed for the follow-ups), in the same transaction. */
+    Common::Status recordCreated(qint64 id, const QString &owner, const QString &crmId,
+                                 const QStringList &pendingFollowUps = {});
 
     Common::Status settleDone(qint64 id, const QString &owner,
                               const QString &outcome = QStringLiteral("done"));
@@ -62,7 +68,9 @@ public:
     /** Replaces a job's payload (a resend with the current mapping, a hook's changed draft). */
     Common::Status updatePayload(qint64 id, const QJsonObject &payload);
 
-    /** Failed (or pending) jobs back to pending, due now, with fresh attempts. Returns how many. */
+    /** Failed (or pending) jobs back to pending, due now, with fresh attempts. Returns how many. Never
+     *  touches a delivered (done), cancelled or in-flight job; a job whose deal exists keeps it and
+     *  only finishes its missing follow-ups (JobStep). */
     Common::Result<int> resend(const QList<qint64> &ids);
     Common::Result<int> resendFailed(const QString &fingerprint = {});
     /** Pending or failed jobs to cancelled. Returns how many. */
@@ -84,6 +92,9 @@ public:
     Common::Result<int> count(const JobQuery &query);
     Common::Result<QMap<JobState, int>> countsByState(std::optional<qint64> connectionId = std::nullopt);
     Common::Result<QList<JobAttempt>> attempts(qint64 jobId);
+    /** Jobs not done whose deal exists and that wait for its follow-ups (JobStep::FollowUps), newest
+     *  first, at most @p max; @p total gets how many there are. */
+    Common::Result<QList<Job>> awaitingFollowUps(int max, int *total = nullptr);
     Common::Result<QList<FailureGroup>> failureGroups();
     /** Jobs settled done or failed per minute since sinceMs, oldest first (minutes with none left out). */
     Common::Result<QList<MinuteCount>> settledPerMinute(qint64 sinceMs,

@@ -172,76 +172,38 @@ void AmoCrmConnector::createFields(const QList<CustomField> &fields, Entity enti
     });
 }
 
-void AmoCrmConnector::findDealsByExternalIds(const QStringList &externalIds, qint64 createdSince,
-                                             Callback<QMap<QString, QString>> done)
+void AmoCrmConnector::findDealsByExternalIds(const QStringList &externalIds, qint64 idFloor,
+                                             Callback<QMap<QString, FoundDeal>> done)
 {
     if (externalIds.isEmpty()) {
-        QTimer::singleShot(0, this, [done] { done(QMap<QString, QString>()); });
+        QTimer::singleShot(0, this, [done] { done(QMap<QString, FoundDeal>()); });
         return;
     }
-    ensureExternalIdField([this, externalIds, createdSince, done](Common::Result<QString> field) {
+    ensureExternalIdField([this, externalIds, idFloor, done](Common::Result<QString> field) {
         if (!field) {
             done(field.error());
             return;
         }
-        // With a start time, one listing of the newest leads (250 a page) covers a whole batch of
-        // ids in a request or two; without one, query= per id (amoCRM's full-text search) is cheaper.
-        if (createdSince > 0)
-            scanRecentLeads(externalIds, createdSince, 1, {}, done);
-        else
-            queryLeads(externalIds, {}, done);
+        scanLeadsDown(externalIds, idFloor, 1, {}, done);
     });
 }
 
-void AmoCrmConnector::scanRecentLeads(QStringList wanted, qint64 createdSince, int page,
-                                      QMap<QString, QString> found, Callback<QMap<QString, QString>> done)
+void AmoCrmConnector::scanLeadsDown(QStringList wanted, qint64 idFloor, int page,
+                                    QMap<QString, FoundDeal> found, Callback<QMap<QString, FoundDeal>> done)
 {
+    // amoCRM cannot search a field exactly: filter[custom_fields_values] is alpha-only and query= is a
+    // full-text search that can neither prove a deal absent nor be trusted to have indexed a lead made
+    // a second ago. Lead ids only grow, and every deal looked for was made after its job's idFloor was
+    // read, so the newest leads by id, read down to the floor and compared on our field exactly, hold
+    // every one of them. Neither clock is involved (created_at is the CRM's, the window was ours).
+    // Leads made while we page push older ones to later pages (seen twice, harmless); a manager
+    // deleting a lead in the seconds between two pages could hide one (amoCRM pages by number only).
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("order[created_at]"), QStringLiteral("desc"));
+    query.addQueryItem(QStringLiteral("order[id]"), QStringLiteral("desc"));
     query.addQueryItem(QStringLiteral("limit"), QString::number(AmoApiClient::kMaxPage));
     query.addQueryItem(QStringLiteral("page"), QString::number(page));
-    m_api.leadsPage(query, [=, this](Common::Result<QJsonValue> answer) mutable {
-        if (!answer) {
-            done(answer.error());
-            return;
-        }
-        const QJsonArray leads = AmoApiClient::embedded(answer.value(), QStringLiteral("leads"));
-        bool older = leads.isEmpty();
-        for (const QJsonValue &v : leads) {
-            const QJsonObject lead = v.toObject();
-            if (lead.value("created_at").toInteger() < createdSince) {
-                older = true;
-                break;
-            }
-            const QString ext = AmoCodec::textFieldValue(lead, m_externalIdFieldId);
-            if (wanted.removeAll(ext) > 0)
-                found.insert(ext, QString::number(lead.value("id").toInteger()));
-        }
-        const bool more = answer->toObject().value("_links").toObject().contains("next");
-        if (wanted.isEmpty() || older || !more) {
-            done(found);
-            return;
-        }
-        if (page >= 20) {
-            queryLeads(wanted, found, done);
-            return;
-        }
-        scanRecentLeads(wanted, createdSince, page + 1, found, done);
-    });
-}
-
-void AmoCrmConnector::queryLeads(QStringList wanted, QMap<QString, QString> found,
-                                 Callback<QMap<QString, QString>> done)
-{
-    if (wanted.isEmpty()) {
-        done(found);
-        return;
-    }
-    const QString id = wanted.takeFirst();
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("query"), id);
     CallMeta meta;
-    meta.keys = id;
+    meta.keys = wanted.join(QLatin1Char(' '));
     m_api.leadsPage(
         query,
         [=, this](Common::Result<QJsonValue> answer) mutable {
@@ -249,12 +211,26 @@ void AmoCrmConnector::queryLeads(QStringList wanted, QMap<QString, QString> foun
                 done(answer.error());
                 return;
             }
-            // query= is fuzzy over every field: keep only exact matches of our field.
-            for (const QJsonValue &v : AmoApiClient::embedded(answer.value(), QStringLiteral("leads"))) {
-                if (AmoCodec::textFieldValue(v.toObject(), m_externalIdFieldId) == id)
-                    found.insert(id, QString::number(v.toObject().value("id").toInteger()));
+            const QJsonArray leads = AmoApiClient::embedded(answer.value(), QStringLiteral("leads"));
+            bool pastFloor = leads.isEmpty();
+            for (const QJsonValue &v : leads) {
+                const QJsonObject lead = v.toObject();
+                const qint64 id = lead.value("id").toInteger();
+                if (id <= idFloor) {
+                    pastFloor = true;
+                    break;
+                }
+                const QString ext = AmoCodec::textFieldValue(lead, m_externalIdFieldId);
+                if (!ext.isEmpty() && wanted.removeAll(ext) > 0)
+                    found.insert(ext,
+                                 FoundDeal { QString::number(id), lead.value("created_at").toInteger() });
             }
-            queryLeads(wanted, found, done);
+            const bool more = answer->toObject().value("_links").toObject().contains("next");
+            if (wanted.isEmpty() || pastFloor || !more) {
+                done(found);
+                return;
+            }
+            scanLeadsDown(wanted, idFloor, page + 1, found, done);
         },
         meta);
 }

@@ -49,7 +49,8 @@ struct AmoConnectorConfig
  * company embedded, or an existing contact linked by id), extra custom field values beyond amoCRM's
  * 40 per entity follow in one PATCH, notes follow in batches of 250; every item is settled from its
  * own answer item (see AmoBatchSender). The external id is written into a lead text field
- * (externalIdFieldName), which findDealsByExternalIds reads back.
+ * (externalIdFieldName), which findDealsByExternalIds reads back. A follow-up that fails leaves the deal
+ * created with that follow-up pending (ItemOutcome::pendingFollowUps); completeFollowUps finishes it.
  *
  * Needs: the connection id, the session (tokens), the store (op log, schema cache, connection state),
  * this thread's QNetworkAccessManager and a clock. Lives on its lane's thread; owned by the lane.
@@ -76,8 +77,12 @@ public:
     void updateDeals(const QList<DealUpdate> &items, BatchCallback done) override;
     void moveDeals(const QList<StageMove> &items, BatchCallback done) override;
     void addNotes(const QList<NoteAdd> &items, BatchCallback done) override;
-    void findDealsByExternalIds(const QStringList &externalIds, qint64 createdSince,
-                                Callback<QMap<QString, QString>> done) override;
+    /** Reads the newest leads down to @p idFloor (see scanLeadsDown) and compares the field exactly. */
+    void findDealsByExternalIds(const QStringList &externalIds, qint64 idFloor,
+                                Callback<QMap<QString, FoundDeal>> done) override;
+    /** The note and, with more than 40 field values, the fields that follow in a PATCH. */
+    QList<FollowUp> followUpsOf(const DealDraft &draft) const override;
+    void completeFollowUps(const QList<FollowUpWork> &items, BatchCallback done) override;
     bool hasInbox() const override { return true; }
     void createInboxLeads(const QList<InboxLeadCreate> &items, BatchCallback done) override;
     void upsertContacts(const QList<ContactUpsert> &items, BatchCallback done) override;
@@ -112,22 +117,35 @@ private:
     void forgetExternalIdField();
     void sendCreateChunks(QList<EncodedItem> encoded, int from, QList<ItemOutcome> soFar, BatchCallback done,
                           bool inbox = false);
-    AmoBatchSender::Reconcile reconcileByExternalId(qint64 sentAt);
+    AmoBatchSender::Reconcile reconcileByExternalId();
     static BatchCallback inCallersOrder(const QStringList &keys, BatchCallback done);
 
+    /** What is left to do on one deal that exists: the fields beyond 40 and the note. */
+    struct FollowUpTodo
+    {
+        QString key;
+        QString dealId;
+        QString requestId;
+        QJsonArray overflowFields;
+        QHash<QString, QString> paths;
+        QString note;
+        QList<FollowUp> steps;
+    };
     void sendFollowUps(QList<EncodedItem> created, const QList<DealCreate> &items,
                        QList<ItemOutcome> outcomes, BatchCallback done);
+    /** Runs @p todo's steps; a failed one is added to its outcome's pendingFollowUps (by key). */
+    void runFollowUps(const QList<FollowUpTodo> &todo, QList<ItemOutcome> outcomes, BatchCallback done);
     /** The "leads" or "contacts" with these ids as the CRM has them now, by id. */
     void fetchEntities(const QString &entity, const QStringList &ids,
                        std::function<void(Common::Result<QHash<QString, QJsonObject>>)> done);
-    void scanRecentLeads(QStringList wanted, qint64 createdSince, int page, QMap<QString, QString> found,
-                         Callback<QMap<QString, QString>> done);
-    void queryLeads(QStringList wanted, QMap<QString, QString> found, Callback<QMap<QString, QString>> done);
+    void scanLeadsDown(QStringList wanted, qint64 idFloor, int page, QMap<QString, FoundDeal> found,
+                       Callback<QMap<QString, FoundDeal>> done);
     std::shared_ptr<AmoBatchSender::Plan> leadsPatchPlan();
     /** Sends @p items through @p plan in batches of at most @p batchSize, one after the other. */
     void sendInBatches(QList<EncodedItem> items, int batchSize, std::shared_ptr<AmoBatchSender::Plan> plan,
                        QList<ItemOutcome> soFar, BatchCallback done);
     QHash<QString, QString> m_externalIds; ///< item key → external id, for reconciling creates
+    QHash<QString, qint64> m_idFloors; ///< item key → its DealCreate::idFloor
 
     AmoConnectorConfig m_config;
     std::shared_ptr<AmoOAuthSession> m_session;

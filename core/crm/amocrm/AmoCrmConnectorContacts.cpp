@@ -21,7 +21,8 @@ void AmoCrmConnector::createInboxLeads(const QList<InboxLeadCreate> &items, Batc
     QStringList keys;
     for (const InboxLeadCreate &item : items) {
         m_externalIds.insert(item.key, item.draft.deal.externalId);
-        asDeals.append({ item.key, item.draft, item.existingContactId });
+        m_idFloors.insert(item.key, item.idFloor);
+        asDeals.append({ item.key, item.draft, item.existingContactId, item.idFloor });
         keys << item.key;
     }
     ensureExternalIdField([this, items, asDeals, keys, done](Common::Result<QString> field) {

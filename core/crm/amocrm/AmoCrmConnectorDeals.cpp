@@ -3,7 +3,6 @@
 #include "AmoCrmConnector.h"
 #include "AmoTokens.h"
 
-#include <QCoreApplication>
 #include <QTimer>
 
 namespace Crm::AmoCrm {
@@ -14,11 +13,6 @@ namespace {
 
 constexpr int kComplexBatch = 50;
 constexpr int kBatch = 250;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AmoCrm", text);
-}
 
 QJsonValue numeric(const QString &id)
 {
@@ -71,16 +65,13 @@ QHash<QString, ItemOutcome> readUnsorted(const QJsonValue &answer, const QList<E
     return out;
 }
 
-/** A follow-up (extra fields, note) failed after the deal was made: keep the deal id, say what is missing. */
-void markPartial(ItemOutcome &outcome, const Error &error, const QString &what)
+/** A follow-up failed after the deal was made: the deal stays created, the step is left to do. */
+void markPending(ItemOutcome &outcome, const Error &error, FollowUp step)
 {
-    if (outcome.error)
-        return;
-    Error e = Error::permanent(
-        tr("Deal %1 was created, but %2 failed: %3").arg(outcome.dealId, what, error.message),
-        QStringLiteral("partial"));
-    e.details = error.details;
-    outcome.error = e;
+    if (!outcome.pendingFollowUps.contains(step))
+        outcome.pendingFollowUps.append(step);
+    if (!outcome.followUpError)
+        outcome.followUpError = error;
 }
 
 } // namespace
@@ -121,8 +112,10 @@ void AmoCrmConnector::createDeals(const QList<DealCreate> &items, BatchCallback 
         QTimer::singleShot(0, this, [done] { done({}); });
         return;
     }
-    for (const DealCreate &item : items)
+    for (const DealCreate &item : items) {
         m_externalIds.insert(item.key, item.draft.deal.externalId);
+        m_idFloors.insert(item.key, item.idFloor);
+    }
     ensureExternalIdField([this, items, done](Common::Result<QString> field) {
         QList<ItemOutcome> early;
         QList<EncodedItem> encoded;
@@ -145,34 +138,47 @@ void AmoCrmConnector::createDeals(const QList<DealCreate> &items, BatchCallback 
     });
 }
 
-AmoBatchSender::Reconcile AmoCrmConnector::reconcileByExternalId(qint64 sentAt)
+AmoBatchSender::Reconcile AmoCrmConnector::reconcileByExternalId()
 {
-    // A create that failed in a way that may have reached amoCRM: look for our external ids among
-    // the leads made since just before the call, so a retried create never makes a second deal.
-    return [this, sentAt](const QList<EncodedItem> &items,
-                          std::function<void(QHash<QString, ItemOutcome>)> settled) {
+    // A create that failed in a way that may have reached amoCRM: look for our external ids among the
+    // leads above the items' id floor, so a retried create never makes a second deal.
+    return [this](const QList<EncodedItem> &items, std::function<void(QHash<QString, ItemOutcome>)> settled) {
         QStringList ids;
         QHash<QString, QString> keyOf;
+        qint64 floor = -1;
         for (const EncodedItem &item : items) {
             const QString ext = m_externalIds.value(item.key);
             if (!ext.isEmpty()) {
                 ids << ext;
                 keyOf.insert(ext, item.key);
+                const qint64 itemFloor = m_idFloors.value(item.key);
+                floor = floor < 0 ? itemFloor : std::min(floor, itemFloor);
             }
         }
-        findDealsByExternalIds(ids, sentAt - 120,
-                               [keyOf, settled](Common::Result<QMap<QString, QString>> found) {
-                                   QHash<QString, ItemOutcome> out;
-                                   if (found) {
-                                       for (auto it = found->cbegin(); it != found->cend(); ++it) {
-                                           ItemOutcome o;
-                                           o.key = keyOf.value(it.key());
-                                           o.dealId = it.value();
-                                           out.insert(o.key, o);
-                                       }
-                                   }
-                                   settled(out);
-                               });
+        findDealsByExternalIds(
+            ids, std::max<qint64>(0, floor),
+            [keyOf, settled](Common::Result<QMap<QString, FoundDeal>> found) {
+                QHash<QString, ItemOutcome> out;
+                if (!found) {
+                    // Not knowing is not "not there": these are settled as unknown
+                    // (the lane asks again before any create), never sent again here.
+                    const Error unknown = Error::transient(
+                        QStringLiteral("The create's answer was lost and the CRM could not "
+                                       "be asked whether it made the deal: %1")
+                            .arg(found.error().message));
+                    for (const QString &key : keyOf)
+                        out.insert(key, ItemOutcome { key, unknown, {}, {}, false, {}, {} });
+                    settled(out);
+                    return;
+                }
+                for (auto it = found->cbegin(); it != found->cend(); ++it) {
+                    ItemOutcome o;
+                    o.key = keyOf.value(it.key());
+                    o.dealId = it.value().dealId;
+                    out.insert(o.key, o);
+                }
+                settled(out);
+            });
     };
 }
 
@@ -195,7 +201,6 @@ void AmoCrmConnector::sendCreateChunks(QList<EncodedItem> encoded, int from, QLi
         return;
     }
     const QList<EncodedItem> chunk = encoded.mid(from, kComplexBatch);
-    const qint64 sentAt = m_clock->nowMs() / 1000;
     auto plan = std::make_shared<AmoBatchSender::Plan>();
     plan->send
         = [this, inbox](const QJsonArray &body, const CallMeta &meta, AmoApiClient::JsonCallback answer) {
@@ -209,7 +214,7 @@ void AmoCrmConnector::sendCreateChunks(QList<EncodedItem> encoded, int from, QLi
         m_schema.markStale();
         forgetExternalIdField();
     };
-    plan->reconcile = reconcileByExternalId(sentAt);
+    plan->reconcile = reconcileByExternalId();
     AmoBatchSender::send(chunk, plan, [this, encoded, from, soFar, done, inbox](QList<ItemOutcome> outcomes) {
         sendCreateChunks(encoded, from + kComplexBatch, soFar + outcomes, done, inbox);
     });
@@ -218,38 +223,121 @@ void AmoCrmConnector::sendCreateChunks(QList<EncodedItem> encoded, int from, QLi
 void AmoCrmConnector::sendFollowUps(QList<EncodedItem> created, const QList<DealCreate> &items,
                                     QList<ItemOutcome> outcomes, BatchCallback done)
 {
+    QHash<QString, const EncodedItem *> encodedOf;
+    for (const EncodedItem &e : created)
+        encodedOf.insert(e.key, &e);
+    QHash<QString, const DealCreate *> itemOf;
+    for (const DealCreate &item : items)
+        itemOf.insert(item.key, &item);
+    QList<FollowUpTodo> todo;
+    for (const ItemOutcome &outcome : std::as_const(outcomes)) {
+        if (outcome.dealId.isEmpty() || outcome.error)
+            continue;
+        FollowUpTodo t;
+        t.key = outcome.key;
+        t.dealId = outcome.dealId;
+        if (const EncodedItem *e = encodedOf.value(outcome.key)) {
+            t.requestId = e->requestId;
+            t.overflowFields = e->overflowFields;
+            t.paths = e->paths;
+        }
+        if (const DealCreate *item = itemOf.value(outcome.key))
+            t.note = item->draft.note;
+        if (!t.overflowFields.isEmpty())
+            t.steps << FollowUp::Fields;
+        if (!t.note.trimmed().isEmpty())
+            t.steps << FollowUp::Note;
+        if (!t.steps.isEmpty())
+            todo << t;
+    }
+    runFollowUps(todo, outcomes, std::move(done));
+}
+
+QList<FollowUp> AmoCrmConnector::followUpsOf(const DealDraft &draft) const
+{
+    QList<FollowUp> steps;
+    int values = draft.deal.externalId.isEmpty() ? 0 : 1;
+    for (const DraftField &f : draft.deal.fields)
+        values += f.values.isEmpty() ? 0 : 1;
+    if (values > kMaxFieldValuesPerEntity)
+        steps << FollowUp::Fields;
+    if (!draft.note.trimmed().isEmpty())
+        steps << FollowUp::Note;
+    return steps;
+}
+
+void AmoCrmConnector::completeFollowUps(const QList<FollowUpWork> &items, BatchCallback done)
+{
+    QStringList keys;
+    for (const FollowUpWork &item : items)
+        keys << item.key;
+    // The fields beyond 40 are the ones a create would not carry: encoded as the create was (our
+    // field first), so the same ones follow.
+    ensureExternalIdField([this, items, keys, done](Common::Result<QString> field) {
+        QList<ItemOutcome> outcomes;
+        QList<FollowUpTodo> todo;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const FollowUpWork &item = items[i];
+            ItemOutcome outcome;
+            outcome.key = item.key;
+            outcome.dealId = item.dealId;
+            FollowUpTodo t;
+            t.key = item.key;
+            t.dealId = item.dealId;
+            t.requestId = QString::number(i);
+            if (item.steps.contains(FollowUp::Fields)) {
+                if (!field) {
+                    markPending(outcome, field.error(), FollowUp::Fields);
+                } else {
+                    const EncodedItem e
+                        = AmoCodec::encodeCreate({ item.key, item.draft, {} }, t.requestId, field.value());
+                    t.overflowFields = e.overflowFields;
+                    t.paths = e.paths;
+                    if (!t.overflowFields.isEmpty())
+                        t.steps << FollowUp::Fields;
+                }
+            }
+            if (item.steps.contains(FollowUp::Note) && !item.draft.note.trimmed().isEmpty()) {
+                t.note = item.draft.note;
+                t.steps << FollowUp::Note;
+            }
+            outcomes << outcome;
+            if (!t.steps.isEmpty())
+                todo << t;
+        }
+        runFollowUps(todo, outcomes, inCallersOrder(keys, done));
+    });
+}
+
+void AmoCrmConnector::runFollowUps(const QList<FollowUpTodo> &todo, QList<ItemOutcome> outcomes,
+                                   BatchCallback done)
+{
     QHash<QString, qsizetype> index;
     for (qsizetype i = 0; i < outcomes.size(); ++i)
         index.insert(outcomes[i].key, i);
     QList<EncodedItem> overflow;
-    for (const EncodedItem &e : created) {
-        const qsizetype i = index.value(e.key, -1);
-        if (i < 0 || e.overflowFields.isEmpty() || outcomes[i].dealId.isEmpty() || outcomes[i].error)
-            continue;
-        EncodedItem patch;
-        patch.key = e.key;
-        patch.requestId = e.requestId;
-        patch.json = QJsonObject { { "id", numeric(outcomes[i].dealId) },
-                                   { "request_id", e.requestId },
-                                   { "custom_fields_values", e.overflowFields } };
-        // The follow-up's positions are its own: shift the create's labels past the first 40.
-        for (auto it = e.paths.cbegin(); it != e.paths.cend(); ++it)
-            patch.paths.insert(it.key(), it.value());
-        overflow << patch;
-    }
     QList<EncodedItem> notes;
-    for (const DealCreate &item : items) {
-        const qsizetype i = index.value(item.key, -1);
-        if (i < 0 || item.draft.note.trimmed().isEmpty() || outcomes[i].dealId.isEmpty() || outcomes[i].error)
-            continue;
-        EncodedItem note;
-        note.key = item.key;
-        note.requestId = QString::number(i);
-        note.json = QJsonObject { { "entity_id", numeric(outcomes[i].dealId) },
-                                  { "note_type", "common" },
-                                  { "params", QJsonObject { { "text", item.draft.note } } },
-                                  { "request_id", note.requestId } };
-        notes << note;
+    for (const FollowUpTodo &t : todo) {
+        if (t.steps.contains(FollowUp::Fields) && !t.overflowFields.isEmpty()) {
+            EncodedItem patch;
+            patch.key = t.key;
+            patch.requestId = t.requestId;
+            patch.json = QJsonObject { { "id", numeric(t.dealId) },
+                                       { "request_id", t.requestId },
+                                       { "custom_fields_values", t.overflowFields } };
+            patch.paths = t.paths;
+            overflow << patch;
+        }
+        if (t.steps.contains(FollowUp::Note) && !t.note.trimmed().isEmpty()) {
+            EncodedItem note;
+            note.key = t.key;
+            note.requestId = QString::number(notes.size());
+            note.json = QJsonObject { { "entity_id", numeric(t.dealId) },
+                                      { "note_type", "common" },
+                                      { "params", QJsonObject { { "text", t.note } } },
+                                      { "request_id", note.requestId } };
+            notes << note;
+        }
     }
     auto notePlan = std::make_shared<AmoBatchSender::Plan>();
     notePlan->send = [this](const QJsonArray &body, const CallMeta &meta, AmoApiClient::JsonCallback answer) {
@@ -258,14 +346,13 @@ void AmoCrmConnector::sendFollowUps(QList<EncodedItem> created, const QList<Deal
     notePlan->read = AmoBatchSender::readEmbedded(QStringLiteral("notes"));
     sendInBatches(overflow, kBatch, leadsPatchPlan(), {}, [=, this](QList<ItemOutcome> patched) mutable {
         for (const ItemOutcome &p : patched) {
-            if (p.error)
-                markPartial(outcomes[index.value(p.key)], *p.error,
-                            tr("writing the fields beyond the first 40"));
+            if (p.error && index.contains(p.key))
+                markPending(outcomes[index.value(p.key)], *p.error, FollowUp::Fields);
         }
         sendInBatches(notes, kBatch, notePlan, {}, [=](QList<ItemOutcome> noted) mutable {
             for (const ItemOutcome &n : noted) {
-                if (n.error)
-                    markPartial(outcomes[index.value(n.key)], *n.error, tr("adding the note"));
+                if (n.error && index.contains(n.key))
+                    markPending(outcomes[index.value(n.key)], *n.error, FollowUp::Note);
             }
             done(outcomes);
         });

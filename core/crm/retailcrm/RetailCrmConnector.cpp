@@ -394,10 +394,10 @@ void RetailCrmConnector::createFieldsOneByOne(const QString &entity, QList<QJson
 }
 
 void RetailCrmConnector::findDealsByExternalIds(const QStringList &externalIds, qint64,
-                                                Callback<QMap<QString, QString>> done)
+                                                Callback<QMap<QString, FoundDeal>> done)
 {
     if (externalIds.isEmpty()) {
-        QTimer::singleShot(0, this, [done] { done(QMap<QString, QString>()); });
+        QTimer::singleShot(0, this, [done] { done(QMap<QString, FoundDeal>()); });
         return;
     }
     const QStringList chunk = externalIds.mid(0, 50);
@@ -412,20 +412,21 @@ void RetailCrmConnector::findDealsByExternalIds(const QStringList &externalIds, 
             done(answer.error());
             return;
         }
-        QMap<QString, QString> found;
+        QMap<QString, FoundDeal> found;
         for (const QJsonValue &v : answer->value(QLatin1String("orders")).toArray())
-            found.insert(v.toObject().value(QLatin1String("externalId")).toString(),
-                         QString::number(v.toObject().value(QLatin1String("id")).toInteger()));
+            found.insert(
+                v.toObject().value(QLatin1String("externalId")).toString(),
+                FoundDeal { QString::number(v.toObject().value(QLatin1String("id")).toInteger()), 0 });
         if (rest.isEmpty()) {
             done(found);
             return;
         }
-        findDealsByExternalIds(rest, 0, [found, done](Common::Result<QMap<QString, QString>> more) {
+        findDealsByExternalIds(rest, 0, [found, done](Common::Result<QMap<QString, FoundDeal>> more) {
             if (!more) {
                 done(more.error());
                 return;
             }
-            QMap<QString, QString> all = found;
+            QMap<QString, FoundDeal> all = found;
             all.insert(more.value());
             done(all);
         });

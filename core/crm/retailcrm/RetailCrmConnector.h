@@ -91,8 +91,9 @@ public:
     void addNotes(const QList<NoteAdd> &items, BatchCallback done) override;
     /** Creates customers, or edits one: names and e-mail under the policies, missing phones added. */
     void upsertContacts(const QList<ContactUpsert> &items, BatchCallback done) override;
-    void findDealsByExternalIds(const QStringList &externalIds, qint64 createdSince,
-                                Callback<QMap<QString, QString>> done) override;
+    /** By externalId, exactly (orders?filter[externalIds][]): no id floor is needed. */
+    void findDealsByExternalIds(const QStringList &externalIds, qint64 idFloor,
+                                Callback<QMap<QString, FoundDeal>> done) override;
     /** Every customer (@p updatedSince 0), else the customers in one page of customers/history since then. */
     void contactsChangedSince(qint64 updatedSince, int page, Callback<ContactPage> done) override;
     void stageChangesSince(const QString &cursor, Callback<StageChangePage> done) override;
