@@ -216,20 +216,29 @@ void TestAmoCrmConnector::oneBadOrderDoesNotFailItsNeighbours()
     QCOMPARE(s.value("notes").toArray().size(), m_notesBefore + 49);
 
     // The external id went into the "CRM Bridge ID" field and finds the deals back.
-    Wait<Common::Result<QMap<QString, QString>>> found;
+    // Read down from the newest lead to the floor (the highest id before the batch), compared exactly.
+    Wait<Common::Result<QMap<QString, Crm::FoundDeal>>> found;
     m_connector->findDealsByExternalIds({ QStringLiteral("order:shop:1003"),
                                           QStringLiteral("order:shop:1017"),
                                           QStringLiteral("order:shop:1049") },
-                                        QDateTime::currentSecsSinceEpoch() - 600, found.callback());
+                                        outcomes[0].dealId.toLongLong() - 1, found.callback());
     QTRY_VERIFY_WITH_TIMEOUT(found.done(), 10000);
     QVERIFY_OK(found.get());
     QCOMPARE(found.get()->size(), 2);
     QCOMPARE(outcomes[3].key, QStringLiteral("job-3"));
-    QCOMPARE(found.get()->value(QStringLiteral("order:shop:1003")), outcomes[3].dealId);
-    Wait<Common::Result<QMap<QString, QString>>> byQuery;
-    m_connector->findDealsByExternalIds({ QStringLiteral("order:shop:1049") }, 0, byQuery.callback());
-    QTRY_VERIFY_WITH_TIMEOUT(byQuery.done(), 10000);
-    QCOMPARE(byQuery.get()->value(QStringLiteral("order:shop:1049")), outcomes[49].dealId);
+    QCOMPARE(found.get()->value(QStringLiteral("order:shop:1003")).dealId, outcomes[3].dealId);
+    QVERIFY(found.get()->value(QStringLiteral("order:shop:1003")).createdAt > 0);
+    // A floor above a deal hides it (its job was sent after that id existed, so it cannot be it).
+    Wait<Common::Result<QMap<QString, Crm::FoundDeal>>> aboveFloor;
+    m_connector->findDealsByExternalIds({ QStringLiteral("order:shop:1003") },
+                                        outcomes[3].dealId.toLongLong(), aboveFloor.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(aboveFloor.done(), 10000);
+    QVERIFY_OK(aboveFloor.get());
+    QVERIFY(aboveFloor.get()->isEmpty());
+    Wait<Common::Result<QMap<QString, Crm::FoundDeal>>> noFloor;
+    m_connector->findDealsByExternalIds({ QStringLiteral("order:shop:1049") }, 0, noFloor.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(noFloor.done(), 10000);
+    QCOMPARE(noFloor.get()->value(QStringLiteral("order:shop:1049")).dealId, outcomes[49].dealId);
 }
 
 void TestAmoCrmConnector::moreThanFortyFieldsFollowInAPatch()

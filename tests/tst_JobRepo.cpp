@@ -215,6 +215,51 @@ private Q_SLOTS:
         QCOMPARE(m_jobs->lease(QStringLiteral("b"), 1, 10'000)->first().state, JobState::Sending);
     }
 
+    void aJobRemembersItsStepAcrossFailureAndResend()
+    {
+        QVERIFY_OK(m_jobs->enqueue(orderJob(QStringLiteral("15"))));
+        const Job job = m_jobs->lease(QStringLiteral("a"), 1, 10'000)->first();
+        QCOMPARE(job.step, JobStep::New);
+        QVERIFY_OK(m_jobs->markSending(job.id, QStringLiteral("a"), 500));
+        // No answer: it fails unconfirmed, and stays so through a resend (asked for before a create).
+        QVERIFY_OK(
+            m_jobs->settleFailed(job.id, QStringLiteral("a"), Error::transient(QStringLiteral("timeout"))));
+        QCOMPARE(m_jobs->resend({ job.id }).value(), 1);
+        Job again = m_jobs->lease(QStringLiteral("b"), 1, 10'000)->first();
+        QCOMPARE(again.step, JobStep::Unconfirmed);
+        QCOMPARE(again.crmFloor, 500);
+        // A second send keeps the floor of the first (a deal that one made is above 500, not above 900).
+        QVERIFY_OK(m_jobs->markSending(again.id, QStringLiteral("b"), 900));
+        QCOMPARE(m_jobs->get(again.id)->crmFloor, 500);
+
+        // The deal is made, the note fails: the job keeps the deal and the step left, not `sending`.
+        QVERIFY_OK(m_jobs->recordCreated(again.id, QStringLiteral("b"), QStringLiteral("123"),
+                                         { QStringLiteral("note") }));
+        QVERIFY_OK(m_jobs->settleRetry(again.id, QStringLiteral("b"), m_clock.nowMs(),
+                                       Error::transient(QStringLiteral("Deal 123 made, note pending"))));
+        Job made = m_jobs->get(again.id).value();
+        QCOMPARE(made.state, JobState::Pending);
+        QCOMPARE(made.step, JobStep::FollowUps);
+        QCOMPARE(made.crmId, QStringLiteral("123"));
+        QCOMPARE(made.pendingFollowUps, QStringList { QStringLiteral("note") });
+        int waiting = 0;
+        QCOMPARE(m_jobs->awaitingFollowUps(10, &waiting)->size(), 1);
+        QCOMPARE(waiting, 1);
+        // Its deal exists: it is never marked for a create again.
+        made = m_jobs->lease(QStringLiteral("b"), 1, 10'000)->first();
+        QVERIFY(!m_jobs->markSending(made.id, QStringLiteral("b"), 900).ok());
+        QVERIFY_OK(m_jobs->recordCreated(made.id, QStringLiteral("b"), QStringLiteral("123")));
+        QVERIFY_OK(m_jobs->settleDone(made.id, QStringLiteral("b")));
+        const Job done = m_jobs->get(made.id).value();
+        QCOMPARE(done.step, JobStep::Complete);
+        QVERIFY(done.lastError.isEmpty());
+        QCOMPARE(m_jobs->awaitingFollowUps(10, &waiting)->size(), 0);
+        // Delivered: no resend touches it.
+        QCOMPARE(m_jobs->resend({ done.id }).value(), 0);
+        QCOMPARE(m_jobs->resendFailed().value(), 0);
+        QCOMPARE(m_jobs->get(done.id)->state, JobState::Done);
+    }
+
     void releaseDoesNotUseAnAttempt()
     {
         QVERIFY_OK(m_jobs->enqueue(orderJob(QStringLiteral("14"))));
