@@ -304,7 +304,7 @@ private Q_SLOTS:
 
         const QJsonObject after = state();
         auto shopOrders = shop.value()->exec(
-            QStringLiteral("SELECT COUNT(*) FROM %1").arg(shop.value()->table(QStringLiteral("ms2_orders"))));
+            QStringLiteral("SELECT COUNT(*) FROM %1").arg(shop.value()->table("ms2_orders")));
         QVERIFY_OK(shopOrders);
         QVERIFY(shopOrders->next());
         QCOMPARE(shopOrders->value(0).toInt() - 10, placed); // no order lost on the way in

@@ -15,6 +15,10 @@
         <source>amoCRM&apos;s answer did not mention this item</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Contact %1 is not in the CRM any more</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Common</name>
@@ -59,13 +63,6 @@
     </message>
     <message>
         <source>User “%1” (%2) was removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Crm::AmoCrm</name>
-    <message>
-        <source>Deal %1 was created, but %2 failed: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -245,14 +242,6 @@
 <context>
     <name>Crm::AmoCrm::AmoCrmConnector</name>
     <message>
-        <source>writing the fields beyond the first 40</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>adding the note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>stage %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -304,6 +293,17 @@
     </message>
 </context>
 <context>
+    <name>Crm::FollowUp</name>
+    <message>
+        <source>fields beyond the first 40</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Crm::RetailCrm::RetailCrmConnector</name>
     <message>
         <source>RetailCRM cannot be subscribed to status changes through its API (its triggers are set up by hand in the CRM and are not retried): use polling of the order history instead (crmbridgectl backsync enable NAME --poll [--interval S])</source>
@@ -335,11 +335,30 @@
     </message>
 </context>
 <context>
-    <name>Engine::LaneWorker</name>
+    <name>Engine::ChangeSender</name>
     <message>
-        <source>Found in the CRM after a restart: deal %1</source>
+        <source>The order&apos;s deal is not in the CRM yet; the change waits for it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The profile has no name, phone or email to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal %1 updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact %1 updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact %1 created</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Engine::CreateSender</name>
     <message>
         <source>Merged into deal %1 by the CRM&apos;s duplicate control</source>
         <translation type="unfinished"></translation>
@@ -349,7 +368,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deal %1, but: %2</source>
+        <source>Deal %1: %2 added</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Engine::LaneWorker</name>
+    <message>
+        <source>Found in the CRM after a restart: deal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the CRM&apos;s contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal %1 made, %2 not added: %3 (resend adds it to this deal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal %1 made, %2 pending (retry %3): %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -442,7 +480,7 @@
     </message>
     <message>
         <source>Save the connection first.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Save the connection first.</translation>
     </message>
     <message>
         <source>Waiting for the browser: allow access there (%1:%2 left).</source>
@@ -697,11 +735,11 @@
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Name:</translation>
     </message>
     <message>
         <source>Account address:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Account address:</translation>
     </message>
     <message>
         <source>Integration ID:</source>
@@ -721,7 +759,7 @@
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Saved.</translation>
     </message>
     <message>
         <source>RetailCRM, the key works</source>
@@ -861,6 +899,57 @@
     </message>
 </context>
 <context>
+    <name>Gui::CrmTerms</name>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gui::CsvExporter</name>
     <message>
         <source>Export cancelled.</source>
@@ -965,6 +1054,45 @@
             <numerusform>%1: %n call in the last minute</numerusform>
             <numerusform>%1: %n calls in the last minute</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::EngineStateText</name>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle, waiting for orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not watched</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1475,11 +1603,11 @@ Last failed: %2</source>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Not saved: %1</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Saved.</translation>
     </message>
     <message>
         <source>Routing</source>
@@ -1915,6 +2043,53 @@ Keys: %2</source>
     </message>
 </context>
 <context>
+    <name>Gui::SecretPlace</name>
+    <message>
+        <source>kept in memory for this demo only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored encrypted in the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in this demo&apos;s memory: replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not stored in the database: replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in this computer&apos;s keychain: replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secret store unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in memory for this demo only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept only encrypted in the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept only in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gui::SettingsPage</name>
     <message>
         <source>Keep sending in the background when the window is closed</source>
@@ -1946,7 +2121,7 @@ Keys: %2</source>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Saved.</translation>
     </message>
 </context>
 <context>
@@ -2005,7 +2180,7 @@ Keys: %2</source>
     </message>
     <message>
         <source>checking…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">checking…</translation>
     </message>
     <message>
         <source>Web form (webhook)</source>
@@ -2181,6 +2356,78 @@ Keys: %2</source>
             <numerusform>%n job failed</numerusform>
             <numerusform>%n jobs failed</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::WorkerReadings</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n s ago</numerusform>
+            <numerusform>%n s ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not watched (no engine is running)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unreachable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: watching, polled %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a shop on the Connections page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: paused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a CRM on the Connections page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: stage changes cannot be read: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2970,215 +3217,6 @@ Keys: %2</source>
         <source>The engine cannot start.
 
 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Gui::EngineStateText</name>
-    <message>
-        <source>starting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>idle, waiting for orders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>watching</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unreachable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not watched</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Gui::WorkerReadings</name>
-    <message>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>and %n more</numerusform>
-            <numerusform>and %n more</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s ago</source>
-        <translation>
-            <numerusform>%n s ago</numerusform>
-            <numerusform>%n s ago</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min ago</source>
-        <translation>
-            <numerusform>%n min ago</numerusform>
-            <numerusform>%n min ago</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not watched (no engine is running)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: unreachable: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: watching, polled %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a shop on the Connections page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: paused: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a CRM on the Connections page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: stage changes cannot be read: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Gui::CrmTerms</name>
-    <message>
-        <source>Order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Manager</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pipeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Responsible</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Gui::SecretPlace</name>
-    <message>
-        <source>kept in memory for this demo only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stored encrypted in the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stored in the keychain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not in this demo&apos;s memory: replace it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not stored in the database: replace it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not in this computer&apos;s keychain: replace it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>secret store unavailable: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keychain unavailable: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kept in memory for this demo only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kept only encrypted in the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kept only in the system keychain</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

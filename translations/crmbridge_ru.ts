@@ -67,13 +67,6 @@
     </message>
 </context>
 <context>
-    <name>Crm::AmoCrm</name>
-    <message>
-        <source>Deal %1 was created, but %2 failed: %3</source>
-        <translation>Сделка %1 создана, но не удалось: %2: %3</translation>
-    </message>
-</context>
-<context>
     <name>Crm::AmoCrm::AmoAuth</name>
     <message>
         <source>The authorization code has expired (codes live 20 minutes). Get a new code in the integration&apos;s “Keys and scopes” tab and paste it again.</source>
@@ -249,14 +242,6 @@
 <context>
     <name>Crm::AmoCrm::AmoCrmConnector</name>
     <message>
-        <source>writing the fields beyond the first 40</source>
-        <translation>запись полей после первых 40</translation>
-    </message>
-    <message>
-        <source>adding the note</source>
-        <translation>добавление примечания</translation>
-    </message>
-    <message>
         <source>stage %1</source>
         <translation>этап %1</translation>
     </message>
@@ -308,6 +293,17 @@
     </message>
 </context>
 <context>
+    <name>Crm::FollowUp</name>
+    <message>
+        <source>fields beyond the first 40</source>
+        <translation>поля после первых 40</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>примечание</translation>
+    </message>
+</context>
+<context>
     <name>Crm::RetailCrm::RetailCrmConnector</name>
     <message>
         <source>RetailCRM cannot be subscribed to status changes through its API (its triggers are set up by hand in the CRM and are not retried): use polling of the order history instead (crmbridgectl backsync enable NAME --poll [--interval S])</source>
@@ -339,26 +335,14 @@
     </message>
 </context>
 <context>
-    <name>Engine::LaneWorker</name>
+    <name>Engine::ChangeSender</name>
     <message>
-        <source>Found in the CRM after a restart: deal %1</source>
-        <translation>Найдено в CRM после перезапуска: сделка %1</translation>
+        <source>The order&apos;s deal is not in the CRM yet; the change waits for it</source>
+        <translation>Сделки заказа в CRM ещё нет; изменение ждёт её</translation>
     </message>
     <message>
-        <source>Merged into deal %1 by the CRM&apos;s duplicate control</source>
-        <translation>Объединено со сделкой %1 контролем дублей CRM</translation>
-    </message>
-    <message>
-        <source>Deal %1</source>
-        <translation>Сделка %1</translation>
-    </message>
-    <message>
-        <source>Deal %1, but: %2</source>
-        <translation>Сделка %1, но: %2</translation>
-    </message>
-    <message>
-        <source>Reading the CRM&apos;s contacts</source>
-        <translation>Читаются контакты из CRM</translation>
+        <source>The profile has no name, phone or email to send</source>
+        <translation>В профиле нет имени, телефона или e-mail для отправки</translation>
     </message>
     <message>
         <source>Deal %1 updated</source>
@@ -372,13 +356,39 @@
         <source>Contact %1 created</source>
         <translation>Контакт %1 создан</translation>
     </message>
+</context>
+<context>
+    <name>Engine::CreateSender</name>
     <message>
-        <source>The order&apos;s deal is not in the CRM yet; the change waits for it</source>
-        <translation>Сделки заказа в CRM ещё нет; изменение ждёт её</translation>
+        <source>Merged into deal %1 by the CRM&apos;s duplicate control</source>
+        <translation>Объединено со сделкой %1 контролем дублей CRM</translation>
     </message>
     <message>
-        <source>The profile has no name, phone or email to send</source>
-        <translation>В профиле нет имени, телефона или e-mail для отправки</translation>
+        <source>Deal %1</source>
+        <translation>Сделка %1</translation>
+    </message>
+    <message>
+        <source>Deal %1: %2 added</source>
+        <translation>Сделка %1: добавлено: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Engine::LaneWorker</name>
+    <message>
+        <source>Found in the CRM after a restart: deal %1</source>
+        <translation>Найдено в CRM после перезапуска: сделка %1</translation>
+    </message>
+    <message>
+        <source>Reading the CRM&apos;s contacts</source>
+        <translation>Читаются контакты из CRM</translation>
+    </message>
+    <message>
+        <source>Deal %1 made, %2 not added: %3 (resend adds it to this deal)</source>
+        <translation>Сделка %1 создана, не добавлено: %2: %3 (повторная отправка добавит это в ту же сделку)</translation>
+    </message>
+    <message>
+        <source>Deal %1 made, %2 pending (retry %3): %4</source>
+        <translation>Сделка %1 создана, ожидает: %2 (попытка %3): %4</translation>
     </message>
 </context>
 <context>
@@ -893,6 +903,57 @@
     </message>
 </context>
 <context>
+    <name>Gui::CrmTerms</name>
+    <message>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Покупатель</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Воронка</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Бюджет</translation>
+    </message>
+</context>
+<context>
     <name>Gui::CsvExporter</name>
     <message>
         <source>Export cancelled.</source>
@@ -1000,6 +1061,45 @@
             <numerusform>%1: %n запроса за минуту</numerusform>
             <numerusform>%1: %n запросов за минуту</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::EngineStateText</name>
+    <message>
+        <source>starting</source>
+        <translation>запускается</translation>
+    </message>
+    <message>
+        <source>idle, waiting for orders</source>
+        <translation>ждёт заказов</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>отправляет</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>на паузе</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>остановлен</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>не запущен</translation>
+    </message>
+    <message>
+        <source>watching</source>
+        <translation>наблюдает</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>недоступен</translation>
+    </message>
+    <message>
+        <source>not watched</source>
+        <translation>не наблюдается</translation>
     </message>
 </context>
 <context>
@@ -1964,6 +2064,53 @@ Keys: %2</source>
     </message>
 </context>
 <context>
+    <name>Gui::SecretPlace</name>
+    <message>
+        <source>kept in memory for this demo only</source>
+        <translation>хранится в памяти, только для этого демо</translation>
+    </message>
+    <message>
+        <source>stored encrypted in the database</source>
+        <translation>хранится зашифрованным в базе данных</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>хранится в связке ключей</translation>
+    </message>
+    <message>
+        <source>not in this demo&apos;s memory: replace it</source>
+        <translation>нет в памяти этого демо: замените его</translation>
+    </message>
+    <message>
+        <source>not stored in the database: replace it</source>
+        <translation>нет в базе данных: замените его</translation>
+    </message>
+    <message>
+        <source>not in this computer&apos;s keychain: replace it</source>
+        <translation>нет в связке ключей этого компьютера: замените его</translation>
+    </message>
+    <message>
+        <source>secret store unavailable: %1</source>
+        <translation>хранилище секретов недоступно: %1</translation>
+    </message>
+    <message>
+        <source>keychain unavailable: %1</source>
+        <translation>связка ключей недоступна: %1</translation>
+    </message>
+    <message>
+        <source>Kept in memory for this demo only</source>
+        <translation>Хранится в памяти, только для этого демо</translation>
+    </message>
+    <message>
+        <source>Kept only encrypted in the database</source>
+        <translation>Хранится только зашифрованным в базе данных</translation>
+    </message>
+    <message>
+        <source>Kept only in the system keychain</source>
+        <translation>Хранится только в системной связке ключей</translation>
+    </message>
+</context>
+<context>
     <name>Gui::SettingsPage</name>
     <message>
         <source>Keep sending in the background when the window is closed</source>
@@ -2232,6 +2379,81 @@ Keys: %2</source>
             <numerusform>%n задания с ошибкой</numerusform>
             <numerusform>%n заданий с ошибкой</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::WorkerReadings</name>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n с назад</numerusform>
+            <numerusform>%n с назад</numerusform>
+            <numerusform>%n с назад</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n мин назад</numerusform>
+            <numerusform>%n мин назад</numerusform>
+            <numerusform>%n мин назад</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>%1: not watched (no engine is running)</source>
+        <translation>%1: не наблюдается (обмен не запущен)</translation>
+    </message>
+    <message>
+        <source>%1: unreachable: %2</source>
+        <translation>%1: недоступен: %2</translation>
+    </message>
+    <message>
+        <source>%1: watching, polled %2</source>
+        <translation>%1: наблюдает, опрос %2</translation>
+    </message>
+    <message>
+        <source>Add a shop on the Connections page</source>
+        <translation>Добавьте магазин на странице «Подключения»</translation>
+    </message>
+    <message>
+        <source>%1: not running</source>
+        <translation>%1: не запущен</translation>
+    </message>
+    <message>
+        <source>%1: paused</source>
+        <translation>%1: на паузе</translation>
+    </message>
+    <message>
+        <source>%1: paused: %2</source>
+        <translation>%1: на паузе: %2</translation>
+    </message>
+    <message>
+        <source>Add a CRM on the Connections page</source>
+        <translation>Добавьте CRM на странице «Подключения»</translation>
+    </message>
+    <message>
+        <source>%1: stage changes cannot be read: %2</source>
+        <translation>%1: изменения этапов не читаются: %2</translation>
     </message>
 </context>
 <context>
@@ -3030,218 +3252,6 @@ Keys: %2</source>
         <translation>Обмен не запускается.
 
 %1</translation>
-    </message>
-</context>
-<context>
-    <name>Gui::EngineStateText</name>
-    <message>
-        <source>starting</source>
-        <translation>запускается</translation>
-    </message>
-    <message>
-        <source>idle, waiting for orders</source>
-        <translation>ждёт заказов</translation>
-    </message>
-    <message>
-        <source>sending</source>
-        <translation>отправляет</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>на паузе</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>остановлен</translation>
-    </message>
-    <message>
-        <source>not running</source>
-        <translation>не запущен</translation>
-    </message>
-    <message>
-        <source>watching</source>
-        <translation>наблюдает</translation>
-    </message>
-    <message>
-        <source>unreachable</source>
-        <translation>недоступен</translation>
-    </message>
-    <message>
-        <source>not watched</source>
-        <translation>не наблюдается</translation>
-    </message>
-</context>
-<context>
-    <name>Gui::WorkerReadings</name>
-    <message>
-        <source>none</source>
-        <translation>нет</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 из %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>и ещё %n</numerusform>
-            <numerusform>и ещё %n</numerusform>
-            <numerusform>и ещё %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s ago</source>
-        <translation>
-            <numerusform>%n с назад</numerusform>
-            <numerusform>%n с назад</numerusform>
-            <numerusform>%n с назад</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min ago</source>
-        <translation>
-            <numerusform>%n мин назад</numerusform>
-            <numerusform>%n мин назад</numerusform>
-            <numerusform>%n мин назад</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>?</source>
-        <translation>?</translation>
-    </message>
-    <message>
-        <source>%1: not watched (no engine is running)</source>
-        <translation>%1: не наблюдается (обмен не запущен)</translation>
-    </message>
-    <message>
-        <source>%1: unreachable: %2</source>
-        <translation>%1: недоступен: %2</translation>
-    </message>
-    <message>
-        <source>%1: watching, polled %2</source>
-        <translation>%1: наблюдает, опрос %2</translation>
-    </message>
-    <message>
-        <source>Add a shop on the Connections page</source>
-        <translation>Добавьте магазин на странице «Подключения»</translation>
-    </message>
-    <message>
-        <source>%1: not running</source>
-        <translation>%1: не запущен</translation>
-    </message>
-    <message>
-        <source>%1: paused</source>
-        <translation>%1: на паузе</translation>
-    </message>
-    <message>
-        <source>%1: paused: %2</source>
-        <translation>%1: на паузе: %2</translation>
-    </message>
-    <message>
-        <source>Add a CRM on the Connections page</source>
-        <translation>Добавьте CRM на странице «Подключения»</translation>
-    </message>
-    <message>
-        <source>%1: stage changes cannot be read: %2</source>
-        <translation>%1: изменения этапов не читаются: %2</translation>
-    </message>
-</context>
-<context>
-    <name>Gui::CrmTerms</name>
-    <message>
-        <source>Order</source>
-        <translation>Заказ</translation>
-    </message>
-    <message>
-        <source>Shop</source>
-        <translation>Магазин</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Статус</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>Покупатель</translation>
-    </message>
-    <message>
-        <source>Manager</source>
-        <translation>Менеджер</translation>
-    </message>
-    <message>
-        <source>Deal</source>
-        <translation>Сделка</translation>
-    </message>
-    <message>
-        <source>Pipeline</source>
-        <translation>Воронка</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>Этап</translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation>Контакт</translation>
-    </message>
-    <message>
-        <source>Responsible</source>
-        <translation>Ответственный</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Сумма</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Бюджет</translation>
-    </message>
-</context>
-<context>
-    <name>Gui::SecretPlace</name>
-    <message>
-        <source>kept in memory for this demo only</source>
-        <translation>хранится в памяти, только для этого демо</translation>
-    </message>
-    <message>
-        <source>stored encrypted in the database</source>
-        <translation>хранится зашифрованным в базе данных</translation>
-    </message>
-    <message>
-        <source>stored in the keychain</source>
-        <translation>хранится в связке ключей</translation>
-    </message>
-    <message>
-        <source>not in this demo&apos;s memory: replace it</source>
-        <translation>нет в памяти этого демо: замените его</translation>
-    </message>
-    <message>
-        <source>not stored in the database: replace it</source>
-        <translation>нет в базе данных: замените его</translation>
-    </message>
-    <message>
-        <source>not in this computer&apos;s keychain: replace it</source>
-        <translation>нет в связке ключей этого компьютера: замените его</translation>
-    </message>
-    <message>
-        <source>secret store unavailable: %1</source>
-        <translation>хранилище секретов недоступно: %1</translation>
-    </message>
-    <message>
-        <source>keychain unavailable: %1</source>
-        <translation>связка ключей недоступна: %1</translation>
-    </message>
-    <message>
-        <source>Kept in memory for this demo only</source>
-        <translation>Хранится в памяти, только для этого демо</translation>
-    </message>
-    <message>
-        <source>Kept only encrypted in the database</source>
-        <translation>Хранится только зашифрованным в базе данных</translation>
-    </message>
-    <message>
-        <source>Kept only in the system keychain</source>
-        <translation>Хранится только в системной связке ключей</translation>
     </message>
 </context>
 </TS>

@@ -14,7 +14,7 @@ using Common::Error;
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Engine::LaneWorker", text);
+    return QCoreApplication::translate("Engine::ChangeSender", text);
 }
 } // namespace
 

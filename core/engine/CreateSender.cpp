@@ -18,7 +18,7 @@ using Store::Job;
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Engine::LaneWorker", text);
+    return QCoreApplication::translate("Engine::CreateSender", text);
 }
 } // namespace
 
