@@ -224,11 +224,11 @@ private Q_SLOTS:
         for (const DealCreate &item : std::as_const(items))
             ids << m_connector->crmExternalIdOf(item.draft);
         QCOMPARE(ids.first(), QStringLiteral("2311-1"));
-        auto found = await<Common::Result<QMap<QString, QString>>>(
+        auto found = await<Common::Result<QMap<QString, Crm::FoundDeal>>>(
             [&](auto cb) { m_connector->findDealsByExternalIds(ids + QStringList { "2311-99" }, 0, cb); });
         QVERIFY_OK(found);
         QCOMPARE(found->size(), 4);
-        QCOMPARE(found->value(QStringLiteral("2311-3")), outcomes[2].dealId);
+        QCOMPARE(found->value(QStringLiteral("2311-3")).dealId, outcomes[2].dealId);
     }
 
     void existingCustomerIsFoundByEmailOrPhone()
