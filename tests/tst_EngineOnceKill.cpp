@@ -232,13 +232,13 @@ private Q_SLOTS:
         // second, so the sandbox does not block the account for the few 429s that brings.
         m_control->control(QStringLiteral("account"),
                            { { "rate", 7 }, { "burst", 7 }, { "violation_threshold", 100000 } });
-        // Every fifth notes call fails: deals made, notes pending, retried on those deals.
+        // Every second notes call fails: deals made, notes pending, retried on those deals.
         m_control->control(QStringLiteral("faults"),
                            QJsonObject { { "action", "status" },
                                          { "method", "POST" },
                                          { "path", "/api/v4/leads/notes" },
                                          { "status", 500 },
-                                         { "every", 5 } });
+                                         { "every", 2 } });
         // Creates answer in half a second, so a kill can land while one is out.
         m_control->control(QStringLiteral("faults"),
                            QJsonObject { { "action", "slow" },
