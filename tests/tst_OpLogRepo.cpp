@@ -2,6 +2,7 @@
 #include "DialectSuite.h"
 #include "TestEnv.h"
 #include "storage/Sql.h"
+#include "store/JobRepo.h"
 #include "store/OpLogRepo.h"
 
 #include <QTest>
@@ -224,6 +225,58 @@ private Q_SLOTS:
         byKey.jobId.reset();
         QCOMPARE(m_log->count(byKey).value(), 1);
         auto left = Storage::Sql::scalar(*m_test->db(), QStringLiteral("SELECT COUNT(*) FROM op_log_keys"));
+        QVERIFY_OK(left);
+        QCOMPARE(left->toInt(), 1);
+    }
+
+    /** amoCRM's leads/complex and RetailCRM's orders/upload carry many orders: each is found by its job,
+     *  and by the order number, phone and email the shop shows, though the call's own keys name none. */
+    void aBatchCallIsFoundByEveryJobAndOrderItCarried()
+    {
+        JobRepo jobs(m_test->db());
+        QList<qint64> ids;
+        for (int i = 61; i <= 63; ++i) {
+            NewJob job;
+            job.kind = QStringLiteral("order.created");
+            job.idempotencyKey = QStringLiteral("order:shop:%1:created").arg(i);
+            job.reference = QStringLiteral("2612/%1").arg(i);
+            job.phone = QStringLiteral("+791270000%1").arg(i); // as sources store them: E.164
+            job.email = QStringLiteral("buyer%1@example.ru").arg(i);
+            auto enqueued = jobs.enqueue(job);
+            QVERIFY_OK(enqueued);
+            ids << enqueued->job.id;
+        }
+        OpLogEntry batch = entry(1000, 200, QStringLiteral("order:shop:61 order:shop:62 order:shop:63"));
+        batch.jobIds = ids;
+        auto batchId = m_log->append(batch);
+        QVERIFY_OK(batchId);
+        QVERIFY_OK(m_log->append(entry(2000, 200, QStringLiteral("other"), ids.at(0)))); // a call of one job
+
+        auto read = m_log->get(batchId.value());
+        QVERIFY_OK(read);
+        QCOMPARE(read->jobIds, ids);
+        QCOMPARE(read->jobId, ids.first());
+
+        OpLogFilter byJob;
+        byJob.jobId = ids.at(1);
+        QCOMPARE(m_log->count(byJob).value(), 1);
+        QCOMPARE(m_log->page(byJob, std::nullopt, 10)->first().id, batchId.value());
+        byJob.jobId = ids.at(0);
+        QCOMPARE(m_log->count(byJob).value(), 2);
+
+        OpLogFilter byKey;
+        byKey.key = QStringLiteral("2612/63"); // the number the shop shows
+        QCOMPARE(m_log->count(byKey).value(), 1);
+        QCOMPARE(m_log->page(byKey, std::nullopt, 10)->first().id, batchId.value());
+        byKey.key = QStringLiteral("8 (912) 700-00-62"); // the phone in another form
+        QCOMPARE(m_log->count(byKey).value(), 1);
+        byKey.key = QStringLiteral("Buyer61@example.ru");
+        QCOMPARE(m_log->count(byKey).value(), 2);
+        byKey.key = QStringLiteral("2612/6"); // whole numbers only
+        QCOMPARE(m_log->count(byKey).value(), 0);
+
+        QCOMPARE(m_log->pruneOlderThan(1500).value(), 1);
+        auto left = Storage::Sql::scalar(*m_test->db(), QStringLiteral("SELECT COUNT(*) FROM op_log_jobs"));
         QVERIFY_OK(left);
         QCOMPARE(left->toInt(), 1);
     }

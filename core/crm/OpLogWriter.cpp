@@ -18,6 +18,7 @@ Net::OpLogHook opLogWriter(std::shared_ptr<Storage::Database> db, qint64 connect
             e.connectionId = connectionId;
         e.lane = lane;
         e.jobId = r.jobId;
+        e.jobIds = r.jobIds;
         e.method = QString::fromLatin1(r.method);
         e.url = r.url;
         e.status = r.status;

@@ -270,6 +270,7 @@ void HttpClient::log(const Call &call, const HttpResponse &response, const QStri
     record.error = Redactor::scrub(error);
     record.keys = call.request.keys;
     record.jobId = call.request.jobId;
+    record.jobIds = call.request.jobIds;
     m_hook(record);
 }
 

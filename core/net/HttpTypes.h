@@ -33,6 +33,7 @@ struct HttpRequest
     bool logBodies = true; ///< false for OAuth grants: neither body reaches the op log
     QString keys; ///< business keys for the op log (order numbers, phones, emails)
     std::optional<qint64> jobId;
+    QList<qint64> jobIds; ///< every job a batch call carries (jobId's among them or not): all are logged
 };
 
 struct HttpResponse
@@ -62,6 +63,7 @@ struct CallRecord
     QString error;
     QString keys;
     std::optional<qint64> jobId;
+    QList<qint64> jobIds;
 };
 using OpLogHook = std::function<void(const CallRecord &)>;
 

@@ -255,6 +255,23 @@ static QList<Migration> buildMigrations()
                              " AND kind IN ('order.created', 'form.submitted')"),
           } });
 
+    // Trace: every job an API call carried (a batch call carries many; op_log.job_id keeps one), so a
+    // job's calls and an order's calls (through the jobs' indexed reference, phone and email) are index
+    // lookups for either CRM. Failure groups: a failed job keeps its error's code (with the CRM's own,
+    // e.g. "validation: NotSupportedChoice") and HTTP status, so the Queue names each cause and advises.
+    list.append(
+        { 12,
+          QStringLiteral("op log jobs of each call, failed jobs' error code and HTTP status"),
+          {
+              QStringLiteral("CREATE TABLE op_log_jobs (op_id {int64} NOT NULL, job_id {int64} NOT NULL)"),
+              QStringLiteral("CREATE INDEX op_log_jobs_job ON op_log_jobs (job_id, op_id)"),
+              QStringLiteral("CREATE INDEX op_log_jobs_op ON op_log_jobs (op_id)"),
+              QStringLiteral("INSERT INTO op_log_jobs (op_id, job_id)"
+                             " SELECT id, job_id FROM op_log WHERE job_id IS NOT NULL"),
+              QStringLiteral("ALTER TABLE jobs ADD COLUMN error_code TEXT NOT NULL DEFAULT ''"),
+              QStringLiteral("ALTER TABLE jobs ADD COLUMN error_status INTEGER NOT NULL DEFAULT 0"),
+          } });
+
     return list;
 }
 

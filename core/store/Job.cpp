@@ -2,7 +2,9 @@
 #include "Job.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QRegularExpression>
+#include <QStringList>
 #include <array>
 #include <utility>
 
@@ -81,6 +83,22 @@ QString errorFingerprint(const Common::Error &error)
                             .arg(shape.simplified());
     return QString::fromLatin1(
         QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+}
+
+QString errorCodeOf(const Common::Error &error)
+{
+    QStringList crmCodes;
+    // amoCRM's validation errors name a code per field (Crm::AmoCrm::AmoCodec::validationError).
+    for (const QJsonValue &field : error.details.value(QLatin1String("fields")).toArray()) {
+        const QString code = field.toObject().value(QLatin1String("code")).toString();
+        if (!code.isEmpty() && !crmCodes.contains(code))
+            crmCodes << code;
+    }
+    if (crmCodes.isEmpty())
+        return error.code;
+    return error.code.isEmpty()
+        ? crmCodes.join(QStringLiteral(", "))
+        : QStringLiteral("%1: %2").arg(error.code, crmCodes.join(QStringLiteral(", ")));
 }
 
 } // namespace Store

@@ -115,6 +115,8 @@ struct FailureGroup
     QString sampleError;
     int count = 0;
     qint64 lastAt = 0;
+    QString code; ///< errorCodeOf() the cause: ours, with the CRM's own ("validation: NotSupportedChoice")
+    int httpStatus = 0; ///< the CRM's HTTP answer; 0 when none came
 };
 
 /**
@@ -122,5 +124,9 @@ struct FailureGroup
  * numbers and quoted values blanked out, so "order 17: field 123 …" and "order 18: field 123 …" group.
  */
 QString errorFingerprint(const Common::Error &error);
+
+/** The error's code, followed by the CRM's own codes when it gave some per field ("validation:
+ *  NotSupportedChoice"), for telling failure causes apart. */
+QString errorCodeOf(const Common::Error &error);
 
 } // namespace Store

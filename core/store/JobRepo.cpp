@@ -333,10 +333,14 @@ Status JobRepo::settle(qint64 id, const QString &owner, const QString &state, qi
                          final ? now : 0 };
     QString errorSet;
     if (error) {
-        errorSet = QStringLiteral(", last_error = ?, error_kind = ?, error_fingerprint = ?");
-        binds << error->message << Common::errorKindName(error->kind) << errorFingerprint(*error);
+        errorSet = QStringLiteral(
+            ", last_error = ?, error_kind = ?, error_fingerprint = ?, error_code = ?, error_status = ?");
+        binds << error->message << Common::errorKindName(error->kind) << errorFingerprint(*error)
+              << errorCodeOf(*error) << error->httpStatus;
     } else if (state == QLatin1String("done")) {
-        errorSet = QStringLiteral(", last_error = '', error_kind = '', error_fingerprint = ''");
+        errorSet
+            = QStringLiteral(", last_error = '', error_kind = '', error_fingerprint = '', error_code = '',"
+                             " error_status = 0");
     }
     binds << id;
     auto updated = Sql::exec(
@@ -620,7 +624,8 @@ Result<QList<FailureGroup>> JobRepo::failureGroups()
     auto query = Sql::exec(
         *m_db,
         QStringLiteral(
-            "SELECT error_fingerprint, MAX(error_kind), MAX(last_error), COUNT(*), MAX(updated_at)"
+            "SELECT error_fingerprint, MAX(error_kind), MAX(last_error), COUNT(*), MAX(updated_at),"
+            " MAX(error_code), MAX(error_status)"
             " FROM jobs WHERE state = 'failed' GROUP BY error_fingerprint ORDER BY COUNT(*) DESC"));
     if (!query)
         return query.error();
@@ -632,6 +637,8 @@ Result<QList<FailureGroup>> JobRepo::failureGroups()
         g.sampleError = query->value(2).toString();
         g.count = query->value(3).toInt();
         g.lastAt = query->value(4).toLongLong();
+        g.code = query->value(5).toString();
+        g.httpStatus = query->value(6).toInt();
         groups.append(g);
     }
     return groups;

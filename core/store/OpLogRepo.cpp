@@ -2,6 +2,7 @@
 #include "OpLogRepo.h"
 
 #include "SecretGuard.h"
+#include "common/PhoneNumber.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
 
@@ -64,7 +65,7 @@ QStringList conditionsFor(const OpLogFilter &filter, bool postgres, QVariantList
         binds << *filter.connectionId;
     }
     if (filter.jobId) {
-        where << QStringLiteral("job_id = ?");
+        where << QStringLiteral("id IN (SELECT op_id FROM op_log_jobs WHERE job_id = ?)");
         binds << *filter.jobId;
     }
     switch (filter.statusClass) {
@@ -87,8 +88,25 @@ QStringList conditionsFor(const OpLogFilter &filter, bool postgres, QVariantList
         break;
     }
     if (const QString key = OpLogRepo::normaliseKey(filter.key); !key.isEmpty()) {
-        where << QStringLiteral("id IN (SELECT op_id FROM op_log_keys WHERE key = ?)");
+        // The call's own keys, or a job it carried whose order number, phone or email this is (the
+        // jobs keep them as the shop shows them, indexed): a batch call finds every order it carried.
+        const QString raw = filter.key.trimmed();
+        QStringList ofJobs { QStringLiteral("reference = ?"), QStringLiteral("phone = ?") };
+        QVariantList jobBinds { raw, raw };
+        if (const auto e164 = Common::PhoneNumber::toE164(raw); e164 && e164.value() != raw) {
+            ofJobs << QStringLiteral("phone = ?");
+            jobBinds << e164.value();
+        }
+        if (const QString email = Common::normaliseEmail(raw); !email.isEmpty()) {
+            ofJobs << QStringLiteral("email = ?");
+            jobBinds << email;
+        }
+        where << QStringLiteral("(id IN (SELECT op_id FROM op_log_keys WHERE key = ?)"
+                                " OR id IN (SELECT op_id FROM op_log_jobs WHERE job_id IN"
+                                " (SELECT id FROM jobs WHERE %1)))")
+                     .arg(ofJobs.join(QStringLiteral(" OR ")));
         binds << key;
+        binds.append(jobBinds);
     }
     const QString text = filter.text.trimmed();
     if (!text.isEmpty()) {
@@ -147,6 +165,15 @@ Result<qint64> OpLogRepo::append(OpLogEntry entry)
     Storage::Transaction tx(*m_db);
     if (!tx.isActive())
         return tx.error();
+    QList<qint64> jobs;
+    if (entry.jobId)
+        jobs << *entry.jobId;
+    for (qint64 job : std::as_const(entry.jobIds)) {
+        if (!jobs.contains(job))
+            jobs << job;
+    }
+    if (!entry.jobId && !jobs.isEmpty())
+        entry.jobId = jobs.first();
     auto query = Sql::exec(*m_db, sql,
                            { entry.atMs, nullable(entry.connectionId), entry.lane, nullable(entry.jobId),
                              entry.method, entry.url, entry.status, entry.durationMs, entry.requestHeaders,
@@ -171,6 +198,12 @@ Result<qint64> OpLogRepo::append(OpLogEntry entry)
         if (!inserted)
             return inserted.error();
     }
+    for (qint64 job : std::as_const(jobs)) {
+        auto inserted = Sql::exec(
+            *m_db, QStringLiteral("INSERT INTO op_log_jobs (op_id, job_id) VALUES (?, ?)"), { id, job });
+        if (!inserted)
+            return inserted.error();
+    }
     if (auto committed = tx.commit(); !committed)
         return committed.error();
     return id;
@@ -186,10 +219,10 @@ Result<QList<OpLogEntry>> OpLogRepo::page(const OpLogFilter &filter, std::option
         binds << after->atMs << after->atMs << after->id;
     }
     binds << std::max(1, limit);
-    // With a key the matches are few: the unary + keeps the planner from walking the (at, id) index
-    // over every row to avoid sorting them.
-    const QString order = normaliseKey(filter.key).isEmpty() ? QStringLiteral("at DESC, id DESC")
-                                                             : QStringLiteral("+at DESC, +id DESC");
+    // With a key or a job the matches are few: the unary + keeps the planner from walking the (at, id)
+    // index over every row to avoid sorting them.
+    const bool few = !normaliseKey(filter.key).isEmpty() || filter.jobId;
+    const QString order = few ? QStringLiteral("+at DESC, +id DESC") : QStringLiteral("at DESC, id DESC");
     const QString sql
         = QStringLiteral("SELECT %1%2 FROM op_log%3 ORDER BY %4 LIMIT ?")
               .arg(kListColumns, withBodies ? kBodyColumns : QString(),
@@ -214,7 +247,16 @@ Result<OpLogEntry> OpLogRepo::get(qint64 id)
         return query.error();
     if (!query->next())
         return Error::notFound(QStringLiteral("No log entry %1").arg(id));
-    return entryFromQuery(*query, true);
+    OpLogEntry entry = entryFromQuery(*query, true);
+    auto jobs = Sql::exec(
+        *m_db, QStringLiteral("SELECT job_id FROM op_log_jobs WHERE op_id = ? ORDER BY job_id"), { id });
+    if (!jobs)
+        return jobs.error();
+    while (jobs->next())
+        entry.jobIds << jobs->value(0).toLongLong();
+    if (entry.jobIds.isEmpty() && entry.jobId)
+        entry.jobIds << *entry.jobId;
+    return entry;
 }
 
 Result<int> OpLogRepo::count(const OpLogFilter &filter)
@@ -285,6 +327,11 @@ Result<int> OpLogRepo::pruneOlderThan(qint64 atMs)
         { atMs });
     if (!keys)
         return keys.error();
+    auto jobs = Sql::update(
+        *m_db, QStringLiteral("DELETE FROM op_log_jobs WHERE op_id IN (SELECT id FROM op_log WHERE at < ?)"),
+        { atMs });
+    if (!jobs)
+        return jobs.error();
     auto removed = Sql::update(*m_db, QStringLiteral("DELETE FROM op_log WHERE at < ?"), { atMs });
     if (!removed)
         return removed.error();

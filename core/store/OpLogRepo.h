@@ -19,7 +19,8 @@ struct OpLogEntry
     qint64 atMs = 0;
     std::optional<qint64> connectionId;
     QString lane;
-    std::optional<qint64> jobId;
+    std::optional<qint64> jobId; ///< the (first) job the call carried
+    QList<qint64> jobIds; ///< every job the call carried (a batch call carries many); jobId's among them
     QString method;
     QString url;
     int status = 0; ///< HTTP status; 0 when no answer came (network error, timeout)
@@ -46,9 +47,11 @@ struct OpLogFilter
     qint64 toMs = 0; ///< exclusive; 0 = no upper bound
     std::optional<qint64> connectionId;
     StatusClass statusClass = StatusClass::Any;
-    std::optional<qint64> jobId;
+    std::optional<qint64> jobId; ///< calls that carried this job (alone or in a batch): an index lookup
     QString text; ///< order number, phone, email, URL part or error text (a LIKE over every row)
-    QString key; ///< one whole business key (order number, phone in any form, email): an index lookup
+    /** One whole business key (order number as the shop shows it, phone in any form, email): an index
+     *  lookup in the calls' keys and in the jobs they carried (their reference, phone and email). */
+    QString key;
     /** The oldest row to look at (inclusive): bounds a text search to a window of the newest rows,
      *  which the (at, id) index reads as a range. None: down to the first row. */
     std::optional<OpLogCursor> floor;
@@ -69,6 +72,7 @@ public:
     /** A page of entries older than `after` (or the newest when none); bodies only if withBodies. */
     Common::Result<QList<OpLogEntry>> page(const OpLogFilter &filter, std::optional<OpLogCursor> after,
                                            int limit, bool withBodies = false);
+    /** The entry with every job it carried (jobIds filled). */
     Common::Result<OpLogEntry> get(qint64 id);
     Common::Result<int> count(const OpLogFilter &filter);
     /** The most calls the filter matches within one second (for rate-limit use); 0 when none. */

@@ -44,6 +44,7 @@ void AmoApiClient::get(const QString &path, const QUrlQuery &query, JsonCallback
     request.url = url(path, query);
     request.keys = meta.keys;
     request.jobId = meta.jobId;
+    request.jobIds = meta.jobIds;
     m_http->send(std::move(request), [done = std::move(done)](Common::Result<Net::HttpResponse> r) {
         done(r ? toJson(r.value()) : Common::Result<QJsonValue>(r.error()));
     });
@@ -59,6 +60,7 @@ void AmoApiClient::send(const QByteArray &method, const QString &path, const QJs
                                   : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
     request.keys = meta.keys;
     request.jobId = meta.jobId;
+    request.jobIds = meta.jobIds;
     request.idempotent = meta.idempotent;
     m_http->send(std::move(request), [done = std::move(done)](Common::Result<Net::HttpResponse> r) {
         done(r ? toJson(r.value()) : Common::Result<QJsonValue>(r.error()));

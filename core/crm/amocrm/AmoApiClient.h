@@ -23,6 +23,7 @@ struct CallMeta
     QString keys; ///< business keys (order numbers, phones, emails)
     std::optional<qint64> jobId;
     bool idempotent = true; ///< false for creates (see Net::HttpRequest::idempotent)
+    QList<qint64> jobIds; ///< every job a batch call carries, for the op log
 };
 
 /**

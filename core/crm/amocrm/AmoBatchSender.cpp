@@ -58,12 +58,16 @@ void send(const QList<EncodedItem> &items, std::shared_ptr<Plan> plan, Done done
     }
     QJsonArray body;
     QStringList keys;
+    CallMeta meta;
     for (const EncodedItem &item : items) {
         body.append(item.json);
         if (!item.keysForLog.isEmpty())
             keys << item.keysForLog;
+        // The lane keys items by job id: the op log lists every job the call carried.
+        bool isJob = false;
+        if (const qint64 job = item.key.toLongLong(&isJob); isJob && job > 0 && !meta.jobIds.contains(job))
+            meta.jobIds << job;
     }
-    CallMeta meta;
     meta.keys = keys.join(QLatin1Char(' '));
     plan->send(body, meta, [items, plan, done, round](Common::Result<QJsonValue> answer) {
         QList<ItemOutcome> out;

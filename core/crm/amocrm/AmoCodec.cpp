@@ -253,6 +253,8 @@ EncodedItem encodeCreate(const DealCreate &item, const QString &requestId, const
         embedded.insert("tags", tags);
     }
     QStringList keys { d.externalId };
+    if (item.draft.order)
+        keys << item.draft.order->number; // what the operator searches by: the shop's order number
     if (!item.existingContactId.isEmpty()) {
         embedded.insert("contacts",
                         QJsonArray { QJsonObject { { "id", numericId(item.existingContactId) } } });
@@ -340,7 +342,8 @@ EncodedItem encodeUpdate(const DealUpdate &item, const QString &requestId, const
             tags.append(QJsonObject { { "name", t } });
         lead.insert("tags_to_add", tags);
     }
-    e.keysForLog = d.externalId;
+    e.keysForLog = item.draft.order ? QStringLiteral("%1 %2").arg(d.externalId, item.draft.order->number)
+                                    : d.externalId;
     e.json = lead;
     return e;
 }

@@ -77,6 +77,7 @@ void RetailApiClient::get(const QString &path, const QUrlQuery &query, JsonCallb
     request.headers.append({ "X-API-KEY", m_key.toUtf8() });
     request.keys = meta.keys;
     request.jobId = meta.jobId;
+    request.jobIds = meta.jobIds;
     m_http->send(request,
                  [done](Common::Result<Net::HttpResponse> answer) { done(unwrap(std::move(answer))); });
 }
@@ -100,6 +101,7 @@ void RetailApiClient::post(const QString &path, const Fields &fields, JsonCallba
     request.idempotent = meta.idempotent;
     request.keys = meta.keys;
     request.jobId = meta.jobId;
+    request.jobIds = meta.jobIds;
     m_http->send(request,
                  [done](Common::Result<Net::HttpResponse> answer) { done(unwrap(std::move(answer))); });
 }

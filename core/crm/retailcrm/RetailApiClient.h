@@ -24,6 +24,7 @@ struct RetailCallMeta
     QString keys; ///< business keys (order numbers, phones, emails)
     std::optional<qint64> jobId;
     bool idempotent = true; ///< false for creates (see Net::HttpRequest::idempotent)
+    QList<qint64> jobIds; ///< every job a batch call carries, for the op log
 };
 
 /**

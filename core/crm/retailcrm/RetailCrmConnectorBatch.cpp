@@ -34,6 +34,18 @@ std::optional<QHash<QString, QString>> uploadedIds(const Common::Result<QJsonObj
     return ids;
 }
 
+/** The jobs a batch call carries (the lane keys items by job id), for the op log. */
+QList<qint64> jobIdsOf(const QList<DealCreate> &items)
+{
+    QList<qint64> ids;
+    for (const DealCreate &item : items) {
+        bool isJob = false;
+        if (const qint64 job = item.key.toLongLong(&isJob); isJob && job > 0)
+            ids << job;
+    }
+    return ids;
+}
+
 /** A whole batch that failed on the way (timeout, 5xx, 503 after retries) may have gone in. */
 bool mayHaveGoneIn(const Error &error)
 {
@@ -112,6 +124,7 @@ void RetailCrmConnector::uploadCustomers(const QList<DealCreate> &items, std::sh
         keys << shopUserId;
     }
     RetailCallMeta meta;
+    meta.jobIds = jobIdsOf(items);
     meta.keys = keys.join(QLatin1Char(' '));
     meta.idempotent = false;
     post(
@@ -178,6 +191,7 @@ void RetailCrmConnector::uploadOrders(std::shared_ptr<BatchCreate> batch, std::f
         numbers << (item.draft.order ? item.draft.order->number : externalId);
     }
     RetailCallMeta meta;
+    meta.jobIds = jobIdsOf(batch->ready);
     meta.keys = numbers.join(QLatin1Char(' '));
     meta.idempotent = false;
     post(
