@@ -8,6 +8,7 @@
 #include "oplog/LogFilterBar.h"
 #include "oplog/LogPage.h"
 #include "oplog/OpLogTableModel.h"
+#include "store/JobRepo.h"
 #include "store/OpLogRepo.h"
 
 #include <QAbstractItemModelTester>
@@ -109,6 +110,66 @@ private Q_SLOTS:
         QTRY_VERIFY(table->model()->rowCount() < 64);
         for (int row = 0; row < table->model()->rowCount(); ++row)
             QCOMPARE(page.model()->entryAt(row).status, 400);
+    }
+
+    /** An order found by the number the shop shows, in a batch call whose own keys do not name it; the
+     *  call lists the jobs it carried, each a link to the job. */
+    void findsAnOrderAsTheShopShowsItAndShowsItsJobs()
+    {
+        Store::JobRepo jobs(m_test->db());
+        // fill() logged calls of jobs 1 … 7 that are not in the queue: these take their ids.
+        for (int i = 1; i <= 7; ++i) {
+            Store::NewJob other;
+            other.kind = QStringLiteral("order.created");
+            other.idempotencyKey = QStringLiteral("order:other:%1:created").arg(i);
+            QVERIFY_OK(jobs.enqueue(other));
+        }
+        QList<qint64> ids;
+        for (int i = 61; i <= 63; ++i) {
+            Store::NewJob job;
+            job.kind = QStringLiteral("order.created");
+            job.idempotencyKey = QStringLiteral("order:demo:%1:created").arg(i);
+            job.reference = QStringLiteral("2612/%1").arg(i);
+            job.phone = QStringLiteral("+79127000%1").arg(i, 3, 10, QLatin1Char('0'));
+            auto enqueued = jobs.enqueue(job);
+            QVERIFY_OK(enqueued);
+            ids << enqueued->job.id;
+        }
+        Store::OpLogEntry batch;
+        batch.lane = QStringLiteral("amocrm");
+        batch.method = QStringLiteral("POST");
+        batch.url = QStringLiteral("https://shop.amocrm.ru/api/v4/leads/complex");
+        batch.status = 200;
+        batch.keys = QStringLiteral("order:demo:61 order:demo:62 order:demo:63");
+        batch.jobIds = ids;
+        auto batchId = Store::OpLogRepo(m_test->db()).append(batch);
+        QVERIFY_OK(batchId);
+
+        Gui::LogPage page(m_test->db());
+        page.show();
+        auto *table = page.findChild<QTableView *>(QStringLiteral("logTable"));
+        page.findChild<QLineEdit *>(QStringLiteral("logSearch"))->setText(QStringLiteral("2612/63"));
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(page.model()->entryAt(0).id, batchId.value());
+        page.findChild<QLineEdit *>(QStringLiteral("logSearch"))->setText(QStringLiteral("8 912 700-00-62"));
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(page.model()->entryAt(0).id, batchId.value());
+
+        table->selectRow(0);
+        auto *detail = page.findChild<Gui::LogDetailPane *>(QStringLiteral("logDetail"));
+        QTRY_COMPARE(detail->jobIds(), ids);
+        auto *jobsLabel = detail->findChild<QLabel *>(QStringLiteral("logDetailJobs"));
+        QVERIFY(jobsLabel->isVisible());
+        QVERIFY(jobsLabel->text().startsWith(QStringLiteral("Carried 3 jobs:")));
+        QSignalSpy requested(&page, &Gui::LogPage::jobRequested);
+        Q_EMIT jobsLabel->linkActivated(QString::number(ids.at(2)));
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().first().toLongLong(), ids.at(2));
+
+        // And the other way: the calls of one job of the batch.
+        page.showJob(ids.at(1));
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(page.model()->entryAt(0).id, batchId.value());
     }
 
     /** Free text looks through a window of the newest calls; "Search older calls" moves down the log. */

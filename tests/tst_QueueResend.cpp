@@ -9,14 +9,18 @@
 #include "fixtures/amocrm/EngineTestKit.h"
 #include "model/ShopEvent.h"
 #include "model/ShopOrder.h"
+#include "queue/JobDetailPane.h"
 #include "queue/JobTableModel.h"
 #include "queue/QueuePage.h"
 #include "store/EntityLinkRepo.h"
 #include "store/JobRepo.h"
 
 #include <QAbstractItemModelTester>
+#include <QDesktopServices>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -28,6 +32,16 @@ using namespace AmoTestKit;
 using Sandbox::AmoCrm::AmoCrmSandbox;
 using Sandbox::AmoCrm::AmoSandboxOptions;
 using Sandbox::Testing::SandboxTestClient;
+
+/** Stands in for the desktop's browser: records the addresses the console asks it to open. */
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public Q_SLOTS:
+    void open(const QUrl &url) { opened << url; }
+};
 
 class TestQueueResend : public QObject
 {
@@ -46,11 +60,12 @@ private:
     }
     int count(Store::JobState state) { return Store::JobRepo(m_store->db()).countsByState()->value(state); }
 
-    static Store::NewJob orderJob()
+    static Store::NewJob orderJob(const QString &id = QStringLiteral("9107"),
+                                  const QString &number = QStringLiteral("2311/107"))
     {
         Model::ShopOrder o;
-        o.id = QStringLiteral("9107");
-        o.number = QStringLiteral("2311/107");
+        o.id = id;
+        o.number = number;
         o.createdAt = QDateTime::currentDateTimeUtc();
         o.statusId = QStringLiteral("1");
         o.statusName = QStringLiteral("Новый");
@@ -147,6 +162,142 @@ private Q_SLOTS:
         QCOMPARE(link.value(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 0, 5000); // no failed job left
         QCOMPARE(Store::JobRepo(m_store->db()).get(enqueued->job.id)->state, Store::JobState::Done);
+
+        QSignalSpy stopped(&engine, &Engine::SyncEngine::stopped);
+        engine.stop();
+        QVERIFY(stopped.count() == 1 || stopped.wait(30000));
+    }
+
+    /**
+     * The Done-when step: a delivered order and a failure group of two. Every resend the page offers
+     * leaves the delivered job alone (the previews count only what goes); the group, resent, makes
+     * exactly its two deals in the sandbox, no second deal for anyone; the delivered job's deal link
+     * opens that deal in the CRM's web interface.
+     */
+    void resendingAGroupLeavesDeliveredJobsAndDealsAlone()
+    {
+        Store::JobRepo repo(m_store->db());
+        const int leadsBefore = int(leads().size());
+        const int doneBefore = count(Store::JobState::Done);
+        auto delivered = repo.enqueue(orderJob(QStringLiteral("9201"), QStringLiteral("2612/61")));
+        QVERIFY_OK(delivered);
+
+        // The CRM refuses two orders (a field it does not have); the first goes through.
+        auto broken = std::make_shared<std::atomic_bool>(true);
+        Crm::ConnectorFactory factory(m_store->db(), m_secrets);
+        Engine::SyncEngine engine(
+            m_store->db(), [&factory](const Store::Connection &c) { return factory.forConnection(c); });
+        Engine::LaneConfig lane;
+        lane.idlePollMs = 100;
+        lane.retry.firstDelayMs = 300;
+        lane.retry.maxDelayMs = 1000;
+        engine.setLaneTemplate(lane);
+        engine.setBeforeSendHook(
+            [broken](const Store::Job &job, const Crm::DealDraft &draft) -> Common::Result<Crm::DealDraft> {
+                if (!broken->load() || job.reference == QLatin1String("2612/61"))
+                    return draft;
+                Crm::DealDraft changed = draft;
+                Crm::DraftField bad;
+                bad.fieldId = QStringLiteral("987654321");
+                bad.fieldName = QStringLiteral("Удалённое поле");
+                bad.fieldType = QStringLiteral("text");
+                bad.values.append(Crm::FieldValue::ofText(QStringLiteral("x")));
+                changed.deal.fields.append(bad);
+                return changed;
+            });
+        QVERIFY_OK(engine.start());
+        QTRY_COMPARE_WITH_TIMEOUT(count(Store::JobState::Done), doneBefore + 1, 30000);
+        QVERIFY_OK(repo.enqueue(orderJob(QStringLiteral("9202"), QStringLiteral("2612/62"))));
+        QVERIFY_OK(repo.enqueue(orderJob(QStringLiteral("9203"), QStringLiteral("2612/63"))));
+        QTRY_COMPARE_WITH_TIMEOUT(count(Store::JobState::Failed), 2, 30000);
+        QCOMPARE(int(leads().size()), leadsBefore + 1);
+        const int deliveredTries = int(repo.attempts(delivered->job.id)->size());
+        const qint64 deliveredAt = repo.get(delivered->job.id)->settledAt;
+
+        Gui::QueuePage page(m_store->db(), &engine);
+        page.show();
+        auto *table = page.findChild<QTableView *>(QStringLiteral("queueTable"));
+        auto *resendSelected = page.findChild<QPushButton *>(QStringLiteral("resendSelectedButton"));
+        auto *result = page.findChild<QLabel *>(QStringLiteral("queueResult"));
+        QTRY_VERIFY(table->model()->rowCount() >= 3);
+        int deliveredRow = -1;
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (page.model()->jobAt(row).id == delivered->job.id)
+                deliveredRow = row;
+        }
+        QVERIFY(deliveredRow >= 0);
+
+        // A delivered job cannot be resent: picked alone, the button is off.
+        table->selectRow(deliveredRow);
+        QTRY_VERIFY(!resendSelected->isEnabled());
+        // Everything picked: the preview counts the two failed ones and says the others stay.
+        table->selectAll();
+        QTRY_VERIFY(resendSelected->isEnabled());
+        const int leftAlone = table->model()->rowCount() - 2;
+        Gui::MessageBox::setNextAnswer(QMessageBox::No);
+        resendSelected->click();
+        QCOMPARE(Gui::MessageBox::lastText(),
+                 QStringLiteral(
+                     "Resend 2 jobs?\n\n%1 delivered, cancelled or busy jobs among them stay as they are.")
+                     .arg(leftAlone));
+        // "Resend all matching" with no filter: the same two, never the delivered ones.
+        Gui::MessageBox::setNextAnswer(QMessageBox::No);
+        page.findChild<QPushButton *>(QStringLiteral("resendFilterButton"))->click();
+        QVERIFY2(Gui::MessageBox::lastText().startsWith(QStringLiteral("Resend 2 jobs?")),
+                 qPrintable(Gui::MessageBox::lastText()));
+        QCOMPARE(count(Store::JobState::Failed), 2);
+        table->clearSelection();
+
+        // The failure group names its cause by HTTP status and the CRM's code, with advice.
+        auto *groups = page.findChild<QListView *>(QStringLiteral("failureGroups"));
+        QTRY_COMPARE(groups->model()->rowCount(), 1);
+        const QModelIndex group = groups->model()->index(0, 0);
+        QVERIFY2(group.data().toString().startsWith(QStringLiteral("2 jobs, HTTP 400 · validation")),
+                 qPrintable(group.data().toString()));
+        groups->setCurrentIndex(group);
+        QTest::mouseClick(groups->viewport(), Qt::LeftButton, {}, groups->visualRect(group).center());
+        auto *advice = page.findChild<QLabel *>(QStringLiteral("failureAdvice"));
+        QTRY_VERIFY2(advice->text().contains(QStringLiteral("Mapping page")), qPrintable(advice->text()));
+
+        // Fixed; the group is resent: two deals more in the sandbox, none for the delivered order.
+        broken->store(false);
+        Gui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        page.findChild<QPushButton *>(QStringLiteral("resendGroupButton"))->click();
+        QCOMPARE(Gui::MessageBox::lastText(), QStringLiteral("Resend 2 jobs?"));
+        QCOMPARE(result->text(), QStringLiteral("2 jobs requeued"));
+        QTRY_COMPARE_WITH_TIMEOUT(count(Store::JobState::Done), doneBefore + 3, 30000);
+        QCOMPARE(count(Store::JobState::Failed), 0);
+        QCOMPARE(int(leads().size()), leadsBefore + 3);
+        QCOMPARE(int(repo.attempts(delivered->job.id)->size()), deliveredTries);
+        QCOMPARE(repo.get(delivered->job.id)->settledAt, deliveredAt);
+
+        // The delivered job shows its deal, with the address that opens it in amoCRM.
+        auto link = Store::EntityLinkRepo(m_store->db())
+                        .crmIdFor(m_connectionId, QStringLiteral("order"),
+                                  Store::EntityLinkRepo::scopedSourceId(delivered->job.source,
+                                                                        QStringLiteral("9201")),
+                                  QStringLiteral("lead"));
+        QVERIFY_OK(link);
+        QVERIFY(link->has_value());
+        bool inSandbox = false;
+        for (const QJsonValue &lead : leads())
+            inSandbox = inSandbox || QString::number(lead.toObject().value("id").toInteger()) == **link;
+        QVERIFY(inSandbox);
+        page.findChild<QLineEdit *>(QStringLiteral("queueSearch"))->setText(QStringLiteral("2612/61"));
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        table->selectRow(0);
+        auto *detail = page.findChild<Gui::JobDetailPane *>(QStringLiteral("jobDetail"));
+        QTRY_COMPARE(detail->jobId(), delivered->job.id);
+        const QUrl expected(m_sandbox->baseUrl().toString(QUrl::StripTrailingSlash)
+                            + QStringLiteral("/leads/detail/") + **link);
+        QCOMPARE(detail->crmUrl(), expected);
+        auto *dealLink = detail->findChild<QLabel *>(QStringLiteral("jobCrmLink"));
+        QVERIFY(dealLink->text().contains(QStringLiteral("Deal %1 in amoCRM").arg(**link)));
+        UrlCatcher browser;
+        QDesktopServices::setUrlHandler(expected.scheme(), &browser, "open");
+        Q_EMIT dealLink->linkActivated(expected.toString());
+        QDesktopServices::unsetUrlHandler(expected.scheme());
+        QCOMPARE(browser.opened, QList<QUrl> { expected });
 
         QSignalSpy stopped(&engine, &Engine::SyncEngine::stopped);
         engine.stop();

@@ -20,6 +20,7 @@ LogDetailPane::LogDetailPane(std::shared_ptr<Storage::Database> db, QWidget *par
     : QWidget(parent)
     , m_db(std::move(db))
     , m_title(new QLabel(this))
+    , m_jobs(new QLabel(this))
     , m_request(new QPlainTextEdit(this))
     , m_response(new QPlainTextEdit(this))
     , m_copyCurl(new QPushButton(tr("Copy as curl"), this))
@@ -28,6 +29,11 @@ LogDetailPane::LogDetailPane(std::shared_ptr<Storage::Database> db, QWidget *par
     m_title->setObjectName(QStringLiteral("logDetailTitle"));
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_jobs->setObjectName(QStringLiteral("logDetailJobs"));
+    m_jobs->setWordWrap(true);
+    m_jobs->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_jobs, &QLabel::linkActivated, this,
+            [this](const QString &link) { Q_EMIT jobRequested(link.toLongLong()); });
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (QPlainTextEdit *edit : { m_request, m_response }) {
         edit->setReadOnly(true);
@@ -44,6 +50,7 @@ LogDetailPane::LogDetailPane(std::shared_ptr<Storage::Database> db, QWidget *par
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
+    layout->addWidget(m_jobs);
     layout->addWidget(tabs, 1);
     layout->addWidget(m_copyCurl, 0, Qt::AlignRight);
     connect(m_copyCurl, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_curl); });
@@ -56,6 +63,9 @@ void LogDetailPane::showEntry(qint64 id)
     m_request->clear();
     m_response->clear();
     m_copyCurl->setEnabled(false);
+    m_jobIds.clear();
+    m_jobs->clear();
+    m_jobs->hide();
     if (id == 0) {
         m_title->setText(tr("Select a call to see its request and response."));
         return;
@@ -79,6 +89,16 @@ void LogDetailPane::showEntry(qint64 id)
     if (!entry->error.isEmpty())
         response = entry->error + QStringLiteral("\n\n") + response;
     m_response->setPlainText(response);
+    m_jobIds = entry->jobIds;
+    if (!m_jobIds.isEmpty()) {
+        QStringList links;
+        for (qint64 job : std::as_const(m_jobIds))
+            links << QStringLiteral("<a href=\"%1\">%1</a>").arg(job);
+        m_jobs->setText(
+            tr("Carried %n job(s): %1", nullptr, int(m_jobIds.size())).arg(links.join(QStringLiteral(", "))));
+        m_jobs->setToolTip(tr("Click a job to see it in the Queue"));
+        m_jobs->show();
+    }
     m_curl = curlCommand(entry.value());
     m_copyCurl->setEnabled(true);
 }

@@ -15,7 +15,8 @@ namespace Gui {
 
 /**
  * One logged call in full: the request (headers and body) and the response, pretty-printed and
- * already redacted by the store, and "Copy as curl" without secrets. GUI thread; owned by the Log page.
+ * already redacted by the store, "Copy as curl" without secrets, and the jobs it carried (a batch call
+ * carries many), each a link to the job. GUI thread; owned by the Log page.
  */
 class LogDetailPane : public QWidget
 {
@@ -26,11 +27,19 @@ public:
     /** Shows an entry (0: nothing selected); reads its bodies then, not before. */
     void showEntry(qint64 id);
     QString curl() const { return m_curl; }
+    /** The jobs the shown call carried. */
+    QList<qint64> jobIds() const { return m_jobIds; }
+
+Q_SIGNALS:
+    /** The operator asked to see a job the call carried. */
+    void jobRequested(qint64 jobId);
 
 private:
     std::shared_ptr<Storage::Database> m_db;
     QString m_curl;
+    QList<qint64> m_jobIds;
     QLabel *m_title;
+    QLabel *m_jobs;
     QPlainTextEdit *m_request;
     QPlainTextEdit *m_response;
     QPushButton *m_copyCurl;

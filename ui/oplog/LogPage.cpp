@@ -52,15 +52,19 @@ LogPage::LogPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     m_table->verticalHeader()->hide();
     // Fixed row heights: the view never measures rows, which keeps scrolling cheap at any size.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(OpLogTableModel::TimeColumn, 150);
+    // The address and the error share what the fixed columns leave: the table never scrolls sideways.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(OpLogTableModel::UrlColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(OpLogTableModel::ErrorColumn, QHeaderView::Stretch);
+    m_table->setColumnWidth(OpLogTableModel::TimeColumn, 130);
     m_detail->setMinimumWidth(220);
-    m_table->setColumnWidth(OpLogTableModel::LaneColumn, 80);
-    m_table->setColumnWidth(OpLogTableModel::MethodColumn, 70);
-    m_table->setColumnWidth(OpLogTableModel::UrlColumn, 300);
-    m_table->setColumnWidth(OpLogTableModel::StatusColumn, 80);
-    m_table->setColumnWidth(OpLogTableModel::DurationColumn, 70);
-    m_table->setColumnWidth(OpLogTableModel::JobColumn, 60);
+    m_table->setColumnWidth(OpLogTableModel::LaneColumn, 70);
+    m_table->setColumnWidth(OpLogTableModel::MethodColumn, 60);
+    m_table->setColumnWidth(OpLogTableModel::StatusColumn, 60);
+    m_table->setColumnWidth(OpLogTableModel::DurationColumn, 60);
+    m_table->setColumnWidth(OpLogTableModel::JobColumn, 55);
 
     m_export->setObjectName(QStringLiteral("exportButton"));
     m_cancelExport->setObjectName(QStringLiteral("cancelExportButton"));
@@ -93,6 +97,7 @@ LogPage::LogPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     layout->addLayout(bottom);
 
     connect(m_filters, &LogFilterBar::filterChanged, this, &LogPage::applyFilter);
+    connect(m_detail, &LogDetailPane::jobRequested, this, &LogPage::jobRequested);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &LogPage::onCurrentChanged);
     connect(m_model, &OpLogTableModel::reloaded, this, [this] {

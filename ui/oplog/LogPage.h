@@ -34,6 +34,10 @@ public:
     /** Exports the current filter to path (the Export button asks for the path first). */
     bool exportTo(const QString &path);
 
+Q_SIGNALS:
+    /** The operator asked to see a job a call carried. */
+    void jobRequested(qint64 jobId);
+
 public Q_SLOTS:
     /** Shows the calls of one job (from the Queue's detail pane). */
     void showJob(qint64 jobId);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FailureGroupModel.h"
 
+#include "FailureAdvice.h"
 #include "store/JobRepo.h"
 
 #include <QDateTime>
@@ -48,13 +49,19 @@ QVariant FailureGroupModel::data(const QModelIndex &index, int role) const
         return {};
     const Store::FailureGroup &group = m_groups.at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
-        return tr("%n job(s): %1", nullptr, group.count)
-            .arg(group.sampleError.section(QLatin1Char('\n'), 0, 0));
+    case Qt::DisplayRole: {
+        const QString cause = FailureAdvice::cause(group);
+        const QString sample = group.sampleError.section(QLatin1Char('\n'), 0, 0);
+        return cause.isEmpty() ? tr("%n job(s): %1", nullptr, group.count).arg(sample)
+                               : tr("%n job(s), %1: %2", nullptr, group.count).arg(cause, sample);
+    }
     case Qt::ToolTipRole:
-        return tr("%1\nLast failed: %2")
+        return tr("%1\nLast failed: %2\n%3")
             .arg(group.sampleError,
-                 QLocale().toString(QDateTime::fromMSecsSinceEpoch(group.lastAt), QLocale::ShortFormat));
+                 QLocale().toString(QDateTime::fromMSecsSinceEpoch(group.lastAt), QLocale::ShortFormat),
+                 FailureAdvice::advice(group));
+    case AdviceRole:
+        return FailureAdvice::advice(group);
     case FingerprintRole:
         return group.fingerprint;
     case CountRole:

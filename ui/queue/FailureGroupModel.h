@@ -17,7 +17,7 @@ class FailureGroupModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Role { FingerprintRole = Qt::UserRole + 1, CountRole };
+    enum Role { FingerprintRole = Qt::UserRole + 1, CountRole, AdviceRole };
 
     explicit FailureGroupModel(std::shared_ptr<Storage::Database> db, QObject *parent = nullptr);
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "JobDetailPane.h"
 
+#include "CrmRecordLink.h"
 #include "JobTableModel.h"
 #include "store/JobRepo.h"
 
 #include <QDateTime>
+#include <QDesktopServices>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -39,6 +41,8 @@ JobDetailPane::JobDetailPane(std::shared_ptr<Storage::Database> db, QWidget *par
     : QWidget(parent)
     , m_db(std::move(db))
     , m_title(new QLabel(this))
+    , m_crmLink(new QLabel(this))
+    , m_wait(new QLabel(this))
     , m_logLink(new QLabel(this))
     , m_attempts(new QTreeWidget(this))
     , m_payload(new QPlainTextEdit(this))
@@ -50,6 +54,12 @@ JobDetailPane::JobDetailPane(std::shared_ptr<Storage::Database> db, QWidget *par
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
+    m_crmLink->setObjectName(QStringLiteral("jobCrmLink"));
+    m_crmLink->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_crmLink, &QLabel::linkActivated, this, [this] { QDesktopServices::openUrl(m_crmUrl); });
+    m_wait->setObjectName(QStringLiteral("jobWaitReason"));
+    m_wait->setWordWrap(true);
+    m_wait->hide();
     m_logLink->setObjectName(QStringLiteral("jobLogLink"));
     connect(m_logLink, &QLabel::linkActivated, this, [this] { Q_EMIT logRequested(m_jobId); });
 
@@ -67,6 +77,8 @@ JobDetailPane::JobDetailPane(std::shared_ptr<Storage::Database> db, QWidget *par
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
+    layout->addWidget(m_crmLink);
+    layout->addWidget(m_wait);
     layout->addWidget(m_logLink);
     layout->addWidget(new QLabel(tr("Attempts"), this));
     layout->addWidget(m_attempts, 1);
@@ -75,12 +87,22 @@ JobDetailPane::JobDetailPane(std::shared_ptr<Storage::Database> db, QWidget *par
     showJob(0);
 }
 
+void JobDetailPane::setWaitText(const QString &text)
+{
+    m_wait->setText(text);
+    m_wait->setVisible(!text.isEmpty());
+}
+
 void JobDetailPane::showJob(qint64 jobId)
 {
     m_jobId = jobId;
     m_attempts->clear();
     m_payload->clear();
     m_logLink->clear();
+    m_crmLink->clear();
+    m_crmLink->setToolTip({});
+    m_crmUrl.clear();
+    setWaitText({});
     if (jobId == 0) {
         m_title->setText(tr("Select a job to see its attempts and payload."));
         return;
@@ -95,6 +117,17 @@ void JobDetailPane::showJob(qint64 jobId)
                          .arg(job->id)
                          .arg(job->reference.isEmpty() ? job->kind : job->reference,
                               JobTableModel::stateText(job->state)));
+    if (const auto record = CrmRecordLink::of(m_db, job.value())) {
+        m_crmUrl = record->url;
+        const QString what = tr("%1 %2 in %3").arg(record->record, record->id, record->crmName);
+        m_crmLink->setText(m_crmUrl.isEmpty()
+                               ? what.toHtmlEscaped()
+                               : QStringLiteral("%1 · <a href=\"%2\">%3</a>")
+                                     .arg(what.toHtmlEscaped(),
+                                          m_crmUrl.toString(QUrl::FullyEncoded).toHtmlEscaped(),
+                                          tr("Open in %1").arg(record->crmName).toHtmlEscaped()));
+        m_crmLink->setToolTip(m_crmUrl.toString());
+    }
     m_logLink->setText(QStringLiteral("<a href=\"log\">%1</a>").arg(tr("Show its log entries")));
     m_payload->setPlainText(QString::fromUtf8(QJsonDocument(job->payload).toJson(QJsonDocument::Indented)));
     auto attempts = repo.attempts(jobId);

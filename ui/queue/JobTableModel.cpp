@@ -2,6 +2,7 @@
 #include "JobTableModel.h"
 
 #include "common/Icons.h"
+#include "store/ConnectionRepo.h"
 #include "store/JobRepo.h"
 
 #include <QDateTime>
@@ -79,8 +80,51 @@ Store::JobQuery JobTableModel::query() const
     return query;
 }
 
+void JobTableModel::readConnections()
+{
+    auto connections = Store::ConnectionRepo(m_db).list();
+    if (!connections)
+        return;
+    m_connectionNames.clear();
+    m_connectionsOff.clear();
+    for (const Store::Connection &c : connections.value()) {
+        m_connectionNames.insert(c.id, c.name);
+        if (!c.enabled())
+            m_connectionsOff.insert(c.id);
+    }
+}
+
+QString JobTableModel::connectionName(std::optional<qint64> connectionId) const
+{
+    return connectionId ? m_connectionNames.value(*connectionId) : QString();
+}
+
+QString JobTableModel::waitText(const Store::Job &job) const
+{
+    if (job.state != JobState::Pending)
+        return {};
+    const QLocale locale;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString at
+        = locale.toString(QDateTime::fromMSecsSinceEpoch(job.nextAttemptAt), QLocale::ShortFormat);
+    if (!job.connectionId)
+        return tr("Waits for the engine to pick its CRM connection.");
+    if (m_connectionsOff.contains(*job.connectionId))
+        return tr("Waits: the connection “%1” is switched off; it goes when it is switched on.")
+            .arg(connectionName(job.connectionId));
+    const QString when = job.nextAttemptAt > now ? tr("goes next at %1").arg(at)
+                                                 : tr("goes as soon as the engine gets to it");
+    if (job.attempts > 0 && !job.lastError.isEmpty())
+        return tr("Try %1 of %2 failed (%3); %4.")
+            .arg(job.attempts)
+            .arg(job.maxAttempts)
+            .arg(job.lastError.section(QLatin1Char('\n'), 0, 0), when);
+    return tr("In line; %1.").arg(when);
+}
+
 void JobTableModel::reload()
 {
+    readConnections();
     resetToFirstPage();
     Q_EMIT reloaded();
 }
@@ -93,13 +137,14 @@ Common::Result<QList<Store::Job>> JobTableModel::readPage(std::optional<qint64> 
     return Store::JobRepo(m_db).search(query);
 }
 
-void JobTableModel::refresh()
+int JobTableModel::refresh(bool keepRows)
 {
+    readConnections();
     const int limit = std::max<int>(m_pageSize, int(m_rows.size()));
     auto page = readPage(std::nullopt, limit);
     if (!page) {
         m_error = page.error().message;
-        return;
+        return 0;
     }
     m_error.clear();
     bool sameRows = page->size() == m_rows.size();
@@ -109,11 +154,29 @@ void JobTableModel::refresh()
         m_rows = page.value();
         if (!m_rows.isEmpty())
             Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
-        return;
+        return 0;
+    }
+    if (keepRows && !m_rows.isEmpty()) {
+        // The rows stay where they are; each shows its job as it is now (a job that left the filter
+        // keeps its last state until the operator lets the list move).
+        QHash<qint64, Store::Job> now;
+        int newer = 0;
+        for (const Store::Job &job : page.value()) {
+            now.insert(job.id, job);
+            if (job.id > m_rows.first().id)
+                ++newer;
+        }
+        for (Store::Job &row : m_rows) {
+            if (const auto it = now.constFind(row.id); it != now.cend())
+                row = it.value();
+        }
+        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+        return newer;
     }
     // New jobs arrived at the top (or rows left the filter): a reset is simpler and honest.
     resetRows(page, limit);
     Q_EMIT reloaded();
+    return 0;
 }
 
 int JobTableModel::columnCount(const QModelIndex &parent) const
@@ -133,6 +196,10 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
         return stateIcon(job.state);
     if (role == Qt::ToolTipRole && column == ErrorColumn && !job.lastError.isEmpty())
         return job.lastError;
+    if (role == Qt::ToolTipRole && (column == StateColumn || column == NextAttemptColumn))
+        return waitText(job);
+    if (role == Qt::ToolTipRole && column == ConnectionColumn)
+        return connectionName(job.connectionId);
     if (role == Qt::TextAlignmentRole && column == AttemptsColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
@@ -148,6 +215,8 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
         if (job.kind == QLatin1String("order.status"))
             return tr("Status change");
         return job.kind;
+    case ConnectionColumn:
+        return job.connectionId ? connectionName(job.connectionId) : tr("not yet chosen");
     case ReferenceColumn:
         return job.reference.isEmpty() ? job.sourceRef : job.reference;
     case CustomerColumn: {
@@ -163,6 +232,10 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
     case NextAttemptColumn:
         if (job.state != JobState::Pending || job.nextAttemptAt == 0)
             return QString();
+        if (job.connectionId && m_connectionsOff.contains(*job.connectionId))
+            return tr("connection off");
+        if (job.nextAttemptAt <= QDateTime::currentMSecsSinceEpoch())
+            return tr("now");
         return QLocale().toString(QDateTime::fromMSecsSinceEpoch(job.nextAttemptAt), QLocale::ShortFormat);
     case ErrorColumn:
         // One line in the table; the tooltip and the detail pane have it all.
@@ -181,6 +254,8 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("State");
     case KindColumn:
         return tr("Kind");
+    case ConnectionColumn:
+        return tr("Connection");
     case ReferenceColumn:
         return tr("Order or form");
     case CustomerColumn:

@@ -4,7 +4,9 @@
 #include "common/KeysetTableModel.h"
 #include "store/JobQuery.h"
 
+#include <QHash>
 #include <QIcon>
+#include <QSet>
 #include <memory>
 
 namespace Gui {
@@ -21,6 +23,7 @@ public:
     enum Column {
         StateColumn,
         KindColumn,
+        ConnectionColumn,
         ReferenceColumn,
         CustomerColumn,
         AttemptsColumn,
@@ -42,8 +45,17 @@ public:
     Store::JobQuery query() const;
 
     const Store::Job &jobAt(int row) const { return rowAt(row); }
-    /** Re-reads the loaded rows; keeps the rows in place when only their contents changed. */
-    void refresh();
+    /**
+     * Re-reads the loaded rows; keeps the rows in place when only their contents changed. With
+     * @p keepRows (the operator is pointing at or has selected rows), jobs that arrived above stay out
+     * and only the rows shown are updated: nothing moves under the cursor. Returns how many newer jobs
+     * wait above (0 after a full reload).
+     */
+    int refresh(bool keepRows = false);
+    /** The name of a connection as the operator gave it; empty when it is gone. */
+    QString connectionName(std::optional<qint64> connectionId) const;
+    /** Why a waiting job waits and when it goes next, in words ("retry 3 after: …, at 14:05"). */
+    QString waitText(const Store::Job &job) const;
 
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -58,8 +70,11 @@ protected:
 
 private:
     void reload();
+    void readConnections();
 
     Store::JobQuery m_query;
+    QHash<qint64, QString> m_connectionNames;
+    QSet<qint64> m_connectionsOff;
 };
 
 } // namespace Gui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "QueuePage.h"
 
+#include "FailureAdvice.h"
 #include "FailureGroupModel.h"
 #include "JobDetailPane.h"
 #include "JobTableModel.h"
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -39,6 +41,8 @@ QueuePage::QueuePage(std::shared_ptr<Storage::Database> db, Engine::SyncEngine *
     , m_cancelFilter(new QPushButton(tr("Cancel all matching"), this))
     , m_resendGroup(new QPushButton(tr("Resend this group"), this))
     , m_clearGroup(new QPushButton(tr("Show every cause"), this))
+    , m_groupAdvice(new QLabel(this))
+    , m_newJobs(new QPushButton(this))
     , m_result(new QLabel(this))
     , m_timer(new QTimer(this))
     , m_settledDebounce(new QTimer(this))
@@ -61,14 +65,18 @@ QueuePage::QueuePage(std::shared_ptr<Storage::Database> db, Engine::SyncEngine *
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->setColumnWidth(JobTableModel::StateColumn, 130);
-    m_table->setColumnWidth(JobTableModel::KindColumn, 130);
-    m_table->setColumnWidth(JobTableModel::ReferenceColumn, 110);
-    m_table->setColumnWidth(JobTableModel::CustomerColumn, 220);
-    m_table->setColumnWidth(JobTableModel::AttemptsColumn, 80);
-    m_table->setColumnWidth(JobTableModel::NextAttemptColumn, 130);
+    // The customer and the error share what the fixed columns leave: the table never scrolls sideways.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(JobTableModel::CustomerColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(JobTableModel::ErrorColumn, QHeaderView::Stretch);
+    m_table->setColumnWidth(JobTableModel::StateColumn, 105);
+    m_table->setColumnWidth(JobTableModel::KindColumn, 95);
+    m_table->setColumnWidth(JobTableModel::ConnectionColumn, 100);
+    m_table->setColumnWidth(JobTableModel::ReferenceColumn, 90);
+    m_table->setColumnWidth(JobTableModel::AttemptsColumn, 65);
+    m_table->setColumnWidth(JobTableModel::NextAttemptColumn, 110);
 
     m_groupView->setObjectName(QStringLiteral("failureGroups"));
     m_groupView->setModel(m_groups);
@@ -80,6 +88,12 @@ QueuePage::QueuePage(std::shared_ptr<Storage::Database> db, Engine::SyncEngine *
     m_cancelFilter->setObjectName(QStringLiteral("cancelFilterButton"));
     m_resendGroup->setObjectName(QStringLiteral("resendGroupButton"));
     m_clearGroup->setObjectName(QStringLiteral("clearGroupButton"));
+    m_groupAdvice->setObjectName(QStringLiteral("failureAdvice"));
+    m_groupAdvice->setWordWrap(true);
+    m_groupAdvice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_newJobs->setObjectName(QStringLiteral("newJobsButton"));
+    m_newJobs->setFlat(true);
+    m_newJobs->hide();
     m_result->setObjectName(QStringLiteral("queueResult"));
     m_result->setWordWrap(true);
 
@@ -88,6 +102,7 @@ QueuePage::QueuePage(std::shared_ptr<Storage::Database> db, Engine::SyncEngine *
     groupsLayout->setContentsMargins(0, 0, 0, 0);
     groupsLayout->addWidget(new QLabel(tr("Failures by cause"), groupsBox));
     groupsLayout->addWidget(m_groupView, 1);
+    groupsLayout->addWidget(m_groupAdvice);
     groupsLayout->addWidget(m_resendGroup);
     groupsLayout->addWidget(m_clearGroup);
 
@@ -102,6 +117,7 @@ QueuePage::QueuePage(std::shared_ptr<Storage::Database> db, Engine::SyncEngine *
     auto *tableBox = new QWidget(this);
     auto *tableLayout = new QVBoxLayout(tableBox);
     tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addWidget(m_newJobs, 0, Qt::AlignLeft);
     tableLayout->addWidget(m_table, 1);
     tableLayout->addLayout(actions);
 
@@ -136,6 +152,12 @@ QueuePage::QueuePage(std::shared_ptr<Storage::Database> db, Engine::SyncEngine *
         m_model->setFingerprint({});
         onSelectionChanged();
     });
+    connect(m_newJobs, &QPushButton::clicked, this, [this] {
+        m_table->clearSelection();
+        m_model->refresh(false);
+        m_newJobs->hide();
+        m_table->scrollToTop();
+    });
     connect(m_resendSelected, &QPushButton::clicked, this, &QueuePage::resendSelected);
     connect(m_cancelSelected, &QPushButton::clicked, this, &QueuePage::cancelSelected);
     connect(m_resendFilter, &QPushButton::clicked, this, &QueuePage::resendFilter);
@@ -159,7 +181,12 @@ QueuePage::QueuePage(std::shared_ptr<Storage::Database> db, Engine::SyncEngine *
 
 void QueuePage::refresh()
 {
-    m_model->refresh();
+    // While the operator points at, has picked or scrolled to rows, new jobs wait above the list.
+    const bool holdRows = m_table->underMouse() || m_table->selectionModel()->hasSelection()
+        || m_table->verticalScrollBar()->value() > 0;
+    const int newer = m_model->refresh(holdRows);
+    m_newJobs->setText(tr("%n new job(s) arrived: show them", nullptr, newer));
+    m_newJobs->setVisible(newer > 0);
     m_groups->refresh();
     if (auto counts = Store::JobRepo(m_db).countsByState())
         m_chips->setCounts(counts.value());
@@ -168,19 +195,42 @@ void QueuePage::refresh()
     onSelectionChanged();
 }
 
-QList<qint64> QueuePage::selectedIds() const
+bool QueuePage::actsOn(const Store::Job &job)
+{
+    return job.state == Store::JobState::Failed || job.state == Store::JobState::Pending;
+}
+
+QList<qint64> QueuePage::selectedIds(bool actionableOnly) const
 {
     QList<qint64> ids;
-    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
-        ids << m_model->jobAt(index.row()).id;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows()) {
+        const Store::Job &job = m_model->jobAt(index.row());
+        if (!actionableOnly || actsOn(job))
+            ids << job.id;
+    }
     return ids;
+}
+
+int QueuePage::countInFilter() const
+{
+    auto n = Store::JobRepo(m_db).count(m_model->query());
+    return n ? n.value() : 0;
 }
 
 QList<qint64> QueuePage::idsInFilter() const
 {
-    // Every job the filter matches, not only the loaded pages; ids only matter, in pages of 500.
+    // Every job the filter matches, not only the loaded pages; ids only matter, in pages of 500. Only
+    // the waiting and failed ones: "all matching" with no state chip never means the delivered jobs.
     Store::JobRepo repo(m_db);
     Store::JobQuery query = m_model->query();
+    QList<Store::JobState> states;
+    for (const auto state : { Store::JobState::Failed, Store::JobState::Pending }) {
+        if (query.states.isEmpty() || query.states.contains(state))
+            states << state;
+    }
+    if (states.isEmpty())
+        return {};
+    query.states = states;
     query.limit = 500;
     QList<qint64> ids;
     for (;;) {
@@ -196,16 +246,19 @@ QList<qint64> QueuePage::idsInFilter() const
     return ids;
 }
 
-void QueuePage::act(Action action, const QList<qint64> &ids)
+void QueuePage::act(Action action, const QList<qint64> &ids, int leftAlone)
 {
     if (ids.isEmpty()) {
-        showResult(tr("No jobs to act on."));
+        showResult(leftAlone > 0 ? tr("None of these jobs is waiting or failed: nothing to do.")
+                                 : tr("No jobs to act on."));
         return;
     }
     const int n = int(ids.size());
     const bool resend = action == Action::Resend;
-    const QString question
-        = resend ? tr("Resend %n job(s)?", nullptr, n) : tr("Cancel %n job(s)?", nullptr, n);
+    QString question = resend ? tr("Resend %n job(s)?", nullptr, n) : tr("Cancel %n job(s)?", nullptr, n);
+    if (leftAlone > 0)
+        question += QStringLiteral("\n\n")
+            + tr("%n delivered, cancelled or busy job(s) among them stay as they are.", nullptr, leftAlone);
     const QString yes = resend ? tr("Resend") : tr("Cancel jobs");
     if (MessageBox::question(this, resend ? tr("Resend") : tr("Cancel"), question, yes) != QMessageBox::Yes)
         return;
@@ -222,22 +275,26 @@ void QueuePage::act(Action action, const QList<qint64> &ids)
 
 void QueuePage::resendSelected()
 {
-    act(Action::Resend, selectedIds());
+    const QList<qint64> ids = selectedIds(true);
+    act(Action::Resend, ids, int(selectedIds().size() - ids.size()));
 }
 
 void QueuePage::cancelSelected()
 {
-    act(Action::Cancel, selectedIds());
+    const QList<qint64> ids = selectedIds(true);
+    act(Action::Cancel, ids, int(selectedIds().size() - ids.size()));
 }
 
 void QueuePage::resendFilter()
 {
-    act(Action::Resend, idsInFilter());
+    const QList<qint64> ids = idsInFilter();
+    act(Action::Resend, ids, std::max(0, countInFilter() - int(ids.size())));
 }
 
 void QueuePage::cancelFilter()
 {
-    act(Action::Cancel, idsInFilter());
+    const QList<qint64> ids = idsInFilter();
+    act(Action::Cancel, ids, std::max(0, countInFilter() - int(ids.size())));
 }
 
 void QueuePage::resendGroup()
@@ -256,6 +313,10 @@ void QueuePage::resendGroup()
         return;
     }
     showResult(tr("%n job(s) requeued", nullptr, done.value()));
+    // The group is gone from the failures: the list shows its jobs again, on their way.
+    m_groupView->clearSelection();
+    m_groupView->setCurrentIndex({});
+    m_model->setFingerprint({});
     refresh();
 }
 
@@ -271,6 +332,40 @@ void QueuePage::showFailureGroup(const QString &fingerprint)
     onSelectionChanged();
 }
 
+void QueuePage::showJob(qint64 jobId)
+{
+    auto job = Store::JobRepo(m_db).get(jobId);
+    if (!job) {
+        showResult(job.error().message, true);
+        return;
+    }
+    m_groupView->clearSelection();
+    m_model->setFingerprint({});
+    m_chips->setCheckedStates({});
+    m_search->setText(job->reference);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->jobAt(row).id == jobId) {
+            m_table->selectRow(row);
+            m_table->scrollTo(m_model->index(row, 0));
+            break;
+        }
+    }
+    m_detail->showJob(jobId);
+}
+
+void QueuePage::showState(Store::JobState state)
+{
+    m_search->clear();
+    m_groupView->clearSelection();
+    m_model->setFingerprint({});
+    // "Being sent" covers both busy states.
+    m_chips->setCheckedStates(
+        state == Store::JobState::Running
+            ? QList<Store::JobState> { Store::JobState::Running, Store::JobState::Sending }
+            : QList<Store::JobState> { state });
+    onSelectionChanged();
+}
+
 void QueuePage::onGroupClicked()
 {
     const QModelIndex current = m_groupView->currentIndex();
@@ -279,18 +374,44 @@ void QueuePage::onGroupClicked()
     onSelectionChanged();
 }
 
+void QueuePage::showGroupAdvice()
+{
+    const QModelIndex current = m_groupView->currentIndex();
+    if (!current.isValid() || current.row() >= m_groups->rowCount()) {
+        m_groupAdvice->setText(m_groups->rowCount() > 0 ? tr("Pick a cause to see what to do about it.")
+                                                        : QString());
+        return;
+    }
+    const Store::FailureGroup &group = m_groups->groupAt(current.row());
+    const QString cause = FailureAdvice::cause(group);
+    m_groupAdvice->setText(cause.isEmpty()
+                               ? FailureAdvice::advice(group)
+                               : QStringLiteral("%1\n%2").arg(cause, FailureAdvice::advice(group)));
+}
+
 void QueuePage::onSelectionChanged()
 {
     const QList<qint64> ids = selectedIds();
-    m_resendSelected->setEnabled(!ids.isEmpty());
-    m_cancelSelected->setEnabled(!ids.isEmpty());
-    m_resendFilter->setEnabled(m_model->rowCount() > 0);
-    m_cancelFilter->setEnabled(m_model->rowCount() > 0);
+    // Delivered, cancelled and busy jobs are never resent or cancelled: the buttons say so by being off.
+    const bool actionable = !selectedIds(true).isEmpty();
+    m_resendSelected->setEnabled(actionable);
+    m_cancelSelected->setEnabled(actionable);
+    const QList<Store::JobState> states = m_model->query().states;
+    const bool filterMayAct = m_model->rowCount() > 0
+        && (states.isEmpty() || states.contains(Store::JobState::Failed)
+            || states.contains(Store::JobState::Pending));
+    m_resendFilter->setEnabled(filterMayAct);
+    m_cancelFilter->setEnabled(filterMayAct);
+    showGroupAdvice();
     m_resendGroup->setEnabled(m_groupView->currentIndex().isValid());
     m_clearGroup->setEnabled(!m_model->query().fingerprint.isEmpty());
     const qint64 shown = ids.size() == 1 ? ids.first() : 0;
     if (shown != m_detail->jobId())
         m_detail->showJob(shown);
+    if (shown != 0) {
+        const auto rows = m_table->selectionModel()->selectedRows();
+        m_detail->setWaitText(m_model->waitText(m_model->jobAt(rows.first().row())));
+    }
 }
 
 void QueuePage::showResult(const QString &text, bool problem)

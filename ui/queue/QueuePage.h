@@ -2,6 +2,7 @@
 #pragma once
 
 #include "storage/Database.h"
+#include "store/Job.h"
 
 #include <QWidget>
 #include <memory>
@@ -48,6 +49,10 @@ public Q_SLOTS:
     void resendGroup();
     /** Shows the failed jobs of one cause (from the dashboard). */
     void showFailureGroup(const QString &fingerprint);
+    /** Shows one job (from the Log): the queue narrowed to its order, the job selected. */
+    void showJob(qint64 jobId);
+    /** Shows the jobs in one state (from the dashboard's tiles: Failed → the failures). */
+    void showState(Store::JobState state);
 
 Q_SIGNALS:
     /** The operator asked to see the log entries of a job. */
@@ -55,9 +60,14 @@ Q_SIGNALS:
 
 private:
     enum class Action { Resend, Cancel };
-    QList<qint64> selectedIds() const;
+    /** Resend and cancel only act on jobs waiting or failed: a delivered job is never sent again. */
+    static bool actsOn(const Store::Job &job);
+    QList<qint64> selectedIds(bool actionableOnly = false) const;
+    /** The filter's jobs an action acts on (waiting or failed), every page of them, by id. */
     QList<qint64> idsInFilter() const;
-    void act(Action action, const QList<qint64> &ids);
+    int countInFilter() const;
+    void act(Action action, const QList<qint64> &ids, int leftAlone);
+    void showGroupAdvice();
     void onGroupClicked();
     void onSelectionChanged();
     void showResult(const QString &text, bool problem = false);
@@ -76,6 +86,8 @@ private:
     QPushButton *m_cancelFilter;
     QPushButton *m_resendGroup;
     QPushButton *m_clearGroup;
+    QLabel *m_groupAdvice;
+    QPushButton *m_newJobs;
     QLabel *m_result;
     QTimer *m_timer;
     QTimer *m_settledDebounce;
