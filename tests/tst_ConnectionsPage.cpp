@@ -9,6 +9,7 @@
 #include "connect/RetailConnectionDialog.h"
 #include "connect/RetailConnectionPanel.h"
 #include "connect/ShopSidePanel.h"
+#include "connect/ShopSourceDialog.h"
 #include "crm/amocrm/AmoTokens.h"
 #include "engine/BackSyncSetup.h"
 #include "fixtures/retailcrm/RetailTestKit.h"
@@ -16,9 +17,13 @@
 #include "secrets/SodiumSecretStore.h"
 #include "source/SourceRepo.h"
 #include "source/intake/FormEndpointRepo.h"
+#include "source/minishop2/DemoShopGenerator.h"
+#include "source/minishop2/ShopDb.h"
 #include "store/BackSyncConfig.h"
 #include "store/ConnectionRepo.h"
 #include "store/CredentialExpiryRepo.h"
+#include "store/JobRepo.h"
+#include "store/OpLogRepo.h"
 #include "store/SettingsRepo.h"
 
 #include <QApplication>
@@ -37,6 +42,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
@@ -177,13 +183,29 @@ private Q_SLOTS:
         QVERIFY_OK(stored);
         QCOMPARE(stored->config.value(QStringLiteral("client_id")).toString(), QStringLiteral("client-1"));
         QCOMPARE(page.findChild<QListWidget *>(QStringLiteral("connectionList"))->count(), 1);
+        // Nothing is queued for it until it is signed in.
+        QVERIFY(!stored->enabled());
+        QVERIFY2(
+            page.findChild<QListWidget *>(QStringLiteral("connectionList"))
+                ->item(0)
+                ->text()
+                .contains(QLatin1String("off until it is signed in")),
+            qPrintable(page.findChild<QListWidget *>(QStringLiteral("connectionList"))->item(0)->text()));
 
         auto *panel = page.signInPanel();
         QVERIFY(panel->isEnabled());
+        // The guide says where the id and secret come from, and the exact redirect address for amoCRM.
+        const QString guide = textOf(panel, "signInGuide");
+        QVERIFY2(guide.contains(QLatin1String("Integrations")), qPrintable(guide));
+        QVERIFY2(guide.contains(QStringLiteral("http://127.0.0.1:%1/amocrm").arg(port)), qPrintable(guide));
         panel->findChild<QLineEdit *>(QStringLiteral("clientSecret"))->setText(QStringLiteral("s3cret"));
         panel->findChild<QPushButton *>(QStringLiteral("signInButton"))->click();
         QTRY_COMPARE(m_browser.opened.size(), 1);
         const QUrl url = m_browser.opened.first();
+        // The address to copy when no browser opens.
+        auto *authorize = panel->findChild<QLineEdit *>(QStringLiteral("authorizeUrl"));
+        QVERIFY(authorize->isVisible());
+        QCOMPARE(QUrl(authorize->text()), url);
         QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("client_id")), QStringLiteral("client-1"));
         QVERIFY(!url.toString().contains(QLatin1String("s3cret")));
         auto *state = panel->findChild<QLabel *>(QStringLiteral("signInState"));
@@ -192,7 +214,8 @@ private Q_SLOTS:
         auto *cancel = panel->findChild<QPushButton *>(QStringLiteral("signInCancelButton"));
         QVERIFY(cancel->isVisible());
         cancel->click();
-        QTRY_VERIFY(state->text().startsWith(QLatin1String("Sign-in failed")));
+        QTRY_COMPARE(state->text(), QStringLiteral("Sign-in cancelled."));
+        QVERIFY(!authorize->isVisible());
         QVERIFY(!cancel->isVisible());
         QVERIFY(panel->findChild<QPushButton *>(QStringLiteral("signInButton"))->isEnabled());
         QTRY_COMPARE(panel->findChild<QLabel *>(QStringLiteral("tokenState"))->text(),
@@ -631,6 +654,121 @@ private Q_SLOTS:
         // A new connection's form has nothing to switch yet.
         page.newAmoConnection();
         QVERIFY(!enabled->isVisible());
+    }
+
+    /** Deleting a connection cancels its queued jobs and keeps its history (delivered jobs, the log). */
+    void deletingAConnectionCancelsItsQueueAndKeepsItsHistory()
+    {
+        Store::Connection c;
+        c.name = QStringLiteral("Old CRM");
+        c.crm = QStringLiteral("amocrm");
+        c.baseUrl = QStringLiteral("https://old.amocrm.ru");
+        const qint64 id = Store::ConnectionRepo(m_test->db()).add(c)->id;
+        Store::JobRepo jobs(m_test->db());
+        QList<qint64> ids;
+        for (int i = 0; i < 3; ++i) {
+            Store::NewJob job;
+            job.kind = QStringLiteral("order.created");
+            job.connectionId = id;
+            job.idempotencyKey = QStringLiteral("order:shop:%1:created").arg(i);
+            ids << jobs.enqueue(job)->job.id;
+        }
+        auto leased = jobs.lease(QStringLiteral("t"), 1, 60000, id);
+        QVERIFY_OK(leased);
+        QVERIFY_OK(jobs.settleDone(leased->first().id, QStringLiteral("t")));
+        Store::OpLogEntry call;
+        call.connectionId = id;
+        call.method = QStringLiteral("POST");
+        call.url = QStringLiteral("https://old.amocrm.ru/api/v4/leads/complex");
+        call.status = 200;
+        call.jobId = leased->first().id;
+        QVERIFY_OK(Store::OpLogRepo(m_test->db()).append(call));
+
+        Gui::ConnectionsPage page(m_test->db(), std::make_shared<Secrets::MemorySecretStore>());
+        page.show();
+        auto *remove = page.findChild<QPushButton *>(QStringLiteral("deleteConnectionButton"));
+        QVERIFY(remove->isVisible());
+        Gui::MessageBox::setNextAnswer(QMessageBox::No);
+        remove->click();
+        QVERIFY2(Gui::MessageBox::lastText().contains(
+                     QLatin1String("2 waiting or failed jobs of it will be cancelled")),
+                 qPrintable(Gui::MessageBox::lastText()));
+        QVERIFY_OK(Store::ConnectionRepo(m_test->db()).byId(id));
+        Gui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        remove->click();
+        QVERIFY(!Store::ConnectionRepo(m_test->db()).byId(id));
+        QCOMPARE(page.findChild<QListWidget *>(QStringLiteral("connectionList"))->count(), 0);
+        QCOMPARE(jobs.get(leased->first().id)->state, Store::JobState::Done);
+        int cancelled = 0;
+        for (qint64 job : ids)
+            cancelled += jobs.get(job)->state == Store::JobState::Cancelled ? 1 : 0;
+        QCOMPARE(cancelled, 2);
+        QCOMPARE(Store::OpLogRepo(m_test->db()).count({}).value(), 1);
+    }
+
+    /** A miniShop2 shop is added in the console (tested first), switched off and deleted. */
+    void aShopIsAddedTestedSwitchedOffAndDeleted()
+    {
+        QTemporaryDir dir;
+        Source::MiniShop2::ShopDbUrl url;
+        url.sqlite = true;
+        url.path = dir.filePath(QStringLiteral("shop.db"));
+        {
+            auto shop = Source::MiniShop2::ShopDb::open(url, QStringLiteral("modx_"));
+            QVERIFY_OK(shop);
+            Source::MiniShop2::DemoShopGenerator::Options options;
+            options.orders = 25;
+            QVERIFY_OK(Source::MiniShop2::DemoShopGenerator::generate(*shop.value(), options));
+        }
+        Gui::ConnectionsPage page(m_test->db(), std::make_shared<Secrets::MemorySecretStore>());
+        page.show();
+        page.findChild<QPushButton *>(QStringLiteral("addShopButton"))->click();
+        auto *dialog = page.findChild<Gui::ShopSourceDialog *>();
+        QVERIFY(dialog);
+        dialog->findChild<QLineEdit *>(QStringLiteral("sourceName"))->setText(QStringLiteral("shop"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("sourceUrl"))
+            ->setText(QStringLiteral("sqlite://") + url.path);
+        auto *result = dialog->findChild<QLabel *>(QStringLiteral("sourceTestResult"));
+        // A wrong table prefix: the test says the shop cannot be read, and nothing is saved.
+        dialog->findChild<QLineEdit *>(QStringLiteral("sourcePrefix"))->setText(QStringLiteral("wrong_"));
+        QSignalSpy tested(dialog, &Gui::ShopSourceDialog::testFinished);
+        dialog->findChild<QPushButton *>(QStringLiteral("testSourceButton"))->click();
+        QTRY_COMPARE(tested.size(), 1);
+        QCOMPARE(tested.first().first().toBool(), false);
+        QVERIFY2(result->text().startsWith(QLatin1String("The shop cannot be read")),
+                 qPrintable(result->text()));
+        dialog->findChild<QLineEdit *>(QStringLiteral("sourcePrefix"))->setText(QStringLiteral("modx_"));
+        dialog->findChild<QPushButton *>(QStringLiteral("testSourceButton"))->click();
+        QTRY_COMPARE(tested.size(), 2);
+        QCOMPARE(tested.last().first().toBool(), true);
+        QVERIFY2(result->text().contains(QLatin1String("25 orders")), qPrintable(result->text()));
+        QVERIFY(!Source::SourceRepo(m_test->db()).byName(QStringLiteral("shop")));
+        dialog->findChild<QPushButton *>(QStringLiteral("saveSourceButton"))->click();
+        QTRY_VERIFY(Source::SourceRepo(m_test->db()).byName(QStringLiteral("shop")));
+
+        auto *tree = page.findChild<QTreeWidget *>(QStringLiteral("shopSide"));
+        QTreeWidgetItem *row = nullptr;
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            if (tree->topLevelItem(i)->text(Gui::ShopSidePanel::NameColumn) == QLatin1String("shop"))
+                row = tree->topLevelItem(i);
+        }
+        QVERIFY(row);
+        tree->setCurrentItem(row);
+        auto *switchShop = page.findChild<QPushButton *>(QStringLiteral("switchShopButton"));
+        QCOMPARE(switchShop->text(), QStringLiteral("Switch off"));
+        switchShop->click();
+        QVERIFY(!Source::SourceRepo(m_test->db())
+                     .byName(QStringLiteral("shop"))
+                     ->config.value(QStringLiteral("enabled"))
+                     .toBool(true));
+        QCOMPARE(switchShop->text(), QStringLiteral("Switch on"));
+        QVERIFY(tree->currentItem()
+                    ->text(Gui::ShopSidePanel::KindColumn)
+                    .contains(QLatin1String("switched off")));
+
+        Gui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        page.findChild<QPushButton *>(QStringLiteral("deleteShopButton"))->click();
+        QVERIFY(!Source::SourceRepo(m_test->db()).byName(QStringLiteral("shop")));
     }
 
     void refusesAConnectionWithoutAnAddress()

@@ -2,11 +2,14 @@
 #include "AmoSignInPanel.h"
 
 #include "common/SecretPlace.h"
+#include "crm/ConnectorFactory.h"
 #include "crm/amocrm/AmoTokens.h"
 #include "net/HttpClient.h"
 #include "secrets/SecretStore.h"
 #include "store/CredentialExpiryRepo.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QFormLayout>
@@ -39,6 +42,8 @@ AmoSignInPanel::AmoSignInPanel(std::shared_ptr<Storage::Database> db,
     , m_signOut(new QPushButton(tr("Sign out"), this))
     , m_state(new QLabel(this))
     , m_token(new QLabel(this))
+    , m_guide(new QLabel(this))
+    , m_authorizeUrl(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("amoSignIn"));
     m_secret->setObjectName(QStringLiteral("clientSecret"));
@@ -55,6 +60,21 @@ AmoSignInPanel::AmoSignInPanel(std::shared_ptr<Storage::Database> db,
     m_token->setObjectName(QStringLiteral("tokenState"));
     m_token->setWordWrap(true);
     m_cancel->hide();
+    m_guide->setObjectName(QStringLiteral("signInGuide"));
+    m_guide->setWordWrap(true);
+    m_guide->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_authorizeUrl->setObjectName(QStringLiteral("authorizeUrl"));
+    m_authorizeUrl->setReadOnly(true);
+    m_authorizeUrl->hide();
+    auto *copyUrl = m_authorizeUrl->addAction(QIcon::fromTheme(QStringLiteral("edit-copy")),
+                                              QLineEdit::TrailingPosition);
+    copyUrl->setToolTip(tr("Copy the address"));
+    connect(copyUrl, &QAction::triggered, this,
+            [this] { QApplication::clipboard()->setText(m_authorizeUrl->text()); });
+    connect(m_guide, &QLabel::linkActivated, this, [this](const QString &link) {
+        QApplication::clipboard()->setText(link);
+        m_state->setText(tr("The redirect address is copied."));
+    });
 
     auto *form = new QFormLayout;
     form->addRow(tr("Secret key:"), m_secret);
@@ -70,18 +90,22 @@ AmoSignInPanel::AmoSignInPanel(std::shared_ptr<Storage::Database> db,
     tokenRow->addWidget(m_signOut);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_guide);
     layout->addLayout(form);
     layout->addLayout(browserRow);
+    layout->addWidget(m_authorizeUrl);
     layout->addLayout(pasteRow);
     layout->addLayout(tokenRow);
 
     m_flow->setExpiryStore(m_db);
     connect(m_signIn, &QPushButton::clicked, this, &AmoSignInPanel::startBrowser);
-    connect(m_cancel, &QPushButton::clicked, m_flow, &AmoBrowserSignIn::cancel);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        m_userCancelled = true;
+        m_flow->cancel();
+    });
     connect(m_usePasted, &QPushButton::clicked, this, &AmoSignInPanel::usePasted);
     connect(m_signOut, &QPushButton::clicked, this, &AmoSignInPanel::signOut);
-    connect(m_flow, &AmoBrowserSignIn::authorizeUrlReady, this,
-            [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    connect(m_flow, &AmoBrowserSignIn::authorizeUrlReady, this, &AmoSignInPanel::onAuthorizeUrl);
     connect(m_flow, &AmoBrowserSignIn::statusChanged, this, &AmoSignInPanel::onStatus);
     connect(m_flow, &AmoBrowserSignIn::finished, this, &AmoSignInPanel::onFinished);
     setConnection({});
@@ -97,8 +121,35 @@ void AmoSignInPanel::setConnection(const Store::Connection &connection)
     m_state->clear();
     m_secret->clear();
     m_token->setText(connection.id > 0 ? QString() : tr("Save the connection first."));
+    m_authorizeUrl->clear();
+    m_authorizeUrl->hide();
+    showGuide();
     if (connection.id > 0)
         showTokens();
+}
+
+void AmoSignInPanel::showGuide()
+{
+    const QString redirect = m_connection.config.value(QStringLiteral("redirect_uri")).toString();
+    const QString where = tr("In amoCRM: Settings → Integrations → Create integration (external). Give it "
+                             "the redirect address below and the rights it asks for; its Keys tab then "
+                             "shows the integration ID (enter it above and save) and the secret key (enter "
+                             "it here).");
+    const QString address = redirect.isEmpty()
+        ? tr("Redirect address: write one above, e.g. http://127.0.0.1:17817/amocrm, and save.")
+        : tr("Redirect address to paste into amoCRM: %1 (click to copy).")
+              .arg(QStringLiteral("<a href=\"%1\">%2</a>")
+                       .arg(redirect.toHtmlEscaped(), redirect.toHtmlEscaped()));
+    m_guide->setText(QStringLiteral("%1<br>%2").arg(where.toHtmlEscaped(), address));
+}
+
+void AmoSignInPanel::onAuthorizeUrl(const QUrl &url)
+{
+    // Shown whether or not a browser opens: on a machine without one, the operator copies it.
+    m_authorizeUrl->setText(url.toString(QUrl::FullyEncoded));
+    m_authorizeUrl->show();
+    if (!QDesktopServices::openUrl(url))
+        m_state->setText(tr("No browser opened: copy the address below into a browser on this computer."));
 }
 
 AmoBrowserSignIn::Config AmoSignInPanel::config() const
@@ -114,6 +165,7 @@ AmoBrowserSignIn::Config AmoSignInPanel::config() const
 
 void AmoSignInPanel::startBrowser()
 {
+    m_userCancelled = false;
     if (auto started = m_flow->start(config()); !started)
         m_state->setText(started.error().message);
 }
@@ -154,15 +206,20 @@ void AmoSignInPanel::onStatus(AmoBrowserSignIn::State state, int secondsLeft)
         m_state->setText(tr("Signed in."));
         break;
     case AmoBrowserSignIn::State::Failed:
-        m_state->setText(tr("Sign-in failed: %1").arg(m_flow->failureReason()));
+        m_authorizeUrl->hide();
+        m_state->setText(m_userCancelled ? tr("Sign-in cancelled.")
+                                         : tr("Sign-in failed: %1").arg(m_flow->failureReason()));
         break;
     }
 }
 
 void AmoSignInPanel::onFinished(const Common::Result<Crm::AmoCrm::AmoTokenSet> &result)
 {
+    m_authorizeUrl->hide();
     if (!result) {
-        m_state->setText(tr("Sign-in failed: %1").arg(result.error().message));
+        m_state->setText(m_userCancelled || result.error().code == QLatin1String("cancelled")
+                             ? tr("Sign-in cancelled.")
+                             : tr("Sign-in failed: %1").arg(result.error().message));
         return;
     }
     m_state->setText(tr("Signed in."));
@@ -171,6 +228,31 @@ void AmoSignInPanel::onFinished(const Common::Result<Crm::AmoCrm::AmoTokenSet> &
     (void)Store::ConnectionRepo(m_db).setState(m_connection.id, QStringLiteral("signed-in"));
     Q_EMIT connectionChanged();
     showTokens();
+    showAccountName();
+}
+
+void AmoSignInPanel::showAccountName()
+{
+    if (m_accountCheck)
+        m_accountCheck->deleteLater(); // an earlier answer, if any, is for another sign-in
+    m_accountCheck = new QObject(this);
+    auto connector = Crm::ConnectorFactory(m_db, m_secrets).forConnection(m_connection)(m_accountCheck);
+    if (!connector)
+        return;
+    Crm::CrmConnector *asking = connector.release(); // owned by m_accountCheck
+    QPointer<AmoSignInPanel> self(this);
+    QPointer<QObject> check(m_accountCheck);
+    asking->testConnection([self, check](Common::Result<Crm::AccountInfo> info) {
+        if (!self || !check || check != self->m_accountCheck)
+            return;
+        if (info && !info->accountName.isEmpty())
+            self->m_state->setText(
+                tr("Signed in to the account «%1» (%2).").arg(info->accountName, info->subdomain));
+        else if (!info)
+            self->m_state->setText(
+                tr("Signed in, but the account could not be read: %1").arg(info.error().message));
+        check->deleteLater();
+    });
 }
 
 void AmoSignInPanel::showTokens()

@@ -49,6 +49,10 @@ private:
     void onStatus(Crm::AmoCrm::AmoBrowserSignIn::State state, int secondsLeft);
     void onFinished(const Common::Result<Crm::AmoCrm::AmoTokenSet> &result);
     void showTokens();
+    void showGuide();
+    /** Asks amoCRM for the account's name and shows it ("Signed in to «Shop» (shop.amocrm.ru)"). */
+    void showAccountName();
+    void onAuthorizeUrl(const QUrl &url);
 
     std::shared_ptr<Storage::Database> m_db;
     std::shared_ptr<Secrets::SecretStore> m_secrets;
@@ -64,6 +68,10 @@ private:
     QPushButton *m_signOut;
     QLabel *m_state;
     QLabel *m_token;
+    QLabel *m_guide; ///< where the integration id, secret and redirect address go
+    QLineEdit *m_authorizeUrl; ///< the sign-in address, to copy when no browser opened
+    bool m_userCancelled = false;
+    QObject *m_accountCheck = nullptr; ///< owns the connector asking for the account's name
 };
 
 } // namespace Gui

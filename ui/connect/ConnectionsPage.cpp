@@ -6,7 +6,9 @@
 #include "RetailConnectionDialog.h"
 #include "RetailConnectionPanel.h"
 #include "ShopSidePanel.h"
+#include "common/MessageBox.h"
 #include "store/ConnectionRepo.h"
+#include "store/JobRepo.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -25,6 +27,9 @@ namespace Gui {
 
 namespace {
 
+/** Config flag of an amoCRM connection added in the console: off until its first sign-in. */
+const QString kOffUntilSignedIn = QStringLiteral("off_until_signed_in");
+
 bool isRetail(const Store::Connection &connection)
 {
     return connection.crm == QLatin1String("retailcrm");
@@ -32,6 +37,8 @@ bool isRetail(const Store::Connection &connection)
 
 QString stateText(const Store::Connection &connection)
 {
+    if (!connection.enabled() && connection.config.value(kOffUntilSignedIn).toBool())
+        return ConnectionsPage::tr("off until it is signed in");
     if (!connection.enabled())
         return ConnectionsPage::tr("switched off: gets no orders");
     const QString &state = connection.state;
@@ -71,6 +78,7 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     , m_backSync(new BackSyncPanel(m_db, m_secrets, this))
     , m_crmBox(new QGroupBox(tr("amoCRM"), this))
     , m_enabled(new QCheckBox(tr("Send the shops' orders, forms and customers to this CRM"), this))
+    , m_delete(new QPushButton(tr("Delete…"), this))
     , m_details(new QStackedWidget(this))
     , m_shop(new ShopSidePanel(m_db, m_secrets, this))
 {
@@ -125,8 +133,13 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     m_enabled->setToolTip(
         tr("Switched off, nothing new is queued for this CRM. Jobs already in its queue wait, from the next "
            "start of the exchange, until it is switched on again"));
+    m_delete->setObjectName(QStringLiteral("deleteConnectionButton"));
+    m_delete->setToolTip(tr("Its waiting and failed jobs are cancelled; delivered jobs and the log stay"));
+    auto *switchRow = new QHBoxLayout;
+    switchRow->addWidget(m_enabled, 1);
+    switchRow->addWidget(m_delete);
     auto *crmLayout = new QVBoxLayout(m_crmBox);
-    crmLayout->addWidget(m_enabled);
+    crmLayout->addLayout(switchRow);
     crmLayout->addWidget(m_details);
 
     auto *backSyncBox = new QGroupBox(tr("CRM stage changes back to the shop"), this);
@@ -164,7 +177,33 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     connect(m_retail, &RetailConnectionPanel::connectionChanged, this, &ConnectionsPage::reload);
     connect(m_backSync, &BackSyncPanel::changed, this, &ConnectionsPage::reload);
     connect(m_enabled, &QCheckBox::toggled, this, &ConnectionsPage::switchConnection);
+    connect(m_delete, &QPushButton::clicked, this, &ConnectionsPage::deleteConnection);
     reload();
+}
+
+bool ConnectionsPage::deleteConnection()
+{
+    Store::ConnectionRepo repo(m_db);
+    auto connection = repo.byId(m_current);
+    if (!connection)
+        return false;
+    Store::JobQuery waiting;
+    waiting.connectionId = connection->id;
+    waiting.states = { Store::JobState::Pending, Store::JobState::Failed };
+    const int queued = Store::JobRepo(m_db).count(waiting).valueOr(0);
+    const QString question = tr("Delete the connection “%1”?").arg(connection->name) + QStringLiteral("\n\n")
+        + tr("%n waiting or failed job(s) of it will be cancelled. Delivered jobs and the log stay.", nullptr,
+             queued);
+    if (MessageBox::question(this, tr("Delete connection"), question, tr("Delete")) != QMessageBox::Yes)
+        return false;
+    if (auto removed = repo.remove(connection->id); !removed) {
+        m_result->setText(removed.error().message);
+        return false;
+    }
+    m_current = 0;
+    reload();
+    m_result->setText(tr("The connection “%1” was deleted.").arg(connection->name));
+    return true;
 }
 
 void ConnectionsPage::switchConnection(bool enabled)
@@ -195,6 +234,20 @@ void ConnectionsPage::reload()
         }
     }
     blocker.unblock();
+    // A connection added here starts off; its first sign-in switches it on.
+    if (auto connections = Store::ConnectionRepo(m_db).list()) {
+        for (Store::Connection c : connections.value()) {
+            if (!c.config.value(kOffUntilSignedIn).toBool() || c.state != QLatin1String("signed-in"))
+                continue;
+            c.config.remove(kOffUntilSignedIn);
+            c.config.insert(QStringLiteral("enabled"), true);
+            if (Store::ConnectionRepo(m_db).update(c)) {
+                if (auto *signedIn
+                    = m_list->findItems(c.name + QLatin1Char('\n'), Qt::MatchStartsWith).value(0))
+                    signedIn->setText(QStringLiteral("%1\n%2").arg(c.name, stateText(c)));
+            }
+        }
+    }
     const auto *item = m_list->currentItem();
     showConnection(item ? item->data(Qt::UserRole).toLongLong() : 0);
     m_shop->reload();
@@ -243,6 +296,7 @@ void ConnectionsPage::showConnection(qint64 id)
     QSignalBlocker blocker(m_enabled);
     m_enabled->setChecked(connection.enabled());
     m_enabled->setVisible(id > 0);
+    m_delete->setVisible(id > 0);
 }
 
 bool ConnectionsPage::saveConnection()
@@ -270,6 +324,9 @@ bool ConnectionsPage::saveConnection()
             return false;
         }
     } else {
+        // Nothing is queued for it until it is signed in (reload() switches it on then).
+        connection.config.insert(QStringLiteral("enabled"), false);
+        connection.config.insert(kOffUntilSignedIn, true);
         auto added = repo.add(connection);
         if (!added) {
             m_result->setText(added.error().message);

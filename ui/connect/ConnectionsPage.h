@@ -11,6 +11,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QGroupBox;
+class QPushButton;
 class QStackedWidget;
 
 namespace Secrets {
@@ -55,6 +56,9 @@ public Q_SLOTS:
     void showConnection(qint64 id);
     /** Switches the shown connection on or off: off, it gets no new shop events and its lane waits. */
     void switchConnection(bool enabled);
+    /** Deletes the shown connection after asking: its waiting and failed jobs are cancelled, its
+     *  delivered jobs and log stay. False when declined or refused (the reason shown). */
+    bool deleteConnection();
 
 private:
     std::shared_ptr<Storage::Database> m_db;
@@ -70,6 +74,7 @@ private:
     BackSyncPanel *m_backSync;
     QGroupBox *m_crmBox;
     QCheckBox *m_enabled; ///< whether the connection gets the shops' events (config "enabled")
+    QPushButton *m_delete;
     QStackedWidget *m_details; ///< the amoCRM form and sign-in, or the RetailCRM panel
     ShopSidePanel *m_shop;
     qint64 m_current = 0;

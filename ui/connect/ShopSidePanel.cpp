@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ShopSidePanel.h"
 
+#include "ShopSourceDialog.h"
 #include "common/MessageBox.h"
 #include "engine/BackSyncSetup.h"
 #include "secrets/SecretStore.h"
@@ -38,6 +39,9 @@ ShopSidePanel::ShopSidePanel(std::shared_ptr<Storage::Database> db,
     , m_copyAddress(new QPushButton(tr("Copy the address"), this))
     , m_copySecret(new QPushButton(tr("Copy the secret"), this))
     , m_newSecret(new QPushButton(tr("New form secret…"), this))
+    , m_addShop(new QPushButton(tr("Add a shop…"), this))
+    , m_switchShop(new QPushButton(tr("Switch off"), this))
+    , m_deleteShop(new QPushButton(tr("Delete…"), this))
     , m_note(new QLabel(this))
 {
     setObjectName(QStringLiteral("shopSidePanel"));
@@ -53,10 +57,16 @@ ShopSidePanel::ShopSidePanel(std::shared_ptr<Storage::Database> db,
     m_copyAddress->setObjectName(QStringLiteral("copyAddressButton"));
     m_copySecret->setObjectName(QStringLiteral("copySecretButton"));
     m_newSecret->setObjectName(QStringLiteral("newFormSecretButton"));
+    m_addShop->setObjectName(QStringLiteral("addShopButton"));
+    m_switchShop->setObjectName(QStringLiteral("switchShopButton"));
+    m_deleteShop->setObjectName(QStringLiteral("deleteShopButton"));
     m_note->setObjectName(QStringLiteral("shopSideNote"));
     m_note->setWordWrap(true);
 
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_addShop);
+    buttons->addWidget(m_switchShop);
+    buttons->addWidget(m_deleteShop);
     buttons->addWidget(m_note, 1);
     buttons->addWidget(m_newSecret);
     buttons->addWidget(m_copySecret);
@@ -69,6 +79,9 @@ ShopSidePanel::ShopSidePanel(std::shared_ptr<Storage::Database> db,
     connect(m_copyAddress, &QPushButton::clicked, this, &ShopSidePanel::copyAddress);
     connect(m_copySecret, &QPushButton::clicked, this, &ShopSidePanel::copySecret);
     connect(m_newSecret, &QPushButton::clicked, this, &ShopSidePanel::newFormSecret);
+    connect(m_addShop, &QPushButton::clicked, this, &ShopSidePanel::addShop);
+    connect(m_switchShop, &QPushButton::clicked, this, &ShopSidePanel::switchShop);
+    connect(m_deleteShop, &QPushButton::clicked, this, &ShopSidePanel::deleteShop);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &ShopSidePanel::onCurrentChanged);
     connect(this, &ShopSidePanel::noted, m_note, &QLabel::setText);
     reload();
@@ -107,8 +120,13 @@ void ShopSidePanel::reload()
             const QString prefix = source.config.value(QStringLiteral("prefix")).toString();
             const QString address
                 = prefix.isEmpty() ? source.url : tr("%1 (tables %2…)").arg(source.url, prefix);
-            addSource(source.name, tr("Shop database (%1)").arg(source.kind), address, source.secretScope(),
-                      Source::SourceRecord::passwordSecretName());
+            const bool on = source.config.value(QStringLiteral("enabled")).toBool(true);
+            addSource(source.name,
+                      on ? tr("Shop database (%1)").arg(source.kind)
+                         : tr("Shop database (%1), switched off").arg(source.kind),
+                      address, source.secretScope(), Source::SourceRecord::passwordSecretName());
+            m_tree->topLevelItem(m_tree->topLevelItemCount() - 1)
+                ->setData(NameColumn, SourceNameRole, source.name);
         }
     }
     const QString base
@@ -131,7 +149,7 @@ void ShopSidePanel::reload()
     if (m_tree->topLevelItemCount() == 0)
         new QTreeWidgetItem(m_tree,
                             { tr("No shop yet"), QString(),
-                              tr("Add one with crmbridgectl source add, or start the demo."), QString() });
+                              tr("Add one with “Add a shop…”, or start the demo."), QString() });
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
         if (m_tree->topLevelItem(i)->text(NameColumn) == current)
             m_tree->setCurrentItem(m_tree->topLevelItem(i));
@@ -339,6 +357,75 @@ void ShopSidePanel::onCurrentChanged()
         && (m_newFormSecrets.contains(form)
             || (!item->data(SecretColumn, SecretScopeRole).isNull() && item->text(SecretColumn) == kMask)));
     m_newSecret->setEnabled(!form.isEmpty());
+    const QString source = item ? item->data(NameColumn, SourceNameRole).toString() : QString();
+    m_switchShop->setEnabled(!source.isEmpty());
+    m_deleteShop->setEnabled(!source.isEmpty());
+    if (!source.isEmpty()) {
+        auto record = Source::SourceRepo(m_db).byName(source);
+        const bool on = !record || record->config.value(QStringLiteral("enabled")).toBool(true);
+        m_switchShop->setText(on ? tr("Switch off") : tr("Switch on"));
+    }
+}
+
+ShopSourceDialog *ShopSidePanel::addShop()
+{
+    auto *dialog = new ShopSourceDialog(m_db, m_secrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ShopSourceDialog::saved, this, [this](const QString &name) {
+        reload();
+        Q_EMIT noted(tr("The shop “%1” is added; the exchange reads it within seconds.").arg(name));
+    });
+    dialog->open();
+    return dialog;
+}
+
+void ShopSidePanel::switchShop()
+{
+    QTreeWidgetItem *item = m_tree->currentItem();
+    const QString name = item ? item->data(NameColumn, SourceNameRole).toString() : QString();
+    Source::SourceRepo repo(m_db);
+    auto record = repo.byName(name);
+    if (!record)
+        return;
+    const bool on = !record->config.value(QStringLiteral("enabled")).toBool(true);
+    record->config.insert(QStringLiteral("enabled"), on);
+    if (auto updated = repo.update(record.value()); !updated) {
+        Q_EMIT noted(updated.error().message);
+        return;
+    }
+    reload();
+    Q_EMIT noted(on ? tr("The shop “%1” is on: its new orders are read again.").arg(name)
+                    : tr("The shop “%1” is off: its new orders are not read (from the next start of the "
+                         "exchange) until it is switched on.")
+                          .arg(name));
+}
+
+bool ShopSidePanel::deleteShop()
+{
+    QTreeWidgetItem *item = m_tree->currentItem();
+    const QString name = item ? item->data(NameColumn, SourceNameRole).toString() : QString();
+    if (name.isEmpty())
+        return false;
+    if (MessageBox::question(
+            this, tr("Delete shop"),
+            tr("Delete the shop “%1”? Its orders already queued or sent, and the log, stay.").arg(name),
+            tr("Delete"))
+        != QMessageBox::Yes)
+        return false;
+    if (auto removed = Source::SourceRepo(m_db).remove(name); !removed) {
+        Q_EMIT noted(removed.error().message);
+        return false;
+    }
+    if (m_secrets) {
+        Source::SourceRecord gone;
+        gone.name = name;
+        // Its password leaves the keychain with it; a failure there leaves only an unused entry.
+        m_secrets->remove(gone.secretScope(), Source::SourceRecord::passwordSecretName(),
+                          [](Common::Status) {});
+    }
+    reload();
+    Q_EMIT noted(tr("The shop “%1” was deleted.").arg(name));
+    return true;
 }
 
 } // namespace Gui

@@ -19,6 +19,8 @@ class SecretStore;
 
 namespace Gui {
 
+class ShopSourceDialog;
+
 /**
  * The shop side of the Connections page: each shop database (miniShop2 URL and table prefix, its
  * password masked) and each web form of the intake, with the addresses ready to copy: the webhook
@@ -40,6 +42,7 @@ public:
         FormNameRole,
         AddressRole,
         AddressTakesSecretRole, ///< the address ends with the secret (a CRM webhook): copied with it
+        SourceNameRole, ///< a shop database row: its source's name
     };
 
     ShopSidePanel(std::shared_ptr<Storage::Database> db, std::shared_ptr<Secrets::SecretStore> secrets,
@@ -59,6 +62,12 @@ public Q_SLOTS:
     void copySecret();
     /** Gives the selected form a new secret after asking; the old one stops working. */
     void newFormSecret();
+    /** Opens the dialog that adds a miniShop2 shop (window-modal); the list shows it once saved. */
+    ShopSourceDialog *addShop();
+    /** Switches the selected shop off (its poller stops at the next start of the exchange) or on. */
+    void switchShop();
+    /** Deletes the selected shop after asking; its jobs and the log stay. */
+    bool deleteShop();
 
 Q_SIGNALS:
     /** What a copy or a new secret did, in words for the operator. */
@@ -83,6 +92,9 @@ private:
     QPushButton *m_copyAddress;
     QPushButton *m_copySecret;
     QPushButton *m_newSecret;
+    QPushButton *m_addShop;
+    QPushButton *m_switchShop;
+    QPushButton *m_deleteShop;
     QLabel *m_note;
     QHash<QString, QString> m_newFormSecrets; ///< form name → the secret made in this session
     quint64 m_generation = 0; ///< reloads: a keychain answer for an older list is dropped

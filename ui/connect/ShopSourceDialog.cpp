@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ShopSourceDialog.h"
+
+#include "common/SecretPlace.h"
+#include "secrets/SecretStore.h"
+#include "source/SourceFactory.h"
+#include "source/SourceRepo.h"
+#include "source/minishop2/ShopDb.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace Gui {
+
+namespace {
+
+/** What a test found, carried from the test's thread to the dialog. */
+struct TestOutcome
+{
+    bool ok = false;
+    QString text;
+};
+
+Source::SourceRecord recordOf(const QString &name, const QString &url, const QString &prefix, bool fromStart)
+{
+    Source::SourceRecord record;
+    record.name = name;
+    record.kind = QStringLiteral("minishop2");
+    record.url = url;
+    record.config.insert(QStringLiteral("prefix"), prefix);
+    record.config.insert(QStringLiteral("start"),
+                         fromStart ? QStringLiteral("beginning") : QStringLiteral("latest"));
+    return record;
+}
+
+} // namespace
+
+ShopSourceDialog::ShopSourceDialog(std::shared_ptr<Storage::Database> db,
+                                   std::shared_ptr<Secrets::SecretStore> secrets, QWidget *parent)
+    : QDialog(parent)
+    , m_db(std::move(db))
+    , m_secrets(std::move(secrets))
+    , m_name(new QLineEdit(this))
+    , m_url(new QLineEdit(this))
+    , m_prefix(new QLineEdit(QStringLiteral("modx_"), this))
+    , m_password(new QLineEdit(this))
+    , m_fromStart(new QCheckBox(tr("Also send the orders already in the shop"), this))
+    , m_result(new QLabel(this))
+    , m_test(new QPushButton(tr("Test"), this))
+    , m_save(new QPushButton(tr("Save"), this))
+{
+    setObjectName(QStringLiteral("shopSourceDialog"));
+    setWindowTitle(tr("Add a shop"));
+    m_name->setObjectName(QStringLiteral("sourceName"));
+    m_name->setPlaceholderText(tr("e.g. shop"));
+    m_url->setObjectName(QStringLiteral("sourceUrl"));
+    m_url->setPlaceholderText(QStringLiteral("mysql://user@db.example:3306/modx"));
+    m_url->setToolTip(tr("mysql://user@host:port/database, or sqlite:///path/shop.db; no password in it"));
+    m_prefix->setObjectName(QStringLiteral("sourcePrefix"));
+    m_password->setObjectName(QStringLiteral("sourcePassword"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(
+        m_secrets ? tr("The database user's password. %1").arg(SecretPlace::keptIn(*m_secrets)) : QString());
+    m_fromStart->setObjectName(QStringLiteral("sourceFromStart"));
+    m_result->setObjectName(QStringLiteral("sourceTestResult"));
+    m_result->setWordWrap(true);
+    m_test->setObjectName(QStringLiteral("testSourceButton"));
+    m_save->setObjectName(QStringLiteral("saveSourceButton"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Name:"), m_name);
+    form->addRow(tr("Database address:"), m_url);
+    form->addRow(tr("Table prefix:"), m_prefix);
+    form->addRow(tr("Password:"), m_password);
+    form->addRow(QString(), m_fromStart);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->addButton(m_test, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_save, QDialogButtonBox::AcceptRole);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_result);
+    layout->addWidget(buttons);
+    resize(560, sizeHint().height());
+
+    connect(m_test, &QPushButton::clicked, this, &ShopSourceDialog::test);
+    connect(m_save, &QPushButton::clicked, this, &ShopSourceDialog::save);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+QString ShopSourceDialog::problem() const
+{
+    if (m_name->text().trimmed().isEmpty())
+        return tr("Give the shop a name.");
+    auto url = Source::MiniShop2::ShopDbUrl::parse(m_url->text().trimmed());
+    if (!url)
+        return url.error().message;
+    if (!url->password.isEmpty())
+        return tr("Put no password in the address: write it in the password field, it goes to the keychain.");
+    if (Source::SourceRepo(m_db).byName(m_name->text().trimmed()))
+        return tr("A shop named “%1” exists already.").arg(m_name->text().trimmed());
+    return {};
+}
+
+void ShopSourceDialog::setBusy(bool busy)
+{
+    m_test->setEnabled(!busy);
+    m_save->setEnabled(!busy);
+}
+
+void ShopSourceDialog::test()
+{
+    runTest(false);
+}
+
+void ShopSourceDialog::save()
+{
+    runTest(true);
+}
+
+void ShopSourceDialog::runTest(bool thenSave)
+{
+    if (const QString wrong = problem(); !wrong.isEmpty()) {
+        m_result->setText(wrong);
+        Q_EMIT testFinished(false);
+        return;
+    }
+    setBusy(true);
+    m_result->setText(tr("Connecting to the shop…"));
+    const Source::SourceRecord record
+        = recordOf(m_name->text().trimmed(),
+                   Source::MiniShop2::ShopDbUrl::parse(m_url->text().trimmed())->toDisplayString(),
+                   m_prefix->text().trimmed(), m_fromStart->isChecked());
+    const QByteArray password = m_password->text().toUtf8();
+    auto outcome = std::make_shared<TestOutcome>();
+    // A database that does not answer can take seconds: the window stays live meanwhile.
+    QThread *thread = QThread::create([record, password, db = m_db, outcome] {
+        auto source = Source::SourceFactory::openWithPassword(record, db, password);
+        if (!source) {
+            outcome->text = source.error().message;
+            return;
+        }
+        auto summary = source.value()->summary();
+        if (!summary) {
+            outcome->text = summary.error().message;
+            return;
+        }
+        outcome->ok = true;
+        outcome->text
+            = tr("Connected: %1; %n order(s).", nullptr, int(summary->orders)).arg(summary->details);
+    });
+    QPointer<ShopSourceDialog> self(this);
+    connect(thread, &QThread::finished, this, [self, thread, outcome, thenSave] {
+        thread->deleteLater();
+        if (!self)
+            return;
+        self->setBusy(false);
+        self->m_result->setText(outcome->ok ? outcome->text
+                                            : tr("The shop cannot be read: %1").arg(outcome->text));
+        Q_EMIT self->testFinished(outcome->ok);
+        if (outcome->ok && thenSave)
+            self->store();
+    });
+    thread->start();
+}
+
+void ShopSourceDialog::store()
+{
+    const Source::SourceRecord record
+        = recordOf(m_name->text().trimmed(),
+                   Source::MiniShop2::ShopDbUrl::parse(m_url->text().trimmed())->toDisplayString(),
+                   m_prefix->text().trimmed(), m_fromStart->isChecked());
+    QPointer<ShopSourceDialog> self(this);
+    auto add = [self, record] {
+        if (!self)
+            return;
+        auto added = Source::SourceRepo(self->m_db).add(record);
+        if (!added) {
+            self->m_result->setText(added.error().message);
+            return;
+        }
+        Q_EMIT self->saved(record.name);
+        self->accept();
+    };
+    const QByteArray password = m_password->text().toUtf8();
+    if (password.isEmpty() || !m_secrets) {
+        add();
+        return;
+    }
+    setBusy(true);
+    m_secrets->write(record.secretScope(), Source::SourceRecord::passwordSecretName(), password,
+                     [self, add](Common::Status written) {
+                         if (!self)
+                             return;
+                         self->setBusy(false);
+                         if (!written) {
+                             self->m_result->setText(written.error().message);
+                             return;
+                         }
+                         add();
+                     });
+}
+
+} // namespace Gui

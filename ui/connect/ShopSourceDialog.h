@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storage/Database.h"
+
+#include <QDialog>
+#include <memory>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace Secrets {
+class SecretStore;
+}
+
+namespace Gui {
+
+/**
+ * Adds a miniShop2 shop database as a source: its name, address (mysql://user@host:port/database or
+ * sqlite:///path), MODX table prefix and password (to the keychain, never the store). "Test" connects
+ * on a short-lived thread of its own and says what it sees (layout, orders); "Save" tests first, then
+ * writes the password and the source. GUI thread; deletes itself when closed (WA_DeleteOnClose).
+ */
+class ShopSourceDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    ShopSourceDialog(std::shared_ptr<Storage::Database> db, std::shared_ptr<Secrets::SecretStore> secrets,
+                     QWidget *parent = nullptr);
+
+    /** Connects to the shop as the form says; the answer is shown and testFinished(ok) emitted. */
+    void test();
+    /** Tests, then saves; saved(name) when it is in the store. */
+    void save();
+
+Q_SIGNALS:
+    void testFinished(bool ok);
+    void saved(const QString &name);
+
+private:
+    /** The form's problem in words, empty when it can be tried. */
+    QString problem() const;
+    void runTest(bool thenSave);
+    void store();
+    void setBusy(bool busy);
+
+    std::shared_ptr<Storage::Database> m_db;
+    std::shared_ptr<Secrets::SecretStore> m_secrets;
+    QLineEdit *m_name;
+    QLineEdit *m_url;
+    QLineEdit *m_prefix;
+    QLineEdit *m_password;
+    QCheckBox *m_fromStart;
+    QLabel *m_result;
+    QPushButton *m_test;
+    QPushButton *m_save;
+};
+
+} // namespace Gui
