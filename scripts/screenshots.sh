@@ -22,12 +22,12 @@ trap 'kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT INT TERM
 mkdir -p "$out"
 "$build/tests/bench/crmbridge_screenshot_data" "$work/store.db"
 
-Xvfb "$display" -screen 0 1100x720x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 sleep 1
 
 # shot NAME PAGE CONNECTION TAB LANG: the window on PAGE (the Mapping page on that connection id
-# and tab), as it reopens on what it was last showing, at 1100×720 (the default size).
+# and tab), as it reopens on what it was last showing, at 1280×800 (the default size).
 shot() {
     name=$1 page=$2 connection=$3 tab=$4 lang=$5
     config=$work/config-$lang-$name

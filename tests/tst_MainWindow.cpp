@@ -17,15 +17,18 @@
 #include "store/OpLogRepo.h"
 #include "store/SourceStatusRepo.h"
 
+#include <QAbstractScrollArea>
 #include <QApplication>
 #include <QDateTime>
 #include <QLabel>
 #include <QListView>
 #include <QListWidget>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 using TestSupport::TestDatabase;
 
@@ -377,6 +380,83 @@ private Q_SLOTS:
             QCOMPARE(scale.top % scale.step, 0);
             QVERIFY(scale.top / scale.step <= 5 || scale.step == 1);
         }
+    }
+
+    /** Every page, in both languages, fits a 1280×800 window: nothing is wider than its page and no
+     *  list, table or form scrolls sideways. */
+    void everyPageFits1280x800InBothLanguages()
+    {
+        addSignedInConnections(40);
+        Store::JobRepo jobs(m_test->db());
+        for (int i = 0; i < 5; ++i) {
+            Store::NewJob job;
+            job.kind = QStringLiteral("order.created");
+            job.idempotencyKey = QStringLiteral("order:shop:%1:created").arg(i);
+            job.reference = QStringLiteral("2612/%1").arg(60 + i);
+            job.customer = QStringLiteral("Анна Смирнова-Корсакова");
+            job.phone = QStringLiteral("+79127000060");
+            job.email = QStringLiteral("anna.smirnova@example.ru");
+            QVERIFY_OK(jobs.enqueue(job));
+        }
+        for (const QString &lang : { QStringLiteral("en"), QStringLiteral("ru") }) {
+            QCOMPARE(Gui::installTranslations(lang), lang);
+            Gui::MainWindow window(m_test->db(), nullptr, std::make_shared<Secrets::MemorySecretStore>());
+            window.resize(1280, 800);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
+            for (int i = 0; i < pages->count(); ++i) {
+                QWidget *page = pages->widget(i);
+                // The Mapping page's editors are being rebuilt elsewhere (issue 15's Configure part);
+                // tst_MappingPage checks their widths.
+                if (page->objectName() == QLatin1String("mappingPage"))
+                    continue;
+                window.showPage(page->objectName());
+                QTRY_VERIFY(page->isVisible());
+                QApplication::processEvents();
+                const QString where = QStringLiteral("%1 in %2").arg(page->objectName(), lang);
+                QVERIFY2(page->minimumSizeHint().width() <= page->width(),
+                         qPrintable(QStringLiteral("%1: needs %2 px, has %3")
+                                        .arg(where)
+                                        .arg(page->minimumSizeHint().width())
+                                        .arg(page->width())));
+                for (auto *area : page->findChildren<QAbstractScrollArea *>()) {
+                    if (!area->isVisible())
+                        continue;
+                    QVERIFY2(
+                        !area->horizontalScrollBar()->isVisible(),
+                        qPrintable(QStringLiteral("%1: %2 scrolls sideways").arg(where, area->objectName())));
+                }
+            }
+        }
+        Gui::installTranslations(QStringLiteral("en"));
+    }
+
+    /** Tiles that look clickable act: Failed opens the Queue filtered to the failures. */
+    void theFailedTileOpensTheFailuresInTheQueue()
+    {
+        Store::JobRepo jobs(m_test->db());
+        for (int i = 0; i < 3; ++i) {
+            Store::NewJob job;
+            job.kind = QStringLiteral("order.created");
+            job.idempotencyKey = QStringLiteral("order:shop:%1:created").arg(i);
+            QVERIFY_OK(jobs.enqueue(job));
+        }
+        auto leased = jobs.lease(QStringLiteral("t"), 1, 60000);
+        QVERIFY_OK(leased);
+        QVERIFY_OK(jobs.settleFailed(leased->first().id, QStringLiteral("t"),
+                                     Common::Error::permanent(QStringLiteral("refused"))));
+        Gui::MainWindow window(m_test->db());
+        window.show();
+        window.showPage(QStringLiteral("dashboardPage"));
+        auto *failed = window.findChild<Gui::StatTile *>(QStringLiteral("failedTile"));
+        QTRY_COMPARE(failed->value(), QStringLiteral("1"));
+        QTest::mouseClick(failed, Qt::LeftButton);
+        auto *queue = window.findChild<QWidget *>(QStringLiteral("queuePage"));
+        QTRY_VERIFY(queue->isVisible());
+        QVERIFY(queue->findChild<QToolButton *>(QStringLiteral("chip_failed"))->isChecked());
+        auto *table = queue->findChild<QTableView *>(QStringLiteral("queueTable"));
+        QTRY_COMPARE(table->model()->rowCount(), 1);
     }
 
     /** In Russian at the default size, the status bar's items are whole (not cut, not elided). */

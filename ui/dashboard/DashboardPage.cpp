@@ -51,6 +51,17 @@ DashboardPage::DashboardPage(std::shared_ptr<Storage::Database> db, QWidget *par
     titleFont.setBold(true);
     title->setFont(titleFont);
 
+    const QList<std::pair<StatTile *, Store::JobState>> stateTiles {
+        { m_pending, Store::JobState::Pending },
+        { m_running, Store::JobState::Running },
+        { m_done, Store::JobState::Done },
+        { m_failed, Store::JobState::Failed },
+    };
+    for (const auto &[tile, state] : stateTiles) {
+        tile->setActivatable(tr("Show these jobs in the Queue"));
+        connect(tile, &StatTile::activated, this, [this, state] { Q_EMIT jobStateActivated(state); });
+    }
+
     auto *tiles = new QGridLayout;
     tiles->addWidget(m_today, 0, 0);
     tiles->addWidget(m_pending, 0, 1);

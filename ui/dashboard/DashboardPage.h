@@ -2,6 +2,7 @@
 #pragma once
 
 #include "storage/Database.h"
+#include "store/Job.h"
 
 #include <QWidget>
 #include <memory>
@@ -32,6 +33,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     /** The operator picked one of the latest failures: show its jobs in the Queue. */
     void failureGroupActivated(const QString &fingerprint);
+    /** The operator clicked a tile of jobs in a state (Waiting, Failed, Delivered): show them in the Queue.
+     */
+    void jobStateActivated(Store::JobState state);
 
 private:
     void refreshRate(qint64 now);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StatTile.h"
 
+#include <QKeyEvent>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QVBoxLayout>
 
 namespace Gui {
@@ -47,6 +49,35 @@ void StatTile::setTone(Tone tone)
     m_value->setStyleSheet(tone == Tone::Problem       ? QStringLiteral("color: #c0392b;")
                                : tone == Tone::Warning ? QStringLiteral("color: #b9770e;")
                                                        : QString());
+}
+
+void StatTile::setActivatable(const QString &toolTip)
+{
+    m_activatable = true;
+    setCursor(Qt::PointingHandCursor);
+    setFocusPolicy(Qt::StrongFocus);
+    setToolTip(toolTip);
+    setAccessibleDescription(toolTip);
+}
+
+void StatTile::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_activatable && event->button() == Qt::LeftButton && rect().contains(event->position().toPoint())) {
+        Q_EMIT activated();
+        return;
+    }
+    QFrame::mouseReleaseEvent(event);
+}
+
+void StatTile::keyPressEvent(QKeyEvent *event)
+{
+    if (m_activatable
+        && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter
+            || event->key() == Qt::Key_Space)) {
+        Q_EMIT activated();
+        return;
+    }
+    QFrame::keyPressEvent(event);
 }
 
 QString StatTile::detail() const

@@ -20,8 +20,18 @@ public:
     QString value() const;
     QString detail() const;
     Tone tone() const { return m_tone; }
+    /** Makes the tile a button (hand cursor, focus, click / Enter / Space): it emits activated(). */
+    void setActivatable(const QString &toolTip);
+
+Q_SIGNALS:
+    void activated();
+
+protected:
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    bool m_activatable = false;
     QLabel *m_caption;
     QLabel *m_value;
     QLabel *m_detail;

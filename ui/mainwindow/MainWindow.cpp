@@ -20,8 +20,10 @@
 
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScreen>
 #include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
@@ -75,9 +77,17 @@ MainWindow::MainWindow(std::shared_ptr<Storage::Database> db, Engine::SyncEngine
                 queue->showFailureGroup(fingerprint);
                 showPage(queue->objectName());
             });
+    connect(dashboard, &DashboardPage::jobStateActivated, this, [this, queue](Store::JobState state) {
+        queue->showState(state);
+        showPage(queue->objectName());
+    });
     connect(queue, &QueuePage::logRequested, this, [this, log](qint64 jobId) {
         log->showJob(jobId);
         showPage(log->objectName());
+    });
+    connect(log, &LogPage::jobRequested, this, [this, queue](qint64 jobId) {
+        queue->showJob(jobId);
+        showPage(queue->objectName());
     });
 
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -111,7 +121,7 @@ MainWindow::MainWindow(std::shared_ptr<Storage::Database> db, Engine::SyncEngine
                                          : tr("Engine: %1 (%2)").arg(EngineStateText::lane(state), reason));
                 });
         if (TrayNotifier::isAvailable())
-            m_tray = new TrayNotifier(this, engine);
+            m_tray = new TrayNotifier(this, engine, m_db);
     }
     auto *health = new QTimer(this);
     connect(health, &QTimer::timeout, this, &MainWindow::refreshTokenHealth);
@@ -141,8 +151,13 @@ void MainWindow::showPage(const QString &objectName)
 void MainWindow::restoreWindowState()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
-        resize(1100, 720);
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray())) {
+        // Every page is laid out for 1280×800; a smaller screen gets what it has.
+        QSize size(1280, 800);
+        if (const QScreen *screen = QGuiApplication::primaryScreen())
+            size = size.boundedTo(screen->availableSize());
+        resize(size);
+    }
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
 }
 

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SettingsPage.h"
 
+#include "EngineSettingsForm.h"
 #include "store/SettingsRepo.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -21,6 +24,7 @@ SettingsPage::SettingsPage(std::shared_ptr<Storage::Database> db, QWidget *paren
     , m_language(new QComboBox(this))
     , m_tray(new QCheckBox(tr("Keep sending in the background when the window is closed"), this))
     , m_retention(new QSpinBox(this))
+    , m_engine(new EngineSettingsForm(m_db, this))
     , m_result(new QLabel(this))
 {
     setObjectName(QStringLiteral("settingsPage"));
@@ -51,11 +55,30 @@ SettingsPage::SettingsPage(std::shared_ptr<Storage::Database> db, QWidget *paren
     buttons->addWidget(m_result, 1);
     buttons->addWidget(save);
 
+    auto *consoleBox = new QGroupBox(tr("This console"), this);
+    consoleBox->setLayout(form);
+    auto *engineBox
+        = new QGroupBox(tr("The engine (shared by every engine and console on this store)"), this);
+    auto *engineLayout = new QVBoxLayout(engineBox);
+    engineLayout->addWidget(m_engine);
+
+    // Taller than a small window in Russian: the settings scroll up and down, never sideways.
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addWidget(consoleBox);
+    contentLayout->addWidget(engineBox);
+    contentLayout->addStretch();
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(18, 18, 18, 18);
     layout->addWidget(title);
-    layout->addLayout(form);
-    layout->addStretch();
+    layout->addWidget(scroll, 1);
     layout->addLayout(buttons);
     connect(save, &QPushButton::clicked, this, &SettingsPage::save);
     load();
@@ -76,11 +99,16 @@ void SettingsPage::load()
                               .value(logRetentionKey(), QStringLiteral("30"))
                               .valueOr(QStringLiteral("30"))
                               .toInt());
+    m_engine->load();
     m_result->clear();
 }
 
 bool SettingsPage::save()
 {
+    if (!m_engine->validate()) {
+        m_result->setText(tr("Fix the marked field first."));
+        return false;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("ui/language"), m_language->currentData().toString());
     settings.setValue(QStringLiteral("ui/closeToTray"), m_tray->isChecked());
@@ -90,7 +118,11 @@ bool SettingsPage::save()
         m_result->setText(saved.error().message);
         return false;
     }
-    m_result->setText(tr("Saved."));
+    if (const QString problem = m_engine->save(); !problem.isEmpty()) {
+        m_result->setText(problem);
+        return false;
+    }
+    m_result->setText(tr("Saved. Running engines use the engine settings from their next start."));
     return true;
 }
 

@@ -13,10 +13,13 @@ class QSpinBox;
 
 namespace Gui {
 
+class EngineSettingsForm;
+
 /**
- * The Settings page: this console's language and tray behaviour (per user, QSettings) and how long
- * the operation log is kept (per store, Store::SettingsRepo, so the engine sees it). Loads a copy,
- * saves in one step. GUI thread; owned by the main window.
+ * The Settings page: this console's language and tray behaviour (per user, QSettings), how long
+ * the operation log is kept and the engine settings (per store, Store::SettingsRepo, so the engine sees
+ * them; EngineSettingsForm). Loads a copy, validates, saves in one step. GUI thread; owned by the main
+ * window.
  */
 class SettingsPage : public QWidget
 {
@@ -37,6 +40,7 @@ private:
     QComboBox *m_language;
     QCheckBox *m_tray;
     QSpinBox *m_retention;
+    EngineSettingsForm *m_engine;
     QLabel *m_result;
 };
 
