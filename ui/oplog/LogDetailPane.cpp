@@ -2,6 +2,7 @@
 #include "LogDetailPane.h"
 
 #include "CurlCommand.h"
+#include "common/DateText.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -76,11 +77,9 @@ void LogDetailPane::showEntry(qint64 id)
         return;
     }
     const QString status = entry->status ? QString::number(entry->status) : tr("no answer");
-    m_title->setText(
-        tr("%1 %2\n%3 · %4 · %5 ms")
-            .arg(entry->method, entry->url,
-                 QLocale().toString(QDateTime::fromMSecsSinceEpoch(entry->atMs), QLocale::LongFormat), status)
-            .arg(entry->durationMs));
+    m_title->setText(tr("%1 %2\n%3 · %4 · %5 ms")
+                         .arg(entry->method, entry->url, DateText::atSeconds(entry->atMs), status)
+                         .arg(entry->durationMs));
     QString request = entry->requestHeaders;
     if (!entry->requestBody.isEmpty())
         request += QStringLiteral("\n\n") + prettyBody(entry->requestBody);

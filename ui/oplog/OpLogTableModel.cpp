@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "OpLogTableModel.h"
 
+#include "common/DateText.h"
+
 #include <QColor>
 #include <QDateTime>
 #include <QLocale>
@@ -89,8 +91,7 @@ QVariant OpLogTableModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case TimeColumn:
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.atMs),
-                                  QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        return DateText::atSeconds(e.atMs);
     case LaneColumn:
         return e.lane;
     case MethodColumn:
