@@ -8,6 +8,7 @@
 #include "dashboard/StatTile.h"
 #include "dashboard/ThroughputChart.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/TrayNotifier.h"
 #include "secrets/MemorySecretStore.h"
 #include "source/SourceRepo.h"
 #include "store/ConnectionRepo.h"
@@ -26,6 +27,7 @@
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
@@ -457,6 +459,33 @@ private Q_SLOTS:
         QVERIFY(queue->findChild<QToolButton *>(QStringLiteral("chip_failed"))->isChecked());
         auto *table = queue->findChild<QTableView *>(QStringLiteral("queueTable"));
         QTRY_COMPARE(table->model()->rowCount(), 1);
+    }
+
+    /** The tray's tooltip counts the jobs failed now (resent ones drop out), in the UI's language. */
+    void trayToolTipCountsTheFailuresStandingNow()
+    {
+        Store::JobRepo jobs(m_test->db());
+        for (int i = 0; i < 2; ++i) {
+            Store::NewJob job;
+            job.kind = QStringLiteral("order.created");
+            job.idempotencyKey = QStringLiteral("order:shop:%1:created").arg(i);
+            QVERIFY_OK(jobs.enqueue(job));
+        }
+        auto leased = jobs.lease(QStringLiteral("t"), 2, 60000);
+        QVERIFY_OK(leased);
+        for (const Store::Job &job : leased.value())
+            QVERIFY_OK(jobs.settleFailed(job.id, QStringLiteral("t"),
+                                         Common::Error::permanent(QStringLiteral("x"))));
+        QWidget window;
+        {
+            Gui::TrayNotifier tray(&window, nullptr, m_test->db());
+            QCOMPARE(tray.icon()->toolTip(), QStringLiteral("CRM Bridge\n2 jobs failed"));
+        }
+        QCOMPARE(jobs.resend({ leased->first().id }).value(), 1);
+        QCOMPARE(Gui::installTranslations(QStringLiteral("ru")), QStringLiteral("ru"));
+        Gui::TrayNotifier tray(&window, nullptr, m_test->db());
+        QCOMPARE(tray.icon()->toolTip(), QStringLiteral("CRM Bridge\n1 задание с ошибкой"));
+        Gui::installTranslations(QStringLiteral("en"));
     }
 
     /** In Russian at the default size, the status bar's items are whole (not cut, not elided). */
