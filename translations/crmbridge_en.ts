@@ -373,6 +373,17 @@
     </message>
 </context>
 <context>
+    <name>Engine::LaneLeaseKeeper</name>
+    <message>
+        <source>Another engine took this connection over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store could not be reached to renew the lease: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Engine::LaneWorker</name>
     <message>
         <source>Found in the CRM after a restart: deal %1</source>
@@ -388,6 +399,10 @@
     </message>
     <message>
         <source>Deal %1 made, %2 pending (retry %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the store to confirm this engine holds the connection</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -516,6 +531,42 @@
     </message>
     <message>
         <source>The integration&apos;s secret key. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The redirect address is copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In amoCRM: Settings → Integrations → Create integration (external). Give it the redirect address below and the rights it asks for; its Keys tab then shows the integration ID (enter it above and save) and the secret key (enter it here).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redirect address: write one above, e.g. http://127.0.0.1:17817/amocrm, and save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redirect address to paste into amoCRM: %1 (click to copy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No browser opened: copy the address below into a browser on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in to the account «%1» (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in, but the account could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -797,6 +848,41 @@
         <source>Switched off, nothing new is queued for this CRM. Jobs already in its queue wait, from the next start of the exchange, until it is switched on again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>off until it is signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its waiting and failed jobs are cancelled; delivered jobs and the log stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the connection “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting or failed job(s) of it will be cancelled. Delivered jobs and the log stay.</source>
+        <translation>
+            <numerusform>%n waiting or failed job of it will be cancelled. Delivered jobs and the log stay.</numerusform>
+            <numerusform>%n waiting or failed jobs of it will be cancelled. Delivered jobs and the log stay.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection “%1” was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::CredentialHealth</name>
@@ -1055,6 +1141,105 @@
             <numerusform>%1: %n calls in the last minute</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Show these jobs in the Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::EngineSettingsForm</name>
+    <message>
+        <source>By e-mail, then by phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By phone, then by e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By e-mail only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By phone only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never: a new contact for every order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"> s</translation>
+    </message>
+    <message>
+        <source>A deal with its contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amoCRM&apos;s Unsorted, for a manager to accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: profile changes wait in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On: create or update the customer&apos;s contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match a buyer to a CRM contact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which channel finds an existing contact, and wins when the e-mail and the phone point at different contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read contacts changed in the CRM every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Managers&apos; edits reach the local contact index this often.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web forms become:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile changes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for new shop orders every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One indexed query a poll; a new order is queued within this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form intake address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ADDRESS:PORT the web forms post to, behind your web server. Engines read these settings when they start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write an address and a port, e.g. 127.0.0.1:8088 or [::1]:8088.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the marked field first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::EngineStateText</name>
@@ -1096,6 +1281,65 @@
     </message>
 </context>
 <context>
+    <name>Gui::FailureAdvice</name>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deal exists; a later step (extra fields or the note) failed. Resending completes that step on the same deal and makes no second deal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order is linked to another deal already. Check both deals in the CRM; resending makes no new deal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM no longer accepts the sign-in. Sign in again on the Connections page, then resend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM account is not paid. Pay for it in the CRM, then resend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM refused access (blocked account or address, or missing rights). Check the account in the CRM; resend once it works again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM asked to slow down. Resend later; the connection keeps to its rate limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something the job refers to is gone in the CRM (a deal, field, pipeline or status). Refresh the CRM&apos;s fields on the Mapping page, fix the mapping, then resend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM refused a value. Fix the field named in the error on the Mapping page (or the order in the shop), then resend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop&apos;s data could not be turned into a deal. Fix the mapping or the order, then resend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something on this computer was not available (database or keychain). Fix it, then resend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM or the network did not answer in time. Resend when the CRM works again; a deal that was made meanwhile is found, not made twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the error, fix its cause in the mapping or the shop, then resend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gui::FailureGroupModel</name>
     <message numerus="yes">
         <source>%n job(s): %1</source>
@@ -1104,9 +1348,17 @@
             <numerusform>%n jobs: %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n job(s), %1: %2</source>
+        <translation>
+            <numerusform>%n job, %1: %2</numerusform>
+            <numerusform>%n jobs, %1: %2</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1
-Last failed: %2</source>
+Last failed: %2
+%3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1289,6 +1541,14 @@ Last failed: %2</source>
         <source>Show its log entries</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 %2 in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::JobTableModel</name>
@@ -1356,6 +1616,46 @@ Last failed: %2</source>
         <source>Status change</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Waits for the engine to pick its CRM connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waits: the connection “%1” is switched off; it goes when it is switched on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>goes next at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>goes as soon as the engine gets to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try %1 of %2 failed (%3); %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In line; %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::LogDetailPane</name>
@@ -1382,6 +1682,17 @@ Last failed: %2</source>
     <message>
         <source>%1 %2
 %3 · %4 · %5 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Carried %n job(s): %1</source>
+        <translation>
+            <numerusform>Carried %n job: %1</numerusform>
+            <numerusform>Carried %n jobs: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click a job to see it in the Queue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1830,6 +2141,28 @@ Keys: %2</source>
             <numerusform>%n jobs cancelled</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n new job(s) arrived: show them</source>
+        <translation>
+            <numerusform>%n new job arrived: show it</numerusform>
+            <numerusform>%n new jobs arrived: show them</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None of these jobs is waiting or failed: nothing to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivered, cancelled or busy job(s) among them stay as they are.</source>
+        <translation>
+            <numerusform>%n delivered, cancelled or busy job among them stays as it is.</numerusform>
+            <numerusform>%n delivered, cancelled or busy jobs among them stay as they are.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick a cause to see what to do about it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::RetailConnectionDialog</name>
@@ -2120,8 +2453,20 @@ Keys: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved.</source>
-        <translation type="unfinished">Saved.</translation>
+        <source>This console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine (shared by every engine and console on this store)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the marked field first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Running engines use the engine settings from their next start.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2172,10 +2517,6 @@ Keys: %2</source>
     </message>
     <message>
         <source>No shop yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add one with crmbridgectl source add, or start the demo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2277,6 +2618,132 @@ Keys: %2</source>
         <source>The webhook secret of %1 is copied.</source>
         <translation>The webhook secret of %1 is copied.</translation>
     </message>
+    <message>
+        <source>Add a shop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop database (%1), switched off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add one with “Add a shop…”, or start the demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop “%1” is added; the exchange reads it within seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop “%1” is on: its new orders are read again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop “%1” is off: its new orders are not read (from the next start of the exchange) until it is switched on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the shop “%1”? Its orders already queued or sent, and the log, stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop “%1” was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ShopSourceDialog</name>
+    <message>
+        <source>Also send the orders already in the shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mysql://user@host:port/database, or sqlite:///path/shop.db; no password in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database user&apos;s password. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished">Name:</translation>
+    </message>
+    <message>
+        <source>Database address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table prefix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the shop a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put no password in the address: write it in the password field, it goes to the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A shop named “%1” exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the shop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %1; %n order(s).</source>
+        <translation>
+            <numerusform>Connected: %1; %n order.</numerusform>
+            <numerusform>Connected: %1; %n orders.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The shop cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::StatusMapModel</name>
@@ -2356,6 +2823,19 @@ Keys: %2</source>
             <numerusform>%n job failed</numerusform>
             <numerusform>%n jobs failed</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>CRM Bridge: stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Sign in again on the Connections page.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

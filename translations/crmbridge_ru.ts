@@ -373,6 +373,17 @@
     </message>
 </context>
 <context>
+    <name>Engine::LaneLeaseKeeper</name>
+    <message>
+        <source>Another engine took this connection over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store could not be reached to renew the lease: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Engine::LaneWorker</name>
     <message>
         <source>Found in the CRM after a restart: deal %1</source>
@@ -389,6 +400,10 @@
     <message>
         <source>Deal %1 made, %2 pending (retry %3): %4</source>
         <translation>Сделка %1 создана, ожидает: %2 (попытка %3): %4</translation>
+    </message>
+    <message>
+        <source>Waiting for the store to confirm this engine holds the connection</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -517,6 +532,42 @@
     <message>
         <source>The integration&apos;s secret key. %1</source>
         <translation>Секретный ключ интеграции. %1</translation>
+    </message>
+    <message>
+        <source>Copy the address</source>
+        <translation>Скопировать адрес</translation>
+    </message>
+    <message>
+        <source>The redirect address is copied.</source>
+        <translation>Адрес перенаправления скопирован.</translation>
+    </message>
+    <message>
+        <source>In amoCRM: Settings → Integrations → Create integration (external). Give it the redirect address below and the rights it asks for; its Keys tab then shows the integration ID (enter it above and save) and the secret key (enter it here).</source>
+        <translation>В amoCRM: Настройки → Интеграции → Создать интеграцию (внешнюю). Укажите адрес перенаправления ниже и запрошенные права; на вкладке «Ключи и доступы» появятся ID интеграции (введите его выше и сохраните) и секретный ключ (введите его здесь).</translation>
+    </message>
+    <message>
+        <source>Redirect address: write one above, e.g. http://127.0.0.1:17817/amocrm, and save.</source>
+        <translation>Адрес перенаправления: укажите его выше, например http://127.0.0.1:17817/amocrm, и сохраните.</translation>
+    </message>
+    <message>
+        <source>Redirect address to paste into amoCRM: %1 (click to copy).</source>
+        <translation>Адрес перенаправления для amoCRM: %1 (нажмите, чтобы скопировать).</translation>
+    </message>
+    <message>
+        <source>No browser opened: copy the address below into a browser on this computer.</source>
+        <translation>Браузер не открылся: скопируйте адрес ниже в браузер на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Вход отменён.</translation>
+    </message>
+    <message>
+        <source>Signed in to the account «%1» (%2).</source>
+        <translation>Вход выполнен в аккаунт «%1» (%2).</translation>
+    </message>
+    <message>
+        <source>Signed in, but the account could not be read: %1</source>
+        <translation>Вход выполнен, но аккаунт прочитать не удалось: %1</translation>
     </message>
 </context>
 <context>
@@ -798,6 +849,42 @@
         <source>Switched off, nothing new is queued for this CRM. Jobs already in its queue wait, from the next start of the exchange, until it is switched on again</source>
         <translation>Когда выключено, для этой CRM ничего нового не ставится в очередь. Задания, уже стоящие в её очереди, со следующего запуска обмена ждут, пока её снова не включат</translation>
     </message>
+    <message>
+        <source>off until it is signed in</source>
+        <translation>выключено до входа</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>Its waiting and failed jobs are cancelled; delivered jobs and the log stay</source>
+        <translation>Его ждущие и неудавшиеся задания отменяются; доставленные задания и журнал остаются</translation>
+    </message>
+    <message>
+        <source>Delete the connection “%1”?</source>
+        <translation>Удалить подключение «%1»?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting or failed job(s) of it will be cancelled. Delivered jobs and the log stay.</source>
+        <translation>
+            <numerusform>%n его ждущее или неудавшееся задание будет отменено. Доставленные задания и журнал останутся.</numerusform>
+            <numerusform>%n его ждущих или неудавшихся задания будут отменены. Доставленные задания и журнал останутся.</numerusform>
+            <numerusform>%n его ждущих или неудавшихся заданий будут отменены. Доставленные задания и журнал останутся.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>Удаление подключения</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>The connection “%1” was deleted.</source>
+        <translation>Подключение «%1» удалено.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::CredentialHealth</name>
@@ -1062,6 +1149,105 @@
             <numerusform>%1: %n запросов за минуту</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Show these jobs in the Queue</source>
+        <translation>Показать эти задания в очереди</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::EngineSettingsForm</name>
+    <message>
+        <source>By e-mail, then by phone</source>
+        <translation>По e-mail, затем по телефону</translation>
+    </message>
+    <message>
+        <source>By phone, then by e-mail</source>
+        <translation>По телефону, затем по e-mail</translation>
+    </message>
+    <message>
+        <source>By e-mail only</source>
+        <translation>Только по e-mail</translation>
+    </message>
+    <message>
+        <source>By phone only</source>
+        <translation>Только по телефону</translation>
+    </message>
+    <message>
+        <source>Never: a new contact for every order</source>
+        <translation>Никогда: новый контакт для каждого заказа</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>A deal with its contact</source>
+        <translation>Сделка с контактом</translation>
+    </message>
+    <message>
+        <source>amoCRM&apos;s Unsorted, for a manager to accept</source>
+        <translation>«Неразобранное» amoCRM, менеджер примет сам</translation>
+    </message>
+    <message>
+        <source>Off: profile changes wait in the queue</source>
+        <translation>Выключено: изменения профилей ждут в очереди</translation>
+    </message>
+    <message>
+        <source>On: create or update the customer&apos;s contact</source>
+        <translation>Включено: создавать или обновлять контакт покупателя</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> мс</translation>
+    </message>
+    <message>
+        <source>Match a buyer to a CRM contact:</source>
+        <translation>Сопоставлять покупателя с контактом CRM:</translation>
+    </message>
+    <message>
+        <source>Which channel finds an existing contact, and wins when the e-mail and the phone point at different contacts.</source>
+        <translation>Какой канал находит существующий контакт и какой побеждает, если e-mail и телефон указывают на разные контакты.</translation>
+    </message>
+    <message>
+        <source>Read contacts changed in the CRM every:</source>
+        <translation>Читать изменённые в CRM контакты каждые:</translation>
+    </message>
+    <message>
+        <source>Managers&apos; edits reach the local contact index this often.</source>
+        <translation>С такой частотой правки менеджеров попадают в локальный индекс контактов.</translation>
+    </message>
+    <message>
+        <source>Web forms become:</source>
+        <translation>Веб-формы становятся:</translation>
+    </message>
+    <message>
+        <source>Profile changes:</source>
+        <translation>Изменения профилей:</translation>
+    </message>
+    <message>
+        <source>Look for new shop orders every:</source>
+        <translation>Проверять новые заказы магазина каждые:</translation>
+    </message>
+    <message>
+        <source>One indexed query a poll; a new order is queued within this time.</source>
+        <translation>Один индексированный запрос за проверку; новый заказ попадает в очередь за это время.</translation>
+    </message>
+    <message>
+        <source>Form intake address:</source>
+        <translation>Адрес приёма форм:</translation>
+    </message>
+    <message>
+        <source>ADDRESS:PORT the web forms post to, behind your web server. Engines read these settings when they start.</source>
+        <translation>АДРЕС:ПОРТ, куда веб-формы отправляют данные (за вашим веб-сервером). Обмен читает эти настройки при запуске.</translation>
+    </message>
+    <message>
+        <source>Write an address and a port, e.g. 127.0.0.1:8088 or [::1]:8088.</source>
+        <translation>Укажите адрес и порт, например 127.0.0.1:8088 или [::1]:8088.</translation>
+    </message>
+    <message>
+        <source>Fix the marked field first.</source>
+        <translation>Сначала исправьте отмеченное поле.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::EngineStateText</name>
@@ -1103,6 +1289,65 @@
     </message>
 </context>
 <context>
+    <name>Gui::FailureAdvice</name>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>нет ответа</translation>
+    </message>
+    <message>
+        <source>The deal exists; a later step (extra fields or the note) failed. Resending completes that step on the same deal and makes no second deal.</source>
+        <translation>Сделка есть; не удался следующий шаг (дополнительные поля или примечание). Повторная отправка доделает этот шаг в той же сделке, второй сделки не будет.</translation>
+    </message>
+    <message>
+        <source>The order is linked to another deal already. Check both deals in the CRM; resending makes no new deal.</source>
+        <translation>Заказ уже связан с другой сделкой. Проверьте обе сделки в CRM; повторная отправка новой сделки не создаст.</translation>
+    </message>
+    <message>
+        <source>The CRM no longer accepts the sign-in. Sign in again on the Connections page, then resend.</source>
+        <translation>CRM больше не принимает вход. Войдите заново на странице «Подключения», затем отправьте заново.</translation>
+    </message>
+    <message>
+        <source>The CRM account is not paid. Pay for it in the CRM, then resend.</source>
+        <translation>Аккаунт CRM не оплачен. Оплатите его в CRM, затем отправьте заново.</translation>
+    </message>
+    <message>
+        <source>The CRM refused access (blocked account or address, or missing rights). Check the account in the CRM; resend once it works again.</source>
+        <translation>CRM отказала в доступе (аккаунт или адрес заблокирован либо не хватает прав). Проверьте аккаунт в CRM; отправьте заново, когда доступ вернётся.</translation>
+    </message>
+    <message>
+        <source>The CRM asked to slow down. Resend later; the connection keeps to its rate limit.</source>
+        <translation>CRM просит снизить частоту запросов. Отправьте заново позже; подключение соблюдает свой лимит.</translation>
+    </message>
+    <message>
+        <source>Something the job refers to is gone in the CRM (a deal, field, pipeline or status). Refresh the CRM&apos;s fields on the Mapping page, fix the mapping, then resend.</source>
+        <translation>В CRM больше нет того, на что ссылается задание (сделки, поля, воронки или статуса). Обновите поля CRM на странице «Сопоставление», исправьте сопоставление, затем отправьте заново.</translation>
+    </message>
+    <message>
+        <source>The CRM refused a value. Fix the field named in the error on the Mapping page (or the order in the shop), then resend.</source>
+        <translation>CRM не приняла значение. Исправьте поле, названное в ошибке, на странице «Сопоставление» (или заказ в магазине), затем отправьте заново.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s data could not be turned into a deal. Fix the mapping or the order, then resend.</source>
+        <translation>Данные магазина не удалось превратить в сделку. Исправьте сопоставление или заказ, затем отправьте заново.</translation>
+    </message>
+    <message>
+        <source>Something on this computer was not available (database or keychain). Fix it, then resend.</source>
+        <translation>На этом компьютере что-то было недоступно (база данных или связка ключей). Устраните это, затем отправьте заново.</translation>
+    </message>
+    <message>
+        <source>The CRM or the network did not answer in time. Resend when the CRM works again; a deal that was made meanwhile is found, not made twice.</source>
+        <translation>CRM или сеть не ответили вовремя. Отправьте заново, когда CRM снова заработает; созданная тем временем сделка будет найдена, а не создана второй раз.</translation>
+    </message>
+    <message>
+        <source>Read the error, fix its cause in the mapping or the shop, then resend.</source>
+        <translation>Прочитайте ошибку, устраните её причину в сопоставлении или в магазине, затем отправьте заново.</translation>
+    </message>
+</context>
+<context>
     <name>Gui::FailureGroupModel</name>
     <message numerus="yes">
         <source>%n job(s): %1</source>
@@ -1112,11 +1357,21 @@
             <numerusform>%n заданий: %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n job(s), %1: %2</source>
+        <translation>
+            <numerusform>%n задание, %1: %2</numerusform>
+            <numerusform>%n задания, %1: %2</numerusform>
+            <numerusform>%n заданий, %1: %2</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1
-Last failed: %2</source>
+Last failed: %2
+%3</source>
         <translation>%1
-Последняя ошибка: %2</translation>
+Последняя ошибка: %2
+%3</translation>
     </message>
 </context>
 <context>
@@ -1298,6 +1553,14 @@ Last failed: %2</source>
         <source>Show its log entries</source>
         <translation>Показать его записи в журнале</translation>
     </message>
+    <message>
+        <source>%1 %2 in %3</source>
+        <translation>%1 %2 в %3</translation>
+    </message>
+    <message>
+        <source>Open in %1</source>
+        <translation>Открыть в %1</translation>
+    </message>
 </context>
 <context>
     <name>Gui::JobTableModel</name>
@@ -1365,6 +1628,46 @@ Last failed: %2</source>
         <source>Status change</source>
         <translation>Смена статуса</translation>
     </message>
+    <message>
+        <source>Waits for the engine to pick its CRM connection.</source>
+        <translation>Ждёт, пока обмен выберет для него подключение к CRM.</translation>
+    </message>
+    <message>
+        <source>Waits: the connection “%1” is switched off; it goes when it is switched on.</source>
+        <translation>Ждёт: подключение «%1» выключено; задание уйдёт, когда его включат.</translation>
+    </message>
+    <message>
+        <source>goes next at %1</source>
+        <translation>уйдёт в %1</translation>
+    </message>
+    <message>
+        <source>goes as soon as the engine gets to it</source>
+        <translation>уйдёт, как только до него дойдёт очередь</translation>
+    </message>
+    <message>
+        <source>Try %1 of %2 failed (%3); %4.</source>
+        <translation>Попытка %1 из %2 не удалась (%3); %4.</translation>
+    </message>
+    <message>
+        <source>In line; %1.</source>
+        <translation>В очереди; %1.</translation>
+    </message>
+    <message>
+        <source>not yet chosen</source>
+        <translation>ещё не выбрано</translation>
+    </message>
+    <message>
+        <source>connection off</source>
+        <translation>подключение выключено</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>сейчас</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Подключение</translation>
+    </message>
 </context>
 <context>
     <name>Gui::LogDetailPane</name>
@@ -1393,6 +1696,18 @@ Last failed: %2</source>
 %3 · %4 · %5 ms</source>
         <translation>%1 %2
 %3 · %4 · %5 мс</translation>
+    </message>
+    <message numerus="yes">
+        <source>Carried %n job(s): %1</source>
+        <translation>
+            <numerusform>В вызове %n задание: %1</numerusform>
+            <numerusform>В вызове %n задания: %1</numerusform>
+            <numerusform>В вызове %n заданий: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click a job to see it in the Queue</source>
+        <translation>Нажмите на задание, чтобы открыть его в очереди</translation>
     </message>
 </context>
 <context>
@@ -1848,6 +2163,30 @@ Keys: %2</source>
             <numerusform>%n заданий отменено</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n new job(s) arrived: show them</source>
+        <translation>
+            <numerusform>Пришло %n новое задание: показать</numerusform>
+            <numerusform>Пришло %n новых задания: показать</numerusform>
+            <numerusform>Пришло %n новых заданий: показать</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None of these jobs is waiting or failed: nothing to do.</source>
+        <translation>Ни одно из этих заданий не ждёт отправки и не завершилось ошибкой: делать нечего.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivered, cancelled or busy job(s) among them stay as they are.</source>
+        <translation>
+            <numerusform>%n задание из них (доставленное, отменённое или занятое) останется как есть.</numerusform>
+            <numerusform>%n задания из них (доставленные, отменённые или занятые) останутся как есть.</numerusform>
+            <numerusform>%n заданий из них (доставленных, отменённых или занятых) останутся как есть.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick a cause to see what to do about it.</source>
+        <translation>Выберите причину, чтобы увидеть, что с ней делать.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::RetailConnectionDialog</name>
@@ -2141,8 +2480,20 @@ Keys: %2</source>
         <translation>Хранить журнал:</translation>
     </message>
     <message>
-        <source>Saved.</source>
-        <translation>Сохранено.</translation>
+        <source>This console</source>
+        <translation>Эта консоль</translation>
+    </message>
+    <message>
+        <source>The engine (shared by every engine and console on this store)</source>
+        <translation>Обмен (общие для всех обменов и консолей этого хранилища)</translation>
+    </message>
+    <message>
+        <source>Fix the marked field first.</source>
+        <translation>Сначала исправьте отмеченное поле.</translation>
+    </message>
+    <message>
+        <source>Saved. Running engines use the engine settings from their next start.</source>
+        <translation>Сохранено. Запущенный обмен применит настройки обмена при следующем запуске.</translation>
     </message>
 </context>
 <context>
@@ -2194,10 +2545,6 @@ Keys: %2</source>
     <message>
         <source>No shop yet</source>
         <translation>Магазина пока нет</translation>
-    </message>
-    <message>
-        <source>Add one with crmbridgectl source add, or start the demo.</source>
-        <translation>Добавьте его командой crmbridgectl source add или запустите демо.</translation>
     </message>
     <message>
         <source>checking…</source>
@@ -2299,6 +2646,133 @@ Keys: %2</source>
         <source>The webhook secret of %1 is copied.</source>
         <translation>Секрет вебхука %1 скопирован.</translation>
     </message>
+    <message>
+        <source>Add a shop…</source>
+        <translation>Добавить магазин…</translation>
+    </message>
+    <message>
+        <source>Switch off</source>
+        <translation>Выключить</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>Shop database (%1), switched off</source>
+        <translation>База магазина (%1), выключена</translation>
+    </message>
+    <message>
+        <source>Add one with “Add a shop…”, or start the demo.</source>
+        <translation>Добавьте его кнопкой «Добавить магазин…» или запустите демо.</translation>
+    </message>
+    <message>
+        <source>Switch on</source>
+        <translation>Включить</translation>
+    </message>
+    <message>
+        <source>The shop “%1” is added; the exchange reads it within seconds.</source>
+        <translation>Магазин «%1» добавлен; обмен начнёт читать его в течение нескольких секунд.</translation>
+    </message>
+    <message>
+        <source>The shop “%1” is on: its new orders are read again.</source>
+        <translation>Магазин «%1» включён: его новые заказы снова читаются.</translation>
+    </message>
+    <message>
+        <source>The shop “%1” is off: its new orders are not read (from the next start of the exchange) until it is switched on.</source>
+        <translation>Магазин «%1» выключен: его новые заказы не читаются (со следующего запуска обмена), пока его не включат.</translation>
+    </message>
+    <message>
+        <source>Delete shop</source>
+        <translation>Удаление магазина</translation>
+    </message>
+    <message>
+        <source>Delete the shop “%1”? Its orders already queued or sent, and the log, stay.</source>
+        <translation>Удалить магазин «%1»? Его заказы, уже поставленные в очередь или отправленные, и журнал останутся.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>The shop “%1” was deleted.</source>
+        <translation>Магазин «%1» удалён.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ShopSourceDialog</name>
+    <message>
+        <source>Also send the orders already in the shop</source>
+        <translation>Отправить и заказы, которые уже есть в магазине</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Add a shop</source>
+        <translation>Добавление магазина</translation>
+    </message>
+    <message>
+        <source>e.g. shop</source>
+        <translation>например, shop</translation>
+    </message>
+    <message>
+        <source>mysql://user@host:port/database, or sqlite:///path/shop.db; no password in it</source>
+        <translation>mysql://пользователь@хост:порт/база или sqlite:///путь/shop.db; без пароля</translation>
+    </message>
+    <message>
+        <source>The database user&apos;s password. %1</source>
+        <translation>Пароль пользователя базы данных. %1</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Database address:</source>
+        <translation>Адрес базы данных:</translation>
+    </message>
+    <message>
+        <source>Table prefix:</source>
+        <translation>Префикс таблиц:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Give the shop a name.</source>
+        <translation>Дайте магазину имя.</translation>
+    </message>
+    <message>
+        <source>Put no password in the address: write it in the password field, it goes to the keychain.</source>
+        <translation>Не пишите пароль в адресе: введите его в поле пароля, он попадёт в связку ключей.</translation>
+    </message>
+    <message>
+        <source>A shop named “%1” exists already.</source>
+        <translation>Магазин «%1» уже есть.</translation>
+    </message>
+    <message>
+        <source>Connecting to the shop…</source>
+        <translation>Подключение к магазину…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %1; %n order(s).</source>
+        <translation>
+            <numerusform>Подключено: %1; %n заказ.</numerusform>
+            <numerusform>Подключено: %1; %n заказа.</numerusform>
+            <numerusform>Подключено: %1; %n заказов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The shop cannot be read: %1</source>
+        <translation>Магазин не читается: %1</translation>
+    </message>
 </context>
 <context>
     <name>Gui::StatusMapModel</name>
@@ -2379,6 +2853,20 @@ Keys: %2</source>
             <numerusform>%n задания с ошибкой</numerusform>
             <numerusform>%n заданий с ошибкой</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>CRM Bridge: stopping…</source>
+        <translation>CRM Bridge: остановка…</translation>
+    </message>
+    <message>
+        <source>Engine: %1</source>
+        <translation>Обмен: %1</translation>
+    </message>
+    <message>
+        <source>%1
+Sign in again on the Connections page.</source>
+        <translation>%1
+Войдите заново на странице «Подключения».</translation>
     </message>
 </context>
 <context>
