@@ -113,11 +113,11 @@ private slots:
                                                << "70021"
                                                << "502"
                                                << "category";
-        // The nearest rule wins as a whole: r4 names no responsible user, so r1's is not borrowed.
+        // The nearest rule's pipeline wins; r4 names no responsible user, so r1's (above it) is inherited.
         QTest::newRow("nearest rule up the tree wins") << order({ kEspresso }) << true << true << "r4"
                                                        << "7001"
                                                        << "70012"
-                                                       << "503"
+                                                       << "502"
                                                        << "category";
         QTest::newRow("first product in cart order: beans first")
             << order({ kBeans, kMachine }) << true << false << "r3"
@@ -192,6 +192,13 @@ private slots:
             << ""
             << "502"
             << "order-properties";
+        // A rule that only names a responsible user keeps the pipeline of the rule above it.
+        QTest::newRow("responsible only, pipeline inherited")
+            << order({ line("310", "Кофемолка", { "22" }) }) << true << true << "r1"
+            << "7002"
+            << "70021"
+            << "504"
+            << "category";
         QTest::newRow("order properties without a category") << order({ kGift }, own) << true << false << ""
                                                              << "7003"
                                                              << "70031"
@@ -211,8 +218,10 @@ private slots:
         QFETCH(QString, origin);
         CategoryRouting r = routing();
         r.categoryWins = categoryWins;
-        if (nearestRule)
+        if (nearestRule) {
             r.rules.append({ "r4", "211", "7001", "70012", "", true });
+            r.rules.append({ "r6", "22", "", "", "504", true });
+        }
         const RouteResult result = r.route(input, tree());
         QCOMPARE(result.ruleId, rule);
         QCOMPARE(result.pipelineId, pipeline);
@@ -235,8 +244,8 @@ private slots:
             result.explanation,
             QStringLiteral(
                 "Product “Рожковая кофеварка” (cart line 2) is in category “Рожковые” under “Техника”, "
-                "which rule r1 routes to pipeline “Опт” (7002). The order asks for pipeline 7003, but the "
-                "category takes priority. Responsible user Игорь Петров (502) comes from the category rule. "
+                "which routes it to pipeline “Опт” (7002). The order asks for pipeline 7003, but the "
+                "category takes priority. Responsible user Игорь Петров (502) comes from category “Техника”. "
                 "The order's responsible user 501 was overridden by the category."));
     }
 

@@ -166,8 +166,8 @@ private slots:
             draft->routing.explanation,
             QStringLiteral(
                 "Product “Кофемашина DeLonghi Magnifica S” (cart line 1) is in category “Кофемашины” under "
-                "“Техника”, which rule r1 routes to pipeline “Опт” (7002). Responsible user Игорь Петров "
-                "(502) comes from the category rule."));
+                "“Техника”, which routes it to pipeline “Опт” (7002). Responsible user Игорь Петров "
+                "(502) comes from category “Техника”."));
 
         QCOMPARE(notSwitchedOff(draft->skipped),
                  (QStringList {
@@ -257,7 +257,7 @@ private slots:
         QCOMPARE(draft.error().code, QStringLiteral("mapping-broken"));
         QCOMPARE(
             draft.error().message,
-            QStringLiteral("The mapping is broken: orders row o9: Field “Адрес доставки” (104) was deleted"));
+            QStringLiteral("The mapping is broken: Order fields: Field “Адрес доставки” (104) was deleted"));
         QCOMPARE(draft.error().details.value("problems").toArray().size(), 1);
     }
 
@@ -269,8 +269,7 @@ private slots:
         const auto machine = builder.build(::russianOrder());
         QVERIFY(!machine);
         QCOMPARE(machine.error().message,
-                 QStringLiteral(
-                     "The mapping is broken: routing row r1: User “Игорь Петров” (502) is deactivated"));
+                 QStringLiteral("The mapping is broken: Routing: User “Игорь Петров” (502) is deactivated"));
         Model::ShopOrder coffee = ::russianOrder();
         coffee.lines.removeFirst();
         QVERIFY(builder.build(coffee));
@@ -282,9 +281,10 @@ private slots:
         set.orders.tagTemplates << QStringLiteral("{order.nope}");
         const auto draft = DraftBuilder(set, schema(), tree()).build(::russianOrder());
         QVERIFY(!draft);
-        QCOMPARE(draft.error().message,
-                 QStringLiteral(
-                     "The mapping is broken: orders: The tag template names an unknown field {order.nope}"));
+        QCOMPARE(
+            draft.error().message,
+            QStringLiteral(
+                "The mapping is broken: Order fields: The tag template names an unknown field {order.nope}"));
         // The form map does not use the order templates.
         Model::FormSubmission form;
         form.formName = QStringLiteral("callback");

@@ -123,8 +123,9 @@ private slots:
         QTest::newRow("broken rows")
             << "mapping_broken.json" << false
             << "The mapping file is not valid: orders row o2: Unknown source field order.colour; "
-               "orders row o3: Deal: budget is already filled by row o1; statuses row s2: Shop "
-               "status 1 is already sent to stage 70011 of pipeline 7001 by row s1";
+               "orders row o3: Deal: budget is already filled from “Order total”; statuses row s2: Shop "
+               "status «1» already goes to «70011» in «7001» (another row): one status can go to one "
+               "stage of a pipeline";
         QTest::newRow("valid, but not for this account") << "mapping_valid.json" << true << "";
         QTest::newRow("malformed row")
             << "mapping_malformed.json" << false

@@ -208,7 +208,7 @@ private slots:
         QTest::newRow("duplicate target")
             << R"({"source":"order.cart_cost","target":{"kind":"deal.price"},"transform":{"kind":"number"}})"
             << QStringList { QStringLiteral(
-                   "error orders y1 duplicate-target: Deal: budget is already filled by row o4") };
+                   "error orders y1 duplicate-target: Deal: budget is already filled from “Order total”") };
         QTest::newRow("several phones are fine")
             << R"({"source":"user.phone","target":{"kind":"contact.phone","enum_code":"MOB"},"transform":{"kind":"phone"}})"
             << QStringList();

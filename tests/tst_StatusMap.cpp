@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mapping/StatusMap.h"
+#include "mapping/StatusProposal.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -244,6 +245,42 @@ private slots:
             QJsonDocument::fromJson(R"({"rows":[{"id":"a","direction":"sideways"}]})").object()));
         QVERIFY(!StatusMap::fromJson(
             QJsonDocument::fromJson(R"({"unmapped_to_crm":{"action":"guess"}})").object()));
+    }
+
+    /** A new connection's rows by name: the first stage, won, lost, the same name; one-to-one kept. */
+    void proposalMatchesNames()
+    {
+        Crm::CrmSchema schema;
+        Crm::Pipeline other { "8001", QStringLiteral("Заявки"), 2, false, {} };
+        other.stages = { { "80011", QStringLiteral("Новая заявка"), {}, 1, Crm::StageKind::Normal } };
+        Crm::Pipeline orders { "7001", QStringLiteral("Заказы"), 1, true, {} };
+        orders.stages
+            = { { "70010", QStringLiteral("Неразобранное"), {}, 0, Crm::StageKind::Unsorted },
+                { "70011", QStringLiteral("Первичный контакт"), {}, 1, Crm::StageKind::Normal },
+                { "70012", QStringLiteral("Оплачен"), {}, 2, Crm::StageKind::Normal },
+                { "142", QStringLiteral("Успешно реализовано"), {}, 9, Crm::StageKind::Won },
+                { "143", QStringLiteral("Закрыто и не реализовано"), {}, 10, Crm::StageKind::Lost } };
+        schema.pipelines = { other, orders };
+        const QList<Mapping::StatusRow> rows
+            = Mapping::StatusProposal::propose({ { "1", QStringLiteral("Новый") },
+                                                 { "2", QStringLiteral("Оплачен") },
+                                                 { "5", QStringLiteral("Выполнен") },
+                                                 { "4", QStringLiteral("Отменён") },
+                                                 { "6", QStringLiteral("Доставлен") },
+                                                 { "999", QStringLiteral("Черновик") } },
+                                               schema);
+        QStringList got;
+        for (const Mapping::StatusRow &row : rows)
+            got << QStringLiteral("%1→%2:%3:%4")
+                       .arg(row.shopStatusId, row.pipelineId, row.stageId,
+                            Mapping::StatusRow::directionName(row.direction));
+        // The main pipeline; «Доставлен» means won too, but 142 comes back as «Выполнен» already.
+        QCOMPARE(got,
+                 (QStringList { "1→7001:70011:both", "2→7001:70012:both", "5→7001:142:both",
+                                "4→7001:143:both", "6→7001:142:to-crm" }));
+        Mapping::StatusMap map;
+        map.rows = rows;
+        QVERIFY(map.validate(&schema).isEmpty());
     }
 };
 

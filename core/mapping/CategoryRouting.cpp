@@ -93,51 +93,63 @@ RouteResult CategoryRouting::route(const Model::ShopOrder &order, const Category
     QStringList why;
 
     // The category: the first product in cart order whose categories (main first), or their
-    // parents, carry an active rule; the nearest rule up the tree wins.
-    const RouteRule *matched = nullptr;
-    for (qsizetype line = 0; line < order.lines.size() && !matched; ++line) {
+    // parents, carry an active rule. Each value is inherited on its own: the pipeline (with its
+    // stage) from the nearest rule up the tree that names one, the responsible user from the nearest
+    // rule that names one.
+    const RouteRule *matched = nullptr; // the rule that gives the pipeline
+    const RouteRule *responsibleRule = nullptr;
+    auto ruleOf = [this](const QString &categoryId) -> const RouteRule * {
+        auto hit = std::find_if(rules.cbegin(), rules.cend(), [&categoryId](const RouteRule &r) {
+            return r.active && r.categoryId == categoryId;
+        });
+        return hit == rules.cend() ? nullptr : &*hit;
+    };
+    for (qsizetype line = 0; line < order.lines.size() && !matched && !responsibleRule; ++line) {
         const Model::OrderLine &product = order.lines.at(line);
         for (const QString &categoryId : product.categoryIds) {
-            const QStringList chain = tree.ancestry(categoryId);
-            for (const QString &ancestor : chain) {
-                auto hit = std::find_if(rules.cbegin(), rules.cend(), [&ancestor](const RouteRule &r) {
-                    return r.active && r.categoryId == ancestor;
-                });
-                if (hit == rules.cend())
+            for (const QString &ancestor : tree.ancestry(categoryId)) {
+                const RouteRule *hit = ruleOf(ancestor);
+                if (!hit)
                     continue;
-                matched = &*hit;
-                result.ruleId = hit->id;
-                result.productId = product.productId;
-                result.categoryId = ancestor;
-                if (ancestor == categoryId) {
-                    why << Text::tr("Product \u201c%1\u201d (cart line %2) is in category \u201c%3\u201d, "
-                                    "which rule %4 "
-                                    "routes to pipeline %5.")
-                               .arg(product.name)
-                               .arg(line + 1)
-                               .arg(tree.name(ancestor), hit->id, pipelineLabel(hit->pipelineId, schema));
-                } else {
-                    why << Text::tr(
-                               "Product \u201c%1\u201d (cart line %2) is in category \u201c%3\u201d under "
-                               "\u201c%4\u201d, which rule %5 routes to pipeline %6.")
-                               .arg(product.name)
-                               .arg(line + 1)
-                               .arg(tree.name(categoryId), tree.name(ancestor), hit->id,
-                                    pipelineLabel(hit->pipelineId, schema));
+                if (!matched && !hit->pipelineId.isEmpty()) {
+                    matched = hit;
+                    result.ruleId = hit->id;
+                    result.categoryId = ancestor;
+                    const QString pipeline = pipelineLabel(hit->pipelineId, schema);
+                    why << (ancestor == categoryId
+                                ? Text::tr("Product \u201c%1\u201d (cart line %2) is in category "
+                                           "\u201c%3\u201d, which routes it to pipeline %4.")
+                                      .arg(product.name)
+                                      .arg(line + 1)
+                                      .arg(tree.name(ancestor), pipeline)
+                                : Text::tr("Product \u201c%1\u201d (cart line %2) is in category "
+                                           "\u201c%3\u201d under \u201c%4\u201d, which routes it to "
+                                           "pipeline %5.")
+                                      .arg(product.name)
+                                      .arg(line + 1)
+                                      .arg(tree.name(categoryId), tree.name(ancestor), pipeline));
                 }
+                if (!responsibleRule && !hit->responsibleUserId.isEmpty())
+                    responsibleRule = hit;
+            }
+            if (matched || responsibleRule) {
+                result.productId = product.productId;
+                if (!matched)
+                    result.categoryId = responsibleRule->categoryId;
                 break;
             }
-            if (matched)
-                break;
         }
     }
-    if (!matched && !rules.isEmpty())
+    if (!matched && !responsibleRule && !rules.isEmpty())
         why << Text::tr("No product of the order is in a routed category.");
 
-    Candidate fromCategory;
-    if (matched)
-        fromCategory = { QStringLiteral("category"), matched->pipelineId, matched->stageId,
-                         matched->responsibleUserId };
+    Candidate fromCategory { QStringLiteral("category"), {}, {}, {} };
+    if (matched) {
+        fromCategory.pipelineId = matched->pipelineId;
+        fromCategory.stageId = matched->stageId;
+    }
+    if (responsibleRule)
+        fromCategory.responsibleUserId = responsibleRule->responsibleUserId;
     const Candidate fromOrder { QStringLiteral("order-properties"), property(order, pipelineProperty),
                                 property(order, stageProperty), property(order, responsibleProperty) };
     const Candidate fromDefault { QStringLiteral("default"), defaultPipelineId, defaultStageId,
@@ -187,7 +199,8 @@ RouteResult CategoryRouting::route(const Model::ShopOrder &order, const Category
     if (!result.responsibleUserId.isEmpty()) {
         const QString user = userLabel(result.responsibleUserId, schema);
         if (responsibleOrigin == QLatin1String("category"))
-            why << Text::tr("Responsible user %1 comes from the category rule.").arg(user);
+            why << Text::tr("Responsible user %1 comes from category \u201c%2\u201d.")
+                       .arg(user, tree.name(responsibleRule->categoryId));
         else if (responsibleOrigin == QLatin1String("order-properties"))
             why << Text::tr("Responsible user %1 comes from the order.").arg(user);
         else
@@ -216,13 +229,15 @@ QList<Problem> CategoryRouting::validate() const
         ids.insert(r.id);
         if (r.categoryId.isEmpty())
             add(r.id, QStringLiteral("row-incomplete"), Text::tr("No category is chosen"));
-        if (r.pipelineId.isEmpty())
-            add(r.id, QStringLiteral("row-incomplete"), Text::tr("No pipeline is chosen"));
+        if (r.pipelineId.isEmpty() && r.responsibleUserId.isEmpty())
+            add(r.id, QStringLiteral("row-incomplete"),
+                Text::tr("Neither a pipeline nor a responsible user is chosen"));
+        else if (r.pipelineId.isEmpty() && !r.stageId.isEmpty())
+            add(r.id, QStringLiteral("row-incomplete"), Text::tr("A stage needs the pipeline it belongs to"));
         if (r.active && !r.categoryId.isEmpty()) {
             if (ruleOfCategory.contains(r.categoryId)) {
                 add(r.id, QStringLiteral("duplicate-category"),
-                    Text::tr("Category %1 already has rule %2")
-                        .arg(r.categoryId, ruleOfCategory.value(r.categoryId)));
+                    Text::tr("Category %1 already has a rule").arg(r.categoryId));
             } else {
                 ruleOfCategory.insert(r.categoryId, r.id);
             }

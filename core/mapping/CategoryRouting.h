@@ -13,7 +13,8 @@
 
 namespace Mapping {
 
-/** Products in this category (or below it) go to this pipeline/stage/responsible user. */
+/** Products in this category (or below it) go to this pipeline/stage and/or responsible user; what a
+ *  rule leaves empty is inherited from the rules above it. */
 struct RouteRule
 {
     QString id;
@@ -44,8 +45,9 @@ struct RouteResult
 
 /**
  * Category → pipeline routing (seed 001's amocrm_categories_pipelines, done right). A product
- * matches through its categories (main first) and their parents, the nearest rule up the tree
- * winning; the first matching product in cart order decides. categoryWins says whether the
+ * matches through its categories (main first) and their parents: the pipeline (with its stage) comes
+ * from the nearest rule up the tree that names one, the responsible user from the nearest rule that
+ * names one; the first matching product in cart order decides. categoryWins says whether the
  * category beats the order's own properties (pipelineProperty … are dotted paths into
  * ShopOrder::properties; defaults read seed 001's "amoCRMFields" element). What is still missing
  * comes from the defaults. Value type; route() is pure.

@@ -201,7 +201,7 @@ public:
             if (!unique.contains(p))
                 unique << p;
         }
-        Error error = Error::permanent(Text::tr("The mapping is broken: %1").arg(summarise(unique)),
+        Error error = Error::permanent(Text::tr("The mapping is broken: %1").arg(describeForPeople(unique)),
                                        QStringLiteral("mapping-broken"));
         QJsonArray details;
         for (const Problem &p : unique)
@@ -343,7 +343,9 @@ private:
         }
         draft.deal.responsibleUserId = user->id;
         setPolicy(draft.deal.policies, QStringLiteral("responsible"), row.policy);
-        why << Text::tr("Row %1 makes %2 (%3) responsible.").arg(row.id, user->name, user->id);
+        const auto source = SourceFieldCatalogue::describe(m_map.kind, row.source);
+        why << Text::tr("%1 (%2) is responsible, from \u201c%3\u201d.")
+                   .arg(user->name, user->id, source ? source->label : row.source);
     }
 
     void applyCustom(const FieldRow &row, const QStringList &values)
@@ -469,9 +471,9 @@ Result<Crm::DealDraft> DraftBuilder::build(const Model::ShopOrder &order) const
     if (const StatusRow *row = m_set.statuses.rowFor(order.statusId, pipelineId)) {
         stageId = row->stageId;
         run.useConfig(QStringLiteral("statuses"), row->id);
-        run.why << Text::tr("The order's status %1 puts it in stage %2 (status map row %3).")
+        run.why << Text::tr("The status map puts an order in status %1 in stage %2.")
                        .arg(order.statusName.isEmpty() ? order.statusId : order.statusName,
-                            stageName(m_schema, pipelineId, stageId), row->id);
+                            stageName(m_schema, pipelineId, stageId));
     }
     run.place(route.pipelineId, stageId, QStringLiteral("routing"));
 

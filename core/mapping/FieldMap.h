@@ -6,6 +6,7 @@
 #include "crm/CrmSchema.h"
 #include "crm/DealDraft.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -100,6 +101,14 @@ struct FieldMap
     static FieldMap defaultsForOrders(const Crm::CrmSchema &schema);
     /** A usable grid for web forms. */
     static FieldMap defaultsForForms(const Crm::CrmSchema &schema);
+    /**
+     * Active rows that send a shop value (by source path: "order.delivery.name" → the shop's
+     * delivery names) into a select field get a lookup table that matches each shop value to the
+     * field's value sharing most words with it («Курьером по городу» → «Курьер», «Картой онлайн» →
+     * «Онлайн картой»), so the default grid does not drop them. Values with no match are left out
+     * of the table: the operator sees them in the lookup editor. Returns how many rows changed.
+     */
+    int matchChoices(const Crm::CrmSchema &schema, const QHash<QString, QStringList> &shopValues);
 
     static QString noteModeName(NoteMode mode);
     QJsonObject toJson() const;

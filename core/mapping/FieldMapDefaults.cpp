@@ -4,6 +4,9 @@
 #include "MappingLog.h"
 #include "SourceFieldCatalogue.h"
 
+#include <QRegularExpression>
+#include <QSet>
+
 namespace Mapping {
 
 using Kind = FieldTarget::Kind;
@@ -221,7 +224,54 @@ void seedContact(Seeder &seeder)
                     Crm::UpdatePolicy::Always, QStringLiteral("WORK"));
 }
 
+/** The words of a name, cut to their first five letters: «Курьером по городу» → {курье, город}. */
+QSet<QString> stems(const QString &name)
+{
+    QString text = name.toLower();
+    text.replace(QChar(0x0451), QChar(0x0435));
+    QSet<QString> words;
+    for (const QString &word : text.split(
+             QRegularExpression(QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption),
+             Qt::SkipEmptyParts)) {
+        if (word.size() >= 3)
+            words.insert(word.left(5));
+    }
+    return words;
+}
+
 } // namespace
+
+int FieldMap::matchChoices(const Crm::CrmSchema &schema, const QHash<QString, QStringList> &shopValues)
+{
+    int changed = 0;
+    for (FieldRow &row : rows) {
+        if (!row.active || row.target.kind != FieldTarget::Kind::CustomField
+            || !shopValues.contains(row.source)
+            || (row.transform.kind != TKind::None && row.transform.kind != TKind::Trim))
+            continue;
+        const Crm::CustomField *field = schema.field(row.target.fieldId);
+        if (!field || !field->isEnumType())
+            continue;
+        QMap<QString, QString> table;
+        for (const QString &value : shopValues.value(row.source)) {
+            const QSet<QString> words = stems(value);
+            int best = 0;
+            QString match;
+            for (const Crm::FieldEnum &option : field->enums) {
+                const int shared = int(QSet<QString>(words).intersect(stems(option.value)).size());
+                if (shared > best) {
+                    best = shared;
+                    match = option.value;
+                }
+            }
+            if (!match.isEmpty())
+                table.insert(value, match);
+        }
+        row.transform = Transform::lookup(table);
+        ++changed;
+    }
+    return changed;
+}
 
 FieldMap FieldMap::defaultsForOrders(const Crm::CrmSchema &schema)
 {

@@ -107,11 +107,73 @@ QStringList fixedValues(const Transform &t)
     return values;
 }
 
-void checkCustomTarget(Collector &out, Severity sev, const FieldRow &row, const Crm::CrmSchema &schema,
-                       const Crm::CrmSchemaDiff &diff)
+/** What kind of value a row sends, as far as its transform or source says. */
+SourceField::Type valueType(SourceKind kind, const FieldRow &row)
+{
+    switch (row.transform.kind) {
+    case Transform::Kind::Number:
+        return SourceField::Type::Number;
+    case Transform::Kind::Date:
+        return SourceField::Type::Date;
+    case Transform::Kind::Phone:
+        return SourceField::Type::Phone;
+    case Transform::Kind::Email:
+        return SourceField::Type::Email;
+    case Transform::Kind::Constant:
+    case Transform::Kind::Template:
+    case Transform::Kind::Lookup:
+    case Transform::Kind::Join:
+        return SourceField::Type::Text;
+    default:
+        break;
+    }
+    const auto source = SourceFieldCatalogue::describe(kind, row.source);
+    return source ? source->type : SourceField::Type::Text;
+}
+
+QString typeWords(SourceField::Type type)
+{
+    switch (type) {
+    case SourceField::Type::Number:
+        return Text::tr("a number");
+    case SourceField::Type::Date:
+        return Text::tr("a date");
+    case SourceField::Type::Phone:
+        return Text::tr("a phone number");
+    case SourceField::Type::Email:
+        return Text::tr("an e-mail address");
+    default:
+        return Text::tr("text");
+    }
+}
+
+/** A number into a date field, a date into a number field …: the CRM refuses it or stores nonsense. */
+void checkValueType(Collector &out, SourceKind kind, const FieldRow &row, const QString &fieldName,
+                    const Crm::CustomField &field)
+{
+    using Type = SourceField::Type;
+    const Type type = valueType(kind, row);
+    const bool dateField = field.isDateType();
+    const bool numberField = field.isNumericType();
+    const bool mismatch = (dateField && (type == Type::Number || type == Type::Phone || type == Type::Email))
+        || (numberField && (type == Type::Date || type == Type::Phone || type == Type::Email));
+    if (!mismatch)
+        return;
+    const auto source = SourceFieldCatalogue::describe(kind, row.source);
+    out.add(Severity::Warning, row.id, QStringLiteral("type-mismatch"),
+            Text::tr("\u201c%1\u201d is %2, but field \u201c%3\u201d takes %4")
+                .arg(source ? source->label : row.source, typeWords(type), fieldName,
+                     typeWords(dateField ? Type::Date : Type::Number)));
+}
+
+void checkCustomTarget(Collector &out, Severity sev, SourceKind kind, const FieldRow &row,
+                       const Crm::CrmSchema &schema, const Crm::CrmSchemaDiff &diff)
 {
     const FieldTarget &t = row.target;
     if (t.fieldId.isEmpty()) {
+        Crm::CustomField planned;
+        planned.type = t.fieldType;
+        checkValueType(out, kind, row, t.fieldName, planned);
         if (!schema.fieldByName(t.entity, t.fieldName)) {
             out.add(sev, row.id, QStringLiteral("field-missing"),
                     Text::tr("Field \u201c%1\u201d does not exist in the CRM yet: allow creating it, or "
@@ -132,9 +194,10 @@ void checkCustomTarget(Collector &out, Severity sev, const FieldRow &row, const 
     }
     if (field->entity != t.entity) {
         out.add(sev, row.id, QStringLiteral("field-entity"),
-                Text::tr("Field %1 belongs to another entity (%2)")
-                    .arg(t.fieldId, Crm::entityName(field->entity)));
+                Text::tr("Field \u201c%1\u201d belongs to another entity (%2)")
+                    .arg(field->name, Crm::entityName(field->entity)));
     }
+    checkValueType(out, kind, row, field->name, *field);
     if (!t.fieldName.isEmpty() && t.fieldName != field->name) {
         out.add(Severity::Warning, row.id, QStringLiteral("field-renamed"),
                 Text::tr("Field \u201c%1\u201d (%2) is now called \u201c%3\u201d")
@@ -178,7 +241,7 @@ void checkChannelCode(Collector &out, Severity sev, const FieldRow &row, const Q
 
 } // namespace
 
-QList<Problem> MappingValidator::validateStructure(const MappingSet &set)
+QList<Problem> MappingValidator::validateStructure(const MappingSet &set, const Crm::CrmSchema *schema)
 {
     QList<Problem> problems;
     for (const FieldMap *map : { &set.orders, &set.forms }) {
@@ -205,11 +268,12 @@ QList<Problem> MappingValidator::validateStructure(const MappingSet &set)
             }
             const QString key = row.target.key();
             if (!row.target.acceptsSeveralRows() && rowOfTarget.contains(key)) {
+                const auto other = SourceFieldCatalogue::describe(map->kind, rowOfTarget.value(key));
                 out.add(Severity::Error, row.id, QStringLiteral("duplicate-target"),
-                        Text::tr("%1 is already filled by row %2")
-                            .arg(row.target.describe(), rowOfTarget.value(key)));
+                        Text::tr("%1 is already filled from \u201c%2\u201d")
+                            .arg(row.target.describe(), other ? other->label : rowOfTarget.value(key)));
             } else {
-                rowOfTarget.insert(key, row.id);
+                rowOfTarget.insert(key, row.source);
             }
         }
         checkTemplate(out, {}, map->kind, map->dealNameTemplate, Text::tr("deal name template"));
@@ -218,7 +282,7 @@ QList<Problem> MappingValidator::validateStructure(const MappingSet &set)
         if (map->noteMode == FieldMap::NoteMode::Template)
             checkTemplate(out, {}, map->kind, map->noteTemplate, Text::tr("note template"));
     }
-    problems << set.statuses.validate() << set.routing.validate() << set.codes.validateStructure();
+    problems << set.statuses.validate(schema) << set.routing.validate() << set.codes.validateStructure();
     return problems;
 }
 
@@ -233,7 +297,7 @@ QList<Problem> MappingValidator::validateFieldMap(const FieldMap &map, const Crm
         const Severity sev = row.active ? Severity::Error : Severity::Warning;
         switch (row.target.kind) {
         case Kind::CustomField:
-            checkCustomTarget(out, sev, row, schema, diff);
+            checkCustomTarget(out, sev, map.kind, row, schema, diff);
             break;
         case Kind::ContactPhone:
             checkChannelCode(out, sev, row, QStringLiteral("PHONE"), schema);
@@ -289,7 +353,7 @@ QList<Problem> MappingValidator::validateRouting(const MappingSet &set, const Cr
 QList<Problem> MappingValidator::validate(const MappingSet &set, const Crm::CrmSchema &schema,
                                           const Crm::CrmSchemaDiff &diff)
 {
-    QList<Problem> problems = validateStructure(set);
+    QList<Problem> problems = validateStructure(set, &schema);
     problems << validateFieldMap(set.orders, schema, diff) << validateFieldMap(set.forms, schema, diff)
              << validateStatusMap(set.statuses, schema, diff) << validateRouting(set, schema, diff)
              << set.codes.validate(schema);

@@ -20,7 +20,7 @@ class MappingValidator
 public:
     /** What can be checked without the CRM: source paths, templates, targets, duplicates, status conflicts.
      */
-    static QList<Problem> validateStructure(const MappingSet &set);
+    static QList<Problem> validateStructure(const MappingSet &set, const Crm::CrmSchema *schema = nullptr);
     /** validateStructure() plus every reference into the account; diff names what changed since the last
      * fetch. */
     static QList<Problem> validate(const MappingSet &set, const Crm::CrmSchema &schema,

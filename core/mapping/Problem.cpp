@@ -35,4 +35,25 @@ QString summarise(const QList<Problem> &problems)
     return parts.join(QLatin1String("; "));
 }
 
+QString describeForPeople(const QList<Problem> &problems)
+{
+    QStringList parts;
+    for (const Problem &p : problems) {
+        QString area = p.area;
+        if (p.area == QLatin1String("orders"))
+            area = Text::tr("Order fields");
+        else if (p.area == QLatin1String("forms"))
+            area = Text::tr("Form fields");
+        else if (p.area == QLatin1String("statuses"))
+            area = Text::tr("Statuses");
+        else if (p.area == QLatin1String("routing") || p.area == QLatin1String("form-routing"))
+            area = Text::tr("Routing");
+        else if (p.area == QLatin1String("codes"))
+            area = Text::tr("Delivery and payment");
+        parts << Text::tr("%1: %2").arg(area, p.message);
+    }
+    parts.removeDuplicates();
+    return parts.join(QLatin1String("; "));
+}
+
 } // namespace Mapping

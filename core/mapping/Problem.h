@@ -32,5 +32,7 @@ struct Problem
 bool hasErrors(const QList<Problem> &problems);
 /** "row o3: Field “Город” (123) was deleted; row s2: …", for an Error message. */
 QString summarise(const QList<Problem> &problems);
+/** "Order fields: Field “Город” (123) was deleted; Statuses: …", for the operator (no row ids). */
+QString describeForPeople(const QList<Problem> &problems);
 
 } // namespace Mapping

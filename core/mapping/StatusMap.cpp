@@ -32,8 +32,8 @@ Problem problem(const QString &rowId, const QString &code, const QString &messag
 
 QString statusLabel(const StatusRow &row)
 {
-    return row.shopStatusName.isEmpty() ? row.shopStatusId
-                                        : QStringLiteral("%1 (%2)").arg(row.shopStatusName, row.shopStatusId);
+    return QStringLiteral("\u00ab%1\u00bb")
+        .arg(row.shopStatusName.isEmpty() ? row.shopStatusId : row.shopStatusName);
 }
 
 } // namespace
@@ -120,16 +120,17 @@ StageDecision StatusMap::stageForShopStatus(const QString &shopStatusId,
             = independent && !currentPipelineId.isEmpty() ? currentPipelineId : row->pipelineId;
         decision.stageId = row->stageId;
         decision.rowId = row->id;
-        decision.explanation = Text::tr("Status map row %1: shop status %2 → stage %3 in pipeline %4")
-                                   .arg(row->id, statusLabel(*row), decision.stageId, decision.pipelineId);
+        decision.explanation
+            = Text::tr("The status map sends shop status %1 to stage %2")
+                  .arg(statusLabel(*row), stageLabel(decision.pipelineId, decision.stageId, nullptr));
         return decision;
     }
     for (const StatusRow &r : rows) {
         if (r.shopStatusId == shopStatusId && r.direction == Direction::DontSend) {
             decision.action = StageDecision::Action::DontSend;
             decision.rowId = r.id;
-            decision.explanation = Text::tr("Status map row %1: shop status %2 is not sent to the CRM")
-                                       .arg(r.id, statusLabel(r));
+            decision.explanation
+                = Text::tr("The status map does not send shop status %1 to the CRM").arg(statusLabel(r));
             return decision;
         }
     }
@@ -166,8 +167,8 @@ ShopStatusDecision StatusMap::shopStatusForStage(const QString &pipelineId, cons
         decision.action = ShopStatusDecision::Action::SetStatus;
         decision.shopStatusId = match->shopStatusId;
         decision.rowId = match->id;
-        decision.explanation = Text::tr("Status map row %1: stage %2 in pipeline %3 → shop status %4")
-                                   .arg(match->id, stageId, pipelineId, statusLabel(*match));
+        decision.explanation = Text::tr("The status map brings stage %1 back as shop status %2")
+                                   .arg(stageLabel(pipelineId, stageId, nullptr), statusLabel(*match));
     } else if (unmappedFromCrm == UnmappedFromCrm::DefaultStatus) {
         decision.action = ShopStatusDecision::Action::SetStatus;
         decision.shopStatusId = defaultShopStatusId;
@@ -182,7 +183,15 @@ ShopStatusDecision StatusMap::shopStatusForStage(const QString &pipelineId, cons
     return decision;
 }
 
-QList<Problem> StatusMap::validate() const
+QString StatusMap::stageLabel(const QString &pipelineId, const QString &stageId, const Crm::CrmSchema *schema)
+{
+    const Crm::Pipeline *pipeline = schema ? schema->pipeline(pipelineId) : nullptr;
+    const Crm::Stage *stage = pipeline ? pipeline->stage(stageId) : nullptr;
+    return Text::tr("\u00ab%1\u00bb in \u00ab%2\u00bb")
+        .arg(stage ? stage->name : stageId, pipeline ? pipeline->name : pipelineId);
+}
+
+QList<Problem> StatusMap::validate(const Crm::CrmSchema *schema) const
 {
     QList<Problem> problems;
     QSet<QString> ids;
@@ -206,22 +215,23 @@ QList<Problem> StatusMap::validate() const
                     && a.stageId != b.stageId) {
                     problems << problem(
                         a.id, QStringLiteral("status-conflict"),
-                        Text::tr("Shop status %1 is already sent to stage %2 of pipeline %3 by row %4")
-                            .arg(statusLabel(a), b.stageId, b.pipelineId, b.id));
+                        Text::tr("Shop status %1 already goes to %2 (another row): one "
+                                 "status can go to one stage of a pipeline")
+                            .arg(statusLabel(a), stageLabel(b.pipelineId, b.stageId, schema)));
                 }
                 if ((a.direction == Direction::DontSend) != (b.direction == Direction::DontSend)
                     && (a.sendsToCrm() || b.sendsToCrm())) {
                     problems << problem(a.id, QStringLiteral("status-conflict"),
-                                        Text::tr("Shop status %1 is both sent and not sent (row %2)")
-                                            .arg(statusLabel(a), b.id));
+                                        Text::tr("Shop status %1 is both sent and not sent (another row)")
+                                            .arg(statusLabel(a)));
                 }
             }
             if (a.comesFromCrm() && b.comesFromCrm() && a.pipelineId == b.pipelineId && a.stageId == b.stageId
                 && a.shopStatusId != b.shopStatusId) {
-                problems << problem(
-                    a.id, QStringLiteral("status-conflict"),
-                    Text::tr("Stage %1 of pipeline %2 already comes back as shop status %3 (row %4)")
-                        .arg(a.stageId, a.pipelineId, statusLabel(b), b.id));
+                problems << problem(a.id, QStringLiteral("status-conflict"),
+                                    Text::tr("Stage %1 already comes back as shop status %2: a stage can "
+                                             "come back as one status only")
+                                        .arg(stageLabel(a.pipelineId, a.stageId, schema), statusLabel(b)));
             }
         }
     }

@@ -3,6 +3,7 @@
 
 #include "Problem.h"
 #include "common/Result.h"
+#include "crm/CrmSchema.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -82,8 +83,12 @@ struct StatusMap
     /** Whether a row for shopStatusId exists for this pipeline (or a pipeline-independent stage). */
     const StatusRow *rowFor(const QString &shopStatusId, const QString &pipelineId) const;
 
-    /** Structural problems: conflicts, missing ids, an unmapped rule without its default. */
-    QList<Problem> validate() const;
+    /** Structural problems: conflicts, missing ids, an unmapped rule without its default. With a
+     *  schema the messages name stages and pipelines as the CRM shows them. */
+    QList<Problem> validate(const Crm::CrmSchema *schema = nullptr) const;
+    /** "«Подтверждён» in «Заказы с сайта»" (the ids when the schema does not know them). */
+    static QString stageLabel(const QString &pipelineId, const QString &stageId,
+                              const Crm::CrmSchema *schema);
 
     QJsonObject toJson() const;
     static Common::Result<StatusMap> fromJson(const QJsonObject &json);

@@ -120,7 +120,7 @@ Status MappingRepo::save(qint64 connectionId, const Mapping::MappingSet &set)
     problems.removeIf([](const Mapping::Problem &p) { return !p.isError(); });
     if (!problems.isEmpty()) {
         return Error::invalidInput(
-            QStringLiteral("The mapping has errors: %1").arg(Mapping::summarise(problems)),
+            QStringLiteral("The mapping has errors: %1").arg(Mapping::describeForPeople(problems)),
             QStringLiteral("mapping-invalid"));
     }
     Storage::Transaction tx(*m_db);
