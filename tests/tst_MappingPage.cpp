@@ -11,7 +11,7 @@
 #include "mapping/MappingPage.h"
 #include "mapping/MappingPreview.h"
 #include "mapping/PaidStatusModel.h"
-#include "mapping/RoutingModel.h"
+#include "mapping/RoutingTreeModel.h"
 #include "mapping/RoutingView.h"
 #include "mapping/StatusMapEditor.h"
 #include "mapping/StatusMapModel.h"
@@ -257,16 +257,25 @@ private Q_SLOTS:
         QVERIFY(view);
         QAbstractItemModelTester tester(view->model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // The shop's tree is not read yet: the categories the rules name are listed.
         QCOMPARE(view->model()->rowCount(), 2);
-        const QModelIndex stage = view->model()->index(0, Gui::RoutingModel::StageColumn);
-        QVERIFY(stage.data(Gui::RoutingModel::InheritedRole).toBool()); // no stage: the pipeline's first
-        QVERIFY(stage.data(Qt::ForegroundRole).isValid()); // greyed
-        QVERIFY(
-            !view->model()->index(0, Gui::RoutingModel::PipelineColumn).data(Qt::ForegroundRole).isValid());
-        QVERIFY(view->model()->index(1, 0).data(Qt::ForegroundRole).isValid()); // switched off: greyed
+        const QModelIndex pipeline
+            = view->model()->indexOf(QStringLiteral("21"), Gui::RoutingTreeModel::PipelineColumn);
+        QCOMPARE(pipeline.data().toString(), QStringLiteral("Опт"));
+        QVERIFY(!pipeline.data(Gui::RoutingTreeModel::InheritedRole).toBool());
+        QVERIFY(!pipeline.data(Qt::ForegroundRole).isValid());
+        QVERIFY(view->model()
+                    ->indexOf(QStringLiteral("99"))
+                    .data()
+                    .toString()
+                    .contains(QLatin1String("switched off")));
+        QVERIFY(view->model()
+                    ->indexOf(QStringLiteral("99"), Gui::RoutingTreeModel::PipelineColumn)
+                    .data(Gui::RoutingTreeModel::InheritedRole)
+                    .toBool()); // a switched-off rule routes nothing: the default route is shown
 
         const QString answer = view->explain(QStringLiteral("2311/14"));
-        QVERIFY2(answer.contains(QLatin1String("r1")), qPrintable(answer));
+        QVERIFY2(answer.contains(QStringLiteral("“Опт” (7002)")), qPrintable(answer));
         QCOMPARE(view->explain(QStringLiteral("9999/1")),
                  QStringLiteral("Order 9999/1 is not in the queue."));
     }

@@ -19,7 +19,7 @@ QWidget *ChoiceDelegate::createEditor(QWidget *parent, const QStyleOptionViewIte
     auto *combo = new QComboBox(parent);
     combo->setObjectName(QStringLiteral("choiceEditor"));
     for (const Choice &choice : choices)
-        combo->addItem(choice.text, choice.value);
+        combo->addItem(choice.icon, choice.text, choice.value);
     combo->setMaxVisibleItems(20);
     // A pick by the user (never setEditorData's own) goes to the model straight away.
     auto *self = const_cast<ChoiceDelegate *>(this);
@@ -42,7 +42,7 @@ void ChoiceDelegate::setEditorData(QWidget *editor, const QModelIndex &index) co
     if (!same) {
         combo->clear();
         for (const Choice &choice : choices)
-            combo->addItem(choice.text, choice.value);
+            combo->addItem(choice.icon, choice.text, choice.value);
     }
     combo->setCurrentIndex(combo->findData(index.data(Qt::EditRole)));
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QIcon>
 #include <QStyledItemDelegate>
 #include <functional>
 
@@ -11,6 +12,7 @@ struct Choice
 {
     QString text;
     QVariant value;
+    QIcon icon = {}; ///< a colour chip (a stage's colour …), or none
 };
 
 /**

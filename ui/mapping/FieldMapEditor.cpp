@@ -3,12 +3,15 @@
 
 #include "FieldMapDelegate.h"
 #include "FieldMapModel.h"
+#include "FieldRowDetails.h"
 #include "RowProblems.h"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -19,6 +22,8 @@ FieldMapEditor::FieldMapEditor(Mapping::SourceKind kind, QUndoStack *undo, QWidg
     , m_model(new FieldMapModel(undo, this))
     , m_view(new QTableView(this))
     , m_summary(new QLabel(this))
+    , m_details(new FieldRowDetails(m_model, kind, this))
+    , m_autoCreate(new QCheckBox(tr("Create missing fields in the CRM"), this))
 {
     const QString prefix
         = kind == Mapping::SourceKind::Order ? QStringLiteral("order") : QStringLiteral("form");
@@ -33,12 +38,26 @@ FieldMapEditor::FieldMapEditor(Mapping::SourceKind kind, QUndoStack *undo, QWidg
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(FieldMapModel::ActiveColumn, 40);
-    m_view->setColumnWidth(FieldMapModel::SourceColumn, 200);
-    m_view->setColumnWidth(FieldMapModel::TransformColumn, 150);
-    m_view->setColumnWidth(FieldMapModel::TargetColumn, 220);
-    m_view->setColumnWidth(FieldMapModel::PolicyColumn, 120);
+    // The columns share the width the splitter leaves (no sideways scrolling at 1280 px): source,
+    // target and problem stretch and elide (the whole text is in the row details and tooltips).
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(36);
+    header->setSectionResizeMode(FieldMapModel::ActiveColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(FieldMapModel::SourceColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(FieldMapModel::TransformColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(FieldMapModel::TargetColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(FieldMapModel::PolicyColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(FieldMapModel::ProblemColumn, QHeaderView::Stretch);
+    m_view->setColumnWidth(FieldMapModel::TransformColumn, 110);
+    m_view->setColumnWidth(FieldMapModel::PolicyColumn, 110);
+    m_view->setTextElideMode(Qt::ElideRight);
     m_summary->setObjectName(prefix + QStringLiteral("FieldMapSummary"));
+    m_summary->setWordWrap(true);
+    m_autoCreate->setObjectName(prefix + QStringLiteral("AutoCreateSwitch"));
+    m_autoCreate->setToolTip(tr("The connection's consent: a row whose CRM field does not exist yet makes "
+                                "CRM Bridge create that field before it is first used. Saved with the "
+                                "mapping."));
 
     auto *add = new QPushButton(tr("Add a row"), this);
     add->setObjectName(prefix + QStringLiteral("AddRowButton"));
@@ -52,11 +71,25 @@ FieldMapEditor::FieldMapEditor(Mapping::SourceKind kind, QUndoStack *undo, QWidg
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_summary, 1);
+    buttons->addWidget(m_autoCreate);
     buttons->addWidget(add);
     buttons->addWidget(remove);
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_view, 1);
+    topLayout->addLayout(buttons);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(top);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_view, 1);
-    layout->addLayout(buttons);
+    layout->addWidget(splitter, 1);
+    connect(
+        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) { m_details->showRow(current.isValid() ? current.row() : -1); });
 }
 
 void FieldMapEditor::setProblems(const QList<Mapping::Problem> &problems)

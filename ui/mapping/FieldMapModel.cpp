@@ -81,6 +81,15 @@ void FieldMapModel::removeRow(int row)
     push(after, tr("Remove a row"));
 }
 
+void FieldMapModel::setRow(int row, const FieldRow &after)
+{
+    if (row < 0 || row >= m_map.rows.size() || m_map.rows.at(row) == after)
+        return;
+    FieldMap map = m_map;
+    map.rows[row] = after;
+    push(map, tr("Edit a row"));
+}
+
 int FieldMapModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_map.rows.size());
@@ -177,6 +186,9 @@ QVariant FieldMapModel::data(const QModelIndex &index, int role) const
         return field ? field->label : row.source;
     }
     case TransformColumn:
+        if (row.transform.kind == Transform::Kind::Lookup)
+            return tr("%1: %n value(s)", nullptr, int(row.transform.table.size()))
+                .arg(transformText(row.transform.kind));
         return row.transform.argument.isEmpty()
             ? transformText(row.transform.kind)
             : QStringLiteral("%1: %2").arg(transformText(row.transform.kind), row.transform.argument);
@@ -223,7 +235,7 @@ bool FieldMapModel::setData(const QModelIndex &index, const QVariant &value, int
     }
     if (after == m_map)
         return true;
-    push(after, tr("Edit row %1").arg(row.id));
+    push(after, tr("Edit a row"));
     return true;
 }
 

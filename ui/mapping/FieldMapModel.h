@@ -47,6 +47,8 @@ public:
     /** Undoable: adds an empty row after row (or at the end), removes a row. */
     void addRow();
     void removeRow(int row);
+    /** Undoable: replaces one row (what the row details panel edits). */
+    void setRow(int row, const Mapping::FieldRow &after);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -8,11 +8,13 @@
 #include "RoutingView.h"
 #include "StatusMapEditor.h"
 #include "StatusMapModel.h"
+#include "engine/MissingFieldCreator.h"
 #include "mapping/MappingValidator.h"
 #include "source/SourceRepo.h"
 #include "store/ConnectionRepo.h"
 #include "store/MappingRepo.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -50,7 +52,7 @@ MappingPage::MappingPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     , m_statuses(new StatusMapEditor(m_undo, this))
     , m_codes(new CodeMapEditor(m_undo, this))
     , m_preview(new MappingPreview(m_db, this))
-    , m_routing(new RoutingView(m_db, this))
+    , m_routing(new RoutingView(m_db, m_undo, this))
     , m_result(new QLabel(this))
     , m_save(new QPushButton(tr("Save"), this))
     , m_revert(new QPushButton(tr("Revert"), this))
@@ -116,7 +118,10 @@ MappingPage::MappingPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     connect(m_forms->model(), &FieldMapModel::edited, this, &MappingPage::revalidate);
     connect(m_statuses->model(), &StatusMapModel::edited, this, &MappingPage::revalidate);
     connect(m_codes, &CodeMapEditor::edited, this, &MappingPage::revalidate);
+    connect(m_routing, &RoutingView::edited, this, &MappingPage::revalidate);
     connect(m_undo, &QUndoStack::cleanChanged, this, &MappingPage::revalidate);
+    for (FieldMapEditor *editor : { m_orders, m_forms })
+        connect(editor->autoCreate(), &QCheckBox::clicked, this, &MappingPage::setAutoCreate);
     connect(m_save, &QPushButton::clicked, this, &MappingPage::save);
     connect(m_revert, &QPushButton::clicked, this, &MappingPage::load);
     connect(m_connection, &QComboBox::currentIndexChanged, this, &MappingPage::load);
@@ -161,6 +166,13 @@ void MappingPage::load()
         return;
     }
     QSettings().setValue(QStringLiteral("mappingPage/connection"), id);
+    if (auto connection = Store::ConnectionRepo(m_db).byId(id)) {
+        const Engine::FieldCreationPolicy policy = Engine::FieldCreationPolicy::of(connection.value());
+        m_loadedAutoCreate = policy.dealFields && policy.contactFields;
+    }
+    m_autoCreate = m_loadedAutoCreate;
+    for (FieldMapEditor *editor : { m_orders, m_forms })
+        editor->autoCreate()->setChecked(m_autoCreate);
     Store::MappingRepo repo(m_db);
     auto schema = repo.loadSchema(id);
     m_hasSchema = schema && schema->has_value();
@@ -170,7 +182,8 @@ void MappingPage::load()
         m_result->setText(set.error().message);
         return;
     }
-    m_loaded = set->has_value() ? set->value() : Mapping::MappingSet::defaults(m_schema);
+    const bool saved = set->has_value();
+    m_loaded = saved ? set->value() : Mapping::MappingSet::defaults(m_schema);
     m_orders->model()->setSchema(m_schema);
     m_forms->model()->setSchema(m_schema);
     m_orders->model()->setFieldMap(m_loaded.orders);
@@ -193,12 +206,28 @@ void MappingPage::load()
         if (!known && !row.shopStatusId.isEmpty())
             shop.statuses.append({ row.shopStatusId, row.shopStatusName });
     }
+    if (!saved) {
+        // A fresh mapping: the shop's delivery and payment names are matched to select fields' values.
+        QHash<QString, QStringList> choices;
+        for (const Source::ShopMethod &method : std::as_const(shop.deliveries))
+            choices[QStringLiteral("order.delivery.name")] << method.name;
+        for (const Source::ShopMethod &method : std::as_const(shop.payments))
+            choices[QStringLiteral("order.payment.name")] << method.name;
+        m_loaded.orders.matchChoices(m_schema, choices);
+        m_orders->model()->setFieldMap(m_loaded.orders);
+    }
     m_codes->setCodeMaps(m_loaded.codes, m_schema, shop);
     m_tabs->setTabVisible(m_tabs->indexOf(m_codes), showsCodeMaps());
     m_tabs->setTabVisible(m_tabs->indexOf(m_routing), RoutingView::appliesTo(m_schema, m_loaded));
+    m_routing->load(m_loaded, m_schema);
     m_undo->setClean();
     m_result->clear();
     revalidate();
+    // A new connection's status map starts from the rows whose names match, for the operator to
+    // review: proposed, not saved.
+    if (!saved && m_loaded.statuses.rows.isEmpty() && m_hasSchema && m_statuses->model()->proposeRows() > 0)
+        m_result->setText(tr("Status rows were proposed by matching names: review them on the Statuses tab, "
+                             "then save."));
 }
 
 Mapping::MappingSet MappingPage::editedMapping() const
@@ -208,6 +237,8 @@ Mapping::MappingSet MappingPage::editedMapping() const
     set.forms = m_forms->model()->fieldMap();
     set.statuses = m_statuses->model()->statusMap();
     set.codes = m_codes->codeMaps();
+    set.routing = m_routing->routing();
+    set.formRouting = m_routing->formRouting();
     return set;
 }
 
@@ -216,28 +247,52 @@ bool MappingPage::showsCodeMaps() const
     return Mapping::CodeMaps::appliesTo(m_schema) || !m_loaded.codes.isEmpty();
 }
 
+void MappingPage::setAutoCreate(bool on)
+{
+    m_autoCreate = on;
+    for (FieldMapEditor *editor : { m_orders, m_forms })
+        editor->autoCreate()->setChecked(on);
+    revalidate();
+}
+
+bool MappingPage::isDirty() const
+{
+    return !m_undo->isClean() || m_autoCreate != m_loadedAutoCreate;
+}
+
 void MappingPage::revalidate()
 {
     const Mapping::MappingSet set = editedMapping();
-    const QList<Mapping::Problem> problems = m_hasSchema ? Mapping::MappingValidator::validate(set, m_schema)
-                                                         : Mapping::MappingValidator::validateStructure(set);
+    QList<Mapping::Problem> problems = m_hasSchema ? Mapping::MappingValidator::validate(set, m_schema)
+                                                   : Mapping::MappingValidator::validateStructure(set);
+    // With the connection's consent a field the account lacks is created before it is used.
+    for (Mapping::Problem &problem : problems) {
+        if (!m_autoCreate || problem.code != QLatin1String("field-missing"))
+            continue;
+        const Mapping::FieldMap &map = problem.area == QLatin1String("forms") ? set.forms : set.orders;
+        if (const Mapping::FieldRow *row = map.row(problem.rowId)) {
+            problem.severity = Mapping::Problem::Severity::Warning;
+            problem.message = tr("Field \u201c%1\u201d will be created in the CRM before it is first used")
+                                  .arg(row->target.fieldName);
+        }
+    }
     m_orders->setProblems(inArea(problems, QStringLiteral("orders")));
     m_forms->setProblems(inArea(problems, QStringLiteral("forms")));
-    m_statuses->model()->setProblems(inArea(problems, QStringLiteral("statuses")));
+    m_statuses->setProblems(inArea(problems, QStringLiteral("statuses")));
     m_codes->setProblems(inArea(problems, QStringLiteral("codes")));
     m_hasErrors = Mapping::hasErrors(problems);
-    m_save->setEnabled(!m_undo->isClean() && !m_hasErrors);
-    m_revert->setEnabled(!m_undo->isClean());
+    m_save->setEnabled(isDirty() && !m_hasErrors);
+    m_revert->setEnabled(isDirty());
     if (m_hasErrors)
         m_result->setText(tr("Fix the rows marked red to save."));
-    else if (!m_undo->isClean())
+    else if (isDirty())
         m_result->setText(tr("Unsaved changes."));
     else if (!m_hasSchema)
         m_result->setText(
             tr("The CRM's fields are not loaded yet: sign in on the Connections page to pick them."));
     m_result->setStyleSheet(m_hasErrors ? QStringLiteral("color: #c0392b;") : QString());
     m_preview->setMapping(set, m_schema);
-    m_routing->setMapping(set, m_schema);
+    m_routing->setProblems(problems);
 }
 
 bool MappingPage::save()
@@ -246,6 +301,22 @@ bool MappingPage::save()
     if (id == 0 || m_hasErrors)
         return false;
     const Mapping::MappingSet set = editedMapping();
+    if (m_autoCreate != m_loadedAutoCreate) {
+        Store::ConnectionRepo connections(m_db);
+        auto connection = connections.byId(id);
+        if (connection) {
+            connection->config.insert(Engine::FieldCreationPolicy::dealKey(), m_autoCreate);
+            connection->config.insert(Engine::FieldCreationPolicy::contactKey(), m_autoCreate);
+        }
+        if (auto updated
+            = connection ? connections.update(connection.value()) : Common::Status(connection.error());
+            !updated) {
+            m_result->setText(tr("Not saved: %1").arg(updated.error().message));
+            m_result->setStyleSheet(QStringLiteral("color: #c0392b;"));
+            return false;
+        }
+        m_loadedAutoCreate = m_autoCreate;
+    }
     if (auto saved = Store::MappingRepo(m_db).save(id, set); !saved) {
         m_result->setText(tr("Not saved: %1").arg(saved.error().message));
         m_result->setStyleSheet(QStringLiteral("color: #c0392b;"));

@@ -51,6 +51,8 @@ public Q_SLOTS:
 
 private:
     void revalidate();
+    bool isDirty() const;
+    void setAutoCreate(bool on);
     void reloadConnections();
 
     std::shared_ptr<Storage::Database> m_db;
@@ -70,6 +72,8 @@ private:
     Crm::CrmSchema m_schema;
     bool m_hasSchema = false;
     bool m_hasErrors = false;
+    bool m_autoCreate = false; ///< the connection's consent to create missing fields, as edited
+    bool m_loadedAutoCreate = false;
 };
 
 } // namespace Gui

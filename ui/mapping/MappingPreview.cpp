@@ -4,8 +4,10 @@
 #include "RoutingView.h"
 #include "common/CrmTerms.h"
 #include "mapping/DraftBuilder.h"
+#include "mapping/SourceFieldCatalogue.h"
 #include "model/FormSubmission.h"
 #include "model/ShopOrder.h"
+#include "store/CategoryCacheRepo.h"
 #include "store/JobRepo.h"
 
 #include <QComboBox>
@@ -122,7 +124,11 @@ void MappingPreview::rebuild()
         m_text->setPlainText(job.error().message);
         return;
     }
-    const Mapping::DraftBuilder builder(m_set, m_schema);
+    // The shop's category tree as the lanes use it: a rule on a parent category routes its children.
+    Mapping::CategoryTree tree;
+    if (auto cached = Store::CategoryCacheRepo(m_db).load(job->source); cached && cached->has_value())
+        tree = (*cached)->tree;
+    const Mapping::DraftBuilder builder(m_set, m_schema, tree);
     const auto draft = job->kind == QLatin1String("order.created")
         ? builder.build(Model::ShopOrder::fromJson(job->payload))
         : builder.build(Model::FormSubmission::fromJson(job->payload));
@@ -139,6 +145,14 @@ void MappingPreview::rebuild()
         const Mapping::FieldRow *row = map.row(skipped.rowId);
         return row && !row->active;
     });
+    // The names the field grid shows, not the paths and keys the mapping stores.
+    for (Crm::SkippedRow &skipped : shown.skipped) {
+        const Mapping::FieldRow *row = map.row(skipped.rowId);
+        if (row && row->target.isSet())
+            skipped.target = row->target.describe();
+        if (const auto source = Mapping::SourceFieldCatalogue::describe(map.kind, skipped.sourcePath))
+            skipped.sourcePath = source->label;
+    }
     m_text->setHtml(describe(shown, m_schema, RoutingView::appliesTo(m_schema, m_set)));
 }
 

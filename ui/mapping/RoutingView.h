@@ -8,40 +8,69 @@
 #include <QWidget>
 #include <memory>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QTreeView;
+class QUndoStack;
 
 namespace Gui {
 
-class RoutingModel;
+class RouteFields;
+class RoutingTreeModel;
 
 /**
- * Category routing: the rules (RoutingModel) and "which rule matches order N?", answered with the
- * routing's own explanation for that order as it sits in the outbox. GUI thread; owned by the
- * Mapping page.
+ * The routing editor: the shop's category tree (as the store last read it) where any node sets a
+ * pipeline, stage and responsible user for the products in it and below it (RoutingTreeModel);
+ * the default route, the form route, whether the category beats the order's own pipeline and
+ * whether the order's own pipeline is read at all; and "Which rule matches?" for an order in the
+ * queue, which walks the tree with parents and highlights the path. Edits are undoable. GUI thread;
+ * owned by the Mapping page.
  */
 class RoutingView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit RoutingView(std::shared_ptr<Storage::Database> db, QWidget *parent = nullptr);
+    RoutingView(std::shared_ptr<Storage::Database> db, QUndoStack *undo, QWidget *parent = nullptr);
 
-    void setMapping(const Mapping::MappingSet &set, const Crm::CrmSchema &schema);
-    RoutingModel *model() const { return m_model; }
+    /** Loads the connection's routing and the shop's category tree (drops unsaved edits). */
+    void load(const Mapping::MappingSet &set, const Crm::CrmSchema &schema);
+    Mapping::CategoryRouting routing() const;
+    Mapping::FormRouting formRouting() const { return m_formRouting; }
+    void setProblems(const QList<Mapping::Problem> &problems);
+    RoutingTreeModel *model() const { return m_model; }
+    QTreeView *tree() const { return m_tree; }
     /** Whether routing means anything for this account: it has more than one pipeline to route to (a
      *  RetailCRM account has one order flow), or the mapping already has rules. */
     static bool appliesTo(const Crm::CrmSchema &schema, const Mapping::MappingSet &set)
     {
         return schema.pipelines.size() > 1 || !set.routing.rules.isEmpty();
     }
-    /** Answers for an order number (or says it is not in the queue). */
-    QString explain(const QString &orderNumber) const;
+    /** The shop's category tree as the store last read it (every source's, merged). */
+    static Mapping::CategoryTree cachedTree(const std::shared_ptr<Storage::Database> &db);
+    /** Answers for an order number (or says it is not in the queue) and highlights the path. */
+    QString explain(const QString &orderNumber);
+
+Q_SIGNALS:
+    void edited();
 
 private:
+    void showSettings();
+    void editSettings();
+    void applyFormRouting(const Mapping::FormRouting &routing);
+
     std::shared_ptr<Storage::Database> m_db;
-    Mapping::MappingSet m_set;
+    QUndoStack *m_undo;
     Crm::CrmSchema m_schema;
-    RoutingModel *m_model;
+    Mapping::FormRouting m_formRouting;
+    RoutingTreeModel *m_model;
+    QTreeView *m_tree;
+    QLabel *m_treeNote;
+    QLabel *m_summary;
+    RouteFields *m_default;
+    RouteFields *m_forms;
+    QCheckBox *m_categoryWins;
+    QCheckBox *m_orderProperties;
     QLineEdit *m_order;
     QLabel *m_answer;
 };

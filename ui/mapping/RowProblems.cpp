@@ -32,9 +32,15 @@ void RowProblems::showSummary(QLabel *label, const QList<Mapping::Problem> &prob
 void RowProblems::set(const QList<Mapping::Problem> &problems)
 {
     m_byRow.clear();
+    // A row says every problem of its worst kind, one after the other.
     for (const Mapping::Problem &problem : problems) {
-        if (!problem.rowId.isEmpty() && (!m_byRow.contains(problem.rowId) || problem.isError()))
+        if (problem.rowId.isEmpty())
+            continue;
+        auto it = m_byRow.find(problem.rowId);
+        if (it == m_byRow.end() || (problem.isError() && !it->isError()))
             m_byRow.insert(problem.rowId, problem);
+        else if (problem.isError() == it->isError() && !it->message.contains(problem.message))
+            it->message += QStringLiteral("; ") + problem.message;
     }
 }
 
