@@ -3,6 +3,7 @@
 
 #include "amocrm/AmoCrmSandbox.h"
 #include "crm/amocrm/AmoBrowserSignIn.h"
+#include "mapping/StatusProposal.h"
 #include "net/HttpClient.h"
 
 #include <QJsonArray>
@@ -95,9 +96,49 @@ void AmoDemoCrm::submitCode(const DemoTarget &target, const QJsonObject &code,
     }
 }
 
-Mapping::MappingSet AmoDemoCrm::mapping(const Crm::CrmSchema &schema) const
+Mapping::MappingSet AmoDemoCrm::mapping(const Crm::CrmSchema &schema,
+                                        const Mapping::CategoryTree &categories) const
 {
-    return Mapping::MappingSet::defaults(schema);
+    Mapping::MappingSet set = Mapping::MappingSet::defaults(schema);
+    // The demo shop's statuses (miniShop2's defaults), proposed by name as the Mapping page does for a
+    // new connection; «Отправлен» has no stage of its name, so it is mapped by hand.
+    const QList<Mapping::NamedStatus> statuses { { QStringLiteral("1"), QStringLiteral("Новый") },
+                                                 { QStringLiteral("2"), QStringLiteral("Оплачен") },
+                                                 { QStringLiteral("3"), QStringLiteral("Отправлен") },
+                                                 { QStringLiteral("4"), QStringLiteral("Отменён") } };
+    set.statuses.rows = Mapping::StatusProposal::propose(statuses, schema);
+    const Crm::Pipeline *orders = Mapping::StatusProposal::targetPipeline(schema);
+    if (!orders)
+        return set;
+    for (const Crm::Stage &stage : orders->stages) {
+        if (stage.name == QStringLiteral("Передан в доставку"))
+            set.statuses.rows.append({ QStringLiteral("p3"), QStringLiteral("3"), QStringLiteral("Отправлен"),
+                                       orders->id, stage.id, Mapping::StatusRow::Direction::Both });
+    }
+    // Shoes go to the other pipeline, to Igor: a rule on «Обувь» routes «Кроссовки» and «Ботинки» too.
+    const Crm::Pipeline *other = nullptr;
+    for (const Crm::Pipeline &pipeline : schema.pipelines) {
+        if (pipeline.id != orders->id && !other)
+            other = &pipeline;
+    }
+    QString igor;
+    for (const Crm::CrmUser &user : schema.users) {
+        if (user.name == QStringLiteral("Игорь Петров"))
+            igor = user.id;
+    }
+    for (const Mapping::Category &category : categories.categories()) {
+        if (other && category.name == QStringLiteral("Обувь"))
+            set.routing.rules.append({ QStringLiteral("r1"), category.id, other->id, {}, igor, true });
+    }
+    return set;
+}
+
+std::optional<Engine::BackSyncSetup::Request> AmoDemoCrm::backSync() const
+{
+    Engine::BackSyncSetup::Request request;
+    request.mode = Store::BackSyncConfig::Mode::Polling;
+    request.pollMs = 5'000; // a demo shows a manager's move within seconds
+    return request;
 }
 
 void AmoDemoCrm::fetchSummary(std::function<void(Result<CrmSummary>)> done)

@@ -66,8 +66,9 @@ public:
     virtual std::pair<QString, QByteArray> secret() const = 0;
     /** Whatever an operator does before the CRM can be read (amoCRM: the sign-in); then done. */
     virtual void signIn(const DemoTarget &target, std::function<void(Common::Status)> done) = 0;
-    /** The mapping the demo starts from on this CRM's schema. */
-    virtual Mapping::MappingSet mapping(const Crm::CrmSchema &schema) const = 0;
+    /** The mapping the demo starts from on this CRM's schema and the demo shop's categories. */
+    virtual Mapping::MappingSet mapping(const Crm::CrmSchema &schema,
+                                        const Mapping::CategoryTree &categories) const = 0;
     /** Back-sync to switch on after the mapping (none: the CRM's changes do not come back). */
     virtual std::optional<Engine::BackSyncSetup::Request> backSync() const { return std::nullopt; }
     /** Whether the demo publishes the shop's ICML catalogue for this CRM (RetailCRM reads one). */

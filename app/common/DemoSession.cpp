@@ -11,7 +11,9 @@
 #include "source/minishop2/CatalogReader.h"
 #include "source/minishop2/DemoShopGenerator.h"
 #include "source/minishop2/MiniShop2Source.h"
+#include "source/minishop2/OrderReader.h"
 #include "source/minishop2/ShopDb.h"
+#include "source/minishop2/ShopSchema.h"
 #include "storage/Migrator.h"
 #include "store/ConnectionRepo.h"
 #include "store/EntityLinkRepo.h"
@@ -177,6 +179,24 @@ Status DemoSession::prepareShop()
         return stats.error();
     m_ordersInShop = stats->orders;
     m_shopLogs = stats->logs;
+    // The demo's routing rules name the shop's categories by id.
+    auto schema = Source::MiniShop2::ShopSchema::probe(*m_shop);
+    if (!schema)
+        return schema.error();
+    Source::MiniShop2::OrderReader reader(*m_shop, schema.value());
+    auto categories = reader.categories();
+    if (!categories)
+        return categories.error();
+    m_categories = categories.value();
+    // The shop's delivery and payment names, for the lookup tables of select fields.
+    for (const auto &[kind, path] : { std::pair { Source::MethodKind::Delivery, "order.delivery.name" },
+                                      std::pair { Source::MethodKind::Payment, "order.payment.name" } }) {
+        auto methods = reader.methods(kind);
+        if (!methods)
+            return methods.error();
+        for (const Source::ShopMethod &method : methods.value())
+            m_shopChoices[QLatin1String(path)] << method.name;
+    }
     return {};
 }
 
@@ -250,7 +270,9 @@ void DemoSession::applyDefaultMapping()
         Store::MappingRepo mappings(m_store);
         if (auto saved = mappings.saveSchema(m_connection.id, schema.value()); !saved)
             return fail(saved.error().message);
-        if (auto saved = mappings.save(m_connection.id, m_crm->mapping(schema.value())); !saved)
+        Mapping::MappingSet set = m_crm->mapping(schema.value(), m_categories);
+        set.orders.matchChoices(schema.value(), m_shopChoices);
+        if (auto saved = mappings.save(m_connection.id, set); !saved)
             return fail(saved.error().message);
         switchBackSyncOn();
     });

@@ -3,6 +3,7 @@
 
 #include "DemoCrm.h"
 #include "common/Result.h"
+#include "mapping/CategoryTree.h"
 #include "storage/Database.h"
 #include "store/ConnectionRepo.h"
 
@@ -126,6 +127,8 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     std::unique_ptr<Crm::CrmConnector> m_schemaReader;
     Store::Connection m_connection;
+    Mapping::CategoryTree m_categories;
+    QHash<QString, QStringList> m_shopChoices; ///< source path → the shop's values (delivery names …)
     int m_ordersInShop = 0;
     int m_shopLogs = 0;
     bool m_running = false;

@@ -132,7 +132,7 @@ void RetailDemoCrm::signIn(const DemoTarget &target, std::function<void(Status)>
             });
 }
 
-Mapping::MappingSet RetailDemoCrm::mapping(const Crm::CrmSchema &schema) const
+Mapping::MappingSet RetailDemoCrm::mapping(const Crm::CrmSchema &schema, const Mapping::CategoryTree &) const
 {
     Mapping::MappingSet set = Mapping::MappingSet::defaults(schema);
     // A RetailCRM order carries its number, delivery, payment, address, comment and weight itself: the
