@@ -65,7 +65,7 @@ private Q_SLOTS:
         QVERIFY(machines.isValid());
         QCOMPARE(machines.parent().data().toString(), QStringLiteral("Техника"));
         QCOMPARE(model->indexOf(QStringLiteral("21"), RoutingTreeModel::PipelineColumn).data().toString(),
-                 QStringLiteral("default route"));
+                 QStringLiteral("Розница · default"));
         auto *preview = page.findChild<Gui::MappingPreview *>(QStringLiteral("mappingPreview"));
         QTRY_VERIFY2(preview->text().contains(QStringLiteral("Розница")), qPrintable(preview->text()));
         QVERIFY(!preview->text().contains(QStringLiteral("Опт")));

@@ -85,6 +85,7 @@ FieldMapEditor::FieldMapEditor(Mapping::SourceKind kind, QUndoStack *undo, QWidg
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 420, 160 }); // the grid first; the details take what they need
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
     connect(

@@ -24,7 +24,7 @@ RouteFields::RouteFields(const QString &name, const QString &noPipeline, QWidget
     layout->setContentsMargins(0, 0, 0, 0);
     for (QComboBox *combo : { m_pipeline, m_stage, m_responsible }) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(8);
+        combo->setMinimumContentsLength(10);
         layout->addWidget(combo, 1);
         connect(combo, &QComboBox::activated, this, &RouteFields::picked);
     }
@@ -68,7 +68,7 @@ void RouteFields::fillStages(const QString &pipelineId, const QString &stageId)
 {
     const QSignalBlocker blocker(m_stage);
     m_stage->clear();
-    m_stage->addItem(tr("(the first stage)"), QString());
+    m_stage->addItem(tr("(first stage)"), QString());
     if (const Crm::Pipeline *pipeline = m_schema.pipeline(pipelineId)) {
         for (const Crm::Stage &stage : pipeline->stages)
             m_stage->addItem(stage.name, stage.id);

@@ -147,8 +147,15 @@ QString RoutingTreeModel::valueText(const RouteRule &rule, int column) const
     case StageColumn: {
         const Crm::Pipeline *pipeline = m_schema.pipeline(rule.pipelineId);
         if (rule.stageId.isEmpty()) {
-            const bool hasFirst = pipeline && !pipeline->stages.isEmpty();
-            return tr("first stage (%1)").arg(hasFirst ? pipeline->stages.first().name : QStringLiteral("—"));
+            // The deal's first working stage, as the draft builder picks it (not "unsorted").
+            const Crm::Stage *first = nullptr;
+            if (pipeline) {
+                for (const Crm::Stage &stage : pipeline->stages) {
+                    if (stage.kind == Crm::StageKind::Normal && (!first || stage.sort < first->sort))
+                        first = &stage;
+                }
+            }
+            return tr("first stage (%1)").arg(first ? first->name : QStringLiteral("—"));
         }
         const Crm::Stage *stage = pipeline ? pipeline->stage(rule.stageId) : nullptr;
         return stage ? stage->name : rule.stageId;
@@ -257,9 +264,17 @@ QVariant RoutingTreeModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     if (!source.rule) {
+        // What the default route gives, as the lanes apply it.
+        const Crm::CrmUser *user = m_schema.user(m_routing.defaultResponsibleUserId);
+        const Crm::Pipeline *pipeline = m_schema.pipeline(m_routing.defaultPipelineId);
+        if (!pipeline)
+            pipeline = m_schema.mainPipeline();
+        RouteRule fallback;
+        fallback.pipelineId = pipeline ? pipeline->id : QString();
+        fallback.stageId = m_routing.defaultPipelineId.isEmpty() ? QString() : m_routing.defaultStageId;
         if (column == ResponsibleColumn)
-            return tr("from the order or the default");
-        return tr("default route");
+            return user ? tr("%1 · default").arg(user->name) : tr("from the order");
+        return pipeline ? tr("%1 · default").arg(valueText(fallback, column)) : tr("default route");
     }
     const QString value = valueText(*source.rule, column);
     return inherited ? tr("%1 · from «%2»").arg(value, m_tree.name(source.categoryId)) : value;

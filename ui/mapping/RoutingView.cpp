@@ -42,8 +42,8 @@ RoutingView::RoutingView(std::shared_ptr<Storage::Database> db, QUndoStack *undo
     , m_tree(new QTreeView(this))
     , m_treeNote(new QLabel(this))
     , m_summary(new QLabel(this))
-    , m_default(new RouteFields(QStringLiteral("routingDefault"), tr("(the CRM's main pipeline)"), this))
-    , m_forms(new RouteFields(QStringLiteral("routingForms"), tr("(the CRM's main pipeline)"), this))
+    , m_default(new RouteFields(QStringLiteral("routingDefault"), tr("(main pipeline)"), this))
+    , m_forms(new RouteFields(QStringLiteral("routingForms"), tr("(main pipeline)"), this))
     , m_categoryWins(new QCheckBox(tr("The category wins over the pipeline the order asks for"), this))
     , m_orderProperties(new QCheckBox(tr("Read the pipeline, stage and responsible user the order carries "
                                          "(amoCRMFields)"),
@@ -63,7 +63,8 @@ RoutingView::RoutingView(std::shared_ptr<Storage::Database> db, QUndoStack *undo
     m_tree->setTextElideMode(Qt::ElideRight);
     QHeaderView *header = m_tree->header();
     header->setStretchLastSection(false);
-    for (int column = 0; column < RoutingTreeModel::ColumnCount; ++column)
+    header->setSectionResizeMode(RoutingTreeModel::CategoryColumn, QHeaderView::ResizeToContents);
+    for (int column = RoutingTreeModel::PipelineColumn; column < RoutingTreeModel::ColumnCount; ++column)
         header->setSectionResizeMode(column, QHeaderView::Stretch);
     m_treeNote->setObjectName(QStringLiteral("routingTreeNote"));
     m_treeNote->setWordWrap(true);

@@ -53,15 +53,16 @@ StatusMapEditor::StatusMapEditor(QUndoStack *undo, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
     // The columns share the width the splitter leaves (no sideways scrolling at 1280 px): the names
-    // and the problem stretch and are elided (the whole text is the tooltip), the direction takes
-    // what it needs.
+    // stretch and are elided (the whole text is the tooltip), the direction takes what it needs, the
+    // problem keeps a width of its own (its text is the row's tooltip too).
     QHeaderView *header = m_view->horizontalHeader();
     header->setStretchLastSection(false);
     header->setMinimumSectionSize(60);
     header->setSectionResizeMode(StatusMapModel::ShopStatusColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(StatusMapModel::DirectionColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(StatusMapModel::StageColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(StatusMapModel::ProblemColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(StatusMapModel::ProblemColumn, QHeaderView::Interactive);
+    m_view->setColumnWidth(StatusMapModel::ProblemColumn, 160);
     m_view->setTextElideMode(Qt::ElideRight);
     m_view->setWordWrap(false);
 
@@ -96,18 +97,22 @@ StatusMapEditor::StatusMapEditor(QUndoStack *undo, QWidget *parent)
     m_fromCrm->addItem(tr("the shop's status stays"), int(StatusMap::UnmappedFromCrm::Ignore));
     m_fromCrm->addItem(tr("the order gets this status:"), int(StatusMap::UnmappedFromCrm::DefaultStatus));
     m_fromCrmStatus->setObjectName(QStringLiteral("unmappedFromCrmStatus"));
-    for (QComboBox *combo : { m_toCrm, m_toCrmStage, m_fromCrm, m_fromCrmStatus }) {
+    m_toCrm->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_fromCrm->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    for (QComboBox *combo : { m_toCrmStage, m_fromCrmStatus }) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(12);
+    }
+    for (QComboBox *combo : { m_toCrm, m_toCrmStage, m_fromCrm, m_fromCrmStatus }) {
         connect(combo, &QComboBox::activated, this, &StatusMapEditor::editUnmappedRules);
     }
     auto *unmapped = new QGroupBox(tr("Statuses nobody mapped"), this);
     auto *rules = new QFormLayout(unmapped);
     auto *toCrm = new QHBoxLayout;
-    toCrm->addWidget(m_toCrm, 1);
+    toCrm->addWidget(m_toCrm);
     toCrm->addWidget(m_toCrmStage, 1);
     auto *fromCrm = new QHBoxLayout;
-    fromCrm->addWidget(m_fromCrm, 1);
+    fromCrm->addWidget(m_fromCrm);
     fromCrm->addWidget(m_fromCrmStatus, 1);
     rules->addRow(tr("A shop status without a row:"), toCrm);
     rules->addRow(tr("A CRM stage without a row:"), fromCrm);
