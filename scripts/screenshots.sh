@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Screenshots of every page of the console in English and Russian, on a demo store, under Xvfb.
 #   scripts/screenshots.sh [BUILD_DIR]     (default: build; needs crmbridge and crmbridge_screenshot_data built)
-# Writes docs/screenshots/<page>-<lang>.png, and mapping-retailcrm-<lang>.png (the RetailCRM connection's
-# delivery and payment codes). Needs Xvfb, ImageMagick's import, dbus and gnome-keyring.
+# Writes docs/screenshots/<page>-<lang>.png, mapping-retailcrm-<lang>.png (the RetailCRM connection's
+# delivery and payment codes), mapping-statuses-<lang>.png and mapping-routing-<lang>.png (the amoCRM
+# connection's status map and category routing). Needs Xvfb, ImageMagick's import, dbus and gnome-keyring.
 # The console runs with --no-engine: the store's engine "runs elsewhere" and reports itself healthy
 # (crmbridge_screenshot_data --heartbeat before each shot), so no shot shows a problem of this set-up.
 set -eu
@@ -51,4 +52,6 @@ for lang in en ru; do
         shot "$(echo "$page" | sed 's/Page$//')" "$page" 1 orderFieldMapEditor "$lang"
     done
     shot mapping-retailcrm mappingPage 2 codeMapEditor "$lang"
+    shot mapping-statuses mappingPage 1 statusMapEditor "$lang"
+    shot mapping-routing mappingPage 1 routingView "$lang"
 done

@@ -17,6 +17,7 @@
 #include "source/intake/FormEndpointRepo.h"
 #include "storage/Database.h"
 #include "storage/Migrator.h"
+#include "store/CategoryCacheRepo.h"
 #include "store/ConnectionRepo.h"
 #include "store/CredentialExpiryRepo.h"
 #include "store/JobRepo.h"
@@ -172,6 +173,15 @@ int main(int argc, char *argv[])
         { QStringLiteral("s4"), QStringLiteral("4"), QStringLiteral("Отменён"), QStringLiteral("7001"),
           QStringLiteral("143"), Mapping::StatusRow::Direction::FromCrm },
     };
+    // Coffee machines and grinders (under «Техника») go to the wholesale pipeline, to Igor; the
+    // delivery names are matched to the «Доставка» select field's values.
+    set.routing.rules = { { QStringLiteral("r1"), QStringLiteral("2"), QStringLiteral("7002"),
+                            QStringLiteral("70021"), QStringLiteral("502"), true } };
+    set.routing.defaultPipelineId = QStringLiteral("7001");
+    set.orders.matchChoices(schema.value(),
+                            { { QStringLiteral("order.delivery.name"),
+                                { QStringLiteral("Самовывоз"), QStringLiteral("Курьером по городу"),
+                                  QStringLiteral("Почта России") } } });
     if (auto saved = mappings.save(cid, set); !saved)
         return fail(saved.error());
 
@@ -191,6 +201,19 @@ int main(int argc, char *argv[])
     };
     if (auto recorded = Source::SourceRepo(db.value()).recordStatuses(shop.name, shopStatuses); !recorded)
         return fail(recorded.error());
+    // The shop's catalogue as reading it records it, for the routing tree.
+    const Mapping::CategoryTree categories(
+        { { QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Каталог") },
+          { QStringLiteral("2"), QStringLiteral("1"), QStringLiteral("Техника") },
+          { QStringLiteral("21"), QStringLiteral("2"), QStringLiteral("Кофемашины") },
+          { QStringLiteral("211"), QStringLiteral("21"), QStringLiteral("Рожковые") },
+          { QStringLiteral("22"), QStringLiteral("2"), QStringLiteral("Кофемолки") },
+          { QStringLiteral("3"), QStringLiteral("1"), QStringLiteral("Продукты") },
+          { QStringLiteral("31"), QStringLiteral("3"), QStringLiteral("Кофе в зёрнах") },
+          { QStringLiteral("32"), QStringLiteral("3"), QStringLiteral("Чай") },
+          { QStringLiteral("4"), QStringLiteral("1"), QStringLiteral("Сервис") } });
+    if (auto saved = Store::CategoryCacheRepo(db.value()).save(shop.name, categories); !saved)
+        return fail(saved.error());
     // The shop's delivery and payment methods, and a RetailCRM connection (id 2) that maps them.
     const QList<Source::ShopMethod> deliveries {
         { QStringLiteral("1"), QStringLiteral("Самовывоз") },
