@@ -24,7 +24,7 @@ RouteFields::RouteFields(const QString &name, const QString &noPipeline, QWidget
     layout->setContentsMargins(0, 0, 0, 0);
     for (QComboBox *combo : { m_pipeline, m_stage, m_responsible }) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(10);
+        combo->setMinimumContentsLength(5);
         layout->addWidget(combo, 1);
         connect(combo, &QComboBox::activated, this, &RouteFields::picked);
     }

@@ -44,10 +44,8 @@ RoutingView::RoutingView(std::shared_ptr<Storage::Database> db, QUndoStack *undo
     , m_summary(new QLabel(this))
     , m_default(new RouteFields(QStringLiteral("routingDefault"), tr("(main pipeline)"), this))
     , m_forms(new RouteFields(QStringLiteral("routingForms"), tr("(main pipeline)"), this))
-    , m_categoryWins(new QCheckBox(tr("The category wins over the pipeline the order asks for"), this))
-    , m_orderProperties(new QCheckBox(tr("Read the pipeline, stage and responsible user the order carries "
-                                         "(amoCRMFields)"),
-                                      this))
+    , m_categoryWins(new QCheckBox(tr("The category beats the pipeline the order asks for"), this))
+    , m_orderProperties(new QCheckBox(tr("Use the pipeline the order carries (amoCRMFields)"), this))
     , m_order(new QLineEdit(this))
     , m_answer(new QLabel(this))
 {
@@ -73,7 +71,8 @@ RoutingView::RoutingView(std::shared_ptr<Storage::Database> db, QUndoStack *undo
     m_categoryWins->setObjectName(QStringLiteral("routingCategoryWins"));
     m_orderProperties->setObjectName(QStringLiteral("routingOrderProperties"));
     m_orderProperties->setToolTip(tr("A shop that fills amoCRMFields.pipeline_id, status_id and "
-                                     "responsible_user_id in the order's properties chooses them itself."));
+                                     "responsible_user_id in the order's properties chooses the pipeline, "
+                                     "stage and responsible user itself."));
     m_order->setObjectName(QStringLiteral("routingOrder"));
     m_order->setPlaceholderText(tr("Order number"));
     m_answer->setObjectName(QStringLiteral("routingAnswer"));

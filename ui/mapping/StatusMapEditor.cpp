@@ -101,7 +101,7 @@ StatusMapEditor::StatusMapEditor(QUndoStack *undo, QWidget *parent)
     m_fromCrm->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     for (QComboBox *combo : { m_toCrmStage, m_fromCrmStatus }) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(12);
+        combo->setMinimumContentsLength(8);
     }
     for (QComboBox *combo : { m_toCrm, m_toCrmStage, m_fromCrm, m_fromCrmStatus }) {
         connect(combo, &QComboBox::activated, this, &StatusMapEditor::editUnmappedRules);
