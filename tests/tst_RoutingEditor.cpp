@@ -133,7 +133,8 @@ private Q_SLOTS:
         page.show();
         auto *view = page.findChild<Gui::RoutingView *>(QStringLiteral("routingView"));
         auto keyTo = [](QComboBox *combo, const QString &value) {
-            while (combo->currentData().toString() != value && combo->currentIndex() < combo->count() - 1)
+            // Bounded: a key that moves nothing (a disabled combo) fails instead of spinning.
+            for (int i = 0; i < combo->count() && combo->currentData().toString() != value; ++i)
                 QTest::keyClick(combo, Qt::Key_Down);
             return combo->currentData().toString() == value;
         };
