@@ -1379,6 +1379,14 @@ Last failed: %2
         <source>Remove the row</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Create missing fields in the CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection&apos;s consent: a row whose CRM field does not exist yet makes CRM Bridge create that field before it is first used. Saved with the mapping.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::FieldMapModel</name>
@@ -1451,10 +1459,6 @@ Last failed: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edit row %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>On</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1476,6 +1480,148 @@ Last failed: %2
     </message>
     <message>
         <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n value(s)</source>
+        <translation>
+            <numerusform>%1: %n value</numerusform>
+            <numerusform>%1: %n values</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FieldRowDetails</name>
+    <message>
+        <source>Anything else becomes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An empty value leaves the CRM field as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This transform has no settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>long text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to this new field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field is created in the CRM before it is first used, when the switch below allows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transform:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New CRM field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order #{order.num} from {customer.name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert a field…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fields a template can use: picking one puts its {placeholder} in the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd.MM.yyyy, yyyy-MM-dd HH:mm …, or &quot;unix&quot; for Unix seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a row to edit its transform and its other settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no CRM field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Separator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region for numbers without a code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(this field has no kinds)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1928,6 +2074,14 @@ Last failed: %2
         <source>Delivery &amp;&amp; payment</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Status rows were proposed by matching names: review them on the Statuses tab, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field “%1” will be created in the CRM before it is first used</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::MappingPreview</name>
@@ -2305,21 +2459,56 @@ Keys: %2</source>
     </message>
 </context>
 <context>
-    <name>Gui::RoutingModel</name>
+    <name>Gui::RouteFields</name>
     <message>
-        <source>Category %1</source>
+        <source>(from the order)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Category %1 (switched off)</source>
+        <source>(first stage)</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>Gui::RoutingTreeModel</name>
     <message>
         <source>first stage (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>from the order or the default</source>
+        <source>Category %1 (not in the shop)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (its rule is switched off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · from «%2»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route category %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(as above)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the pipeline&apos;s first stage)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2351,6 +2540,50 @@ Keys: %2</source>
     </message>
     <message>
         <source>Order %1 is not in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(main pipeline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The category beats the pipeline the order asks for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the pipeline the order carries (amoCRMFields)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A shop that fills amoCRMFields.pipeline_id, status_id and responsible_user_id in the order&apos;s properties chooses the pipeline, stage and responsible user itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders no category routes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests from web forms:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route requests from web forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop&apos;s categories are read when the engine polls the shop; until then only the categories the rules name are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a pipeline, stage or responsible user on any category: the categories below it inherit what they do not set themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the default route</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2746,6 +2979,61 @@ Keys: %2</source>
     </message>
 </context>
 <context>
+    <name>Gui::StatusMapEditor</name>
+    <message>
+        <source>Add a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose rows by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds a row for every shop status without one whose name matches a CRM stage («Новый» → the first stage, «Выполнен» → won, «Отменён» → lost). Review the rows, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the deal stays in its stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the deal moves to this stage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the shop&apos;s status stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the order gets this status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statuses nobody mapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A shop status without a row:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CRM stage without a row:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shop status without a row matches a CRM stage by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the rules for unmapped statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gui::StatusMapModel</name>
     <message>
         <source>→ to the CRM</source>
@@ -2781,6 +3069,34 @@ Keys: %2</source>
     </message>
     <message>
         <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(choose a shop status)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(choose a stage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the shop status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the stage of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a status row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the status row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose status rows by name</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2981,10 +3297,6 @@ Sign in again on the Connections page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Field %1 belongs to another entity (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Field “%1” (%2) is now called “%3”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3014,10 +3326,6 @@ Sign in again on the Connections page.</source>
     </message>
     <message>
         <source>No CRM field is chosen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is already filled by row %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3097,14 +3405,6 @@ Sign in again on the Connections page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Product “%1” (cart line %2) is in category “%3”, which rule %4 routes to pipeline %5.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Product “%1” (cart line %2) is in category “%3” under “%4”, which rule %5 routes to pipeline %6.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No product of the order is in a routed category.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3125,10 +3425,6 @@ Sign in again on the Connections page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Responsible user %1 comes from the category rule.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Responsible user %1 comes from the order.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3146,14 +3442,6 @@ Sign in again on the Connections page.</source>
     </message>
     <message>
         <source>No category is chosen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No pipeline is chosen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Category %1 already has rule %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3433,23 +3721,11 @@ Sign in again on the Connections page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Status map row %1: shop status %2 → stage %3 in pipeline %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status map row %1: shop status %2 is not sent to the CRM</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Shop status %1 is not mapped: the default stage %2 in pipeline %3 is used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Shop status %1 is not mapped: the deal stays in its stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status map row %1: stage %2 in pipeline %3 → shop status %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3470,18 +3746,6 @@ Sign in again on the Connections page.</source>
     </message>
     <message>
         <source>No pipeline stage is chosen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shop status %1 is already sent to stage %2 of pipeline %3 by row %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shop status %1 is both sent and not sent (row %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stage %1 of pipeline %2 already comes back as shop status %3 (row %4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3529,10 +3793,6 @@ Sign in again on the Connections page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Row %1 makes %2 (%3) responsible.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Field “%1” does not exist in the CRM</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3546,10 +3806,6 @@ Sign in again on the Connections page.</source>
     </message>
     <message>
         <source>Customer fields are not part of a deal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The order&apos;s status %1 puts it in stage %2 (status map row %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3610,6 +3866,118 @@ Sign in again on the Connections page.</source>
     </message>
     <message>
         <source>Payment “%1” has no CRM code: the CRM&apos;s default is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product “%1” (cart line %2) is in category “%3”, which routes it to pipeline %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product “%1” (cart line %2) is in category “%3” under “%4”, which routes it to pipeline %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible user %1 comes from category “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither a pipeline nor a responsible user is chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stage needs the pipeline it belongs to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category %1 already has a rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) is responsible, from “%3”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status map puts an order in status %1 in stage %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is %2, but field “%3” takes %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field “%1” belongs to another entity (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already filled from “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery and payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status map sends shop status %1 to stage %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status map does not send shop status %1 to the CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status map brings stage %1 back as shop status %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>«%1» in «%2»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop status %1 already goes to %2 (another row): one status can go to one stage of a pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop status %1 is both sent and not sent (another row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage %1 already comes back as shop status %2: a stage can come back as one status only</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
