@@ -376,11 +376,11 @@
     <name>Engine::LaneLeaseKeeper</name>
     <message>
         <source>Another engine took this connection over</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключение перешло к другому движку</translation>
     </message>
     <message>
         <source>The store could not be reached to renew the lease: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранилище недоступно, аренду не продлить: %1</translation>
     </message>
 </context>
 <context>
@@ -403,7 +403,7 @@
     </message>
     <message>
         <source>Waiting for the store to confirm this engine holds the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Ждём, пока хранилище подтвердит, что подключение за этим движком</translation>
     </message>
 </context>
 <context>
@@ -1391,6 +1391,14 @@ Last failed: %2
         <source>Remove the row</source>
         <translation>Удалить строку</translation>
     </message>
+    <message>
+        <source>Create missing fields in the CRM</source>
+        <translation>Создавать недостающие поля в CRM</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s consent: a row whose CRM field does not exist yet makes CRM Bridge create that field before it is first used. Saved with the mapping.</source>
+        <translation>Согласие подключения: если поля CRM из строки ещё нет, CRM Bridge создаст его перед первым использованием. Сохраняется вместе с сопоставлением.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::FieldMapModel</name>
@@ -1463,10 +1471,6 @@ Last failed: %2
         <translation>(выберите поле)</translation>
     </message>
     <message>
-        <source>Edit row %1</source>
-        <translation>Изменить строку %1</translation>
-    </message>
-    <message>
         <source>On</source>
         <translation>Вкл.</translation>
     </message>
@@ -1489,6 +1493,149 @@ Last failed: %2
     <message>
         <source>Problem</source>
         <translation>Проблема</translation>
+    </message>
+    <message>
+        <source>Edit a row</source>
+        <translation>Изменить строку</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n value(s)</source>
+        <translation>
+            <numerusform>%1: %n значение</numerusform>
+            <numerusform>%1: %n значения</numerusform>
+            <numerusform>%1: %n значений</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FieldRowDetails</name>
+    <message>
+        <source>Anything else becomes:</source>
+        <translation>Всё остальное становится:</translation>
+    </message>
+    <message>
+        <source>An empty value leaves the CRM field as it is</source>
+        <translation>Пустое значение оставляет поле CRM как есть</translation>
+    </message>
+    <message>
+        <source>This transform has no settings.</source>
+        <translation>У этого преобразования нет настроек.</translation>
+    </message>
+    <message>
+        <source>Name of the new field</source>
+        <translation>Название нового поля</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <source>long text</source>
+        <translation>длинный текст</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>число</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>ссылка</translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation>да/нет</translation>
+    </message>
+    <message>
+        <source>Send to this new field</source>
+        <translation>Отправлять в новое поле</translation>
+    </message>
+    <message>
+        <source>The field is created in the CRM before it is first used, when the switch below allows it.</source>
+        <translation>Поле создаётся в CRM перед первым использованием, если это разрешает переключатель ниже.</translation>
+    </message>
+    <message>
+        <source>Transform:</source>
+        <translation>Преобразование:</translation>
+    </message>
+    <message>
+        <source>Kind of value:</source>
+        <translation>Тип значения:</translation>
+    </message>
+    <message>
+        <source>New CRM field:</source>
+        <translation>Новое поле CRM:</translation>
+    </message>
+    <message>
+        <source>Order #{order.num} from {customer.name}</source>
+        <translation>Заказ №{order.num} от {customer.name}</translation>
+    </message>
+    <message>
+        <source>Insert a field…</source>
+        <translation>Вставить поле…</translation>
+    </message>
+    <message>
+        <source>The fields a template can use: picking one puts its {placeholder} in the text.</source>
+        <translation>Поля, которые можно использовать в шаблоне: выбранное вставляется в текст как {подстановка}.</translation>
+    </message>
+    <message>
+        <source>dd.MM.yyyy, yyyy-MM-dd HH:mm …, or &quot;unix&quot; for Unix seconds</source>
+        <translation>dd.MM.yyyy, yyyy-MM-dd HH:mm … или «unix» для секунд Unix</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Часовой пояс:</translation>
+    </message>
+    <message>
+        <source>Shop value</source>
+        <translation>Значение в магазине</translation>
+    </message>
+    <message>
+        <source>CRM value</source>
+        <translation>Значение в CRM</translation>
+    </message>
+    <message>
+        <source>Add a value</source>
+        <translation>Добавить значение</translation>
+    </message>
+    <message>
+        <source>Remove the value</source>
+        <translation>Удалить значение</translation>
+    </message>
+    <message>
+        <source>Pick a row to edit its transform and its other settings.</source>
+        <translation>Выберите строку, чтобы изменить её преобразование и другие настройки.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(no CRM field)</source>
+        <translation>(нет поля CRM)</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Значение:</translation>
+    </message>
+    <message>
+        <source>Separator:</source>
+        <translation>Разделитель:</translation>
+    </message>
+    <message>
+        <source>Region for numbers without a code:</source>
+        <translation>Регион для номеров без кода:</translation>
+    </message>
+    <message>
+        <source>(this field has no kinds)</source>
+        <translation>(у этого поля нет типов)</translation>
     </message>
 </context>
 <context>
@@ -1945,6 +2092,14 @@ Last failed: %2
         <source>Delivery &amp;&amp; payment</source>
         <translation>Доставка и оплата</translation>
     </message>
+    <message>
+        <source>Status rows were proposed by matching names: review them on the Statuses tab, then save.</source>
+        <translation>Строки статусов предложены по совпадению названий: проверьте их на вкладке «Статусы» и сохраните.</translation>
+    </message>
+    <message>
+        <source>Field “%1” will be created in the CRM before it is first used</source>
+        <translation>Поле «%1» будет создано в CRM перед первым использованием</translation>
+    </message>
 </context>
 <context>
     <name>Gui::MappingPreview</name>
@@ -2330,22 +2485,57 @@ Keys: %2</source>
     </message>
 </context>
 <context>
-    <name>Gui::RoutingModel</name>
+    <name>Gui::RouteFields</name>
     <message>
-        <source>Category %1</source>
-        <translation>Категория %1</translation>
+        <source>(from the order)</source>
+        <translation>(из заказа)</translation>
     </message>
     <message>
-        <source>Category %1 (switched off)</source>
-        <translation>Категория %1 (выключено)</translation>
+        <source>(first stage)</source>
+        <translation>(первый этап)</translation>
     </message>
+</context>
+<context>
+    <name>Gui::RoutingTreeModel</name>
     <message>
         <source>first stage (%1)</source>
         <translation>первый этап (%1)</translation>
     </message>
     <message>
-        <source>from the order or the default</source>
-        <translation>из заказа или по умолчанию</translation>
+        <source>Category %1 (not in the shop)</source>
+        <translation>Категория %1 (нет в магазине)</translation>
+    </message>
+    <message>
+        <source>%1 (its rule is switched off)</source>
+        <translation>%1 (правило выключено)</translation>
+    </message>
+    <message>
+        <source>%1 · default</source>
+        <translation>%1 · по умолчанию</translation>
+    </message>
+    <message>
+        <source>from the order</source>
+        <translation>из заказа</translation>
+    </message>
+    <message>
+        <source>default route</source>
+        <translation>маршрут по умолчанию</translation>
+    </message>
+    <message>
+        <source>%1 · from «%2»</source>
+        <translation>%1 · от «%2»</translation>
+    </message>
+    <message>
+        <source>Route category %1</source>
+        <translation>Маршрут категории %1</translation>
+    </message>
+    <message>
+        <source>(as above)</source>
+        <translation>(как выше)</translation>
+    </message>
+    <message>
+        <source>(the pipeline&apos;s first stage)</source>
+        <translation>(первый этап воронки)</translation>
     </message>
     <message>
         <source>Shop category</source>
@@ -2377,6 +2567,50 @@ Keys: %2</source>
     <message>
         <source>Order %1 is not in the queue.</source>
         <translation>Заказа %1 нет в очереди.</translation>
+    </message>
+    <message>
+        <source>(main pipeline)</source>
+        <translation>(главная воронка)</translation>
+    </message>
+    <message>
+        <source>The category beats the pipeline the order asks for</source>
+        <translation>Категория важнее воронки из заказа</translation>
+    </message>
+    <message>
+        <source>Use the pipeline the order carries (amoCRMFields)</source>
+        <translation>Учитывать воронку из заказа (amoCRMFields)</translation>
+    </message>
+    <message>
+        <source>A shop that fills amoCRMFields.pipeline_id, status_id and responsible_user_id in the order&apos;s properties chooses the pipeline, stage and responsible user itself.</source>
+        <translation>Магазин, заполняющий amoCRMFields.pipeline_id, status_id и responsible_user_id в свойствах заказа, сам выбирает воронку, этап и ответственного.</translation>
+    </message>
+    <message>
+        <source>Everything else</source>
+        <translation>Всё остальное</translation>
+    </message>
+    <message>
+        <source>Orders no category routes:</source>
+        <translation>Заказы без маршрута по категории:</translation>
+    </message>
+    <message>
+        <source>Requests from web forms:</source>
+        <translation>Заявки с веб-форм:</translation>
+    </message>
+    <message>
+        <source>Route requests from web forms</source>
+        <translation>Маршрут заявок с веб-форм</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s categories are read when the engine polls the shop; until then only the categories the rules name are listed.</source>
+        <translation>Категории магазина читаются, когда движок опрашивает магазин; до тех пор показаны только категории из правил.</translation>
+    </message>
+    <message>
+        <source>Set a pipeline, stage or responsible user on any category: the categories below it inherit what they do not set themselves.</source>
+        <translation>Задайте воронку, этап или ответственного любой категории: вложенные категории наследуют то, что не задают сами.</translation>
+    </message>
+    <message>
+        <source>Change the default route</source>
+        <translation>Изменить маршрут по умолчанию</translation>
     </message>
 </context>
 <context>
@@ -2775,6 +3009,61 @@ Keys: %2</source>
     </message>
 </context>
 <context>
+    <name>Gui::StatusMapEditor</name>
+    <message>
+        <source>Add a row</source>
+        <translation>Добавить строку</translation>
+    </message>
+    <message>
+        <source>Remove the row</source>
+        <translation>Удалить строку</translation>
+    </message>
+    <message>
+        <source>Propose rows by name</source>
+        <translation>Предложить строки по названиям</translation>
+    </message>
+    <message>
+        <source>Adds a row for every shop status without one whose name matches a CRM stage («Новый» → the first stage, «Выполнен» → won, «Отменён» → lost). Review the rows, then save.</source>
+        <translation>Добавляет строку для каждого статуса магазина без строки, если его название совпадает с этапом CRM («Новый» → первый этап, «Выполнен» → успешно реализовано, «Отменён» → закрыто и не реализовано). Проверьте строки и сохраните.</translation>
+    </message>
+    <message>
+        <source>the deal stays in its stage</source>
+        <translation>сделка остаётся на своём этапе</translation>
+    </message>
+    <message>
+        <source>the deal moves to this stage:</source>
+        <translation>сделка переходит на этап:</translation>
+    </message>
+    <message>
+        <source>the shop&apos;s status stays</source>
+        <translation>статус в магазине не меняется</translation>
+    </message>
+    <message>
+        <source>the order gets this status:</source>
+        <translation>заказ получает статус:</translation>
+    </message>
+    <message>
+        <source>Statuses nobody mapped</source>
+        <translation>Статусы без сопоставления</translation>
+    </message>
+    <message>
+        <source>A shop status without a row:</source>
+        <translation>Статус магазина без строки:</translation>
+    </message>
+    <message>
+        <source>A CRM stage without a row:</source>
+        <translation>Этап CRM без строки:</translation>
+    </message>
+    <message>
+        <source>No shop status without a row matches a CRM stage by name.</source>
+        <translation>Ни один статус магазина без строки не совпадает по названию с этапом CRM.</translation>
+    </message>
+    <message>
+        <source>Change the rules for unmapped statuses</source>
+        <translation>Изменить правила для несопоставленных статусов</translation>
+    </message>
+</context>
+<context>
     <name>Gui::StatusMapModel</name>
     <message>
         <source>→ to the CRM</source>
@@ -2811,6 +3100,34 @@ Keys: %2</source>
     <message>
         <source>Problem</source>
         <translation>Проблема</translation>
+    </message>
+    <message>
+        <source>(choose a shop status)</source>
+        <translation>(выберите статус магазина)</translation>
+    </message>
+    <message>
+        <source>(choose a stage)</source>
+        <translation>(выберите этап)</translation>
+    </message>
+    <message>
+        <source>Choose the shop status %1</source>
+        <translation>Выбрать статус магазина %1</translation>
+    </message>
+    <message>
+        <source>Choose the stage of %1</source>
+        <translation>Выбрать этап для %1</translation>
+    </message>
+    <message>
+        <source>Add a status row</source>
+        <translation>Добавить строку статуса</translation>
+    </message>
+    <message>
+        <source>Remove the status row %1</source>
+        <translation>Удалить строку статуса %1</translation>
+    </message>
+    <message>
+        <source>Propose status rows by name</source>
+        <translation>Предложить строки статусов по названиям</translation>
     </message>
 </context>
 <context>
@@ -3015,10 +3332,6 @@ Sign in again on the Connections page.</source>
         <translation>Поля «%1» (%2) нет в CRM</translation>
     </message>
     <message>
-        <source>Field %1 belongs to another entity (%2)</source>
-        <translation>Поле %1 относится к другой сущности (%2)</translation>
-    </message>
-    <message>
         <source>Field “%1” (%2) is now called “%3”</source>
         <translation>Поле «%1» (%2) теперь называется «%3»</translation>
     </message>
@@ -3049,10 +3362,6 @@ Sign in again on the Connections page.</source>
     <message>
         <source>No CRM field is chosen</source>
         <translation>Поле CRM не выбрано</translation>
-    </message>
-    <message>
-        <source>%1 is already filled by row %2</source>
-        <translation>%1 уже заполняется строкой %2</translation>
     </message>
     <message>
         <source>deal name template</source>
@@ -3131,14 +3440,6 @@ Sign in again on the Connections page.</source>
         <translation>%1: «%2»</translation>
     </message>
     <message>
-        <source>Product “%1” (cart line %2) is in category “%3”, which rule %4 routes to pipeline %5.</source>
-        <translation>Товар «%1» (строка корзины %2) из категории «%3», которую правило %4 направляет в воронку %5.</translation>
-    </message>
-    <message>
-        <source>Product “%1” (cart line %2) is in category “%3” under “%4”, which rule %5 routes to pipeline %6.</source>
-        <translation>Товар «%1» (строка корзины %2) из категории «%3» внутри «%4», которую правило %5 направляет в воронку %6.</translation>
-    </message>
-    <message>
         <source>No product of the order is in a routed category.</source>
         <translation>Ни один товар заказа не входит в категорию с правилом.</translation>
     </message>
@@ -3159,10 +3460,6 @@ Sign in again on the Connections page.</source>
         <translation>Используется воронка по умолчанию %1.</translation>
     </message>
     <message>
-        <source>Responsible user %1 comes from the category rule.</source>
-        <translation>Ответственный %1 — из правила категории.</translation>
-    </message>
-    <message>
         <source>Responsible user %1 comes from the order.</source>
         <translation>Ответственный %1 — из заказа.</translation>
     </message>
@@ -3181,14 +3478,6 @@ Sign in again on the Connections page.</source>
     <message>
         <source>No category is chosen</source>
         <translation>Категория не выбрана</translation>
-    </message>
-    <message>
-        <source>No pipeline is chosen</source>
-        <translation>Воронка не выбрана</translation>
-    </message>
-    <message>
-        <source>Category %1 already has rule %2</source>
-        <translation>Для категории %1 уже есть правило %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -3467,24 +3756,12 @@ Sign in again on the Connections page.</source>
         <translation>«%1» нет в таблице соответствий</translation>
     </message>
     <message>
-        <source>Status map row %1: shop status %2 → stage %3 in pipeline %4</source>
-        <translation>Строка статусов %1: статус магазина %2 → этап %3 воронки %4</translation>
-    </message>
-    <message>
-        <source>Status map row %1: shop status %2 is not sent to the CRM</source>
-        <translation>Строка статусов %1: статус магазина %2 не отправляется в CRM</translation>
-    </message>
-    <message>
         <source>Shop status %1 is not mapped: the default stage %2 in pipeline %3 is used</source>
         <translation>Статус магазина %1 не сопоставлен: используется этап по умолчанию %2 воронки %3</translation>
     </message>
     <message>
         <source>Shop status %1 is not mapped: the deal stays in its stage</source>
         <translation>Статус магазина %1 не сопоставлен: сделка остаётся на своём этапе</translation>
-    </message>
-    <message>
-        <source>Status map row %1: stage %2 in pipeline %3 → shop status %4</source>
-        <translation>Строка статусов %1: этап %2 воронки %3 → статус магазина %4</translation>
     </message>
     <message>
         <source>Stage %1 in pipeline %2 is not mapped: the default shop status %3 is set</source>
@@ -3505,18 +3782,6 @@ Sign in again on the Connections page.</source>
     <message>
         <source>No pipeline stage is chosen</source>
         <translation>Этап воронки не выбран</translation>
-    </message>
-    <message>
-        <source>Shop status %1 is already sent to stage %2 of pipeline %3 by row %4</source>
-        <translation>Статус магазина %1 уже отправляется на этап %2 воронки %3 строкой %4</translation>
-    </message>
-    <message>
-        <source>Shop status %1 is both sent and not sent (row %2)</source>
-        <translation>Статус магазина %1 одновременно отправляется и не отправляется (строка %2)</translation>
-    </message>
-    <message>
-        <source>Stage %1 of pipeline %2 already comes back as shop status %3 (row %4)</source>
-        <translation>Этап %1 воронки %2 уже возвращается как статус магазина %3 (строка %4)</translation>
     </message>
     <message>
         <source>Unmapped shop statuses should go to a default stage, but none is chosen</source>
@@ -3563,10 +3828,6 @@ Sign in again on the Connections page.</source>
         <translation>«%1» — не активный пользователь CRM</translation>
     </message>
     <message>
-        <source>Row %1 makes %2 (%3) responsible.</source>
-        <translation>Строка %1 назначает ответственным %2 (%3).</translation>
-    </message>
-    <message>
         <source>Field “%1” does not exist in the CRM</source>
         <translation>Поля «%1» нет в CRM</translation>
     </message>
@@ -3581,10 +3842,6 @@ Sign in again on the Connections page.</source>
     <message>
         <source>Customer fields are not part of a deal</source>
         <translation>Поля покупателя не входят в сделку</translation>
-    </message>
-    <message>
-        <source>The order&apos;s status %1 puts it in stage %2 (status map row %3).</source>
-        <translation>Статус заказа %1 ставит сделку на этап %2 (строка статусов %3).</translation>
     </message>
     <message>
         <source>The order&apos;s responsible user %1 is not an active CRM user and was ignored.</source>
@@ -3645,6 +3902,118 @@ Sign in again on the Connections page.</source>
     <message>
         <source>Payment “%1” has no CRM code: the CRM&apos;s default is used.</source>
         <translation>У оплаты «%1» нет кода CRM: используется значение CRM по умолчанию.</translation>
+    </message>
+    <message>
+        <source>Product “%1” (cart line %2) is in category “%3”, which routes it to pipeline %4.</source>
+        <translation>Товар «%1» (строка корзины %2) в категории «%3», которая направляет его в воронку %4.</translation>
+    </message>
+    <message>
+        <source>Product “%1” (cart line %2) is in category “%3” under “%4”, which routes it to pipeline %5.</source>
+        <translation>Товар «%1» (строка корзины %2) в категории «%3» внутри «%4», которая направляет его в воронку %5.</translation>
+    </message>
+    <message>
+        <source>Responsible user %1 comes from category “%2”.</source>
+        <translation>Ответственный %1 задан категорией «%2».</translation>
+    </message>
+    <message>
+        <source>Neither a pipeline nor a responsible user is chosen</source>
+        <translation>Не выбраны ни воронка, ни ответственный</translation>
+    </message>
+    <message>
+        <source>A stage needs the pipeline it belongs to</source>
+        <translation>Для этапа нужна его воронка</translation>
+    </message>
+    <message>
+        <source>Category %1 already has a rule</source>
+        <translation>У категории %1 уже есть правило</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is responsible, from “%3”.</source>
+        <translation>Ответственный — %1 (%2), из поля «%3».</translation>
+    </message>
+    <message>
+        <source>The status map puts an order in status %1 in stage %2.</source>
+        <translation>Сопоставление статусов ставит заказ в статусе %1 на этап %2.</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>число</translation>
+    </message>
+    <message>
+        <source>a date</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <source>a phone number</source>
+        <translation>номер телефона</translation>
+    </message>
+    <message>
+        <source>an e-mail address</source>
+        <translation>адрес e-mail</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <source>“%1” is %2, but field “%3” takes %4</source>
+        <translation>«%1» — это %2, а поле «%3» принимает: %4</translation>
+    </message>
+    <message>
+        <source>Field “%1” belongs to another entity (%2)</source>
+        <translation>Поле «%1» относится к другой сущности (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is already filled from “%2”</source>
+        <translation>%1 уже заполняется из «%2»</translation>
+    </message>
+    <message>
+        <source>Order fields</source>
+        <translation>Поля заказа</translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation>Поля формы</translation>
+    </message>
+    <message>
+        <source>Statuses</source>
+        <translation>Статусы</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Маршрутизация</translation>
+    </message>
+    <message>
+        <source>Delivery and payment</source>
+        <translation>Доставка и оплата</translation>
+    </message>
+    <message>
+        <source>The status map sends shop status %1 to stage %2</source>
+        <translation>Сопоставление статусов отправляет статус магазина %1 на этап %2</translation>
+    </message>
+    <message>
+        <source>The status map does not send shop status %1 to the CRM</source>
+        <translation>Сопоставление статусов не отправляет статус магазина %1 в CRM</translation>
+    </message>
+    <message>
+        <source>The status map brings stage %1 back as shop status %2</source>
+        <translation>Сопоставление статусов возвращает этап %1 как статус магазина %2</translation>
+    </message>
+    <message>
+        <source>«%1» in «%2»</source>
+        <translation>«%1» в «%2»</translation>
+    </message>
+    <message>
+        <source>Shop status %1 already goes to %2 (another row): one status can go to one stage of a pipeline</source>
+        <translation>Статус магазина %1 уже отправляется на %2 (другая строка): статус может вести только на один этап воронки</translation>
+    </message>
+    <message>
+        <source>Shop status %1 is both sent and not sent (another row)</source>
+        <translation>Статус магазина %1 и отправляется, и не отправляется (другая строка)</translation>
+    </message>
+    <message>
+        <source>Stage %1 already comes back as shop status %2: a stage can come back as one status only</source>
+        <translation>Этап %1 уже возвращается как статус магазина %2: этап может возвращаться только одним статусом</translation>
     </message>
 </context>
 <context>
