@@ -20,9 +20,13 @@ QJsonObject fixture(const QString &name)
     return Common::Json::parseObject(file.readAll()).value();
 }
 
-Crm::CrmSchema schema()
+/** The fixture account; its language is English here, so the texts the bridge writes are English
+ *  (crmTextsFollowTheConnection checks the Russian account). */
+Crm::CrmSchema schema(const QString &language = QStringLiteral("en"))
 {
-    return Crm::CrmSchema::fromJson(fixture(QStringLiteral("schema_amocrm.json"))).value();
+    Crm::CrmSchema s = Crm::CrmSchema::fromJson(fixture(QStringLiteral("schema_amocrm.json"))).value();
+    s.language = language;
+    return s;
 }
 
 Model::ShopOrder russianOrder()
@@ -184,6 +188,34 @@ private slots:
         QVERIFY(std::any_of(draft->skipped.cbegin(), draft->skipped.cend(), [](const Crm::SkippedRow &s) {
             return s.rowId == QLatin1String("o10") && s.target == QStringLiteral("deal.new:order comment");
         }));
+    }
+
+    /** Names and notes follow the account's language, or the mapping's, never the process's. */
+    void crmTextsFollowTheConnection()
+    {
+        const Crm::CrmSchema russian = schema(QStringLiteral("ru"));
+        MappingSet set = MappingSet::defaults(russian);
+        QCOMPARE(set.orders.dealNameTemplate, QStringLiteral("Заказ №{order.num}"));
+        QCOMPARE(set.forms.dealNameTemplate, QStringLiteral("Заявка: {form.name}"));
+        auto draft = DraftBuilder(set, russian, tree()).build(::russianOrder());
+        QVERIFY(draft);
+        QCOMPARE(draft->deal.name, QStringLiteral("Заказ №2311/14"));
+        QVERIFY2(draft->note.startsWith(QStringLiteral("Заказ №2311/14\nТовары:\n1. Кофемашина")),
+                 qPrintable(draft->note));
+        QVERIFY(draft->note.contains(QStringLiteral("\nИтого: 49470\n")));
+        QVERIFY(draft->note.contains(QStringLiteral("\nДоставка: Курьер по Москве — 500\n")));
+
+        // The mapping names English for this connection: the Russian account gets English notes.
+        set.language = QStringLiteral("en");
+        draft = DraftBuilder(set, russian, tree()).build(::russianOrder());
+        QVERIFY(draft->note.startsWith(QStringLiteral("Order #2311/14\nProducts:\n")));
+        const auto reread = MappingSet::fromJson(set.toJson());
+        QVERIFY(reread);
+        QCOMPARE(reread->language, QStringLiteral("en"));
+
+        QJsonObject wrong = set.toJson();
+        wrong.insert(QStringLiteral("language"), QStringLiteral("de"));
+        QVERIFY(!MappingSet::fromJson(wrong));
     }
 
     void draftJsonRoundTrip()

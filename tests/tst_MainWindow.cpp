@@ -121,8 +121,10 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebar"));
-        QCOMPARE(sidebar->count(), 6);
+        QCOMPARE(sidebar->count(), 7);
         auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
+        QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("historyPage"));
         QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
         QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("logPage"));
         QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);

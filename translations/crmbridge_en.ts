@@ -335,6 +335,276 @@
     </message>
 </context>
 <context>
+    <name>Ctl</name>
+    <message>
+        <source>Every operator action on the store, newest first: mappings saved and rolled back, jobs resent and cancelled,
+connections and sources added, changed, switched and removed, sign-ins, settings and hooks,
+with the time, the OS user and host, and the tool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only these actions (a prefix: mapping, jobs, connection…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only actions on this connection, source or setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the last DAYS days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machine-readable output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: --limit and --since take positive numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping of &quot;%1&quot; was never saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1  %2  %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping of &quot;%1&quot; is version %2 again; running engines use it from their next round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>From version %1 to %2 of &quot;%3&quot;: %n change(s)</source>
+        <translation>
+            <numerusform>From version %1 to %2 of &quot;%3&quot;: %n change</numerusform>
+            <numerusform>From version %1 to %2 of &quot;%3&quot;: %n changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipelines and stages (pipeline id / stage id: name):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields (id, entity, type: name [code]):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users (id: name, e-mail):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl crm schema NAME [--cached] [--json]
+
+Reads the connection&apos;s CRM account now (or, with --cached, what the engine read last) and prints the ids a status map, routing or mapping file names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the schema read last, without calling the CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: nothing read from &quot;%1&quot; yet; run without --cached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: unknown state &quot;%1&quot; (pending, running, sending, done, failed, cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: --limit takes a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cause or result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No job matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the newest %1; --limit shows more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed, cause %2 (%3), last %4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No failed jobs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend one cause with `crmbridgectl resend --failed --group CAUSE`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: jobs show takes a job number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  order: %1  customer: %2  phone: %3  e-mail: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  connection: %1  source: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  attempts: %1 of %2, next %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  in the CRM: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  last error (%1, cause %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  try %1 at %2: %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  call %1 at %2: %3 %4 → %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl jobs list [--failed] [--state S] [--connection NAME] [--search TEXT] [--group CAUSE] [--limit N] [--json]
+       crmbridgectl jobs groups [--json]
+       crmbridgectl jobs show ID [--json]
+
+--search finds an order by the number the shop shows, a phone in any form, an e-mail or a customer&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only jobs in this state (repeatable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only failed jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this connection&apos;s jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order number, phone, e-mail or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only failures of this cause (see `jobs groups`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl log search TEXT [--connection NAME] [--errors] [--limit N] [--json]
+       crmbridgectl log show ID
+
+TEXT is an order number as the shop shows it, a phone in any form or an e-mail (found through the key index), else any text of an address or an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this connection&apos;s calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only calls that failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call %1 at %2 (%3 ms), connection %4, job %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request:
+%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No call matches &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl notify password   (the SMTP password on stdin, kept in the secret store)
+       crmbridgectl notify test       (a test message through notify.smtp and notify.command)
+
+The engine sends a digest when jobs fail, a lane pauses or a sign-in runs out; set it up with
+`crmbridgectl settings set` notify.to, notify.smtp, notify.smtp_user, notify.from,
+notify.command, notify.language (ru|en) and notify.digest_interval_s (README, &quot;Notifications&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: the password is read from stdin and was empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP password is kept in the secret store (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: set notify.to and notify.smtp first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a test of CRM Bridge&apos;s failure digests.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A test message went to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Engine::ChangeSender</name>
     <message>
         <source>The order&apos;s deal is not in the CRM yet; the change waits for it</source>
@@ -567,6 +837,161 @@
     </message>
     <message>
         <source>Signed in, but the account could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::AuditTableModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::AuditText</name>
+    <message>
+        <source>Mapping saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping rolled back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs resent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection switched on or off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hook set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hook removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>switched on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued job(s) cancelled</source>
+        <translation>
+            <numerusform>%n queued job cancelled</numerusform>
+            <numerusform>%n queued jobs cancelled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n job</numerusform>
+            <numerusform>%n jobs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” → “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resends and cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hooks</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1626,6 +2051,21 @@ Last failed: %2
     </message>
 </context>
 <context>
+    <name>Gui::HistoryPage</name>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gui::JobDetailPane</name>
     <message>
         <source>delivered</source>
@@ -2003,6 +2443,10 @@ Last failed: %2
         <source>Engine: not running</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::MappingPage</name>
@@ -2139,6 +2583,52 @@ Last failed: %2
     </message>
     <message>
         <source>Skipped rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::MappingVersionsPane</name>
+    <message>
+        <source>Roll back to this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a version to see what it changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 — %2, %3@%4 (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change against the version before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) against the version before it:</source>
+        <translation>
+            <numerusform>%n change against the version before it:</numerusform>
+            <numerusform>%n changes against the version before it:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roll back the mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make version %1 the mapping of “%2” again? Running engines use it from their next round; the current mapping stays as a version you can return to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping is version %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3261,14 +3751,6 @@ Sign in again on the Connections page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Order #{order.num}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Request: {form.name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pipeline %1 does not exist in the CRM</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3645,54 +4127,6 @@ Sign in again on the Connections page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>UTM: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order #%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Products:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cart total: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delivery: %1 — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not chosen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comment: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Form: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>unknown time zone “%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3814,10 +4248,6 @@ Sign in again on the Connections page.</source>
     </message>
     <message>
         <source>Requests from forms go to pipeline %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Request #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3978,6 +4408,10 @@ Sign in again on the Connections page.</source>
     </message>
     <message>
         <source>Stage %1 already comes back as shop status %2: a stage can come back as one status only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;language&quot; is &quot;%1&quot;; CRM Bridge writes into a CRM in &quot;ru&quot; or &quot;en&quot;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

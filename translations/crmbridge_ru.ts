@@ -335,6 +335,297 @@
     </message>
 </context>
 <context>
+    <name>Ctl</name>
+    <message>
+        <source>Every operator action on the store, newest first: mappings saved and rolled back, jobs resent and cancelled,
+connections and sources added, changed, switched and removed, sign-ins, settings and hooks,
+with the time, the OS user and host, and the tool.</source>
+        <translation>Все действия операторов с хранилищем, начиная с новых: сохранения и откаты сопоставлений, повторы и отмены заданий,
+добавление, изменение, включение и удаление подключений и источников, входы, настройки и хуки,
+с временем, пользователем ОС, хостом и инструментом.</translation>
+    </message>
+    <message>
+        <source>Only these actions (a prefix: mapping, jobs, connection…)</source>
+        <translation>Только эти действия (префикс: mapping, jobs, connection…)</translation>
+    </message>
+    <message>
+        <source>Only actions on this connection, source or setting</source>
+        <translation>Только действия с этим подключением, источником или настройкой</translation>
+    </message>
+    <message>
+        <source>Only the last DAYS days</source>
+        <translation>Только за последние ДНИ дней</translation>
+    </message>
+    <message>
+        <source>How many, newest first</source>
+        <translation>Сколько, начиная с новых</translation>
+    </message>
+    <message>
+        <source>Machine-readable output</source>
+        <translation>Вывод для программ (JSON)</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: --limit and --since take positive numbers</source>
+        <translation>crmbridgectl: --limit и --since — положительные числа</translation>
+    </message>
+    <message>
+        <source>Nothing recorded.</source>
+        <translation>Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>The mapping of &quot;%1&quot; was never saved.</source>
+        <translation>Сопоставление «%1» ещё не сохранялось.</translation>
+    </message>
+    <message>
+        <source>version %1  %2  %3%4</source>
+        <translation>версия %1  %2  %3%4</translation>
+    </message>
+    <message>
+        <source>The mapping of &quot;%1&quot; is version %2 again; running engines use it from their next round.</source>
+        <translation>Сопоставление «%1» снова версии %2; работающие движки применят его со следующего цикла.</translation>
+    </message>
+    <message numerus="yes">
+        <source>From version %1 to %2 of &quot;%3&quot;: %n change(s)</source>
+        <translation>
+            <numerusform>От версии %1 к %2 сопоставления «%3»: %n изменение</numerusform>
+            <numerusform>От версии %1 к %2 сопоставления «%3»: %n изменения</numerusform>
+            <numerusform>От версии %1 к %2 сопоставления «%3»: %n изменений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>Pipelines and stages (pipeline id / stage id: name):</source>
+        <translation>Воронки и этапы (id воронки / id этапа: название):</translation>
+    </message>
+    <message>
+        <source>Fields (id, entity, type: name [code]):</source>
+        <translation>Поля (id, сущность, тип: название [код]):</translation>
+    </message>
+    <message>
+        <source>Users (id: name, e-mail):</source>
+        <translation>Пользователи (id: имя, e-mail):</translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl crm schema NAME [--cached] [--json]
+
+Reads the connection&apos;s CRM account now (or, with --cached, what the engine read last) and prints the ids a status map, routing or mapping file names.</source>
+        <translation>Использование: crmbridgectl crm schema ИМЯ [--cached] [--json]
+
+Читает аккаунт CRM подключения сейчас (или, с --cached, то, что движок прочитал последним) и печатает id, которые называет карта статусов, маршрутизация или файл сопоставления.</translation>
+    </message>
+    <message>
+        <source>Print the schema read last, without calling the CRM</source>
+        <translation>Показать последнюю прочитанную схему, не обращаясь к CRM</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: nothing read from &quot;%1&quot; yet; run without --cached</source>
+        <translation>crmbridgectl: из «%1» ещё ничего не прочитано; запустите без --cached</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: unknown state &quot;%1&quot; (pending, running, sending, done, failed, cancelled)</source>
+        <translation>crmbridgectl: неизвестное состояние «%1» (pending, running, sending, done, failed, cancelled)</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: --limit takes a positive number</source>
+        <translation>crmbridgectl: --limit — положительное число</translation>
+    </message>
+    <message>
+        <source>job</source>
+        <translation>задание</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>состояние</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>вид</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>подключение</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>заказ</translation>
+    </message>
+    <message>
+        <source>cause or result</source>
+        <translation>причина или результат</translation>
+    </message>
+    <message>
+        <source>No job matches.</source>
+        <translation>Ни одно задание не подходит.</translation>
+    </message>
+    <message>
+        <source>(the newest %1; --limit shows more)</source>
+        <translation>(последние %1; больше — с --limit)</translation>
+    </message>
+    <message>
+        <source>%1 failed, cause %2 (%3), last %4: %5</source>
+        <translation>не отправлено: %1, причина %2 (%3), последнее %4: %5</translation>
+    </message>
+    <message>
+        <source>No failed jobs.</source>
+        <translation>Неотправленных заданий нет.</translation>
+    </message>
+    <message>
+        <source>Resend one cause with `crmbridgectl resend --failed --group CAUSE`.</source>
+        <translation>Повторить одну причину: `crmbridgectl resend --failed --group ПРИЧИНА`.</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: jobs show takes a job number</source>
+        <translation>crmbridgectl: jobs show — номер задания</translation>
+    </message>
+    <message>
+        <source>Job %1: %2, %3</source>
+        <translation>Задание %1: %2, %3</translation>
+    </message>
+    <message>
+        <source>  order: %1  customer: %2  phone: %3  e-mail: %4</source>
+        <translation>  заказ: %1  покупатель: %2  телефон: %3  e-mail: %4</translation>
+    </message>
+    <message>
+        <source>  connection: %1  source: %2 (%3)</source>
+        <translation>  подключение: %1  источник: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>  attempts: %1 of %2, next %3</source>
+        <translation>  попыток: %1 из %2, следующая %3</translation>
+    </message>
+    <message>
+        <source>  in the CRM: %1</source>
+        <translation>  в CRM: %1</translation>
+    </message>
+    <message>
+        <source>  last error (%1, cause %2): %3</source>
+        <translation>  последняя ошибка (%1, причина %2): %3</translation>
+    </message>
+    <message>
+        <source>  try %1 at %2: %3%4</source>
+        <translation>  попытка %1 в %2: %3%4</translation>
+    </message>
+    <message>
+        <source>  call %1 at %2: %3 %4 → %5</source>
+        <translation>  вызов %1 в %2: %3 %4 → %5</translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl jobs list [--failed] [--state S] [--connection NAME] [--search TEXT] [--group CAUSE] [--limit N] [--json]
+       crmbridgectl jobs groups [--json]
+       crmbridgectl jobs show ID [--json]
+
+--search finds an order by the number the shop shows, a phone in any form, an e-mail or a customer&apos;s name.</source>
+        <translation>Использование: crmbridgectl jobs list [--failed] [--state S] [--connection ИМЯ] [--search ТЕКСТ] [--group ПРИЧИНА] [--limit N] [--json]
+       crmbridgectl jobs groups [--json]
+       crmbridgectl jobs show ID [--json]
+
+--search находит заказ по номеру, как его показывает магазин, по телефону в любом виде, e-mail или имени покупателя.</translation>
+    </message>
+    <message>
+        <source>Only jobs in this state (repeatable)</source>
+        <translation>Только задания в этом состоянии (можно несколько раз)</translation>
+    </message>
+    <message>
+        <source>Only failed jobs</source>
+        <translation>Только неотправленные задания</translation>
+    </message>
+    <message>
+        <source>Only this connection&apos;s jobs</source>
+        <translation>Только задания этого подключения</translation>
+    </message>
+    <message>
+        <source>Order number, phone, e-mail or name</source>
+        <translation>Номер заказа, телефон, e-mail или имя</translation>
+    </message>
+    <message>
+        <source>Only failures of this cause (see `jobs groups`)</source>
+        <translation>Только ошибки этой причины (см. `jobs groups`)</translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl log search TEXT [--connection NAME] [--errors] [--limit N] [--json]
+       crmbridgectl log show ID
+
+TEXT is an order number as the shop shows it, a phone in any form or an e-mail (found through the key index), else any text of an address or an error.</source>
+        <translation>Использование: crmbridgectl log search ТЕКСТ [--connection ИМЯ] [--errors] [--limit N] [--json]
+       crmbridgectl log show ID
+
+ТЕКСТ — номер заказа, как его показывает магазин, телефон в любом виде или e-mail (ищутся по индексу ключей), иначе любой текст адреса или ошибки.</translation>
+    </message>
+    <message>
+        <source>Only this connection&apos;s calls</source>
+        <translation>Только вызовы этого подключения</translation>
+    </message>
+    <message>
+        <source>Only calls that failed</source>
+        <translation>Только неудачные вызовы</translation>
+    </message>
+    <message>
+        <source>Call %1 at %2 (%3 ms), connection %4, job %5</source>
+        <translation>Вызов %1 в %2 (%3 мс), подключение %4, задание %5</translation>
+    </message>
+    <message>
+        <source>Request:
+%1
+%2</source>
+        <translation>Запрос:
+%1
+%2</translation>
+    </message>
+    <message>
+        <source>Answer:
+%1</source>
+        <translation>Ответ:
+%1</translation>
+    </message>
+    <message>
+        <source>No call matches &quot;%1&quot;.</source>
+        <translation>Нет вызовов по «%1».</translation>
+    </message>
+    <message>
+        <source>  job %1</source>
+        <translation>  задание %1</translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl notify password   (the SMTP password on stdin, kept in the secret store)
+       crmbridgectl notify test       (a test message through notify.smtp and notify.command)
+
+The engine sends a digest when jobs fail, a lane pauses or a sign-in runs out; set it up with
+`crmbridgectl settings set` notify.to, notify.smtp, notify.smtp_user, notify.from,
+notify.command, notify.language (ru|en) and notify.digest_interval_s (README, &quot;Notifications&quot;).</source>
+        <translation>Использование: crmbridgectl notify password   (пароль SMTP на stdin, хранится в хранилище секретов)
+       crmbridgectl notify test       (тестовое письмо через notify.smtp и notify.command)
+
+Движок присылает сводку, когда задания не отправлены, линия приостановлена или заканчивается вход; настройка —
+`crmbridgectl settings set` notify.to, notify.smtp, notify.smtp_user, notify.from,
+notify.command, notify.language (ru|en) и notify.digest_interval_s (README, «Notifications»).</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: the password is read from stdin and was empty</source>
+        <translation>crmbridgectl: пароль читается из stdin, а он пуст</translation>
+    </message>
+    <message>
+        <source>The SMTP password is kept in the secret store (%1).</source>
+        <translation>Пароль SMTP сохранён в хранилище секретов (%1).</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: set notify.to and notify.smtp first</source>
+        <translation>crmbridgectl: сначала задайте notify.to и notify.smtp</translation>
+    </message>
+    <message>
+        <source>This is a test of CRM Bridge&apos;s failure digests.
+</source>
+        <translation>Это проверка сводок CRM Bridge об ошибках.
+</translation>
+    </message>
+    <message>
+        <source>A test message went to %1.</source>
+        <translation>Тестовое письмо отправлено: %1.</translation>
+    </message>
+</context>
+<context>
     <name>Engine::ChangeSender</name>
     <message>
         <source>The order&apos;s deal is not in the CRM yet; the change waits for it</source>
@@ -376,11 +667,11 @@
     <name>Engine::LaneLeaseKeeper</name>
     <message>
         <source>Another engine took this connection over</source>
-        <translation>Подключение перешло к другому движку</translation>
+        <translation>Это подключение перешло к другому движку</translation>
     </message>
     <message>
         <source>The store could not be reached to renew the lease: %1</source>
-        <translation>Хранилище недоступно, аренду не продлить: %1</translation>
+        <translation>Не удалось обратиться к хранилищу, чтобы продлить аренду: %1</translation>
     </message>
 </context>
 <context>
@@ -568,6 +859,164 @@
     <message>
         <source>Signed in, but the account could not be read: %1</source>
         <translation>Вход выполнен, но аккаунт прочитать не удалось: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::AuditTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>С чем</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::AuditText</name>
+    <message>
+        <source>Mapping saved</source>
+        <translation>Сопоставление сохранено</translation>
+    </message>
+    <message>
+        <source>Mapping rolled back</source>
+        <translation>Сопоставление откачено</translation>
+    </message>
+    <message>
+        <source>Jobs resent</source>
+        <translation>Задания отправлены повторно</translation>
+    </message>
+    <message>
+        <source>Jobs cancelled</source>
+        <translation>Задания отменены</translation>
+    </message>
+    <message>
+        <source>Connection added</source>
+        <translation>Подключение добавлено</translation>
+    </message>
+    <message>
+        <source>Connection changed</source>
+        <translation>Подключение изменено</translation>
+    </message>
+    <message>
+        <source>Connection switched on or off</source>
+        <translation>Подключение включено или выключено</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Выполнен вход</translation>
+    </message>
+    <message>
+        <source>Connection removed</source>
+        <translation>Подключение удалено</translation>
+    </message>
+    <message>
+        <source>Shop added</source>
+        <translation>Магазин добавлен</translation>
+    </message>
+    <message>
+        <source>Shop removed</source>
+        <translation>Магазин удалён</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Настройка изменена</translation>
+    </message>
+    <message>
+        <source>Hook set</source>
+        <translation>Хук задан</translation>
+    </message>
+    <message>
+        <source>Hook removed</source>
+        <translation>Хук удалён</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>консоль</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>движок</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>версия %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n изменение</numerusform>
+            <numerusform>%n изменения</numerusform>
+            <numerusform>%n изменений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>switched on</source>
+        <translation>включено</translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <translation>выключено</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued job(s) cancelled</source>
+        <translation>
+            <numerusform>отменено %n задание в очереди</numerusform>
+            <numerusform>отменено %n задания в очереди</numerusform>
+            <numerusform>отменено %n заданий в очереди</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n задание</numerusform>
+            <numerusform>%n задания</numerusform>
+            <numerusform>%n заданий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” → “%2”</source>
+        <translation>«%1» → «%2»</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>Все действия</translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation>Сопоставления</translation>
+    </message>
+    <message>
+        <source>Resends and cancels</source>
+        <translation>Повторы и отмены</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Подключения</translation>
+    </message>
+    <message>
+        <source>Shops</source>
+        <translation>Магазины</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Hooks</source>
+        <translation>Хуки</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +2088,21 @@ Last failed: %2
     </message>
 </context>
 <context>
+    <name>Gui::HistoryPage</name>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Действия</translation>
+    </message>
+    <message>
+        <source>Mapping versions</source>
+        <translation>Версии сопоставления</translation>
+    </message>
+</context>
+<context>
     <name>Gui::JobDetailPane</name>
     <message>
         <source>delivered</source>
@@ -2021,6 +2485,10 @@ Last failed: %2
         <source>Engine: not running</source>
         <translation>Обмен: не запущен</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
 </context>
 <context>
     <name>Gui::MappingPage</name>
@@ -2158,6 +2626,53 @@ Last failed: %2
     <message>
         <source>Skipped rows</source>
         <translation>Пропущенные строки</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::MappingVersionsPane</name>
+    <message>
+        <source>Roll back to this version</source>
+        <translation>Вернуть эту версию</translation>
+    </message>
+    <message>
+        <source>Pick a version to see what it changed.</source>
+        <translation>Выберите версию, чтобы увидеть, что она изменила.</translation>
+    </message>
+    <message>
+        <source>Mapping of</source>
+        <translation>Сопоставление</translation>
+    </message>
+    <message>
+        <source>Version %1 — %2, %3@%4 (%5)</source>
+        <translation>Версия %1 — %2, %3@%4 (%5)</translation>
+    </message>
+    <message>
+        <source>No change against the version before it.</source>
+        <translation>Ничем не отличается от предыдущей версии.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) against the version before it:</source>
+        <translation>
+            <numerusform>%n изменение относительно предыдущей версии:</numerusform>
+            <numerusform>%n изменения относительно предыдущей версии:</numerusform>
+            <numerusform>%n изменений относительно предыдущей версии:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roll back the mapping</source>
+        <translation>Откат сопоставления</translation>
+    </message>
+    <message>
+        <source>Make version %1 the mapping of “%2” again? Running engines use it from their next round; the current mapping stays as a version you can return to.</source>
+        <translation>Сделать версию %1 снова сопоставлением «%2»? Работающие движки применят её со следующего цикла; текущее сопоставление останется версией, к которой можно вернуться.</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <source>The mapping is version %1 again.</source>
+        <translation>Сопоставление снова версии %1.</translation>
     </message>
 </context>
 <context>
@@ -3296,14 +3811,6 @@ Sign in again on the Connections page.</source>
         <translation>Адрес страницы</translation>
     </message>
     <message>
-        <source>Order #{order.num}</source>
-        <translation>Заказ №{order.num}</translation>
-    </message>
-    <message>
-        <source>Request: {form.name}</source>
-        <translation>Заявка: {form.name}</translation>
-    </message>
-    <message>
         <source>Pipeline %1 does not exist in the CRM</source>
         <translation>Воронки %1 нет в CRM</translation>
     </message>
@@ -3680,54 +4187,6 @@ Sign in again on the Connections page.</source>
         <translation>он записан более новой версией CRM Bridge (формат %1; эта версия читает до %2)</translation>
     </message>
     <message>
-        <source>UTM: %1</source>
-        <translation>UTM: %1</translation>
-    </message>
-    <message>
-        <source>Order #%1</source>
-        <translation>Заказ №%1</translation>
-    </message>
-    <message>
-        <source>Products:</source>
-        <translation>Товары:</translation>
-    </message>
-    <message>
-        <source>Cart total: %1</source>
-        <translation>Сумма корзины: %1</translation>
-    </message>
-    <message>
-        <source>Delivery: %1 — %2</source>
-        <translation>Доставка: %1 — %2</translation>
-    </message>
-    <message>
-        <source>not chosen</source>
-        <translation>не выбрано</translation>
-    </message>
-    <message>
-        <source>Payment: %1</source>
-        <translation>Оплата: %1</translation>
-    </message>
-    <message>
-        <source>Total: %1</source>
-        <translation>Итого: %1</translation>
-    </message>
-    <message>
-        <source>Address: %1</source>
-        <translation>Адрес: %1</translation>
-    </message>
-    <message>
-        <source>Comment: %1</source>
-        <translation>Комментарий: %1</translation>
-    </message>
-    <message>
-        <source>Form: %1</source>
-        <translation>Форма: %1</translation>
-    </message>
-    <message>
-        <source>Page: %1</source>
-        <translation>Страница: %1</translation>
-    </message>
-    <message>
         <source>unknown time zone “%1”</source>
         <translation>неизвестный часовой пояс «%1»</translation>
     </message>
@@ -3850,10 +4309,6 @@ Sign in again on the Connections page.</source>
     <message>
         <source>Requests from forms go to pipeline %1.</source>
         <translation>Заявки с форм идут в воронку %1.</translation>
-    </message>
-    <message>
-        <source>Request #%1</source>
-        <translation>Заявка №%1</translation>
     </message>
     <message>
         <source>“%1” is not a list</source>
@@ -4014,6 +4469,10 @@ Sign in again on the Connections page.</source>
     <message>
         <source>Stage %1 already comes back as shop status %2: a stage can come back as one status only</source>
         <translation>Этап %1 уже возвращается как статус магазина %2: этап может возвращаться только одним статусом</translation>
+    </message>
+    <message>
+        <source>&quot;language&quot; is &quot;%1&quot;; CRM Bridge writes into a CRM in &quot;ru&quot; or &quot;en&quot;</source>
+        <translation>«language» — «%1»; CRM Bridge пишет в CRM на «ru» или «en»</translation>
     </message>
 </context>
 <context>

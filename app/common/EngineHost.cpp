@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EngineHost.h"
 
+#include "engine/Notifier.h"
 #include "engine/SyncEngine.h"
 #include "source/intake/FormIntakeServer.h"
+
+#include <QThread>
 
 namespace App {
 
@@ -15,11 +18,16 @@ EngineHost::EngineHost(std::shared_ptr<Storage::Database> db, std::shared_ptr<Se
               return connectors->forConnection(c);
           }))
 {
+    m_secrets = secrets;
     m_engine->setSecretStore(std::move(secrets));
 }
 
 EngineHost::~EngineHost()
 {
+    if (m_notifyThread) {
+        m_notifyThread->quit();
+        m_notifyThread->wait();
+    }
     // The intake and the lanes' threads use the factory's sessions: they go first.
     m_intake.reset();
     m_engine.reset();
@@ -29,6 +37,17 @@ Common::Status EngineHost::start(bool withIntake)
 {
     if (auto started = m_engine->start(); !started)
         return started;
+    if (!m_notifyThread) {
+        // Sending mail blocks: the notifier gets a thread of its own.
+        m_notifyThread = std::make_unique<QThread>();
+        m_notifyThread->setObjectName(QStringLiteral("notifier"));
+        m_notifier = new Engine::Notifier(m_db, m_secrets);
+        m_notifier->moveToThread(m_notifyThread.get());
+        QObject::connect(m_notifyThread.get(), &QThread::finished, m_notifier, &QObject::deleteLater);
+        m_notifyThread->start();
+        QMetaObject::invokeMethod(m_notifier,
+                                  [notifier = m_notifier, ms = m_notifyCheckMs] { notifier->start(ms); });
+    }
     if (!withIntake || m_intake)
         return {};
     auto intake = Source::Intake::FormIntakeServer::startIfConfigured(m_db);

@@ -7,6 +7,7 @@
 #include "secrets/SecretStoreFactory.h"
 #include "storage/Database.h"
 #include "storage/Migrator.h"
+#include "store/AuditRepo.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -22,6 +23,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(CRMBRIDGE_VERSION));
     // The installed desktop entry (packaging/): window managers match the window to its name and icon.
     QApplication::setDesktopFileName(QStringLiteral("org.crmbridge.CrmBridge"));
+    Store::AuditActor::setTool(QStringLiteral("console"));
 
     if (qEnvironmentVariableIntValue("CRMBRIDGE_VERBOSE") == 0)
         QLoggingCategory::setFilterRules(QStringLiteral("crmbridge.*.debug=false"));

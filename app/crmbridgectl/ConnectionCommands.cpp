@@ -12,6 +12,7 @@
 #include "secrets/SecretStoreFactory.h"
 #include "store/ConnectionRepo.h"
 #include "store/CredentialExpiryRepo.h"
+#include "store/JobRepo.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -298,6 +299,53 @@ int connectionList(const QStringList &args, const QString &databaseUrl)
     return 0;
 }
 
+/** `connection remove NAME`: its queued jobs are cancelled, its secrets deleted; history (jobs, log,
+ *  mapping versions, audit) stays. */
+int connectionRemove(const QStringList &args, const QString &databaseUrl)
+{
+    if (args.size() != 1 || args.first().startsWith(QLatin1Char('-'))) {
+        err(QStringLiteral("Usage: crmbridgectl connection remove NAME"));
+        return 2;
+    }
+    auto db = openStore(databaseUrl, false);
+    if (!db)
+        return fail(db.error().message);
+    Store::ConnectionRepo repo(db.value());
+    auto connection = repo.byName(args.first());
+    if (!connection)
+        return fail(connection.error().message);
+    auto secrets = secretStore(db.value());
+    if (!secrets)
+        return fail(secrets.error().message);
+    // Secrets first: a connection removed with its key left behind would keep a secret nobody can see.
+    for (const QString &name :
+         { Crm::AmoCrm::AmoSecretNames::tokens(), Crm::AmoCrm::AmoSecretNames::clientSecret(),
+           Crm::RetailCrm::RetailSecretNames::apiKey() }) {
+        std::optional<Common::Status> removed;
+        QEventLoop loop;
+        secrets.value()->remove(Secrets::SecretStore::connectionScope(connection->id), name,
+                                [&](Common::Status st) {
+                                    removed.emplace(st);
+                                    loop.quit();
+                                });
+        if (!removed)
+            loop.exec();
+        if (!removed->ok() && removed->error().kind != Common::ErrorKind::NotFound)
+            return fail(removed->error().message);
+    }
+    auto queued
+        = Store::JobRepo(db.value())
+              .count(Store::JobQuery {
+                  { Store::JobState::Pending, Store::JobState::Failed }, connection->id, {}, {}, 0, 0 });
+    if (auto removed = repo.remove(connection->id); !removed)
+        return fail(removed.error().message);
+    out(QStringLiteral("Removed \"%1\"; %2 of its jobs that were still to be sent are cancelled. Its log and "
+                       "history stay.")
+            .arg(connection->name)
+            .arg(queued ? queued.value() : 0));
+    return 0;
+}
+
 int connectionSet(const QStringList &args, const QString &databaseUrl)
 {
     QCommandLineParser parser;
@@ -526,32 +574,39 @@ headlessSecretStore(std::shared_ptr<Storage::Database> db)
 
 Command connectionCommand()
 {
-    return { QStringLiteral("connection"), QStringLiteral("Add, list and test CRM connections"),
-             [](const QStringList &args, const QString &databaseUrl) {
-                 const QString sub = args.value(0);
-                 if (sub == QLatin1String("add"))
-                     return connectionAdd(args.mid(1), databaseUrl);
-                 if (sub == QLatin1String("list"))
-                     return connectionList(args.mid(1), databaseUrl);
-                 if (sub == QLatin1String("test"))
-                     return connectionTest(args.mid(1), databaseUrl);
-                 if (sub == QLatin1String("set"))
-                     return connectionSet(args.mid(1), databaseUrl);
-                 if (sub == QLatin1String("--help") || sub.isEmpty()) {
-                     out(QStringLiteral(
-                         "Usage: crmbridgectl connection add amocrm NAME --base-url URL --client-id ID "
-                         "--redirect-uri URI   (client secret on stdin)\n"
-                         "       crmbridgectl connection add retailcrm NAME --base-url URL --site CODE "
-                         "[--rate-limit RPS]   (API key on stdin)\n"
-                         "       crmbridgectl connection list [--json]\n"
-                         "       crmbridgectl connection test NAME\n"
-                         "       crmbridgectl connection set NAME [--auto-create-fields deals,contacts|none] "
-                         "[--enabled on|off]"));
-                     return sub.isEmpty() ? 2 : 0;
-                 }
-                 return fail(
-                     QStringLiteral("unknown connection command \"%1\" (add, list, test, set)").arg(sub), 2);
-             } };
+    return {
+        QStringLiteral("connection"), QStringLiteral("Add, list and test CRM connections"),
+        [](const QStringList &args, const QString &databaseUrl) {
+            const QString sub = args.value(0);
+            if (sub == QLatin1String("add"))
+                return connectionAdd(args.mid(1), databaseUrl);
+            if (sub == QLatin1String("list"))
+                return connectionList(args.mid(1), databaseUrl);
+            if (sub == QLatin1String("test"))
+                return connectionTest(args.mid(1), databaseUrl);
+            if (sub == QLatin1String("set"))
+                return connectionSet(args.mid(1), databaseUrl);
+            if (sub == QLatin1String("remove"))
+                return connectionRemove(args.mid(1), databaseUrl);
+            if (sub == QLatin1String("--help") || sub.isEmpty()) {
+                out(QStringLiteral(
+                    "Usage: crmbridgectl connection add amocrm NAME --base-url URL --client-id ID "
+                    "--redirect-uri URI   (client secret on stdin)\n"
+                    "       crmbridgectl connection add retailcrm NAME --base-url URL --site CODE "
+                    "[--rate-limit RPS]   (API key on stdin)\n"
+                    "       crmbridgectl connection list [--json]\n"
+                    "       crmbridgectl connection test NAME\n"
+                    "       crmbridgectl connection set NAME [--auto-create-fields deals,contacts|none] "
+                    "[--enabled on|off]\n"
+                    "       crmbridgectl connection remove NAME   (cancels its queued jobs; keeps its "
+                    "history)"));
+                return sub.isEmpty() ? 2 : 0;
+            }
+            return fail(
+                QStringLiteral("unknown connection command \"%1\" (add, list, test, set, remove)").arg(sub),
+                2);
+        }
+    };
 }
 
 Command loginCommand()

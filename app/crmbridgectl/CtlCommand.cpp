@@ -3,9 +3,26 @@
 
 #include <QCoreApplication>
 #include <QTimer>
+#include <QTranslator>
 #include <cstdio>
 
 namespace Ctl {
+
+void installTranslations()
+{
+    // POSIX precedence: LC_ALL, then LC_MESSAGES, then LANG ("ru_RU.UTF-8" → "ru").
+    QString locale;
+    for (const char *name : { "LC_ALL", "LC_MESSAGES", "LANG" }) {
+        locale = qEnvironmentVariable(name);
+        if (!locale.isEmpty())
+            break;
+    }
+    // English is loaded too: it holds the plural forms ("1 change", "2 changes").
+    const QString lang = locale.startsWith(QLatin1String("ru")) ? QStringLiteral("ru") : QStringLiteral("en");
+    auto *translator = new QTranslator(QCoreApplication::instance());
+    if (translator->load(QStringLiteral(":/i18n/crmbridge_%1.qm").arg(lang)))
+        QCoreApplication::installTranslator(translator);
+}
 
 void out(const QString &text)
 {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <functional>
@@ -18,6 +19,17 @@ struct Command
     QString summary;
     std::function<int(const QStringList &args, const QString &databaseUrl)> run;
 };
+
+/** The translation context "Ctl" of crmbridgectl's own messages: Text::tr("…"), found by lupdate. */
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Ctl)
+};
+
+/** Loads crmbridgectl's messages in the language of LC_ALL, LC_MESSAGES or LANG (Russian or English).
+ *  Only the messages to the operator follow it: what the engine writes into a CRM follows the
+ *  connection's language, never the process's. */
+void installTranslations();
 
 /** Text output helpers: everything for people goes to stdout, problems to stderr. */
 void out(const QString &text);

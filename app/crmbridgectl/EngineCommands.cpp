@@ -4,6 +4,7 @@
 #include "StoreCommands.h"
 #include "engine/EngineSettings.h"
 #include "engine/HookConfig.h"
+#include "engine/Notifier.h"
 #include "store/ConnectionRepo.h"
 #include "store/SettingsRepo.h"
 
@@ -127,7 +128,12 @@ Command settingsCommand()
                 if (auto saved = settings.setValue(pos.value(1), pos.value(2)); !saved)
                     return failWith(saved.error());
                 // A value the engine would refuse is put back at once, so `run` never meets it.
-                if (auto checked = Engine::EngineSettings::describe(db.value(), QString()); !checked) {
+                auto checked = Engine::EngineSettings::describe(db.value(), QString());
+                if (checked && pos.value(1).startsWith(QLatin1String("notify."))) {
+                    if (auto notify = Engine::NotifySettings::load(db.value()); !notify)
+                        checked = notify.error();
+                }
+                if (!checked) {
                     if (before->contains(pos.value(1)))
                         (void)settings.setValue(pos.value(1), before->value(pos.value(1)));
                     else

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MappingCommands.h"
 
+#include "AuditCommands.h"
 #include "ConnectionCommands.h"
 #include "StoreCommands.h"
 #include "common/Json.h"
@@ -202,9 +203,13 @@ Command mappingCommand()
             QCommandLineParser parser;
             parser.setApplicationDescription(QStringLiteral(
                 "mapping export FILE.json | mapping import FILE.json | mapping create-fields CONNECTION\n"
+                "mapping history CONNECTION | mapping diff CONNECTION [FROM] TO | mapping rollback "
+                "CONNECTION VERSION\n"
                 "Export the field, status and routing mapping for review or version control, or import one\n"
                 "(validated, all or nothing); or create in the CRM the fields the mapping names and the\n"
-                "account lacks (what the auto_create_*_fields settings let the engine do by itself)."));
+                "account lacks (what the auto_create_*_fields settings let the engine do by itself).\n"
+                "Every saved mapping is a version: history lists them (who, when, with what), diff shows\n"
+                "what changed, rollback saves an earlier version again."));
             parser.addPositionalArgument(QStringLiteral("action"),
                                          QStringLiteral("export, import or create-fields"));
             parser.addPositionalArgument(QStringLiteral("file"),
@@ -215,6 +220,8 @@ Command mappingCommand()
             if (!parseSubcommand(parser, QStringLiteral("mapping"), args))
                 return parser.isSet(QStringLiteral("help")) ? 0 : 2;
             const QStringList positional = parser.positionalArguments();
+            if (isMappingHistoryAction(positional.value(0)))
+                return runMappingHistory(positional, databaseUrl);
             const bool create = positional.value(0) == QLatin1String("create-fields");
             if (positional.size() != 2
                 || (positional[0] != QLatin1String("export") && positional[0] != QLatin1String("import")

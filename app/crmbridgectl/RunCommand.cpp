@@ -7,6 +7,7 @@
 #include "StoreCommands.h"
 #include "common/Clock.h"
 #include "common/Log.h"
+#include "engine/Notifier.h"
 #include "engine/SyncEngine.h"
 #include "source/intake/FormIntakeServer.h"
 #include "storage/Sql.h"
@@ -74,6 +75,9 @@ Command runCommand()
                 QStringLiteral("crmbridge.*.debug=false\ncrmbridge.*.info=true"));
 
             App::EngineHost host(db.value(), secrets.value());
+            // A test seam: how often the failure notifier looks (its digests keep their own interval).
+            if (const int ms = qEnvironmentVariableIntValue("CRMBRIDGE_NOTIFY_CHECK_MS"); ms > 0)
+                host.setNotifyCheckInterval(ms);
             Engine::SyncEngine &engine = *host.engine();
             int exitCode = 0;
             QObject::connect(&engine, &Engine::SyncEngine::stopped, qApp, [&] {
@@ -116,6 +120,17 @@ Command runCommand()
                 return 1;
             }
 
+            QObject::connect(
+                host.notifier(), &Engine::Notifier::digestSent, qApp,
+                [](int failures, const QString &channels, const QString &error) {
+                    if (error.isEmpty())
+                        err(QStringLiteral("<6>crmbridge.engine: failure digest sent (%1 failed) by %2")
+                                .arg(failures)
+                                .arg(channels));
+                    else
+                        err(QStringLiteral("<4>crmbridge.engine: failure digest not delivered: %1")
+                                .arg(error));
+                });
             if (host.intake())
                 err(QStringLiteral("<6>crmbridge.engine: the form intake listens on port %1")
                         .arg(host.intake()->port()));

@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // crmbridgectl: the engine and the store from a shell, for servers and scripts.
+#include "AuditCommands.h"
 #include "BackSyncCommand.h"
 #include "ConnectionCommands.h"
 #include "CtlCommand.h"
 #include "DemoCommand.h"
 #include "EngineCommands.h"
+#include "InspectCommands.h"
 #include "KeyCommands.h"
 #include "MappingCommands.h"
+#include "NotifyCommand.h"
 #include "RetailCommands.h"
 #include "RunCommand.h"
 #include "SourceCommands.h"
 #include "StoreCommands.h"
+#include "store/AuditRepo.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -22,6 +26,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("crmbridge"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CRMBRIDGE_VERSION));
 
+    Ctl::installTranslations();
+
     // The command's own output is the interface; component chatter only with CRMBRIDGE_VERBOSE=1.
     if (qEnvironmentVariableIntValue("CRMBRIDGE_VERBOSE") == 0)
         QLoggingCategory::setFilterRules(QStringLiteral("crmbridge.*.debug=false\ncrmbridge.*.info=false"));
@@ -31,7 +37,8 @@ int main(int argc, char *argv[])
         Ctl::sourceCommand(),    Ctl::demoShopCommand(), Ctl::importCommand(),     Ctl::formCommand(),
         Ctl::mappingCommand(),   Ctl::runCommand(),      Ctl::resendCommand(),     Ctl::icmlCommand(),
         Ctl::retailCrmCommand(), Ctl::demoCommand(),     Ctl::backsyncCommand(),   Ctl::hookCommand(),
-        Ctl::settingsCommand(),  Ctl::keygenCommand()
+        Ctl::settingsCommand(),  Ctl::keygenCommand(),   Ctl::jobsCommand(),       Ctl::logCommand(),
+        Ctl::crmCommand(),       Ctl::auditCommand(),    Ctl::notifyCommand()
     };
 
     auto usage = [&commands]() {
@@ -80,6 +87,9 @@ int main(int argc, char *argv[])
         return 2;
     }
     const QString name = args.takeFirst();
+    // The audit trail names the tool: an operator's command, or the headless engine's own changes.
+    Store::AuditActor::setTool(name == QLatin1String("run") ? QStringLiteral("engine")
+                                                            : QStringLiteral("crmbridgectl"));
     for (const Ctl::Command &command : commands) {
         if (command.name == name)
             return command.run(args, databaseUrl);

@@ -256,6 +256,7 @@ QJsonObject CrmSchema::toJson() const
         dictionaryObject.insert(it.key(), entries);
     }
     QJsonObject json { { QStringLiteral("crm"), crm },
+                       { QStringLiteral("language"), language },
                        { QStringLiteral("fetched_at"),
                          fetchedAt.isValid() ? QJsonValue(fetchedAt.toUTC().toString(Qt::ISODateWithMs))
                                              : QJsonValue() },
@@ -286,6 +287,7 @@ Result<CrmSchema> CrmSchema::fromJson(const QJsonObject &json)
     };
     CrmSchema schema;
     schema.crm = str(json, "crm");
+    schema.language = str(json, "language");
     schema.fetchedAt = QDateTime::fromString(str(json, "fetched_at"), Qt::ISODateWithMs);
     for (const QJsonValue &pv : json.value(QLatin1String("pipelines")).toArray()) {
         const QJsonObject po = pv.toObject();

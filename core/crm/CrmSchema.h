@@ -98,6 +98,7 @@ struct CrmUser
 struct CrmSchema
 {
     QString crm; ///< "amocrm", "retailcrm"
+    QString language; ///< the account's language ("ru", "en"), empty when the CRM does not say
     QDateTime fetchedAt;
     QList<Pipeline> pipelines;
     QList<CustomField> fields;

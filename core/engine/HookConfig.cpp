@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HookConfig.h"
 
-#include "model/ShopEvent.h"
+#include "store/AuditRepo.h"
 #include "store/SettingsRepo.h"
 
 #include <QFileInfo>
@@ -59,11 +59,20 @@ Common::Result<QList<HookSpec>> HookConfig::list(std::shared_ptr<Storage::Databa
     return hooks;
 }
 
+const QStringList &HookConfig::hookedEvents()
+{
+    // The jobs that become a deal or a lead: LaneWorker runs the before-send hooks on their drafts
+    // and the after-send hooks on their outcomes. Status moves and updates carry no draft to hook.
+    static const QStringList events { QStringLiteral("order.created"), QStringLiteral("form.submitted") };
+    return events;
+}
+
 Common::Status HookConfig::set(std::shared_ptr<Storage::Database> db, const HookSpec &spec)
 {
-    Model::ShopEvent::Kind kind;
-    if (!Model::ShopEvent::kindFromName(spec.event, &kind))
-        return Error::invalidInput(QStringLiteral("Unknown event \"%1\"").arg(spec.event),
+    // A hook on an event whose jobs never run hooks would be stored and silently never called.
+    if (!hookedEvents().contains(spec.event))
+        return Error::invalidInput(QStringLiteral("Hooks run for %1 only; \"%2\" has none")
+                                       .arg(hookedEvents().join(QLatin1String(", ")), spec.event),
                                    QStringLiteral("hook-event"));
     const QFileInfo file(spec.path);
     if (!file.isAbsolute() || !file.isFile() || !file.isExecutable())
@@ -74,15 +83,31 @@ Common::Status HookConfig::set(std::shared_ptr<Storage::Database> db, const Hook
         return Error::invalidInput(QStringLiteral("The timeout must be a positive number of milliseconds"),
                                    QStringLiteral("hook-timeout"));
     const QJsonObject value { { "path", spec.path }, { "timeout_ms", spec.timeoutMs } };
-    return Store::SettingsRepo(std::move(db))
-        .setValue(settingKey(spec.event, spec.phase),
-                  QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact)));
+    if (auto saved = Store::SettingsRepo(db).setValue(
+            settingKey(spec.event, spec.phase),
+            QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact)));
+        !saved)
+        return saved;
+    QJsonObject details = value;
+    details.insert(QStringLiteral("phase"), hookPhaseName(spec.phase));
+    if (auto recorded
+        = Store::AuditRepo(std::move(db)).record(QStringLiteral("hook.set"), spec.event, details);
+        !recorded)
+        return recorded.error();
+    return {};
 }
 
 Common::Status HookConfig::remove(std::shared_ptr<Storage::Database> db, const QString &event,
                                   HookPhase phase)
 {
-    return Store::SettingsRepo(std::move(db)).remove(settingKey(event, phase));
+    if (auto removed = Store::SettingsRepo(db).remove(settingKey(event, phase)); !removed)
+        return removed;
+    if (auto recorded = Store::AuditRepo(std::move(db))
+                            .record(QStringLiteral("hook.removed"), event,
+                                    { { QStringLiteral("phase"), hookPhaseName(phase) } });
+        !recorded)
+        return recorded.error();
+    return {};
 }
 
 } // namespace Engine

@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <memory>
 #include <optional>
 
@@ -34,6 +35,8 @@ class HookConfig
 {
 public:
     static QString settingKey(const QString &event, HookPhase phase);
+    /** The events whose jobs run hooks; `set` refuses any other, naming these. */
+    static const QStringList &hookedEvents();
     static Common::Result<QList<HookSpec>> list(std::shared_ptr<Storage::Database> db);
     /** Checks that the path is an executable file and the timeout is positive, then stores the hook. */
     static Common::Status set(std::shared_ptr<Storage::Database> db, const HookSpec &spec);

@@ -432,6 +432,7 @@ DraftBuilder::DraftBuilder(MappingSet set, Crm::CrmSchema schema, CategoryTree t
     : m_set(std::move(set))
     , m_schema(std::move(schema))
     , m_tree(std::move(tree))
+    , m_texts(CrmTexts::forLanguage(CrmTexts::languageOf(m_set, m_schema)))
     , m_problems(MappingValidator::validate(m_set, m_schema, diff))
 { }
 
@@ -502,7 +503,8 @@ Result<Crm::DealDraft> DraftBuilder::build(const Model::ShopOrder &order) const
                        .arg(order.paymentName.isEmpty() ? order.paymentId : order.paymentName);
     if (run.draft.order->paid)
         run.useConfig(QStringLiteral("codes"), {});
-    run.finish(Text::tr("Order #%1").arg(order.number.isEmpty() ? order.id : order.number), cartNote(order));
+    run.finish(m_texts.orderTitle(order.number.isEmpty() ? order.id : order.number),
+               cartNote(order, m_texts));
     return run.result();
 }
 
@@ -522,7 +524,7 @@ Result<Crm::DealDraft> DraftBuilder::build(const Model::FormSubmission &form) co
     run.place(m_set.formRouting.pipelineId, m_set.formRouting.stageId, QStringLiteral("form-routing"));
     run.draft.deal.responsibleUserId = m_set.formRouting.responsibleUserId;
     run.applyRows();
-    run.finish(Text::tr("Request #%1").arg(form.id), formNote(form));
+    run.finish(m_texts.requestTitle(form.id), formNote(form, m_texts));
     return run.result();
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "CategoryTree.h"
+#include "CrmTexts.h"
 #include "MappingSet.h"
 #include "Problem.h"
 #include "common/Result.h"
@@ -46,12 +47,14 @@ private:
     MappingSet m_set;
     Crm::CrmSchema m_schema;
     CategoryTree m_tree;
+    CrmTexts m_texts;
     QList<Problem> m_problems;
 };
 
-/** The note of an order: the cart (name × qty × price), totals, delivery, payment, address, comment, UTM. */
-QString cartNote(const Model::ShopOrder &order);
-/** The note of a form: its name, page and every non-empty field. */
-QString formNote(const Model::FormSubmission &form);
+/** The note of an order: the cart (name × qty × price), totals, delivery, payment, address, comment, UTM,
+ *  in the CRM's language. */
+QString cartNote(const Model::ShopOrder &order, const CrmTexts &texts);
+/** The note of a form: its name, page and every non-empty field, in the CRM's language. */
+QString formNote(const Model::FormSubmission &form, const CrmTexts &texts);
 
 } // namespace Mapping

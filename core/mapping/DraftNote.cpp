@@ -8,61 +8,59 @@ namespace Mapping {
 
 namespace {
 
-QString utmLine(const QMap<QString, QString> &utm)
+QString utmLine(const QMap<QString, QString> &utm, const CrmTexts &texts)
 {
     QStringList parts;
     for (auto it = utm.cbegin(); it != utm.cend(); ++it) {
         if (!it.value().trimmed().isEmpty())
             parts << it.key() + QLatin1Char('=') + it.value().trimmed();
     }
-    return parts.isEmpty() ? QString() : Text::tr("UTM: %1").arg(parts.join(QLatin1String(", ")));
+    return parts.isEmpty() ? QString() : texts.utm(parts.join(QLatin1String(", ")));
 }
 
 } // namespace
 
-QString cartNote(const Model::ShopOrder &order)
+QString cartNote(const Model::ShopOrder &order, const CrmTexts &texts)
 {
     auto money = &SourceFieldCatalogue::formatNumber;
     QStringList lines;
-    lines << Text::tr("Order #%1").arg(order.number.isEmpty() ? order.id : order.number);
+    lines << texts.orderTitle(order.number.isEmpty() ? order.id : order.number);
     const QStringList products
         = SourceFieldCatalogue::productsText(order).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     if (!products.isEmpty()) {
-        lines << Text::tr("Products:");
+        lines << texts.products();
         for (qsizetype i = 0; i < products.size(); ++i)
             lines << QStringLiteral("%1. %2").arg(i + 1).arg(products.at(i));
-        lines << Text::tr("Cart total: %1").arg(money(order.cartCost));
+        lines << texts.cartTotal(money(order.cartCost));
     }
     if (!order.deliveryName.isEmpty() || order.deliveryCost != 0) {
-        lines << Text::tr("Delivery: %1 — %2")
-                     .arg(order.deliveryName.isEmpty() ? Text::tr("not chosen") : order.deliveryName,
-                          money(order.deliveryCost));
+        lines << texts.delivery(order.deliveryName, money(order.deliveryCost));
     }
     if (!order.paymentName.isEmpty())
-        lines << Text::tr("Payment: %1").arg(order.paymentName);
-    lines << Text::tr("Total: %1").arg(money(order.cost));
+        lines << texts.payment(order.paymentName);
+    lines << texts.total(money(order.cost));
     const QString address = SourceFieldCatalogue::fullAddress(order.address);
     if (!address.isEmpty())
-        lines << Text::tr("Address: %1").arg(address);
+        lines << texts.address(address);
     if (!order.comment.trimmed().isEmpty())
-        lines << Text::tr("Comment: %1").arg(order.comment.trimmed());
-    const QString utm = utmLine(order.utm);
+        lines << texts.comment(order.comment.trimmed());
+    const QString utm = utmLine(order.utm, texts);
     if (!utm.isEmpty())
         lines << utm;
     return lines.join(QLatin1Char('\n'));
 }
 
-QString formNote(const Model::FormSubmission &form)
+QString formNote(const Model::FormSubmission &form, const CrmTexts &texts)
 {
     QStringList lines;
-    lines << Text::tr("Form: %1").arg(form.formName);
+    lines << texts.form(form.formName);
     if (!form.pageUrl.isEmpty())
-        lines << Text::tr("Page: %1").arg(form.pageUrl);
+        lines << texts.page(form.pageUrl);
     for (const auto &[key, value] : form.fields) {
         if (!value.trimmed().isEmpty())
             lines << key + QStringLiteral(": ") + value.trimmed();
     }
-    const QString utm = utmLine(form.utm);
+    const QString utm = utmLine(form.utm, texts);
     if (!utm.isEmpty())
         lines << utm;
     return lines.join(QLatin1Char('\n'));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The seeded field grids of a fresh install (FieldMap::defaultsForOrders / defaultsForForms).
+#include "CrmTexts.h"
 #include "FieldMap.h"
 #include "MappingLog.h"
 #include "SourceFieldCatalogue.h"
@@ -285,7 +286,7 @@ FieldMap FieldMap::defaultsForOrders(const Crm::CrmSchema &schema)
     seeder.remaining(SourceFieldCatalogue::forOrders());
     FieldMap &map = seeder.map();
     map.kind = SourceKind::Order;
-    map.dealNameTemplate = Text::tr("Order #{order.num}");
+    map.dealNameTemplate = CrmTexts::forLanguage(CrmTexts::languageOf(schema)).orderNameTemplate();
     map.tagTemplates = { QStringLiteral("{utm.source}") };
     map.noteMode = NoteMode::Cart;
     return map;
@@ -302,7 +303,7 @@ FieldMap FieldMap::defaultsForForms(const Crm::CrmSchema &schema)
     seeder.remaining(SourceFieldCatalogue::forForms());
     FieldMap &map = seeder.map();
     map.kind = SourceKind::Form;
-    map.dealNameTemplate = Text::tr("Request: {form.name}");
+    map.dealNameTemplate = CrmTexts::forLanguage(CrmTexts::languageOf(schema)).formNameTemplate();
     map.tagTemplates = { QStringLiteral("{form.name}"), QStringLiteral("{utm.source}") };
     map.noteMode = NoteMode::FormFields;
     return map;

@@ -47,6 +47,8 @@ QJsonObject MappingSet::toJson() const
                              { QStringLiteral("responsible_user_id"), formRouting.responsibleUserId } } } };
     if (!codes.isEmpty())
         json.insert(QStringLiteral("codes"), codes.toJson());
+    if (!language.isEmpty())
+        json.insert(QStringLiteral("language"), language);
     return json;
 }
 
@@ -70,6 +72,10 @@ Result<MappingSet> MappingSet::fromJson(const QJsonObject &json, const Crm::CrmS
     MappingSet set;
     set.crm = json.value(QLatin1String("crm")).toString();
     set.phoneRegion = json.value(QLatin1String("phone_region")).toString(QStringLiteral("RU"));
+    set.language = json.value(QLatin1String("language")).toString();
+    if (!set.language.isEmpty() && set.language != QLatin1String("ru") && set.language != QLatin1String("en"))
+        return invalid(Text::tr("\"language\" is \"%1\"; CRM Bridge writes into a CRM in \"ru\" or \"en\"")
+                           .arg(set.language));
 
     auto orders = FieldMap::fromJson(json.value(QLatin1String("orders")).toObject());
     if (!orders)

@@ -42,6 +42,9 @@ struct MappingSet
 
     QString crm;
     QString phoneRegion = QStringLiteral("RU");
+    /** What CRM Bridge writes into the CRM is in this language ("ru", "en"); empty: the account's (CrmTexts).
+     */
+    QString language;
     FieldMap orders;
     FieldMap forms;
     StatusMap statuses;

@@ -4,6 +4,7 @@
 #include "common/Json.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
+#include "store/AuditRepo.h"
 #include "store/SecretGuard.h"
 
 #include <QJsonArray>
@@ -76,7 +77,11 @@ Result<SourceRecord> SourceRepo::add(const SourceRecord &record)
                 QStringLiteral("duplicate"));
         return inserted.error();
     }
-    return byName(record.name.trimmed());
+    auto added = byName(record.name.trimmed());
+    if (added)
+        (void)Store::AuditRepo(m_db, m_clock)
+            .record(QStringLiteral("source.added"), added->name, { { QStringLiteral("kind"), added->kind } });
+    return added;
 }
 
 Common::Status SourceRepo::update(const SourceRecord &record)
@@ -165,6 +170,11 @@ Common::Status SourceRepo::remove(const QString &name)
     auto removed = Sql::update(*m_db, QStringLiteral("DELETE FROM sources WHERE name = ?"), { name });
     if (!removed)
         return removed.error();
+    if (removed.value() > 0) {
+        if (auto recorded = Store::AuditRepo(m_db, m_clock).record(QStringLiteral("source.removed"), name);
+            !recorded)
+            return recorded.error();
+    }
     return tx.commit();
 }
 

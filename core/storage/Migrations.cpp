@@ -272,6 +272,33 @@ static QList<Migration> buildMigrations()
               QStringLiteral("ALTER TABLE jobs ADD COLUMN error_status INTEGER NOT NULL DEFAULT 0"),
           } });
 
+    // The audit trail (Store::AuditRepo): operator actions, append-only, with who, where and how;
+    // every saved mapping as a version (MappingRepo), so a change can be compared and rolled back; and
+    // the failure digests sent to operators without a console (Engine::Notifier).
+    list.append(
+        { 13,
+          QStringLiteral("audit trail, mapping versions and notification digests"),
+          {
+              QStringLiteral("CREATE TABLE audit_log ("
+                             " id {pk}, at {int64} NOT NULL, os_user TEXT NOT NULL, host TEXT NOT NULL,"
+                             " tool TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL,"
+                             " details TEXT NOT NULL DEFAULT '{}')"),
+              QStringLiteral("CREATE INDEX audit_log_action ON audit_log (action, id)"),
+              QStringLiteral("CREATE TABLE mapping_versions ("
+                             " id {pk}, connection_id {int64} NOT NULL, saved_at {int64} NOT NULL,"
+                             " os_user TEXT NOT NULL, host TEXT NOT NULL, tool TEXT NOT NULL,"
+                             " note TEXT NOT NULL DEFAULT '', body TEXT NOT NULL)"),
+              QStringLiteral(
+                  "CREATE INDEX mapping_versions_connection ON mapping_versions (connection_id, id)"),
+              // One row per digest slot (time / interval): the UNIQUE slot is what lets exactly one
+              // of several engines send a digest (Engine::Notifier).
+              QStringLiteral(
+                  "CREATE TABLE notify_digests ("
+                  " slot {int64} PRIMARY KEY, sent_at {int64} NOT NULL, covered_until {int64} NOT NULL,"
+                  " failures INTEGER NOT NULL, situation TEXT NOT NULL DEFAULT '',"
+                  " channels TEXT NOT NULL DEFAULT '', error TEXT NOT NULL DEFAULT '')"),
+          } });
+
     return list;
 }
 

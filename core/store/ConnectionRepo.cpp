@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConnectionRepo.h"
 
+#include "AuditRepo.h"
 #include "SecretGuard.h"
 #include "common/Json.h"
 #include "storage/Sql.h"
@@ -64,13 +65,20 @@ Result<Connection> ConnectionRepo::add(const Connection &connection)
                 QStringLiteral("A connection named \"%1\" already exists").arg(connection.name));
         return inserted.error();
     }
-    return byName(connection.name.trimmed());
+    auto added = byName(connection.name.trimmed());
+    if (added)
+        (void)AuditRepo(m_db, m_clock)
+            .record(
+                QStringLiteral("connection.added"), added->name,
+                { { QStringLiteral("crm"), added->crm }, { QStringLiteral("base_url"), added->baseUrl } });
+    return added;
 }
 
 Common::Status ConnectionRepo::update(const Connection &connection)
 {
     if (auto valid = validate(connection); !valid)
         return valid;
+    auto before = byId(connection.id);
     auto updated = Sql::update(
         *m_db,
         QStringLiteral(
@@ -83,11 +91,47 @@ Common::Status ConnectionRepo::update(const Connection &connection)
         return updated.error();
     if (updated.value() == 0)
         return Error::notFound(QStringLiteral("No connection %1").arg(connection.id));
+    if (before)
+        recordChange(before.value(), connection);
     return {};
+}
+
+void ConnectionRepo::recordChange(const Connection &before, const Connection &after)
+{
+    AuditRepo audit(m_db, m_clock);
+    if (before.enabled() != after.enabled())
+        (void)audit.record(QStringLiteral("connection.switched"), after.name,
+                           { { QStringLiteral("enabled"), after.enabled() } });
+    // Which settings changed, old and new (the config never holds a secret: validate() refuses one).
+    QJsonObject changes;
+    QStringList keys = before.config.keys();
+    for (const QString &k : after.config.keys())
+        if (!keys.contains(k))
+            keys << k;
+    for (const QString &k : keys) {
+        if (k == QLatin1String("enabled") || before.config.value(k) == after.config.value(k))
+            continue;
+        changes.insert(k,
+                       QJsonObject { { QStringLiteral("from"), before.config.value(k) },
+                                     { QStringLiteral("to"), after.config.value(k) } });
+    }
+    if (before.name != after.name.trimmed())
+        changes.insert(QStringLiteral("name"),
+                       QJsonObject { { QStringLiteral("from"), before.name },
+                                     { QStringLiteral("to"), after.name.trimmed() } });
+    if (before.baseUrl != after.baseUrl)
+        changes.insert(QStringLiteral("base_url"),
+                       QJsonObject { { QStringLiteral("from"), before.baseUrl },
+                                     { QStringLiteral("to"), after.baseUrl } });
+    if (!changes.isEmpty())
+        (void)audit.record(QStringLiteral("connection.changed"), after.name.trimmed(), changes);
+    if (after.state == QLatin1String("signed-in") && before.state != after.state)
+        (void)audit.record(QStringLiteral("connection.signed_in"), after.name.trimmed());
 }
 
 Common::Status ConnectionRepo::setState(qint64 id, const QString &state)
 {
+    auto before = byId(id);
     auto updated
         = Sql::update(*m_db, QStringLiteral("UPDATE connections SET state = ?, updated_at = ? WHERE id = ?"),
                       { state, m_clock->nowMs(), id });
@@ -95,11 +139,15 @@ Common::Status ConnectionRepo::setState(qint64 id, const QString &state)
         return updated.error();
     if (updated.value() == 0)
         return Error::notFound(QStringLiteral("No connection %1").arg(id));
+    // A sign-in is an operator's act; the engine only ever moves a connection away from signed-in.
+    if (before && state == QLatin1String("signed-in") && before->state != state)
+        (void)AuditRepo(m_db, m_clock).record(QStringLiteral("connection.signed_in"), before->name);
     return {};
 }
 
 Common::Status ConnectionRepo::remove(qint64 id)
 {
+    auto before = byId(id);
     Storage::Transaction tx(*m_db);
     if (!tx.isActive())
         return tx.error();
@@ -114,6 +162,14 @@ Common::Status ConnectionRepo::remove(qint64 id)
     auto removed = Sql::update(*m_db, QStringLiteral("DELETE FROM connections WHERE id = ?"), { id });
     if (!removed)
         return removed.error();
+    if (before) {
+        auto recorded = AuditRepo(m_db, m_clock)
+                            .record(QStringLiteral("connection.removed"), before->name,
+                                    { { QStringLiteral("crm"), before->crm },
+                                      { QStringLiteral("jobs_cancelled"), cancelled.value() } });
+        if (!recorded)
+            return recorded.error();
+    }
     return tx.commit();
 }
 

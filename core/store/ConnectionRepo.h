@@ -46,6 +46,9 @@ public:
     Common::Result<QList<Connection>> list();
 
 private:
+    /** Records in the audit trail what an update changed (switched on/off, settings, name, sign-in). */
+    void recordChange(const Connection &before, const Connection &after);
+
     std::shared_ptr<Storage::Database> m_db;
     const Common::Clock *m_clock;
 };

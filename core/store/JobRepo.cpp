@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "JobRepo.h"
 
+#include "AuditRepo.h"
 #include "common/Json.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
@@ -394,12 +395,14 @@ Result<int> JobRepo::resend(const QList<qint64> &ids)
         marks << QStringLiteral("?");
         binds << id;
     }
-    return Sql::update(
-        *m_db,
-        QStringLiteral("UPDATE jobs SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?,"
-                       " settled_at = 0 WHERE state IN ('failed', 'pending') AND id IN (%1)")
-            .arg(marks.join(QLatin1Char(','))),
-        binds);
+    return audited(
+        Sql::update(*m_db,
+                    QStringLiteral("UPDATE jobs SET state = 'pending', attempts = 0, next_attempt_at = ?,"
+                                   " updated_at = ?, settled_at = 0 WHERE state IN ('failed', 'pending')"
+                                   " AND id IN (%1)")
+                        .arg(marks.join(QLatin1Char(','))),
+                    binds),
+        QStringLiteral("jobs.resent"), idList(ids));
 }
 
 Result<int> JobRepo::resendFailed(const QString &fingerprint)
@@ -410,12 +413,14 @@ Result<int> JobRepo::resendFailed(const QString &fingerprint)
         filter = QStringLiteral(" AND error_fingerprint = ?");
         binds << fingerprint;
     }
-    return Sql::update(
-        *m_db,
-        QStringLiteral("UPDATE jobs SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?,"
-                       " settled_at = 0 WHERE state = 'failed'%1")
-            .arg(filter),
-        binds);
+    return audited(
+        Sql::update(*m_db,
+                    QStringLiteral("UPDATE jobs SET state = 'pending', attempts = 0, next_attempt_at = ?,"
+                                   " updated_at = ?, settled_at = 0 WHERE state = 'failed'%1")
+                        .arg(filter),
+                    binds),
+        QStringLiteral("jobs.resent"),
+        fingerprint.isEmpty() ? QStringLiteral("every failed job") : QStringLiteral("cause ") + fingerprint);
 }
 
 Result<int> JobRepo::cancel(const QList<qint64> &ids)
@@ -428,11 +433,32 @@ Result<int> JobRepo::cancel(const QList<qint64> &ids)
         marks << QStringLiteral("?");
         binds << id;
     }
-    return Sql::update(*m_db,
-                       QStringLiteral("UPDATE jobs SET state = 'cancelled', updated_at = ?, settled_at = ?"
-                                      " WHERE state IN ('pending', 'failed') AND id IN (%1)")
-                           .arg(marks.join(QLatin1Char(','))),
-                       binds);
+    return audited(
+        Sql::update(*m_db,
+                    QStringLiteral("UPDATE jobs SET state = 'cancelled', updated_at = ?, settled_at = ?"
+                                   " WHERE state IN ('pending', 'failed') AND id IN (%1)")
+                        .arg(marks.join(QLatin1Char(','))),
+                    binds),
+        QStringLiteral("jobs.cancelled"), idList(ids));
+}
+
+QString JobRepo::idList(const QList<qint64> &ids)
+{
+    QStringList parts;
+    for (qsizetype i = 0; i < ids.size() && i < 20; ++i)
+        parts << QString::number(ids.at(i));
+    return QStringLiteral("jobs ") + parts.join(QLatin1String(", "))
+        + (ids.size() > 20 ? QStringLiteral(" …") : QString());
+}
+
+Result<int> JobRepo::audited(Result<int> changed, const QString &action, const QString &filter)
+{
+    // An operator's resend or cancel goes into the audit trail with how many it touched and by what filter.
+    if (changed && changed.value() > 0)
+        (void)AuditRepo(m_db, m_clock)
+            .record(action, QString(),
+                    { { QStringLiteral("count"), changed.value() }, { QStringLiteral("filter"), filter } });
+    return changed;
 }
 
 Result<Job> JobRepo::get(qint64 id)

@@ -103,6 +103,9 @@ public:
     Common::Result<qint64> oldestPendingCreatedAt();
 
 private:
+    /** Records an operator's resend or cancel in the audit trail when it changed anything. */
+    Common::Result<int> audited(Common::Result<int> changed, const QString &action, const QString &filter);
+    static QString idList(const QList<qint64> &ids);
     Common::Status settle(qint64 id, const QString &owner, const QString &state, qint64 nextAttemptAt,
                           const Common::Error *error, const QString &outcome, bool countsAttempt,
                           bool keepSending);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MappingRepo.h"
 
+#include "AuditRepo.h"
+#include "ConnectionRepo.h"
+#include "MappingHistory.h"
 #include "common/Json.h"
 #include "mapping/MappingValidator.h"
 #include "storage/Sql.h"
@@ -114,7 +117,7 @@ Result<std::optional<Mapping::MappingSet>> MappingRepo::load(qint64 connectionId
     return std::optional<Mapping::MappingSet>(parsed.value());
 }
 
-Status MappingRepo::save(qint64 connectionId, const Mapping::MappingSet &set)
+Status MappingRepo::save(qint64 connectionId, const Mapping::MappingSet &set, const QString &note)
 {
     QList<Mapping::Problem> problems = Mapping::MappingValidator::validateStructure(set);
     problems.removeIf([](const Mapping::Problem &p) { return !p.isError(); });
@@ -175,7 +178,55 @@ Status MappingRepo::save(qint64 connectionId, const Mapping::MappingSet &set)
         if (!done)
             return done.error();
     }
+    if (auto recorded = recordVersion(connectionId, set.toJson(), note); !recorded)
+        return recorded.error();
     return tx.commit();
+}
+
+Status MappingRepo::recordVersion(qint64 connectionId, const QJsonObject &body, const QString &note)
+{
+    MappingHistory history(m_db, m_clock);
+    auto previous = history.versions(connectionId, 1);
+    if (!previous)
+        return previous.error();
+    auto appended = history.append(connectionId, body, note);
+    if (!appended)
+        return appended.error();
+    if (!appended->second)
+        return {};
+    QJsonObject details { { QStringLiteral("version"), appended->first } };
+    if (!previous->isEmpty()) {
+        auto before = history.version(previous->first().id);
+        if (!before)
+            return before.error();
+        details.insert(QStringLiteral("previous_version"), previous->first().id);
+        details.insert(QStringLiteral("changes"), MappingHistory::diff(before->body, body).size());
+    }
+    if (!note.isEmpty())
+        details.insert(QStringLiteral("note"), note);
+    auto connection = ConnectionRepo(m_db).byId(connectionId);
+    auto recorded = AuditRepo(m_db, m_clock)
+                        .record(note.isEmpty() ? QStringLiteral("mapping.saved")
+                                               : QStringLiteral("mapping.rolled_back"),
+                                connection ? connection->name : QString::number(connectionId), details);
+    if (!recorded)
+        return recorded.error();
+    return {};
+}
+
+Status MappingRepo::rollback(qint64 connectionId, qint64 versionId)
+{
+    auto version = MappingHistory(m_db, m_clock).version(versionId);
+    if (!version)
+        return version.error();
+    if (version->connectionId != connectionId)
+        return Error::invalidInput(
+            QStringLiteral("Mapping version %1 belongs to another connection").arg(versionId),
+            QStringLiteral("mapping-version"));
+    auto set = Mapping::MappingSet::fromJson(version->body);
+    if (!set)
+        return set.error();
+    return save(connectionId, set.value(), QStringLiteral("rolled back to version %1").arg(versionId));
 }
 
 Status MappingRepo::remove(qint64 connectionId)

@@ -28,8 +28,12 @@ public:
 
     /** The saved mapping, or nullopt when the connection has none yet. */
     Common::Result<std::optional<Mapping::MappingSet>> load(qint64 connectionId);
-    /** Replaces the connection's mapping; a set with structural errors is refused (InvalidInput). */
-    Common::Status save(qint64 connectionId, const Mapping::MappingSet &set);
+    /** Replaces the connection's mapping; a set with structural errors is refused (InvalidInput).
+     *  A set that differs from the last saved one is kept as a new version (MappingHistory) and the
+     *  save is recorded in the audit trail, with @p note when it is a roll-back. */
+    Common::Status save(qint64 connectionId, const Mapping::MappingSet &set, const QString &note = {});
+    /** Saves an earlier version again, as a new version noted "rolled back to version N". */
+    Common::Status rollback(qint64 connectionId, qint64 versionId);
     Common::Status remove(qint64 connectionId);
     /** "orders/o5", "forms/f4" … : the field rows that target a custom field. */
     Common::Result<QStringList> rowsUsingField(qint64 connectionId, const QString &fieldId);
@@ -39,6 +43,8 @@ public:
     Common::Status saveSchema(qint64 connectionId, const Crm::CrmSchema &schema);
 
 private:
+    Common::Status recordVersion(qint64 connectionId, const QJsonObject &body, const QString &note);
+
     std::shared_ptr<Storage::Database> m_db;
     const Common::Clock *m_clock;
 };

@@ -12,7 +12,8 @@ namespace Store {
 
 /**
  * Application settings shared by every console and engine on the store (key → text; JSON where a
- * value is structured). Refuses keys that look like secrets: those go to the SecretStore.
+ * value is structured). Refuses keys that look like secrets: those go to the SecretStore. Changes of
+ * operator settings are recorded in the audit trail.
  */
 class SettingsRepo
 {
@@ -25,6 +26,9 @@ public:
     Common::Result<QMap<QString, QString>> all();
 
 private:
+    /** An operator setting that changed goes into the audit trail (AuditRepo). */
+    void recordChange(const QString &key, const QString &from, const QString &to);
+
     std::shared_ptr<Storage::Database> m_db;
 };
 

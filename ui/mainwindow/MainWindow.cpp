@@ -10,6 +10,7 @@
 #include "connect/ConnectionsPage.h"
 #include "dashboard/DashboardPage.h"
 #include "engine/SyncEngine.h"
+#include "history/HistoryPage.h"
 #include "mapping/MappingPage.h"
 #include "oplog/LogPage.h"
 #include "queue/QueuePage.h"
@@ -70,8 +71,10 @@ MainWindow::MainWindow(std::shared_ptr<Storage::Database> db, Engine::SyncEngine
     addPage(queue, themedIcon(QStringLiteral("view-list-details"), QStringLiteral("queue")), tr("Queue"), 4);
     auto *log = new LogPage(m_db, this);
     addPage(log, themedIcon(QStringLiteral("text-x-generic"), QStringLiteral("log")), tr("Log"), 5);
+    addPage(new HistoryPage(m_db, this),
+            themedIcon(QStringLiteral("document-open-recent"), QStringLiteral("history")), tr("History"), 6);
     addPage(new SettingsPage(m_db, this),
-            themedIcon(QStringLiteral("preferences-system"), QStringLiteral("settings")), tr("Settings"), 6);
+            themedIcon(QStringLiteral("preferences-system"), QStringLiteral("settings")), tr("Settings"), 7);
     connect(dashboard, &DashboardPage::failureGroupActivated, this,
             [this, queue](const QString &fingerprint) {
                 queue->showFailureGroup(fingerprint);

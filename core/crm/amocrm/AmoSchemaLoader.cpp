@@ -69,30 +69,40 @@ void AmoSchemaLoader::refresh(SchemaCallback done)
                                         return fail(users.error());
                                     CrmSchema schema = AmoCodec::schemaFrom(parts->pipelines, parts->fields,
                                                                             users.value());
-                                    schema.fetchedAt = m_clock->now();
-                                    std::optional<CrmSchema> previous = m_current;
-                                    if (!previous && m_db && m_connectionId > 0) {
-                                        auto cached
-                                            = Store::MappingRepo(m_db, m_clock).loadSchema(m_connectionId);
-                                        if (cached && cached.value())
-                                            previous = *cached.value();
-                                    }
-                                    m_lastDiff = previous ? diff(*previous, schema) : CrmSchemaDiff();
-                                    if (m_db && m_connectionId > 0) {
-                                        if (auto saved = Store::MappingRepo(m_db, m_clock)
-                                                             .saveSchema(m_connectionId, schema);
-                                            !saved)
-                                            qCWarning(lcAmoCrm)
-                                                << "could not cache the schema:" << saved.error().message;
-                                    }
-                                    m_current = schema;
-                                    m_stale = false;
-                                    done(schema);
+                                    // The account's language: what the bridge writes into this CRM is
+                                    // in it (Mapping::CrmTexts). A refused account read costs only that.
+                                    m_api->account(
+                                        {}, [this, schema, done](Common::Result<QJsonValue> account) mutable {
+                                            if (account)
+                                                schema.language = account->toObject()
+                                                                      .value(QLatin1String("language"))
+                                                                      .toString();
+                                            settle(std::move(schema), done);
+                                        });
                                 });
                             });
                     });
             });
     });
+}
+
+void AmoSchemaLoader::settle(CrmSchema schema, const SchemaCallback &done)
+{
+    schema.fetchedAt = m_clock->now();
+    std::optional<CrmSchema> previous = m_current;
+    if (!previous && m_db && m_connectionId > 0) {
+        auto cached = Store::MappingRepo(m_db, m_clock).loadSchema(m_connectionId);
+        if (cached && cached.value())
+            previous = *cached.value();
+    }
+    m_lastDiff = previous ? diff(*previous, schema) : CrmSchemaDiff();
+    if (m_db && m_connectionId > 0) {
+        if (auto saved = Store::MappingRepo(m_db, m_clock).saveSchema(m_connectionId, schema); !saved)
+            qCWarning(lcAmoCrm) << "could not cache the schema:" << saved.error().message;
+    }
+    m_current = schema;
+    m_stale = false;
+    done(schema);
 }
 
 } // namespace Crm::AmoCrm

@@ -41,6 +41,9 @@ public:
     const CrmSchemaDiff &lastDiff() const { return m_lastDiff; }
 
 private:
+    /** Stamps, diffs against the previous schema, caches and hands over a freshly read schema. */
+    void settle(CrmSchema schema, const SchemaCallback &done);
+
     AmoApiClient *m_api;
     std::shared_ptr<Storage::Database> m_db;
     qint64 m_connectionId;

@@ -353,6 +353,8 @@ CrmSchema schemaFrom(const References &refs, const QDateTime &fetchedAt)
 {
     CrmSchema schema;
     schema.crm = QStringLiteral("retailcrm");
+    // RetailCRM has no account language in its API; its accounts (and this product's users) are Russian.
+    schema.language = QStringLiteral("ru");
     schema.fetchedAt = fetchedAt;
     Pipeline pipeline;
     pipeline.id = kPipelineId;

@@ -147,6 +147,7 @@ QJsonObject AmoAccount::toJson() const
                          { "subdomain", subdomain },
                          { "name", name },
                          { "customers_mode", customersMode },
+                         { "language", language },
                          { "unpaid", unpaid },
                          { "blocked", blocked },
                          { "duplicate_control", duplicateControl },
@@ -176,6 +177,7 @@ void AmoAccount::loadJson(const QJsonObject &json)
     subdomain = json.value("subdomain").toString(subdomain);
     name = json.value("name").toString(name);
     customersMode = json.value("customers_mode").toString(customersMode);
+    language = json.value("language").toString(language);
     unpaid = json.value("unpaid").toBool();
     blocked = json.value("blocked").toBool();
     duplicateControl = json.value("duplicate_control").toBool();

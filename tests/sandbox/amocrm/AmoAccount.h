@@ -21,6 +21,7 @@ struct AmoAccount
     QString subdomain;
     QString name;
     QString customersMode = QStringLiteral("periodicity");
+    QString language = QStringLiteral("ru"); ///< the account's interface language ("ru", "en" on Kommo)
     bool unpaid = false;
     bool blocked = false;
     bool duplicateControl = false;

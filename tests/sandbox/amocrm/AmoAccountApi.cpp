@@ -80,6 +80,8 @@ HttpResponse AmoAccountApi::account(AmoCall &call)
                        { "currency", "RUB" },
                        { "currency_symbol", QStringLiteral("₽") },
                        { "customers_mode", acc.customersMode },
+                       // Not in the public docs; seen in a real captured account answer (reference 3.10).
+                       { "language", acc.language },
                        { "is_unsorted_on", true },
                        { "is_loss_reason_enabled", true },
                        { "is_helpbot_enabled", false },

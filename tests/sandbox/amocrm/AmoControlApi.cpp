@@ -278,6 +278,8 @@ HttpResponse AmoControlApi::account(Call &call)
         account->duplicateControl = b.value("duplicate_control").toBool();
     if (b.contains("customers_mode"))
         account->customersMode = b.value("customers_mode").toString();
+    if (b.contains("language"))
+        account->language = b.value("language").toString();
     if (b.contains("webhook_disable_threshold"))
         m_context.notifier->setDisableThreshold(b.value("webhook_disable_threshold").toInt());
     account->limiter.settings().update(b);
