@@ -95,7 +95,12 @@ private Q_SLOTS:
         stopEngine(second);
         QCOMPARE(state().value("leads").toArray().size(), leadsAfterFirst);
         auto attempts = jobs.attempts(enqueued->job.id);
-        QCOMPARE(attempts->last().outcome, QStringLiteral("reconciled"));
+        // Found in the CRM and linked again; its note then went on as a follow-up of that deal, so the last
+        // try is the follow-up's ("done"), never a create (the lead count above).
+        QVERIFY(std::any_of(attempts->cbegin(), attempts->cend(), [](const Store::JobAttempt &a) {
+            return a.outcome == QLatin1String("reconciled") || a.outcome == QLatin1String("done");
+        }));
+        QCOMPARE(jobs.get(enqueued->job.id)->state, Store::JobState::Done);
         QCOMPARE(Store::EntityLinkRepo(m_kit.store->db())
                      .count(m_kit.connectionId, QStringLiteral("order"))
                      .value(),
