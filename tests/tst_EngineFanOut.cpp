@@ -186,12 +186,9 @@ private Q_SLOTS:
         QCOMPARE(total(orders), 13);
         QCOMPARE(links(m_amo.connectionId, QStringLiteral("order")), 13);
         QCOMPARE(links(m_retailId, QStringLiteral("order")), 13);
-        auto reconciled = Storage::Sql::scalar(
-            *m_amo.store->db(),
-            QStringLiteral("SELECT COUNT(DISTINCT j.connection_id) FROM job_attempts a"
-                           " JOIN jobs j ON j.id = a.job_id WHERE a.outcome = 'reconciled'"));
-        QVERIFY_OK(reconciled);
-        QCOMPARE(reconciled->toInt(), 2);
+        // Found again by their external ids after the crash: 13 orders in each CRM, 13 links each, every job
+        // done (with once-steps the found deal's note goes on as a follow-up, so the try is not named
+        // "reconciled" any more; the counts are the promise).
         QCOMPARE(jobs(QStringLiteral("kind = 'order.created' AND state <> 'done'")), 0);
     }
 
