@@ -86,7 +86,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         auto *table = page.findChild<QTableView *>(QStringLiteral("auditTable"));
         QVERIFY(table);
-        QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(table->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModel *model = table->model();
         // Newest first: the removal, the two mapping saves, the two connections added.
         QTRY_COMPARE(model->rowCount(), 5);
@@ -109,7 +110,8 @@ private slots:
         auto *diff = page.findChild<QPlainTextEdit *>(QStringLiteral("mappingDiff"));
         auto *rollBack = page.findChild<QPushButton *>(QStringLiteral("rollBackMapping"));
         versions->setCurrentRow(0);
-        QVERIFY2(diff->toPlainText().contains(QStringLiteral("~ orders.deal_name:")), qPrintable(diff->toPlainText()));
+        QVERIFY2(diff->toPlainText().contains(QStringLiteral("~ orders.deal_name:")),
+                 qPrintable(diff->toPlainText()));
         QVERIFY(diff->toPlainText().contains(QStringLiteral("→ \"Сайт: {order.num}\"")));
         QVERIFY(!rollBack->isEnabled()); // the newest is the mapping in force
 
@@ -123,7 +125,8 @@ private slots:
         Gui::MessageBox::setNextAnswer(QMessageBox::Yes);
         QTest::mouseClick(rollBack, Qt::LeftButton);
         loaded = Store::MappingRepo(m_test->db()).load(m_connection);
-        QCOMPARE(loaded.value()->orders.dealNameTemplate, Mapping::MappingSet::defaults(schema()).orders.dealNameTemplate);
+        QCOMPARE(loaded.value()->orders.dealNameTemplate,
+                 Mapping::MappingSet::defaults(schema()).orders.dealNameTemplate);
         QTRY_COMPARE(versions->count(), 3);
         QVERIFY(versions->item(0)->text().contains(QStringLiteral("rolled back to version")));
         QTRY_COMPARE(model->rowCount(), 3);
