@@ -47,7 +47,8 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         case When:
             return QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.atMs), QLocale::ShortFormat);
         case Who:
-            return QStringLiteral("%1@%2 (%3)").arg(e.actor.user, e.actor.host, AuditText::tool(e.actor.tool));
+            return QStringLiteral("%1@%2 (%3)")
+                .arg(e.actor.user, e.actor.host, AuditText::tool(e.actor.tool));
         case Action:
             return AuditText::action(e.action);
         case Subject:

@@ -43,7 +43,8 @@ QString AuditText::details(const Store::AuditEntry &entry)
     if (entry.action.startsWith(QLatin1String("mapping."))) {
         QString text = tr("version %1").arg(d.value(QLatin1String("version")).toInteger());
         if (d.contains(QLatin1String("changes")))
-            text += QStringLiteral(", ") + tr("%n change(s)", nullptr, d.value(QLatin1String("changes")).toInt());
+            text += QStringLiteral(", ")
+                + tr("%n change(s)", nullptr, d.value(QLatin1String("changes")).toInt());
         return text;
     }
     if (entry.action == QLatin1String("connection.switched"))
@@ -56,22 +57,27 @@ QString AuditText::details(const Store::AuditEntry &entry)
                    ? QString()
                    : QStringLiteral(", ") + d.value(QLatin1String("filter")).toString());
     if (entry.action == QLatin1String("settings.changed"))
-        return tr("“%1” → “%2”").arg(d.value(QLatin1String("from")).toString(), d.value(QLatin1String("to")).toString());
+        return tr("“%1” → “%2”")
+            .arg(d.value(QLatin1String("from")).toString(), d.value(QLatin1String("to")).toString());
     QStringList parts;
     for (auto it = d.begin(); it != d.end(); ++it) {
         const QJsonValue v = it.value();
         parts << it.key() + QStringLiteral(": ")
-                + (v.isObject() ? QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact))
-                                : v.toVariant().toString());
+                + (v.isObject()
+                       ? QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact))
+                       : v.toVariant().toString());
     }
     return parts.join(QStringLiteral("; "));
 }
 
 QList<std::pair<QString, QString>> AuditText::filters()
 {
-    return { { QString(), tr("Every action") },        { QStringLiteral("mapping"), tr("Mappings") },
-             { QStringLiteral("jobs"), tr("Resends and cancels") }, { QStringLiteral("connection"), tr("Connections") },
-             { QStringLiteral("source"), tr("Shops") },      { QStringLiteral("settings"), tr("Settings") },
+    return { { QString(), tr("Every action") },
+             { QStringLiteral("mapping"), tr("Mappings") },
+             { QStringLiteral("jobs"), tr("Resends and cancels") },
+             { QStringLiteral("connection"), tr("Connections") },
+             { QStringLiteral("source"), tr("Shops") },
+             { QStringLiteral("settings"), tr("Settings") },
              { QStringLiteral("hook"), tr("Hooks") } };
 }
 

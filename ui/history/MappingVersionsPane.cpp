@@ -89,10 +89,11 @@ void MappingVersionsPane::showVersions()
         return;
     }
     for (const Store::MappingVersion &v : versions.value()) {
-        QString text = tr("Version %1 — %2, %3@%4 (%5)")
-                           .arg(v.id)
-                           .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(v.savedAt), QLocale::ShortFormat),
-                                v.actor.user, v.actor.host, AuditText::tool(v.actor.tool));
+        QString text
+            = tr("Version %1 — %2, %3@%4 (%5)")
+                  .arg(v.id)
+                  .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(v.savedAt), QLocale::ShortFormat),
+                       v.actor.user, v.actor.host, AuditText::tool(v.actor.tool));
         if (!v.note.isEmpty())
             text += QStringLiteral(" — ") + v.note;
         auto *item = new QListWidgetItem(text, m_versions);
@@ -121,8 +122,9 @@ void MappingVersionsPane::showDiff()
             before = previous->body;
     }
     const QStringList lines = Store::MappingHistory::diff(before, version->body);
-    m_diff->setPlainText(lines.isEmpty() ? tr("No change against the version before it.")
-                                         : tr("%n change(s) against the version before it:", nullptr, int(lines.size()))
+    m_diff->setPlainText(lines.isEmpty()
+                             ? tr("No change against the version before it.")
+                             : tr("%n change(s) against the version before it:", nullptr, int(lines.size()))
                                  + QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
 }
 
@@ -133,12 +135,13 @@ void MappingVersionsPane::rollBack()
     if (!item || !connection.isValid())
         return;
     const qint64 versionId = item->data(Qt::UserRole).toLongLong();
-    if (MessageBox::question(this, tr("Roll back the mapping"),
-                             tr("Make version %1 the mapping of “%2” again? Running engines use it from their next "
-                                "round; the current mapping stays as a version you can return to.")
-                                 .arg(versionId)
-                                 .arg(m_connection->currentText()),
-                             tr("Roll back"))
+    if (MessageBox::question(
+            this, tr("Roll back the mapping"),
+            tr("Make version %1 the mapping of “%2” again? Running engines use it from their next "
+               "round; the current mapping stays as a version you can return to.")
+                .arg(versionId)
+                .arg(m_connection->currentText()),
+            tr("Roll back"))
         != QMessageBox::Yes)
         return;
     if (auto rolled = Store::MappingRepo(m_db).rollback(connection.toLongLong(), versionId); !rolled) {
