@@ -5,11 +5,15 @@
 #include "AmoCustomFields.h"
 #include "AmoEntities.h"
 
+#include <QSet>
+#include <array>
+
 namespace Sandbox::AmoCrm {
 
 namespace {
 
 constexpr int kMaxCatalogs = 10;
+constexpr int kMaxElementsDeleted = 50;
 const QStringList kCatalogTypes { "regular", "invoices", "products", "suppliers" };
 
 } // namespace
@@ -26,9 +30,31 @@ AmoCatalogsApi::AmoCatalogsApi(AmoContext &context, AmoRouter &router)
     router.add("POST", "/api/v4/catalogs/{id}/elements", [this](AmoCall &c) { return addElements(c); });
     router.add("PATCH", "/api/v4/catalogs/{id}/elements",
                [this](AmoCall &c) { return updateElements(c, 0); });
+    router.add("DELETE", "/api/v4/catalogs/{id}/elements", [this](AmoCall &c) { return deleteElements(c); });
     router.add("GET", "/api/v4/catalogs/{id}/elements/{id}", [this](AmoCall &c) { return element(c); });
     router.add("PATCH", "/api/v4/catalogs/{id}/elements/{id}",
                [this](AmoCall &c) { return updateElements(c, c.idParam(1)); });
+}
+
+void AmoCatalogsApi::addProductFields(AmoAccount &account, qint64 catalogId)
+{
+    const QString key = QStringLiteral("catalogs/%1").arg(catalogId);
+    const QList<std::array<const char *, 3>> fields { { "Артикул", "text", "SKU" },
+                                                      { "Описание", "textarea", "DESCRIPTION" },
+                                                      { "Цена", "price", "PRICE" },
+                                                      { "Группа", "category", "GROUP" },
+                                                      { "Внешний ID", "text", "EXTERNAL_ID" } };
+    qint64 sort = 1;
+    for (const auto &[name, type, code] : fields) {
+        QJsonObject spec { { "name", QString::fromUtf8(name) },
+                           { "type", QLatin1String(type) },
+                           { "code", QLatin1String(code) },
+                           { "is_predefined", true } };
+        // The external id is hidden in the interface and written by integrations only.
+        if (QLatin1String(code) == QLatin1String("EXTERNAL_ID"))
+            spec.insert("is_api_only", true);
+        AmoCustomFields::create(account, key, spec, sort++);
+    }
 }
 
 QJsonObject AmoCatalogsApi::renderCatalog(const AmoCall &call, const QJsonObject &stored) const
@@ -81,14 +107,23 @@ HttpResponse AmoCatalogsApi::add(AmoCall &call)
     if (call.account.catalogs.size() + items.size() > kMaxCatalogs)
         return Errors::problem(400, QStringLiteral("Maximum %1 catalogs per account").arg(kMaxCatalogs));
     ValidationErrors errors;
+    QSet<QString> singleTypes; // one products and one invoices list per account
+    for (const QJsonObject &c : std::as_const(call.account.catalogs))
+        singleTypes.insert(c.value("type").toString());
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QJsonObject item = items[i].toObject();
         const QString rid = Entities::requestIdOf(item, i);
+        const QString type = item.value("type").toString(QStringLiteral("regular"));
         if (item.value("name").toString().trimmed().isEmpty())
             errors.add(rid, QStringLiteral("NotBlank"), QStringLiteral("name"),
                        QStringLiteral("This value should not be blank."));
-        if (item.contains("type") && !kCatalogTypes.contains(item.value("type").toString()))
+        if (!kCatalogTypes.contains(type)) {
             errors.notSupportedChoice(rid, QStringLiteral("type"));
+        } else if (type == QLatin1String("products") || type == QLatin1String("invoices")) {
+            if (singleTypes.contains(type))
+                errors.notSupportedChoice(rid, QStringLiteral("type"));
+            singleTypes.insert(type);
+        }
     }
     if (!errors.isEmpty())
         return errors.response();
@@ -111,6 +146,8 @@ HttpResponse AmoCatalogsApi::add(AmoCall &call)
                                     { "sdk_widget_code", QJsonValue::Null },
                                     { "account_id", call.account.id } };
         call.account.catalogs.insert(id, catalog);
+        if (catalog.value("type").toString() == QLatin1String("products"))
+            addProductFields(call.account, id);
         QJsonObject rendered = renderCatalog(call, catalog);
         rendered.insert("request_id", Entities::requestIdOf(item, i));
         out.append(rendered);
@@ -283,6 +320,33 @@ HttpResponse AmoCatalogsApi::updateElements(AmoCall &call, qint64 singleId)
         return HttpResponse::json(200, QJsonDocument(out.first().toObject()));
     return HttpResponse::json(
         200, QJsonDocument(QJsonObject { { "_embedded", QJsonObject { { "elements", out } } } }));
+}
+
+HttpResponse AmoCatalogsApi::deleteElements(AmoCall &call)
+{
+    const qint64 catalogId = call.idParam(0);
+    if (!call.account.catalogs.contains(catalogId))
+        return Errors::problem(404, QStringLiteral("Catalog not found"));
+    QJsonArray items;
+    if (auto error = Entities::readBatch(call, kMaxElementsDeleted, &items))
+        return *error;
+    ValidationErrors errors;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonObject item = items[i].toObject();
+        const QJsonObject element = call.account.catalogElements.value(item.value("id").toInteger());
+        if (element.isEmpty() || element.value("catalog_id").toInteger() != catalogId
+            || element.value("is_deleted").toBool())
+            errors.notFound(Entities::requestIdOf(item, i), QStringLiteral("id"));
+    }
+    if (!errors.isEmpty())
+        return errors.response();
+    for (const QJsonValue &v : std::as_const(items)) {
+        QJsonObject &element = call.account.catalogElements[v.toObject().value("id").toInteger()];
+        element.insert("is_deleted", true);
+        element.insert("updated_at", call.now);
+        element.insert("updated_by", call.userId);
+    }
+    return HttpResponse::noContent();
 }
 
 } // namespace Sandbox::AmoCrm

@@ -7,11 +7,19 @@ namespace Sandbox::AmoCrm {
 
 class AmoContext;
 
-/** `/api/v4/catalogs` (lists; ids from 1000, at most 10 per account) and their elements. Server thread. */
+/**
+ * `/api/v4/catalogs` (lists; ids from 1000, at most 10 per account, at most one of type `products` and
+ * one of type `invoices`) and their elements: list, get, add and update in batches of 250, and delete
+ * in batches of 50 (see README, Assumptions). A `products` catalog comes with its predefined fields
+ * SKU, DESCRIPTION, PRICE, GROUP and EXTERNAL_ID (amoCRM products-api). Server thread.
+ */
 class AmoCatalogsApi
 {
 public:
     AmoCatalogsApi(AmoContext &context, AmoRouter &router);
+
+    /** The predefined fields of a products catalog, as amoCRM makes them when products are switched on. */
+    static void addProductFields(AmoAccount &account, qint64 catalogId);
 
 private:
     HttpResponse list(AmoCall &call);
@@ -22,6 +30,7 @@ private:
     HttpResponse element(AmoCall &call);
     HttpResponse addElements(AmoCall &call);
     HttpResponse updateElements(AmoCall &call, qint64 singleId);
+    HttpResponse deleteElements(AmoCall &call);
     QJsonObject renderCatalog(const AmoCall &call, const QJsonObject &catalog) const;
     QJsonObject renderElement(const AmoCall &call, const QJsonObject &element) const;
 

@@ -332,8 +332,13 @@ QJsonObject render(const AmoCall &call, const QString &type, const QJsonObject &
             embedded.remove("contacts");
         if (with.contains(QLatin1String("loss_reason")))
             embedded.insert("loss_reason", QJsonArray());
-        if (with.contains(QLatin1String("catalog_elements")))
-            embedded.insert("catalog_elements", QJsonArray());
+        // Linked catalog elements (AmoLinksApi) show only when asked for.
+        if (with.contains(QLatin1String("catalog_elements"))) {
+            QJsonArray elements = embedded.value("catalog_elements").toArray();
+            embedded.insert("catalog_elements", elements);
+        } else {
+            embedded.remove("catalog_elements");
+        }
         if (with.contains(QLatin1String("is_price_modified_by_robot")))
             entity.insert("is_price_modified_by_robot", false);
     } else if (type == QLatin1String("contacts") || type == QLatin1String("companies")) {
@@ -365,8 +370,13 @@ QJsonObject render(const AmoCall &call, const QString &type, const QJsonObject &
         }
         if (with.contains(QLatin1String("customers")))
             embedded.insert("customers", QJsonArray());
-        if (with.contains(QLatin1String("catalog_elements")))
-            embedded.insert("catalog_elements", QJsonArray());
+        // Linked catalog elements (AmoLinksApi) show only when asked for.
+        if (with.contains(QLatin1String("catalog_elements"))) {
+            QJsonArray elements = embedded.value("catalog_elements").toArray();
+            embedded.insert("catalog_elements", elements);
+        } else {
+            embedded.remove("catalog_elements");
+        }
     }
     entity.insert("_embedded", embedded);
     return entity;

@@ -6,12 +6,16 @@
 namespace Sandbox::AmoCrm {
 
 class AmoContext;
+class ValidationErrors;
 
 /**
- * Links of a lead to contacts and companies (`/api/v4/leads/{id}/links`, `…/link`, `…/unlink`), the way an
- * existing lead's links change: a lead update ignores `_embedded.contacts` (see AmoLeadsApi). Items are
- * `{to_entity_id, to_entity_type, metadata}`, `metadata.is_main` for contacts (SDK LinkModel,
- * LinkMethodsTrait). Routes run on the server thread.
+ * Links of a lead to contacts, companies and catalog elements (`/api/v4/leads/{id}/links`, `…/link`,
+ * `…/unlink`, and the mass `/api/v4/leads/link`, `/unlink` whose items name their `entity_id`), the way
+ * an existing lead's links change: a lead update ignores `_embedded.contacts` (see AmoLeadsApi). Items
+ * are `{to_entity_id, to_entity_type, metadata}`: `metadata.is_main` for contacts;
+ * `metadata.{catalog_id, quantity, price_id}` for `catalog_elements` (amoCRM entity-links-api). A
+ * catalog element linked again gets the new quantity and price, not a second line (see README,
+ * Assumptions). Routes run on the server thread.
  */
 class AmoLinksApi
 {
@@ -21,6 +25,10 @@ public:
 private:
     HttpResponse list(AmoCall &call);
     HttpResponse change(AmoCall &call, bool link);
+    HttpResponse changeMany(AmoCall &call, bool link);
+    /** Applies one item to @p lead; errors go under @p rid. Returns the link as answered, or null. */
+    QJsonValue apply(AmoCall &call, QJsonObject &lead, const QJsonObject &item, const QString &rid, bool link,
+                     ValidationErrors &errors);
 
     AmoContext &m_context;
 };

@@ -3,6 +3,7 @@
 
 #include "AmoAccount.h"
 #include "AmoAccountApi.h"
+#include "AmoCatalogsApi.h"
 #include "AmoCustomFields.h"
 #include "AmoErrors.h"
 #include "AmoPipelinesApi.h"
@@ -342,14 +343,9 @@ void AmoSeed::demoEntities(AmoAccount &account, qint64 now)
                                           { "sdk_widget_code", QJsonValue::Null },
                                           { "account_id", account.id } });
     const QString catalogKey = QStringLiteral("catalogs/%1").arg(catalogId);
-    const qint64 sku = AmoCustomFields::create(account, catalogKey,
-                                               spec(QStringLiteral("Артикул"), "text", "SKU", {}, true), 1)
-                           .value("id")
-                           .toInteger();
-    const qint64 price = AmoCustomFields::create(account, catalogKey,
-                                                 spec(QStringLiteral("Цена"), "price", "PRICE", {}, true), 2)
-                             .value("id")
-                             .toInteger();
+    AmoCatalogsApi::addProductFields(account, catalogId);
+    const qint64 sku = fieldId(account, catalogKey, QStringLiteral("SKU"));
+    const qint64 price = fieldId(account, catalogKey, QStringLiteral("PRICE"));
     const QList<QPair<QString, QString>> products { { QStringLiteral("Чайник электрический"), "2490" },
                                                     { QStringLiteral("Кофемолка"), "3190" },
                                                     { QStringLiteral("Набор кружек (6 шт.)"), "1290" } };
