@@ -148,6 +148,38 @@ private Q_SLOTS:
         QCOMPARE(attempts.last().outcome, QStringLiteral("done"));
     }
 
+    void aNoteWhoseAnswerWasLostIsNotAddedTwice()
+    {
+        // The notes call makes the five notes, then its answer is lost (a 500 after the work): the
+        // retry finds them on the deals and adds none again.
+        addFault({ { "action", "status" },
+                   { "method", "POST" },
+                   { "path", "/api/v4/leads/notes" },
+                   { "status", 500 },
+                   { "after", true },
+                   { "times", 1 } });
+        const auto calls = [this](const char *endpoint) {
+            return m_kit.state()
+                .value("counters")
+                .toObject()
+                .value("by_endpoint")
+                .toObject()
+                .value(QLatin1String(endpoint))
+                .toInt();
+        };
+        const int notesAddedBefore = calls("POST /api/v4/leads/notes");
+        const int notesListedBefore = calls("GET /api/v4/leads/notes");
+        enqueueOrders();
+        Crm::ConnectorFactory factory(m_kit.store->db(), m_kit.secrets);
+        auto engine = startEngine(Common::Clock::system(), factory);
+        QVERIFY(engine);
+        QTRY_COMPARE_WITH_TIMEOUT(m_kit.countDone(), kOrders, 30000);
+        m_kit.stopEngine(engine);
+        verifyOneDealPerOrderWithItsNote();
+        QCOMPARE(calls("POST /api/v4/leads/notes") - notesAddedBefore, 1); // the retry only looked
+        QVERIFY(calls("GET /api/v4/leads/notes") > notesListedBefore);
+    }
+
     void aResendFinishesTheNoteAndNeverMakesASecondDeal()
     {
         // The replay: the notes fail until the jobs give up; the operator resends the failures.

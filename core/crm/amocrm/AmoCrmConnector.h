@@ -133,6 +133,11 @@ private:
     };
     void sendFollowUps(QList<EncodedItem> created, const QList<DealCreate> &items,
                        QList<ItemOutcome> outcomes, BatchCallback done);
+    /** A note to retry may have been made by a try whose answer was lost: drops the Note step of every
+     *  deal that already has a common note with the same text (one listing per 250 deals). A failed
+     *  listing leaves those notes pending with its error, for the next retry. */
+    void skipNotesAlreadyMade(QList<FollowUpTodo> todo, QList<ItemOutcome> outcomes,
+                              std::function<void(QList<FollowUpTodo>, QList<ItemOutcome>)> done);
     /** Runs @p todo's steps; a failed one is added to its outcome's pendingFollowUps (by key). */
     void runFollowUps(const QList<FollowUpTodo> &todo, QList<ItemOutcome> outcomes, BatchCallback done);
     /** The "leads" or "contacts" with these ids as the CRM has them now, by id. */

@@ -3,6 +3,7 @@
 #include "AmoCrmConnector.h"
 #include "AmoTokens.h"
 
+#include <QSet>
 #include <QTimer>
 
 namespace Crm::AmoCrm {
@@ -305,8 +306,56 @@ void AmoCrmConnector::completeFollowUps(const QList<FollowUpWork> &items, BatchC
             if (!t.steps.isEmpty())
                 todo << t;
         }
-        runFollowUps(todo, outcomes, inCallersOrder(keys, done));
+        skipNotesAlreadyMade(
+            todo, outcomes,
+            [this, done = inCallersOrder(keys, done)](QList<FollowUpTodo> rest, QList<ItemOutcome> outcomes) {
+                runFollowUps(rest, outcomes, done);
+            });
     });
+}
+
+void AmoCrmConnector::skipNotesAlreadyMade(QList<FollowUpTodo> todo, QList<ItemOutcome> outcomes,
+                                           std::function<void(QList<FollowUpTodo>, QList<ItemOutcome>)> done)
+{
+    QStringList dealIds;
+    for (const FollowUpTodo &t : std::as_const(todo)) {
+        if (t.steps.contains(FollowUp::Note))
+            dealIds << t.dealId;
+    }
+    if (dealIds.isEmpty()) {
+        done(todo, outcomes);
+        return;
+    }
+    QUrlQuery query;
+    for (const QString &id : std::as_const(dealIds))
+        query.addQueryItem(QStringLiteral("filter[entity_id][]"), id);
+    query.addQueryItem(QStringLiteral("filter[note_type]"), QStringLiteral("common"));
+    m_api.listAll(QStringLiteral("/api/v4/leads/notes"), query, QStringLiteral("notes"),
+                  [todo, outcomes, done](Common::Result<QJsonArray> notes) mutable {
+                      QSet<QPair<QString, QString>> made; // (deal id, text)
+                      if (notes) {
+                          for (const QJsonValue &v : notes.value()) {
+                              const QJsonObject note = v.toObject();
+                              made.insert({ QString::number(note.value("entity_id").toInteger()),
+                                            note.value("params").toObject().value("text").toString() });
+                          }
+                      }
+                      for (FollowUpTodo &t : todo) {
+                          if (!t.steps.contains(FollowUp::Note))
+                              continue;
+                          if (!notes) {
+                              t.steps.removeAll(FollowUp::Note);
+                              for (ItemOutcome &o : outcomes) {
+                                  if (o.key == t.key)
+                                      markPending(o, notes.error(), FollowUp::Note);
+                              }
+                          } else if (made.contains({ t.dealId, t.note })) {
+                              t.steps.removeAll(FollowUp::Note);
+                          }
+                      }
+                      todo.removeIf([](const FollowUpTodo &t) { return t.steps.isEmpty(); });
+                      done(todo, outcomes);
+                  });
 }
 
 void AmoCrmConnector::runFollowUps(const QList<FollowUpTodo> &todo, QList<ItemOutcome> outcomes,
