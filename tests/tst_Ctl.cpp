@@ -4,6 +4,7 @@
 #include "PgServer.h"
 #include "TestDatabase.h"
 #include "TestEnv.h"
+#include "storage/Sql.h"
 #include "store/ConnectionRepo.h"
 #include "store/CredentialExpiryRepo.h"
 #include "store/JobRepo.h"
@@ -11,6 +12,7 @@
 #include "store/LaneStatusRepo.h"
 #include "store/SourceStatusRepo.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -270,17 +272,91 @@ private Q_SLOTS:
         const Run one = ctl({ QStringLiteral("--database"), url, QStringLiteral("resend"),
                               QStringLiteral("--job"), QString::number(leased[3].id) });
         QCOMPARE(one.code, 0);
-        QCOMPARE(one.out.trimmed(), QStringLiteral("1 requeued"));
+        QCOMPARE(one.out.trimmed(), QStringLiteral("1 job requeued"));
         const QString fingerprint = jobs.get(leased[0].id)->errorFingerprint;
         const Run group = ctl({ QStringLiteral("--database"), url, QStringLiteral("resend"),
                                 QStringLiteral("--failed"), QStringLiteral("--group"), fingerprint });
-        QCOMPARE(group.out.trimmed(), QStringLiteral("2 requeued"));
+        QCOMPARE(group.out.trimmed(), QStringLiteral("2 jobs requeued"));
         const Run rest = ctl(
             { QStringLiteral("--database"), url, QStringLiteral("resend"), QStringLiteral("--failed") });
-        QCOMPARE(rest.out.trimmed(), QStringLiteral("1 requeued"));
+        QCOMPARE(rest.out.trimmed(), QStringLiteral("1 job requeued"));
         QCOMPARE(jobs.countsByState()->value(Store::JobState::Pending), 4);
         const Run usage = ctl({ QStringLiteral("--database"), url, QStringLiteral("resend") });
         QCOMPARE(usage.code, 2);
+    }
+
+    void resendTakesJobRangesAndDates()
+    {
+        QFETCH_GLOBAL(QString, dialect);
+        auto test = TestDatabase::create(dialect);
+        QVERIFY_OK(test);
+        Store::JobRepo jobs(test.value()->db());
+        for (int i = 0; i < 8; ++i) {
+            Store::NewJob job;
+            job.kind = QStringLiteral("order.created");
+            job.idempotencyKey = QStringLiteral("d%1").arg(i);
+            QVERIFY_OK(jobs.enqueue(job));
+        }
+        const auto leased = jobs.lease(QStringLiteral("t"), 8, 60000).value();
+        QCOMPARE(leased.size(), 8);
+        QList<qint64> ids;
+        for (const Store::Job &job : leased) {
+            ids << job.id;
+            QVERIFY_OK(jobs.settleFailed(job.id, QStringLiteral("t"),
+                                         Common::Error::permanent(QStringLiteral("No"))));
+        }
+        std::sort(ids.begin(), ids.end());
+        // The first four were queued on 1 December, the rest on 5 December (local time).
+        const auto day
+            = [](int d) { return QDateTime(QDate(2026, 12, d), QTime(10, 0)).toMSecsSinceEpoch(); };
+        for (int i = 0; i < 8; ++i) {
+            QVERIFY_OK(Storage::Sql::exec(*test.value()->db(),
+                                          QStringLiteral("UPDATE jobs SET created_at = ? WHERE id = ?"),
+                                          { i < 4 ? day(1) : day(5), ids[i] }));
+        }
+        const QString url = test.value()->url();
+        const auto resend = [&](const QStringList &options) {
+            return ctl(QStringList { QStringLiteral("--database"), url, QStringLiteral("resend") } + options);
+        };
+        const auto failed = [&] { return jobs.countsByState()->value(Store::JobState::Failed); };
+
+        // A list and a range of job numbers: the first three of the eight.
+        Run some = resend(
+            { QStringLiteral("--job"), QStringLiteral("%1,%2-%3").arg(ids[0]).arg(ids[1]).arg(ids[2]) });
+        QCOMPARE(some.code, 0);
+        QCOMPARE(some.out.trimmed(), QStringLiteral("3 jobs requeued"));
+        QCOMPARE(failed(), 5);
+        // The failed ones queued on 5 December only: four.
+        Run dated
+            = resend({ QStringLiteral("--failed"), QStringLiteral("--from"), QStringLiteral("2026-12-05"),
+                       QStringLiteral("--to"), QStringLiteral("2026-12-05") });
+        QCOMPARE(dated.code, 0);
+        QCOMPARE(dated.out.trimmed(), QStringLiteral("4 jobs requeued"));
+        QCOMPARE(failed(), 1);
+        // A job-number range that holds the last failed one (ids[3]) and requeued ones.
+        Run range = resend({ QStringLiteral("--failed"), QStringLiteral("--ids"),
+                             QStringLiteral("%1-%2").arg(ids[2]).arg(ids[7]) });
+        QCOMPARE(range.out.trimmed(), QStringLiteral("1 job requeued"));
+        QCOMPARE(failed(), 0);
+        // Nothing failed before 1 December.
+        Run none
+            = resend({ QStringLiteral("--failed"), QStringLiteral("--to"), QStringLiteral("2026-11-30") });
+        QCOMPARE(none.out.trimmed(), QStringLiteral("0 jobs requeued"));
+        // Bad input: a clear error, exit 2, nothing touched.
+        for (const QStringList &bad :
+             { QStringList { QStringLiteral("--job"), QStringLiteral("5-2") },
+               QStringList { QStringLiteral("--job"), QStringLiteral("x") },
+               QStringList { QStringLiteral("--failed"), QStringLiteral("--ids"), QStringLiteral("7") },
+               QStringList { QStringLiteral("--failed"), QStringLiteral("--from"),
+                             QStringLiteral("yesterday") } }) {
+            const Run wrong = resend(bad);
+            QCOMPARE(wrong.code, 2);
+            QVERIFY2(wrong.err.startsWith(QStringLiteral("crmbridgectl: --")), qPrintable(wrong.err));
+        }
+        // Each resend is in the audit trail with its filter.
+        const Run audit = ctl({ QStringLiteral("--database"), url, QStringLiteral("audit") });
+        QVERIFY2(audit.out.contains(QStringLiteral("queued 2026-12-05 00:00 – 2026-12-06 00:00")),
+                 qPrintable(audit.out));
     }
 
     void badInputGetsClearErrors()

@@ -603,6 +603,76 @@ notify.command, notify.language (ru|en) and notify.digest_interval_s (README, &q
         <source>A test message went to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Put failed jobs back in the queue (--job IDS | --failed [--group FP] [--ids A-B] [--from DATE] [--to DATE])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend failed jobs now with the current mapping: some jobs by number, every failed job,
+or the failures of one cause (the fingerprint `jobs groups` and the Queue page show),
+of a range of job numbers, or queued in a time range. A job whose deal exists only
+finishes what is missing on that deal; a delivered job is never sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs by number: 12, 12,15 or 20-35 (repeatable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every failed job (narrowed by the options below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --failed: only this cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --failed: only job numbers A to B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --failed: only jobs queued from this day or time (2026-12-01 or &quot;2026-12-01 14:00&quot;, local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --failed: only jobs queued before the end of this day (or before this time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl resend --job IDS | --failed [--group FINGERPRINT] [--ids A-B] [--from DATE] [--to DATE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: --job takes job numbers: 12, 12,15 or 20-35</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: --ids takes a range of job numbers: 20-35</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: --from and --to take a date (2026-12-01) or a date and time (&quot;2026-12-01 14:00&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 is %2: not resent%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (deal %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1: deal %2 exists; the resend adds what is missing (%3), no new deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) requeued</source>
+        <translation>
+            <numerusform>%n job requeued</numerusform>
+            <numerusform>%n jobs requeued</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Engine::ChangeSender</name>

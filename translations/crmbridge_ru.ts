@@ -624,6 +624,80 @@ notify.command, notify.language (ru|en) и notify.digest_interval_s (README, «N
         <source>A test message went to %1.</source>
         <translation>Тестовое письмо отправлено: %1.</translation>
     </message>
+    <message>
+        <source>Put failed jobs back in the queue (--job IDS | --failed [--group FP] [--ids A-B] [--from DATE] [--to DATE])</source>
+        <translation>Вернуть неудавшиеся задания в очередь (--job НОМЕРА | --failed [--group ПРИЧИНА] [--ids A-B] [--from ДАТА] [--to ДАТА])</translation>
+    </message>
+    <message>
+        <source>Resend failed jobs now with the current mapping: some jobs by number, every failed job,
+or the failures of one cause (the fingerprint `jobs groups` and the Queue page show),
+of a range of job numbers, or queued in a time range. A job whose deal exists only
+finishes what is missing on that deal; a delivered job is never sent again.</source>
+        <translation>Отправить неудавшиеся задания заново с текущим сопоставлением: задания по номерам, все неудавшиеся
+или неудачи одной причины (отпечаток, который показывают `jobs groups` и страница «Очередь»),
+из диапазона номеров или поставленные в очередь за период. Задание, сделка которого уже есть,
+лишь доделывает недостающее в этой сделке; доставленное задание не отправляется повторно.</translation>
+    </message>
+    <message>
+        <source>Jobs by number: 12, 12,15 or 20-35 (repeatable)</source>
+        <translation>Задания по номерам: 12, 12,15 или 20-35 (можно повторять)</translation>
+    </message>
+    <message>
+        <source>Every failed job (narrowed by the options below)</source>
+        <translation>Все неудавшиеся задания (можно сузить параметрами ниже)</translation>
+    </message>
+    <message>
+        <source>With --failed: only this cause</source>
+        <translation>С --failed: только эта причина</translation>
+    </message>
+    <message>
+        <source>With --failed: only job numbers A to B</source>
+        <translation>С --failed: только задания с номерами от A до B</translation>
+    </message>
+    <message>
+        <source>With --failed: only jobs queued from this day or time (2026-12-01 or &quot;2026-12-01 14:00&quot;, local time)</source>
+        <translation>С --failed: только задания, поставленные в очередь начиная с этого дня или времени (2026-12-01 или &quot;2026-12-01 14:00&quot;, местное время)</translation>
+    </message>
+    <message>
+        <source>With --failed: only jobs queued before the end of this day (or before this time)</source>
+        <translation>С --failed: только задания, поставленные в очередь до конца этого дня (или до этого времени)</translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl resend --job IDS | --failed [--group FINGERPRINT] [--ids A-B] [--from DATE] [--to DATE]</source>
+        <translation>Использование: crmbridgectl resend --job НОМЕРА | --failed [--group ОТПЕЧАТОК] [--ids A-B] [--from ДАТА] [--to ДАТА]</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: --job takes job numbers: 12, 12,15 or 20-35</source>
+        <translation>crmbridgectl: --job принимает номера заданий: 12, 12,15 или 20-35</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: --ids takes a range of job numbers: 20-35</source>
+        <translation>crmbridgectl: --ids принимает диапазон номеров заданий: 20-35</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: --from and --to take a date (2026-12-01) or a date and time (&quot;2026-12-01 14:00&quot;)</source>
+        <translation>crmbridgectl: --from и --to принимают дату (2026-12-01) или дату и время (&quot;2026-12-01 14:00&quot;)</translation>
+    </message>
+    <message>
+        <source>Job %1 is %2: not resent%3</source>
+        <translation>Задание %1 в состоянии %2: не отправлено повторно%3</translation>
+    </message>
+    <message>
+        <source> (deal %1)</source>
+        <translation> (сделка %1)</translation>
+    </message>
+    <message>
+        <source>Job %1: deal %2 exists; the resend adds what is missing (%3), no new deal</source>
+        <translation>Задание %1: сделка %2 уже есть; повторная отправка добавит недостающее (%3), новой сделки не будет</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) requeued</source>
+        <translation>
+            <numerusform>%n задание возвращено в очередь</numerusform>
+            <numerusform>%n задания возвращены в очередь</numerusform>
+            <numerusform>%n заданий возвращено в очередь</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Engine::ChangeSender</name>

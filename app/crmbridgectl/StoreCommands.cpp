@@ -355,70 +355,148 @@ Command statusCommand()
              } };
 }
 
+namespace {
+
+/** "12", "12,15", "20-35" (repeatable): the job ids of --job, in order; false on anything else. */
+bool parseJobIds(const QStringList &values, QList<qint64> *ids)
+{
+    for (const QString &value : values) {
+        for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QStringList ends = part.trimmed().split(QLatin1Char('-'));
+            bool okFrom = false, okTo = false;
+            const qint64 from = ends.first().toLongLong(&okFrom);
+            const qint64 to = ends.size() == 2 ? ends.last().toLongLong(&okTo) : from;
+            if (ends.size() > 2 || !okFrom || (ends.size() == 2 && !okTo) || from <= 0 || to < from
+                || to - from >= 100'000)
+                return false;
+            for (qint64 id = from; id <= to; ++id)
+                ids->append(id);
+        }
+    }
+    return !ids->isEmpty();
+}
+
+/** A --from / --to value: a local date (yyyy-MM-dd, the whole day) or date and time; 0 when empty.
+ *  @p endOfDay: a bare date means the end of that day (for --to). Returns -1 when it is no date. */
+qint64 parseWhen(const QString &value, bool endOfDay)
+{
+    if (value.isEmpty())
+        return 0;
+    const QDate day = QDate::fromString(value, Qt::ISODate);
+    if (day.isValid())
+        return QDateTime(endOfDay ? day.addDays(1) : day, QTime(0, 0)).toMSecsSinceEpoch();
+    for (const QString &format :
+         { QStringLiteral("yyyy-MM-dd HH:mm"), QStringLiteral("yyyy-MM-ddTHH:mm"),
+           QStringLiteral("yyyy-MM-dd HH:mm:ss"), QStringLiteral("yyyy-MM-ddTHH:mm:ss") }) {
+        const QDateTime at = QDateTime::fromString(value, format);
+        if (at.isValid())
+            return at.toMSecsSinceEpoch();
+    }
+    return -1;
+}
+
+} // namespace
+
 Command resendCommand()
 {
-    return { QStringLiteral("resend"),
-             QStringLiteral("Put failed jobs back in the queue (--job ID | --failed [--group FP])"),
-             [](const QStringList &args, const QString &databaseUrl) {
-                 QCommandLineParser parser;
-                 parser.setApplicationDescription(
-                     QStringLiteral("Resend failed jobs now with the current mapping: one job, every failed "
-                                    "job, or the failures\n"
-                                    "of one cause (the fingerprint the Queue page and `status` show)."));
-                 parser.addOption({ QStringLiteral("job"), QStringLiteral("One job"), QStringLiteral("ID") });
-                 parser.addOption({ QStringLiteral("failed"), QStringLiteral("Every failed job") });
-                 parser.addOption({ QStringLiteral("group"), QStringLiteral("With --failed: only this cause"),
-                                    QStringLiteral("FINGERPRINT") });
-                 if (!parseSubcommand(parser, QStringLiteral("resend"), args))
-                     return parser.isSet(QStringLiteral("help")) ? 0 : 2;
-                 const bool one = parser.isSet(QStringLiteral("job"));
-                 if (one == parser.isSet(QStringLiteral("failed"))) {
-                     err(QStringLiteral(
-                         "Usage: crmbridgectl resend --job ID | --failed [--group FINGERPRINT]"));
-                     return 2;
-                 }
-                 bool numeric = false;
-                 const qint64 id = parser.value(QStringLiteral("job")).toLongLong(&numeric);
-                 if (one && !numeric) {
-                     err(QStringLiteral("crmbridgectl: --job takes a job number"));
-                     return 2;
-                 }
-                 auto db = openStore(databaseUrl, false);
-                 if (!db) {
-                     err(QStringLiteral("crmbridgectl: %1").arg(db.error().message));
-                     return 1;
-                 }
-                 Store::JobRepo jobs(db.value());
-                 if (one) {
-                     // Resend never touches a delivered job; say why nothing happened.
-                     auto job = jobs.get(id);
-                     if (!job) {
-                         err(QStringLiteral("crmbridgectl: %1").arg(job.error().message));
-                         return 1;
-                     }
-                     if (job->state != Store::JobState::Failed && job->state != Store::JobState::Pending) {
-                         out(QStringLiteral("Job %1 is %2: not resent%3")
-                                 .arg(id)
-                                 .arg(Store::jobStateName(job->state),
-                                      job->crmId.isEmpty() ? QString()
-                                                           : QStringLiteral(" (deal %1)").arg(job->crmId)));
-                         return 0;
-                     }
-                     if (job->dealExists())
-                         out(QStringLiteral("Job %1: deal %2 exists; the resend adds what is missing (%3), "
-                                            "no new deal")
-                                 .arg(id)
-                                 .arg(job->crmId, job->pendingFollowUps.join(QStringLiteral(", "))));
-                 }
-                 auto requeued
-                     = one ? jobs.resend({ id }) : jobs.resendFailed(parser.value(QStringLiteral("group")));
-                 if (!requeued) {
-                     err(QStringLiteral("crmbridgectl: %1").arg(requeued.error().message));
-                     return 1;
-                 }
-                 out(QStringLiteral("%1 requeued").arg(requeued.value()));
-                 return 0;
-             } };
+    return {
+        QStringLiteral("resend"),
+        Text::tr("Put failed jobs back in the queue (--job IDS | --failed [--group FP] [--ids A-B] "
+                 "[--from DATE] [--to DATE])"),
+        [](const QStringList &args, const QString &databaseUrl) {
+            QCommandLineParser parser;
+            parser.setApplicationDescription(Text::tr(
+                "Resend failed jobs now with the current mapping: some jobs by number, every failed "
+                "job,\nor the failures of one cause (the fingerprint `jobs groups` and the Queue page "
+                "show),\nof a range of job numbers, or queued in a time range. A job whose deal exists "
+                "only\nfinishes what is missing on that deal; a delivered job is never sent again."));
+            parser.addOption({ QStringLiteral("job"),
+                               Text::tr("Jobs by number: 12, 12,15 or 20-35 (repeatable)"),
+                               QStringLiteral("IDS") });
+            parser.addOption(
+                { QStringLiteral("failed"), Text::tr("Every failed job (narrowed by the options below)") });
+            parser.addOption({ QStringLiteral("group"), Text::tr("With --failed: only this cause"),
+                               QStringLiteral("FINGERPRINT") });
+            parser.addOption({ QStringLiteral("ids"), Text::tr("With --failed: only job numbers A to B"),
+                               QStringLiteral("A-B") });
+            parser.addOption({ QStringLiteral("from"),
+                               Text::tr("With --failed: only jobs queued from this day or time "
+                                        "(2026-12-01 or \"2026-12-01 14:00\", local time)"),
+                               QStringLiteral("DATE") });
+            parser.addOption({ QStringLiteral("to"),
+                               Text::tr("With --failed: only jobs queued before the end of this day (or "
+                                        "before this time)"),
+                               QStringLiteral("DATE") });
+            if (!parseSubcommand(parser, QStringLiteral("resend"), args))
+                return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+            const bool some = parser.isSet(QStringLiteral("job"));
+            if (some == parser.isSet(QStringLiteral("failed"))) {
+                err(Text::tr("Usage: crmbridgectl resend --job IDS | --failed [--group FINGERPRINT] "
+                             "[--ids A-B] [--from DATE] [--to DATE]"));
+                return 2;
+            }
+            QList<qint64> ids;
+            if (some && !parseJobIds(parser.values(QStringLiteral("job")), &ids)) {
+                err(Text::tr("crmbridgectl: --job takes job numbers: 12, 12,15 or 20-35"));
+                return 2;
+            }
+            Store::JobRepo::FailedFilter filter;
+            filter.fingerprint = parser.value(QStringLiteral("group"));
+            if (parser.isSet(QStringLiteral("ids"))) {
+                QList<qint64> range;
+                const QString value = parser.value(QStringLiteral("ids"));
+                if (!value.contains(QLatin1Char('-')) || !parseJobIds({ value }, &range)) {
+                    err(Text::tr("crmbridgectl: --ids takes a range of job numbers: 20-35"));
+                    return 2;
+                }
+                filter.fromId = range.first();
+                filter.toId = range.last();
+            }
+            filter.fromMs = parseWhen(parser.value(QStringLiteral("from")), false);
+            filter.untilMs = parseWhen(parser.value(QStringLiteral("to")), true);
+            if (filter.fromMs < 0 || filter.untilMs < 0) {
+                err(Text::tr("crmbridgectl: --from and --to take a date (2026-12-01) or a date and time "
+                             "(\"2026-12-01 14:00\")"));
+                return 2;
+            }
+            auto db = openStore(databaseUrl, false);
+            if (!db) {
+                err(QStringLiteral("crmbridgectl: %1").arg(db.error().message));
+                return 1;
+            }
+            Store::JobRepo jobs(db.value());
+            QList<qint64> resendable;
+            for (qint64 id : std::as_const(ids)) {
+                // Resend never touches a delivered job; say why nothing happened.
+                auto job = jobs.get(id);
+                if (!job) {
+                    err(QStringLiteral("crmbridgectl: %1").arg(job.error().message));
+                    if (ids.size() == 1)
+                        return 1;
+                    continue;
+                }
+                if (job->state != Store::JobState::Failed && job->state != Store::JobState::Pending) {
+                    out(Text::tr("Job %1 is %2: not resent%3")
+                            .arg(id)
+                            .arg(Store::jobStateName(job->state),
+                                 job->crmId.isEmpty() ? QString() : Text::tr(" (deal %1)").arg(job->crmId)));
+                    continue;
+                }
+                if (job->dealExists())
+                    out(Text::tr("Job %1: deal %2 exists; the resend adds what is missing (%3), no new deal")
+                            .arg(id)
+                            .arg(job->crmId, job->pendingFollowUps.join(QStringLiteral(", "))));
+                resendable << id;
+            }
+            auto requeued = some ? jobs.resend(resendable) : jobs.resendFailed(filter);
+            if (!requeued) {
+                err(QStringLiteral("crmbridgectl: %1").arg(requeued.error().message));
+                return 1;
+            }
+            out(Text::tr("%n job(s) requeued", nullptr, requeued.value()));
+            return 0;
+        }
+    };
 }
 
 } // namespace Ctl

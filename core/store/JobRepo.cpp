@@ -6,6 +6,7 @@
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <algorithm>
@@ -407,20 +408,58 @@ Result<int> JobRepo::resend(const QList<qint64> &ids)
 
 Result<int> JobRepo::resendFailed(const QString &fingerprint)
 {
+    FailedFilter filter;
+    filter.fingerprint = fingerprint;
+    return resendFailed(filter);
+}
+
+Result<int> JobRepo::resendFailed(const FailedFilter &filter)
+{
     QVariantList binds { m_clock->nowMs(), m_clock->nowMs() };
-    QString filter;
-    if (!fingerprint.isEmpty()) {
-        filter = QStringLiteral(" AND error_fingerprint = ?");
-        binds << fingerprint;
-    }
+    QString where;
+    const auto add = [&](const char *condition, const QVariant &value) {
+        where += QLatin1String(condition);
+        binds << value;
+    };
+    if (!filter.fingerprint.isEmpty())
+        add(" AND error_fingerprint = ?", filter.fingerprint);
+    if (filter.fromId > 0)
+        add(" AND id >= ?", filter.fromId);
+    if (filter.toId > 0)
+        add(" AND id <= ?", filter.toId);
+    if (filter.fromMs > 0)
+        add(" AND created_at >= ?", filter.fromMs);
+    if (filter.untilMs > 0)
+        add(" AND created_at < ?", filter.untilMs);
     return audited(
         Sql::update(*m_db,
                     QStringLiteral("UPDATE jobs SET state = 'pending', attempts = 0, next_attempt_at = ?,"
                                    " updated_at = ?, settled_at = 0 WHERE state = 'failed'%1")
-                        .arg(filter),
+                        .arg(where),
                     binds),
-        QStringLiteral("jobs.resent"),
-        fingerprint.isEmpty() ? QStringLiteral("every failed job") : QStringLiteral("cause ") + fingerprint);
+        QStringLiteral("jobs.resent"), filter.describe());
+}
+
+QString JobRepo::FailedFilter::describe() const
+{
+    QStringList parts;
+    if (!fingerprint.isEmpty())
+        parts << QStringLiteral("cause ") + fingerprint;
+    if (fromId > 0 || toId > 0)
+        parts << QStringLiteral("jobs %1–%2")
+                     .arg(fromId > 0 ? QString::number(fromId) : QString(),
+                          toId > 0 ? QString::number(toId) : QString());
+    const auto at = [](qint64 ms) {
+        return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                      : QString();
+    };
+    if (fromMs > 0 || untilMs > 0)
+        parts << QStringLiteral("queued %1 – %2").arg(at(fromMs), at(untilMs));
+    if (parts.isEmpty())
+        return QStringLiteral("every failed job");
+    return parts.size() == 1 && !fingerprint.isEmpty()
+        ? parts.first()
+        : QStringLiteral("failed jobs: ") + parts.join(QStringLiteral(", "));
 }
 
 Result<int> JobRepo::cancel(const QList<qint64> &ids)

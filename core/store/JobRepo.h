@@ -72,7 +72,18 @@ public:
      *  touches a delivered (done), cancelled or in-flight job; a job whose deal exists keeps it and
      *  only finishes its missing follow-ups (JobStep). */
     Common::Result<int> resend(const QList<qint64> &ids);
+    /** Which failed jobs a resend takes: every one, or those of one cause, job id range and/or time
+     *  range they were queued in (0 = open). */
+    struct FailedFilter
+    {
+        QString fingerprint;
+        qint64 fromId = 0, toId = 0; ///< inclusive
+        qint64 fromMs = 0, untilMs = 0; ///< queued at >= fromMs and < untilMs
+        /** "cause X, jobs 10–20, queued 2026-12-01 00:00 – 2026-12-02 00:00", for the audit trail. */
+        QString describe() const;
+    };
     Common::Result<int> resendFailed(const QString &fingerprint = {});
+    Common::Result<int> resendFailed(const FailedFilter &filter);
     /** Pending or failed jobs to cancelled. Returns how many. */
     Common::Result<int> cancel(const QList<qint64> &ids);
 
