@@ -5,6 +5,7 @@
 # Writes docs/screenshots/<page>-<lang>.png, mapping-retailcrm-<lang>.png (the RetailCRM connection's
 # delivery and payment codes), mapping-statuses-<lang>.png and mapping-routing-<lang>.png (the amoCRM
 # connection's status map and category routing). Needs Xvfb, ImageMagick's import, dbus and gnome-keyring.
+# CRMBRIDGE_SCREENSHOT_ONLY="queue log" takes only those; CRMBRIDGE_SCREENSHOT_DISPLAY picks the display.
 # The console runs with --no-engine: the store's engine "runs elsewhere" and reports itself healthy
 # (crmbridge_screenshot_data --heartbeat before each shot), so no shot shows a problem of this set-up.
 set -eu
@@ -31,6 +32,8 @@ sleep 1
 # and tab), as it reopens on what it was last showing, at 1280×800 (the default size).
 shot() {
     name=$1 page=$2 connection=$3 tab=$4 lang=$5
+    # CRMBRIDGE_SCREENSHOT_ONLY="queue log": only these shots (while fixing a page).
+    case " ${CRMBRIDGE_SCREENSHOT_ONLY:-$name} " in *" $name "*) ;; *) return 0 ;; esac
     config=$work/config-$lang-$name
     mkdir -p "$config/crmbridge"
     printf '[mainWindow]\npage=%s\n[mappingPage]\nconnection=%s\ntab=%s\n' "$page" "$connection" "$tab" \
@@ -47,7 +50,7 @@ shot() {
 }
 
 for lang in en ru; do
-    for page in dashboardPage connectionsPage mappingPage queuePage logPage settingsPage; do
+    for page in dashboardPage connectionsPage mappingPage queuePage logPage historyPage settingsPage; do
         # connection 1: the amoCRM one (crmbridge_screenshot_data)
         shot "$(echo "$page" | sed 's/Page$//')" "$page" 1 orderFieldMapEditor "$lang"
     done

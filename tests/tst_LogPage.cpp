@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestDatabase.h"
 #include "TestEnv.h"
+#include "common/ElidingHeader.h"
 #include "common/Translations.h"
 #include "oplog/CsvExporter.h"
 #include "oplog/CurlCommand.h"
@@ -18,6 +19,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -232,6 +234,52 @@ private Q_SLOTS:
         page.applyFilter();
         QVERIFY2(status->text().startsWith(QStringLiteral("Нет совпадений среди последних 100 запросов")),
                  qPrintable(status->text()));
+        Gui::installTranslations(QStringLiteral("en"));
+    }
+
+    /** In both languages the fixed columns show their titles and values whole (a Russian date with
+     *  seconds, «нет ответа», «Длительность»), and the page does not scroll sideways. */
+    void fixedColumnsShowTitlesAndValuesWhole_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("ru") << QStringLiteral("ru");
+    }
+    void fixedColumnsShowTitlesAndValuesWhole()
+    {
+        QFETCH(QString, lang);
+        QCOMPARE(Gui::installTranslations(lang), lang);
+        Store::OpLogEntry late; // the widest time of day, and a call that got no answer
+        late.atMs = QDateTime(QDate(2026, 12, 28), QTime(22, 58, 58)).toMSecsSinceEpoch();
+        late.lane = QStringLiteral("retailcrm");
+        late.method = QStringLiteral("POST");
+        late.url = QStringLiteral("https://shop.retailcrm.ru/api/v5/orders/create");
+        late.durationMs = 30000;
+        late.jobId = 123456;
+        late.error = QStringLiteral("No answer from the server");
+        QVERIFY_OK(Store::OpLogRepo(m_test->db()).append(late));
+        Gui::LogPage page(m_test->db());
+        page.resize(1112, 760); // the room a 1280×800 window leaves next to its sidebar
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto *table = page.findChild<QTableView *>(QStringLiteral("logTable"));
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        auto *header = qobject_cast<Gui::ElidingHeader *>(table->horizontalHeader());
+        QVERIFY(header);
+        QAbstractItemView *view = table;
+        for (const int column : { Gui::OpLogTableModel::TimeColumn, Gui::OpLogTableModel::StatusColumn,
+                                  Gui::OpLogTableModel::MethodColumn, Gui::OpLogTableModel::DurationColumn,
+                                  Gui::OpLogTableModel::JobColumn, Gui::OpLogTableModel::LaneColumn }) {
+            const QString title = table->model()->headerData(column, Qt::Horizontal).toString();
+            QCOMPARE(header->shownTitle(column), title);
+            // What the view itself needs to show every value of the column whole.
+            QVERIFY2(view->sizeHintForColumn(column) <= table->columnWidth(column),
+                     qPrintable(QStringLiteral("%1: %2 needs %3 px, has %4")
+                                    .arg(lang, title)
+                                    .arg(view->sizeHintForColumn(column))
+                                    .arg(table->columnWidth(column))));
+        }
+        QVERIFY(!table->horizontalScrollBar()->isVisible());
         Gui::installTranslations(QStringLiteral("en"));
     }
 

@@ -191,7 +191,11 @@ private Q_SLOTS:
         QVERIFY(broken == other || broken == price);
         const QString reason = model->index(broken, Gui::FieldMapModel::ProblemColumn).data().toString();
         QVERIFY2(!reason.isEmpty(), "the broken row says why");
-        QCOMPARE(model->index(broken, Gui::FieldMapModel::SourceColumn).data(Qt::ToolTipRole).toString(),
+        // A cell's tooltip has its whole (elided) text and the row's problem under it.
+        const QModelIndex source = model->index(broken, Gui::FieldMapModel::SourceColumn);
+        QCOMPARE(source.data(Qt::ToolTipRole).toString(),
+                 source.data().toString() + QLatin1Char('\n') + reason);
+        QCOMPARE(model->index(broken, Gui::FieldMapModel::ProblemColumn).data(Qt::ToolTipRole).toString(),
                  reason);
         QVERIFY(model->index(broken, 1).data(Qt::BackgroundRole).isValid());
         QVERIFY(!save->isEnabled());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestDatabase.h"
 #include "TestEnv.h"
+#include "common/ElidingHeader.h"
 #include "common/MessageBox.h"
 #include "common/Translations.h"
 #include "queue/FailureGroupModel.h"
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -166,6 +168,48 @@ private Q_SLOTS:
         page.findChild<QPushButton *>(QStringLiteral("cancelSelectedButton"))->click();
         QCOMPARE(Gui::MessageBox::lastText(), QStringLiteral("Cancel 1 job?"));
         QCOMPARE(Store::JobRepo(m_test->db()).countsByState()->value(Store::JobState::Cancelled), 1);
+    }
+
+    /** In both languages the fixed columns show their titles («Заказ или форма», «Следующая попытка»)
+     *  and values whole at the room a 1280×800 window gives the page; the rest is elided with tooltips. */
+    void fixedColumnsShowTitlesAndValuesWhole_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("ru") << QStringLiteral("ru");
+    }
+    void fixedColumnsShowTitlesAndValuesWhole()
+    {
+        QFETCH(QString, lang);
+        QCOMPARE(Gui::installTranslations(lang), lang);
+        Gui::QueuePage page(m_test->db());
+        page.resize(1112, 760); // the room a 1280×800 window leaves next to its sidebar
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto *table = page.findChild<QTableView *>(QStringLiteral("queueTable"));
+        QTRY_COMPARE(table->model()->rowCount(), 9);
+        auto *header = qobject_cast<Gui::ElidingHeader *>(table->horizontalHeader());
+        QVERIFY(header);
+        QAbstractItemView *view = table;
+        for (const int column :
+             { Gui::JobTableModel::StateColumn, Gui::JobTableModel::KindColumn,
+               Gui::JobTableModel::ConnectionColumn, Gui::JobTableModel::ReferenceColumn,
+               Gui::JobTableModel::AttemptsColumn, Gui::JobTableModel::NextAttemptColumn }) {
+            const QString title = table->model()->headerData(column, Qt::Horizontal).toString();
+            QCOMPARE(header->shownTitle(column), title);
+            if (column != Gui::JobTableModel::ConnectionColumn) // a name, elided with its tooltip
+                QVERIFY2(view->sizeHintForColumn(column) <= table->columnWidth(column),
+                         qPrintable(QStringLiteral("%1: %2 needs %3 px, has %4")
+                                        .arg(lang, title)
+                                        .arg(view->sizeHintForColumn(column))
+                                        .arg(table->columnWidth(column))));
+        }
+        // The customer and the error share the rest: elided, whole in the tooltip.
+        QVERIFY(table->columnWidth(Gui::JobTableModel::CustomerColumn) >= 90);
+        const QModelIndex customer = table->model()->index(0, Gui::JobTableModel::CustomerColumn);
+        QCOMPARE(customer.data(Qt::ToolTipRole), customer.data());
+        QVERIFY(!table->horizontalScrollBar()->isVisible());
+        Gui::installTranslations(QStringLiteral("en"));
     }
 
     void russianPluralForms()

@@ -2134,6 +2134,10 @@ Last failed: %2
         <source>Mapping versions</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::JobDetailPane</name>

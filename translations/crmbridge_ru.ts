@@ -2175,6 +2175,10 @@ Last failed: %2
         <source>Mapping versions</source>
         <translation>Версии сопоставления</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
 </context>
 <context>
     <name>Gui::JobDetailPane</name>

@@ -47,8 +47,16 @@ HistoryPage::HistoryPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     tabs->setObjectName(QStringLiteral("historyTabs"));
     tabs->addTab(actions, tr("Actions"));
     tabs->addTab(m_versions, tr("Mapping versions"));
+    // The page's title and margins as on every other page.
+    auto *title = new QLabel(tr("History"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(tabs);
+    layout->setContentsMargins(18, 18, 18, 18);
+    layout->addWidget(title);
+    layout->addWidget(tabs, 1);
 
     connect(m_filter, &QComboBox::currentIndexChanged, this, &HistoryPage::reload);
     connect(m_versions, &MappingVersionsPane::rolledBack, this,

@@ -5,6 +5,7 @@
 #include "FieldMapModel.h"
 #include "FieldRowDetails.h"
 #include "RowProblems.h"
+#include "common/ElidingHeader.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -29,6 +30,7 @@ FieldMapEditor::FieldMapEditor(Mapping::SourceKind kind, QUndoStack *undo, QWidg
         = kind == Mapping::SourceKind::Order ? QStringLiteral("order") : QStringLiteral("form");
     setObjectName(prefix + QStringLiteral("FieldMapEditor"));
     m_view->setObjectName(prefix + QStringLiteral("FieldMapTable"));
+    m_view->setHorizontalHeader(new ElidingHeader(m_view));
     m_view->setModel(m_model);
     m_view->setItemDelegate(new FieldMapDelegate(kind, m_view));
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked

@@ -152,8 +152,16 @@ QVariant FieldMapModel::data(const QModelIndex &index, int role) const
     case HasErrorRole:
         return problem && problem->isError();
     case Qt::BackgroundRole:
-    case Qt::ToolTipRole:
         return m_problems.data(row.id, role);
+    case Qt::ToolTipRole: {
+        // The whole text of a cell the column elides, and the row's problem under it.
+        const QString text = index.column() == ProblemColumn || index.column() == ActiveColumn
+            ? QString()
+            : data(index, Qt::DisplayRole).toString();
+        const QString why = m_problems.data(row.id, role).toString();
+        const QString tip = text.isEmpty() || why.isEmpty() ? text + why : text + QLatin1Char('\n') + why;
+        return tip.isEmpty() ? QVariant() : tip;
+    }
     case Qt::ForegroundRole:
         if (problem)
             return m_problems.data(row.id, role);

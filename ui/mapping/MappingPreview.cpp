@@ -187,7 +187,9 @@ QString MappingPreview::describe(const Crm::DealDraft &draft, const Crm::CrmSche
         html
             += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(esc(tr("Routing")), esc(draft.routing.explanation));
     if (!draft.note.isEmpty())
-        html += QStringLiteral("<h3>%1</h3><pre>%2</pre>").arg(esc(tr("Note")), esc(draft.note));
+        // Wrapped, not <pre>: a long page address must not make the preview scroll sideways.
+        html += QStringLiteral("<h3>%1</h3><p style=\"white-space: pre-wrap; font-family: monospace\">%2</p>")
+                    .arg(esc(tr("Note")), esc(draft.note));
     if (!draft.skipped.isEmpty()) {
         html += QStringLiteral("<h3>%1</h3><ul>").arg(esc(tr("Skipped rows")));
         for (const Crm::SkippedRow &skipped : draft.skipped)

@@ -5,6 +5,8 @@
 #include "LogDetailPane.h"
 #include "LogFilterBar.h"
 #include "OpLogTableModel.h"
+#include "common/ColumnFit.h"
+#include "common/ElidingHeader.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -45,6 +47,7 @@ LogPage::LogPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     title->setFont(titleFont);
 
     m_table->setObjectName(QStringLiteral("logTable"));
+    m_table->setHorizontalHeader(new ElidingHeader(m_table));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -58,13 +61,13 @@ LogPage::LogPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(OpLogTableModel::UrlColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(OpLogTableModel::ErrorColumn, QHeaderView::Stretch);
-    m_table->setColumnWidth(OpLogTableModel::TimeColumn, 130);
+    // The fixed columns fit their titles and values in the UI's language (a Russian date with seconds
+    // is wider than the English one).
+    for (const int column :
+         { OpLogTableModel::TimeColumn, OpLogTableModel::StatusColumn, OpLogTableModel::MethodColumn,
+           OpLogTableModel::DurationColumn, OpLogTableModel::JobColumn, OpLogTableModel::LaneColumn })
+        ColumnFit::fit(m_table, column, OpLogTableModel::widestValues(column));
     m_detail->setMinimumWidth(220);
-    m_table->setColumnWidth(OpLogTableModel::LaneColumn, 70);
-    m_table->setColumnWidth(OpLogTableModel::MethodColumn, 60);
-    m_table->setColumnWidth(OpLogTableModel::StatusColumn, 60);
-    m_table->setColumnWidth(OpLogTableModel::DurationColumn, 60);
-    m_table->setColumnWidth(OpLogTableModel::JobColumn, 55);
 
     m_export->setObjectName(QStringLiteral("exportButton"));
     m_cancelExport->setObjectName(QStringLiteral("cancelExportButton"));
@@ -85,9 +88,10 @@ LogPage::LogPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_table);
     splitter->addWidget(m_detail);
-    splitter->setStretchFactor(0, 3);
+    // The table gets most of the room: the request and response wrap; an address and an error do not.
+    splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({ 700, 400 });
+    splitter->setSizes({ 770, 310 });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(18, 18, 18, 18);

@@ -111,6 +111,29 @@ QVariant OpLogTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
+QStringList OpLogTableModel::widestValues(int column)
+{
+    // A late-December evening has the longest date and time in both languages (12/28/26 10:58:58 PM).
+    const qint64 evening = QDateTime(QDate(2026, 12, 28), QTime(22, 58, 58)).toMSecsSinceEpoch();
+    const qint64 morning = QDateTime(QDate(2026, 12, 28), QTime(10, 58, 58)).toMSecsSinceEpoch();
+    switch (column) {
+    case TimeColumn:
+        return { DateText::atSeconds(evening), DateText::atSeconds(morning) };
+    case StatusColumn:
+        return { tr("no answer"), QStringLiteral("503") };
+    case MethodColumn:
+        return { QStringLiteral("DELETE"), QStringLiteral("PATCH") };
+    case DurationColumn:
+        return { tr("%1 ms").arg(99999) };
+    case JobColumn:
+        return { QStringLiteral("999999") };
+    case LaneColumn:
+        return { QStringLiteral("retailcrm"), QStringLiteral("amocrm") };
+    default:
+        return {};
+    }
+}
+
 QVariant OpLogTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)

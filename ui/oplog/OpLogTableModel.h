@@ -50,6 +50,8 @@ public:
     /** Reads the first page again (new entries arrive at the top). */
     void reload();
     const Store::OpLogEntry &entryAt(int row) const { return rowAt(row); }
+    /** The widest values a fixed column shows, in the UI's language (to size the column by). */
+    static QStringList widestValues(int column);
 
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "JobTableModel.h"
 
+#include "common/DateText.h"
 #include "common/Icons.h"
 #include "store/ConnectionRepo.h"
 #include "store/JobRepo.h"
@@ -200,6 +201,8 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
         return waitText(job);
     if (role == Qt::ToolTipRole && column == ConnectionColumn)
         return connectionName(job.connectionId);
+    if (role == Qt::ToolTipRole && (column == CustomerColumn || column == ReferenceColumn))
+        return data(index, Qt::DisplayRole); // what an elided cell cuts off
     if (role == Qt::TextAlignmentRole && column == AttemptsColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
@@ -236,10 +239,34 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
             return tr("connection off");
         if (job.nextAttemptAt <= QDateTime::currentMSecsSinceEpoch())
             return tr("now");
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(job.nextAttemptAt), QLocale::ShortFormat);
+        return DateText::at(job.nextAttemptAt);
     case ErrorColumn:
         // One line in the table; the tooltip and the detail pane have it all.
         return job.lastError.section(QLatin1Char('\n'), 0, 0);
+    default:
+        return {};
+    }
+}
+
+QStringList JobTableModel::widestValues(int column)
+{
+    switch (column) {
+    case StateColumn: {
+        QStringList states;
+        for (const JobState state : { JobState::Pending, JobState::Running, JobState::Sending, JobState::Done,
+                                      JobState::Failed, JobState::Cancelled })
+            states << stateText(state);
+        return states;
+    }
+    case KindColumn:
+        return { tr("New order"), tr("Web form"), tr("Status change") };
+    case ReferenceColumn:
+        return { QStringLiteral("12345/678") };
+    case AttemptsColumn:
+        return { QStringLiteral("10 / 10") };
+    case NextAttemptColumn:
+        return { tr("connection off"), tr("now"),
+                 DateText::at(QDateTime(QDate(2026, 12, 28), QTime(22, 58)).toMSecsSinceEpoch()) };
     default:
         return {};
     }

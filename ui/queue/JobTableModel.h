@@ -37,6 +37,8 @@ public:
 
     static QString stateText(Store::JobState state);
     static QIcon stateIcon(Store::JobState state);
+    /** The widest values a fixed column shows, in the UI's language (to size the column by). */
+    static QStringList widestValues(int column);
 
     void setStates(const QList<Store::JobState> &states);
     void setText(const QString &text);

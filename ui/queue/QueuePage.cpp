@@ -6,6 +6,8 @@
 #include "JobDetailPane.h"
 #include "JobTableModel.h"
 #include "StateChips.h"
+#include "common/ColumnFit.h"
+#include "common/ElidingHeader.h"
 #include "common/MessageBox.h"
 #include "engine/SyncEngine.h"
 #include "store/JobRepo.h"
@@ -19,6 +21,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -59,6 +62,7 @@ QueuePage::QueuePage(std::shared_ptr<Storage::Database> db, Engine::SyncEngine *
     m_search->setClearButtonEnabled(true);
 
     m_table->setObjectName(QStringLiteral("queueTable"));
+    m_table->setHorizontalHeader(new ElidingHeader(m_table));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -71,12 +75,15 @@ QueuePage::QueuePage(std::shared_ptr<Storage::Database> db, Engine::SyncEngine *
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(JobTableModel::CustomerColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(JobTableModel::ErrorColumn, QHeaderView::Stretch);
-    m_table->setColumnWidth(JobTableModel::StateColumn, 105);
-    m_table->setColumnWidth(JobTableModel::KindColumn, 95);
-    m_table->setColumnWidth(JobTableModel::ConnectionColumn, 100);
-    m_table->setColumnWidth(JobTableModel::ReferenceColumn, 90);
-    m_table->setColumnWidth(JobTableModel::AttemptsColumn, 65);
-    m_table->setColumnWidth(JobTableModel::NextAttemptColumn, 110);
+    // The fixed columns fit their titles and values in the UI's language; a connection's name is
+    // cut at the width of its title (the tooltip has it whole).
+    const int icon = m_table->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_table) + 4;
+    ColumnFit::fit(m_table, JobTableModel::StateColumn,
+                   JobTableModel::widestValues(JobTableModel::StateColumn), icon);
+    for (const int column :
+         { JobTableModel::KindColumn, JobTableModel::ConnectionColumn, JobTableModel::ReferenceColumn,
+           JobTableModel::AttemptsColumn, JobTableModel::NextAttemptColumn })
+        ColumnFit::fit(m_table, column, JobTableModel::widestValues(column));
 
     m_groupView->setObjectName(QStringLiteral("failureGroups"));
     m_groupView->setModel(m_groups);
@@ -133,9 +140,10 @@ QueuePage::QueuePage(std::shared_ptr<Storage::Database> db, Engine::SyncEngine *
     splitter->setObjectName(QStringLiteral("queueSplitter"));
     splitter->addWidget(groupsBox);
     splitter->addWidget(right);
+    // The causes wrap in a narrow pane; the table needs the width for its columns' titles in Russian.
     splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 4);
-    splitter->setSizes({ 200, 760 });
+    splitter->setStretchFactor(1, 5);
+    splitter->setSizes({ 170, 850 });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(18, 18, 18, 18);
