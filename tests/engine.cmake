@@ -37,3 +37,7 @@ crmbridge_add_test(EngineFanOut LABEL integration TIMEOUT 300
     SOURCES tst_EngineFanOut.cpp fixtures/amocrm/AmoTestKit.h fixtures/amocrm/EngineTestKit.h
         fixtures/retailcrm/RetailTestKit.h sandbox/tests/RetailTestClient.h
     LIBS crmbridge_sandbox Qt6::Network)
+
+# The shop's catalogue in the amoCRM sandbox through the running engine (issue 21).
+crmbridge_add_test(CatalogSync LABEL integration TIMEOUT 300
+    SOURCES tst_CatalogSync.cpp fixtures/amocrm/AmoTestKit.h LIBS crmbridge_sandbox Qt6::Network)

@@ -2,6 +2,7 @@
 // crmbridgectl: the engine and the store from a shell, for servers and scripts.
 #include "AuditCommands.h"
 #include "BackSyncCommand.h"
+#include "CatalogCommands.h"
 #include "ConnectionCommands.h"
 #include "CtlCommand.h"
 #include "DemoCommand.h"
@@ -38,7 +39,7 @@ int main(int argc, char *argv[])
         Ctl::mappingCommand(),   Ctl::runCommand(),      Ctl::resendCommand(),     Ctl::icmlCommand(),
         Ctl::retailCrmCommand(), Ctl::demoCommand(),     Ctl::backsyncCommand(),   Ctl::hookCommand(),
         Ctl::settingsCommand(),  Ctl::keygenCommand(),   Ctl::jobsCommand(),       Ctl::logCommand(),
-        Ctl::crmCommand(),       Ctl::auditCommand(),    Ctl::notifyCommand()
+        Ctl::crmCommand(),       Ctl::auditCommand(),    Ctl::notifyCommand(),     Ctl::catalogCommand()
     };
 
     auto usage = [&commands]() {

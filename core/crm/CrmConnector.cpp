@@ -28,13 +28,15 @@ QString followUpName(FollowUp step)
         return QStringLiteral("fields");
     case FollowUp::Note:
         return QStringLiteral("note");
+    case FollowUp::Products:
+        return QStringLiteral("products");
     }
     return {};
 }
 
 std::optional<FollowUp> followUpFromName(const QString &name)
 {
-    for (FollowUp step : { FollowUp::Fields, FollowUp::Note }) {
+    for (FollowUp step : { FollowUp::Fields, FollowUp::Note, FollowUp::Products }) {
         if (name == followUpName(step))
             return step;
     }
@@ -48,6 +50,8 @@ QString followUpLabel(FollowUp step)
         return QCoreApplication::translate("Crm::FollowUp", "fields beyond the first 40");
     case FollowUp::Note:
         return QCoreApplication::translate("Crm::FollowUp", "note");
+    case FollowUp::Products:
+        return QCoreApplication::translate("Crm::FollowUp", "products");
     }
     return {};
 }
@@ -83,6 +87,13 @@ void CrmConnector::completeFollowUps(const QList<FollowUpWork> &items, BatchCall
 }
 
 namespace {
+Common::Error noCatalog(const QString &crm)
+{
+    return Common::Error::permanent(
+        QStringLiteral("%1 has no product catalogue CRM Bridge can fill").arg(crm),
+        QStringLiteral("no-catalog"));
+}
+
 Common::Error noWebhooks(const QString &crm)
 {
     return Common::Error::permanent(
@@ -113,6 +124,25 @@ void CrmConnector::createInboxLeads(const QList<InboxLeadCreate> &items, BatchCa
     for (const InboxLeadCreate &item : items)
         deals.append({ item.key, item.draft, item.existingContactId });
     createDeals(deals, std::move(done));
+}
+
+void CrmConnector::upsertCatalogEntries(const QList<CatalogEntry> &items, BatchCallback done)
+{
+    QList<ItemOutcome> outcomes;
+    for (const CatalogEntry &item : items)
+        outcomes.append(ItemOutcome { item.key, noCatalog(crmName()), {}, {}, false, {}, {} });
+    QTimer::singleShot(0, this, [outcomes, done] { done(outcomes); });
+}
+
+void CrmConnector::deleteCatalogEntries(const QList<CatalogEntry> &items, BatchCallback done)
+{
+    upsertCatalogEntries(items, std::move(done));
+}
+
+void CrmConnector::catalogElementsByExternalId(Callback<QHash<QString, QString>> done)
+{
+    const Common::Error error = noCatalog(crmName());
+    QTimer::singleShot(0, this, [error, done] { done(error); });
 }
 
 } // namespace Crm

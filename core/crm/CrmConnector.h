@@ -6,6 +6,7 @@
 #include "common/Result.h"
 #include "model/StatusChange.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -31,6 +32,7 @@ struct AccountInfo
 enum class FollowUp {
     Fields, ///< custom field values beyond what the create call carries (amoCRM: 40 per entity)
     Note, ///< the deal's note
+    Products, ///< the order's lines linked to the CRM's catalogue elements, with quantities
 };
 QString followUpName(FollowUp step);
 std::optional<FollowUp> followUpFromName(const QString &name);
@@ -249,6 +251,20 @@ public:
     virtual void registerStageWebhook(const QString &destination, Callback<void> done);
     /** Removes the subscription of @p destination; one that is already gone is not an error. */
     virtual void removeStageWebhook(const QString &destination, Callback<void> done);
+
+    // The shop's products in the CRM's catalogue (Engine::CatalogSync). The defaults have none and
+    // answer "no-catalog".
+
+    virtual bool hasProductCatalog() const { return false; }
+    /** How many entries one catalogue call carries at most. */
+    virtual int maxCatalogEntriesPerCall() const { return 250; }
+    /** Creates the entries without an elementId and updates the others; ItemOutcome.dealId is the
+     *  element. A create whose answer is lost is looked up by its external id, never sent twice. */
+    virtual void upsertCatalogEntries(const QList<CatalogEntry> &items, BatchCallback done);
+    /** Deletes the entries' elements from the catalogue. */
+    virtual void deleteCatalogEntries(const QList<CatalogEntry> &items, BatchCallback done);
+    /** Every element of the catalogue that carries an external id: external id → element id. */
+    virtual void catalogElementsByExternalId(Callback<QHash<QString, QString>> done);
 
 Q_SIGNALS:
     void stateChanged(Crm::ConnectorState state, const QString &reason);

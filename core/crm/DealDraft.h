@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "CatalogEntry.h"
 #include "common/Result.h"
 #include "model/ShopOrder.h"
 
@@ -165,6 +166,9 @@ struct DealDraft
     DraftContact contact;
     std::optional<DraftCompany> company;
     std::optional<DraftOrder> order; ///< set for shop orders
+    /** The order's lines whose products are in the CRM's catalogue, filled by the lane just before a
+     *  send (Store::CatalogRepo); not stored with the draft. */
+    QList<DraftProduct> products;
     QString note;
     QList<SkippedRow> skipped;
     DraftRouting routing;

@@ -34,6 +34,12 @@ void Lane::setBeforeSendHook(LaneWorker::BeforeSendHook hook)
     m_worker->setBeforeSendHook(std::move(hook));
 }
 
+void Lane::setCatalogReader(CatalogLaneWork::ReadCatalog read)
+{
+    // Set before start(), like the hook; it is called on the lane's thread.
+    m_worker->setCatalogReader(std::move(read));
+}
+
 void Lane::start()
 {
     m_thread.start();

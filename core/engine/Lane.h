@@ -25,6 +25,8 @@ public:
     LaneState state() const { return m_state; }
     QString reason() const { return m_reason; }
     void setBeforeSendHook(LaneWorker::BeforeSendHook hook);
+    /** How the lane reads a source's catalogue for catalogue runs (CatalogLaneWork); none: no runs. */
+    void setCatalogReader(CatalogLaneWork::ReadCatalog read);
 
     void start();
     /** Asks the worker to finish its round and stop; stopped() follows. */

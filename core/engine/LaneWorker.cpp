@@ -10,6 +10,7 @@
 #include "model/FormSubmission.h"
 #include "model/ShopEvent.h"
 #include "model/ShopOrder.h"
+#include "store/CatalogRepo.h"
 #include "store/MappingRepo.h"
 #include "store/OutboxFanOut.h"
 
@@ -133,6 +134,18 @@ void LaneWorker::start()
                 m_hookRunner->runAfterAll(m_hooks, job, planned.candidate.draft, outcome, m_config.owner);
             },
             [this](const Job &job, const Crm::ItemOutcome &outcome) { settleFollowUps(job, outcome); } });
+    m_catalog = std::make_unique<CatalogLaneWork>(
+        m_db, &m_config, m_connector.get(), m_jobs.get(), m_readCatalog,
+        CatalogLaneWork::Lane {
+            [this](const Job &job, const Error &error) { settleError(job, error, false); },
+            [this](qint64 id, const QString &state, const QString &message) {
+                if (state == QLatin1String("done")) {
+                    ++m_roundSent;
+                    ++m_sentTotal;
+                }
+                Q_EMIT jobSettled(id, state, message);
+            } },
+        m_clock);
     m_contactLoader = new ContactIndexLoader(m_db, m_config.connectionId, m_connector.get(),
                                              m_config.contactRefreshMs, m_clock, this);
     m_contactLoader->start();
@@ -291,6 +304,12 @@ void LaneWorker::cycle()
         });
         if (moving)
             return;
+        // Nothing else to send: the catalogue's turn.
+        if (m_catalog->run([this](bool more) {
+                m_fullRound = more;
+                finishRound();
+            }))
+            return;
         m_busy = false;
         setState(LaneState::Idle);
         scheduleNext(m_config.idlePollMs);
@@ -407,7 +426,32 @@ CreateCandidate LaneWorker::candidateOf(const Job &job, Crm::DealDraft draft) co
     candidate.draft.deal.externalId
         = candidate.draft.sourceKind + QLatin1Char(':') + linkedSourceId(job, candidate.draft);
     BatchPlanner::channelsOf(candidate.draft, m_config.phoneRegion, &candidate.phones, &candidate.emails);
+    candidate.draft.products = catalogProductsOf(job, candidate.draft);
     return candidate;
+}
+
+QList<Crm::DraftProduct> LaneWorker::catalogProductsOf(const Job &job, const Crm::DealDraft &draft) const
+{
+    if (!draft.order || draft.order->lines.isEmpty() || !m_connector->hasProductCatalog())
+        return {};
+    QStringList keys;
+    for (const Model::OrderLine &line : draft.order->lines)
+        keys << line.productId;
+    auto elements = Store::CatalogRepo(m_db, m_clock).elementsOf(m_config.connectionId, job.source, keys);
+    if (!elements) {
+        // The note still lists the products; the deal is not held back for its links.
+        qCWarning(lcEngine) << "lane" << m_config.owner
+                            << "cannot read the catalogue links:" << elements.error().toString();
+        return {};
+    }
+    QList<Crm::DraftProduct> products;
+    for (const Model::OrderLine &line : draft.order->lines) {
+        const QString element = elements->value(line.productId);
+        if (element.isEmpty())
+            continue; // not in the CRM's catalogue (yet): only in the note
+        products << Crm::DraftProduct { line.productId, element, line.name, line.quantity, line.price };
+    }
+    return products;
 }
 
 void LaneWorker::processCreates(QList<Job> jobs)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "BatchPlanner.h"
+#include "CatalogLaneWork.h"
 #include "ChangeSender.h"
 #include "HookConfig.h"
 #include "LaneConfig.h"
@@ -52,6 +53,7 @@ public:
     ~LaneWorker() override;
 
     void setBeforeSendHook(BeforeSendHook hook) { m_beforeSend = std::move(hook); }
+    void setCatalogReader(CatalogLaneWork::ReadCatalog read) { m_readCatalog = std::move(read); }
 
 public Q_SLOTS:
     void start();
@@ -83,6 +85,8 @@ private:
     void releaseAll(const QList<qint64> &ids, qint64 atMs);
     std::optional<Crm::DealDraft> draftFor(const Store::Job &job);
     CreateCandidate candidateOf(const Store::Job &job, Crm::DealDraft draft) const;
+    /** The order's lines whose products are in this connection's CRM catalogue. */
+    QList<Crm::DraftProduct> catalogProductsOf(const Store::Job &job, const Crm::DealDraft &draft) const;
     void pauseFor(const Common::Error &error);
 
     std::shared_ptr<Storage::Database> m_db;
@@ -90,6 +94,8 @@ private:
     ConnectorFactory m_factory;
     const Common::Clock *m_clock;
     BeforeSendHook m_beforeSend;
+    CatalogLaneWork::ReadCatalog m_readCatalog;
+    std::unique_ptr<CatalogLaneWork> m_catalog; ///< catalogue runs, when nothing else is due
 
     std::unique_ptr<Crm::CrmConnector> m_connector;
     std::unique_ptr<LaneMapping> m_mapping;

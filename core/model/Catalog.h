@@ -16,12 +16,31 @@ struct CatalogCategory
     bool operator==(const CatalogCategory &) const = default;
 };
 
+/** A variant of a product the shop sells on its own (a msOptionsPrice2 modification): its own
+ *  article, price and stock, and the option values that tell it apart ("size" → "42"). */
+struct CatalogVariant
+{
+    QString id; ///< the shop's modification id
+    QString name;
+    QString article;
+    double price = 0; ///< the price a buyer pays for it
+    double oldPrice = 0;
+    double weight = 0;
+    double quantity = 0;
+    QString picture;
+    QMap<QString, QString> options;
+    bool active = true;
+    bool operator==(const CatalogVariant &) const = default;
+};
+
 /** One product as the shop sells it (a product without variants is its own offer). */
 struct CatalogProduct
 {
     QString id;
     QString name;
     QString article;
+    QString description; ///< plain text or HTML, as the shop keeps it
+    QString currency = QStringLiteral("RUB"); ///< ISO 4217
     double price = 0;
     double oldPrice = 0;
     double weight = 0; ///< kg
@@ -31,6 +50,7 @@ struct CatalogProduct
     QString vendor;
     QStringList categoryIds; ///< the main category first
     QMap<QString, QString> params; ///< code → value ("made_in" → "Россия")
+    QList<CatalogVariant> variants; ///< empty: the product is sold as it is
     bool active = true;
     bool operator==(const CatalogProduct &) const = default;
 };
@@ -40,6 +60,9 @@ struct Catalog
 {
     QList<CatalogCategory> categories;
     QList<CatalogProduct> products;
+
+    /** "Обувь / Мужская обувь / Кроссовки": the names from the root down to @p categoryId. */
+    QString categoryPath(const QString &categoryId) const;
 };
 
 } // namespace Model

@@ -299,6 +299,28 @@ static QList<Migration> buildMigrations()
                   " channels TEXT NOT NULL DEFAULT '', error TEXT NOT NULL DEFAULT '')"),
           } });
 
+    // The shop's products in a CRM's catalogue (Engine::CatalogSync, Store::CatalogRepo): which CRM
+    // element each product is, the hash of what was sent (only changed products are sent again) and
+    // its state; and the last catalogue run of each connection and source, for the console.
+    list.append(
+        { 15,
+          QStringLiteral("catalogue items and runs"),
+          {
+              QStringLiteral("CREATE TABLE catalog_items ("
+                             " connection_id {int64} NOT NULL, source TEXT NOT NULL,"
+                             " product_key TEXT NOT NULL, element_id TEXT NOT NULL DEFAULT '',"
+                             " content_hash TEXT NOT NULL DEFAULT '', state TEXT NOT NULL,"
+                             " name TEXT NOT NULL DEFAULT '', synced_at {int64} NOT NULL,"
+                             " PRIMARY KEY (connection_id, source, product_key))"),
+              QStringLiteral("CREATE TABLE catalog_runs ("
+                             " connection_id {int64} NOT NULL, source TEXT NOT NULL,"
+                             " started_at {int64} NOT NULL, finished_at {int64} NOT NULL,"
+                             " products INTEGER NOT NULL DEFAULT 0, created INTEGER NOT NULL DEFAULT 0,"
+                             " updated INTEGER NOT NULL DEFAULT 0, retired INTEGER NOT NULL DEFAULT 0,"
+                             " failed INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '',"
+                             " PRIMARY KEY (connection_id, source))"),
+          } });
+
     return list;
 }
 

@@ -257,10 +257,46 @@ void AmoApiClient::catalogElements(qint64 catalogId, const QUrlQuery &query, Jso
     get(QStringLiteral("/api/v4/catalogs/%1/elements").arg(catalogId), query, std::move(done));
 }
 
-void AmoApiClient::addCatalogElements(qint64 catalogId, const QJsonArray &elements, JsonCallback done)
+void AmoApiClient::catalogs(ListCallback done)
 {
-    send("POST", QStringLiteral("/api/v4/catalogs/%1/elements").arg(catalogId), elements, std::move(done),
-         CallMeta { {}, {}, false });
+    listAll(QStringLiteral("/api/v4/catalogs"), {}, QStringLiteral("catalogs"), std::move(done));
+}
+
+void AmoApiClient::addCatalogs(const QJsonArray &catalogs, JsonCallback done)
+{
+    send("POST", QStringLiteral("/api/v4/catalogs"), catalogs, std::move(done),
+         CallMeta { {}, {}, false, {} });
+}
+
+void AmoApiClient::addCatalogElements(qint64 catalogId, const QJsonArray &elements, JsonCallback done,
+                                      const CallMeta &meta)
+{
+    CallMeta m = meta;
+    m.idempotent = false;
+    send("POST", QStringLiteral("/api/v4/catalogs/%1/elements").arg(catalogId), elements, std::move(done), m);
+}
+
+void AmoApiClient::updateCatalogElements(qint64 catalogId, const QJsonArray &elements, JsonCallback done,
+                                         const CallMeta &meta)
+{
+    send("PATCH", QStringLiteral("/api/v4/catalogs/%1/elements").arg(catalogId), elements, std::move(done),
+         meta);
+}
+
+void AmoApiClient::deleteCatalogElements(qint64 catalogId, const QJsonArray &ids, JsonCallback done,
+                                         const CallMeta &meta)
+{
+    send("DELETE", QStringLiteral("/api/v4/catalogs/%1/elements").arg(catalogId), ids, std::move(done), meta);
+}
+
+void AmoApiClient::linkLeads(const QJsonArray &links, JsonCallback done, const CallMeta &meta)
+{
+    send("POST", QStringLiteral("/api/v4/leads/link"), links, std::move(done), meta);
+}
+
+void AmoApiClient::linkLead(qint64 leadId, const QJsonArray &links, JsonCallback done, const CallMeta &meta)
+{
+    send("POST", QStringLiteral("/api/v4/leads/%1/link").arg(leadId), links, std::move(done), meta);
 }
 
 void AmoApiClient::customersPage(const QUrlQuery &query, JsonCallback done)

@@ -83,8 +83,20 @@ public:
     void registerWebhook(const QString &destination, const QStringList &settings, JsonCallback done);
     void deleteWebhook(const QString &destination, JsonCallback done);
     // Catalogs (lists), customers and transactions.
+    void catalogs(ListCallback done);
+    void addCatalogs(const QJsonArray &catalogs, JsonCallback done);
     void catalogElements(qint64 catalogId, const QUrlQuery &query, JsonCallback done);
-    void addCatalogElements(qint64 catalogId, const QJsonArray &elements, JsonCallback done);
+    void addCatalogElements(qint64 catalogId, const QJsonArray &elements, JsonCallback done,
+                            const CallMeta &meta = {});
+    void updateCatalogElements(qint64 catalogId, const QJsonArray &elements, JsonCallback done,
+                               const CallMeta &meta = {});
+    /** DELETE with `[{"id"}]`, at most 50 (see tests/sandbox/README.md, Assumptions). */
+    void deleteCatalogElements(qint64 catalogId, const QJsonArray &ids, JsonCallback done,
+                               const CallMeta &meta = {});
+    /** The mass link of leads to entities: `[{entity_id, to_entity_id, to_entity_type, metadata}]`. */
+    void linkLeads(const QJsonArray &links, JsonCallback done, const CallMeta &meta = {});
+    /** Links of one lead: `[{to_entity_id, to_entity_type, metadata}]`. */
+    void linkLead(qint64 leadId, const QJsonArray &links, JsonCallback done, const CallMeta &meta = {});
     void customersPage(const QUrlQuery &query, JsonCallback done);
     void addCustomers(const QJsonArray &customers, JsonCallback done, const CallMeta &meta = {});
     void transactions(qint64 customerId, JsonCallback done);

@@ -93,6 +93,13 @@ public:
     void registerStageWebhook(const QString &destination, Callback<void> done) override;
     /** DELETE /api/v4/webhooks {"destination"}. */
     void removeStageWebhook(const QString &destination, Callback<void> done) override;
+    /** The account's products list (made when missing), its SKU, DESCRIPTION, PRICE and EXTERNAL_ID
+     *  fields, and text/url/checkbox fields for the group path, the image and the active flag (made
+     *  when missing: GROUP is a category field that takes only its own enums). */
+    bool hasProductCatalog() const override { return true; }
+    void upsertCatalogEntries(const QList<CatalogEntry> &items, BatchCallback done) override;
+    void deleteCatalogEntries(const QList<CatalogEntry> &items, BatchCallback done) override;
+    void catalogElementsByExternalId(Callback<QHash<QString, QString>> done) override;
 
     Net::HttpClient *httpClient() { return &m_http; }
     AmoApiClient &api() { return m_api; }
@@ -120,7 +127,7 @@ private:
     AmoBatchSender::Reconcile reconcileByExternalId();
     static BatchCallback inCallersOrder(const QStringList &keys, BatchCallback done);
 
-    /** What is left to do on one deal that exists: the fields beyond 40 and the note. */
+    /** What is left to do on one deal that exists: the fields beyond 40, the note, the products. */
     struct FollowUpTodo
     {
         QString key;
@@ -129,8 +136,23 @@ private:
         QJsonArray overflowFields;
         QHash<QString, QString> paths;
         QString note;
+        QList<DraftProduct> products;
         QList<FollowUp> steps;
     };
+    /** The products list and its fields by role ("sku", "description", "price", "external_id",
+     *  "group", "image", "active"). */
+    struct ProductsCatalog
+    {
+        qint64 id = 0;
+        QHash<QString, QString> fields;
+    };
+    void ensureProductsCatalog(std::function<void(Common::Result<ProductsCatalog>)> done, int attempt = 0);
+    void readProductFields(qint64 catalogId, std::function<void(Common::Result<ProductsCatalog>)> done,
+                           int attempt);
+    /** Links each deal's products (POST /leads/link in calls of up to 250 links); key → error for
+     *  the deals whose links failed. */
+    void linkProducts(QList<FollowUpTodo> todo, QHash<QString, Common::Error> failed,
+                      std::function<void(QHash<QString, Common::Error>)> done);
     void sendFollowUps(QList<EncodedItem> created, const QList<DealCreate> &items,
                        QList<ItemOutcome> outcomes, BatchCallback done);
     /** A note to retry may have been made by a try whose answer was lost: drops the Note step of every
@@ -151,6 +173,7 @@ private:
                        QList<ItemOutcome> soFar, BatchCallback done);
     QHash<QString, QString> m_externalIds; ///< item key → external id, for reconciling creates
     QHash<QString, qint64> m_idFloors; ///< item key → its DealCreate::idFloor
+    std::optional<ProductsCatalog> m_productsCatalog;
 
     AmoConnectorConfig m_config;
     std::shared_ptr<AmoOAuthSession> m_session;

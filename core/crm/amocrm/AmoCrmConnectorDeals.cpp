@@ -242,12 +242,16 @@ void AmoCrmConnector::sendFollowUps(QList<EncodedItem> created, const QList<Deal
             t.overflowFields = e->overflowFields;
             t.paths = e->paths;
         }
-        if (const DealCreate *item = itemOf.value(outcome.key))
+        if (const DealCreate *item = itemOf.value(outcome.key)) {
             t.note = item->draft.note;
+            t.products = item->draft.products;
+        }
         if (!t.overflowFields.isEmpty())
             t.steps << FollowUp::Fields;
         if (!t.note.trimmed().isEmpty())
             t.steps << FollowUp::Note;
+        if (!t.products.isEmpty())
+            t.steps << FollowUp::Products;
         if (!t.steps.isEmpty())
             todo << t;
     }
@@ -264,6 +268,8 @@ QList<FollowUp> AmoCrmConnector::followUpsOf(const DealDraft &draft) const
         steps << FollowUp::Fields;
     if (!draft.note.trimmed().isEmpty())
         steps << FollowUp::Note;
+    if (!draft.products.isEmpty())
+        steps << FollowUp::Products;
     return steps;
 }
 
@@ -301,6 +307,10 @@ void AmoCrmConnector::completeFollowUps(const QList<FollowUpWork> &items, BatchC
             if (item.steps.contains(FollowUp::Note) && !item.draft.note.trimmed().isEmpty()) {
                 t.note = item.draft.note;
                 t.steps << FollowUp::Note;
+            }
+            if (item.steps.contains(FollowUp::Products) && !item.draft.products.isEmpty()) {
+                t.products = item.draft.products;
+                t.steps << FollowUp::Products;
             }
             outcomes << outcome;
             if (!t.steps.isEmpty())
@@ -398,12 +408,24 @@ void AmoCrmConnector::runFollowUps(const QList<FollowUpTodo> &todo, QList<ItemOu
             if (p.error && index.contains(p.key))
                 markPending(outcomes[index.value(p.key)], *p.error, FollowUp::Fields);
         }
-        sendInBatches(notes, kBatch, notePlan, {}, [=](QList<ItemOutcome> noted) mutable {
+        sendInBatches(notes, kBatch, notePlan, {}, [=, this](QList<ItemOutcome> noted) mutable {
             for (const ItemOutcome &n : noted) {
                 if (n.error && index.contains(n.key))
                     markPending(outcomes[index.value(n.key)], *n.error, FollowUp::Note);
             }
-            done(outcomes);
+            // The products last: the note already lists them for people, the links are for the CRM.
+            QList<FollowUpTodo> linking;
+            for (const FollowUpTodo &t : todo) {
+                if (t.steps.contains(FollowUp::Products) && !t.products.isEmpty())
+                    linking << t;
+            }
+            linkProducts(linking, {}, [=](QHash<QString, Error> failed) mutable {
+                for (auto it = failed.cbegin(); it != failed.cend(); ++it) {
+                    if (index.contains(it.key()))
+                        markPending(outcomes[index.value(it.key())], it.value(), FollowUp::Products);
+                }
+                done(outcomes);
+            });
         });
     });
 }

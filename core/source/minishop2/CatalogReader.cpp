@@ -26,6 +26,30 @@ QString absolute(const QString &siteUrl, const QString &path)
     return base + QLatin1Char('/') + (path.startsWith(QLatin1Char('/')) ? path.mid(1) : path);
 }
 
+/**
+ * A modification's price as msOptionsPrice2 computes it from its `type` and `price` (a number, or a
+ * percentage of the product's price with a trailing "%"): 1 replaces the product's price, 2 adds to
+ * it, 3 takes off it. [Assumption from the add-on's manager labels "=", "+", "-"; other types are
+ * read as 1.]
+ */
+double modificationPrice(int type, const QString &raw, double productPrice)
+{
+    QString text = raw.trimmed();
+    const bool percent = text.endsWith(QLatin1Char('%'));
+    if (percent)
+        text.chop(1);
+    const double value = text.replace(QLatin1Char(','), QLatin1Char('.')).toDouble();
+    const double amount = percent ? productPrice * value / 100.0 : value;
+    switch (type) {
+    case 2:
+        return productPrice + amount;
+    case 3:
+        return std::max(0.0, productPrice - amount);
+    default:
+        return percent ? amount : value;
+    }
+}
+
 } // namespace
 
 Result<Model::Catalog> CatalogReader::read(const QString &siteUrl)
@@ -61,11 +85,19 @@ Result<Model::Catalog> CatalogReader::read(const QString &siteUrl)
         = columns->contains(QStringLiteral("made_in")) ? QStringLiteral("p.made_in") : QStringLiteral("''");
     const QString uri
         = contentColumns->contains(QStringLiteral("uri")) ? QStringLiteral("c.uri") : QStringLiteral("''");
+    // The short text a shop shows in lists (introtext), else the page's meta description.
+    QStringList texts;
+    for (const char *column : { "introtext", "description" }) {
+        if (contentColumns->contains(QLatin1String(column)))
+            texts << QStringLiteral("c.") + QLatin1String(column);
+    }
+    const QString description
+        = texts.isEmpty() ? QStringLiteral("''") : QStringLiteral("COALESCE(%1, '')").arg(texts.join(", "));
     auto products = m_db.exec(
         QStringLiteral("SELECT c.id, c.pagetitle, c.parent, c.published, %1, c.alias, p.article, p.price,"
-                       " p.old_price, p.weight, p.remains, %2, %3 FROM %4 c JOIN %5 p ON p.id = c.id"
+                       " p.old_price, p.weight, p.remains, %2, %3, %6 FROM %4 c JOIN %5 p ON p.id = c.id"
                        " WHERE c.class_key = 'msProduct' AND c.deleted = 0 ORDER BY c.id")
-            .arg(uri, image, madeIn, m_db.table("site_content"), m_db.table("ms2_products")));
+            .arg(uri, image, madeIn, m_db.table("site_content"), m_db.table("ms2_products"), description));
     if (!products)
         return products.error();
     QHash<QString, qsizetype> index;
@@ -86,6 +118,7 @@ Result<Model::Catalog> CatalogReader::read(const QString &siteUrl)
         p.weight = products->value(9).toDouble();
         p.quantity = products->value(10).toDouble();
         p.picture = absolute(siteUrl, products->value(11).toString());
+        p.description = products->value(13).toString().trimmed();
         const QString made = products->value(12).toString();
         if (!made.isEmpty())
             p.params.insert(QStringLiteral("made_in"), made);
@@ -111,7 +144,69 @@ Result<Model::Catalog> CatalogReader::read(const QString &siteUrl)
         if (probe || probe.error().kind != Common::ErrorKind::NotFound)
             return extra.error();
     }
+    if (auto variants = readVariants(catalog, index, siteUrl); !variants)
+        return variants.error();
     return catalog;
+}
+
+Common::Status CatalogReader::readVariants(Model::Catalog &catalog, const QHash<QString, qsizetype> &index,
+                                           const QString &)
+{
+    auto columns = ShopSchema::columns(m_db, "msop_modifications");
+    if (!columns)
+        return columns.error().kind == Common::ErrorKind::NotFound ? Common::Status() : columns.error();
+    auto rows = m_db.exec(
+        QStringLiteral("SELECT id, rid, %1, type, price, %2, article, weight, count, active"
+                       " FROM %3 ORDER BY rid, %4, id")
+            .arg(columns->contains(QStringLiteral("name")) ? QStringLiteral("name") : QStringLiteral("''"),
+                 columns->contains(QStringLiteral("old_price")) ? QStringLiteral("old_price")
+                                                                : QStringLiteral("'0'"),
+                 m_db.table("msop_modifications"),
+                 columns->contains(QStringLiteral("rank")) ? QStringLiteral("`rank`")
+                                                           : QStringLiteral("id")));
+    if (!rows)
+        return rows.error();
+    QHash<QString, QPair<qsizetype, qsizetype>> where; // modification id → (product, variant)
+    while (rows->next()) {
+        const auto it = index.constFind(rows->value(1).toString());
+        if (it == index.cend())
+            continue; // a modification of a deleted product or of something that is not a product
+        Model::CatalogProduct &product = catalog.products[*it];
+        Model::CatalogVariant v;
+        v.id = rows->value(0).toString();
+        v.name = rows->value(2).toString().trimmed();
+        v.price = modificationPrice(rows->value(3).toInt(), rows->value(4).toString(), product.price);
+        v.oldPrice = rows->value(5).toString().toDouble();
+        v.article = rows->value(6).toString();
+        v.weight = rows->value(7).toDouble() > 0 ? rows->value(7).toDouble() : product.weight;
+        v.quantity = rows->value(8).toDouble();
+        v.active = rows->value(9).toInt() != 0 && product.active;
+        v.picture = product.picture;
+        where.insert(v.id, { *it, product.variants.size() });
+        product.variants.append(v);
+    }
+    auto options = m_db.exec(QStringLiteral("SELECT mid, `key`, value FROM %1 ORDER BY mid, `key`")
+                                 .arg(m_db.table("msop_modification_options")));
+    if (options) {
+        while (options->next()) {
+            const auto it = where.constFind(options->value(0).toString());
+            if (it == where.cend() || options->value(2).toString().isEmpty())
+                continue;
+            catalog.products[it->first].variants[it->second].options.insert(options->value(1).toString(),
+                                                                            options->value(2).toString());
+        }
+    }
+    // A modification without a name is called after its product and what sets it apart.
+    for (auto it = where.cbegin(); it != where.cend(); ++it) {
+        Model::CatalogProduct &product = catalog.products[it->first];
+        Model::CatalogVariant &v = product.variants[it->second];
+        if (v.name.isEmpty()) {
+            const QStringList values = v.options.values();
+            v.name = values.isEmpty() ? QStringLiteral("%1 #%2").arg(product.name, v.id)
+                                      : QStringLiteral("%1 (%2)").arg(product.name, values.join(", "));
+        }
+    }
+    return {};
 }
 
 } // namespace Source::MiniShop2

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CatalogSourceReader.h"
+
+#include "source/SourceFactory.h"
+#include "source/SourceRepo.h"
+
+namespace Engine {
+
+CatalogLaneWork::ReadCatalog catalogReaderFor(std::shared_ptr<Storage::Database> db,
+                                              std::shared_ptr<Secrets::SecretStore> secrets,
+                                              const Common::Clock *clock)
+{
+    return
+        [db, secrets, clock](const QString &name, std::function<void(Common::Result<Model::Catalog>)> done) {
+            auto record = Source::SourceRepo(db, clock).byName(name);
+            if (!record) {
+                done(record.error());
+                return;
+            }
+            const QString siteUrl = record->config.value(QStringLiteral("site_url")).toString();
+            Source::SourceFactory::open(
+                record.value(), db, secrets,
+                [siteUrl, done](Common::Result<std::shared_ptr<Source::ShopSource>> opened) {
+                    if (!opened) {
+                        done(opened.error());
+                        return;
+                    }
+                    done(opened.value()->catalog(siteUrl));
+                },
+                clock);
+        };
+}
+
+} // namespace Engine
