@@ -22,3 +22,5 @@ crmbridge_add_test(RetailBackSync LABEL integration TIMEOUT 180
 crmbridge_add_test(RetailCodecShapes LABEL unit)
 crmbridge_add_test(RetailCustomFields LABEL integration TIMEOUT 120
     SOURCES tst_RetailCustomFields.cpp ${retail_kit} LIBS crmbridge_sandbox Qt6::Network)
+# The ICML's offers for product variants (msOptionsPrice2 modifications), checked against the ICML rules.
+crmbridge_add_test(IcmlVariants LABEL integration SOURCES tst_IcmlVariants.cpp)

@@ -19,6 +19,10 @@
         <source>Contact %1 is not in the CRM any more</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>product name</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Common</name>
@@ -253,6 +257,14 @@
         <source>deal %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>amoCRM made no products list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Crm::AmoCrm::AmoOAuthSession</name>
@@ -300,6 +312,10 @@
     </message>
     <message>
         <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>products</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -672,6 +688,84 @@ finishes what is missing on that deal; a delivered job is never sent again.</sou
             <numerusform>%n job requeued</numerusform>
             <numerusform>%n jobs requeued</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2 (dry run, nothing sent): %3 products; %4 to create, %5 to update, %6 to delete, %7 unchanged (removed products: %8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (no longer sold)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  … and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a %2 connection: its catalogue is the ICML file (crmbridgectl icml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no shop sends to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2: catalogue run queued; the engine sends it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2: a catalogue run is already waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 products linked; %3; removed products: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1: last run %2: %3 products, %4 created, %5 updated, %6 retired, %7 failed%8</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Engine::CatalogLaneWork</name>
+    <message>
+        <source>Catalogue: %1 created, %2 updated so far; more to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue: %1 products, %2 created, %3 updated, %4 retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Engine::CatalogSync</name>
+    <message>
+        <source>%1 of %2 products not sent to the CRM&apos;s catalogue: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1242,85 @@ finishes what is missing on that deal; a delivered job is never sent again.</sou
     </message>
 </context>
 <context>
+    <name>Gui::CatalogPanel</name>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queues a catalogue run: the exchange sends the changed products under the account&apos;s rate limit, after any waiting orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RetailCRM downloads the shop&apos;s catalogue as an ICML file (see the shop side)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and sign in to the connection first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>every %n minute</numerusform>
+            <numerusform>every %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>on demand only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>marked as not sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted from the catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) in amoCRM&apos;s catalogue; runs: %1; products the shop removed: %2.</source>
+        <translation>
+            <numerusform>%n product in amoCRM&apos;s catalogue; runs: %1; products the shop removed: %2.</numerusform>
+            <numerusform>%n products in amoCRM&apos;s catalogue; runs: %1; products the shop removed: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed run(s) in the queue.</source>
+        <translation>
+            <numerusform>%n failed run in the queue.</numerusform>
+            <numerusform>%n failed runs in the queue.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 products, %4 created, %5 updated, %6 retired, %7 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No catalogue run yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shop sends to this connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) queued: the exchange sends them</source>
+        <translation>
+            <numerusform>%n run queued: the exchange sends it</numerusform>
+            <numerusform>%n runs queued: the exchange sends them</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A run is already waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gui::CodeMapEditor</name>
     <message>
         <source>The CRM accepts an order&apos;s delivery and payment only as one of its own types: pick the type for each of the shop&apos;s methods.</source>
@@ -1376,6 +1549,10 @@ finishes what is missing on that deal; a delivered job is never sent again.</sou
     </message>
     <message>
         <source>The connection “%1” was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products in the CRM&apos;s catalogue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

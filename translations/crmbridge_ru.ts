@@ -19,6 +19,10 @@
         <source>Contact %1 is not in the CRM any more</source>
         <translation>Контакта %1 в CRM больше нет</translation>
     </message>
+    <message>
+        <source>product name</source>
+        <translation>название товара</translation>
+    </message>
 </context>
 <context>
     <name>Common</name>
@@ -253,6 +257,14 @@
         <source>deal %1</source>
         <translation>сделка %1</translation>
     </message>
+    <message>
+        <source>amoCRM made no products list</source>
+        <translation>amoCRM не создал список товаров</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Товары</translation>
+    </message>
 </context>
 <context>
     <name>Crm::AmoCrm::AmoOAuthSession</name>
@@ -301,6 +313,10 @@
     <message>
         <source>note</source>
         <translation>примечание</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>товары</translation>
     </message>
 </context>
 <context>
@@ -697,6 +713,84 @@ finishes what is missing on that deal; a delivered job is never sent again.</sou
             <numerusform>%n задания возвращены в очередь</numerusform>
             <numerusform>%n заданий возвращено в очередь</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (dry run, nothing sent): %3 products; %4 to create, %5 to update, %6 to delete, %7 unchanged (removed products: %8)</source>
+        <translation>%1 → %2 (пробный прогон, ничего не отправлено): товаров %3; создать %4, обновить %5, удалить %6, без изменений %7 (удалённые товары: %8)</translation>
+    </message>
+    <message>
+        <source> (no longer sold)</source>
+        <translation> (больше не продаётся)</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>создать</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>обновить</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>удалить</translation>
+    </message>
+    <message>
+        <source>  … and %1 more</source>
+        <translation>  … и ещё %1</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 connection: its catalogue is the ICML file (crmbridgectl icml)</source>
+        <translation>%1 — подключение %2: его каталог — файл ICML (crmbridgectl icml)</translation>
+    </message>
+    <message>
+        <source>no shop sends to %1</source>
+        <translation>ни один магазин не передаёт данные в %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2: catalogue run queued; the engine sends it</source>
+        <translation>%1 → %2: выгрузка каталога поставлена в очередь; её отправит движок</translation>
+    </message>
+    <message>
+        <source>%1 → %2: a catalogue run is already waiting</source>
+        <translation>%1 → %2: выгрузка каталога уже ждёт в очереди</translation>
+    </message>
+    <message>
+        <source>every %1 min</source>
+        <translation>каждые %1 мин</translation>
+    </message>
+    <message>
+        <source>on demand</source>
+        <translation>по запросу</translation>
+    </message>
+    <message>
+        <source>%1: %2 products linked; %3; removed products: %4</source>
+        <translation>%1: связано товаров: %2; %3; удалённые товары: %4</translation>
+    </message>
+    <message>
+        <source>  %1: last run %2: %3 products, %4 created, %5 updated, %6 retired, %7 failed%8</source>
+        <translation>  %1: последняя выгрузка %2: товаров %3, создано %4, обновлено %5, снято %6, не отправлено %7%8</translation>
+    </message>
+</context>
+<context>
+    <name>Engine::CatalogLaneWork</name>
+    <message>
+        <source>Catalogue: %1 created, %2 updated so far; more to send</source>
+        <translation>Каталог: пока создано %1, обновлено %2; отправка продолжается</translation>
+    </message>
+    <message>
+        <source>Catalogue: %1 products, %2 created, %3 updated, %4 retired</source>
+        <translation>Каталог: товаров %1, создано %2, обновлено %3, снято %4</translation>
+    </message>
+</context>
+<context>
+    <name>Engine::CatalogSync</name>
+    <message>
+        <source>%1 of %2 products not sent to the CRM&apos;s catalogue: %3</source>
+        <translation>%1 из %2 товаров не отправлены в каталог CRM: %3</translation>
     </message>
 </context>
 <context>
@@ -1177,6 +1271,89 @@ finishes what is missing on that deal; a delivered job is never sent again.</sou
     </message>
 </context>
 <context>
+    <name>Gui::CatalogPanel</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Выгрузить сейчас</translation>
+    </message>
+    <message>
+        <source>Queues a catalogue run: the exchange sends the changed products under the account&apos;s rate limit, after any waiting orders</source>
+        <translation>Ставит выгрузку каталога в очередь: обмен отправит изменённые товары в пределах лимита запросов аккаунта, после ждущих заказов</translation>
+    </message>
+    <message>
+        <source>RetailCRM downloads the shop&apos;s catalogue as an ICML file (see the shop side)</source>
+        <translation>RetailCRM загружает каталог магазина файлом ICML (см. раздел магазина)</translation>
+    </message>
+    <message>
+        <source>Save and sign in to the connection first</source>
+        <translation>Сначала сохраните подключение и войдите</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>каждую %n минуту</numerusform>
+            <numerusform>каждые %n минуты</numerusform>
+            <numerusform>каждые %n минут</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>on demand only</source>
+        <translation>только по запросу</translation>
+    </message>
+    <message>
+        <source>kept as they are</source>
+        <translation>остаются как есть</translation>
+    </message>
+    <message>
+        <source>marked as not sold</source>
+        <translation>отмечаются как снятые с продажи</translation>
+    </message>
+    <message>
+        <source>deleted from the catalogue</source>
+        <translation>удаляются из каталога</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) in amoCRM&apos;s catalogue; runs: %1; products the shop removed: %2.</source>
+        <translation>
+            <numerusform>%n товар в каталоге amoCRM; выгрузки: %1; удалённые в магазине товары: %2.</numerusform>
+            <numerusform>%n товара в каталоге amoCRM; выгрузки: %1; удалённые в магазине товары: %2.</numerusform>
+            <numerusform>%n товаров в каталоге amoCRM; выгрузки: %1; удалённые в магазине товары: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed run(s) in the queue.</source>
+        <translation>
+            <numerusform>%n неудавшаяся выгрузка в очереди.</numerusform>
+            <numerusform>%n неудавшиеся выгрузки в очереди.</numerusform>
+            <numerusform>%n неудавшихся выгрузок в очереди.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 products, %4 created, %5 updated, %6 retired, %7 failed</source>
+        <translation>%1, %2: товаров %3, создано %4, обновлено %5, снято %6, не отправлено %7</translation>
+    </message>
+    <message>
+        <source>No catalogue run yet</source>
+        <translation>Выгрузок каталога ещё не было</translation>
+    </message>
+    <message>
+        <source>No shop sends to this connection</source>
+        <translation>Ни один магазин не передаёт данные в это подключение</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) queued: the exchange sends them</source>
+        <translation>
+            <numerusform>%n выгрузка поставлена в очередь: её отправит обмен</numerusform>
+            <numerusform>%n выгрузки поставлены в очередь: их отправит обмен</numerusform>
+            <numerusform>%n выгрузок поставлено в очередь: их отправит обмен</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A run is already waiting</source>
+        <translation>Выгрузка уже ждёт в очереди</translation>
+    </message>
+</context>
+<context>
     <name>Gui::CodeMapEditor</name>
     <message>
         <source>The CRM accepts an order&apos;s delivery and payment only as one of its own types: pick the type for each of the shop&apos;s methods.</source>
@@ -1407,6 +1584,10 @@ finishes what is missing on that deal; a delivered job is never sent again.</sou
     <message>
         <source>The connection “%1” was deleted.</source>
         <translation>Подключение «%1» удалено.</translation>
+    </message>
+    <message>
+        <source>Products in the CRM&apos;s catalogue</source>
+        <translation>Товары в каталоге CRM</translation>
     </message>
 </context>
 <context>

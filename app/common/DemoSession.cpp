@@ -227,8 +227,11 @@ Status DemoSession::prepareRecords()
 
 Status DemoSession::publishCatalogue()
 {
+    // amoCRM gets the shop's products in its catalogue (an hourly run, the first once the queue is
+    // empty) and every new deal its products; RetailCRM downloads the ICML catalogue.
     if (!m_crm->takesCatalogue())
-        return {};
+        return Store::SettingsRepo(m_store).setValue(QStringLiteral("catalog.interval_min"),
+                                                     QStringLiteral("60"));
     // What `crmbridgectl icml export` does, once: the intake server then serves it on any free port.
     auto catalog = Source::MiniShop2::CatalogReader(*m_shop).read(QString());
     if (!catalog)

@@ -3,6 +3,7 @@
 
 #include "AmoSignInPanel.h"
 #include "BackSyncPanel.h"
+#include "CatalogPanel.h"
 #include "RetailConnectionDialog.h"
 #include "RetailConnectionPanel.h"
 #include "ShopSidePanel.h"
@@ -76,6 +77,7 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     , m_signIn(new AmoSignInPanel(m_db, m_secrets, this))
     , m_retail(new RetailConnectionPanel(m_db, m_secrets, this))
     , m_backSync(new BackSyncPanel(m_db, m_secrets, this))
+    , m_catalog(new CatalogPanel(m_db, this))
     , m_crmBox(new QGroupBox(tr("amoCRM"), this))
     , m_enabled(new QCheckBox(tr("Send the shops' orders, forms and customers to this CRM"), this))
     , m_delete(new QPushButton(tr("Delete…"), this))
@@ -146,12 +148,18 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     auto *backSyncLayout = new QVBoxLayout(backSyncBox);
     backSyncLayout->addWidget(m_backSync);
 
+    auto *catalogBox = new QGroupBox(tr("Products in the CRM's catalogue"), this);
+    catalogBox->setObjectName(QStringLiteral("catalogBox"));
+    auto *catalogLayout = new QVBoxLayout(catalogBox);
+    catalogLayout->addWidget(m_catalog);
+
     auto *listBox = new QVBoxLayout;
     listBox->addWidget(m_list, 1);
     listBox->addWidget(add);
     auto *details = new QVBoxLayout;
     details->addWidget(m_crmBox, 1);
     details->addWidget(backSyncBox);
+    details->addWidget(catalogBox);
     auto *top = new QHBoxLayout;
     top->addLayout(listBox);
     top->addLayout(details, 1);
@@ -293,6 +301,7 @@ void ConnectionsPage::showConnection(qint64 id)
     if (retail)
         m_retail->setConnection(connection);
     m_backSync->setConnection(connection);
+    m_catalog->setConnection(connection);
     QSignalBlocker blocker(m_enabled);
     m_enabled->setChecked(connection.enabled());
     m_enabled->setVisible(id > 0);

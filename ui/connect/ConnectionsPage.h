@@ -22,6 +22,7 @@ namespace Gui {
 
 class AmoSignInPanel;
 class BackSyncPanel;
+class CatalogPanel;
 class RetailConnectionDialog;
 class RetailConnectionPanel;
 class ShopSidePanel;
@@ -29,7 +30,8 @@ class ShopSidePanel;
 /**
  * The Connections page: the CRM connections (add an amoCRM one: name, account address, client id,
  * redirect address, then sign in with AmoSignInPanel; or a RetailCRM one with RetailConnectionDialog,
- * shown by RetailConnectionPanel), each connection's back-sync (BackSyncPanel) and the shop side
+ * shown by RetailConnectionPanel), each connection's back-sync (BackSyncPanel) and products catalogue
+ * (CatalogPanel), and the shop side
  * (ShopSidePanel: the shop databases the bridge reads and the form intake endpoints, with their addresses and
  * secrets ready to copy). GUI thread; owned by the main window.
  */
@@ -43,6 +45,7 @@ public:
     AmoSignInPanel *signInPanel() const { return m_signIn; }
     RetailConnectionPanel *retailPanel() const { return m_retail; }
     BackSyncPanel *backSyncPanel() const { return m_backSync; }
+    CatalogPanel *catalogPanel() const { return m_catalog; }
 
 public Q_SLOTS:
     void reload();
@@ -72,6 +75,7 @@ private:
     AmoSignInPanel *m_signIn;
     RetailConnectionPanel *m_retail;
     BackSyncPanel *m_backSync;
+    CatalogPanel *m_catalog; ///< the products in the CRM's catalogue
     QGroupBox *m_crmBox;
     QCheckBox *m_enabled; ///< whether the connection gets the shops' events (config "enabled")
     QPushButton *m_delete;

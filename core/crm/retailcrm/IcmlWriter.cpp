@@ -22,7 +22,62 @@ QString paramName(const QString &code)
     return code;
 }
 
+void writeParam(QXmlStreamWriter &w, const QString &code, const QString &value)
+{
+    w.writeStartElement(QStringLiteral("param"));
+    w.writeAttribute(QStringLiteral("name"), paramName(code));
+    w.writeAttribute(QStringLiteral("code"), code);
+    w.writeCharacters(value);
+    w.writeEndElement();
+}
+
+/** One offer: the product itself (@p variant null) or one of its variants, grouped by productId. */
+void writeOffer(QXmlStreamWriter &w, const Model::CatalogProduct &p, const Model::CatalogVariant *variant)
+{
+    const QString article = variant && !variant->article.isEmpty() ? variant->article : p.article;
+    const QString picture = variant && !variant->picture.isEmpty() ? variant->picture : p.picture;
+    const double weight = variant && variant->weight > 0 ? variant->weight : p.weight;
+    w.writeStartElement(QStringLiteral("offer"));
+    w.writeAttribute(QStringLiteral("id"), variant ? IcmlWriter::variantOfferId(p.id, variant->id) : p.id);
+    w.writeAttribute(QStringLiteral("productId"), p.id);
+    w.writeAttribute(QStringLiteral("quantity"), number(qMax(0.0, variant ? variant->quantity : p.quantity)));
+    if (!p.url.isEmpty())
+        w.writeTextElement(QStringLiteral("url"), p.url);
+    w.writeTextElement(QStringLiteral("price"), number(qMax(0.0, variant ? variant->price : p.price)));
+    for (const QString &category : p.categoryIds)
+        w.writeTextElement(QStringLiteral("categoryId"), category);
+    if (!picture.isEmpty())
+        w.writeTextElement(QStringLiteral("picture"), picture);
+    w.writeTextElement(QStringLiteral("name"), variant ? variant->name : p.name);
+    w.writeTextElement(QStringLiteral("productName"), p.name);
+    if (!p.vendor.isEmpty())
+        w.writeTextElement(QStringLiteral("vendor"), p.vendor);
+    if (!article.isEmpty()) {
+        w.writeTextElement(QStringLiteral("vendorCode"), article);
+        writeParam(w, QStringLiteral("article"), article);
+    }
+    for (auto it = p.params.cbegin(); it != p.params.cend(); ++it)
+        writeParam(w, it.key(), it.value());
+    if (variant) {
+        // What sets the variant apart ("size" → "42"), as RetailCRM shows an offer's properties.
+        for (auto it = variant->options.cbegin(); it != variant->options.cend(); ++it) {
+            if (!p.params.contains(it.key()))
+                writeParam(w, it.key(), it.value());
+        }
+    }
+    if (weight > 0)
+        w.writeTextElement(QStringLiteral("weight"), QString::number(weight, 'f', 3));
+    const bool active = variant ? variant->active && p.active : p.active;
+    w.writeTextElement(QStringLiteral("productActivity"), active ? QStringLiteral("Y") : QStringLiteral("N"));
+    w.writeEndElement();
+}
+
 } // namespace
+
+QString IcmlWriter::variantOfferId(const QString &productId, const QString &variantId)
+{
+    return QStringLiteral("mod-%1-%2").arg(productId, variantId);
+}
 
 QByteArray IcmlWriter::write(const Model::Catalog &catalog, const Options &options)
 {
@@ -51,41 +106,9 @@ QByteArray IcmlWriter::write(const Model::Catalog &catalog, const Options &optio
 
     w.writeStartElement(QStringLiteral("offers"));
     for (const Model::CatalogProduct &p : catalog.products) {
-        w.writeStartElement(QStringLiteral("offer"));
-        w.writeAttribute(QStringLiteral("id"), p.id);
-        w.writeAttribute(QStringLiteral("productId"), p.id);
-        w.writeAttribute(QStringLiteral("quantity"), number(qMax(0.0, p.quantity)));
-        if (!p.url.isEmpty())
-            w.writeTextElement(QStringLiteral("url"), p.url);
-        w.writeTextElement(QStringLiteral("price"), number(p.price));
-        for (const QString &category : p.categoryIds)
-            w.writeTextElement(QStringLiteral("categoryId"), category);
-        if (!p.picture.isEmpty())
-            w.writeTextElement(QStringLiteral("picture"), p.picture);
-        w.writeTextElement(QStringLiteral("name"), p.name);
-        w.writeTextElement(QStringLiteral("productName"), p.name);
-        if (!p.vendor.isEmpty())
-            w.writeTextElement(QStringLiteral("vendor"), p.vendor);
-        if (!p.article.isEmpty()) {
-            w.writeTextElement(QStringLiteral("vendorCode"), p.article);
-            w.writeStartElement(QStringLiteral("param"));
-            w.writeAttribute(QStringLiteral("name"), paramName(QStringLiteral("article")));
-            w.writeAttribute(QStringLiteral("code"), QStringLiteral("article"));
-            w.writeCharacters(p.article);
-            w.writeEndElement();
-        }
-        for (auto it = p.params.cbegin(); it != p.params.cend(); ++it) {
-            w.writeStartElement(QStringLiteral("param"));
-            w.writeAttribute(QStringLiteral("name"), paramName(it.key()));
-            w.writeAttribute(QStringLiteral("code"), it.key());
-            w.writeCharacters(it.value());
-            w.writeEndElement();
-        }
-        if (p.weight > 0)
-            w.writeTextElement(QStringLiteral("weight"), QString::number(p.weight, 'f', 3));
-        w.writeTextElement(QStringLiteral("productActivity"),
-                           p.active ? QStringLiteral("Y") : QStringLiteral("N"));
-        w.writeEndElement();
+        writeOffer(w, p, nullptr);
+        for (const Model::CatalogVariant &v : p.variants)
+            writeOffer(w, p, &v);
     }
     w.writeEndElement();
     w.writeEndElement(); // shop

@@ -19,9 +19,12 @@ namespace Crm::RetailCrm {
  *         <param name="Артикул" code="article">…</param> <param …/>… <weight/>?
  *         <productActivity>Y|N</productActivity></offer>…</offers></shop></yml_catalog>
  *
- * A product without variants is one offer whose id (and productId) is the shop's product id: the
- * `offer.externalId` the connector sends in order items. Text is escaped by the XML writer (modRetailCRM
- * replaced "&" with "AND" instead). Pure function; any thread.
+ * A product is one offer whose id (and productId) is the shop's product id: the `offer.externalId` the
+ * connector sends in order items. Each of its variants (msOptionsPrice2 modifications) is an offer of
+ * its own with the same productId, id "mod-<product>-<modification>" (what the connector sends for a
+ * cart line with that modification, as modRetailCRM does), its own name, price, article, stock and
+ * activity, and its options as params. Text is escaped by the XML writer (modRetailCRM replaced "&"
+ * with "AND" instead). Pure function; any thread.
  */
 class IcmlWriter
 {
@@ -34,6 +37,8 @@ public:
     };
 
     static QByteArray write(const Model::Catalog &catalog, const Options &options);
+    /** The offer id of a variant: "mod-15-3". */
+    static QString variantOfferId(const QString &productId, const QString &variantId);
 };
 
 } // namespace Crm::RetailCrm
