@@ -55,7 +55,7 @@ Icml parse(const QByteArray &xml)
         } else if (name == QLatin1String("category")) {
             out.categories.insert(r.attributes().value(QLatin1String("id")).toString());
         } else if (name == QLatin1String("offer")) {
-            out.offers.append({});
+            out.offers.append(Offer {});
             offer = &out.offers.last();
             offer->id = r.attributes().value(QLatin1String("id")).toString();
             offer->productId = r.attributes().value(QLatin1String("productId")).toString();

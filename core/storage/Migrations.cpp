@@ -303,7 +303,7 @@ static QList<Migration> buildMigrations()
     // element each product is, the hash of what was sent (only changed products are sent again) and
     // its state; and the last catalogue run of each connection and source, for the console.
     list.append(
-        { 15,
+        { 14,
           QStringLiteral("catalogue items and runs"),
           {
               QStringLiteral("CREATE TABLE catalog_items ("
