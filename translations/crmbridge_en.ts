@@ -1270,35 +1270,12 @@ finishes what is missing on that deal; a delivered job is never sent again.</sou
         <source>on demand only</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>kept as they are</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>marked as not sold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>deleted from the catalogue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n product(s) in amoCRM&apos;s catalogue; runs: %1; products the shop removed: %2.</source>
-        <translation>
-            <numerusform>%n product in amoCRM&apos;s catalogue; runs: %1; products the shop removed: %2.</numerusform>
-            <numerusform>%n products in amoCRM&apos;s catalogue; runs: %1; products the shop removed: %2.</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n failed run(s) in the queue.</source>
         <translation>
             <numerusform>%n failed run in the queue.</numerusform>
             <numerusform>%n failed runs in the queue.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1, %2: %3 products, %4 created, %5 updated, %6 retired, %7 failed</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No catalogue run yet</source>
@@ -1317,6 +1294,29 @@ finishes what is missing on that deal; a delivered job is never sent again.</sou
     </message>
     <message>
         <source>A run is already waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>marked not sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) in amoCRM&apos;s catalogue. Runs: %1. Removed in the shop: %2.</source>
+        <translation>
+            <numerusform>%n product in amoCRM&apos;s catalogue. Runs: %1. Removed in the shop: %2.</numerusform>
+            <numerusform>%n products in amoCRM&apos;s catalogue. Runs: %1. Removed in the shop: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 products; %4 created, %5 updated, %6 retired, %7 failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

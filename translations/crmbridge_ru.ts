@@ -1300,26 +1300,6 @@ finishes what is missing on that deal; a delivered job is never sent again.</sou
         <source>on demand only</source>
         <translation>только по запросу</translation>
     </message>
-    <message>
-        <source>kept as they are</source>
-        <translation>остаются как есть</translation>
-    </message>
-    <message>
-        <source>marked as not sold</source>
-        <translation>отмечаются как снятые с продажи</translation>
-    </message>
-    <message>
-        <source>deleted from the catalogue</source>
-        <translation>удаляются из каталога</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n product(s) in amoCRM&apos;s catalogue; runs: %1; products the shop removed: %2.</source>
-        <translation>
-            <numerusform>%n товар в каталоге amoCRM; выгрузки: %1; удалённые в магазине товары: %2.</numerusform>
-            <numerusform>%n товара в каталоге amoCRM; выгрузки: %1; удалённые в магазине товары: %2.</numerusform>
-            <numerusform>%n товаров в каталоге amoCRM; выгрузки: %1; удалённые в магазине товары: %2.</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n failed run(s) in the queue.</source>
         <translation>
@@ -1327,10 +1307,6 @@ finishes what is missing on that deal; a delivered job is never sent again.</sou
             <numerusform>%n неудавшиеся выгрузки в очереди.</numerusform>
             <numerusform>%n неудавшихся выгрузок в очереди.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1, %2: %3 products, %4 created, %5 updated, %6 retired, %7 failed</source>
-        <translation>%1, %2: товаров %3, создано %4, обновлено %5, снято %6, не отправлено %7</translation>
     </message>
     <message>
         <source>No catalogue run yet</source>
@@ -1351,6 +1327,30 @@ finishes what is missing on that deal; a delivered job is never sent again.</sou
     <message>
         <source>A run is already waiting</source>
         <translation>Выгрузка уже ждёт в очереди</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>остаются</translation>
+    </message>
+    <message>
+        <source>marked not sold</source>
+        <translation>снимаются с продажи</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>удаляются</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) in amoCRM&apos;s catalogue. Runs: %1. Removed in the shop: %2.</source>
+        <translation>
+            <numerusform>%n товар в каталоге amoCRM. Выгрузка: %1. Снятые в магазине: %2.</numerusform>
+            <numerusform>%n товара в каталоге amoCRM. Выгрузка: %1. Снятые в магазине: %2.</numerusform>
+            <numerusform>%n товаров в каталоге amoCRM. Выгрузка: %1. Снятые в магазине: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 products; %4 created, %5 updated, %6 retired, %7 failed</source>
+        <translation>%1, %2: товаров %3; создано %4, обновлено %5, снято %6, не отправлено %7</translation>
     </message>
 </context>
 <context>

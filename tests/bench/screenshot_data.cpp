@@ -17,6 +17,8 @@
 #include "source/intake/FormEndpointRepo.h"
 #include "storage/Database.h"
 #include "storage/Migrator.h"
+#include "store/CatalogRepo.h"
+#include "store/CatalogRepo.h"
 #include "store/CategoryCacheRepo.h"
 #include "store/ConnectionRepo.h"
 #include "store/CredentialExpiryRepo.h"
@@ -24,6 +26,8 @@
 #include "store/LaneStatusRepo.h"
 #include "store/MappingRepo.h"
 #include "store/OpLogRepo.h"
+#include "store/SettingsRepo.h"
+#include "store/SettingsRepo.h"
 #include "store/SourceStatusRepo.h"
 
 #include <QCoreApplication>
@@ -201,6 +205,22 @@ int main(int argc, char *argv[])
     };
     if (auto recorded = Source::SourceRepo(db.value()).recordStatuses(shop.name, shopStatuses); !recorded)
         return fail(recorded.error());
+    // The shop's products in the amoCRM catalogue: 86 linked, an hourly run that just went.
+    QList<Store::CatalogItem> products;
+    for (int i = 1; i <= 86; ++i)
+        products << Store::CatalogItem {
+            QString::number(i),       QString::number(905'000 + i),      QStringLiteral("h"),
+            QStringLiteral("synced"), QStringLiteral("Товар %1").arg(i), nowMs
+        };
+    if (auto saved = Store::CatalogRepo(db.value()).save(cid, shop.name, products); !saved)
+        return fail(saved.error());
+    if (auto saved = Store::CatalogRepo(db.value())
+                         .saveRun({ cid, shop.name, nowMs - 9 * 60'000, nowMs - 9 * 60'000 + 4'200, 88, 2, 5,
+                                    1, 0, QString() });
+        !saved)
+        return fail(saved.error());
+    (void)Store::SettingsRepo(db.value())
+        .setValue(QStringLiteral("catalog.interval_min"), QStringLiteral("60"));
     // The shop's catalogue as reading it records it, for the routing tree.
     const Mapping::CategoryTree categories(
         { { QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Каталог") },

@@ -93,13 +93,13 @@ void CatalogPanel::refresh()
             : tr("on demand only");
         switch (settings->removed) {
         case Engine::RemovedProducts::Keep:
-            removed = tr("kept as they are");
+            removed = tr("kept");
             break;
         case Engine::RemovedProducts::Inactive:
-            removed = tr("marked as not sold");
+            removed = tr("marked not sold");
             break;
         case Engine::RemovedProducts::Delete:
-            removed = tr("deleted from the catalogue");
+            removed = tr("deleted");
             break;
         }
     }
@@ -110,7 +110,7 @@ void CatalogPanel::refresh()
                                { Engine::CatalogJobs::kKind, m_connection.id });
     const int failedRuns = failed ? failed->toInt() : 0;
     QString summary
-        = tr("%n product(s) in amoCRM's catalogue; runs: %1; products the shop removed: %2.", nullptr, linked)
+        = tr("%n product(s) in amoCRM's catalogue. Runs: %1. Removed in the shop: %2.", nullptr, linked)
               .arg(schedule, removed.isEmpty() ? QStringLiteral("—") : removed);
     if (failedRuns > 0)
         summary += QLatin1Char(' ') + tr("%n failed run(s) in the queue.", nullptr, failedRuns);
@@ -123,7 +123,7 @@ void CatalogPanel::refresh()
             continue;
         const QString when
             = locale.toString(QDateTime::fromMSecsSinceEpoch(run.finishedAt), QLocale::ShortFormat);
-        QString line = tr("%1, %2: %3 products, %4 created, %5 updated, %6 retired, %7 failed")
+        QString line = tr("%1, %2: %3 products; %4 created, %5 updated, %6 retired, %7 failed")
                            .arg(run.source, when)
                            .arg(run.products)
                            .arg(run.created)

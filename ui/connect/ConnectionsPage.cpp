@@ -158,8 +158,11 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     listBox->addWidget(add);
     auto *details = new QVBoxLayout;
     details->addWidget(m_crmBox, 1);
-    details->addWidget(backSyncBox);
-    details->addWidget(catalogBox);
+    // Side by side: both are short, and the page keeps its height for the shop table below.
+    auto *lowerRow = new QHBoxLayout;
+    lowerRow->addWidget(backSyncBox, 1);
+    lowerRow->addWidget(catalogBox, 1);
+    details->addLayout(lowerRow);
     auto *top = new QHBoxLayout;
     top->addLayout(listBox);
     top->addLayout(details, 1);
