@@ -41,3 +41,8 @@ crmbridge_add_test(EngineFanOut LABEL integration TIMEOUT 300
 # The shop's catalogue in the amoCRM sandbox through the running engine (issue 21).
 crmbridge_add_test(CatalogSync LABEL integration TIMEOUT 300
     SOURCES tst_CatalogSync.cpp fixtures/amocrm/AmoTestKit.h LIBS crmbridge_sandbox Qt6::Network)
+# crmbridgectl catalog sync --dry-run | sync | status.
+crmbridge_add_test(CatalogCtl LABEL integration TIMEOUT 180
+    SOURCES tst_CatalogCtl.cpp support/CtlProcess.h fixtures/amocrm/AmoTestKit.h LIBS crmbridge_sandbox Qt6::Network)
+target_compile_definitions(tst_CatalogCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
+add_dependencies(tst_CatalogCtl crmbridgectl)

@@ -35,10 +35,9 @@ QString when(qint64 ms)
 int dryRun(std::shared_ptr<Storage::Database> db, const Store::Connection &connection, const QString &source,
            Engine::RemovedProducts policy)
 {
+    // A shop on SQLite needs no password: without a secret store only a database shop is refused.
     auto secrets = headlessSecretStore(db);
-    if (!secrets)
-        return fail(secrets.error().message);
-    const auto read = Engine::catalogReaderFor(db, secrets.value());
+    const auto read = Engine::catalogReaderFor(db, secrets ? secrets.value() : nullptr);
     return runEventLoop([&](std::function<void(int)> finish) {
         read(source, [&, finish](Common::Result<Model::Catalog> catalog) {
             if (!catalog) {
@@ -65,8 +64,8 @@ int dryRun(std::shared_ptr<Storage::Database> db, const Store::Connection &conne
             int shown = 0;
             auto list = [&shown](const QString &what, const QList<Crm::CatalogEntry> &entries) {
                 for (const Crm::CatalogEntry &e : entries) {
-                    if (++shown > 20)
-                        return;
+                    if (shown++ >= 20)
+                        continue;
                     out(QStringLiteral("  %1 %2 «%3»%4")
                             .arg(what, e.key, e.name,
                                  e.retireOnly || !e.active ? Text::tr(" (no longer sold)") : QString()));

@@ -17,6 +17,12 @@ CatalogLaneWork::ReadCatalog catalogReaderFor(std::shared_ptr<Storage::Database>
                 done(record.error());
                 return;
             }
+            if (!secrets && !record->url.startsWith(QLatin1String("sqlite:"))) {
+                done(Common::Error::unavailable(
+                    QStringLiteral("The password of %1 is in the secret store, which is not available")
+                        .arg(name)));
+                return;
+            }
             const QString siteUrl = record->config.value(QStringLiteral("site_url")).toString();
             Source::SourceFactory::open(
                 record.value(), db, secrets,

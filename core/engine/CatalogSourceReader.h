@@ -12,7 +12,8 @@ namespace Engine {
 /**
  * How a lane reads a shop's catalogue: opens the named source (its password from @p secrets) on the
  * calling thread, reads the catalogue with the shop's address from the source's "site_url" setting
- * (for product and image links), and closes it again. The callback runs on the calling thread.
+ * (for product and image links), and closes it again. @p secrets may be null for shops on SQLite.
+ * The callback runs on the calling thread.
  */
 CatalogLaneWork::ReadCatalog catalogReaderFor(std::shared_ptr<Storage::Database> db,
                                               std::shared_ptr<Secrets::SecretStore> secrets,
