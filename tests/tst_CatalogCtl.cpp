@@ -90,10 +90,12 @@ private Q_SLOTS:
         QVERIFY(dry.out.contains(QStringLiteral("  … and 4 more")));
         QCOMPARE(catalogJobs(QStringLiteral("pending")), 0);
 
-        qputenv("LANG", "ru_RU.UTF-8");
+        // crmbridgectl follows LC_ALL first (the test runner sets it to C.UTF-8).
+        const QByteArray before = qgetenv("LC_ALL");
+        qputenv("LC_ALL", "ru_RU.UTF-8");
         const CtlRun russian = ctl({ QStringLiteral("catalog"), QStringLiteral("sync"),
                                      QStringLiteral("shop"), QStringLiteral("--dry-run") });
-        qunsetenv("LANG");
+        qputenv("LC_ALL", before);
         QVERIFY2(russian.out.contains(
                      QStringLiteral("пробный прогон, ничего не отправлено): товаров 24; создать 24")),
                  qPrintable(russian.out));
