@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The shop's catalogue in the amoCRM sandbox's products list, through the running engine: the demo
-// shop's products appear once (a second run sends nothing), a price change updates exactly one
+// shop's products appear once (a second run sends nothing, a create whose answer is lost is found,
+// not made again), a price change updates exactly one
 // element, a deleted or unpublished product follows the connection's policy (keep, inactive, delete),
 // a new order's deal shows its products with quantities, and a failed link (HTTP 500) is retried on
 // that deal — the deals are counted, never made twice.
@@ -262,6 +263,30 @@ private Q_SLOTS:
         QCOMPARE(ourElements().size(), 24);
         QVERIFY(!ourElements().keys().join(',').contains(QLatin1String("duplicate")));
         QCOMPARE(endpointCount(QStringLiteral("POST /api/v4/catalogs/{id}/elements")), posts);
+    }
+
+    void lostCreateAnswerMakesNoSecondElement()
+    {
+        // amoCRM makes the 24 elements, and the answer is lost (a 500 instead): the run asks the list for
+        // its external ids instead of sending them again.
+        m_control->control(QStringLiteral("faults"),
+                           { { "rules",
+                               QJsonArray { QJsonObject { { "action", "status" },
+                                                          { "status", 500 },
+                                                          { "method", "POST" },
+                                                          { "path", "^/api/v4/catalogs/\\d+/elements$" },
+                                                          { "after", true },
+                                                          { "times", 1 } } } } });
+        startEngine();
+        syncNow(1);
+        QCOMPARE(state().value("faults").toArray().first().toObject().value("fired").toInt(), 1);
+        const QHash<QString, QJsonObject> elements = ourElements();
+        QCOMPARE(elements.size(), 24);
+        QVERIFY(!elements.keys().join(',').contains(QLatin1String("duplicate")));
+        QCOMPARE(endpointCount(QStringLiteral("POST /api/v4/catalogs/{id}/elements")), 1);
+        QCOMPARE(lastRun().created, 24);
+        QCOMPARE(lastRun().failed, 0);
+        QCOMPARE(Store::CatalogRepo(m_store->db()).linkedCount(m_connectionId).valueOr(0), 24);
     }
 
     void priceChangeUpdatesExactlyOneElement()
