@@ -266,7 +266,7 @@ void TestAmoCtl::createFieldsByHand()
 
     Run created = ctl({ "mapping", "create-fields", "shop" });
     QVERIFY2(created.exitCode == 0, qPrintable(created.err));
-    QVERIFY2(created.out.contains(QStringLiteral("Created 1 fields"))
+    QVERIFY2(created.out.contains(QStringLiteral("Created 1 field in the CRM"))
                  && created.out.contains(QStringLiteral("Город доставки")),
              qPrintable(created.out));
     QString fieldId;

@@ -749,6 +749,795 @@ finishes what is missing on that deal; a delivered job is never sent again.</sou
         <source>  %1: last run %2: %3 products, %4 created, %5 updated, %6 retired, %7 failed%8</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: webhook to %2/hooks/%3/… (account %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: polling every %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How each connection&apos;s CRM stage changes come back to the shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring the CRM&apos;s stage changes back to the shop: by webhook (--url: the public
+address that forwards to this machine&apos;s intake server) or by polling the
+CRM&apos;s events (--poll). `crmbridgectl run` applies them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop bringing the CRM&apos;s stage changes back (removes the webhook from the CRM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public URL forwarding to the intake server, e.g. https://bridge.example.ru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll the CRM&apos;s events instead of a webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling interval in seconds (default 30)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amoCRM loss reason id sent with moves to &quot;lost&quot; (143)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: backsync enable NAME --url PUBLIC_URL | --poll [--interval S]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: backsync disable NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either --url PUBLIC_URL or --poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--interval is a number of seconds, at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection named &quot;%1&quot; (see `crmbridgectl connection list`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM stage changes back to the shop: enable NAME --url URL | --poll, disable NAME, status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl backsync enable NAME --url PUBLIC_URL | --poll [--interval S] [--loss-reason ID]
+       crmbridgectl backsync disable NAME
+       crmbridgectl backsync status [--json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: backsync enable|disable NAME … | status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection named &quot;%1&quot; (see `crmbridgectl connection list`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection &quot;%1&quot; is not an amoCRM connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: could not start the browser &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--base-url and --site are required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API key is read from stdin and was empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added RetailCRM connection &quot;%1&quot; (site %2). Check it with `crmbridgectl connection test %1`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a CRM connection. The client secret (amoCRM) or the API key (RetailCRM) is read from stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amocrm or retailcrm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name for the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account, e.g. https://example.amocrm.ru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The integration id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The integration&apos;s redirect URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RetailCRM: the shop&apos;s site code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RetailCRM: requests per second (default 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: connection add amocrm NAME --base-url URL --client-id ID --redirect-uri URI
+       connection add retailcrm NAME --base-url URL --site CODE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--base-url, --client-id and --redirect-uri are required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client secret is read from stdin and was empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added amoCRM connection &quot;%1&quot; (id %2). Sign in with `crmbridgectl login %1 --browser` or --code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  long-lived token until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  access until %1, refresh until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+     warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl connection remove NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed &quot;%1&quot;; %n of its jobs that were still to be sent are cancelled. Its log and history stay.</source>
+        <translation>
+            <numerusform>Removed &quot;%1&quot;; the %n job of it that was still to be sent is cancelled. Its log and history stay.</numerusform>
+            <numerusform>Removed &quot;%1&quot;; %n of its jobs that were still to be sent are cancelled. Its log and history stay.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change a connection&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which CRM fields the engine may create when the mapping names one the account lacks: deals, contacts, both as &quot;deals,contacts&quot;, or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on: the connection gets the shops&apos; new events and its lane runs; off: nothing new is queued for it and its queued jobs wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: connection set NAME [--auto-create-fields deals,contacts|none] [--enabled on|off]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--auto-create-fields takes deals, contacts or none, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--enabled takes on or off, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; may create missing CRM fields for: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is enabled: it gets the shops&apos; new events (a running engine starts its lane within seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is disabled: nothing new is queued for it, and its queued jobs wait until it is enabled again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: connection test NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; does not work: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account: %1 (%2, id %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as: %1 &lt;%2&gt; (user %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in with: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign a connection in to amoCRM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The 20-minute authorization code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole address the browser was sent to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read a long-lived token from stdin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in in the browser (loopback redirect URI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: login NAME --code CODE | --redirect-url URL | --long-lived-token-stdin | --browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client secret of &quot;%1&quot; cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this address in a browser and allow access:
+  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the browser… %1 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchanging the code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign-in failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: &quot;%1&quot; at %2. Check it with `crmbridgectl connection test %1`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add, list and test CRM connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl connection add amocrm NAME --base-url URL --client-id ID --redirect-uri URI   (client secret on stdin)
+       crmbridgectl connection add retailcrm NAME --base-url URL --site CODE [--rate-limit RPS]   (API key on stdin)
+       crmbridgectl connection list [--json]
+       crmbridgectl connection test NAME
+       crmbridgectl connection set NAME [--auto-create-fields deals,contacts|none] [--enabled on|off]
+       crmbridgectl connection remove NAME   (cancels its queued jobs; keeps its history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown connection command &quot;%1&quot; (add, list, test, set, remove)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign a connection in (--code, --redirect-url, --browser …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl hook set EVENT before|after PATH [--timeout-ms N]
+       crmbridgectl hook list
+       crmbridgectl hook remove EVENT before|after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Executable hooks before and after a send (set|list|remove)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Executable hooks per event (order.created, form.submitted, …): a before-send
+hook may change the draft or veto it, an after-send hook gets the deal id.
+The README&apos;s &quot;Hooks&quot; section describes stdin, stdout and exit codes.
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the hook may take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set, list or remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hooks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 (timeout %4 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed the %1 hook of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 hook of %2 is %3 (timeout %4 ms); running engines use it from their next round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine&apos;s settings (list | set KEY VALUE | unset KEY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings every engine and console on the store share (README, &quot;Engine settings&quot;):
+contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.&lt;connection&gt;,
+customers.upsert_contacts, hook.&lt;event&gt;.&lt;before|after&gt;. Engines read them when they start
+(hooks: every round). `list` also shows what applies to each connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list, set or unset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl settings list | set KEY VALUE | unset KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1: contacts matched by %2, refreshed every %3 s; forms as %4; customer profiles to contacts: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <comment>a setting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <comment>a setting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a new secret key file (mode 0600; never overwrites)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a new random secret key to FILE, readable by its owner only. Secrets are kept
+encrypted in the store under it: give it to every command as --secret-key-file FILE, or
+to the service as the systemd credential %1
+(LoadCredential=%1:FILE). An existing file is never replaced: the secrets stored
+under a key cannot be read without it, so keep a copy of it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file to create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl keygen FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote a new secret key to %1 (mode 0600).
+Use it with `crmbridgectl --secret-key-file %1 …`, or in the service&apos;s unit:
+  LoadCredential=%2:%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no connection yet: add one with `crmbridgectl connection add`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are several connections: say which with --connection NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the mapping of &quot;%1&quot; to %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the defaults: none was saved yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1 field “%2” (%3) for rows %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: %1 was not imported; nothing changed.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 into the mapping of &quot;%2&quot;%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (checked for structure only: the CRM&apos;s fields are not known yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The CRM lacks %n of its fields; the bridge creates them before the next send, or now with `crmbridgectl mapping create-fields %1`:
+%2</source>
+        <translation>
+            <numerusform>The CRM lacks %n of its fields; the bridge creates it before the next send, or now with `crmbridgectl mapping create-fields %1`:
+%2</numerusform>
+            <numerusform>The CRM lacks %n of its fields; the bridge creates them before the next send, or now with `crmbridgectl mapping create-fields %1`:
+%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to create: every field the mapping of &quot;%1&quot; names exists in the CRM%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n row(s) now point at them)</source>
+        <translation>
+            <numerusform> (%n row now points at them)</numerusform>
+            <numerusform> (%n rows now point at them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n field(s) in the CRM for &quot;%1&quot;; mapping rows pointing at them now: %2
+%3</source>
+        <translation>
+            <numerusform>Created %n field in the CRM for &quot;%1&quot;; mapping rows pointing at it now: %2
+%3</numerusform>
+            <numerusform>Created %n fields in the CRM for &quot;%1&quot;; mapping rows pointing at them now: %2
+%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export or import a connection&apos;s mapping as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mapping export FILE.json | mapping import FILE.json | mapping create-fields CONNECTION
+mapping history CONNECTION | mapping diff CONNECTION [FROM] TO | mapping rollback CONNECTION VERSION
+Export the field, status and routing mapping for review or version control, or import one
+(validated, all or nothing); or create in the CRM the fields the mapping names and the
+account lacks (what the auto_create_*_fields settings let the engine do by itself).
+Every saved mapping is a version: history lists them (who, when, with what), diff shows
+what changed, rollback saves an earlier version again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export, import or create-fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the JSON file (create-fields: the connection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection (default: the only one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl mapping export|import FILE.json [--connection NAME]
+       crmbridgectl mapping create-fields CONNECTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3 written to %4 (served at %5 by the intake server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offer(s)</source>
+        <translation>
+            <numerusform>%n offer</numerusform>
+            <numerusform>%n offers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n category(ies)</source>
+        <translation>
+            <numerusform>%n category</numerusform>
+            <numerusform>%n categories</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write a shop&apos;s catalogue as RetailCRM ICML, once or every N minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ICML file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop&apos;s address, for product links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop&apos;s name in the catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write it again every N minutes until stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: icml export --source NAME --out FILE [--site-url URL] [--every MINUTES]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--every takes a number of minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload a shop&apos;s existing customers and orders to RetailCRM in batches of 50; an interrupted upload
+resumes after the last batch RetailCRM accepted. Customers go first: orders link them by id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RetailCRM connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after N batches of each kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: retailcrm upload --source NAME --connection NAME [--customers|--orders]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; is not a RetailCRM connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… %1 sent (up to shop id %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (run the upload again to resume)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 read, %3 uploaded, %4 already there, %5 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the shop catalogue as RetailCRM ICML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl icml export --source NAME --out FILE [--site-url URL] [--shop-name TEXT] [--every MINUTES]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RetailCRM: upload existing customers and orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl retailcrm upload --source NAME --connection NAME [--customers|--orders] [--max-batches N]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the engine headless (--once: until nothing is due)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the sync engine: one lane per CRM connection sends the queue. Logs go to stderr in a
+journald-friendly form; SIGTERM finishes the rounds in flight and stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send what is due now, then exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: there is no CRM connection: add one with `crmbridgectl connection add`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: every lane is paused (%1); the queue waits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs for %1 (connection %2%3): %4 pending, %5 done, %6 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for a CRM connection: %n job(s)</source>
+        <translation>
+            <numerusform>Waiting for a CRM connection: %n job</numerusform>
+            <numerusform>Waiting for a CRM connection: %n jobs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>held by engine %1 since %2 (last heartbeat %3 s ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not held: engine %1 has been silent for %2 s (another engine takes over)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not held by any engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lanes of %1 (connection %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is at schema version %1, this build expects %2: run `crmbridgectl migrate`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create or upgrade the store&apos;s schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create or upgrade the store&apos;s schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store %1 is up to date (schema version %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migrated %1 from schema version %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show job counts by state (--json for machines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the queue: job counts by state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status lane %1 (connection %2): %3, %4 applied, %5 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lane %1 (connection %2): %3, %4 sent, %5 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Source %1 (%2): %3, %n event(s) appended</source>
+        <translation>
+            <numerusform>Source %1 (%2): %3, %n event appended</numerusform>
+            <numerusform>Source %1 (%2): %3, %n events appended</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deals made with a step left: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  job %1 (%2, %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl [--database URL] COMMAND [options]
+
+The CRM Bridge engine and store from the command line.
+
+Global options:
+  --database URL  sqlite:///path/file.db or postgresql://user@host:port/db
+                  (default: the desktop app&apos;s SQLite store)
+  --secret-key-file FILE  keep secrets encrypted in the store under this key
+  --help, --version
+
+Commands:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Run `crmbridgectl COMMAND --help` for a command&apos;s options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: unknown option %1
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmbridgectl: unknown command &quot;%1&quot;
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Engine::CatalogLaneWork</name>

@@ -774,6 +774,858 @@ finishes what is missing on that deal; a delivered job is never sent again.</sou
         <source>  %1: last run %2: %3 products, %4 created, %5 updated, %6 retired, %7 failed%8</source>
         <translation>  %1: последняя выгрузка %2: товаров %3, создано %4, обновлено %5, снято %6, не отправлено %7%8</translation>
     </message>
+    <message>
+        <source>%1: off</source>
+        <translation>%1: выключено</translation>
+    </message>
+    <message>
+        <source>%1: webhook to %2/hooks/%3/… (account %4)</source>
+        <translation>%1: вебхук на %2/hooks/%3/… (аккаунт %4)</translation>
+    </message>
+    <message>
+        <source>%1: polling every %2 s</source>
+        <translation>%1: опрос каждые %2 с</translation>
+    </message>
+    <message>
+        <source>How each connection&apos;s CRM stage changes come back to the shop.</source>
+        <translation>Как смена этапов в CRM возвращается в магазин по каждому подключению.</translation>
+    </message>
+    <message>
+        <source>Bring the CRM&apos;s stage changes back to the shop: by webhook (--url: the public
+address that forwards to this machine&apos;s intake server) or by polling the
+CRM&apos;s events (--poll). `crmbridgectl run` applies them.</source>
+        <translation>Возвращать смену этапов из CRM в магазин: через вебхук (--url: публичный
+адрес, который перенаправляет на сервер приёма этой машины) или опросом
+событий CRM (--poll). Применяет их `crmbridgectl run`.</translation>
+    </message>
+    <message>
+        <source>Stop bringing the CRM&apos;s stage changes back (removes the webhook from the CRM).</source>
+        <translation>Больше не возвращать смену этапов из CRM (вебхук удаляется из CRM).</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s name</source>
+        <translation>Имя подключения</translation>
+    </message>
+    <message>
+        <source>Public URL forwarding to the intake server, e.g. https://bridge.example.ru</source>
+        <translation>Публичный адрес, перенаправляющий на сервер приёма, например https://bridge.example.ru</translation>
+    </message>
+    <message>
+        <source>Poll the CRM&apos;s events instead of a webhook</source>
+        <translation>Опрашивать события CRM вместо вебхука</translation>
+    </message>
+    <message>
+        <source>Polling interval in seconds (default 30)</source>
+        <translation>Интервал опроса в секундах (по умолчанию 30)</translation>
+    </message>
+    <message>
+        <source>amoCRM loss reason id sent with moves to &quot;lost&quot; (143)</source>
+        <translation>id причины отказа amoCRM, передаваемый при переводе в «Закрыто и не реализовано» (143)</translation>
+    </message>
+    <message>
+        <source>usage: backsync enable NAME --url PUBLIC_URL | --poll [--interval S]</source>
+        <translation>использование: backsync enable ИМЯ --url ПУБЛИЧНЫЙ_URL | --poll [--interval С]</translation>
+    </message>
+    <message>
+        <source>usage: backsync disable NAME</source>
+        <translation>использование: backsync disable ИМЯ</translation>
+    </message>
+    <message>
+        <source>give either --url PUBLIC_URL or --poll</source>
+        <translation>укажите либо --url ПУБЛИЧНЫЙ_URL, либо --poll</translation>
+    </message>
+    <message>
+        <source>--interval is a number of seconds, at least 1</source>
+        <translation>--interval — число секунд, не меньше 1</translation>
+    </message>
+    <message>
+        <source>no connection named &quot;%1&quot; (see `crmbridgectl connection list`)</source>
+        <translation>нет подключения с именем «%1» (см. `crmbridgectl connection list`)</translation>
+    </message>
+    <message>
+        <source>CRM stage changes back to the shop: enable NAME --url URL | --poll, disable NAME, status</source>
+        <translation>Смена этапов из CRM обратно в магазин: enable ИМЯ --url URL | --poll, disable ИМЯ, status</translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl backsync enable NAME --url PUBLIC_URL | --poll [--interval S] [--loss-reason ID]
+       crmbridgectl backsync disable NAME
+       crmbridgectl backsync status [--json]</source>
+        <translation>Использование: crmbridgectl backsync enable ИМЯ --url ПУБЛИЧНЫЙ_URL | --poll [--interval С] [--loss-reason ID]
+       crmbridgectl backsync disable ИМЯ
+       crmbridgectl backsync status [--json]</translation>
+    </message>
+    <message>
+        <source>usage: backsync enable|disable NAME … | status</source>
+        <translation>использование: backsync enable|disable ИМЯ … | status</translation>
+    </message>
+    <message>
+        <source>No connection named &quot;%1&quot; (see `crmbridgectl connection list`)</source>
+        <translation>Нет подключения с именем «%1» (см. `crmbridgectl connection list`)</translation>
+    </message>
+    <message>
+        <source>Connection &quot;%1&quot; is not an amoCRM connection</source>
+        <translation>Подключение «%1» — не подключение к amoCRM</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: could not start the browser &quot;%1&quot;</source>
+        <translation>crmbridgectl: не удалось запустить браузер «%1»</translation>
+    </message>
+    <message>
+        <source>--base-url and --site are required</source>
+        <translation>нужны --base-url и --site</translation>
+    </message>
+    <message>
+        <source>the API key is read from stdin and was empty</source>
+        <translation>API-ключ читается из stdin, а там пусто</translation>
+    </message>
+    <message>
+        <source>Added RetailCRM connection &quot;%1&quot; (site %2). Check it with `crmbridgectl connection test %1`.</source>
+        <translation>Добавлено подключение к RetailCRM «%1» (магазин %2). Проверьте его: `crmbridgectl connection test %1`.</translation>
+    </message>
+    <message>
+        <source>Add a CRM connection. The client secret (amoCRM) or the API key (RetailCRM) is read from stdin.</source>
+        <translation>Добавить подключение к CRM. Секретный ключ интеграции (amoCRM) или API-ключ (RetailCRM) читается из stdin.</translation>
+    </message>
+    <message>
+        <source>amocrm or retailcrm</source>
+        <translation>amocrm или retailcrm</translation>
+    </message>
+    <message>
+        <source>Your name for the connection</source>
+        <translation>Ваше название подключения</translation>
+    </message>
+    <message>
+        <source>The account, e.g. https://example.amocrm.ru</source>
+        <translation>Аккаунт, например https://example.amocrm.ru</translation>
+    </message>
+    <message>
+        <source>The integration id</source>
+        <translation>ID интеграции</translation>
+    </message>
+    <message>
+        <source>The integration&apos;s redirect URI</source>
+        <translation>Адрес перенаправления интеграции (redirect URI)</translation>
+    </message>
+    <message>
+        <source>RetailCRM: the shop&apos;s site code</source>
+        <translation>RetailCRM: символьный код магазина</translation>
+    </message>
+    <message>
+        <source>RetailCRM: requests per second (default 10)</source>
+        <translation>RetailCRM: запросов в секунду (по умолчанию 10)</translation>
+    </message>
+    <message>
+        <source>usage: connection add amocrm NAME --base-url URL --client-id ID --redirect-uri URI
+       connection add retailcrm NAME --base-url URL --site CODE</source>
+        <translation>использование: connection add amocrm ИМЯ --base-url URL --client-id ID --redirect-uri URI
+               connection add retailcrm ИМЯ --base-url URL --site КОД</translation>
+    </message>
+    <message>
+        <source>--base-url, --client-id and --redirect-uri are required</source>
+        <translation>нужны --base-url, --client-id и --redirect-uri</translation>
+    </message>
+    <message>
+        <source>the client secret is read from stdin and was empty</source>
+        <translation>секретный ключ интеграции читается из stdin, а там пусто</translation>
+    </message>
+    <message>
+        <source>Added amoCRM connection &quot;%1&quot; (id %2). Sign in with `crmbridgectl login %1 --browser` or --code.</source>
+        <translation>Добавлено подключение к amoCRM «%1» (id %2). Войдите: `crmbridgectl login %1 --browser` или --code.</translation>
+    </message>
+    <message>
+        <source>Print JSON</source>
+        <translation>Вывести JSON</translation>
+    </message>
+    <message>
+        <source>No connections.</source>
+        <translation>Подключений нет.</translation>
+    </message>
+    <message>
+        <source>  long-lived token until %1</source>
+        <translation>  долгосрочный токен до %1</translation>
+    </message>
+    <message>
+        <source>  access until %1, refresh until %2</source>
+        <translation>  доступ до %1, обновление до %2</translation>
+    </message>
+    <message>
+        <source>
+     warning: %1</source>
+        <translation>
+     внимание: %1</translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl connection remove NAME</source>
+        <translation>Использование: crmbridgectl connection remove ИМЯ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed &quot;%1&quot;; %n of its jobs that were still to be sent are cancelled. Its log and history stay.</source>
+        <translation>
+            <numerusform>Подключение «%1» удалено; отменено %n его неотправленное задание. Журнал и история сохранены.</numerusform>
+            <numerusform>Подключение «%1» удалено; отменено %n его неотправленных задания. Журнал и история сохранены.</numerusform>
+            <numerusform>Подключение «%1» удалено; отменено %n его неотправленных заданий. Журнал и история сохранены.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change a connection&apos;s settings.</source>
+        <translation>Изменить настройки подключения.</translation>
+    </message>
+    <message>
+        <source>The connection</source>
+        <translation>Подключение</translation>
+    </message>
+    <message>
+        <source>Which CRM fields the engine may create when the mapping names one the account lacks: deals, contacts, both as &quot;deals,contacts&quot;, or none</source>
+        <translation>Какие поля CRM движок может создавать, если сопоставление называет поле, которого нет в аккаунте: deals (сделки), contacts (контакты), оба как &quot;deals,contacts&quot; или none (никакие)</translation>
+    </message>
+    <message>
+        <source>on: the connection gets the shops&apos; new events and its lane runs; off: nothing new is queued for it and its queued jobs wait</source>
+        <translation>on: подключение получает новые события магазинов и его линия работает; off: для него ничего нового не ставится в очередь, а задания в очереди ждут</translation>
+    </message>
+    <message>
+        <source>usage: connection set NAME [--auto-create-fields deals,contacts|none] [--enabled on|off]</source>
+        <translation>использование: connection set ИМЯ [--auto-create-fields deals,contacts|none] [--enabled on|off]</translation>
+    </message>
+    <message>
+        <source>--auto-create-fields takes deals, contacts or none, not &quot;%1&quot;</source>
+        <translation>--auto-create-fields принимает deals, contacts или none, а не «%1»</translation>
+    </message>
+    <message>
+        <source>--enabled takes on or off, not &quot;%1&quot;</source>
+        <translation>--enabled принимает on или off, а не «%1»</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; may create missing CRM fields for: %2</source>
+        <translation>«%1» может создавать недостающие поля CRM для: %2</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>ничего</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is enabled: it gets the shops&apos; new events (a running engine starts its lane within seconds)</source>
+        <translation>Подключение «%1» включено: оно получает новые события магазинов (работающий движок запустит его линию в течение нескольких секунд)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is disabled: nothing new is queued for it, and its queued jobs wait until it is enabled again</source>
+        <translation>Подключение «%1» выключено: для него ничего нового не ставится в очередь, а задания в очереди ждут, пока его снова не включат</translation>
+    </message>
+    <message>
+        <source>usage: connection test NAME</source>
+        <translation>использование: connection test ИМЯ</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; does not work: %2</source>
+        <translation>подключение «%1» не работает: %2</translation>
+    </message>
+    <message>
+        <source>Account: %1 (%2, id %3)</source>
+        <translation>Аккаунт: %1 (%2, id %3)</translation>
+    </message>
+    <message>
+        <source>Signed in as: %1 &lt;%2&gt; (user %3)</source>
+        <translation>Вход выполнен как: %1 &lt;%2&gt; (пользователь %3)</translation>
+    </message>
+    <message>
+        <source>Signed in with: %1</source>
+        <translation>Вход выполнен с: %1</translation>
+    </message>
+    <message>
+        <source>Sign a connection in to amoCRM.</source>
+        <translation>Войти в amoCRM для подключения.</translation>
+    </message>
+    <message>
+        <source>The 20-minute authorization code</source>
+        <translation>Код авторизации (действует 20 минут)</translation>
+    </message>
+    <message>
+        <source>The whole address the browser was sent to</source>
+        <translation>Полный адрес, на который перешёл браузер</translation>
+    </message>
+    <message>
+        <source>Read a long-lived token from stdin</source>
+        <translation>Прочитать долгосрочный токен из stdin</translation>
+    </message>
+    <message>
+        <source>Sign in in the browser (loopback redirect URI)</source>
+        <translation>Войти через браузер (локальный адрес перенаправления)</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the browser</source>
+        <translation>Сколько секунд ждать браузер</translation>
+    </message>
+    <message>
+        <source>usage: login NAME --code CODE | --redirect-url URL | --long-lived-token-stdin | --browser</source>
+        <translation>использование: login ИМЯ --code КОД | --redirect-url URL | --long-lived-token-stdin | --browser</translation>
+    </message>
+    <message>
+        <source>the client secret of &quot;%1&quot; cannot be read: %2</source>
+        <translation>не удаётся прочитать секретный ключ интеграции «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser and allow access:
+  %1</source>
+        <translation>Откройте этот адрес в браузере и разрешите доступ:
+  %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser… %1 s left</source>
+        <translation>Ждём браузер… осталось %1 с</translation>
+    </message>
+    <message>
+        <source>Exchanging the code…</source>
+        <translation>Обмениваем код…</translation>
+    </message>
+    <message>
+        <source>sign-in failed: %1</source>
+        <translation>вход не удался: %1</translation>
+    </message>
+    <message>
+        <source>Signed in: &quot;%1&quot; at %2. Check it with `crmbridgectl connection test %1`.</source>
+        <translation>Вход выполнен: «%1» в %2. Проверьте подключение: `crmbridgectl connection test %1`.</translation>
+    </message>
+    <message>
+        <source>Add, list and test CRM connections</source>
+        <translation>Добавить, показать и проверить подключения к CRM</translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl connection add amocrm NAME --base-url URL --client-id ID --redirect-uri URI   (client secret on stdin)
+       crmbridgectl connection add retailcrm NAME --base-url URL --site CODE [--rate-limit RPS]   (API key on stdin)
+       crmbridgectl connection list [--json]
+       crmbridgectl connection test NAME
+       crmbridgectl connection set NAME [--auto-create-fields deals,contacts|none] [--enabled on|off]
+       crmbridgectl connection remove NAME   (cancels its queued jobs; keeps its history)</source>
+        <translation>Использование: crmbridgectl connection add amocrm ИМЯ --base-url URL --client-id ID --redirect-uri URI   (секретный ключ интеграции — в stdin)
+               crmbridgectl connection add retailcrm ИМЯ --base-url URL --site КОД [--rate-limit RPS]   (API-ключ — в stdin)
+               crmbridgectl connection list [--json]
+               crmbridgectl connection test ИМЯ
+               crmbridgectl connection set ИМЯ [--auto-create-fields deals,contacts|none] [--enabled on|off]
+               crmbridgectl connection remove ИМЯ   (отменяет его задания в очереди; история сохраняется)</translation>
+    </message>
+    <message>
+        <source>unknown connection command &quot;%1&quot; (add, list, test, set, remove)</source>
+        <translation>неизвестная команда connection «%1» (add, list, test, set, remove)</translation>
+    </message>
+    <message>
+        <source>Sign a connection in (--code, --redirect-url, --browser …)</source>
+        <translation>Вход для подключения (--code, --redirect-url, --browser …)</translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl hook set EVENT before|after PATH [--timeout-ms N]
+       crmbridgectl hook list
+       crmbridgectl hook remove EVENT before|after</source>
+        <translation>Использование: crmbridgectl hook set СОБЫТИЕ before|after ПУТЬ [--timeout-ms N]
+               crmbridgectl hook list
+               crmbridgectl hook remove СОБЫТИЕ before|after</translation>
+    </message>
+    <message>
+        <source>Executable hooks before and after a send (set|list|remove)</source>
+        <translation>Исполняемые хуки до и после отправки (set|list|remove)</translation>
+    </message>
+    <message>
+        <source>Executable hooks per event (order.created, form.submitted, …): a before-send
+hook may change the draft or veto it, an after-send hook gets the deal id.
+The README&apos;s &quot;Hooks&quot; section describes stdin, stdout and exit codes.
+
+</source>
+        <translation>Исполняемые хуки для каждого события (order.created, form.submitted, …): хук до отправки
+может изменить черновик или запретить отправку, хук после отправки получает id сделки.
+stdin, stdout и коды выхода описаны в разделе «Hooks» README.
+
+</translation>
+    </message>
+    <message>
+        <source>How long the hook may take</source>
+        <translation>Сколько может работать хук</translation>
+    </message>
+    <message>
+        <source>set, list or remove</source>
+        <translation>set, list или remove</translation>
+    </message>
+    <message>
+        <source>No hooks.</source>
+        <translation>Хуков нет.</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 (timeout %4 ms)</source>
+        <translation>%1 %2 %3 (тайм-аут %4 мс)</translation>
+    </message>
+    <message>
+        <source>Removed the %1 hook of %2.</source>
+        <translation>Хук %1 события %2 удалён.</translation>
+    </message>
+    <message>
+        <source>The %1 hook of %2 is %3 (timeout %4 ms); running engines use it from their next round.</source>
+        <translation>Хук %1 события %2: %3 (тайм-аут %4 мс); работающие движки применят его со следующего цикла.</translation>
+    </message>
+    <message>
+        <source>The engine&apos;s settings (list | set KEY VALUE | unset KEY)</source>
+        <translation>Настройки движка (list | set КЛЮЧ ЗНАЧЕНИЕ | unset КЛЮЧ)</translation>
+    </message>
+    <message>
+        <source>The settings every engine and console on the store share (README, &quot;Engine settings&quot;):
+contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.&lt;connection&gt;,
+customers.upsert_contacts, hook.&lt;event&gt;.&lt;before|after&gt;. Engines read them when they start
+(hooks: every round). `list` also shows what applies to each connection.</source>
+        <translation>Общие настройки всех движков и консолей этого хранилища (README, «Engine settings»):
+contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.&lt;подключение&gt;,
+customers.upsert_contacts, hook.&lt;событие&gt;.&lt;before|after&gt;. Движки читают их при запуске
+(хуки — в каждом цикле). `list` показывает и то, что действует для каждого подключения.</translation>
+    </message>
+    <message>
+        <source>list, set or unset</source>
+        <translation>list, set или unset</translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl settings list | set KEY VALUE | unset KEY</source>
+        <translation>Использование: crmbridgectl settings list | set КЛЮЧ ЗНАЧЕНИЕ | unset КЛЮЧ</translation>
+    </message>
+    <message>
+        <source>Connection %1: contacts matched by %2, refreshed every %3 s; forms as %4; customer profiles to contacts: %5</source>
+        <translation>Подключение %1: контакты сопоставляются по %2, обновляются каждые %3 с; формы как %4; профили покупателей в контакты: %5</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <comment>a setting</comment>
+        <translation>вкл.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <comment>a setting</comment>
+        <translation>выкл.</translation>
+    </message>
+    <message>
+        <source>Write a new secret key file (mode 0600; never overwrites)</source>
+        <translation>Записать новый файл секретного ключа (права 0600; никогда не перезаписывает)</translation>
+    </message>
+    <message>
+        <source>Write a new random secret key to FILE, readable by its owner only. Secrets are kept
+encrypted in the store under it: give it to every command as --secret-key-file FILE, or
+to the service as the systemd credential %1
+(LoadCredential=%1:FILE). An existing file is never replaced: the secrets stored
+under a key cannot be read without it, so keep a copy of it somewhere safe.</source>
+        <translation>Записать новый случайный секретный ключ в ФАЙЛ, доступный для чтения только владельцу. Секреты хранятся
+в хранилище зашифрованными этим ключом: передавайте его каждой команде как --secret-key-file ФАЙЛ или
+службе как учётные данные systemd %1
+(LoadCredential=%1:ФАЙЛ). Существующий файл никогда не заменяется: секреты, сохранённые
+под ключом, без него не прочитать, поэтому храните его копию в надёжном месте.</translation>
+    </message>
+    <message>
+        <source>The key file to create</source>
+        <translation>Создаваемый файл ключа</translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl keygen FILE</source>
+        <translation>Использование: crmbridgectl keygen ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>Wrote a new secret key to %1 (mode 0600).
+Use it with `crmbridgectl --secret-key-file %1 …`, or in the service&apos;s unit:
+  LoadCredential=%2:%1</source>
+        <translation>Новый секретный ключ записан в %1 (права 0600).
+Используйте его так: `crmbridgectl --secret-key-file %1 …` или в юните службы:
+  LoadCredential=%2:%1</translation>
+    </message>
+    <message>
+        <source>There is no connection yet: add one with `crmbridgectl connection add`</source>
+        <translation>Подключений ещё нет: добавьте подключение командой `crmbridgectl connection add`</translation>
+    </message>
+    <message>
+        <source>There are several connections: say which with --connection NAME</source>
+        <translation>Подключений несколько: укажите нужное через --connection ИМЯ</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: cannot write %1: %2</source>
+        <translation>crmbridgectl: не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported the mapping of &quot;%1&quot; to %2%3</source>
+        <translation>Сопоставление «%1» выгружено в %2%3</translation>
+    </message>
+    <message>
+        <source> (the defaults: none was saved yet)</source>
+        <translation> (по умолчанию: сохранённого ещё нет)</translation>
+    </message>
+    <message>
+        <source>  %1 field “%2” (%3) for rows %4</source>
+        <translation>  %1: поле «%2» (%3) для строк %4</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: cannot read %1: %2</source>
+        <translation>crmbridgectl: не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: %1 was not imported; nothing changed.
+%2</source>
+        <translation>crmbridgectl: %1 не загружен; ничего не изменилось.
+%2</translation>
+    </message>
+    <message>
+        <source>Imported %1 into the mapping of &quot;%2&quot;%3</source>
+        <translation>%1 загружен в сопоставление «%2»%3</translation>
+    </message>
+    <message>
+        <source> (checked for structure only: the CRM&apos;s fields are not known yet)</source>
+        <translation> (проверена только структура: поля CRM ещё неизвестны)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The CRM lacks %n of its fields; the bridge creates them before the next send, or now with `crmbridgectl mapping create-fields %1`:
+%2</source>
+        <translation>
+            <numerusform>В CRM нет %n поля из сопоставления; мост создаст его перед следующей отправкой или сейчас по команде `crmbridgectl mapping create-fields %1`:
+%2</numerusform>
+            <numerusform>В CRM нет %n полей из сопоставления; мост создаст их перед следующей отправкой или сейчас по команде `crmbridgectl mapping create-fields %1`:
+%2</numerusform>
+            <numerusform>В CRM нет %n полей из сопоставления; мост создаст их перед следующей отправкой или сейчас по команде `crmbridgectl mapping create-fields %1`:
+%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to create: every field the mapping of &quot;%1&quot; names exists in the CRM%2</source>
+        <translation>Создавать нечего: все поля, которые называет сопоставление «%1», в CRM есть%2</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n row(s) now point at them)</source>
+        <translation>
+            <numerusform> (на них теперь ссылается %n строка)</numerusform>
+            <numerusform> (на них теперь ссылаются %n строки)</numerusform>
+            <numerusform> (на них теперь ссылаются %n строк)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n field(s) in the CRM for &quot;%1&quot;; mapping rows pointing at them now: %2
+%3</source>
+        <translation>
+            <numerusform>В CRM создано %n поле для «%1»; строк сопоставления, которые теперь на них ссылаются: %2
+%3</numerusform>
+            <numerusform>В CRM создано %n поля для «%1»; строк сопоставления, которые теперь на них ссылаются: %2
+%3</numerusform>
+            <numerusform>В CRM создано %n полей для «%1»; строк сопоставления, которые теперь на них ссылаются: %2
+%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export or import a connection&apos;s mapping as JSON</source>
+        <translation>Выгрузить или загрузить сопоставление подключения в JSON</translation>
+    </message>
+    <message>
+        <source>mapping export FILE.json | mapping import FILE.json | mapping create-fields CONNECTION
+mapping history CONNECTION | mapping diff CONNECTION [FROM] TO | mapping rollback CONNECTION VERSION
+Export the field, status and routing mapping for review or version control, or import one
+(validated, all or nothing); or create in the CRM the fields the mapping names and the
+account lacks (what the auto_create_*_fields settings let the engine do by itself).
+Every saved mapping is a version: history lists them (who, when, with what), diff shows
+what changed, rollback saves an earlier version again.</source>
+        <translation>mapping export ФАЙЛ.json | mapping import ФАЙЛ.json | mapping create-fields ПОДКЛЮЧЕНИЕ
+mapping history ПОДКЛЮЧЕНИЕ | mapping diff ПОДКЛЮЧЕНИЕ [ОТ] ДО | mapping rollback ПОДКЛЮЧЕНИЕ ВЕРСИЯ
+Выгрузить сопоставление полей, статусов и маршрутизации для проверки или контроля версий или загрузить его
+(с проверкой, всё или ничего); или создать в CRM поля, которые называет сопоставление и которых
+нет в аккаунте (то, что настройки auto_create_*_fields позволяют движку делать самому).
+Каждое сохранённое сопоставление — версия: history показывает их (кто, когда, чем), diff — что
+изменилось, rollback снова сохраняет более раннюю версию.</translation>
+    </message>
+    <message>
+        <source>export, import or create-fields</source>
+        <translation>export, import или create-fields</translation>
+    </message>
+    <message>
+        <source>the JSON file (create-fields: the connection)</source>
+        <translation>файл JSON (для create-fields — подключение)</translation>
+    </message>
+    <message>
+        <source>The connection (default: the only one)</source>
+        <translation>Подключение (по умолчанию — единственное)</translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl mapping export|import FILE.json [--connection NAME]
+       crmbridgectl mapping create-fields CONNECTION</source>
+        <translation>Использование: crmbridgectl mapping export|import ФАЙЛ.json [--connection ИМЯ]
+               crmbridgectl mapping create-fields ПОДКЛЮЧЕНИЕ</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3 written to %4 (served at %5 by the intake server)</source>
+        <translation>%1: %2 в %3 записано в %4 (сервер приёма отдаёт по адресу %5)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offer(s)</source>
+        <translation>
+            <numerusform>%n предложение</numerusform>
+            <numerusform>%n предложения</numerusform>
+            <numerusform>%n предложений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n category(ies)</source>
+        <translation>
+            <numerusform>%n категории</numerusform>
+            <numerusform>%n категориях</numerusform>
+            <numerusform>%n категориях</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write a shop&apos;s catalogue as RetailCRM ICML, once or every N minutes.</source>
+        <translation>Записать каталог магазина в формате ICML для RetailCRM — один раз или каждые N минут.</translation>
+    </message>
+    <message>
+        <source>The shop source</source>
+        <translation>Источник (магазин)</translation>
+    </message>
+    <message>
+        <source>The ICML file</source>
+        <translation>Файл ICML</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s address, for product links</source>
+        <translation>Адрес магазина для ссылок на товары</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s name in the catalogue</source>
+        <translation>Название магазина в каталоге</translation>
+    </message>
+    <message>
+        <source>Write it again every N minutes until stopped</source>
+        <translation>Записывать заново каждые N минут до остановки</translation>
+    </message>
+    <message>
+        <source>usage: icml export --source NAME --out FILE [--site-url URL] [--every MINUTES]</source>
+        <translation>использование: icml export --source ИМЯ --out ФАЙЛ [--site-url URL] [--every МИНУТЫ]</translation>
+    </message>
+    <message>
+        <source>--every takes a number of minutes</source>
+        <translation>--every — число минут</translation>
+    </message>
+    <message>
+        <source>Upload a shop&apos;s existing customers and orders to RetailCRM in batches of 50; an interrupted upload
+resumes after the last batch RetailCRM accepted. Customers go first: orders link them by id.</source>
+        <translation>Выгрузить имеющихся покупателей и заказы магазина в RetailCRM пакетами по 50; прерванная выгрузка
+продолжается после последнего пакета, принятого RetailCRM. Сначала покупатели: заказы ссылаются на них по id.</translation>
+    </message>
+    <message>
+        <source>The RetailCRM connection</source>
+        <translation>Подключение к RetailCRM</translation>
+    </message>
+    <message>
+        <source>Only customers</source>
+        <translation>Только покупатели</translation>
+    </message>
+    <message>
+        <source>Only orders</source>
+        <translation>Только заказы</translation>
+    </message>
+    <message>
+        <source>Stop after N batches of each kind</source>
+        <translation>Остановиться после N пакетов каждого вида</translation>
+    </message>
+    <message>
+        <source>usage: retailcrm upload --source NAME --connection NAME [--customers|--orders]</source>
+        <translation>использование: retailcrm upload --source ИМЯ --connection ИМЯ [--customers|--orders]</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; is not a RetailCRM connection</source>
+        <translation>подключение «%1» — не подключение к RetailCRM</translation>
+    </message>
+    <message>
+        <source>… %1 sent (up to shop id %2)</source>
+        <translation>… отправлено %1 (до id в магазине %2)</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Покупатели</translation>
+    </message>
+    <message>
+        <source>%1: %2 (run the upload again to resume)</source>
+        <translation>%1: %2 (запустите выгрузку снова, чтобы продолжить)</translation>
+    </message>
+    <message>
+        <source>%1: %2 read, %3 uploaded, %4 already there, %5 refused</source>
+        <translation>%1: прочитано %2, выгружено %3, уже были %4, отклонено %5</translation>
+    </message>
+    <message>
+        <source>Export the shop catalogue as RetailCRM ICML</source>
+        <translation>Выгрузить каталог магазина в ICML для RetailCRM</translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl icml export --source NAME --out FILE [--site-url URL] [--shop-name TEXT] [--every MINUTES]</source>
+        <translation>Использование: crmbridgectl icml export --source ИМЯ --out ФАЙЛ [--site-url URL] [--shop-name ТЕКСТ] [--every МИНУТЫ]</translation>
+    </message>
+    <message>
+        <source>RetailCRM: upload existing customers and orders</source>
+        <translation>RetailCRM: выгрузить имеющихся покупателей и заказы</translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl retailcrm upload --source NAME --connection NAME [--customers|--orders] [--max-batches N]</source>
+        <translation>Использование: crmbridgectl retailcrm upload --source ИМЯ --connection ИМЯ [--customers|--orders] [--max-batches N]</translation>
+    </message>
+    <message>
+        <source>Run the engine headless (--once: until nothing is due)</source>
+        <translation>Запустить движок без интерфейса (--once: пока есть что отправлять)</translation>
+    </message>
+    <message>
+        <source>Run the sync engine: one lane per CRM connection sends the queue. Logs go to stderr in a
+journald-friendly form; SIGTERM finishes the rounds in flight and stops.</source>
+        <translation>Запустить движок синхронизации: очередь отправляет одна линия на каждое подключение к CRM. Журнал пишется в stderr
+в формате для journald; по SIGTERM движок завершает начатые циклы и останавливается.</translation>
+    </message>
+    <message>
+        <source>Send what is due now, then exit</source>
+        <translation>Отправить то, что пора отправить, и выйти</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: there is no CRM connection: add one with `crmbridgectl connection add`</source>
+        <translation>crmbridgectl: нет подключения к CRM: добавьте его командой `crmbridgectl connection add`</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: every lane is paused (%1); the queue waits</source>
+        <translation>crmbridgectl: все линии приостановлены (%1); очередь ждёт</translation>
+    </message>
+    <message>
+        <source>Jobs for %1 (connection %2%3): %4 pending, %5 done, %6 failed</source>
+        <translation>Задания для %1 (подключение %2%3): в очереди %4, выполнено %5, не отправлено %6</translation>
+    </message>
+    <message>
+        <source>, disabled</source>
+        <translation>, выключено</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for a CRM connection: %n job(s)</source>
+        <translation>
+            <numerusform>Ждут подключения к CRM: %n задание</numerusform>
+            <numerusform>Ждут подключения к CRM: %n задания</numerusform>
+            <numerusform>Ждут подключения к CRM: %n заданий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>held by engine %1 since %2 (last heartbeat %3 s ago)</source>
+        <translation>за движком %1 с %2 (последний сигнал %3 с назад)</translation>
+    </message>
+    <message>
+        <source>not held: engine %1 has been silent for %2 s (another engine takes over)</source>
+        <translation>ни за кем: движок %1 молчит уже %2 с (его сменит другой движок)</translation>
+    </message>
+    <message>
+        <source>not held by any engine</source>
+        <translation>ни за одним движком</translation>
+    </message>
+    <message>
+        <source>Lanes of %1 (connection %2): %3</source>
+        <translation>Линии %1 (подключение %2): %3</translation>
+    </message>
+    <message>
+        <source>The store is at schema version %1, this build expects %2: run `crmbridgectl migrate`</source>
+        <translation>Схема хранилища версии %1, а эта сборка ожидает %2: выполните `crmbridgectl migrate`</translation>
+    </message>
+    <message>
+        <source>Create or upgrade the store&apos;s schema</source>
+        <translation>Создать или обновить схему хранилища</translation>
+    </message>
+    <message>
+        <source>Create or upgrade the store&apos;s schema.</source>
+        <translation>Создать или обновить схему хранилища.</translation>
+    </message>
+    <message>
+        <source>The store %1 is up to date (schema version %2).</source>
+        <translation>Хранилище %1 в актуальном состоянии (версия схемы %2).</translation>
+    </message>
+    <message>
+        <source>Migrated %1 from schema version %2 to %3.</source>
+        <translation>Схема %1 обновлена с версии %2 до %3.</translation>
+    </message>
+    <message>
+        <source>Show job counts by state (--json for machines)</source>
+        <translation>Показать число заданий по состояниям (--json — для программ)</translation>
+    </message>
+    <message>
+        <source>Show the queue: job counts by state.</source>
+        <translation>Показать очередь: число заданий по состояниям.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object</source>
+        <translation>Вывести один объект JSON</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Хранилище: %1</translation>
+    </message>
+    <message>
+        <source>Status lane %1 (connection %2): %3, %4 applied, %5 failed</source>
+        <translation>Линия статусов %1 (подключение %2): %3, применено %4, не удалось %5</translation>
+    </message>
+    <message>
+        <source>Lane %1 (connection %2): %3, %4 sent, %5 failed</source>
+        <translation>Линия %1 (подключение %2): %3, отправлено %4, не удалось %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>Source %1 (%2): %3, %n event(s) appended</source>
+        <translation>
+            <numerusform>Источник %1 (%2): %3, добавлено %n событие</numerusform>
+            <numerusform>Источник %1 (%2): %3, добавлено %n события</numerusform>
+            <numerusform>Источник %1 (%2): %3, добавлено %n событий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deals made with a step left: %1</source>
+        <translation>Сделки созданы, но остался шаг: %1</translation>
+    </message>
+    <message>
+        <source>  job %1 (%2, %3): %4</source>
+        <translation>  задание %1 (%2, %3): %4</translation>
+    </message>
+    <message>
+        <source>Connection %1: %2</source>
+        <translation>Подключение %1: %2</translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl [--database URL] COMMAND [options]
+
+The CRM Bridge engine and store from the command line.
+
+Global options:
+  --database URL  sqlite:///path/file.db or postgresql://user@host:port/db
+                  (default: the desktop app&apos;s SQLite store)
+  --secret-key-file FILE  keep secrets encrypted in the store under this key
+  --help, --version
+
+Commands:
+</source>
+        <translation>Использование: crmbridgectl [--database URL] КОМАНДА [параметры]
+
+Движок и хранилище CRM Bridge из командной строки.
+
+Общие параметры:
+  --database URL  sqlite:///путь/файл.db или postgresql://user@host:port/db
+                  (по умолчанию — хранилище SQLite настольного приложения)
+  --secret-key-file ФАЙЛ  хранить секреты в хранилище зашифрованными этим ключом
+  --help, --version
+
+Команды:
+</translation>
+    </message>
+    <message>
+        <source>
+Run `crmbridgectl COMMAND --help` for a command&apos;s options.</source>
+        <translation>
+Параметры команды: `crmbridgectl КОМАНДА --help`.</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: unknown option %1
+
+%2</source>
+        <translation>crmbridgectl: неизвестный параметр %1
+
+%2</translation>
+    </message>
+    <message>
+        <source>crmbridgectl: unknown command &quot;%1&quot;
+
+%2</source>
+        <translation>crmbridgectl: неизвестная команда «%1»
+
+%2</translation>
+    </message>
 </context>
 <context>
     <name>Engine::CatalogLaneWork</name>

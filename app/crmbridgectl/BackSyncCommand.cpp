@@ -28,13 +28,13 @@ QString describe(const Store::Connection &c)
     const Store::BackSyncConfig config = Store::BackSyncConfig::of(c);
     switch (config.mode) {
     case Mode::Off:
-        return QStringLiteral("%1: off").arg(c.name);
+        return Text::tr("%1: off").arg(c.name);
     case Mode::Webhook:
-        return QStringLiteral("%1: webhook to %2/hooks/%3/… (account %4)")
+        return Text::tr("%1: webhook to %2/hooks/%3/… (account %4)")
             .arg(c.name, config.publicUrl, c.crm,
                  config.subdomain.isEmpty() ? config.accountId : config.subdomain);
     case Mode::Polling:
-        return QStringLiteral("%1: polling every %2 s").arg(c.name).arg(double(config.pollMs) / 1000);
+        return Text::tr("%1: polling every %2 s").arg(c.name).arg(double(config.pollMs) / 1000);
     }
     return c.name;
 }
@@ -43,8 +43,8 @@ int status(const QStringList &args, const QString &databaseUrl)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("How each connection's CRM stage changes come back to the shop."));
-    parser.addOption({ QStringLiteral("json"), QStringLiteral("Machine-readable output") });
+        Text::tr("How each connection's CRM stage changes come back to the shop."));
+    parser.addOption({ QStringLiteral("json"), Text::tr("Machine-readable output") });
     if (!parseSubcommand(parser, QStringLiteral("backsync status"), args))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
     auto db = openStore(databaseUrl, true);
@@ -75,43 +75,38 @@ int change(const QString &action, const QStringList &args, const QString &databa
     QCommandLineParser parser;
     const bool enable = action == QLatin1String("enable");
     parser.setApplicationDescription(
-        enable
-            ? QStringLiteral("Bring the CRM's stage changes back to the shop: by webhook (--url: the public\n"
-                             "address that forwards to this machine's intake server) or by polling the\n"
-                             "CRM's events (--poll). `crmbridgectl run` applies them.")
-            : QStringLiteral(
-                "Stop bringing the CRM's stage changes back (removes the webhook from the CRM)."));
-    parser.addPositionalArgument(QStringLiteral("connection"), QStringLiteral("The connection's name"));
+        enable ? Text::tr("Bring the CRM's stage changes back to the shop: by webhook (--url: the public\n"
+                          "address that forwards to this machine's intake server) or by polling the\n"
+                          "CRM's events (--poll). `crmbridgectl run` applies them.")
+               : Text::tr("Stop bringing the CRM's stage changes back (removes the webhook from the CRM)."));
+    parser.addPositionalArgument(QStringLiteral("connection"), Text::tr("The connection's name"));
     if (enable) {
         parser.addOption(
             { QStringLiteral("url"),
-              QStringLiteral("Public URL forwarding to the intake server, e.g. https://bridge.example.ru"),
+              Text::tr("Public URL forwarding to the intake server, e.g. https://bridge.example.ru"),
               QStringLiteral("url") });
-        parser.addOption(
-            { QStringLiteral("poll"), QStringLiteral("Poll the CRM's events instead of a webhook") });
-        parser.addOption({ QStringLiteral("interval"),
-                           QStringLiteral("Polling interval in seconds (default 30)"),
+        parser.addOption({ QStringLiteral("poll"), Text::tr("Poll the CRM's events instead of a webhook") });
+        parser.addOption({ QStringLiteral("interval"), Text::tr("Polling interval in seconds (default 30)"),
                            QStringLiteral("seconds"), QStringLiteral("30") });
         parser.addOption({ QStringLiteral("loss-reason"),
-                           QStringLiteral("amoCRM loss reason id sent with moves to \"lost\" (143)"),
+                           Text::tr("amoCRM loss reason id sent with moves to \"lost\" (143)"),
                            QStringLiteral("id") });
     }
     if (!parseSubcommand(parser, QStringLiteral("backsync ") + action, args))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
     if (parser.positionalArguments().size() != 1)
-        return fail(
-            enable ? QStringLiteral("usage: backsync enable NAME --url PUBLIC_URL | --poll [--interval S]")
-                   : QStringLiteral("usage: backsync disable NAME"),
-            2);
+        return fail(enable ? Text::tr("usage: backsync enable NAME --url PUBLIC_URL | --poll [--interval S]")
+                           : Text::tr("usage: backsync disable NAME"),
+                    2);
     Engine::BackSyncSetup::Request request;
     if (enable) {
         const bool poll = parser.isSet(QStringLiteral("poll"));
         if (poll == parser.isSet(QStringLiteral("url")))
-            return fail(QStringLiteral("give either --url PUBLIC_URL or --poll"), 2);
+            return fail(Text::tr("give either --url PUBLIC_URL or --poll"), 2);
         bool ok = false;
         const double seconds = parser.value(QStringLiteral("interval")).toDouble(&ok);
         if (!ok || seconds < 1)
-            return fail(QStringLiteral("--interval is a number of seconds, at least 1"), 2);
+            return fail(Text::tr("--interval is a number of seconds, at least 1"), 2);
         request.mode = poll ? Mode::Polling : Mode::Webhook;
         request.publicUrl = parser.value(QStringLiteral("url"));
         request.pollMs = qint64(seconds * 1000);
@@ -122,7 +117,7 @@ int change(const QString &action, const QStringList &args, const QString &databa
         return fail(db.error().message);
     auto connection = Store::ConnectionRepo(db.value()).byName(parser.positionalArguments().first());
     if (!connection)
-        return fail(QStringLiteral("no connection named \"%1\" (see `crmbridgectl connection list`)")
+        return fail(Text::tr("no connection named \"%1\" (see `crmbridgectl connection list`)")
                         .arg(parser.positionalArguments().first()));
     if (parser.isSet(QStringLiteral("loss-reason"))) {
         connection->config.insert(QStringLiteral("loss_reason_id"),
@@ -155,7 +150,7 @@ int change(const QString &action, const QStringList &args, const QString &databa
 Command backsyncCommand()
 {
     return { QStringLiteral("backsync"),
-             QStringLiteral(
+             Text::tr(
                  "CRM stage changes back to the shop: enable NAME --url URL | --poll, disable NAME, status"),
              [](const QStringList &args, const QString &databaseUrl) {
                  const QString action = args.value(0);
@@ -164,13 +159,13 @@ Command backsyncCommand()
                  if (action == QLatin1String("status"))
                      return status(args.mid(1), databaseUrl);
                  if (action == QLatin1String("--help") || action == QLatin1String("-h")) {
-                     out(QStringLiteral("Usage: crmbridgectl backsync enable NAME --url PUBLIC_URL | --poll "
-                                        "[--interval S] [--loss-reason ID]\n"
-                                        "       crmbridgectl backsync disable NAME\n"
-                                        "       crmbridgectl backsync status [--json]"));
+                     out(Text::tr("Usage: crmbridgectl backsync enable NAME --url PUBLIC_URL | --poll "
+                                  "[--interval S] [--loss-reason ID]\n"
+                                  "       crmbridgectl backsync disable NAME\n"
+                                  "       crmbridgectl backsync status [--json]"));
                      return 0;
                  }
-                 return fail(QStringLiteral("usage: backsync enable|disable NAME … | status"), 2);
+                 return fail(Text::tr("usage: backsync enable|disable NAME … | status"), 2);
              } };
 }
 

@@ -69,10 +69,10 @@ Common::Result<Opened> openConnection(const QString &databaseUrl, const QString 
     auto connection = Store::ConnectionRepo(db.value()).byName(name);
     if (!connection)
         return Common::Error::notFound(
-            QStringLiteral("No connection named \"%1\" (see `crmbridgectl connection list`)").arg(name));
+            Text::tr("No connection named \"%1\" (see `crmbridgectl connection list`)").arg(name));
     if (!kinds.contains(connection->crm))
         return Common::Error::invalidInput(
-            QStringLiteral("Connection \"%1\" is not an amoCRM connection").arg(name));
+            Text::tr("Connection \"%1\" is not an amoCRM connection").arg(name));
     auto secrets = secretStore(db.value());
     if (!secrets)
         return secrets.error();
@@ -119,7 +119,7 @@ void openInBrowser(const QUrl &url)
             command << address;
         const QString program = command.takeFirst();
         if (!QProcess::startDetached(program, command))
-            err(QStringLiteral("crmbridgectl: could not start the browser \"%1\"").arg(program));
+            err(Text::tr("crmbridgectl: could not start the browser \"%1\"").arg(program));
         return;
     }
     if (!qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
@@ -169,10 +169,10 @@ int retailCrmAdd(const QCommandLineParser &parser, const QString &name, const QS
     const QUrl base(parser.value(QStringLiteral("base-url")));
     const QString site = parser.value(QStringLiteral("site"));
     if (!base.isValid() || base.scheme().isEmpty() || base.host().isEmpty() || site.isEmpty())
-        return fail(QStringLiteral("--base-url and --site are required"), 2);
+        return fail(Text::tr("--base-url and --site are required"), 2);
     const QString key = readStdinLine();
     if (key.isEmpty())
-        return fail(QStringLiteral("the API key is read from stdin and was empty"), 2);
+        return fail(Text::tr("the API key is read from stdin and was empty"), 2);
     Store::Connection c;
     c.name = name;
     c.crm = QStringLiteral("retailcrm");
@@ -183,8 +183,8 @@ int retailCrmAdd(const QCommandLineParser &parser, const QString &name, const QS
     c.state = QStringLiteral("new");
     if (const int code = addWithSecret(databaseUrl, c, Crm::RetailCrm::RetailSecretNames::apiKey(), key))
         return code;
-    out(QStringLiteral("Added RetailCRM connection \"%1\" (site %2). Check it with `crmbridgectl connection "
-                       "test %1`.")
+    out(Text::tr("Added RetailCRM connection \"%1\" (site %2). Check it with `crmbridgectl connection "
+                 "test %1`.")
             .arg(c.name, site));
     return 0;
 }
@@ -193,21 +193,18 @@ int connectionAdd(const QStringList &args, const QString &databaseUrl)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Add a CRM connection. The client secret (amoCRM) or the API key (RetailCRM) is read "
-                       "from stdin."));
-    parser.addPositionalArgument(QStringLiteral("crm"), QStringLiteral("amocrm or retailcrm"));
-    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Your name for the connection"));
-    parser.addOption({ QStringLiteral("base-url"),
-                       QStringLiteral("The account, e.g. https://example.amocrm.ru"),
+        Text::tr("Add a CRM connection. The client secret (amoCRM) or the API key (RetailCRM) is read "
+                 "from stdin."));
+    parser.addPositionalArgument(QStringLiteral("crm"), Text::tr("amocrm or retailcrm"));
+    parser.addPositionalArgument(QStringLiteral("name"), Text::tr("Your name for the connection"));
+    parser.addOption({ QStringLiteral("base-url"), Text::tr("The account, e.g. https://example.amocrm.ru"),
                        QStringLiteral("url") });
-    parser.addOption(
-        { QStringLiteral("client-id"), QStringLiteral("The integration id"), QStringLiteral("id") });
-    parser.addOption({ QStringLiteral("redirect-uri"), QStringLiteral("The integration's redirect URI"),
+    parser.addOption({ QStringLiteral("client-id"), Text::tr("The integration id"), QStringLiteral("id") });
+    parser.addOption({ QStringLiteral("redirect-uri"), Text::tr("The integration's redirect URI"),
                        QStringLiteral("uri") });
-    parser.addOption({ QStringLiteral("site"), QStringLiteral("RetailCRM: the shop's site code"),
-                       QStringLiteral("code") });
-    parser.addOption({ QStringLiteral("rate-limit"),
-                       QStringLiteral("RetailCRM: requests per second (default 10)"),
+    parser.addOption(
+        { QStringLiteral("site"), Text::tr("RetailCRM: the shop's site code"), QStringLiteral("code") });
+    parser.addOption({ QStringLiteral("rate-limit"), Text::tr("RetailCRM: requests per second (default 10)"),
                        QStringLiteral("rps") });
     if (!parseSubcommand(parser, QStringLiteral("connection add"), args))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
@@ -215,18 +212,18 @@ int connectionAdd(const QStringList &args, const QString &databaseUrl)
     if (positional.size() == 2 && positional[0] == QLatin1String("retailcrm"))
         return retailCrmAdd(parser, positional[1], databaseUrl);
     if (positional.size() != 2 || positional[0] != QLatin1String("amocrm"))
-        return fail(QStringLiteral(
-                        "usage: connection add amocrm NAME --base-url URL --client-id ID --redirect-uri URI\n"
-                        "       connection add retailcrm NAME --base-url URL --site CODE"),
-                    2);
+        return fail(
+            Text::tr("usage: connection add amocrm NAME --base-url URL --client-id ID --redirect-uri URI\n"
+                     "       connection add retailcrm NAME --base-url URL --site CODE"),
+            2);
     const QUrl base(parser.value(QStringLiteral("base-url")));
     if (!base.isValid() || base.scheme().isEmpty() || base.host().isEmpty()
         || parser.value(QStringLiteral("client-id")).isEmpty()
         || parser.value(QStringLiteral("redirect-uri")).isEmpty())
-        return fail(QStringLiteral("--base-url, --client-id and --redirect-uri are required"), 2);
+        return fail(Text::tr("--base-url, --client-id and --redirect-uri are required"), 2);
     const QString secret = readStdinLine();
     if (secret.isEmpty())
-        return fail(QStringLiteral("the client secret is read from stdin and was empty"), 2);
+        return fail(Text::tr("the client secret is read from stdin and was empty"), 2);
     Store::Connection c;
     c.name = positional[1];
     c.crm = QStringLiteral("amocrm");
@@ -237,8 +234,8 @@ int connectionAdd(const QStringList &args, const QString &databaseUrl)
     qint64 id = 0;
     if (const int code = addWithSecret(databaseUrl, c, AmoSecretNames::clientSecret(), secret, &id))
         return code;
-    out(QStringLiteral("Added amoCRM connection \"%1\" (id %2). Sign in with `crmbridgectl login %1 "
-                       "--browser` or --code.")
+    out(Text::tr("Added amoCRM connection \"%1\" (id %2). Sign in with `crmbridgectl login %1 "
+                 "--browser` or --code.")
             .arg(c.name)
             .arg(id));
     return 0;
@@ -247,7 +244,7 @@ int connectionAdd(const QStringList &args, const QString &databaseUrl)
 int connectionList(const QStringList &args, const QString &databaseUrl)
 {
     QCommandLineParser parser;
-    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON") });
+    parser.addOption({ QStringLiteral("json"), Text::tr("Print JSON") });
     if (!parseSubcommand(parser, QStringLiteral("connection list"), args))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
     auto db = openStore(databaseUrl, true);
@@ -278,7 +275,7 @@ int connectionList(const QStringList &args, const QString &databaseUrl)
         return 0;
     }
     if (list->isEmpty())
-        out(QStringLiteral("No connections."));
+        out(Text::tr("No connections."));
     for (const Store::Connection &c : list.value()) {
         QString line = QStringLiteral("%1  %2  %3  %4  %5")
                            .arg(c.id, 3)
@@ -288,11 +285,11 @@ int connectionList(const QStringList &args, const QString &databaseUrl)
                            .arg(c.baseUrl);
         if (auto expiry = expiries.load(c.id); expiry && expiry->isKnown()) {
             line += expiry->kind == QLatin1String("long-lived")
-                ? QStringLiteral("  long-lived token until %1").arg(isoOrEmpty(expiry->accessExpiresAt))
-                : QStringLiteral("  access until %1, refresh until %2")
+                ? Text::tr("  long-lived token until %1").arg(isoOrEmpty(expiry->accessExpiresAt))
+                : Text::tr("  access until %1, refresh until %2")
                       .arg(isoOrEmpty(expiry->accessExpiresAt), isoOrEmpty(expiry->refreshExpiresAt));
             if (!expiry->warning.isEmpty())
-                line += QStringLiteral("\n     warning: %1").arg(expiry->warning);
+                line += Text::tr("\n     warning: %1").arg(expiry->warning);
         }
         out(line);
     }
@@ -304,7 +301,7 @@ int connectionList(const QStringList &args, const QString &databaseUrl)
 int connectionRemove(const QStringList &args, const QString &databaseUrl)
 {
     if (args.size() != 1 || args.first().startsWith(QLatin1Char('-'))) {
-        err(QStringLiteral("Usage: crmbridgectl connection remove NAME"));
+        err(Text::tr("Usage: crmbridgectl connection remove NAME"));
         return 2;
     }
     auto db = openStore(databaseUrl, false);
@@ -339,33 +336,33 @@ int connectionRemove(const QStringList &args, const QString &databaseUrl)
                   { Store::JobState::Pending, Store::JobState::Failed }, connection->id, {}, {}, 0, 0 });
     if (auto removed = repo.remove(connection->id); !removed)
         return fail(removed.error().message);
-    out(QStringLiteral("Removed \"%1\"; %2 of its jobs that were still to be sent are cancelled. Its log and "
-                       "history stay.")
-            .arg(connection->name)
-            .arg(queued ? queued.value() : 0));
+    out(Text::tr("Removed \"%1\"; %n of its jobs that were still to be sent are cancelled. Its log and "
+                 "history stay.",
+                 nullptr, queued ? int(queued.value()) : 0)
+            .arg(connection->name));
     return 0;
 }
 
 int connectionSet(const QStringList &args, const QString &databaseUrl)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Change a connection's settings."));
-    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The connection"));
+    parser.setApplicationDescription(Text::tr("Change a connection's settings."));
+    parser.addPositionalArgument(QStringLiteral("name"), Text::tr("The connection"));
     parser.addOption({ QStringLiteral("auto-create-fields"),
-                       QStringLiteral("Which CRM fields the engine may create when the mapping names one the "
-                                      "account lacks: deals, contacts, both as \"deals,contacts\", or none"),
+                       Text::tr("Which CRM fields the engine may create when the mapping names one the "
+                                "account lacks: deals, contacts, both as \"deals,contacts\", or none"),
                        QStringLiteral("which") });
     parser.addOption({ QStringLiteral("enabled"),
-                       QStringLiteral("on: the connection gets the shops' new events and its lane runs; off: "
-                                      "nothing new is queued for it and its queued jobs wait"),
+                       Text::tr("on: the connection gets the shops' new events and its lane runs; off: "
+                                "nothing new is queued for it and its queued jobs wait"),
                        QStringLiteral("on|off") });
     if (!parseSubcommand(parser, QStringLiteral("connection set"), args))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
     const bool setFields = parser.isSet(QStringLiteral("auto-create-fields"));
     const bool setEnabled = parser.isSet(QStringLiteral("enabled"));
     if (parser.positionalArguments().size() != 1 || (!setFields && !setEnabled))
-        return fail(QStringLiteral("usage: connection set NAME [--auto-create-fields deals,contacts|none] "
-                                   "[--enabled on|off]"),
+        return fail(Text::tr("usage: connection set NAME [--auto-create-fields deals,contacts|none] "
+                             "[--enabled on|off]"),
                     2);
     QStringList which = parser.value(QStringLiteral("auto-create-fields")).toLower().split(QLatin1Char(','));
     for (QString &w : which)
@@ -374,12 +371,11 @@ int connectionSet(const QStringList &args, const QString &databaseUrl)
     which.removeAll(QStringLiteral("none"));
     for (const QString &w : std::as_const(which)) {
         if (w != QLatin1String("deals") && w != QLatin1String("contacts"))
-            return fail(
-                QStringLiteral("--auto-create-fields takes deals, contacts or none, not \"%1\"").arg(w), 2);
+            return fail(Text::tr("--auto-create-fields takes deals, contacts or none, not \"%1\"").arg(w), 2);
     }
     const QString enabled = parser.value(QStringLiteral("enabled")).toLower();
     if (setEnabled && enabled != QLatin1String("on") && enabled != QLatin1String("off"))
-        return fail(QStringLiteral("--enabled takes on or off, not \"%1\"").arg(enabled), 2);
+        return fail(Text::tr("--enabled takes on or off, not \"%1\"").arg(enabled), 2);
     auto db = openStore(databaseUrl, true);
     if (!db)
         return fail(db.error().message);
@@ -398,16 +394,16 @@ int connectionSet(const QStringList &args, const QString &databaseUrl)
     if (auto updated = repo.update(connection.value()); !updated)
         return fail(updated.error().message);
     if (setFields)
-        out(QStringLiteral("\"%1\" may create missing CRM fields for: %2")
+        out(Text::tr("\"%1\" may create missing CRM fields for: %2")
                 .arg(connection->name,
-                     which.isEmpty() ? QStringLiteral("nothing") : which.join(QStringLiteral(", "))));
+                     which.isEmpty() ? Text::tr("nothing") : which.join(QStringLiteral(", "))));
     if (setEnabled)
         out(connection->enabled()
-                ? QStringLiteral("\"%1\" is enabled: it gets the shops' new events (a running engine starts "
-                                 "its lane within seconds)")
+                ? Text::tr("\"%1\" is enabled: it gets the shops' new events (a running engine starts "
+                           "its lane within seconds)")
                       .arg(connection->name)
-                : QStringLiteral("\"%1\" is disabled: nothing new is queued for it, and its queued jobs wait "
-                                 "until it is enabled again")
+                : Text::tr("\"%1\" is disabled: nothing new is queued for it, and its queued jobs wait "
+                           "until it is enabled again")
                       .arg(connection->name));
     return 0;
 }
@@ -415,11 +411,11 @@ int connectionSet(const QStringList &args, const QString &databaseUrl)
 int connectionTest(const QStringList &args, const QString &databaseUrl)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The connection"));
+    parser.addPositionalArgument(QStringLiteral("name"), Text::tr("The connection"));
     if (!parseSubcommand(parser, QStringLiteral("connection test"), args))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
     if (parser.positionalArguments().size() != 1)
-        return fail(QStringLiteral("usage: connection test NAME"), 2);
+        return fail(Text::tr("usage: connection test NAME"), 2);
     auto opened = openConnection(databaseUrl, parser.positionalArguments().first(),
                                  { QStringLiteral("amocrm"), QStringLiteral("retailcrm") });
     if (!opened)
@@ -451,14 +447,14 @@ int connectionTest(const QStringList &args, const QString &databaseUrl)
     if (!info)
         loop.exec();
     if (!info->ok())
-        return fail(QStringLiteral("connection \"%1\" does not work: %2").arg(c.name, info->error().message),
+        return fail(Text::tr("connection \"%1\" does not work: %2").arg(c.name, info->error().message),
                     info->error().kind == Common::ErrorKind::Auth ? 3 : 1);
     const Crm::AccountInfo &a = info->value();
-    out(QStringLiteral("Account: %1 (%2, id %3)").arg(a.accountName, a.subdomain, a.accountId));
+    out(Text::tr("Account: %1 (%2, id %3)").arg(a.accountName, a.subdomain, a.accountId));
     if (c.crm == QLatin1String("amocrm"))
-        out(QStringLiteral("Signed in as: %1 <%2> (user %3)").arg(a.userName, a.userEmail, a.userId));
+        out(Text::tr("Signed in as: %1 <%2> (user %3)").arg(a.userName, a.userEmail, a.userId));
     else
-        out(QStringLiteral("Signed in with: %1").arg(a.userName));
+        out(Text::tr("Signed in with: %1").arg(a.userName));
     (void)Store::ConnectionRepo(opened->db).setState(c.id, QStringLiteral("signed-in"));
     return 0;
 }
@@ -466,17 +462,17 @@ int connectionTest(const QStringList &args, const QString &databaseUrl)
 int login(const QStringList &args, const QString &databaseUrl)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Sign a connection in to amoCRM."));
-    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The connection"));
-    parser.addOption({ QStringLiteral("code"), QStringLiteral("The 20-minute authorization code"),
-                       QStringLiteral("code") });
-    parser.addOption({ QStringLiteral("redirect-url"),
-                       QStringLiteral("The whole address the browser was sent to"), QStringLiteral("url") });
+    parser.setApplicationDescription(Text::tr("Sign a connection in to amoCRM."));
+    parser.addPositionalArgument(QStringLiteral("name"), Text::tr("The connection"));
     parser.addOption(
-        { QStringLiteral("long-lived-token-stdin"), QStringLiteral("Read a long-lived token from stdin") });
+        { QStringLiteral("code"), Text::tr("The 20-minute authorization code"), QStringLiteral("code") });
+    parser.addOption({ QStringLiteral("redirect-url"), Text::tr("The whole address the browser was sent to"),
+                       QStringLiteral("url") });
     parser.addOption(
-        { QStringLiteral("browser"), QStringLiteral("Sign in in the browser (loopback redirect URI)") });
-    parser.addOption({ QStringLiteral("timeout"), QStringLiteral("Seconds to wait for the browser"),
+        { QStringLiteral("long-lived-token-stdin"), Text::tr("Read a long-lived token from stdin") });
+    parser.addOption(
+        { QStringLiteral("browser"), Text::tr("Sign in in the browser (loopback redirect URI)") });
+    parser.addOption({ QStringLiteral("timeout"), Text::tr("Seconds to wait for the browser"),
                        QStringLiteral("s"), QStringLiteral("300") });
     if (!parseSubcommand(parser, QStringLiteral("login"), args))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
@@ -486,7 +482,7 @@ int login(const QStringList &args, const QString &databaseUrl)
         + int(parser.isSet(QStringLiteral("browser")));
     if (parser.positionalArguments().size() != 1 || modes != 1)
         return fail(
-            QStringLiteral(
+            Text::tr(
                 "usage: login NAME --code CODE | --redirect-url URL | --long-lived-token-stdin | --browser"),
             2);
     auto opened = openConnection(databaseUrl, parser.positionalArguments().first());
@@ -503,8 +499,8 @@ int login(const QStringList &args, const QString &databaseUrl)
     if (!secret)
         loop.exec();
     if (!secret->ok())
-        return fail(QStringLiteral("the client secret of \"%1\" cannot be read: %2")
-                        .arg(c.name, secret->error().message));
+        return fail(
+            Text::tr("the client secret of \"%1\" cannot be read: %2").arg(c.name, secret->error().message));
 
     QNetworkAccessManager network;
     Net::HttpClient client(&network, clientOptions(c));
@@ -518,16 +514,16 @@ int login(const QStringList &args, const QString &databaseUrl)
         loop.quit();
     });
     QObject::connect(&signIn, &AmoBrowserSignIn::authorizeUrlReady, &loop, [](const QUrl &url) {
-        out(QStringLiteral("Open this address in a browser and allow access:\n  %1")
+        out(Text::tr("Open this address in a browser and allow access:\n  %1")
                 .arg(url.toString(QUrl::FullyEncoded)));
         openInBrowser(url);
     });
     QObject::connect(&signIn, &AmoBrowserSignIn::statusChanged, &loop,
                      [](AmoBrowserSignIn::State state, int left) {
                          if (state == AmoBrowserSignIn::State::WaitingForBrowser && left % 15 == 0)
-                             err(QStringLiteral("Waiting for the browser… %1 s left").arg(left));
+                             err(Text::tr("Waiting for the browser… %1 s left").arg(left));
                          else if (state == AmoBrowserSignIn::State::Exchanging)
-                             err(QStringLiteral("Exchanging the code…"));
+                             err(Text::tr("Exchanging the code…"));
                      });
     Common::Status started;
     if (parser.isSet(QStringLiteral("browser")))
@@ -551,10 +547,10 @@ int login(const QStringList &args, const QString &databaseUrl)
     }
     if (!result->ok()) {
         (void)Store::ConnectionRepo(opened->db).setState(c.id, QStringLiteral("needs-sign-in"));
-        return fail(QStringLiteral("sign-in failed: %1").arg(result->error().message));
+        return fail(Text::tr("sign-in failed: %1").arg(result->error().message));
     }
     (void)Store::ConnectionRepo(opened->db).setState(c.id, QStringLiteral("signed-in"));
-    out(QStringLiteral("Signed in: \"%1\" at %2. Check it with `crmbridgectl connection test %1`.")
+    out(Text::tr("Signed in: \"%1\" at %2. Check it with `crmbridgectl connection test %1`.")
             .arg(c.name, result->value().baseUrl));
     return 0;
 }
@@ -574,45 +570,43 @@ headlessSecretStore(std::shared_ptr<Storage::Database> db)
 
 Command connectionCommand()
 {
-    return {
-        QStringLiteral("connection"), QStringLiteral("Add, list and test CRM connections"),
-        [](const QStringList &args, const QString &databaseUrl) {
-            const QString sub = args.value(0);
-            if (sub == QLatin1String("add"))
-                return connectionAdd(args.mid(1), databaseUrl);
-            if (sub == QLatin1String("list"))
-                return connectionList(args.mid(1), databaseUrl);
-            if (sub == QLatin1String("test"))
-                return connectionTest(args.mid(1), databaseUrl);
-            if (sub == QLatin1String("set"))
-                return connectionSet(args.mid(1), databaseUrl);
-            if (sub == QLatin1String("remove"))
-                return connectionRemove(args.mid(1), databaseUrl);
-            if (sub == QLatin1String("--help") || sub.isEmpty()) {
-                out(QStringLiteral(
-                    "Usage: crmbridgectl connection add amocrm NAME --base-url URL --client-id ID "
-                    "--redirect-uri URI   (client secret on stdin)\n"
-                    "       crmbridgectl connection add retailcrm NAME --base-url URL --site CODE "
-                    "[--rate-limit RPS]   (API key on stdin)\n"
-                    "       crmbridgectl connection list [--json]\n"
-                    "       crmbridgectl connection test NAME\n"
-                    "       crmbridgectl connection set NAME [--auto-create-fields deals,contacts|none] "
-                    "[--enabled on|off]\n"
-                    "       crmbridgectl connection remove NAME   (cancels its queued jobs; keeps its "
-                    "history)"));
-                return sub.isEmpty() ? 2 : 0;
-            }
-            return fail(
-                QStringLiteral("unknown connection command \"%1\" (add, list, test, set, remove)").arg(sub),
-                2);
-        }
-    };
+    return { QStringLiteral("connection"), Text::tr("Add, list and test CRM connections"),
+             [](const QStringList &args, const QString &databaseUrl) {
+                 const QString sub = args.value(0);
+                 if (sub == QLatin1String("add"))
+                     return connectionAdd(args.mid(1), databaseUrl);
+                 if (sub == QLatin1String("list"))
+                     return connectionList(args.mid(1), databaseUrl);
+                 if (sub == QLatin1String("test"))
+                     return connectionTest(args.mid(1), databaseUrl);
+                 if (sub == QLatin1String("set"))
+                     return connectionSet(args.mid(1), databaseUrl);
+                 if (sub == QLatin1String("remove"))
+                     return connectionRemove(args.mid(1), databaseUrl);
+                 if (sub == QLatin1String("--help") || sub.isEmpty()) {
+                     out(Text::tr(
+                         "Usage: crmbridgectl connection add amocrm NAME --base-url URL --client-id ID "
+                         "--redirect-uri URI   (client secret on stdin)\n"
+                         "       crmbridgectl connection add retailcrm NAME --base-url URL --site CODE "
+                         "[--rate-limit RPS]   (API key on stdin)\n"
+                         "       crmbridgectl connection list [--json]\n"
+                         "       crmbridgectl connection test NAME\n"
+                         "       crmbridgectl connection set NAME [--auto-create-fields deals,contacts|none] "
+                         "[--enabled on|off]\n"
+                         "       crmbridgectl connection remove NAME   (cancels its queued jobs; keeps its "
+                         "history)"));
+                     return sub.isEmpty() ? 2 : 0;
+                 }
+                 return fail(
+                     Text::tr("unknown connection command \"%1\" (add, list, test, set, remove)").arg(sub),
+                     2);
+             } };
 }
 
 Command loginCommand()
 {
-    return { QStringLiteral("login"),
-             QStringLiteral("Sign a connection in (--code, --redirect-url, --browser …)"), login };
+    return { QStringLiteral("login"), Text::tr("Sign a connection in (--code, --redirect-url, --browser …)"),
+             login };
 }
 
 } // namespace Ctl

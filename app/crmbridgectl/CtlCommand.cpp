@@ -2,6 +2,7 @@
 #include "CtlCommand.h"
 
 #include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QTimer>
 #include <QTranslator>
 #include <cstdio>
@@ -22,6 +23,10 @@ void installTranslations()
     auto *translator = new QTranslator(QCoreApplication::instance());
     if (translator->load(QStringLiteral(":/i18n/crmbridge_%1.qm").arg(lang)))
         QCoreApplication::installTranslator(translator);
+    // Qt's own words in a subcommand's --help ("Options:", "Displays help…"), as the console does.
+    auto *qt = new QTranslator(QCoreApplication::instance());
+    if (qt->load(QStringLiteral("qtbase_%1").arg(lang), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
 }
 
 void out(const QString &text)

@@ -20,28 +20,29 @@ int failWith(const Common::Error &error)
     return 1;
 }
 
-const QString kHookUsage
-    = QStringLiteral("Usage: crmbridgectl hook set EVENT before|after PATH [--timeout-ms N]\n"
-                     "       crmbridgectl hook list\n"
-                     "       crmbridgectl hook remove EVENT before|after");
+QString hookUsage()
+{
+    return Text::tr("Usage: crmbridgectl hook set EVENT before|after PATH [--timeout-ms N]\n"
+                    "       crmbridgectl hook list\n"
+                    "       crmbridgectl hook remove EVENT before|after");
+}
 
 } // namespace
 
 Command hookCommand()
 {
     return {
-        QStringLiteral("hook"), QStringLiteral("Executable hooks before and after a send (set|list|remove)"),
+        QStringLiteral("hook"), Text::tr("Executable hooks before and after a send (set|list|remove)"),
         [](const QStringList &args, const QString &databaseUrl) {
             QCommandLineParser parser;
             parser.setApplicationDescription(
-                QStringLiteral(
-                    "Executable hooks per event (order.created, form.submitted, …): a before-send\n"
-                    "hook may change the draft or veto it, an after-send hook gets the deal id.\n"
-                    "The README's \"Hooks\" section describes stdin, stdout and exit codes.\n\n")
-                + kHookUsage);
-            parser.addOption({ QStringLiteral("timeout-ms"), QStringLiteral("How long the hook may take"),
+                Text::tr("Executable hooks per event (order.created, form.submitted, …): a before-send\n"
+                         "hook may change the draft or veto it, an after-send hook gets the deal id.\n"
+                         "The README's \"Hooks\" section describes stdin, stdout and exit codes.\n\n")
+                + hookUsage());
+            parser.addOption({ QStringLiteral("timeout-ms"), Text::tr("How long the hook may take"),
                                QStringLiteral("N"), QString::number(Engine::HookSpec::kDefaultTimeoutMs) });
-            parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("set, list or remove"));
+            parser.addPositionalArgument(QStringLiteral("action"), Text::tr("set, list or remove"));
             if (!parseSubcommand(parser, QStringLiteral("hook"), args))
                 return parser.isSet(QStringLiteral("help")) ? 0 : 2;
             const QStringList pos = parser.positionalArguments();
@@ -53,7 +54,7 @@ Command hookCommand()
             bool numeric = false;
             const int timeout = parser.value(QStringLiteral("timeout-ms")).toInt(&numeric);
             if ((!list && !set && !remove) || ((set || remove) && !phase) || !numeric) {
-                err(kHookUsage);
+                err(hookUsage());
                 return 2;
             }
             auto db = openStore(databaseUrl, false);
@@ -64,9 +65,9 @@ Command hookCommand()
                 if (!hooks)
                     return failWith(hooks.error());
                 if (hooks->isEmpty())
-                    out(QStringLiteral("No hooks."));
+                    out(Text::tr("No hooks."));
                 for (const Engine::HookSpec &h : hooks.value())
-                    out(QStringLiteral("%1 %2 %3 (timeout %4 ms)")
+                    out(Text::tr("%1 %2 %3 (timeout %4 ms)")
                             .arg(h.event, Engine::hookPhaseName(h.phase), h.path)
                             .arg(h.timeoutMs));
                 return 0;
@@ -74,8 +75,7 @@ Command hookCommand()
             if (remove) {
                 if (auto removed = Engine::HookConfig::remove(db.value(), pos.value(1), *phase); !removed)
                     return failWith(removed.error());
-                out(QStringLiteral("Removed the %1 hook of %2.")
-                        .arg(Engine::hookPhaseName(*phase), pos.value(1)));
+                out(Text::tr("Removed the %1 hook of %2.").arg(Engine::hookPhaseName(*phase), pos.value(1)));
                 return 0;
             }
             Engine::HookSpec spec;
@@ -85,7 +85,7 @@ Command hookCommand()
             spec.timeoutMs = timeout;
             if (auto saved = Engine::HookConfig::set(db.value(), spec); !saved)
                 return failWith(saved.error());
-            out(QStringLiteral(
+            out(Text::tr(
                     "The %1 hook of %2 is %3 (timeout %4 ms); running engines use it from their next round.")
                     .arg(Engine::hookPhaseName(spec.phase), spec.event, spec.path)
                     .arg(spec.timeoutMs));
@@ -97,16 +97,15 @@ Command hookCommand()
 Command settingsCommand()
 {
     return {
-        QStringLiteral("settings"),
-        QStringLiteral("The engine's settings (list | set KEY VALUE | unset KEY)"),
+        QStringLiteral("settings"), Text::tr("The engine's settings (list | set KEY VALUE | unset KEY)"),
         [](const QStringList &args, const QString &databaseUrl) {
             QCommandLineParser parser;
-            parser.setApplicationDescription(QStringLiteral(
+            parser.setApplicationDescription(Text::tr(
                 "The settings every engine and console on the store share (README, \"Engine settings\"):\n"
                 "contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.<connection>,\n"
                 "customers.upsert_contacts, hook.<event>.<before|after>. Engines read them when they start\n"
                 "(hooks: every round). `list` also shows what applies to each connection."));
-            parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, set or unset"));
+            parser.addPositionalArgument(QStringLiteral("action"), Text::tr("list, set or unset"));
             if (!parseSubcommand(parser, QStringLiteral("settings"), args))
                 return parser.isSet(QStringLiteral("help")) ? 0 : 2;
             const QStringList pos = parser.positionalArguments();
@@ -114,7 +113,7 @@ Command settingsCommand()
             if (!((action == QLatin1String("list") && pos.size() == 1)
                   || (action == QLatin1String("set") && pos.size() == 3)
                   || (action == QLatin1String("unset") && pos.size() == 2))) {
-                err(QStringLiteral("Usage: crmbridgectl settings list | set KEY VALUE | unset KEY"));
+                err(Text::tr("Usage: crmbridgectl settings list | set KEY VALUE | unset KEY"));
                 return 2;
             }
             auto db = openStore(databaseUrl, false);
@@ -161,14 +160,14 @@ Command settingsCommand()
                 auto applied = Engine::EngineSettings::describe(db.value(), c.name);
                 if (!applied)
                     return failWith(applied.error());
-                out(QStringLiteral(
-                        "Connection %1: contacts matched by %2, refreshed every %3 s; forms as %4; "
-                        "customer profiles to contacts: %5")
+                out(Text::tr("Connection %1: contacts matched by %2, refreshed every %3 s; forms as %4; "
+                             "customer profiles to contacts: %5")
                         .arg(c.name, applied->value("contact_match_rule").toString())
                         .arg(applied->value("contact_refresh_interval_s").toInteger())
                         .arg(applied->value("forms_as").toString(),
-                             applied->value("customers_upsert_contacts").toBool() ? QStringLiteral("on")
-                                                                                  : QStringLiteral("off")));
+                             applied->value("customers_upsert_contacts").toBool()
+                                 ? Text::tr("on", "a setting")
+                                 : Text::tr("off", "a setting")));
             }
             return 0;
         }

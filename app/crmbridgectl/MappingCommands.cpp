@@ -33,9 +33,8 @@ Common::Result<Store::Connection> pickConnection(std::shared_ptr<Storage::Databa
     if (all->size() == 1)
         return all->first();
     return Common::Error::invalidInput(
-        all->isEmpty()
-            ? QStringLiteral("There is no connection yet: add one with `crmbridgectl connection add`")
-            : QStringLiteral("There are several connections: say which with --connection NAME"));
+        all->isEmpty() ? Text::tr("There is no connection yet: add one with `crmbridgectl connection add`")
+                       : Text::tr("There are several connections: say which with --connection NAME"));
 }
 
 QString problemsText(const Common::Error &error)
@@ -68,17 +67,17 @@ int exportMapping(std::shared_ptr<Storage::Database> db, const Store::Connection
     }
     QSaveFile saved(file);
     if (!saved.open(QIODevice::WriteOnly)) {
-        err(QStringLiteral("crmbridgectl: cannot write %1: %2").arg(file, saved.errorString()));
+        err(Text::tr("crmbridgectl: cannot write %1: %2").arg(file, saved.errorString()));
         return 1;
     }
     saved.write(Common::Json::indented(Common::Json::compact(mapping.toJson())));
     if (!saved.commit()) {
-        err(QStringLiteral("crmbridgectl: cannot write %1: %2").arg(file, saved.errorString()));
+        err(Text::tr("crmbridgectl: cannot write %1: %2").arg(file, saved.errorString()));
         return 1;
     }
-    out(QStringLiteral("Exported the mapping of \"%1\" to %2%3")
+    out(Text::tr("Exported the mapping of \"%1\" to %2%3")
             .arg(connection.name, file,
-                 set->has_value() ? QString() : QStringLiteral(" (the defaults: none was saved yet)")));
+                 set->has_value() ? QString() : Text::tr(" (the defaults: none was saved yet)")));
     return 0;
 }
 
@@ -86,7 +85,7 @@ QString specsText(const QList<Mapping::FieldSpec> &specs)
 {
     QStringList lines;
     for (const Mapping::FieldSpec &spec : specs)
-        lines << QStringLiteral("  %1 field \u201c%2\u201d (%3) for rows %4")
+        lines << Text::tr("  %1 field “%2” (%3) for rows %4")
                      .arg(Crm::entityName(spec.entity), spec.name, spec.type,
                           spec.rowIds.join(QLatin1String(", ")));
     return lines.join(QLatin1Char('\n'));
@@ -97,7 +96,7 @@ int importMapping(std::shared_ptr<Storage::Database> db, const Store::Connection
 {
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly)) {
-        err(QStringLiteral("crmbridgectl: cannot read %1: %2").arg(file, in.errorString()));
+        err(Text::tr("crmbridgectl: cannot read %1: %2").arg(file, in.errorString()));
         return 1;
     }
     auto json = Common::Json::parseObject(in.readAll());
@@ -113,26 +112,24 @@ int importMapping(std::shared_ptr<Storage::Database> db, const Store::Connection
     auto mapping = Mapping::MappingSet::fromJson(
         json.value(), against, [policy](Crm::Entity entity) { return policy.allows(entity); });
     if (!mapping) {
-        err(QStringLiteral("crmbridgectl: %1 was not imported; nothing changed.\n%2")
+        err(Text::tr("crmbridgectl: %1 was not imported; nothing changed.\n%2")
                 .arg(file, problemsText(mapping.error())));
         return 1;
     }
     if (auto saved = repo.save(connection.id, mapping.value()); !saved) {
-        err(QStringLiteral("crmbridgectl: %1 was not imported; nothing changed.\n%2")
+        err(Text::tr("crmbridgectl: %1 was not imported; nothing changed.\n%2")
                 .arg(file, problemsText(saved.error())));
         return 1;
     }
-    out(QStringLiteral("Imported %1 into the mapping of \"%2\"%3")
+    out(Text::tr("Imported %1 into the mapping of \"%2\"%3")
             .arg(file, connection.name,
-                 against
-                     ? QString()
-                     : QStringLiteral(" (checked for structure only: the CRM's fields are not known yet)")));
+                 against ? QString()
+                         : Text::tr(" (checked for structure only: the CRM's fields are not known yet)")));
     if (against) {
         if (const auto missing = Mapping::missingFields(mapping.value(), *against); !missing.isEmpty())
-            out(QStringLiteral(
-                    "The CRM lacks %1 of its fields; the bridge creates them before the next send, "
-                    "or now with `crmbridgectl mapping create-fields %2`:\n%3")
-                    .arg(missing.size())
+            out(Text::tr("The CRM lacks %n of its fields; the bridge creates them before the next send, "
+                         "or now with `crmbridgectl mapping create-fields %1`:\n%2",
+                         nullptr, int(missing.size()))
                     .arg(connection.name, specsText(missing)));
     }
     return 0;
@@ -179,14 +176,14 @@ int createFields(std::shared_ptr<Storage::Database> db, const Store::Connection 
     }
     const Engine::FieldCreation &done = result->value();
     if (done.created.isEmpty()) {
-        out(QStringLiteral("Nothing to create: every field the mapping of \"%1\" names exists in the CRM%2")
+        out(Text::tr("Nothing to create: every field the mapping of \"%1\" names exists in the CRM%2")
                 .arg(connection.name,
-                     done.rowsBound > 0 ? QStringLiteral(" (%1 rows now point at them)").arg(done.rowsBound)
+                     done.rowsBound > 0 ? Text::tr(" (%n row(s) now point at them)", nullptr, done.rowsBound)
                                         : QString()));
         return 0;
     }
-    out(QStringLiteral("Created %1 fields in the CRM for \"%2\"; %3 mapping rows now point at them:\n%4")
-            .arg(done.created.size())
+    out(Text::tr("Created %n field(s) in the CRM for \"%1\"; mapping rows pointing at them now: %2\n%3",
+                 nullptr, int(done.created.size()))
             .arg(connection.name)
             .arg(done.rowsBound)
             .arg(specsText(done.created)));
@@ -198,10 +195,10 @@ int createFields(std::shared_ptr<Storage::Database> db, const Store::Connection 
 Command mappingCommand()
 {
     return {
-        QStringLiteral("mapping"), QStringLiteral("Export or import a connection's mapping as JSON"),
+        QStringLiteral("mapping"), Text::tr("Export or import a connection's mapping as JSON"),
         [](const QStringList &args, const QString &databaseUrl) {
             QCommandLineParser parser;
-            parser.setApplicationDescription(QStringLiteral(
+            parser.setApplicationDescription(Text::tr(
                 "mapping export FILE.json | mapping import FILE.json | mapping create-fields CONNECTION\n"
                 "mapping history CONNECTION | mapping diff CONNECTION [FROM] TO | mapping rollback "
                 "CONNECTION VERSION\n"
@@ -211,12 +208,11 @@ Command mappingCommand()
                 "Every saved mapping is a version: history lists them (who, when, with what), diff shows\n"
                 "what changed, rollback saves an earlier version again."));
             parser.addPositionalArgument(QStringLiteral("action"),
-                                         QStringLiteral("export, import or create-fields"));
+                                         Text::tr("export, import or create-fields"));
             parser.addPositionalArgument(QStringLiteral("file"),
-                                         QStringLiteral("the JSON file (create-fields: the connection)"));
+                                         Text::tr("the JSON file (create-fields: the connection)"));
             parser.addOption({ QStringLiteral("connection"),
-                               QStringLiteral("The connection (default: the only one)"),
-                               QStringLiteral("NAME") });
+                               Text::tr("The connection (default: the only one)"), QStringLiteral("NAME") });
             if (!parseSubcommand(parser, QStringLiteral("mapping"), args))
                 return parser.isSet(QStringLiteral("help")) ? 0 : 2;
             const QStringList positional = parser.positionalArguments();
@@ -226,8 +222,8 @@ Command mappingCommand()
             if (positional.size() != 2
                 || (positional[0] != QLatin1String("export") && positional[0] != QLatin1String("import")
                     && !create)) {
-                err(QStringLiteral("Usage: crmbridgectl mapping export|import FILE.json [--connection NAME]\n"
-                                   "       crmbridgectl mapping create-fields CONNECTION"));
+                err(Text::tr("Usage: crmbridgectl mapping export|import FILE.json [--connection NAME]\n"
+                             "       crmbridgectl mapping create-fields CONNECTION"));
                 return 2;
             }
             auto db = openStore(databaseUrl, create);

@@ -71,11 +71,12 @@ Common::Status exportIcml(const OpenedSource &opened, const QString &file, const
                                       opened.source->name(), file, opened.db);
         !published)
         return published;
-    out(QStringLiteral("%1: %2 offers in %3 categories written to %4 (served at %5 by the intake server)")
-            .arg(QDateTime::currentDateTime().toString(Qt::ISODate))
-            .arg(catalog->products.size())
-            .arg(catalog->categories.size())
-            .arg(file, App::IcmlPublisher::path(opened.source->name())));
+    // Ctl:: because lupdate reads a Common::Status function as if it were in namespace Common.
+    out(Ctl::Text::tr("%1: %2 in %3 written to %4 (served at %5 by the intake server)")
+            .arg(QDateTime::currentDateTime().toString(Qt::ISODate),
+                 Ctl::Text::tr("%n offer(s)", nullptr, int(catalog->products.size())),
+                 Ctl::Text::tr("%n category(ies)", nullptr, int(catalog->categories.size())), file,
+                 App::IcmlPublisher::path(opened.source->name())));
     return {};
 }
 
@@ -83,26 +84,24 @@ int icmlExport(const QStringList &args, const QString &databaseUrl)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Write a shop's catalogue as RetailCRM ICML, once or every N minutes."));
-    parser.addOption({ QStringLiteral("source"), QStringLiteral("The shop source"), QStringLiteral("name") });
-    parser.addOption({ QStringLiteral("out"), QStringLiteral("The ICML file"), QStringLiteral("file") });
-    parser.addOption({ QStringLiteral("site-url"), QStringLiteral("The shop's address, for product links"),
+        Text::tr("Write a shop's catalogue as RetailCRM ICML, once or every N minutes."));
+    parser.addOption({ QStringLiteral("source"), Text::tr("The shop source"), QStringLiteral("name") });
+    parser.addOption({ QStringLiteral("out"), Text::tr("The ICML file"), QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("site-url"), Text::tr("The shop's address, for product links"),
                        QStringLiteral("url") });
-    parser.addOption({ QStringLiteral("shop-name"), QStringLiteral("The shop's name in the catalogue"),
+    parser.addOption({ QStringLiteral("shop-name"), Text::tr("The shop's name in the catalogue"),
                        QStringLiteral("text") });
-    parser.addOption({ QStringLiteral("every"),
-                       QStringLiteral("Write it again every N minutes until stopped"),
+    parser.addOption({ QStringLiteral("every"), Text::tr("Write it again every N minutes until stopped"),
                        QStringLiteral("minutes") });
     if (!parseSubcommand(parser, QStringLiteral("icml export"), args))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
     const QString file = parser.value(QStringLiteral("out"));
     if (parser.value(QStringLiteral("source")).isEmpty() || file.isEmpty())
         return fail(
-            QStringLiteral("usage: icml export --source NAME --out FILE [--site-url URL] [--every MINUTES]"),
-            2);
+            Text::tr("usage: icml export --source NAME --out FILE [--site-url URL] [--every MINUTES]"), 2);
     const int every = parser.value(QStringLiteral("every")).toInt();
     if (parser.isSet(QStringLiteral("every")) && every <= 0)
-        return fail(QStringLiteral("--every takes a number of minutes"), 2);
+        return fail(Text::tr("--every takes a number of minutes"), 2);
     auto opened = openSource(databaseUrl, parser.value(QStringLiteral("source")));
     if (!opened)
         return fail(opened.error().message);
@@ -125,23 +124,22 @@ int icmlExport(const QStringList &args, const QString &databaseUrl)
 int upload(const QStringList &args, const QString &databaseUrl)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(Text::tr(
         "Upload a shop's existing customers and orders to RetailCRM in batches of 50; an interrupted upload\n"
         "resumes after the last batch RetailCRM accepted. Customers go first: orders link them by id."));
-    parser.addOption({ QStringLiteral("source"), QStringLiteral("The shop source"), QStringLiteral("name") });
+    parser.addOption({ QStringLiteral("source"), Text::tr("The shop source"), QStringLiteral("name") });
     parser.addOption(
-        { QStringLiteral("connection"), QStringLiteral("The RetailCRM connection"), QStringLiteral("name") });
-    parser.addOption({ QStringLiteral("customers"), QStringLiteral("Only customers") });
-    parser.addOption({ QStringLiteral("orders"), QStringLiteral("Only orders") });
-    parser.addOption({ QStringLiteral("max-batches"), QStringLiteral("Stop after N batches of each kind"),
+        { QStringLiteral("connection"), Text::tr("The RetailCRM connection"), QStringLiteral("name") });
+    parser.addOption({ QStringLiteral("customers"), Text::tr("Only customers") });
+    parser.addOption({ QStringLiteral("orders"), Text::tr("Only orders") });
+    parser.addOption({ QStringLiteral("max-batches"), Text::tr("Stop after N batches of each kind"),
                        QStringLiteral("n") });
     if (!parseSubcommand(parser, QStringLiteral("retailcrm upload"), args))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
     if (parser.value(QStringLiteral("source")).isEmpty()
         || parser.value(QStringLiteral("connection")).isEmpty())
         return fail(
-            QStringLiteral("usage: retailcrm upload --source NAME --connection NAME [--customers|--orders]"),
-            2);
+            Text::tr("usage: retailcrm upload --source NAME --connection NAME [--customers|--orders]"), 2);
     auto opened = openSource(databaseUrl, parser.value(QStringLiteral("source")));
     if (!opened)
         return fail(opened.error().message);
@@ -149,15 +147,14 @@ int upload(const QStringList &args, const QString &databaseUrl)
     if (!connection)
         return fail(connection.error().message);
     if (connection->crm != QLatin1String("retailcrm"))
-        return fail(QStringLiteral("connection \"%1\" is not a RetailCRM connection").arg(connection->name),
-                    2);
+        return fail(Text::tr("connection \"%1\" is not a RetailCRM connection").arg(connection->name), 2);
     QObject owner;
     auto made = Crm::ConnectorFactory(opened->db, opened->secrets).forConnection(connection.value())(&owner);
     auto *connector = static_cast<Crm::RetailCrm::RetailCrmConnector *>(made.get());
     Crm::RetailCrm::RetailUploader uploader(connector, opened->source.get(), opened->db);
     uploader.setMaxBatches(parser.value(QStringLiteral("max-batches")).toInt());
     QObject::connect(&uploader, &Crm::RetailCrm::RetailUploader::progress, [](int handled, qint64 lastId) {
-        err(QStringLiteral("… %1 sent (up to shop id %2)").arg(handled).arg(lastId));
+        err(Text::tr("… %1 sent (up to shop id %2)").arg(handled).arg(lastId));
     });
 
     QList<Crm::RetailCrm::RetailUploader::Kind> kinds;
@@ -203,12 +200,12 @@ int upload(const QStringList &args, const QString &databaseUrl)
         });
         if (!result)
             loop.exec();
-        const QString what = orders ? QStringLiteral("Orders") : QStringLiteral("Customers");
+        const QString what = orders ? Text::tr("Orders") : Text::tr("Customers");
         if (!*result)
             return fail(
-                QStringLiteral("%1: %2 (run the upload again to resume)").arg(what, result->error().message));
+                Text::tr("%1: %2 (run the upload again to resume)").arg(what, result->error().message));
         const auto &s = result->value();
-        out(QStringLiteral("%1: %2 read, %3 uploaded, %4 already there, %5 refused")
+        out(Text::tr("%1: %2 read, %3 uploaded, %4 already there, %5 refused")
                 .arg(what)
                 .arg(s.read)
                 .arg(s.uploaded)
@@ -226,25 +223,24 @@ int upload(const QStringList &args, const QString &databaseUrl)
 
 Command icmlCommand()
 {
-    return { QStringLiteral("icml"), QStringLiteral("Export the shop catalogue as RetailCRM ICML"),
+    return { QStringLiteral("icml"), Text::tr("Export the shop catalogue as RetailCRM ICML"),
              [](const QStringList &args, const QString &databaseUrl) {
                  if (args.value(0) == QLatin1String("export"))
                      return icmlExport(args.mid(1), databaseUrl);
-                 out(QStringLiteral(
-                     "Usage: crmbridgectl icml export --source NAME --out FILE [--site-url URL] "
-                     "[--shop-name TEXT] [--every MINUTES]"));
+                 out(Text::tr("Usage: crmbridgectl icml export --source NAME --out FILE [--site-url URL] "
+                              "[--shop-name TEXT] [--every MINUTES]"));
                  return args.isEmpty() || args.value(0) != QLatin1String("--help") ? 2 : 0;
              } };
 }
 
 Command retailCrmCommand()
 {
-    return { QStringLiteral("retailcrm"), QStringLiteral("RetailCRM: upload existing customers and orders"),
+    return { QStringLiteral("retailcrm"), Text::tr("RetailCRM: upload existing customers and orders"),
              [](const QStringList &args, const QString &databaseUrl) {
                  if (args.value(0) == QLatin1String("upload"))
                      return upload(args.mid(1), databaseUrl);
-                 out(QStringLiteral("Usage: crmbridgectl retailcrm upload --source NAME --connection NAME "
-                                    "[--customers|--orders] [--max-batches N]"));
+                 out(Text::tr("Usage: crmbridgectl retailcrm upload --source NAME --connection NAME "
+                              "[--customers|--orders] [--max-batches N]"));
                  return args.isEmpty() || args.value(0) != QLatin1String("--help") ? 2 : 0;
              } };
 }

@@ -51,13 +51,13 @@ void printSummary(std::shared_ptr<Storage::Database> db)
 Command runCommand()
 {
     return {
-        QStringLiteral("run"), QStringLiteral("Run the engine headless (--once: until nothing is due)"),
+        QStringLiteral("run"), Text::tr("Run the engine headless (--once: until nothing is due)"),
         [](const QStringList &args, const QString &databaseUrl) {
             QCommandLineParser parser;
-            parser.setApplicationDescription(QStringLiteral(
+            parser.setApplicationDescription(Text::tr(
                 "Run the sync engine: one lane per CRM connection sends the queue. Logs go to stderr in a\n"
                 "journald-friendly form; SIGTERM finishes the rounds in flight and stops."));
-            parser.addOption({ QStringLiteral("once"), QStringLiteral("Send what is due now, then exit") });
+            parser.addOption({ QStringLiteral("once"), Text::tr("Send what is due now, then exit") });
             if (!parseSubcommand(parser, QStringLiteral("run"), args))
                 return parser.isSet(QStringLiteral("help")) ? 0 : 2;
             auto db = openStore(databaseUrl, true);
@@ -115,7 +115,7 @@ Command runCommand()
             if (connections
                 && std::none_of(connections->cbegin(), connections->cend(),
                                 [](const Store::Connection &c) { return c.enabled(); })) {
-                err(QStringLiteral(
+                err(Text::tr(
                     "crmbridgectl: there is no CRM connection: add one with `crmbridgectl connection add`"));
                 return 1;
             }
@@ -145,7 +145,7 @@ Command runCommand()
                                return lane->state() == Engine::LaneState::Paused;
                            });
                     if (allPaused) {
-                        err(QStringLiteral("crmbridgectl: every lane is paused (%1); the queue waits")
+                        err(Text::tr("crmbridgectl: every lane is paused (%1); the queue waits")
                                 .arg(lanes.first()->reason()));
                         exitCode = 3;
                     } else if (dueOrHeld(*db.value()) != 0) {

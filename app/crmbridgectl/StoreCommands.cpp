@@ -75,17 +75,17 @@ void printQueuePerConnection(const std::shared_ptr<Storage::Database> &db)
         auto counts = jobs.countsByState(c.id);
         if (!counts)
             continue;
-        out(QStringLiteral("Jobs for %1 (connection %2%3): %4 pending, %5 done, %6 failed")
+        out(Text::tr("Jobs for %1 (connection %2%3): %4 pending, %5 done, %6 failed")
                 .arg(c.name)
                 .arg(c.id)
-                .arg(c.enabled() ? QString() : QStringLiteral(", disabled"))
+                .arg(c.enabled() ? QString() : Text::tr(", disabled"))
                 .arg(counts->value(Store::JobState::Pending))
                 .arg(counts->value(Store::JobState::Done))
                 .arg(counts->value(Store::JobState::Failed)));
     }
     auto waiting = jobs.countUnaddressed();
     if (waiting && waiting.value() > 0)
-        out(QStringLiteral("Waiting for a CRM connection: %1 jobs").arg(waiting.value()));
+        out(Text::tr("Waiting for a CRM connection: %n job(s)", nullptr, int(waiting.value())));
 }
 
 /** Which engine holds which connection's lanes (of several engines on one store, one sends for each
@@ -129,19 +129,19 @@ void printLeases(const std::shared_ptr<Storage::Database> &db)
         const qint64 silentS = l.value(QLatin1String("silent_ms")).toInteger() / 1000;
         QString text;
         if (state == QLatin1String("held"))
-            text = QStringLiteral("held by engine %1 since %2 (last heartbeat %3 s ago)")
+            text = Text::tr("held by engine %1 since %2 (last heartbeat %3 s ago)")
                        .arg(engine,
                             QDateTime::fromMSecsSinceEpoch(l.value(QLatin1String("since")).toInteger(),
                                                            Qt::UTC)
                                 .toString(Qt::ISODate))
                        .arg(silentS);
         else if (state == QLatin1String("expired"))
-            text = QStringLiteral("not held: engine %1 has been silent for %2 s (another engine takes over)")
+            text = Text::tr("not held: engine %1 has been silent for %2 s (another engine takes over)")
                        .arg(engine)
                        .arg(silentS);
         else
-            text = QStringLiteral("not held by any engine");
-        out(QStringLiteral("Lanes of %1 (connection %2): %3")
+            text = Text::tr("not held by any engine");
+        out(Text::tr("Lanes of %1 (connection %2): %3")
                 .arg(l.value(QLatin1String("connection")).toString())
                 .arg(l.value(QLatin1String("connection_id")).toInteger())
                 .arg(text));
@@ -187,7 +187,7 @@ Common::Result<std::shared_ptr<Storage::Database>> openStore(const QString &data
             return version.error();
         if (version.value() != Storage::Migrator::latestVersion()) {
             return Common::Error::permanent(
-                QStringLiteral(
+                Text::tr(
                     "The store is at schema version %1, this build expects %2: run `crmbridgectl migrate`")
                     .arg(version.value())
                     .arg(Storage::Migrator::latestVersion()));
@@ -198,10 +198,10 @@ Common::Result<std::shared_ptr<Storage::Database>> openStore(const QString &data
 
 Command migrateCommand()
 {
-    return { QStringLiteral("migrate"), QStringLiteral("Create or upgrade the store's schema"),
+    return { QStringLiteral("migrate"), Text::tr("Create or upgrade the store's schema"),
              [](const QStringList &args, const QString &databaseUrl) {
                  QCommandLineParser parser;
-                 parser.setApplicationDescription(QStringLiteral("Create or upgrade the store's schema."));
+                 parser.setApplicationDescription(Text::tr("Create or upgrade the store's schema."));
                  if (!parseSubcommand(parser, QStringLiteral("migrate"), args))
                      return parser.isSet(QStringLiteral("help")) ? 0 : 2;
                  auto db = Storage::Database::open(databaseUrl.isEmpty() ? QStringLiteral("sqlite://")
@@ -220,11 +220,11 @@ Command migrateCommand()
                      return 1;
                  }
                  if (before.value() == after.value())
-                     out(QStringLiteral("The store %1 is up to date (schema version %2).")
+                     out(Text::tr("The store %1 is up to date (schema version %2).")
                              .arg(db.value()->url().toDisplayString())
                              .arg(after.value()));
                  else
-                     out(QStringLiteral("Migrated %1 from schema version %2 to %3.")
+                     out(Text::tr("Migrated %1 from schema version %2 to %3.")
                              .arg(db.value()->url().toDisplayString())
                              .arg(before.value())
                              .arg(after.value()));
@@ -259,11 +259,11 @@ QJsonObject followUpsJson(Store::JobRepo &jobs)
 
 Command statusCommand()
 {
-    return { QStringLiteral("status"), QStringLiteral("Show job counts by state (--json for machines)"),
+    return { QStringLiteral("status"), Text::tr("Show job counts by state (--json for machines)"),
              [](const QStringList &args, const QString &databaseUrl) {
                  QCommandLineParser parser;
-                 parser.setApplicationDescription(QStringLiteral("Show the queue: job counts by state."));
-                 parser.addOption({ QStringLiteral("json"), QStringLiteral("Print one JSON object") });
+                 parser.setApplicationDescription(Text::tr("Show the queue: job counts by state."));
+                 parser.addOption({ QStringLiteral("json"), Text::tr("Print one JSON object") });
                  if (!parseSubcommand(parser, QStringLiteral("status"), args))
                      return parser.isSet(QStringLiteral("help")) ? 0 : 2;
                  auto db = openStore(databaseUrl, false);
@@ -305,7 +305,7 @@ Command statusCommand()
                      object.insert(QStringLiteral("follow_ups"), followUpsJson(jobs));
                      out(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
                  } else {
-                     out(QStringLiteral("Store: %1").arg(db.value()->url().toDisplayString()));
+                     out(Text::tr("Store: %1").arg(db.value()->url().toDisplayString()));
                      for (Store::JobState state : Store::allJobStates())
                          out(QStringLiteral("  %1 %2")
                                  .arg(Store::jobStateName(state), -10)
@@ -316,9 +316,9 @@ Command statusCommand()
                          const QJsonObject l = lane.toObject();
                          const bool statusLane = l.value(QLatin1String("kind")).toString()
                              == Store::LaneStatusRepo::kindName(Store::LaneStatus::Kind::Status);
-                         out((statusLane ? QStringLiteral(
-                                  "Status lane %1 (connection %2): %3, %4 applied, %5 failed")
-                                         : QStringLiteral("Lane %1 (connection %2): %3, %4 sent, %5 failed"))
+                         out((statusLane
+                                  ? Text::tr("Status lane %1 (connection %2): %3, %4 applied, %5 failed")
+                                  : Text::tr("Lane %1 (connection %2): %3, %4 sent, %5 failed"))
                                  .arg(l.value(QLatin1String("owner")).toString())
                                  .arg(l.value(QLatin1String("connection_id")).toInteger())
                                  .arg(withReason(l))
@@ -327,17 +327,17 @@ Command statusCommand()
                      }
                      for (const QJsonValue &source : sourcesJson(sources.value())) {
                          const QJsonObject s = source.toObject();
-                         out(QStringLiteral("Source %1 (%2): %3, %4 events appended")
+                         out(Text::tr("Source %1 (%2): %3, %n event(s) appended", nullptr,
+                                      s.value(QLatin1String("appended")).toInt())
                                  .arg(s.value(QLatin1String("source")).toString(),
-                                      s.value(QLatin1String("owner")).toString(), withReason(s))
-                                 .arg(s.value(QLatin1String("appended")).toInteger()));
+                                      s.value(QLatin1String("owner")).toString(), withReason(s)));
                      }
                      const QJsonObject followUps = followUpsJson(jobs);
                      if (const int waiting = followUps.value(QLatin1String("count")).toInt(); waiting > 0) {
-                         out(QStringLiteral("Deals made with a step left: %1").arg(waiting));
+                         out(Text::tr("Deals made with a step left: %1").arg(waiting));
                          for (const QJsonValue &job : followUps.value(QLatin1String("jobs")).toArray()) {
                              const QJsonObject j = job.toObject();
-                             out(QStringLiteral("  job %1 (%2, %3): %4")
+                             out(Text::tr("  job %1 (%2, %3): %4")
                                      .arg(j.value(QLatin1String("id")).toInteger())
                                      .arg(j.value(QLatin1String("reference")).toString(),
                                           j.value(QLatin1String("state")).toString(),
@@ -346,7 +346,7 @@ Command statusCommand()
                      }
                      for (const QJsonValue &warning : credentialWarningsJson(db.value())) {
                          const QJsonObject w = warning.toObject();
-                         out(QStringLiteral("Connection %1: %2")
+                         out(Text::tr("Connection %1: %2")
                                  .arg(w.value(QLatin1String("connection")).toString(),
                                       w.value(QLatin1String("warning")).toString()));
                      }

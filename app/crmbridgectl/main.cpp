@@ -44,16 +44,16 @@ int main(int argc, char *argv[])
 
     auto usage = [&commands]() {
         QString text
-            = QStringLiteral("Usage: crmbridgectl [--database URL] COMMAND [options]\n\n"
-                             "The CRM Bridge engine and store from the command line.\n\n"
-                             "Global options:\n"
-                             "  --database URL  sqlite:///path/file.db or postgresql://user@host:port/db\n"
-                             "                  (default: the desktop app's SQLite store)\n"
-                             "  --secret-key-file FILE  keep secrets encrypted in the store under this key\n"
-                             "  --help, --version\n\nCommands:\n");
+            = Ctl::Text::tr("Usage: crmbridgectl [--database URL] COMMAND [options]\n\n"
+                            "The CRM Bridge engine and store from the command line.\n\n"
+                            "Global options:\n"
+                            "  --database URL  sqlite:///path/file.db or postgresql://user@host:port/db\n"
+                            "                  (default: the desktop app's SQLite store)\n"
+                            "  --secret-key-file FILE  keep secrets encrypted in the store under this key\n"
+                            "  --help, --version\n\nCommands:\n");
         for (const Ctl::Command &command : commands)
             text += QStringLiteral("  %1%2\n").arg(command.name, -22).arg(command.summary);
-        text += QStringLiteral("\nRun `crmbridgectl COMMAND --help` for a command's options.");
+        text += Ctl::Text::tr("\nRun `crmbridgectl COMMAND --help` for a command's options.");
         return text;
     };
 
@@ -79,7 +79,7 @@ int main(int argc, char *argv[])
         } else if (option.startsWith(QLatin1String("--database="))) {
             databaseUrl = option.mid(int(qstrlen("--database=")));
         } else {
-            Ctl::err(QStringLiteral("crmbridgectl: unknown option %1\n\n%2").arg(option, usage()));
+            Ctl::err(Ctl::Text::tr("crmbridgectl: unknown option %1\n\n%2").arg(option, usage()));
             return 2;
         }
     }
@@ -95,6 +95,6 @@ int main(int argc, char *argv[])
         if (command.name == name)
             return command.run(args, databaseUrl);
     }
-    Ctl::err(QStringLiteral("crmbridgectl: unknown command \"%1\"\n\n%2").arg(name, usage()));
+    Ctl::err(Ctl::Text::tr("crmbridgectl: unknown command \"%1\"\n\n%2").arg(name, usage()));
     return 2;
 }
