@@ -3,6 +3,7 @@
 // shop: fields the mapping names are created when the connection allows it (and the jobs fail before
 // sending when it does not), category routing through the shop's cached category tree, and an unpaid
 // account (HTTP 402) pausing the lane.
+#include "TestShopSources.h"
 #include "crm/ConnectorFactory.h"
 #include "engine/SyncEngine.h"
 #include "fixtures/amocrm/AmoTestKit.h"
@@ -100,6 +101,7 @@ private:
     {
         auto engine = std::make_unique<Engine::SyncEngine>(
             m_store->db(), [this](const Store::Connection &c) { return m_factory->forConnection(c); });
+        engine->setSources(TestSupport::shopSources());
         Engine::LaneConfig lane;
         lane.idlePollMs = 100;
         lane.retry.firstDelayMs = 300;

@@ -2,6 +2,7 @@
 // Back-sync end to end: a manager moves a lead in the amoCRM sandbox, the sandbox posts its webhook to
 // our intake server (or the status lane polls its events), and the order in a real miniShop2 shop
 // (SQLite) gets the mapped status; a status changed in the shop moves the deal; nothing ping-pongs.
+#include "TestShopSources.h"
 #include "crm/ConnectorFactory.h"
 #include "engine/BackSyncSetup.h"
 #include "engine/StageEventPoller.h"
@@ -216,6 +217,7 @@ private Q_SLOTS:
         m_factory = std::make_unique<Crm::ConnectorFactory>(m_store->db(), m_secrets, connectorOptions);
         m_engine = std::make_unique<Engine::SyncEngine>(
             m_store->db(), [this](const Store::Connection &c) { return m_factory->forConnection(c); });
+        m_engine->setSources(TestSupport::shopSources());
         Engine::LaneConfig lane;
         lane.idlePollMs = 100;
         lane.heartbeatMs = 200;

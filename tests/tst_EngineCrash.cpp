@@ -5,6 +5,7 @@
 // running or sending. The sandbox is in this process; its rate is raised because a restarted engine
 // does not know what the killed one sent in its last second (this test is about correctness).
 #include "CtlProcess.h"
+#include "engine/SourcePoller.h"
 #include "fixtures/amocrm/AmoTestKit.h"
 #include "secrets/SecretKey.h"
 #include "source/minishop2/DemoShopGenerator.h"
@@ -99,9 +100,9 @@ private Q_SLOTS:
             auto source = Source::MiniShop2::MiniShop2Source::open(config, m_store);
             QVERIFY_OK(source);
             for (;;) {
-                auto polled = source.value()->poll(1000);
+                auto polled = Engine::readIntoOutbox(*source.value(), m_store, 1000);
                 QVERIFY_OK(polled);
-                if (polled.value() == 0)
+                if (polled->taken.events == 0 && !polled->more)
                     break;
             }
         }

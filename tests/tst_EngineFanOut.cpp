@@ -2,18 +2,21 @@
 // One shop, two CRMs: the engine with an amoCRM and a RetailCRM connection, each against its sandbox
 // over loopback, and a real SQLite miniShop2 database polled by the engine. Every order becomes one
 // deal in amoCRM and one order in RetailCRM — also after an engine died mid-send; a source that names
-// one target sends only there; a form reaches both, and so does a job queued without a connection.
+// one target sends only there; a form reaches both, and so does a job queued without a connection; a
+// manager's edit of an order and a shop user's registration and profile save (MariaDB shop) reach both.
+#include "MariaDbServer.h"
+#include "TestShopSources.h"
 #include "crm/ConnectorFactory.h"
 #include "fixtures/amocrm/EngineTestKit.h"
 #include "fixtures/retailcrm/RetailTestKit.h"
 #include "model/FormSubmission.h"
-#include "source/EventOutbox.h"
 #include "source/SourceRepo.h"
 #include "source/minishop2/DemoShopGenerator.h"
 #include "source/minishop2/ShopDb.h"
 #include "store/EntityLinkRepo.h"
 #include "store/MappingRepo.h"
-#include "store/OutboxFanOut.h"
+#include "store/Outbox.h"
+#include "store/SettingsRepo.h"
 
 #include <QTemporaryDir>
 
@@ -195,8 +198,7 @@ private Q_SLOTS:
     /** The shop names RetailCRM as its only target: its orders go there and nowhere else. */
     void aSourceWithOneNamedTargetSendsOnlyThere()
     {
-        QVERIFY_OK(
-            Store::OutboxFanOut(m_amo.store->db()).setNamedTargets(QStringLiteral("shop"), { m_retailId }));
+        QVERIFY_OK(Store::Outbox(m_amo.store->db()).setNamedTargets(QStringLiteral("shop"), { m_retailId }));
         addShop(5);
         Crm::ConnectorFactory factory(m_amo.store->db(), m_amo.secrets);
         auto engine = m_amo.startEngine(factory);
@@ -260,8 +262,8 @@ private Q_SLOTS:
         event.entityId = form.id;
         event.payload = form.toJson();
         event.reference = form.formName;
-        Store::OutboxFanOut outbox(m_amo.store->db());
-        auto appended = Source::EventOutbox::append(outbox, event);
+        Store::Outbox outbox(m_amo.store->db());
+        auto appended = outbox.append(event);
         QVERIFY_OK(appended);
         QCOMPARE(appended->jobs.size(), 2);
         QVERIFY_OK(
@@ -278,6 +280,147 @@ private Q_SLOTS:
         }
         QCOMPARE(amoLeads() - m_amoLeadsBefore, 2);
         QCOMPARE(total(retailOrdersByExternalId()), 2);
+    }
+
+    /** On a MariaDB shop: a manager edits an order in the shop's manager (new total, new city), a
+     *  shop user registers and another changes his profile. Each change reaches both CRMs as an update
+     *  of what is there — the deal's price and the RetailCRM order's city, a contact and a customer —
+     *  and no deal, order or person is made twice; a save that changed nothing sends nothing. */
+    void shopEditsAndProfilesReachBothCrms()
+    {
+        TestSupport::MariaDbServer &server = TestSupport::MariaDbServer::instance();
+        QVERIFY2(server.ok(), qPrintable(server.error()));
+        auto url = server.createDatabase();
+        QVERIFY_OK(url);
+        auto shop = ShopDb::open(ShopDbUrl::parse(server.withPassword(url.value())).value(),
+                                 QStringLiteral("modx_"));
+        QVERIFY_OK(shop);
+        m_shop = shop.value();
+        DemoShopGenerator::Options generate;
+        generate.orders = 3;
+        QVERIFY_OK(DemoShopGenerator::generate(*m_shop, generate));
+        Source::SourceRecord record;
+        record.name = QStringLiteral("shop");
+        record.kind = QStringLiteral("minishop2");
+        record.url = url.value();
+        record.config = QJsonObject { { "prefix", "modx_" },
+                                      { "start", "beginning" },
+                                      { "profile_rescan_minutes", 0.01 } };
+        QVERIFY_OK(Source::SourceRepo(m_amo.store->db()).add(record));
+        QVERIFY_OK(RetailTestKit::await<Common::Status>([&](auto cb) {
+            m_amo.secrets->write(record.secretScope(), Source::SourceRecord::passwordSecretName(),
+                                 server.password().toUtf8(), cb);
+        }));
+        QVERIFY_OK(Store::SettingsRepo(m_amo.store->db())
+                       .setValue(QStringLiteral("customers.upsert_contacts"), QStringLiteral("on")));
+
+        Crm::ConnectorFactory factory(m_amo.store->db(), m_amo.secrets);
+        auto engine = std::make_unique<Engine::SyncEngine>(
+            m_amo.store->db(), [&factory](const Store::Connection &c) { return factory.forConnection(c); });
+        engine->setSources(TestSupport::shopSources());
+        engine->setSecretStore(m_amo.secrets);
+        Engine::LaneConfig lane;
+        lane.idlePollMs = 100;
+        lane.retry.firstDelayMs = 300;
+        lane.retry.maxDelayMs = 1000;
+        engine->setLaneTemplate(lane);
+        Engine::PollerConfig poller;
+        poller.intervalMs = 100;
+        engine->setPollerTemplate(poller);
+        QVERIFY_OK(engine->start());
+        QTRY_COMPARE_WITH_TIMEOUT(jobs(QStringLiteral("kind = 'order.created' AND state = 'done'")), 6,
+                                  60000);
+
+        // The manager opens the first order, changes the total and the city, and saves; then saves
+        // the second one without changing anything.
+        const qint64 first
+            = m_shop->scalar(QStringLiteral("SELECT MIN(id) FROM modx_ms2_orders"))->toLongLong();
+        QVERIFY_OK(m_shop->exec(QStringLiteral("UPDATE modx_ms2_orders SET cost = 98765, updatedon = NOW()"
+                                               " WHERE id = ?"),
+                                { first }));
+        QVERIFY_OK(m_shop->exec(QStringLiteral("UPDATE modx_ms2_order_addresses SET city = 'Тверь'"
+                                               " WHERE order_id = ?"),
+                                { first }));
+        QVERIFY_OK(m_shop->exec(QStringLiteral("UPDATE modx_ms2_orders SET updatedon = NOW() WHERE id = ?"),
+                                { first + 1 }));
+        // A new shop user, and an old one who changes his phone in his profile.
+        QVERIFY_OK(
+            m_shop->exec(QStringLiteral("INSERT INTO modx_users (username) VALUES ('vera@example.ru')")));
+        const qint64 vera = m_shop->scalar(QStringLiteral("SELECT MAX(id) FROM modx_users"))->toLongLong();
+        QVERIFY_OK(
+            m_shop->exec(QStringLiteral("INSERT INTO modx_user_attributes (internalKey, fullname, email,"
+                                        " phone) VALUES (?, 'Вера Новикова', 'vera@example.ru',"
+                                        " '+7 912 700-00-01')"),
+                         { vera }));
+        const qint64 old = m_shop->scalar(QStringLiteral("SELECT MIN(internalKey) FROM modx_user_attributes"))
+                               ->toLongLong();
+        const QString oldEmail
+            = m_shop
+                  ->scalar(QStringLiteral("SELECT email FROM modx_user_attributes WHERE internalKey = ?"),
+                           { old })
+                  ->toString();
+        QVERIFY_OK(m_shop->exec(QStringLiteral("UPDATE modx_user_attributes SET phone = '+7 912 700-00-02'"
+                                               " WHERE internalKey = ?"),
+                                { old }));
+
+        QTRY_COMPARE_WITH_TIMEOUT(jobs(QStringLiteral("kind = 'order.changed' AND state = 'done'")), 2,
+                                  60000);
+        QTRY_COMPARE_WITH_TIMEOUT(jobs(QStringLiteral("kind = 'customer.saved' AND state = 'done'")), 4,
+                                  60000);
+        QTest::qWait(1500); // more polls and passes over the profiles: nothing else comes
+        EngineTestKit::stopEngine(engine);
+        QCOMPARE(jobs(QStringLiteral("kind = 'order.changed'")), 2); // the empty save sent nothing
+        QCOMPARE(jobs(QStringLiteral("kind = 'customer.saved'")), 4);
+        QCOMPARE(jobs(QStringLiteral("state <> 'done'")), 0);
+
+        // amoCRM: the deal's price follows; still one deal per order.
+        const QString deal = Store::EntityLinkRepo(m_amo.store->db())
+                                 .crmIdFor(m_amo.connectionId, QStringLiteral("order"),
+                                           QStringLiteral("shop:%1").arg(first), QStringLiteral("lead"))
+                                 ->value_or(QString());
+        QVERIFY(!deal.isEmpty());
+        for (const QJsonValue &l : m_amo.state().value("leads").toArray()) {
+            if (l.toObject().value("id").toInteger() == deal.toLongLong())
+                QCOMPARE(l.toObject().value("price").toInt(), 98765);
+        }
+        QCOMPARE(amoOrderDeals().size(), 3);
+        QCOMPARE(total(amoOrderDeals()), 3);
+        // RetailCRM: the order's delivery city follows; still one order per shop order.
+        bool tver = false;
+        for (const QJsonValue &o : retailOrders()) {
+            if (o.toObject().value("externalId").toString().endsWith(QStringLiteral(":%1").arg(first))
+                || o.toObject().value("externalId").toString() == QString::number(first))
+                tver = o.toObject()
+                           .value("delivery")
+                           .toObject()
+                           .value("address")
+                           .toObject()
+                           .value("city")
+                           .toString()
+                    == QStringLiteral("Тверь");
+        }
+        QVERIFY2(tver, "the RetailCRM order has the new city");
+        QCOMPARE(total(retailOrdersByExternalId()), 3);
+        // The people: Vera is a contact and a customer now, once each; the old user's phone is there.
+        auto amoHas = [&](const QString &value) {
+            int n = 0;
+            for (const QJsonValue &c : m_amo.state().value("contacts").toArray())
+                n += QJsonDocument(c.toObject()).toJson().contains(value.toUtf8()) ? 1 : 0;
+            return n;
+        };
+        QCOMPARE(amoHas(QStringLiteral("vera@example.ru")), 1);
+        QVERIFY(amoHas(QStringLiteral("79127000002")) >= 1);
+        auto retailHas = [&](const QString &value) {
+            int n = 0;
+            const QJsonArray customers
+                = m_retailControl->control(QStringLiteral("state"), {}, "GET").value("customers").toArray();
+            for (const QJsonValue &c : customers)
+                n += QJsonDocument(c.toObject()).toJson().contains(value.toUtf8()) ? 1 : 0;
+            return n;
+        };
+        QCOMPARE(retailHas(QStringLiteral("vera@example.ru")), 1);
+        QCOMPARE(retailHas(oldEmail), 1);
+        m_shop->releaseThreadConnection();
     }
 };
 

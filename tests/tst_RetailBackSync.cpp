@@ -4,6 +4,7 @@
 // polling (sinceId) and the status map; a status changed in the shop goes out as orders/{id}/edit and
 // does not come back (apiKey.current, the echo guard); nothing ping-pongs; the shop's final statuses
 // hold; the newest change of a page wins; a restart resumes from the saved sinceId.
+#include "TestShopSources.h"
 #include "crm/ConnectorFactory.h"
 #include "engine/BackSyncSetup.h"
 #include "engine/StageEventPoller.h"
@@ -81,6 +82,7 @@ private:
     {
         m_engine = std::make_unique<Engine::SyncEngine>(
             m_store->db(), [this](const Store::Connection &c) { return m_factory->forConnection(c); });
+        m_engine->setSources(TestSupport::shopSources());
         Engine::LaneConfig lane;
         lane.idlePollMs = 100;
         lane.retry.firstDelayMs = 200;

@@ -2,6 +2,7 @@
 // Source pollers in the running engine: an order placed in the shop becomes a deal in the amoCRM
 // sandbox, once across a restart; a shop database that goes away is reported and picked up again.
 #include "MariaDbServer.h"
+#include "TestShopSources.h"
 #include "crm/ConnectorFactory.h"
 #include "engine/SyncEngine.h"
 #include "fixtures/amocrm/AmoTestKit.h"
@@ -45,6 +46,7 @@ private:
         auto engine = std::make_unique<Engine::SyncEngine>(
             m_store->db(), [this](const Store::Connection &c) { return m_connectors->forConnection(c); });
         engine->setSecretStore(m_secrets);
+        engine->setSources(TestSupport::shopSources());
         Engine::PollerConfig poller;
         poller.intervalMs = 100;
         poller.firstBackoffMs = 100;

@@ -2,10 +2,10 @@
 // The source registry, the echo guard and the form endpoints on SQLite and PostgreSQL (migration 3).
 #include "DialectSuite.h"
 #include "TestEnv.h"
-#include "source/EchoGuardRepo.h"
 #include "source/SourceRepo.h"
 #include "source/intake/FormEndpointRepo.h"
 #include "storage/Sql.h"
+#include "store/EchoGuardRepo.h"
 
 #include <QTest>
 
@@ -49,7 +49,7 @@ private Q_SLOTS:
 
     void echoMarksAreConsumedOnce()
     {
-        Source::EchoGuardRepo echo(m_test->db(), &m_clock);
+        Store::EchoGuardRepo echo(m_test->db(), &m_clock);
         auto mark = echo.expect(QStringLiteral("shop"), QStringLiteral("17"), QStringLiteral("2"));
         QVERIFY_OK(mark);
         QVERIFY_OK(echo.attach(mark.value(), QStringLiteral("501")));
@@ -72,7 +72,7 @@ private Q_SLOTS:
 
         // An unattached mark matches by order and status, for a while only.
         QVERIFY_OK(echo.expect(QStringLiteral("shop"), QStringLiteral("18"), QStringLiteral("3")));
-        m_clock.advanceMs(Source::EchoGuardRepo::kUnattachedTtlMs + 1);
+        m_clock.advanceMs(Store::EchoGuardRepo::kUnattachedTtlMs + 1);
         QCOMPARE(echo.consume(QStringLiteral("shop"), QStringLiteral("600"), QStringLiteral("18"),
                               QStringLiteral("3"))
                      .value(),

@@ -20,7 +20,6 @@
 #include "store/JobRepo.h"
 #include "store/MappingRepo.h"
 #include "store/SettingsRepo.h"
-#include "store/WatermarkRepo.h"
 
 #include <QDir>
 #include <QNetworkAccessManager>
@@ -178,7 +177,6 @@ Status DemoSession::prepareShop()
     if (!stats)
         return stats.error();
     m_ordersInShop = stats->orders;
-    m_shopLogs = stats->logs;
     // The demo's routing rules name the shop's categories by id.
     auto schema = Source::MiniShop2::ShopSchema::probe(*m_shop);
     if (!schema)
@@ -219,10 +217,9 @@ Status DemoSession::prepareRecords()
                                   { QStringLiteral("start"), QStringLiteral("beginning") } };
     if (auto saved = Source::SourceRepo(m_store).add(source); !saved)
         return saved.error();
-    // The status history of those orders is not news: each order carries its present status. The
-    // generator numbers a fresh shop's log rows 1..logs, so the source's status log starts after them.
-    return Store::WatermarkRepo(m_store).setValue(kSource, Source::MiniShop2::MiniShop2Source::logsStream(),
-                                                  QString::number(m_shopLogs));
+    // The status history of those orders is not news: the source sends each order once, in its
+    // present status (a source that starts from the beginning reads the status log from now on).
+    return {};
 }
 
 Status DemoSession::publishCatalogue()

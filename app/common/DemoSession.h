@@ -130,7 +130,6 @@ private:
     Mapping::CategoryTree m_categories;
     QHash<QString, QStringList> m_shopChoices; ///< source path → the shop's values (delivery names …)
     int m_ordersInShop = 0;
-    int m_shopLogs = 0;
     bool m_running = false;
     CrmSummary m_baseline;
     QTimer m_customers;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EngineHost.h"
 
+#include "ShopSources.h"
 #include "engine/Notifier.h"
 #include "engine/SyncEngine.h"
 #include "source/intake/FormIntakeServer.h"
@@ -20,6 +21,7 @@ EngineHost::EngineHost(std::shared_ptr<Storage::Database> db, std::shared_ptr<Se
 {
     m_secrets = secrets;
     m_engine->setSecretStore(std::move(secrets));
+    m_engine->setSources(shopSources());
 }
 
 EngineHost::~EngineHost()

@@ -3,10 +3,10 @@
 
 #include "ConnectionCommands.h"
 #include "IcmlPublisher.h"
+#include "ShopSources.h"
 #include "StoreCommands.h"
 #include "crm/ConnectorFactory.h"
 #include "crm/retailcrm/RetailUploader.h"
-#include "source/SourceFactory.h"
 #include "source/SourceRepo.h"
 #include "store/ConnectionRepo.h"
 #include "store/MappingRepo.h"
@@ -48,7 +48,7 @@ Common::Result<OpenedSource> openSource(const QString &databaseUrl, const QStrin
         return secrets.error();
     std::optional<Common::Result<std::shared_ptr<Source::ShopSource>>> opened;
     QEventLoop loop;
-    Source::SourceFactory::open(record.value(), db.value(), secrets.value(), [&](auto result) {
+    App::shopSources()->open(record.value(), db.value(), secrets.value(), [&](auto result) {
         opened.emplace(std::move(result));
         loop.quit();
     });

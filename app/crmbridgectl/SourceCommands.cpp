@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SourceCommands.h"
 
+#include "ShopSources.h"
 #include "StoreCommands.h"
 #include "secrets/SecretStoreFactory.h"
-#include "source/SourceFactory.h"
 #include "source/SourceRepo.h"
 #include "source/fileimport/FileImporter.h"
 #include "source/intake/FormEndpointRepo.h"
 #include "source/minishop2/DemoShopGenerator.h"
 #include "source/minishop2/MiniShop2Source.h"
 #include "store/ConnectionRepo.h"
-#include "store/OutboxFanOut.h"
+#include "store/Outbox.h"
 #include "store/WatermarkRepo.h"
 
 #include <QCommandLineParser>
@@ -107,7 +107,7 @@ int sourceAdd(const QStringList &args, const QString &databaseUrl)
     const QByteArray password = url->sqlite ? QByteArray() : readPasswordLine();
 
     if (!parser.isSet(QStringLiteral("no-check"))) {
-        auto source = Source::SourceFactory::openWithPassword(record, db.value(), password);
+        auto source = App::shopSources()->openWithPassword(record, db.value(), password);
         if (!source)
             return fail(QStringLiteral("source add"),
                         QStringLiteral("cannot use the shop: %1").arg(source.error().message));
@@ -160,7 +160,7 @@ int sourceList(const QStringList &args, const QString &databaseUrl)
     Store::WatermarkRepo watermarks(db.value());
     QJsonArray array;
     for (const Source::SourceRecord &record : list.value()) {
-        const auto orders = watermarks.value(record.name, Source::MiniShop2::MiniShop2Source::ordersStream());
+        const auto orders = watermarks.value(record.name, Source::MiniShop2::EventReader::ordersStream());
         const qint64 after
             = orders && orders->has_value() ? Source::IdWatermark::fromJson(orders->value()).after : 0;
         if (parser.isSet(QStringLiteral("json"))) {
@@ -213,14 +213,14 @@ int sourceTest(const QStringList &args, const QString &databaseUrl)
         return 0;
     };
     if (record->url.startsWith(QLatin1String("sqlite:")))
-        return report(Source::SourceFactory::openWithPassword(record.value(), db.value(), {}));
+        return report(App::shopSources()->openWithPassword(record.value(), db.value(), {}));
     return runEventLoop([&](std::function<void(int)> finish) {
         Secrets::SecretStoreFactory::chooseForHeadless(
             db.value(), parser.value(kKeyFileOption),
             [&, finish](Result<std::shared_ptr<Secrets::SecretStore>> store) {
                 if (!store)
                     return finish(fail(QStringLiteral("source test"), store.error().message));
-                Source::SourceFactory::open(
+                App::shopSources()->open(
                     record.value(), db.value(), store.value(),
                     [&report, finish](Result<std::shared_ptr<Source::ShopSource>> source) {
                         finish(report(std::move(source)));
@@ -255,7 +255,7 @@ int sourceTargets(const QStringList &args, const QString &databaseUrl)
     auto db = openStore(databaseUrl, false);
     if (!db)
         return fail(command, db.error().message);
-    Store::OutboxFanOut fanOut(db.value());
+    Store::Outbox fanOut(db.value());
     Store::ConnectionRepo connections(db.value());
     const QString source = positional.first();
     if (all || positional.size() > 1) {

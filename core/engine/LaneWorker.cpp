@@ -12,7 +12,6 @@
 #include "model/ShopOrder.h"
 #include "store/CatalogRepo.h"
 #include "store/MappingRepo.h"
-#include "store/OutboxFanOut.h"
 
 #include <QLoggingCategory>
 
@@ -281,11 +280,6 @@ void LaneWorker::cycle()
     kinds << ChangeSender::kinds().first();
     if (m_config.customersToContacts)
         kinds << ChangeSender::kinds().last();
-    // Jobs stored with no connection (before fan-out, or while no CRM was connected) get theirs first:
-    // a lane only ever leases its own connection's jobs.
-    if (auto addressed = Store::OutboxFanOut(m_db, m_clock).addressWaiting(); !addressed)
-        qCWarning(lcEngine) << "lane" << m_config.owner
-                            << "cannot address waiting jobs:" << addressed.error().toString();
     auto leased = m_jobs->lease(m_config.owner, max, m_config.leaseMs, m_config.connectionId, kinds);
     if (!leased) {
         qCWarning(lcEngine) << "lane" << m_config.owner << "cannot lease jobs:" << leased.error().toString();

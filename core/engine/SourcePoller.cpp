@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SourcePoller.h"
 
-#include "source/SourceFactory.h"
+#include "store/Outbox.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -12,6 +12,27 @@ namespace Engine {
 
 using Common::Error;
 using Common::ErrorKind;
+
+Common::Result<ReadRound> readIntoOutbox(Source::ShopSource &source, std::shared_ptr<Storage::Database> store,
+                                         int maxEvents, const Common::Clock *clock)
+{
+    // The lanes route products by category through this cache; a failed read never stops the poll.
+    (void)Source::refreshCategoryCache(source, store, clock);
+    Store::Outbox outbox(store, clock);
+    auto marks = outbox.marks(source.name());
+    if (!marks)
+        return marks.error();
+    auto read = source.read(marks.value(), maxEvents);
+    if (!read)
+        return read.error();
+    auto taken = outbox.take(source.name(), read->events, read->marks);
+    if (!taken)
+        return taken.error();
+    if (taken->events > 0)
+        qCInfo(lcEngine) << "source" << source.name() << ": stored" << taken->events << "events as"
+                         << taken->jobs << "jobs";
+    return ReadRound { taken.value(), read->more };
+}
 
 QString pollerStateName(PollerState state)
 {
@@ -31,10 +52,12 @@ QString pollerStateName(PollerState state)
 }
 
 SourcePoller::SourcePoller(std::shared_ptr<Storage::Database> db, Source::SourceRecord record,
+                           std::shared_ptr<const Source::SourceRegistry> sources,
                            std::shared_ptr<Secrets::SecretStore> secrets, PollerConfig config,
                            const Common::Clock *clock)
     : m_db(std::move(db))
     , m_record(std::move(record))
+    , m_sources(std::move(sources))
     , m_secrets(std::move(secrets))
     , m_config(std::move(config))
     , m_clock(clock)
@@ -96,12 +119,11 @@ void SourcePoller::open()
         if (self)
             self->onOpened(std::move(source));
     };
-    if (!m_secrets) {
-        // No secret store was given to the engine: only a source without a password can open.
-        done(Source::SourceFactory::openWithPassword(m_record, m_db, {}, m_clock));
+    if (!m_sources) {
+        done(Common::Error::permanent(QStringLiteral("This engine was given no shop platforms to read")));
         return;
     }
-    Source::SourceFactory::open(m_record, m_db, m_secrets, done, m_clock);
+    m_sources->open(m_record, m_db, m_secrets, done, m_clock);
 }
 
 void SourcePoller::onOpened(Common::Result<std::shared_ptr<Source::ShopSource>> source)
@@ -119,23 +141,24 @@ void SourcePoller::onOpened(Common::Result<std::shared_ptr<Source::ShopSource>> 
 
 void SourcePoller::poll()
 {
-    auto appended = m_source->poll(m_config.maxEvents);
-    if (!appended) {
-        failed(appended.error());
+    auto round = readIntoOutbox(*m_source, m_db, m_config.maxEvents, m_clock);
+    if (!round) {
+        failed(round.error());
         return;
     }
+    const int appended = round->taken.events;
     m_backoffMs = 0;
     m_polledAt = m_clock->nowMs();
     if (m_state != PollerState::Watching)
         qCInfo(lcEngine) << "source" << m_record.name << "is watched for new orders";
     setState(PollerState::Watching);
-    if (appended.value() > 0) {
-        m_appended += appended.value();
+    if (appended > 0) {
+        m_appended += appended;
         report();
-        Q_EMIT jobsAppended(appended.value());
+        Q_EMIT jobsAppended(appended);
     }
     // After a poll that found something there may be more (a backlog, a burst): look again at once.
-    schedule(appended.value() > 0 ? 0 : m_config.intervalMs);
+    schedule(appended > 0 || round->more ? 0 : m_config.intervalMs);
 }
 
 void SourcePoller::failed(const Error &error)

@@ -4,8 +4,10 @@
 #include "common/Clock.h"
 #include "secrets/SecretStore.h"
 #include "source/ShopSource.h"
+#include "source/SourceRegistry.h"
 #include "source/SourceRepo.h"
 #include "storage/Database.h"
+#include "store/Outbox.h"
 #include "store/SourceStatusRepo.h"
 
 #include <QObject>
@@ -22,26 +24,44 @@ struct PollerConfig
 {
     QString owner; ///< unique per engine instance and source: the key of its status row
     int intervalMs = 1'000; ///< between polls (setting sources.poll_interval_ms); a poll is one indexed query
-    int maxEvents = 200; ///< events appended per poll at most; a full poll is followed by another at once
+    int maxEvents
+        = 200; ///< events read per stream and poll at most; a full read is followed by another at once
     int firstBackoffMs = 1'000; ///< after a failed poll; doubles up to maxBackoffMs
     int maxBackoffMs = 60'000;
     int heartbeatMs = 5'000; ///< how often the poller reports its state to the store
 };
 
+/** What one read of a source into the outbox did. */
+struct ReadRound
+{
+    Store::Outbox::Taken taken;
+    bool more = false; ///< the source has more to read now
+};
+
 /**
- * The poller of one shop source: opens it (SourceFactory, with its password from the SecretStore),
- * polls it at an interval so new orders and status changes land in the outbox, and says when it
- * appended jobs so the lanes look at once. A shop that cannot be reached is reported (state and reason,
- * also in the store's source_status) and tried again with a growing delay, reconnecting from scratch.
- * Lives on its own QThread, which SyncEngine owns (moved there before start()); the ShopSource and every
- * database connection it uses are made and dropped on that thread. Driven by timers, never blocking
- * beyond one poll.
+ * One round of the way in: the source's marks from the outbox, the source's read after them, and
+ * the outbox taking the events and the new marks in one transaction (refreshing the category cache
+ * for the lanes first). The poller runs it at an interval; tests and commands run it directly.
+ * On the source's thread.
+ */
+Common::Result<ReadRound> readIntoOutbox(Source::ShopSource &source, std::shared_ptr<Storage::Database> store,
+                                         int maxEvents, const Common::Clock *clock = Common::Clock::system());
+
+/**
+ * The poller of one shop source: opens it (through the SourceRegistry, with its password from the
+ * SecretStore), reads it at an interval into the outbox (readIntoOutbox) so new orders, changes and
+ * customers land there, and says when it appended jobs so the lanes look at once. A shop that cannot be
+ * reached is reported (state and reason, also in the store's source_status) and tried again with a growing
+ * delay, reconnecting from scratch. Lives on its own QThread, which SyncEngine owns (moved there before
+ * start()); the ShopSource and every database connection it uses are made and dropped on that thread. Driven
+ * by timers, never blocking beyond one poll.
  */
 class SourcePoller : public QObject
 {
     Q_OBJECT
 public:
     SourcePoller(std::shared_ptr<Storage::Database> db, Source::SourceRecord record,
+                 std::shared_ptr<const Source::SourceRegistry> sources,
                  std::shared_ptr<Secrets::SecretStore> secrets, PollerConfig config,
                  const Common::Clock *clock = Common::Clock::system());
     ~SourcePoller() override;
@@ -69,6 +89,7 @@ private:
 
     std::shared_ptr<Storage::Database> m_db;
     Source::SourceRecord m_record;
+    std::shared_ptr<const Source::SourceRegistry> m_sources;
     std::shared_ptr<Secrets::SecretStore> m_secrets;
     PollerConfig m_config;
     const Common::Clock *m_clock;

@@ -2,8 +2,8 @@
 #include "StageMoveBatch.h"
 
 #include "model/StatusChange.h"
-#include "source/EchoGuardRepo.h"
 #include "store/ConnectionRepo.h"
+#include "store/EchoGuardRepo.h"
 #include "store/EntityLinkRepo.h"
 #include "store/MappingRepo.h"
 
@@ -86,7 +86,7 @@ bool StageMoveBatch::run(Finished finished)
     }
 
     QList<Move> moves;
-    Source::EchoGuardRepo echo(m_db, m_clock);
+    Store::EchoGuardRepo echo(m_db, m_clock);
     for (const Job &job : std::as_const(latest)) {
         const Model::StatusChange change = Model::StatusChange::fromJson(job.payload);
         const QString orderId = change.orderId.isEmpty() ? job.sourceRef : change.orderId;
@@ -143,7 +143,7 @@ void StageMoveBatch::settleMoves(const QList<Move> &moves, const QList<Crm::Item
     QHash<QString, Crm::ItemOutcome> byKey;
     for (const Crm::ItemOutcome &outcome : outcomes)
         byKey.insert(outcome.key, outcome);
-    Source::EchoGuardRepo echo(m_db, m_clock);
+    Store::EchoGuardRepo echo(m_db, m_clock);
     for (const Move &m : moves) {
         const auto it = byKey.constFind(m.move.key);
         const std::optional<Error> error = it == byKey.cend()

@@ -21,6 +21,11 @@ StatusLane::StatusLane(std::shared_ptr<Storage::Database> db, LaneConfig config,
     });
 }
 
+void StatusLane::setSources(std::shared_ptr<const Source::SourceRegistry> sources)
+{
+    m_worker->setSources(std::move(sources));
+}
+
 StatusLane::~StatusLane()
 {
     m_thread.quit();

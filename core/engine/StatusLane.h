@@ -22,6 +22,8 @@ public:
     ~StatusLane() override;
 
     qint64 connectionId() const { return m_connectionId; }
+    /** The shop platforms whose sources the lane writes statuses to; before start(). */
+    void setSources(std::shared_ptr<const Source::SourceRegistry> sources);
     void start();
     /** stopped() follows. */
     void stop();

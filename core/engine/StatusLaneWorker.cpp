@@ -5,10 +5,9 @@
 #include "StageEventPoller.h"
 #include "StageMoveBatch.h"
 #include "model/StatusChange.h"
-#include "source/EchoGuardRepo.h"
-#include "source/SourceFactory.h"
 #include "source/SourceRepo.h"
 #include "source/StageChangeInbox.h"
+#include "store/EchoGuardRepo.h"
 #include "store/EntityLinkRepo.h"
 #include "store/LaneStatusRepo.h"
 #include "store/MappingRepo.h"
@@ -146,7 +145,7 @@ void StatusLaneWorker::apply(const Job &job)
     const QString dealId = change.orderId;
     const qint64 connectionId = m_config.connectionId;
 
-    auto ours = Source::EchoGuardRepo(m_db, m_clock)
+    auto ours = Store::EchoGuardRepo(m_db, m_clock)
                     .consume(StageMoveBatch::echoSource(connectionId), job.idempotencyKey, dealId,
                              StageMoveBatch::echoStage(change.pipelineId, change.toStatus));
     if (!ours) {
@@ -258,9 +257,13 @@ std::shared_ptr<Source::ShopSource> StatusLaneWorker::source(const QString &name
             tr("The engine has no secret store to read the password of source %1").arg(name));
         return nullptr;
     }
+    if (!m_shopSources) {
+        *error = Error::permanent(tr("This engine was given no shop platforms to read"));
+        return nullptr;
+    }
     m_opening.insert(name);
     QPointer<StatusLaneWorker> self(this);
-    Source::SourceFactory::open(
+    m_shopSources->open(
         record.value(), m_db, m_secrets,
         [self, name](Common::Result<std::shared_ptr<Source::ShopSource>> opened) {
             if (!self)

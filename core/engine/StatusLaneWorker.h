@@ -7,6 +7,7 @@
 #include "common/Clock.h"
 #include "secrets/SecretStore.h"
 #include "source/ShopSource.h"
+#include "source/SourceRegistry.h"
 #include "storage/Database.h"
 #include "store/JobRepo.h"
 
@@ -21,8 +22,8 @@ class StageEventPoller;
 
 /**
  * CRM → shop for one connection: leases its `crm.stage_changed` jobs and applies each to the shop
- * order linked to the deal, through that order's ShopSource (opened here, on this thread, with
- * Source::SourceFactory). A change is
+ * order linked to the deal, through that order's ShopSource (opened here, on this thread, through the
+ * engine's Source::SourceRegistry). A change is
  * - dropped as our own echo when it matches a move this connection made (StageMoveBatch's marks),
  * - skipped when the deal came from no order, the status map ignores the stage (only rows "both" and
  *   "from CRM" map back), the order is already in that status, or it is older than the last change
@@ -44,6 +45,11 @@ public:
     ~StatusLaneWorker() override;
 
     static QString appliedSource(qint64 connectionId);
+    /** The shop platforms whose sources this lane can open; set before the thread starts. */
+    void setSources(std::shared_ptr<const Source::SourceRegistry> sources)
+    {
+        m_shopSources = std::move(sources);
+    }
 
 public Q_SLOTS:
     void start();
@@ -68,6 +74,7 @@ private:
     LaneConfig m_config;
     LaneWorker::ConnectorFactory m_factory;
     std::shared_ptr<Secrets::SecretStore> m_secrets;
+    std::shared_ptr<const Source::SourceRegistry> m_shopSources;
     const Common::Clock *m_clock;
 
     std::unique_ptr<Crm::CrmConnector> m_connector;

@@ -6,6 +6,7 @@
 #include "source/SourceRepo.h"
 #include "store/JobRepo.h"
 #include "store/LaneStatusRepo.h"
+#include "store/Outbox.h"
 #include "store/SettingsRepo.h"
 #include "store/SourceStatusRepo.h"
 
@@ -123,6 +124,7 @@ Common::Status SyncEngine::start()
         qCWarning(lcEngine) << "cannot forget old lane states:" << forgotten.error().toString();
     if (auto forgotten = Store::SourceStatusRepo(m_db, m_clock).forgetSilentSince(dayAgo); !forgotten)
         qCWarning(lcEngine) << "cannot forget old poller states:" << forgotten.error().toString();
+    addressWaitingJobs();
     if (auto lanes = startLanes(); !lanes)
         return lanes;
     m_statsTimer.start();
@@ -139,6 +141,16 @@ void SyncEngine::adoptNewConnectionsAndSources()
     const Common::Status pollers = lanes ? startPollers() : lanes;
     if (!pollers)
         qCWarning(lcEngine) << "cannot look for new connections and sources:" << pollers.error().toString();
+    addressWaitingJobs();
+}
+
+void SyncEngine::addressWaitingJobs()
+{
+    auto addressed = Store::Outbox(m_db, m_clock).addressWaiting();
+    if (!addressed)
+        qCWarning(lcEngine) << "cannot address waiting jobs:" << addressed.error().toString();
+    else if (addressed.value() > 0)
+        wake();
 }
 
 Common::Status SyncEngine::startLanes()
@@ -173,6 +185,7 @@ Common::Status SyncEngine::startLanes()
         statusConfig.owner += QStringLiteral(":status");
         auto *statusLane
             = new StatusLane(m_db, statusConfig, m_connectors(connection), m_secrets, m_clock, this);
+        statusLane->setSources(m_sources);
         connect(statusLane, &StatusLane::jobSettled, this, &SyncEngine::jobSettled);
         connect(statusLane, &StatusLane::stopped, this, [this](qint64) {
             if (m_stopping > 0)
@@ -282,7 +295,7 @@ Common::Status SyncEngine::startPollers()
         config.owner = QStringLiteral("%1:source:%2").arg(instanceId(), record.name);
         auto *thread = new QThread(this);
         thread->setObjectName(QStringLiteral("poll-%1").arg(record.id));
-        auto *poller = new SourcePoller(m_db, record, m_secrets, config, m_clock);
+        auto *poller = new SourcePoller(m_db, record, m_sources, m_secrets, config, m_clock);
         poller->moveToThread(thread);
         connect(thread, &QThread::started, poller, &SourcePoller::start);
         connect(thread, &QThread::finished, poller, &QObject::deleteLater);

@@ -48,6 +48,9 @@ public:
      *  start(). The connectors get theirs through the ConnectorFactory. */
     void setSecretStore(std::shared_ptr<Secrets::SecretStore> secrets) { m_secrets = std::move(secrets); }
     std::shared_ptr<Secrets::SecretStore> secretStore() const { return m_secrets; }
+    /** The shop platforms the engine can read and write (the app registers them); set before start().
+     *  Without it no source is polled. */
+    void setSources(std::shared_ptr<const Source::SourceRegistry> sources) { m_sources = std::move(sources); }
     /** Poller settings for every source (tests shorten the timings); the setting
      *  sources.poll_interval_ms overrides the interval. */
     void setPollerTemplate(const PollerConfig &config) { m_pollerTemplate = config; }
@@ -94,6 +97,8 @@ private:
     Common::Status startLanes();
     Common::Status startPollers();
     void adoptNewConnectionsAndSources();
+    /** Jobs stored while their source had no CRM to go to get their connections now (Outbox). */
+    void addressWaitingJobs();
     void finishedStopping();
     /** Jobs leased by an engine of this machine that died (kill -9, a crash) are due again now, not
      *  when their lease runs out; its `sending` jobs are reconciled before any retry. */
@@ -113,6 +118,7 @@ private:
     LaneConfig m_template;
     LaneWorker::BeforeSendHook m_beforeSend;
     std::shared_ptr<Secrets::SecretStore> m_secrets;
+    std::shared_ptr<const Source::SourceRegistry> m_sources;
     PollerConfig m_pollerTemplate;
     QMap<qint64, Lane *> m_lanes;
     QMap<qint64, StatusLane *> m_statusLanes;

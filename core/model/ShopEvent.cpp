@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ShopEvent.h"
 
+#include "common/Json.h"
+#include "common/PhoneNumber.h"
+
+#include <QCryptographicHash>
 #include <array>
 #include <utility>
 
@@ -55,6 +59,21 @@ QString ShopEvent::idempotencyKey() const
         return QStringLiteral("purchase:%1:%2").arg(base, revision);
     }
     return base;
+}
+
+QString ShopEvent::hashOf(const QJsonObject &content)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(Common::Json::compact(content), QCryptographicHash::Sha1).toHex());
+}
+
+QString ShopEvent::phoneKey(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return {};
+    auto e164 = Common::PhoneNumber::toE164(trimmed);
+    return e164 ? e164.value() : trimmed;
 }
 
 } // namespace Model

@@ -5,9 +5,11 @@
 #include "mapping/CategoryTree.h"
 #include "mapping/SourceFieldCatalogue.h"
 #include "model/Catalog.h"
+#include "model/ShopEvent.h"
 #include "model/ShopOrder.h"
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <memory>
 
@@ -54,6 +56,18 @@ struct SourceSummary
     QString details; ///< e.g. "miniShop2 4.x layout, prefix modx_"
 };
 
+/** A source's read positions, stream by stream ("orders" → its watermark): text only the source
+ *  understands, kept by the store (Store::Outbox::marks) and handed back on the next read. */
+using Marks = QMap<QString, QString>;
+
+/** What one read of a shop found. Value type. */
+struct SourceRead
+{
+    QList<Model::ShopEvent> events; ///< oldest first
+    Marks marks; ///< the read positions after these events (the streams that moved)
+    bool more = false; ///< a batch was full or a scan is under way: read again at once
+};
+
 /**
  * A shop the engine reads events from and writes order statuses to (miniShop2, Bitrix …). The engine
  * knows sources only through this interface.
@@ -85,16 +99,17 @@ public:
     virtual Common::Result<QList<ShopMethod>> methods(MethodKind kind);
 
     /**
-     * Reads what happened since the last poll and appends it to the outbox (the jobs table), in one
-     * store transaction with the source's watermarks: after a crash or restart nothing is skipped and
-     * nothing is appended twice. Returns how many new jobs were appended (at most about maxEvents).
+     * Reads what happened in the shop after @p marks (empty: never read; the source decides where it
+     * starts) — about @p maxEvents events at most — and says where it got to. A pure read: the
+     * engine hands the result to the store's outbox, which stores the events and the marks in one
+     * transaction, so after a crash the same read is simply made again. Knows nothing of jobs.
      */
-    virtual Common::Result<int> poll(int maxEvents = 200) = 0;
+    virtual Common::Result<SourceRead> read(const Marks &marks, int maxEvents = 200) = 0;
 
     /**
      * Sets an order's status the way the shop itself would, under the shop's rules; a change the shop
      * would refuse is a Permanent error (code "status-*") and nothing is written. A successful write is
-     * recorded in the echo guard, so the next poll() does not report it back as a shop change.
+     * recorded in the echo guard, so the outbox drops it when the next read() reports it.
      */
     virtual Common::Status writeStatus(const QString &orderId, const QString &statusId) = 0;
 
@@ -111,8 +126,8 @@ public:
 
 /**
  * Reads @p source's category tree into the store's cache (Store::CategoryCacheRepo) when the cached
- * one is older than @p maxAgeMs, for category → pipeline routing in the lanes. Sources call it when
- * they poll; on the source's thread. A failure is logged and returned, the old cache stays.
+ * one is older than @p maxAgeMs, for category → pipeline routing in the lanes. The poller calls it
+ * before each read; on the source's thread. A failure is logged and returned, the old cache stays.
  */
 Common::Status refreshCategoryCache(ShopSource &source, std::shared_ptr<Storage::Database> store,
                                     const Common::Clock *clock, qint64 maxAgeMs = 10 * 60'000);

@@ -196,7 +196,7 @@ static QList<Migration> buildMigrations()
                                      " fetched_at {int64} NOT NULL)"),
                   } });
 
-    // Fan-out (core/store/OutboxFanOut): a shop event becomes one job per target CRM connection.
+    // Fan-out (core/store/Outbox): a shop event becomes one job per target CRM connection.
     // A source sends to every enabled connection unless it names its targets here (by source name, as
     // ShopEvent::source says it, so form endpoints and file imports can name theirs too).
     list.append(
@@ -320,6 +320,18 @@ static QList<Migration> buildMigrations()
                              " failed INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '',"
                              " PRIMARY KEY (connection_id, source))"),
           } });
+
+    // The outbox (core/store/Outbox) remembers the last state of each order and customer a source sent
+    // (a hash of it and how many changes it had), so a save that changes nothing sends nothing and
+    // each real change gets its own revision.
+    list.append({ 15,
+                  QStringLiteral("content marks"),
+                  {
+                      QStringLiteral("CREATE TABLE content_marks ("
+                                     " source TEXT NOT NULL, entity_key TEXT NOT NULL, hash TEXT NOT NULL,"
+                                     " version INTEGER NOT NULL DEFAULT 0, updated_at {int64} NOT NULL,"
+                                     " PRIMARY KEY (source, entity_key))"),
+                  } });
 
     return list;
 }

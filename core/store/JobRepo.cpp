@@ -126,7 +126,7 @@ JobRepo::JobRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clo
     , m_clock(clock)
 { }
 
-Result<JobRepo::EnqueueResult> JobRepo::enqueue(const NewJob &job)
+Result<bool> JobRepo::add(const NewJob &job)
 {
     if (job.idempotencyKey.isEmpty())
         return Error::invalidInput(QStringLiteral("A job needs an idempotency key"));
@@ -145,7 +145,15 @@ Result<JobRepo::EnqueueResult> JobRepo::enqueue(const NewJob &job)
           job.email, job.maxAttempts, std::max(job.notBeforeMs, now), now, now });
     if (!inserted)
         return inserted.error();
-    const bool created = inserted->numRowsAffected() > 0;
+    return inserted->numRowsAffected() > 0;
+}
+
+Result<JobRepo::EnqueueResult> JobRepo::enqueue(const NewJob &job)
+{
+    auto added = add(job);
+    if (!added)
+        return added.error();
+    const bool created = added.value();
     auto existing = findByKey(job.idempotencyKey);
     if (!existing)
         return existing.error();
@@ -527,25 +535,79 @@ QString JobRepo::connectionKey(const QString &eventKey, qint64 connectionId)
     return eventKey + QLatin1Char('@') + QString::number(connectionId);
 }
 
+Result<QStringList> JobRepo::storageKeys(const QStringList &eventKeys)
+{
+    // Connection ids only grow; a removed connection's jobs keep theirs. Both maxima are index lookups.
+    auto connections = Sql::scalar(*m_db, QStringLiteral("SELECT MAX(id) FROM connections"));
+    auto addressed = Sql::scalar(*m_db, QStringLiteral("SELECT MAX(connection_id) FROM jobs"));
+    if (!connections || !addressed)
+        return (!connections ? connections.error() : addressed.error());
+    const qint64 last = std::max(connections->toLongLong(), addressed->toLongLong());
+    QStringList keys;
+    keys.reserve(eventKeys.size() * (last + 1));
+    for (const QString &key : eventKeys) {
+        keys << key;
+        for (qint64 id = 1; id <= last; ++id)
+            keys << connectionKey(key, id);
+    }
+    return keys;
+}
+
 Result<QList<Job>> JobRepo::findByEvent(const QString &eventKey)
 {
-    auto query = Sql::exec(*m_db,
-                           QStringLiteral("SELECT %1 FROM jobs WHERE idempotency_key = ?"
-                                          " OR idempotency_key LIKE ? ESCAPE '\\' ORDER BY id")
-                               .arg(kColumns),
-                           { eventKey, Sql::likeEscape(eventKey + QLatin1Char('@')) + QLatin1Char('%') });
-    if (!query)
-        return query.error();
-    static const QRegularExpression connectionSuffix(QStringLiteral(R"(^@\d+$)"));
+    auto keys = storageKeys({ eventKey });
+    if (!keys)
+        return keys.error();
     QList<Job> jobs;
-    while (query->next()) {
-        Job job = jobFromQuery(*query);
-        // LIKE matched "<key>@<anything>": only "<key>@<connection id>" is this event's.
-        if (job.idempotencyKey == eventKey
-            || connectionSuffix.match(job.idempotencyKey.mid(eventKey.size())).hasMatch())
-            jobs.append(std::move(job));
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype from = 0; from < keys->size(); from += kChunk) {
+        const QStringList chunk = keys->mid(from, kChunk);
+        QStringList marks(chunk.size(), QStringLiteral("?"));
+        auto query = Sql::exec(*m_db,
+                               QStringLiteral("SELECT %1 FROM jobs WHERE idempotency_key IN (%2)")
+                                   .arg(kColumns, marks.join(QLatin1Char(','))),
+                               QVariantList(chunk.cbegin(), chunk.cend()));
+        if (!query)
+            return query.error();
+        while (query->next())
+            jobs.append(jobFromQuery(*query));
     }
+    std::sort(jobs.begin(), jobs.end(), [](const Job &a, const Job &b) { return a.id < b.id; });
     return jobs;
+}
+
+Result<QSet<QString>> JobRepo::storedEvents(const QStringList &eventKeys)
+{
+    QSet<QString> stored;
+    if (eventKeys.isEmpty())
+        return stored;
+    auto keys = storageKeys(eventKeys);
+    if (!keys)
+        return keys.error();
+    const QSet<QString> events(eventKeys.cbegin(), eventKeys.cend());
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype from = 0; from < keys->size(); from += kChunk) {
+        const QStringList chunk = keys->mid(from, kChunk);
+        QStringList marks(chunk.size(), QStringLiteral("?"));
+        auto query
+            = Sql::exec(*m_db,
+                        QStringLiteral("SELECT idempotency_key FROM jobs WHERE idempotency_key IN (%1)")
+                            .arg(marks.join(QLatin1Char(','))),
+                        QVariantList(chunk.cbegin(), chunk.cend()));
+        if (!query)
+            return query.error();
+        while (query->next()) {
+            const QString key = query->value(0).toString();
+            if (events.contains(key)) {
+                stored.insert(key);
+                continue;
+            }
+            const qsizetype at = key.lastIndexOf(QLatin1Char('@'));
+            if (at > 0 && events.contains(key.left(at)))
+                stored.insert(key.left(at));
+        }
+    }
+    return stored;
 }
 
 Result<QList<Job>> JobRepo::unaddressed(int max)

@@ -8,6 +8,7 @@
 #include "storage/Database.h"
 
 #include <QMap>
+#include <QSet>
 #include <QStringList>
 #include <memory>
 
@@ -32,10 +33,13 @@ public:
                      const Common::Clock *clock = Common::Clock::system());
 
     Common::Result<EnqueueResult> enqueue(const NewJob &job);
+    /** Stores @p job unless its key is taken; true when it was stored. Nothing is read back (the
+     *  outbox stores thousands at a time). */
+    Common::Result<bool> add(const NewJob &job);
 
     /** Takes up to max due jobs (pending and due, or with an expired lease) for owner; counts an attempt.
      *  With a connection: only that connection's jobs (unaddressed ones get their connections first,
-     *  OutboxFanOut::addressWaiting). */
+     *  Outbox::addressWaiting). */
     Common::Result<QList<Job>> lease(const QString &owner, int max, qint64 leaseMs,
                                      std::optional<qint64> connectionId = std::nullopt,
                                      const QStringList &kinds = {});
@@ -89,11 +93,14 @@ public:
 
     Common::Result<Job> get(qint64 id);
     Common::Result<std::optional<Job>> findByKey(const QString &idempotencyKey);
-    /** The key of an event's job for one connection: "order:shop:17:created@2" (see OutboxFanOut). */
+    /** The key of an event's job for one connection: "order:shop:17:created@2" (see Outbox). */
     static QString connectionKey(const QString &eventKey, qint64 connectionId);
     /** Every job of the event whose idempotency key is @p eventKey: the one stored under that key
-     *  (unaddressed, or claimed by a lane before fan-out) and those under connectionKey(), by id. */
+     *  (unaddressed, or claimed by a lane before fan-out) and those under connectionKey(), by id.
+     *  Unique-index lookups of the key under every connection id there is, never a scan. */
     Common::Result<QList<Job>> findByEvent(const QString &eventKey);
+    /** Of @p eventKeys, those that have a job (as findByEvent), in a few indexed queries. */
+    Common::Result<QSet<QString>> storedEvents(const QStringList &eventKeys);
     /** Up to @p max pending jobs that have no connection yet, oldest first. */
     Common::Result<QList<Job>> unaddressed(int max);
     Common::Result<int> countUnaddressed();
@@ -117,6 +124,8 @@ private:
     /** Records an operator's resend or cancel in the audit trail when it changed anything. */
     Common::Result<int> audited(Common::Result<int> changed, const QString &action, const QString &filter);
     static QString idList(const QList<qint64> &ids);
+    /** @p eventKeys with every key they may be stored under: as they are and per connection id. */
+    Common::Result<QStringList> storageKeys(const QStringList &eventKeys);
     Common::Status settle(qint64 id, const QString &owner, const QString &state, qint64 nextAttemptAt,
                           const Common::Error *error, const QString &outcome, bool countsAttempt,
                           bool keepSending);

@@ -10,6 +10,7 @@
 // deal. Orders: CRMBRIDGE_BENCH_ORDERS (default 10000); baseline: CRMBRIDGE_BENCH_BASELINE (300).
 #include "BenchSupport.h"
 #include "crm/ConnectorFactory.h"
+#include "engine/SourcePoller.h"
 #include "engine/SyncEngine.h"
 #include "fixtures/amocrm/AmoTestKit.h"
 #include "model/ShopOrder.h"
@@ -226,9 +227,9 @@ private Q_SLOTS:
             auto source = Source::MiniShop2::MiniShop2Source::open(config, db);
             QVERIFY_OK(source);
             for (;;) {
-                auto polled = source.value()->poll(1000);
+                auto polled = Engine::readIntoOutbox(*source.value(), db, 1000);
                 QVERIFY_OK(polled);
-                if (polled.value() == 0)
+                if (polled->taken.events == 0 && !polled->more)
                     break;
             }
         }

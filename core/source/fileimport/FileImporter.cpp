@@ -4,11 +4,11 @@
 #include "FileImportLog.h"
 #include "common/PhoneNumber.h"
 #include "model/ShopEvent.h"
-#include "source/EventOutbox.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
 #include "store/EntityLinkRepo.h"
 #include "store/JobRepo.h"
+#include "store/Outbox.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -33,8 +33,8 @@ Model::ShopEvent eventFor(Kind kind, const QJsonObject &payload, const QString &
         event.entityId = order.id;
         event.reference = order.number.isEmpty() ? order.id : order.number;
         event.customer = order.address.receiver.isEmpty() ? order.customer.name : order.address.receiver;
-        event.phone = EventOutbox::phoneKey(order.address.phone.isEmpty() ? order.customer.phone
-                                                                          : order.address.phone);
+        event.phone = Model::ShopEvent::phoneKey(order.address.phone.isEmpty() ? order.customer.phone
+                                                                               : order.address.phone);
         event.email = Common::normaliseEmail(order.address.email.isEmpty() ? order.customer.email
                                                                            : order.address.email);
     } else {
@@ -44,7 +44,7 @@ Model::ShopEvent eventFor(Kind kind, const QJsonObject &payload, const QString &
         event.revision = QStringLiteral("import");
         event.reference = customer.name;
         event.customer = customer.name;
-        event.phone = EventOutbox::phoneKey(customer.phone);
+        event.phone = Model::ShopEvent::phoneKey(customer.phone);
         event.email = Common::normaliseEmail(customer.email);
     }
     event.payload = payload;
@@ -196,7 +196,7 @@ Result<ImportReport> FileImporter::run(ImportReport report, const QList<Item> &i
                                        const ImportOptions &options)
 {
     Store::JobRepo jobs(m_store, m_clock);
-    Store::OutboxFanOut outbox(m_store, m_clock);
+    Store::Outbox outbox(m_store, m_clock);
     const QString linkKind
         = options.kind == Kind::Orders ? QStringLiteral("order") : QStringLiteral("customer");
     QList<Model::ShopEvent> fresh;
@@ -236,17 +236,10 @@ Result<ImportReport> FileImporter::run(ImportReport report, const QList<Item> &i
     report.fresh = int(fresh.size());
     if (options.dryRun || fresh.isEmpty())
         return report;
-    Storage::Transaction tx(*m_store);
-    if (!tx.isActive())
-        return tx.error();
-    for (const Model::ShopEvent &event : fresh) {
-        auto added = EventOutbox::append(outbox, event);
-        if (!added)
-            return added.error();
-        report.appended += added->created ? 1 : 0;
-    }
-    if (auto committed = tx.commit(); !committed)
-        return committed.error();
+    auto taken = outbox.take(options.source, fresh);
+    if (!taken)
+        return taken.error();
+    report.appended = taken->events;
     qCInfo(lcFileImport) << "imported" << report.appended
                          << (options.kind == Kind::Orders ? "orders" : "customers");
     return report;

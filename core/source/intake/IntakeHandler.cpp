@@ -7,10 +7,10 @@
 #include "common/PhoneNumber.h"
 #include "model/FormSubmission.h"
 #include "model/ShopEvent.h"
-#include "source/EventOutbox.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
 #include "store/JobRepo.h"
+#include "store/Outbox.h"
 #include "store/SettingsRepo.h"
 
 #include <QCryptographicHash>
@@ -361,20 +361,21 @@ HttpResponse IntakeHandler::handleForm(const HttpRequest &request, const QString
     event.customer = guess(submission,
                            { QStringLiteral("name"), QStringLiteral("fio"), QStringLiteral("fullname"),
                              QStringLiteral("имя"), QStringLiteral("фио") });
-    event.phone = EventOutbox::phoneKey(guess(submission,
-                                              { QStringLiteral("phone"), QStringLiteral("tel"),
-                                                QStringLiteral("telephone"), QStringLiteral("телефон") }));
+    event.phone
+        = Model::ShopEvent::phoneKey(guess(submission,
+                                           { QStringLiteral("phone"), QStringLiteral("tel"),
+                                             QStringLiteral("telephone"), QStringLiteral("телефон") }));
     event.email = Common::normaliseEmail(guess(submission,
                                                { QStringLiteral("email"), QStringLiteral("e-mail"),
                                                  QStringLiteral("mail"), QStringLiteral("почта") }));
 
     Storage::Transaction tx(*m_store);
-    Store::OutboxFanOut outbox(m_store, m_clock);
+    Store::Outbox outbox(m_store, m_clock);
     bool conflict = false;
     auto stored = [&]() -> Common::Status {
         if (!tx.isActive())
             return tx.error();
-        auto job = EventOutbox::append(outbox, event);
+        auto job = outbox.append(event);
         if (!job)
             return job.error();
         if (!job->created) {

@@ -35,6 +35,13 @@ public:
         QDateTime at;
     };
 
+    /** An order a manager saved: its id and the shop's own updatedon text (the keyset of the scan). */
+    struct Update
+    {
+        qint64 id = 0;
+        QString at;
+    };
+
     OrderReader(ShopDb &db, ShopSchema schema);
 
     const ShopSchema &schema() const { return m_schema; }
@@ -44,13 +51,25 @@ public:
     /** Orders with id > after (ascending, at most limit) plus the tracked ids that exist. */
     Common::Result<QList<Head>> heads(qint64 after, int limit, const QList<qint64> &tracked);
     Common::Result<Model::ShopOrder> order(qint64 id);
+    /** The orders of @p ids that exist, in that order: one query per table for up to 500 orders. */
+    Common::Result<QList<Model::ShopOrder>> orders(const QList<qint64> &ids);
     /** Log rows with id > after (any action, ascending, at most limit) plus the tracked ids. */
     Common::Result<QList<LogRow>> logs(qint64 after, int limit, const QList<qint64> &tracked);
-    /** The status an order had before log row logId: the previous status entry, or "0" for none. */
-    Common::Result<QString> statusBefore(const QString &orderId, qint64 logId);
-    Common::Result<QString> orderNumber(const QString &orderId);
+    /** For each 'status' row of @p rows: the status its order had before (the previous status entry,
+     *  or "0" for none), by log row id. One query for the batch. */
+    Common::Result<QHash<qint64, QString>> statusesBefore(const QList<LogRow> &rows);
+    /** Order numbers by order id. */
+    Common::Result<QHash<qint64, QString>> numbers(const QList<qint64> &orderIds);
+    /** Orders saved after (at, afterId) in (updatedon, id) order, at most limit. */
+    Common::Result<QList<Update>> updatedAfter(const QString &at, qint64 afterId, int limit);
+    /** The newest updatedon of any order (empty: none), as the shop writes it. */
+    Common::Result<QString> lastUpdate();
     /** Registered users (id > after, ascending, at most limit) with their profiles. */
     Common::Result<QList<Model::Customer>> customersAfter(qint64 after, int limit);
+    /** User ids > after (and <= upTo when upTo > 0), ascending, at most limit. */
+    Common::Result<QList<qint64>> userIdsAfter(qint64 after, int limit, qint64 upTo = 0);
+    /** The users of @p ids with their profiles (an empty profile for a user without one), in that order. */
+    Common::Result<QList<Model::Customer>> customers(const QList<qint64> &ids);
 
     Common::Result<QList<ShopStatus>> statuses();
     /** ms2_deliveries or ms2_payments, in the shop's order (rank, then id). */
@@ -68,10 +87,14 @@ public:
 
 private:
     Common::Status loadNames();
-    Common::Result<Model::Address> address(qint64 orderId, qint64 addressId);
-    Common::Result<Model::Customer> profile(qint64 userId);
-    Common::Result<QList<Model::OrderLine>> lines(qint64 orderId);
+    Common::Result<QList<Model::ShopOrder>> readOrders(const QList<qint64> &ids);
+    /** Addresses by order id, from order id → the order's `address` column (3.x link). */
+    Common::Result<QHash<qint64, Model::Address>> addressesOf(const QHash<qint64, qint64> &addressOf);
+    Common::Result<QHash<qint64, Model::Customer>> profiles(const QList<qint64> &userIds);
+    Common::Result<QHash<qint64, QList<Model::OrderLine>>> linesOf(const QList<qint64> &orderIds);
     static QString idList(const QList<qint64> &ids);
+    /** A DATETIME as the shop wrote it ("yyyy-MM-dd HH:mm:ss", shop local time), from either driver. */
+    static QString rawDateTime(const QVariant &value);
 
     ShopDb &m_db;
     ShopSchema m_schema;

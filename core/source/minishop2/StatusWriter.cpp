@@ -17,7 +17,7 @@ StatusWriter::StatusWriter(ShopDb &db, OrderReader &reader, const Common::Clock 
     , m_clock(clock)
 { }
 
-Common::Status StatusWriter::write(const QString &source, EchoGuardRepo &echo, const QString &orderId,
+Common::Status StatusWriter::write(const QString &source, Store::EchoGuardRepo &echo, const QString &orderId,
                                    const QString &statusId)
 {
     bool isNumber = false;

@@ -4,7 +4,7 @@
 #include "OrderReader.h"
 #include "ShopDb.h"
 #include "common/Clock.h"
-#include "source/EchoGuardRepo.h"
+#include "store/EchoGuardRepo.h"
 
 namespace Source::MiniShop2 {
 
@@ -19,7 +19,7 @@ class StatusWriter
 public:
     StatusWriter(ShopDb &db, OrderReader &reader, const Common::Clock *clock);
 
-    Common::Status write(const QString &source, EchoGuardRepo &echo, const QString &orderId,
+    Common::Status write(const QString &source, Store::EchoGuardRepo &echo, const QString &orderId,
                          const QString &statusId);
 
 private:

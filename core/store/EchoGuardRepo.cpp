@@ -3,7 +3,7 @@
 
 #include "storage/Sql.h"
 
-namespace Source {
+namespace Store {
 
 using Common::Result;
 namespace Sql = Storage::Sql;
@@ -86,4 +86,4 @@ Result<int> EchoGuardRepo::prune(qint64 olderThanMs)
                        { olderThanMs });
 }
 
-} // namespace Source
+} // namespace Store

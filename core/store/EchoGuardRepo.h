@@ -8,7 +8,7 @@
 #include <QString>
 #include <memory>
 
-namespace Source {
+namespace Store {
 
 /**
  * Remembers the status writes CRM Bridge made in a shop, so the source's poller does not report them
@@ -45,4 +45,4 @@ private:
     const Common::Clock *m_clock;
 };
 
-} // namespace Source
+} // namespace Store

@@ -1,24 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "SourceFactory.h"
-
-#include "minishop2/MiniShop2Source.h"
+#include "SourceRegistry.h"
 
 namespace Source {
 
 using Common::Error;
 using Common::Result;
 
-Result<std::shared_ptr<ShopSource>> SourceFactory::openWithPassword(const SourceRecord &record,
-                                                                    std::shared_ptr<Storage::Database> store,
-                                                                    const QByteArray &password,
-                                                                    const Common::Clock *clock)
+void SourceRegistry::add(const QString &kind, Opener opener)
 {
-    if (record.kind != QLatin1String("minishop2"))
-        return Error::invalidInput(QStringLiteral("Unknown source kind \"%1\"").arg(record.kind));
-    auto config = MiniShop2::MiniShop2Config::fromRecord(record, password);
-    if (!config)
-        return config.error();
-    auto source = MiniShop2::MiniShop2Source::open(std::move(config).value(), store, clock);
+    m_openers.insert(kind, std::move(opener));
+}
+
+Result<std::shared_ptr<ShopSource>> SourceRegistry::openWithPassword(const SourceRecord &record,
+                                                                     std::shared_ptr<Storage::Database> store,
+                                                                     const QByteArray &password,
+                                                                     const Common::Clock *clock) const
+{
+    const auto opener = m_openers.constFind(record.kind);
+    if (opener == m_openers.cend())
+        return Error::invalidInput(QStringLiteral("Unknown source kind \"%1\" (this build reads: %2)")
+                                       .arg(record.kind, kinds().join(QStringLiteral(", "))));
+    auto source = (*opener)(record, password, store, clock);
     if (!source)
         return source.error();
     // Snapshots of the statuses (their colours) and of the delivery and payment methods (the code
@@ -33,25 +35,27 @@ Result<std::shared_ptr<ShopSource>> SourceFactory::openWithPassword(const Source
     return std::shared_ptr<ShopSource>(std::move(source).value());
 }
 
-void SourceFactory::open(const SourceRecord &record, std::shared_ptr<Storage::Database> store,
-                         std::shared_ptr<Secrets::SecretStore> secrets, Callback done,
-                         const Common::Clock *clock)
+void SourceRegistry::open(const SourceRecord &record, std::shared_ptr<Storage::Database> store,
+                          std::shared_ptr<Secrets::SecretStore> secrets, Callback done,
+                          const Common::Clock *clock) const
 {
-    if (record.url.startsWith(QLatin1String("sqlite:"))) {
+    if (record.url.startsWith(QLatin1String("sqlite:")) || !secrets) {
+        // Without a secret store only a source without a password can open.
         done(openWithPassword(record, std::move(store), {}, clock));
         return;
     }
     // The callback holds the secret store: a store dropped with a read pending answers "closed".
+    // It holds a copy of this registry's openers too, so a registry gone meanwhile does no harm.
     Secrets::SecretStore *reader = secrets.get();
     reader->read(record.secretScope(), SourceRecord::passwordSecretName(),
                  [record, store = std::move(store), secrets = std::move(secrets), done = std::move(done),
-                  clock](Result<QByteArray> password) {
+                  clock, self = *this](Result<QByteArray> password) {
                      // No stored password is a valid setup (a socket or passwordless account).
                      if (!password && password.error().kind != Common::ErrorKind::NotFound) {
                          done(password.error());
                          return;
                      }
-                     done(openWithPassword(record, store, password.valueOr({}), clock));
+                     done(self.openWithPassword(record, store, password.valueOr({}), clock));
                  });
 }
 

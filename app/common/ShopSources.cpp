@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ShopSources.h"
+
+#include "source/minishop2/MiniShop2Registration.h"
+
+namespace App {
+
+std::shared_ptr<const Source::SourceRegistry> shopSources()
+{
+    static const std::shared_ptr<const Source::SourceRegistry> s_sources = [] {
+        auto registry = std::make_shared<Source::SourceRegistry>();
+        Source::MiniShop2::registerMiniShop2(*registry);
+        return registry;
+    }();
+    return s_sources;
+}
+
+} // namespace App

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "source/SourceRegistry.h"
+#include "source/minishop2/MiniShop2Registration.h"
+
+#include <memory>
+
+namespace TestSupport {
+
+/** The shop platforms, registered as the executables do (app/common/ShopSources), for test engines. */
+inline std::shared_ptr<const Source::SourceRegistry> shopSources()
+{
+    static const std::shared_ptr<const Source::SourceRegistry> s_sources = [] {
+        auto registry = std::make_shared<Source::SourceRegistry>();
+        Source::MiniShop2::registerMiniShop2(*registry);
+        return registry;
+    }();
+    return s_sources;
+}
+
+} // namespace TestSupport
