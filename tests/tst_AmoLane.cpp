@@ -47,7 +47,10 @@ public:
     }
     Common::Result<QList<Source::ShopStatus>> statuses() override { return QList<Source::ShopStatus>(); }
     Common::Result<Source::SourceSummary> summary() override { return Source::SourceSummary(); }
-    Common::Result<int> poll(int) override { return 0; }
+    Common::Result<Source::SourceRead> read(const Source::Marks &, int) override
+    {
+        return Source::SourceRead();
+    }
     Common::Status writeStatus(const QString &, const QString &) override { return {}; }
 };
 

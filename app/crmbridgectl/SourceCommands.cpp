@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SourceCommands.h"
 
+#include "LoadCommand.h"
 #include "ShopSources.h"
 #include "StoreCommands.h"
 #include "secrets/SecretStoreFactory.h"
@@ -292,7 +293,8 @@ int sourceTargets(const QStringList &args, const QString &databaseUrl)
 Command sourceCommand()
 {
     return {
-        QStringLiteral("source"), QStringLiteral("Shop sources: add minishop2 | list | test | targets"),
+        QStringLiteral("source"),
+        QStringLiteral("Shop sources: add minishop2 | list | test | targets | load"),
         [](const QStringList &args, const QString &databaseUrl) {
             const QString sub = args.value(0);
             const QStringList rest = args.mid(1);
@@ -304,11 +306,16 @@ Command sourceCommand()
                 return sourceTest(rest, databaseUrl);
             if (sub == QLatin1String("targets"))
                 return sourceTargets(rest, databaseUrl);
+            if (sub == QLatin1String("load"))
+                return sourceLoad(rest, databaseUrl);
             out(QStringLiteral(
                 "Usage: crmbridgectl source add minishop2 NAME --url URL [--prefix modx_] [--from-start]\n"
                 "       crmbridgectl source list [--json]\n"
                 "       crmbridgectl source test NAME\n"
                 "       crmbridgectl source targets NAME [CONNECTION...] | NAME --all\n"
+                "       crmbridgectl source load NAME [--from-id ID] [--to-id ID] [--since DATE] [--until "
+                "DATE]"
+                " [--dry-run] [--restart] | NAME --progress\n"
                 "Run `crmbridgectl source add --help` for the options."));
             return sub.isEmpty() || sub == QLatin1String("--help") ? 0 : 2;
         }

@@ -60,6 +60,54 @@ Common::Result<QList<Model::Customer>> ShopSource::customersAfter(qint64, int)
     return unsupported(*this, "customers");
 }
 
+Common::Result<qint64> ShopSource::countHistory(const OrderRange &)
+{
+    return unsupported(*this, "order history");
+}
+
+Common::Result<QList<Model::ShopEvent>> ShopSource::history(const OrderRange &, qint64, int)
+{
+    return unsupported(*this, "order history");
+}
+
+QJsonObject OrderRange::toJson() const
+{
+    QJsonObject json;
+    if (fromId > 0)
+        json.insert(QStringLiteral("from_id"), fromId);
+    if (toId > 0)
+        json.insert(QStringLiteral("to_id"), toId);
+    if (from.isValid())
+        json.insert(QStringLiteral("from"), from.toUTC().toString(Qt::ISODate));
+    if (to.isValid())
+        json.insert(QStringLiteral("to"), to.toUTC().toString(Qt::ISODate));
+    return json;
+}
+
+OrderRange OrderRange::fromJson(const QJsonObject &json)
+{
+    OrderRange range;
+    range.fromId = json.value(QStringLiteral("from_id")).toInteger();
+    range.toId = json.value(QStringLiteral("to_id")).toInteger();
+    range.from = QDateTime::fromString(json.value(QStringLiteral("from")).toString(), Qt::ISODate);
+    range.to = QDateTime::fromString(json.value(QStringLiteral("to")).toString(), Qt::ISODate);
+    return range;
+}
+
+QString OrderRange::describe() const
+{
+    QStringList parts;
+    if (fromId > 0 || toId > 0)
+        parts << QStringLiteral("ids %1–%2")
+                     .arg(fromId > 0 ? QString::number(fromId) : QString(),
+                          toId > 0 ? QString::number(toId) : QString());
+    if (from.isValid() || to.isValid())
+        parts << QStringLiteral("created %1 … %2")
+                     .arg(from.isValid() ? from.toString(Qt::ISODate) : QString(),
+                          to.isValid() ? to.toString(Qt::ISODate) : QString());
+    return parts.isEmpty() ? QStringLiteral("every order") : parts.join(QStringLiteral(", "));
+}
+
 Common::Status checkTransition(const ShopStatus &from, const ShopStatus &to)
 {
     if (from.id == to.id) {

@@ -8,6 +8,8 @@
 #include "model/ShopEvent.h"
 #include "model/ShopOrder.h"
 
+#include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -54,6 +56,22 @@ struct SourceSummary
     qint64 statuses = 0;
     qint64 categories = 0;
     QString details; ///< e.g. "miniShop2 4.x layout, prefix modx_"
+};
+
+/** Which orders a historic load takes: shop ids and creation times, both ends inclusive (0 or an
+ *  invalid time: open). Value type. */
+struct OrderRange
+{
+    qint64 fromId = 0;
+    qint64 toId = 0;
+    QDateTime from; ///< UTC
+    QDateTime to; ///< UTC
+
+    QJsonObject toJson() const;
+    static OrderRange fromJson(const QJsonObject &json);
+    /** "ids 100–200, created 2024-01-01 … 2024-06-30" or "every order". */
+    QString describe() const;
+    bool operator==(const OrderRange &) const = default;
 };
 
 /** A source's read positions, stream by stream ("orders" → its watermark): text only the source
@@ -122,6 +140,15 @@ public:
     virtual Common::Result<QList<Model::ShopOrder>> ordersAfter(qint64 afterId, int limit);
     /** Registered customers with a user id greater than @p afterId, oldest first, at most @p limit. */
     virtual Common::Result<QList<Model::Customer>> customersAfter(qint64 afterId, int limit);
+
+    // The historic load (Engine::HistoricLoad): each order of a range once, in its present state.
+
+    /** How many orders @p range holds (orders the shop has not finished creating left out). */
+    virtual Common::Result<qint64> countHistory(const OrderRange &range);
+    /** The orders of @p range with a shop id greater than @p afterId, oldest first, at most @p limit,
+     *  as OrderCreated events of their present state (the events read() makes for new orders). */
+    virtual Common::Result<QList<Model::ShopEvent>> history(const OrderRange &range, qint64 afterId,
+                                                            int limit);
 };
 
 /**

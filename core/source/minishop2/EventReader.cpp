@@ -40,11 +40,11 @@ QString EventReader::orderHash(const Model::ShopOrder &order)
     return ShopEvent::hashOf(content);
 }
 
-ShopEvent EventReader::orderEvent(ShopEvent::Kind kind, const Model::ShopOrder &order) const
+ShopEvent EventReader::orderEvent(const QString &source, ShopEvent::Kind kind, const Model::ShopOrder &order)
 {
     ShopEvent event;
     event.kind = kind;
-    event.source = m_settings.source;
+    event.source = source;
     event.entityId = order.id;
     event.payload = order.toJson();
     event.reference = order.number;
@@ -176,7 +176,7 @@ Status EventReader::readOrders(IdWatermark &mark, int max, qint64 nowMs, SourceR
         if (step.overdue.contains(order.id.toLongLong()))
             qCWarning(lcMiniShop2) << m_settings.source << ": order" << order.number
                                    << "stayed at status 0; sent as it is";
-        read.events.append(orderEvent(ShopEvent::Kind::OrderCreated, order));
+        read.events.append(orderEvent(m_settings.source, ShopEvent::Kind::OrderCreated, order));
     }
     return {};
 }
@@ -256,7 +256,7 @@ Status EventReader::readSaves(const IdWatermark &orders, QJsonObject &mark, int 
     if (!saved)
         return saved.error();
     for (const Model::ShopOrder &order : saved.value())
-        read.events.append(orderEvent(ShopEvent::Kind::OrderChanged, order));
+        read.events.append(orderEvent(m_settings.source, ShopEvent::Kind::OrderChanged, order));
     return {};
 }
 

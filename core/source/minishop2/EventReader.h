@@ -57,6 +57,9 @@ public:
 
     /** The order's state as content: everything but its status (status changes are their own events). */
     static QString orderHash(const Model::ShopOrder &order);
+    /** The event of @p order of source @p source: payload, business keys and content hash. */
+    static Model::ShopEvent orderEvent(const QString &source, Model::ShopEvent::Kind kind,
+                                       const Model::ShopOrder &order);
 
 private:
     /** Marks for streams never read: the shop's present (orders: its beginning if fromBeginning). */
@@ -67,7 +70,6 @@ private:
     Common::Status readSaves(const IdWatermark &orders, QJsonObject &mark, int max, SourceRead &read);
     Common::Status readUsers(IdWatermark &mark, int max, qint64 nowMs, SourceRead &read);
     Common::Status readProfiles(const IdWatermark &users, QJsonObject &mark, qint64 nowMs, SourceRead &read);
-    Model::ShopEvent orderEvent(Model::ShopEvent::Kind kind, const Model::ShopOrder &order) const;
     Model::ShopEvent customerEvent(const Model::Customer &customer) const;
 
     OrderReader &m_reader;

@@ -146,4 +146,25 @@ Common::Result<QList<Model::Customer>> MiniShop2Source::customersAfter(qint64 af
     return m_reader->customersAfter(afterId, limit);
 }
 
+Common::Result<qint64> MiniShop2Source::countHistory(const OrderRange &range)
+{
+    return m_reader->countInRange(range);
+}
+
+Common::Result<QList<Model::ShopEvent>> MiniShop2Source::history(const OrderRange &range, qint64 afterId,
+                                                                 int limit)
+{
+    m_reader->refreshNames();
+    auto ids = m_reader->idsInRange(range, afterId, limit);
+    if (!ids)
+        return ids.error();
+    auto orders = m_reader->orders(ids.value());
+    if (!orders)
+        return orders.error();
+    QList<Model::ShopEvent> events;
+    for (const Model::ShopOrder &order : orders.value())
+        events.append(EventReader::orderEvent(name(), Model::ShopEvent::Kind::OrderCreated, order));
+    return events;
+}
+
 } // namespace Source::MiniShop2

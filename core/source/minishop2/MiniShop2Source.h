@@ -60,6 +60,9 @@ public:
     Common::Result<Model::Catalog> catalog(const QString &siteUrl) override;
     Common::Result<QList<Model::ShopOrder>> ordersAfter(qint64 afterId, int limit) override;
     Common::Result<QList<Model::Customer>> customersAfter(qint64 afterId, int limit) override;
+    Common::Result<qint64> countHistory(const OrderRange &range) override;
+    Common::Result<QList<Model::ShopEvent>> history(const OrderRange &range, qint64 afterId,
+                                                    int limit) override;
 
     const ShopSchema &schema() const { return m_reader->schema(); }
 

@@ -276,6 +276,56 @@ Result<QHash<qint64, Model::Address>> OrderReader::addressesOf(const QHash<qint6
     return found;
 }
 
+QString OrderReader::rangeFilter(const OrderRange &range, QVariantList *binds)
+{
+    QString sql = QStringLiteral(" AND status <> 0");
+    if (range.fromId > 0) {
+        sql += QStringLiteral(" AND id >= ?");
+        *binds << range.fromId;
+    }
+    if (range.toId > 0) {
+        sql += QStringLiteral(" AND id <= ?");
+        *binds << range.toId;
+    }
+    if (range.from.isValid()) {
+        sql += QStringLiteral(" AND createdon >= ?");
+        *binds << fromDateTime(range.from);
+    }
+    if (range.to.isValid()) {
+        sql += QStringLiteral(" AND createdon <= ?");
+        *binds << fromDateTime(range.to);
+    }
+    return sql;
+}
+
+Result<QList<qint64>> OrderReader::idsInRange(const OrderRange &range, qint64 after, int limit)
+{
+    QVariantList binds { after };
+    const QString filter = rangeFilter(range, &binds);
+    binds << limit;
+    auto query = m_db.exec(QStringLiteral("SELECT id FROM %1 WHERE id > ?%2 ORDER BY id LIMIT ?")
+                               .arg(m_db.table("ms2_orders"), filter),
+                           binds);
+    if (!query)
+        return query.error();
+    QList<qint64> ids;
+    while (query->next())
+        ids << query->value(0).toLongLong();
+    return ids;
+}
+
+Result<qint64> OrderReader::countInRange(const OrderRange &range)
+{
+    QVariantList binds { 0 };
+    const QString filter = rangeFilter(range, &binds);
+    auto n = m_db.scalar(
+        QStringLiteral("SELECT COUNT(*) FROM %1 WHERE id > ?%2").arg(m_db.table("ms2_orders"), filter),
+        binds);
+    if (!n)
+        return n.error();
+    return n->toLongLong();
+}
+
 Result<QList<Model::Customer>> OrderReader::customersAfter(qint64 after, int limit)
 {
     auto ids = userIdsAfter(after, limit);

@@ -64,6 +64,9 @@ public:
     Common::Result<QList<Update>> updatedAfter(const QString &at, qint64 afterId, int limit);
     /** The newest updatedon of any order (empty: none), as the shop writes it. */
     Common::Result<QString> lastUpdate();
+    /** Ids of the orders of @p range above @p after (ascending, at most limit; status 0 left out). */
+    Common::Result<QList<qint64>> idsInRange(const OrderRange &range, qint64 after, int limit);
+    Common::Result<qint64> countInRange(const OrderRange &range);
     /** Registered users (id > after, ascending, at most limit) with their profiles. */
     Common::Result<QList<Model::Customer>> customersAfter(qint64 after, int limit);
     /** User ids > after (and <= upTo when upTo > 0), ascending, at most limit. */
@@ -93,6 +96,8 @@ private:
     Common::Result<QHash<qint64, Model::Customer>> profiles(const QList<qint64> &userIds);
     Common::Result<QHash<qint64, QList<Model::OrderLine>>> linesOf(const QList<qint64> &orderIds);
     static QString idList(const QList<qint64> &ids);
+    /** " AND …" conditions of @p range on ms2_orders, with their binds appended to @p binds. */
+    static QString rangeFilter(const OrderRange &range, QVariantList *binds);
     /** A DATETIME as the shop wrote it ("yyyy-MM-dd HH:mm:ss", shop local time), from either driver. */
     static QString rawDateTime(const QVariant &value);
 
