@@ -332,17 +332,21 @@ private Q_SLOTS:
                                   60000);
 
         // The manager opens the first order, changes the total and the city, and saves; then saves
-        // the second one without changing anything.
+        // the second one without changing anything. (A fixed time: the server's NOW() may be in
+        // another zone than the generator's order times.)
         const qint64 first
             = m_shop->scalar(QStringLiteral("SELECT MIN(id) FROM modx_ms2_orders"))->toLongLong();
-        QVERIFY_OK(m_shop->exec(QStringLiteral("UPDATE modx_ms2_orders SET cost = 98765, updatedon = NOW()"
-                                               " WHERE id = ?"),
-                                { first }));
-        QVERIFY_OK(m_shop->exec(QStringLiteral("UPDATE modx_ms2_order_addresses SET city = 'Тверь'"
-                                               " WHERE order_id = ?"),
-                                { first }));
-        QVERIFY_OK(m_shop->exec(QStringLiteral("UPDATE modx_ms2_orders SET updatedon = NOW() WHERE id = ?"),
-                                { first + 1 }));
+        QVERIFY_OK(m_shop->exec(
+            QStringLiteral("UPDATE modx_ms2_orders SET cost = 98765, updatedon = '2099-01-01 10:00:00'"
+                           " WHERE id = ?"),
+            { first }));
+        QVERIFY_OK(
+            m_shop->exec(QStringLiteral("UPDATE modx_ms2_order_addresses SET city = 'Тверь (новый адрес)'"
+                                        " WHERE order_id = ?"),
+                         { first }));
+        QVERIFY_OK(m_shop->exec(
+            QStringLiteral("UPDATE modx_ms2_orders SET updatedon = '2099-01-01 10:00:01' WHERE id = ?"),
+            { first + 1 }));
         // A new shop user, and an old one who changes his phone in his profile.
         QVERIFY_OK(
             m_shop->exec(QStringLiteral("INSERT INTO modx_users (username) VALUES ('vera@example.ru')")));
@@ -386,20 +390,19 @@ private Q_SLOTS:
         QCOMPARE(amoOrderDeals().size(), 3);
         QCOMPARE(total(amoOrderDeals()), 3);
         // RetailCRM: the order's delivery city follows; still one order per shop order.
-        bool tver = false;
-        for (const QJsonValue &o : retailOrders()) {
-            if (o.toObject().value("externalId").toString().endsWith(QStringLiteral(":%1").arg(first))
-                || o.toObject().value("externalId").toString() == QString::number(first))
-                tver = o.toObject()
-                           .value("delivery")
-                           .toObject()
-                           .value("address")
-                           .toObject()
-                           .value("city")
-                           .toString()
-                    == QStringLiteral("Тверь");
-        }
-        QVERIFY2(tver, "the RetailCRM order has the new city");
+        int tver = 0;
+        for (const QJsonValue &o : retailOrders())
+            tver += o.toObject()
+                        .value("delivery")
+                        .toObject()
+                        .value("address")
+                        .toObject()
+                        .value("city")
+                        .toString()
+                    == QStringLiteral("Тверь (новый адрес)")
+                ? 1
+                : 0;
+        QCOMPARE(tver, 1); // the edited order has the new city
         QCOMPARE(total(retailOrdersByExternalId()), 3);
         // The people: Vera is a contact and a customer now, once each; the old user's phone is there.
         auto amoHas = [&](const QString &value) {
