@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestDatabase.h"
 #include "TestEnv.h"
+#include "TestShopSources.h"
 #include "common/MessageBox.h"
 #include "common/Translations.h"
 #include "connect/AmoSignInPanel.h"
@@ -168,7 +169,7 @@ private Q_SLOTS:
     void addAConnectionAndSignInWithAFakeBrowser()
     {
         auto secrets = std::make_shared<Secrets::MemorySecretStore>();
-        Gui::ConnectionsPage page(m_test->db(), secrets);
+        Gui::ConnectionsPage page(m_test->db(), secrets, TestSupport::shopSources());
         page.show();
         page.findChild<QLineEdit *>(QStringLiteral("connectionName"))->setText(QStringLiteral("Shop CRM"));
         page.findChild<QLineEdit *>(QStringLiteral("connectionBaseUrl"))
@@ -232,7 +233,7 @@ private Q_SLOTS:
         connection.crm = QStringLiteral("amocrm");
         connection.baseUrl = QStringLiteral("https://shop.amocrm.ru");
         QVERIFY_OK(Store::ConnectionRepo(m_test->db()).add(connection));
-        Gui::ConnectionsPage page(m_test->db(), secrets);
+        Gui::ConnectionsPage page(m_test->db(), secrets, TestSupport::shopSources());
         page.show();
         auto *panel = page.signInPanel();
         QVERIFY(panel->isEnabled());
@@ -282,7 +283,7 @@ private Q_SLOTS:
         QVERIFY_OK(Store::SettingsRepo(m_test->db())
                        .setValue(QStringLiteral("intake.listen"), QStringLiteral("0.0.0.0:9090")));
 
-        Gui::ConnectionsPage page(m_test->db(), secrets);
+        Gui::ConnectionsPage page(m_test->db(), secrets, TestSupport::shopSources());
         page.show();
         auto *tree = page.findChild<QTreeWidget *>(QStringLiteral("shopSide"));
         QVERIFY(tree);
@@ -367,7 +368,7 @@ private Q_SLOTS:
         poll.applyTo(polled);
         QVERIFY_OK(Store::ConnectionRepo(m_test->db()).add(polled));
 
-        Gui::ConnectionsPage page(m_test->db(), secrets);
+        Gui::ConnectionsPage page(m_test->db(), secrets, TestSupport::shopSources());
         page.show();
         auto *tree = page.findChild<QTreeWidget *>(QStringLiteral("shopSide"));
         QVERIFY(tree);
@@ -407,7 +408,7 @@ private Q_SLOTS:
     {
         RetailCrmSandbox &sandbox = retail();
         auto secrets = std::make_shared<Secrets::MemorySecretStore>();
-        Gui::ConnectionsPage page(m_test->db(), secrets);
+        Gui::ConnectionsPage page(m_test->db(), secrets, TestSupport::shopSources());
         page.show();
         QPointer<Gui::RetailConnectionDialog> dialog = openRetailDialog(
             page, QStringLiteral("Retail shop"), sandbox.baseUrl().toString(), sandbox.apiKey());
@@ -455,7 +456,7 @@ private Q_SLOTS:
     {
         RetailCrmSandbox &sandbox = retail();
         auto secrets = std::make_shared<Secrets::MemorySecretStore>();
-        Gui::ConnectionsPage page(m_test->db(), secrets);
+        Gui::ConnectionsPage page(m_test->db(), secrets, TestSupport::shopSources());
         page.show();
         const QString wrongKey = QStringLiteral("notTheKey0123456789abcdefGHIJKLM");
         QPointer<Gui::RetailConnectionDialog> dialog
@@ -499,7 +500,7 @@ private Q_SLOTS:
         auto secrets = std::make_shared<Secrets::MemorySecretStore>();
         const qint64 id = RetailTestKit::addConnection(m_test->db(), sandbox);
         AmoTestKit::writeSecret(*secrets, id, QStringLiteral("api_key"), "revokedKey0123456789abcdefGHIJKL");
-        Gui::ConnectionsPage page(m_test->db(), secrets);
+        Gui::ConnectionsPage page(m_test->db(), secrets, TestSupport::shopSources());
         page.show();
         page.retailPanel()->checkConnection();
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -532,7 +533,7 @@ private Q_SLOTS:
         auto secrets = std::make_shared<Secrets::MemorySecretStore>();
         const qint64 id = RetailTestKit::addConnection(m_test->db(), sandbox);
         AmoTestKit::writeSecret(*secrets, id, QStringLiteral("api_key"), sandbox.apiKey().toUtf8());
-        Gui::ConnectionsPage page(m_test->db(), secrets);
+        Gui::ConnectionsPage page(m_test->db(), secrets, TestSupport::shopSources());
         page.show();
         auto *panel = page.backSyncPanel();
         QVERIFY(panel->isEnabled());
@@ -581,7 +582,7 @@ private Q_SLOTS:
         QVERIFY_OK(AmoTestKit::signInWithCode(&client, secrets, id, sandbox, control));
         QCOMPARE(webhooks().size(), 0);
 
-        Gui::ConnectionsPage page(m_test->db(), secrets);
+        Gui::ConnectionsPage page(m_test->db(), secrets, TestSupport::shopSources());
         page.show();
         auto *panel = page.backSyncPanel();
         QVERIFY(page.signInPanel()->isVisible());
@@ -636,7 +637,8 @@ private Q_SLOTS:
         c.crm = QStringLiteral("amocrm");
         c.baseUrl = QStringLiteral("https://shop.amocrm.ru");
         const qint64 id = Store::ConnectionRepo(m_test->db()).add(c)->id;
-        Gui::ConnectionsPage page(m_test->db(), std::make_shared<Secrets::MemorySecretStore>());
+        Gui::ConnectionsPage page(m_test->db(), std::make_shared<Secrets::MemorySecretStore>(),
+                                  TestSupport::shopSources());
         page.show();
         auto *enabled = page.findChild<QCheckBox *>(QStringLiteral("connectionEnabled"));
         auto *list = page.findChild<QListWidget *>(QStringLiteral("connectionList"));
@@ -684,7 +686,8 @@ private Q_SLOTS:
         call.jobId = leased->first().id;
         QVERIFY_OK(Store::OpLogRepo(m_test->db()).append(call));
 
-        Gui::ConnectionsPage page(m_test->db(), std::make_shared<Secrets::MemorySecretStore>());
+        Gui::ConnectionsPage page(m_test->db(), std::make_shared<Secrets::MemorySecretStore>(),
+                                  TestSupport::shopSources());
         page.show();
         auto *remove = page.findChild<QPushButton *>(QStringLiteral("deleteConnectionButton"));
         QVERIFY(remove->isVisible());
@@ -720,7 +723,8 @@ private Q_SLOTS:
             options.orders = 25;
             QVERIFY_OK(Source::MiniShop2::DemoShopGenerator::generate(*shop.value(), options));
         }
-        Gui::ConnectionsPage page(m_test->db(), std::make_shared<Secrets::MemorySecretStore>());
+        Gui::ConnectionsPage page(m_test->db(), std::make_shared<Secrets::MemorySecretStore>(),
+                                  TestSupport::shopSources());
         page.show();
         page.findChild<QPushButton *>(QStringLiteral("addShopButton"))->click();
         auto *dialog = page.findChild<Gui::ShopSourceDialog *>();
@@ -773,7 +777,8 @@ private Q_SLOTS:
 
     void refusesAConnectionWithoutAnAddress()
     {
-        Gui::ConnectionsPage page(m_test->db(), std::make_shared<Secrets::MemorySecretStore>());
+        Gui::ConnectionsPage page(m_test->db(), std::make_shared<Secrets::MemorySecretStore>(),
+                                  TestSupport::shopSources());
         page.findChild<QLineEdit *>(QStringLiteral("connectionName"))->setText(QStringLiteral("x"));
         QVERIFY(!page.saveConnection());
         QVERIFY(!page.findChild<QLabel *>(QStringLiteral("connectionResult"))->text().isEmpty());
@@ -813,7 +818,7 @@ private Q_SLOTS:
               QStringLiteral("Kept only encrypted in the database") },
         };
         for (const Case &place : cases) {
-            Gui::ConnectionsPage page(m_test->db(), place.store);
+            Gui::ConnectionsPage page(m_test->db(), place.store, TestSupport::shopSources());
             page.show();
             QTRY_COMPARE(textOf(page.retailPanel(), "retailKeyState"), place.missing);
             bool written = false;

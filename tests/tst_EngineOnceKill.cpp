@@ -5,6 +5,7 @@
 // poller, orders placed while the engine runs, notes that fail, SIGKILLs and a `resend --failed`:
 // one deal per shop order, none lost, each deal with its note. Deals are counted in the sandbox.
 #include "CtlProcess.h"
+#include "engine/SourcePoller.h"
 #include "fixtures/amocrm/AmoTestKit.h"
 #include "secrets/SecretKey.h"
 #include "source/SourceRepo.h"
@@ -184,9 +185,9 @@ private Q_SLOTS:
             auto source = MiniShop2Source::open(config, m_store);
             QVERIFY_OK(source);
             for (;;) {
-                auto polled = source.value()->poll(1000);
+                auto polled = Engine::readIntoOutbox(*source.value(), m_store, 1000);
                 QVERIFY_OK(polled);
-                if (polled.value() == 0)
+                if (polled->taken.events == 0 && !polled->more)
                     break;
             }
         }

@@ -2,6 +2,7 @@
 // crmbridge: the operator's console with the engine embedded.
 #include "DemoSession.h"
 #include "EngineHost.h"
+#include "ShopSources.h"
 #include "common/Translations.h"
 #include "mainwindow/MainWindow.h"
 #include "secrets/SecretStoreFactory.h"
@@ -119,7 +120,7 @@ int main(int argc, char *argv[])
         box->show();
     };
     auto openWindow = [&] {
-        window = std::make_unique<Gui::MainWindow>(db, engine, secrets);
+        window = std::make_unique<Gui::MainWindow>(db, engine, secrets, App::shopSources());
         if (demo)
             window->setWindowTitle(QApplication::translate("main", "CRM Bridge — demo"));
         window->show();

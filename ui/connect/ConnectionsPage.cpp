@@ -64,7 +64,8 @@ QString stateText(const Store::Connection &connection)
 } // namespace
 
 ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
-                                 std::shared_ptr<Secrets::SecretStore> secrets, QWidget *parent)
+                                 std::shared_ptr<Secrets::SecretStore> secrets,
+                                 std::shared_ptr<const Source::SourceRegistry> sources, QWidget *parent)
     : QWidget(parent)
     , m_db(std::move(db))
     , m_secrets(std::move(secrets))
@@ -82,7 +83,7 @@ ConnectionsPage::ConnectionsPage(std::shared_ptr<Storage::Database> db,
     , m_enabled(new QCheckBox(tr("Send the shops' orders, forms and customers to this CRM"), this))
     , m_delete(new QPushButton(tr("Delete…"), this))
     , m_details(new QStackedWidget(this))
-    , m_shop(new ShopSidePanel(m_db, m_secrets, this))
+    , m_shop(new ShopSidePanel(m_db, m_secrets, std::move(sources), this))
 {
     setObjectName(QStringLiteral("connectionsPage"));
     auto *title = new QLabel(tr("Connections"), this);

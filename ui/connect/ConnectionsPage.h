@@ -14,6 +14,10 @@ class QGroupBox;
 class QPushButton;
 class QStackedWidget;
 
+namespace Source {
+class SourceRegistry;
+}
+
 namespace Secrets {
 class SecretStore;
 }
@@ -39,8 +43,9 @@ class ConnectionsPage : public QWidget
 {
     Q_OBJECT
 public:
+    /** sources: the shop platforms this build reads (the app registers them), for "Add shop". */
     ConnectionsPage(std::shared_ptr<Storage::Database> db, std::shared_ptr<Secrets::SecretStore> secrets,
-                    QWidget *parent = nullptr);
+                    std::shared_ptr<const Source::SourceRegistry> sources, QWidget *parent = nullptr);
 
     AmoSignInPanel *signInPanel() const { return m_signIn; }
     RetailConnectionPanel *retailPanel() const { return m_retail; }

@@ -31,10 +31,12 @@ const QString kMask = QStringLiteral("••••••••");
 } // namespace
 
 ShopSidePanel::ShopSidePanel(std::shared_ptr<Storage::Database> db,
-                             std::shared_ptr<Secrets::SecretStore> secrets, QWidget *parent)
+                             std::shared_ptr<Secrets::SecretStore> secrets,
+                             std::shared_ptr<const Source::SourceRegistry> sources, QWidget *parent)
     : QWidget(parent)
     , m_db(std::move(db))
     , m_secrets(std::move(secrets))
+    , m_sources(std::move(sources))
     , m_tree(new QTreeWidget(this))
     , m_copyAddress(new QPushButton(tr("Copy the address"), this))
     , m_copySecret(new QPushButton(tr("Copy the secret"), this))
@@ -58,6 +60,7 @@ ShopSidePanel::ShopSidePanel(std::shared_ptr<Storage::Database> db,
     m_copySecret->setObjectName(QStringLiteral("copySecretButton"));
     m_newSecret->setObjectName(QStringLiteral("newFormSecretButton"));
     m_addShop->setObjectName(QStringLiteral("addShopButton"));
+    m_addShop->setEnabled(m_sources != nullptr); // a console built without any shop platform
     m_switchShop->setObjectName(QStringLiteral("switchShopButton"));
     m_deleteShop->setObjectName(QStringLiteral("deleteShopButton"));
     m_note->setObjectName(QStringLiteral("shopSideNote"));
@@ -369,7 +372,7 @@ void ShopSidePanel::onCurrentChanged()
 
 ShopSourceDialog *ShopSidePanel::addShop()
 {
-    auto *dialog = new ShopSourceDialog(m_db, m_secrets, this);
+    auto *dialog = new ShopSourceDialog(m_db, m_secrets, m_sources, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ShopSourceDialog::saved, this, [this](const QString &name) {
         reload();

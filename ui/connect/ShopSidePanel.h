@@ -13,6 +13,10 @@ class QPushButton;
 class QTreeWidget;
 class QTreeWidgetItem;
 
+namespace Source {
+class SourceRegistry;
+}
+
 namespace Secrets {
 class SecretStore;
 }
@@ -46,7 +50,7 @@ public:
     };
 
     ShopSidePanel(std::shared_ptr<Storage::Database> db, std::shared_ptr<Secrets::SecretStore> secrets,
-                  QWidget *parent = nullptr);
+                  std::shared_ptr<const Source::SourceRegistry> sources, QWidget *parent = nullptr);
 
     /** The intake's base address, from the setting intake.listen (default 127.0.0.1:8088). */
     static QString intakeBaseUrl(const QString &listen);
@@ -88,6 +92,7 @@ private:
 
     std::shared_ptr<Storage::Database> m_db;
     std::shared_ptr<Secrets::SecretStore> m_secrets;
+    std::shared_ptr<const Source::SourceRegistry> m_sources;
     QTreeWidget *m_tree;
     QPushButton *m_copyAddress;
     QPushButton *m_copySecret;

@@ -3,7 +3,7 @@
 
 #include "common/SecretPlace.h"
 #include "secrets/SecretStore.h"
-#include "source/SourceFactory.h"
+#include "source/SourceRegistry.h"
 #include "source/SourceRepo.h"
 #include "source/minishop2/ShopDb.h"
 
@@ -43,10 +43,12 @@ Source::SourceRecord recordOf(const QString &name, const QString &url, const QSt
 } // namespace
 
 ShopSourceDialog::ShopSourceDialog(std::shared_ptr<Storage::Database> db,
-                                   std::shared_ptr<Secrets::SecretStore> secrets, QWidget *parent)
+                                   std::shared_ptr<Secrets::SecretStore> secrets,
+                                   std::shared_ptr<const Source::SourceRegistry> sources, QWidget *parent)
     : QDialog(parent)
     , m_db(std::move(db))
     , m_secrets(std::move(secrets))
+    , m_sources(std::move(sources))
     , m_name(new QLineEdit(this))
     , m_url(new QLineEdit(this))
     , m_prefix(new QLineEdit(QStringLiteral("modx_"), this))
@@ -140,8 +142,8 @@ void ShopSourceDialog::runTest(bool thenSave)
     const QByteArray password = m_password->text().toUtf8();
     auto outcome = std::make_shared<TestOutcome>();
     // A database that does not answer can take seconds: the window stays live meanwhile.
-    QThread *thread = QThread::create([record, password, db = m_db, outcome] {
-        auto source = Source::SourceFactory::openWithPassword(record, db, password);
+    QThread *thread = QThread::create([record, password, db = m_db, sources = m_sources, outcome] {
+        auto source = sources->openWithPassword(record, db, password);
         if (!source) {
             outcome->text = source.error().message;
             return;

@@ -11,6 +11,10 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
+namespace Source {
+class SourceRegistry;
+}
+
 namespace Secrets {
 class SecretStore;
 }
@@ -27,8 +31,9 @@ class ShopSourceDialog : public QDialog
 {
     Q_OBJECT
 public:
+    /** sources: the shop platforms this build reads (the app registers them). */
     ShopSourceDialog(std::shared_ptr<Storage::Database> db, std::shared_ptr<Secrets::SecretStore> secrets,
-                     QWidget *parent = nullptr);
+                     std::shared_ptr<const Source::SourceRegistry> sources, QWidget *parent = nullptr);
 
     /** Connects to the shop as the form says; the answer is shown and testFinished(ok) emitted. */
     void test();
@@ -48,6 +53,7 @@ private:
 
     std::shared_ptr<Storage::Database> m_db;
     std::shared_ptr<Secrets::SecretStore> m_secrets;
+    std::shared_ptr<const Source::SourceRegistry> m_sources;
     QLineEdit *m_name;
     QLineEdit *m_url;
     QLineEdit *m_prefix;

@@ -34,7 +34,8 @@
 namespace Gui {
 
 MainWindow::MainWindow(std::shared_ptr<Storage::Database> db, Engine::SyncEngine *engine,
-                       std::shared_ptr<Secrets::SecretStore> secrets, QWidget *parent)
+                       std::shared_ptr<Secrets::SecretStore> secrets,
+                       std::shared_ptr<const Source::SourceRegistry> sources, QWidget *parent)
     : QMainWindow(parent)
     , m_db(std::move(db))
 {
@@ -62,7 +63,7 @@ MainWindow::MainWindow(std::shared_ptr<Storage::Database> db, Engine::SyncEngine
             tr("Dashboard"), 1);
     if (!secrets)
         secrets = Secrets::SecretStoreFactory::forDesktop();
-    addPage(new ConnectionsPage(m_db, secrets, this),
+    addPage(new ConnectionsPage(m_db, secrets, std::move(sources), this),
             themedIcon(QStringLiteral("network-connect"), QStringLiteral("connections")), tr("Connections"),
             2);
     addPage(new MappingPage(m_db, this),

@@ -12,6 +12,10 @@ namespace Engine {
 class SyncEngine;
 enum class LaneState;
 } // namespace Engine
+namespace Source {
+class SourceRegistry;
+}
+
 namespace Secrets {
 class SecretStore;
 }
@@ -31,9 +35,12 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     /** engine: the embedded engine, when this process runs one (refreshes on its signals);
-     *  secrets: where credentials live (null: the desktop keychain). */
+     *  secrets: where credentials live (null: the desktop keychain); sources: the shop platforms this
+     *  build reads (the app registers them; null: none, no shop can be added). */
     explicit MainWindow(std::shared_ptr<Storage::Database> db, Engine::SyncEngine *engine = nullptr,
-                        std::shared_ptr<Secrets::SecretStore> secrets = nullptr, QWidget *parent = nullptr);
+                        std::shared_ptr<Secrets::SecretStore> secrets = nullptr,
+                        std::shared_ptr<const Source::SourceRegistry> sources = nullptr,
+                        QWidget *parent = nullptr);
 
     /** Shows the page with that objectName ("dashboardPage", …). */
     void showPage(const QString &objectName);
