@@ -107,6 +107,22 @@ private Q_SLOTS:
         QCOMPARE(ctl(m_url, { "settings", "unset", "contacts.match_rule" }).code, 0);
         QVERIFY(ctl(m_url, { "settings", "list" })
                     .out.contains(QStringLiteral("contacts matched by email-then-phone")));
+
+        // The retry schedule: shown per connection; nonsense refused.
+        QVERIFY(ctl(m_url, { "settings", "list" })
+                    .out.contains(
+                        QStringLiteral("a passing failure retried after 30 s (doubling), at most 10 tries")));
+        QCOMPARE(ctl(m_url, { "settings", "set", "retry.first_delay_s", "5" }).code, 0);
+        const Run tries = ctl(m_url, { "settings", "set", "retry.max_attempts", "3" });
+        QVERIFY2(tries.out.contains(QStringLiteral("retried after 5 s (doubling), at most 3 tries")),
+                 qPrintable(tries.out));
+        for (const char *wrong : { "0", "-2", "soon", "5000" }) {
+            const Run refused = ctl(m_url, { "settings", "set", "retry.first_delay_s", wrong });
+            QCOMPARE(refused.code, 1);
+            QVERIFY2(refused.err.contains(QStringLiteral("retry.first_delay_s")), qPrintable(refused.err));
+        }
+        QCOMPARE(Store::SettingsRepo(m_store->db()).value(QStringLiteral("retry.first_delay_s")).value(),
+                 QStringLiteral("5"));
     }
 };
 

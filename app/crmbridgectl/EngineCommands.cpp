@@ -103,7 +103,8 @@ Command settingsCommand()
             parser.setApplicationDescription(Text::tr(
                 "The settings every engine and console on the store share (README, \"Engine settings\"):\n"
                 "contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.<connection>,\n"
-                "customers.upsert_contacts, hook.<event>.<before|after>. Engines read them when they start\n"
+                "customers.upsert_contacts, retry.first_delay_s, retry.max_attempts,\n"
+                "hook.<event>.<before|after>. Engines read them when they start\n"
                 "(hooks: every round). `list` also shows what applies to each connection."));
             parser.addPositionalArgument(QStringLiteral("action"), Text::tr("list, set or unset"));
             if (!parseSubcommand(parser, QStringLiteral("settings"), args))
@@ -161,13 +162,16 @@ Command settingsCommand()
                 if (!applied)
                     return failWith(applied.error());
                 out(Text::tr("Connection %1: contacts matched by %2, refreshed every %3 s; forms as %4; "
-                             "customer profiles to contacts: %5")
+                             "customer profiles to contacts: %5; a passing failure retried after %6 s "
+                             "(doubling), at most %7 tries")
                         .arg(c.name, applied->value("contact_match_rule").toString())
                         .arg(applied->value("contact_refresh_interval_s").toInteger())
                         .arg(applied->value("forms_as").toString(),
                              applied->value("customers_upsert_contacts").toBool()
                                  ? Text::tr("on", "a setting")
-                                 : Text::tr("off", "a setting")));
+                                 : Text::tr("off", "a setting"))
+                        .arg(applied->value("retry_first_delay_s").toInteger())
+                        .arg(applied->value("retry_max_attempts").toInteger()));
             }
             return 0;
         }

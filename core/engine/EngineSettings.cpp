@@ -70,6 +70,28 @@ Common::Status apply(std::shared_ptr<Storage::Database> db, LaneConfig &config)
     if (!on)
         return badValue(kCustomers, customers.value(), QStringLiteral("on or off"));
     config.customersToContacts = *on;
+
+    // How soon a job that met a passing failure (a 5xx, a timeout, a 429) is tried again — doubling
+    // each time, up to an hour — and after how many tries it fails for the operator.
+    const auto positive
+        = [&](const QString &key, qint64 fallback, qint64 max, qint64 *out) -> Common::Status {
+        auto value = settings.value(key, QString::number(fallback));
+        if (!value)
+            return value.error();
+        bool ok = false;
+        const qint64 n = value->toLongLong(&ok);
+        if (!ok || n <= 0 || n > max)
+            return badValue(key, value.value(), QStringLiteral("a whole number from 1 to %1").arg(max));
+        *out = n;
+        return {};
+    };
+    qint64 firstDelayS = 0, maxAttempts = 0;
+    if (auto read = positive(kRetryFirstDelay, config.retry.firstDelayMs / 1000, 3600, &firstDelayS); !read)
+        return read;
+    if (auto read = positive(kRetryMaxAttempts, config.retry.maxAttempts, 100, &maxAttempts); !read)
+        return read;
+    config.retry.firstDelayMs = firstDelayS * 1000;
+    config.retry.maxAttempts = int(maxAttempts);
     return {};
 }
 
@@ -83,7 +105,9 @@ Common::Result<QJsonObject> describe(std::shared_ptr<Storage::Database> db, cons
                          { "contact_refresh_interval_s", config.contactRefreshMs / 1000 },
                          { "forms_as",
                            config.formsToInbox ? QStringLiteral("unsorted") : QStringLiteral("lead") },
-                         { "customers_upsert_contacts", config.customersToContacts } };
+                         { "customers_upsert_contacts", config.customersToContacts },
+                         { "retry_first_delay_s", config.retry.firstDelayMs / 1000 },
+                         { "retry_max_attempts", config.retry.maxAttempts } };
 }
 
 } // namespace Engine::EngineSettings

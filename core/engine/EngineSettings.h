@@ -22,6 +22,8 @@ inline const QString kMatchRule = QStringLiteral("contacts.match_rule");
 inline const QString kContactRefresh = QStringLiteral("contacts.refresh_interval_s");
 inline const QString kFormsAs = QStringLiteral("forms.as");
 inline const QString kCustomers = QStringLiteral("customers.upsert_contacts");
+inline const QString kRetryFirstDelay = QStringLiteral("retry.first_delay_s");
+inline const QString kRetryMaxAttempts = QStringLiteral("retry.max_attempts");
 
 /** Applies the settings to @p config (its connection name picks the per-connection keys). */
 Common::Status apply(std::shared_ptr<Storage::Database> db, LaneConfig &config);

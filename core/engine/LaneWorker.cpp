@@ -276,10 +276,9 @@ void LaneWorker::cycle()
     }
 
     const int max = std::max(1, std::min(m_config.leaseMax, m_connector->maxDealsPerCall()));
-    QStringList kinds = kCreateKinds;
-    kinds << ChangeSender::kinds().first();
-    if (m_config.customersToContacts)
-        kinds << ChangeSender::kinds().last();
+    // customer.saved is leased either way: with contacts not upserted it is settled as skipped, so
+    // it never waits in the queue for a setting that may never come.
+    const QStringList kinds = kCreateKinds + ChangeSender::kinds();
     auto leased = m_jobs->lease(m_config.owner, max, m_config.leaseMs, m_config.connectionId, kinds);
     if (!leased) {
         qCWarning(lcEngine) << "lane" << m_config.owner << "cannot lease jobs:" << leased.error().toString();
@@ -341,8 +340,22 @@ void LaneWorker::processJobs(const QList<Job> &jobs)
     QList<Job> changes;
     for (const Job &job : jobs) {
         switch (kindOf(job).value_or(Kind::OrderCreated)) {
-        case Kind::OrderChanged:
         case Kind::CustomerSaved:
+            if (!m_config.customersToContacts) {
+                if (auto skipped = m_jobs->settleSkipped(
+                        job.id, m_config.owner,
+                        QStringLiteral("Not sent: customers.upsert_contacts is off (saved customers do not "
+                                       "make or change contacts)"));
+                    !skipped)
+                    qCWarning(lcEngine) << "lane" << m_config.owner << "cannot settle job" << job.id
+                                        << skipped.error().toString();
+                else
+                    Q_EMIT jobSettled(job.id, QStringLiteral("cancelled"), QString());
+                break;
+            }
+            changes.append(job);
+            break;
+        case Kind::OrderChanged:
             changes.append(job);
             break;
         case Kind::OrderCreated:

@@ -302,6 +302,12 @@ Status JobRepo::settleVetoed(qint64 id, const QString &owner, const Error &reaso
     return settle(id, owner, QStringLiteral("cancelled"), 0, &reason, QStringLiteral("vetoed"), true, false);
 }
 
+Status JobRepo::settleSkipped(qint64 id, const QString &owner, const QString &reason)
+{
+    const Error why = Error::permanent(reason);
+    return settle(id, owner, QStringLiteral("cancelled"), 0, &why, QStringLiteral("skipped"), true, false);
+}
+
 Status JobRepo::release(qint64 id, const QString &owner, qint64 retryAtMs)
 {
     return settle(id, owner, QStringLiteral("pending"), retryAtMs, nullptr, QStringLiteral("released"), false,

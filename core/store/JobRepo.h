@@ -67,6 +67,9 @@ public:
     Common::Result<int> expireLeasesOf(const QString &owner);
     /** A before-send hook vetoed the job: it is cancelled with the hook's reason (outcome "vetoed"). */
     Common::Status settleVetoed(qint64 id, const QString &owner, const Common::Error &reason);
+    /** The job has nothing to do under the current settings (e.g. a saved customer while contacts are not
+     *  upserted): cancelled with @p reason as its last error (outcome "skipped"), not left waiting. */
+    Common::Status settleSkipped(qint64 id, const QString &owner, const QString &reason);
     /** Gives a leased job back without using up an attempt (paused lane, shutdown). */
     Common::Status release(qint64 id, const QString &owner, qint64 retryAtMs = 0);
     /** Replaces a job's payload (a resend with the current mapping, a hook's changed draft). */
