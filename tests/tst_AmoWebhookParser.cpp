@@ -90,8 +90,8 @@ private Q_SLOTS:
     /** The intake server finds the reader by the connection's CRM; a CRM without webhooks has none. */
     void theReaderIsFoundByTheCrm()
     {
-        QVERIFY(bool(Crm::ConnectorFactory::webhookParserFor(QStringLiteral("amocrm"))));
-        QVERIFY(!Crm::ConnectorFactory::webhookParserFor(QStringLiteral("nosuchcrm")));
+        QVERIFY(Crm::ConnectorFactory::webhookParsers().contains(QStringLiteral("amocrm")));
+        QVERIFY(!Crm::ConnectorFactory::webhookParsers().contains(QStringLiteral("nosuchcrm")));
     }
 };
 

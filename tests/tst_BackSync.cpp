@@ -208,8 +208,9 @@ private Q_SLOTS:
         record.config = QJsonObject { { "start", "beginning" } };
         QVERIFY_OK(Source::SourceRepo(m_store->db()).add(record));
 
-        m_intake = std::make_unique<Source::Intake::FormIntakeServer>(
-            m_store->db(), Source::Intake::IntakeConfig { QHostAddress::LocalHost, 0 });
+        Source::Intake::IntakeConfig intake { QHostAddress::LocalHost, 0 };
+        intake.webhookParsers = Crm::ConnectorFactory::webhookParsers(); // as the app registers them
+        m_intake = std::make_unique<Source::Intake::FormIntakeServer>(m_store->db(), intake);
         QVERIFY_OK(m_intake->start());
 
         Crm::ConnectorOptions connectorOptions;

@@ -3,6 +3,7 @@
 #include "PgServer.h"
 #include "TestDatabase.h"
 #include "TestEnv.h"
+#include "crm/ConnectorFactory.h"
 #include "model/FormSubmission.h"
 #include "source/intake/FormEndpointRepo.h"
 #include "source/intake/FormIntakeServer.h"
@@ -77,6 +78,7 @@ private:
     void startServer(IntakeConfig config = {})
     {
         config.port = 0;
+        config.webhookParsers = Crm::ConnectorFactory::webhookParsers(); // as the app registers them
         m_server = std::make_unique<FormIntakeServer>(m_store->db(), config, &m_clock);
         QVERIFY_OK(m_server->start());
     }

@@ -6,6 +6,7 @@
 // webhooks from a foreign account. The engine process itself is stopped by SIGTERM after the attack.
 #include "TestDatabase.h"
 #include "TestEnv.h"
+#include "crm/ConnectorFactory.h"
 #include "model/FormSubmission.h"
 #include "secrets/SecretKey.h"
 #include "source/intake/FormEndpointRepo.h"
@@ -125,6 +126,7 @@ private:
     {
         m_server.reset();
         config.port = 0;
+        config.webhookParsers = Crm::ConnectorFactory::webhookParsers(); // as the app registers them
         m_server = std::make_unique<FormIntakeServer>(m_store->db(), config, &m_clock);
         QVERIFY_OK(m_server->start());
     }

@@ -2,6 +2,7 @@
 #include "EngineHost.h"
 
 #include "ShopSources.h"
+#include "crm/ConnectorFactory.h"
 #include "engine/Notifier.h"
 #include "engine/SyncEngine.h"
 #include "source/intake/FormIntakeServer.h"
@@ -52,7 +53,8 @@ Common::Status EngineHost::start(bool withIntake)
     }
     if (!withIntake || m_intake)
         return {};
-    auto intake = Source::Intake::FormIntakeServer::startIfConfigured(m_db);
+    auto intake
+        = Source::Intake::FormIntakeServer::startIfConfigured(m_db, Crm::ConnectorFactory::webhookParsers());
     if (!intake) {
         Common::Error error = intake.error();
         error.message = QStringLiteral("The form intake cannot start: %1").arg(error.message);

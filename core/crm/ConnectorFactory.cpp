@@ -84,11 +84,9 @@ std::shared_ptr<AmoCrm::AmoOAuthSession> ConnectorFactory::amoSession(const Stor
     return session;
 }
 
-WebhookParser ConnectorFactory::webhookParserFor(const QString &crm)
+QHash<QString, Model::WebhookParser> ConnectorFactory::webhookParsers()
 {
-    if (crm == QLatin1String("amocrm"))
-        return &AmoCrm::AmoWebhookParser::parse;
-    return {};
+    return { { QStringLiteral("amocrm"), &AmoCrm::AmoWebhookParser::parse } };
 }
 
 ConnectorFactory::Make ConnectorFactory::forConnection(const Store::Connection &connection)

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "CrmConnector.h"
-#include "CrmWebhook.h"
 #include "common/Clock.h"
+#include "model/CrmWebhook.h"
 #include "storage/Database.h"
 #include "store/ConnectionRepo.h"
 
@@ -51,8 +51,8 @@ public:
     /** A maker for the connection; the connector it makes reports needs-sign-in if it has no tokens. */
     Make forConnection(const Store::Connection &connection);
     std::shared_ptr<AmoCrm::AmoOAuthSession> amoSession(const Store::Connection &connection);
-    /** The reader of webhook deliveries of a CRM kind ("amocrm"); empty for a CRM without webhooks. */
-    static WebhookParser webhookParserFor(const QString &crm);
+    /** The readers of the CRMs' webhook bodies, by CRM kind ("amocrm"): the app hands them to the intake. */
+    static QHash<QString, Model::WebhookParser> webhookParsers();
     /** The CRM account's request budget: RetailCRM's configured "rate_limit" (default 10 a second),
      *  amoCRM's documented 7 a second. What the dashboard measures use against. */
     static double requestsPerSecondOf(const Store::Connection &connection);

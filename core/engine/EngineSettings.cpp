@@ -72,12 +72,14 @@ Common::Status apply(std::shared_ptr<Storage::Database> db, LaneConfig &config)
     config.customersToContacts = *on;
 
     // How soon a job that met a passing failure (a 5xx, a timeout, a 429) is tried again — doubling
-    // each time, up to an hour — and after how many tries it fails for the operator.
-    const auto positive
-        = [&](const QString &key, qint64 fallback, qint64 max, qint64 *out) -> Common::Status {
-        auto value = settings.value(key, QString::number(fallback));
+    // each time, up to an hour — and after how many tries it fails for the operator. Unset: the lane's
+    // own schedule stays (30 s, 10 tries by default).
+    const auto positive = [&](const QString &key, qint64 max, qint64 *out) -> Common::Status {
+        auto value = settings.value(key, QString());
         if (!value)
             return value.error();
+        if (value->isEmpty())
+            return {};
         bool ok = false;
         const qint64 n = value->toLongLong(&ok);
         if (!ok || n <= 0 || n > max)
@@ -86,12 +88,14 @@ Common::Status apply(std::shared_ptr<Storage::Database> db, LaneConfig &config)
         return {};
     };
     qint64 firstDelayS = 0, maxAttempts = 0;
-    if (auto read = positive(kRetryFirstDelay, config.retry.firstDelayMs / 1000, 3600, &firstDelayS); !read)
+    if (auto read = positive(kRetryFirstDelay, 3600, &firstDelayS); !read)
         return read;
-    if (auto read = positive(kRetryMaxAttempts, config.retry.maxAttempts, 100, &maxAttempts); !read)
+    if (auto read = positive(kRetryMaxAttempts, 100, &maxAttempts); !read)
         return read;
-    config.retry.firstDelayMs = firstDelayS * 1000;
-    config.retry.maxAttempts = int(maxAttempts);
+    if (firstDelayS > 0)
+        config.retry.firstDelayMs = firstDelayS * 1000;
+    if (maxAttempts > 0)
+        config.retry.maxAttempts = int(maxAttempts);
     return {};
 }
 

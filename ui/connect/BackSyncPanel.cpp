@@ -86,7 +86,7 @@ void BackSyncPanel::setConnection(const Store::Connection &connection)
     m_connection = connection;
     const Store::BackSyncConfig config = Store::BackSyncConfig::of(connection);
     // Only a CRM whose deliveries we can read can post its stage changes to us.
-    const bool webhooks = bool(Crm::ConnectorFactory::webhookParserFor(connection.crm));
+    const bool webhooks = Crm::ConnectorFactory::webhookParsers().contains(connection.crm);
     if (auto *model = qobject_cast<QStandardItemModel *>(m_mode->model())) {
         QStandardItem *item = model->item(m_mode->findData(int(Mode::Webhook)));
         item->setEnabled(webhooks);

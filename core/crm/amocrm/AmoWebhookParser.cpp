@@ -47,7 +47,7 @@ bool isId(const QString &text)
 
 } // namespace
 
-Result<WebhookDelivery> AmoWebhookParser::parse(const QByteArray &contentType, const QByteArray &body)
+Result<Model::WebhookDelivery> AmoWebhookParser::parse(const QByteArray &contentType, const QByteArray &body)
 {
     const QByteArray type = contentType.split(';').first().trimmed().toLower();
     if (!type.isEmpty() && type != "application/x-www-form-urlencoded")
@@ -56,7 +56,7 @@ Result<WebhookDelivery> AmoWebhookParser::parse(const QByteArray &contentType, c
     if (!fields)
         return malformed(fields.error().message);
 
-    WebhookDelivery delivery;
+    Model::WebhookDelivery delivery;
     QMap<int, QHash<QString, QString>> statusEntries; // by index, in the order amoCRM numbered them
     for (const auto &[name, value] : fields.value()) {
         const QStringList s = segmentsOf(name);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "crm/CrmWebhook.h"
+#include "model/CrmWebhook.h"
 
 namespace Crm::AmoCrm {
 
@@ -22,7 +22,8 @@ namespace Crm::AmoCrm {
 class AmoWebhookParser
 {
 public:
-    static Common::Result<WebhookDelivery> parse(const QByteArray &contentType, const QByteArray &body);
+    static Common::Result<Model::WebhookDelivery> parse(const QByteArray &contentType,
+                                                        const QByteArray &body);
 };
 
 } // namespace Crm::AmoCrm

@@ -58,7 +58,7 @@ public:
     IntakeWorker(std::shared_ptr<Storage::Database> store, IntakeConfig config, const Common::Clock *clock,
                  FormIntakeServer *owner)
         : m_config(std::move(config))
-        , m_handler(std::move(store), clock)
+        , m_handler(std::move(store), m_config.webhookParsers, clock)
         , m_buckets(m_config.burst, m_config.perMinute, clock)
         , m_hookBuckets(m_config.hookBurst, m_config.hookPerMinute, clock)
         , m_quota(quotaLimits(m_config))
@@ -208,7 +208,9 @@ FormIntakeServer::~FormIntakeServer()
 }
 
 Result<std::unique_ptr<FormIntakeServer>>
-FormIntakeServer::startIfConfigured(std::shared_ptr<Storage::Database> store, const Common::Clock *clock)
+FormIntakeServer::startIfConfigured(std::shared_ptr<Storage::Database> store,
+                                    QHash<QString, Model::WebhookParser> webhookParsers,
+                                    const Common::Clock *clock)
 {
     auto forms = FormEndpointRepo(store).list();
     if (!forms)
@@ -233,6 +235,7 @@ FormIntakeServer::startIfConfigured(std::shared_ptr<Storage::Database> store, co
     auto config = IntakeConfig::fromSettings(settings.value());
     if (!config)
         return config.error();
+    config->webhookParsers = std::move(webhookParsers);
     auto server = std::make_unique<FormIntakeServer>(std::move(store), config.value(), clock);
     if (auto started = server->start(); !started)
         return started.error();

@@ -3,8 +3,10 @@
 
 #include "common/Clock.h"
 #include "common/Result.h"
+#include "model/CrmWebhook.h"
 #include "storage/Database.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QMap>
 #include <QObject>
@@ -32,6 +34,9 @@ struct IntakeConfig
     qsizetype maxBufferedBytesPerClient = 8 * 1024 * 1024; ///< unanswered bytes per client address
     int maxConnections = 512; ///< in all
     qsizetype maxBufferedBytes = 32 * 1024 * 1024; ///< in all: with the caps above, the memory bound
+    /** The readers of CRM webhook bodies by CRM kind ("amocrm"), registered by the app: `/hooks/<crm>/…`
+     *  is 404 for a CRM without one. */
+    QHash<QString, Model::WebhookParser> webhookParsers;
 
     /** From the shared settings: intake.listen ("127.0.0.1:8088"), intake.burst, intake.per_minute,
      *  intake.trust_forwarded_for ("1"); missing keys keep the defaults above. */
@@ -65,6 +70,7 @@ public:
      */
     static Common::Result<std::unique_ptr<FormIntakeServer>>
     startIfConfigured(std::shared_ptr<Storage::Database> store,
+                      QHash<QString, Model::WebhookParser> webhookParsers,
                       const Common::Clock *clock = Common::Clock::system());
 
     /** Starts listening; returns the port (the chosen one when config.port is 0). */

@@ -122,9 +122,11 @@ QByteArray HttpResponse::serialise() const
     return bytes + "\r\n" + body;
 }
 
-IntakeHandler::IntakeHandler(std::shared_ptr<Storage::Database> store, const Common::Clock *clock)
+IntakeHandler::IntakeHandler(std::shared_ptr<Storage::Database> store,
+                             QHash<QString, Model::WebhookParser> webhookParsers, const Common::Clock *clock)
     : m_store(std::move(store))
     , m_clock(clock)
+    , m_webhookParsers(std::move(webhookParsers))
 { }
 
 QByteArray IntakeHandler::redactedTarget(const QByteArray &target)

@@ -4,10 +4,12 @@
 #include "FormEndpointRepo.h"
 #include "HttpRequestReader.h"
 #include "common/Clock.h"
+#include "model/CrmWebhook.h"
 #include "storage/Database.h"
 #include "store/BackSyncConfig.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <memory>
@@ -58,7 +60,9 @@ struct HttpResponse
 class IntakeHandler
 {
 public:
-    IntakeHandler(std::shared_ptr<Storage::Database> store, const Common::Clock *clock);
+    /** webhookParsers: the readers of CRM webhook bodies by CRM kind, as the app registered them. */
+    IntakeHandler(std::shared_ptr<Storage::Database> store,
+                  QHash<QString, Model::WebhookParser> webhookParsers, const Common::Clock *clock);
 
     HttpResponse handle(const HttpRequest &request, const QString &clientIp);
     /**
@@ -108,6 +112,7 @@ private:
 
     std::shared_ptr<Storage::Database> m_store;
     const Common::Clock *m_clock;
+    QHash<QString, Model::WebhookParser> m_webhookParsers;
 };
 
 } // namespace Source::Intake

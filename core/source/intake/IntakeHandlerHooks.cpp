@@ -2,7 +2,6 @@
 // IntakeHandler: CRM webhooks (stage changes coming back to the shop).
 #include "IntakeHandler.h"
 #include "IntakeLog.h"
-#include "crm/ConnectorFactory.h"
 #include "source/StageChangeInbox.h"
 #include "storage/Transaction.h"
 #include "store/BackSyncConfig.h"
@@ -26,7 +25,7 @@ HttpResponse storeUnavailable()
 
 // Every account detail the connection knows must match: the right subdomain with a foreign account id
 // is another account (or a forgery), not ours.
-bool sameAccount(const Store::BackSyncConfig &config, const Crm::WebhookDelivery &delivery)
+bool sameAccount(const Store::BackSyncConfig &config, const Model::WebhookDelivery &delivery)
 {
     if (!config.accountId.isEmpty() && delivery.accountId != config.accountId)
         return false;
@@ -49,7 +48,7 @@ bool sameAccount(const Store::BackSyncConfig &config, const Crm::WebhookDelivery
 std::optional<HttpResponse> IntakeHandler::findHookConnection(const QString &crm, const QByteArray &secret,
                                                               const QString &clientIp, HookTarget *target)
 {
-    if (!Crm::ConnectorFactory::webhookParserFor(crm))
+    if (!m_webhookParsers.contains(crm))
         return HttpResponse::json(404, "unknown-crm",
                                   QStringLiteral("No webhooks are taken from \"%1\"").arg(crm));
     auto connections = Store::ConnectionRepo(m_store, m_clock).list();
@@ -83,7 +82,7 @@ HttpResponse IntakeHandler::handleHook(const HttpRequest &request, const QString
     HookTarget target;
     if (auto refusal = findHookConnection(crm, secret, clientIp, &target))
         return *refusal;
-    const Crm::WebhookParser parse = Crm::ConnectorFactory::webhookParserFor(crm);
+    const Model::WebhookParser parse = m_webhookParsers.value(crm);
     const Store::Connection &connection = target.connection;
     const Store::BackSyncConfig &config = target.config;
 

@@ -9,7 +9,7 @@
 #include <QString>
 #include <functional>
 
-namespace Crm {
+namespace Model {
 
 /** What one webhook delivery from a CRM said, in the CRM-neutral terms the bridge uses. Value type. */
 struct WebhookDelivery
@@ -28,4 +28,4 @@ struct WebhookDelivery
 using WebhookParser
     = std::function<Common::Result<WebhookDelivery>(const QByteArray &contentType, const QByteArray &body)>;
 
-} // namespace Crm
+} // namespace Model
