@@ -46,6 +46,6 @@ crmbridge_add_test(CatalogCtl LABEL integration TIMEOUT 180
     SOURCES tst_CatalogCtl.cpp support/CtlProcess.h fixtures/amocrm/AmoTestKit.h LIBS crmbridge_sandbox Qt6::Network)
 target_compile_definitions(tst_CatalogCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
 add_dependencies(tst_CatalogCtl crmbridgectl)
-crmbridge_add_test(HistoricLoad LABEL integration)
+crmbridge_add_test(HistoricLoad LABEL integration GUI)
 target_compile_definitions(tst_HistoricLoad PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
 add_dependencies(tst_HistoricLoad crmbridgectl)

@@ -6,6 +6,7 @@
 #include "CtlProcess.h"
 #include "TestDatabase.h"
 #include "TestEnv.h"
+#include "dashboard/LoadProgressPanel.h"
 #include "engine/HistoricLoad.h"
 #include "source/SourceRepo.h"
 #include "source/minishop2/DemoShopGenerator.h"
@@ -15,6 +16,8 @@
 #include "store/JobRepo.h"
 
 #include <QJsonDocument>
+#include <QLabel>
+#include <QProgressBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -235,7 +238,54 @@ private Q_SLOTS:
         QCOMPARE(json.value("queued").toInteger(), m_orders);
         QCOMPARE(json.value("done").toInteger(), 0);
     }
+
+    /** The console's dashboard shows a load under way as a bar with its figures, and nothing once
+     *  every job of the load is settled. */
+    void theDashboardShowsALoadUnderWay()
+    {
+        Source::SourceRecord record;
+        record.name = QStringLiteral("shop");
+        record.kind = QStringLiteral("minishop2");
+        record.url = m_shopUrl;
+        QVERIFY_OK(Source::SourceRepo(m_store->db()).add(record));
+        Gui::LoadProgressPanel panel(m_store->db());
+        panel.refresh();
+        QVERIFY(panel.isHidden()); // no load
+
+        auto source = openSource();
+        Engine::HistoricLoad load(*source, m_store->db(), &m_clock);
+        auto state = load.begin({}, false);
+        QVERIFY_OK(state);
+        auto batch = load.step(state.value(), 10, false);
+        QVERIFY_OK(batch);
+        // Ten orders read into the two connections' queues; six of their jobs delivered.
+        QVERIFY_OK(Sql::exec(*m_store->db(),
+                             QStringLiteral("UPDATE jobs SET state = 'done' WHERE id IN (SELECT id FROM jobs"
+                                            " ORDER BY id LIMIT 6)")));
+        panel.refresh();
+        QVERIFY(!panel.isHidden());
+        auto *bar = panel.findChild<QProgressBar *>(QStringLiteral("loadBar:shop"));
+        auto *text = panel.findChild<QLabel *>(QStringLiteral("loadText:shop"));
+        QVERIFY(bar && text);
+        QCOMPARE(bar->value(), 6);
+        QCOMPARE(bar->maximum(), m_orders * 2); // every order of the range, to each connection
+        QVERIFY2(
+            text->text().startsWith(
+                QStringLiteral("Loading the orders of shop: 10 of %1 read, 6 sent, 0 failed").arg(m_orders)),
+            qPrintable(text->text()));
+
+        // Read to the end and every job delivered: the row goes.
+        state = batch->state;
+        while (!state->finishedReading()) {
+            auto next = load.step(state.value(), 10, false);
+            QVERIFY_OK(next);
+            state = next->state;
+        }
+        QVERIFY_OK(Sql::exec(*m_store->db(), QStringLiteral("UPDATE jobs SET state = 'done'")));
+        panel.refresh();
+        QVERIFY(panel.isHidden());
+    }
 };
 
-QTEST_GUILESS_MAIN(TestHistoricLoad)
+QTEST_MAIN(TestHistoricLoad)
 #include "tst_HistoricLoad.moc"

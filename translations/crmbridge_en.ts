@@ -1689,6 +1689,10 @@ Run `crmbridgectl COMMAND --help` for a command&apos;s options.</source>
         <source>The engine has no secret store to read the password of source %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This engine was given no shop platforms to read</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::AmoSignInPanel</name>
@@ -3280,6 +3284,25 @@ Last failed: %2
     </message>
     <message>
         <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::LoadProgressPanel</name>
+    <message>
+        <source>Loading the orders of %1: %2 of %3 read, %4 sent, %5 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — %1 a second, about %2 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

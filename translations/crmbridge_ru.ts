@@ -1777,6 +1777,10 @@ Run `crmbridgectl COMMAND --help` for a command&apos;s options.</source>
         <source>The engine has no secret store to read the password of source %1</source>
         <translation>У движка нет хранилища секретов, чтобы прочитать пароль источника %1</translation>
     </message>
+    <message>
+        <source>This engine was given no shop platforms to read</source>
+        <translation>Этому движку не передано ни одной платформы магазина для чтения</translation>
+    </message>
 </context>
 <context>
     <name>Gui::AmoSignInPanel</name>
@@ -3389,6 +3393,25 @@ Last failed: %2
     <message>
         <source>Connection</source>
         <translation>Подключение</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::LoadProgressPanel</name>
+    <message>
+        <source>Loading the orders of %1: %2 of %3 read, %4 sent, %5 failed</source>
+        <translation>Загрузка заказов %1: прочитано %2 из %3, отправлено %4, с ошибкой %5</translation>
+    </message>
+    <message>
+        <source> — %1 a second, about %2 left</source>
+        <translation> — %1 в секунду, осталось около %2</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 мин %2 с</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DashboardPage.h"
 
+#include "LoadProgressPanel.h"
 #include "StatTile.h"
 #include "ThroughputChart.h"
 #include "WorkerReadings.h"
@@ -42,6 +43,7 @@ DashboardPage::DashboardPage(std::shared_ptr<Storage::Database> db, QWidget *par
     , m_failureView(new QListView(this))
     , m_noFailures(new QLabel(tr("No failures: every job went through or is still on its way."), this))
     , m_problem(new QLabel(this))
+    , m_loads(new LoadProgressPanel(m_db, this))
     , m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("dashboardPage"));
@@ -98,6 +100,7 @@ DashboardPage::DashboardPage(std::shared_ptr<Storage::Database> db, QWidget *par
     layout->addWidget(title);
     layout->addWidget(m_problem);
     layout->addLayout(tiles);
+    layout->addWidget(m_loads);
     layout->addWidget(m_chart, 1);
     layout->addWidget(failuresTitle);
     layout->addWidget(m_failureView);
@@ -133,6 +136,7 @@ void DashboardPage::refresh()
         tile->setTone(reading.tone);
     }
     m_failures->refresh();
+    m_loads->refresh();
     const bool noFailures = m_failures->rowCount() == 0;
     m_failureView->setVisible(!noFailures);
     m_noFailures->setVisible(noFailures);

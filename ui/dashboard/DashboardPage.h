@@ -14,6 +14,7 @@ class QTimer;
 namespace Gui {
 
 class FailureGroupModel;
+class LoadProgressPanel;
 class StatTile;
 class ThroughputChart;
 
@@ -57,6 +58,7 @@ private:
     QListView *m_failureView;
     QLabel *m_noFailures; ///< said instead of an empty list
     QLabel *m_problem;
+    LoadProgressPanel *m_loads; ///< historic loads under way
     QTimer *m_timer;
 };
 

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storage/Database.h"
+
+#include <QHash>
+#include <QWidget>
+#include <memory>
+
+class QLabel;
+class QProgressBar;
+class QVBoxLayout;
+
+namespace Gui {
+
+/**
+ * The historic loads under way (`crmbridgectl source load`, Engine::HistoricLoad): one row per shop
+ * source with a load not yet settled — a bar of the load's jobs the CRMs have settled, and in words
+ * how many orders were read of how many, sent, failed, the rate and the time left. Hidden when no load
+ * is under way. Read from the store (the load and the engine may run elsewhere). GUI thread.
+ */
+class LoadProgressPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LoadProgressPanel(std::shared_ptr<Storage::Database> db, QWidget *parent = nullptr);
+
+    void refresh();
+
+private:
+    struct Row
+    {
+        QLabel *text = nullptr;
+        QProgressBar *bar = nullptr;
+    };
+    Row &rowFor(const QString &source);
+
+    std::shared_ptr<Storage::Database> m_db;
+    QVBoxLayout *m_rows;
+    QHash<QString, Row> m_shown;
+};
+
+} // namespace Gui
