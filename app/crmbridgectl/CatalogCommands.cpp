@@ -2,6 +2,7 @@
 #include "CatalogCommands.h"
 
 #include "ConnectionCommands.h"
+#include "ShopSources.h"
 #include "StoreCommands.h"
 #include "engine/CatalogLaneWork.h"
 #include "engine/CatalogPlan.h"
@@ -37,7 +38,7 @@ int dryRun(std::shared_ptr<Storage::Database> db, const Store::Connection &conne
 {
     // A shop on SQLite needs no password: without a secret store only a database shop is refused.
     auto secrets = headlessSecretStore(db);
-    const auto read = Engine::catalogReaderFor(db, secrets ? secrets.value() : nullptr);
+    const auto read = Engine::catalogReaderFor(db, App::shopSources(), secrets ? secrets.value() : nullptr);
     return runEventLoop([&](std::function<void(int)> finish) {
         read(source, [&, finish](Common::Result<Model::Catalog> catalog) {
             if (!catalog) {

@@ -171,7 +171,7 @@ Common::Status SyncEngine::startLanes()
         auto *lane = new Lane(m_db, config, m_connectors(connection), m_clock, this);
         if (m_beforeSend)
             lane->setBeforeSendHook(m_beforeSend);
-        lane->setCatalogReader(catalogReaderFor(m_db, m_secrets, m_clock));
+        lane->setCatalogReader(catalogReaderFor(m_db, m_sources, m_secrets, m_clock));
         connect(lane, &Lane::stateChanged, this, &SyncEngine::laneStateChanged);
         connect(lane, &Lane::jobSettled, this, &SyncEngine::jobSettled);
         connect(lane, &Lane::stopped, this, [this](qint64) {
