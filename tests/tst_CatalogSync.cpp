@@ -5,6 +5,7 @@
 // element, a deleted or unpublished product follows the connection's policy (keep, inactive, delete),
 // a new order's deal shows its products with quantities, and a failed link (HTTP 500) is retried on
 // that deal — the deals are counted, never made twice.
+#include "TestShopSources.h"
 #include "crm/ConnectorFactory.h"
 #include "engine/CatalogLaneWork.h"
 #include "engine/SyncEngine.h"
@@ -141,6 +142,7 @@ private:
         m_engine = std::make_unique<Engine::SyncEngine>(
             m_store->db(), [this](const Store::Connection &c) { return m_connectors->forConnection(c); });
         m_engine->setSecretStore(m_secrets);
+        m_engine->setSources(TestSupport::shopSources());
         Engine::PollerConfig poller;
         poller.intervalMs = 100;
         m_engine->setPollerTemplate(poller);

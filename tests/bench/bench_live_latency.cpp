@@ -6,6 +6,7 @@
 //   RESULT latency p50_ms=… p95_ms=…   (target p95 < 2000)
 // Orders: CRMBRIDGE_BENCH_LIVE_ORDERS (default 40), after one warm-up order (schema, field creation).
 #include "BenchSupport.h"
+#include "TestShopSources.h"
 #include "crm/ConnectorFactory.h"
 #include "engine/SyncEngine.h"
 #include "fixtures/amocrm/AmoTestKit.h"
@@ -142,6 +143,7 @@ private Q_SLOTS:
         Engine::SyncEngine engine(
             db, [&factory](const Store::Connection &c) { return factory.forConnection(c); });
         engine.setSecretStore(secrets);
+        engine.setSources(TestSupport::shopSources());
         Engine::PollerConfig poller;
         poller.intervalMs = pollMs;
         engine.setPollerTemplate(poller);
