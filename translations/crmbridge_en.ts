@@ -1119,22 +1119,11 @@ The README&apos;s &quot;Hooks&quot; section describes stdin, stdout and exit cod
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The settings every engine and console on the store share (README, &quot;Engine settings&quot;):
-contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.&lt;connection&gt;,
-customers.upsert_contacts, hook.&lt;event&gt;.&lt;before|after&gt;. Engines read them when they start
-(hooks: every round). `list` also shows what applies to each connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>list, set or unset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Usage: crmbridgectl settings list | set KEY VALUE | unset KEY</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection %1: contacts matched by %2, refreshed every %3 s; forms as %4; customer profiles to contacts: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1536,6 +1525,18 @@ Run `crmbridgectl COMMAND --help` for a command&apos;s options.</source>
         <source>crmbridgectl: unknown command &quot;%1&quot;
 
 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings every engine and console on the store share (README, &quot;Engine settings&quot;):
+contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.&lt;connection&gt;,
+customers.upsert_contacts, retry.first_delay_s, retry.max_attempts,
+hook.&lt;event&gt;.&lt;before|after&gt;. Engines read them when they start
+(hooks: every round). `list` also shows what applies to each connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1: contacts matched by %2, refreshed every %3 s; forms as %4; customer profiles to contacts: %5; a passing failure retried after %6 s (doubling), at most %7 tries</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

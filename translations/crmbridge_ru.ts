@@ -1163,26 +1163,12 @@ stdin, stdout и коды выхода описаны в разделе «Hooks�
         <translation>Настройки движка (list | set КЛЮЧ ЗНАЧЕНИЕ | unset КЛЮЧ)</translation>
     </message>
     <message>
-        <source>The settings every engine and console on the store share (README, &quot;Engine settings&quot;):
-contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.&lt;connection&gt;,
-customers.upsert_contacts, hook.&lt;event&gt;.&lt;before|after&gt;. Engines read them when they start
-(hooks: every round). `list` also shows what applies to each connection.</source>
-        <translation>Общие настройки всех движков и консолей этого хранилища (README, «Engine settings»):
-contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.&lt;подключение&gt;,
-customers.upsert_contacts, hook.&lt;событие&gt;.&lt;before|after&gt;. Движки читают их при запуске
-(хуки — в каждом цикле). `list` показывает и то, что действует для каждого подключения.</translation>
-    </message>
-    <message>
         <source>list, set or unset</source>
         <translation>list, set или unset</translation>
     </message>
     <message>
         <source>Usage: crmbridgectl settings list | set KEY VALUE | unset KEY</source>
         <translation>Использование: crmbridgectl settings list | set КЛЮЧ ЗНАЧЕНИЕ | unset КЛЮЧ</translation>
-    </message>
-    <message>
-        <source>Connection %1: contacts matched by %2, refreshed every %3 s; forms as %4; customer profiles to contacts: %5</source>
-        <translation>Подключение %1: контакты сопоставляются по %2, обновляются каждые %3 с; формы как %4; профили покупателей в контакты: %5</translation>
     </message>
     <message>
         <source>on</source>
@@ -1625,6 +1611,22 @@ Run `crmbridgectl COMMAND --help` for a command&apos;s options.</source>
         <translation>crmbridgectl: неизвестная команда «%1»
 
 %2</translation>
+    </message>
+    <message>
+        <source>The settings every engine and console on the store share (README, &quot;Engine settings&quot;):
+contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.&lt;connection&gt;,
+customers.upsert_contacts, retry.first_delay_s, retry.max_attempts,
+hook.&lt;event&gt;.&lt;before|after&gt;. Engines read them when they start
+(hooks: every round). `list` also shows what applies to each connection.</source>
+        <translation>Настройки, общие для всех движков и консолей на этом хранилище (README, «Engine settings»):
+contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.&lt;подключение&gt;,
+customers.upsert_contacts, retry.first_delay_s, retry.max_attempts,
+hook.&lt;событие&gt;.&lt;before|after&gt;. Движки читают их при запуске
+(хуки — в каждом цикле). `list` также показывает, что действует для каждого подключения.</translation>
+    </message>
+    <message>
+        <source>Connection %1: contacts matched by %2, refreshed every %3 s; forms as %4; customer profiles to contacts: %5; a passing failure retried after %6 s (doubling), at most %7 tries</source>
+        <translation>Подключение %1: контакты сопоставляются по %2, обновляются каждые %3 с; формы как %4; профили покупателей в контакты: %5; временная ошибка повторяется через %6 с (с удвоением), не более %7 попыток</translation>
     </message>
 </context>
 <context>
