@@ -137,6 +137,13 @@ MappingPage::MappingPage(std::shared_ptr<Storage::Database> db, QWidget *parent)
     });
 }
 
+MappingPage::~MappingPage()
+{
+    // The undo stack dies with the page's children and, holding unsaved edits, says it became clean:
+    // revalidating then would read editors already destroyed (seen as heap corruption in tst_RoutingEditor).
+    m_undo->disconnect(this);
+}
+
 void MappingPage::reloadConnections()
 {
     QSignalBlocker blocker(m_connection);

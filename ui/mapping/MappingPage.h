@@ -34,6 +34,7 @@ class MappingPage : public QWidget
     Q_OBJECT
 public:
     explicit MappingPage(std::shared_ptr<Storage::Database> db, QWidget *parent = nullptr);
+    ~MappingPage() override;
 
     /** The mapping as edited (not yet saved). */
     Mapping::MappingSet editedMapping() const;
