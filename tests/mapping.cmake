@@ -11,3 +11,7 @@ crmbridge_add_test(DraftBuilder LABEL unit)
 crmbridge_add_test(MappingSet LABEL unit)
 crmbridge_add_test(SourceFieldCatalogue LABEL unit)
 crmbridge_add_test(MappingRepo LABEL integration)
+# Web-form requests routed by the form's name, through the engine to the amoCRM sandbox's pipelines.
+crmbridge_add_test(FormRouting LABEL integration TIMEOUT 300
+    SOURCES tst_FormRouting.cpp fixtures/amocrm/AmoTestKit.h fixtures/amocrm/EngineTestKit.h
+    LIBS crmbridge_sandbox Qt6::Network)

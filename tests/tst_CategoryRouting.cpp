@@ -234,19 +234,23 @@ private slots:
     void explanationSaysWhy()
     {
         Crm::CrmSchema schema;
-        schema.pipelines = { { "7002", QStringLiteral("Опт"), 2, false, {} } };
+        schema.pipelines = { { "7002",
+                               QStringLiteral("Опт"),
+                               2,
+                               false,
+                               { { "70021", QStringLiteral("Заявка"), "#99ccff", 10 } } } };
         schema.users = { { "502", QStringLiteral("Игорь Петров"), {}, true } };
         const QJsonObject own { { "pipeline_id", "7003" }, { "responsible_user_id", "501" } };
         const RouteResult result = routing().route(order({ kGift, kEspresso }, own), tree(), &schema);
         QCOMPARE(result.productId, QStringLiteral("305"));
         QCOMPARE(result.categoryId, QStringLiteral("2"));
-        QCOMPARE(
-            result.explanation,
-            QStringLiteral(
-                "Product “Рожковая кофеварка” (cart line 2) is in category “Рожковые” under “Техника”, "
-                "which routes it to pipeline “Опт” (7002). The order asks for pipeline 7003, but the "
-                "category takes priority. Responsible user Игорь Петров (502) comes from category “Техника”. "
-                "The order's responsible user 501 was overridden by the category."));
+        QCOMPARE(result.explanation,
+                 QStringLiteral(
+                     "Product “Рожковая кофеварка” (cart line 2) is in category “Рожковые” under “Техника”, "
+                     "which routes it to pipeline “Опт”, stage “Заявка”. The order asks for pipeline 7003, "
+                     "but the "
+                     "category takes priority. Responsible user Игорь Петров comes from category “Техника”. "
+                     "The order's responsible user 501 was overridden by the category."));
     }
 
     void validation()

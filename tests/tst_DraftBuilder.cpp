@@ -170,8 +170,8 @@ private slots:
             draft->routing.explanation,
             QStringLiteral(
                 "Product “Кофемашина DeLonghi Magnifica S” (cart line 1) is in category “Кофемашины” under "
-                "“Техника”, which routes it to pipeline “Опт” (7002). Responsible user Игорь Петров "
-                "(502) comes from category “Техника”."));
+                "“Техника”, which routes it to pipeline “Опт”, stage “Заявка”. Responsible user Игорь Петров "
+                "comes from category “Техника”."));
 
         QCOMPARE(notSwitchedOff(draft->skipped),
                  (QStringList {
@@ -474,7 +474,7 @@ private slots:
                      "Form: Заказать звонок\nPage: https://shop.example/kofemashiny/\nИмя: Анна\n"
                      "Телефон: 8 912 345 67 89\nКомментарий: Перезвоните вечером\nUTM: utm_source=google"));
         QCOMPARE(draft->routing.explanation,
-                 QStringLiteral("Requests from forms go to pipeline “Розница” (7001)."));
+                 QStringLiteral("Requests from forms go to pipeline “Розница”, stage “Неразобранное”."));
         QCOMPARE(notSwitchedOff(draft->skipped),
                  (QStringList { QStringLiteral("f3 customer.email → contact.email: The value is empty"),
                                 QStringLiteral("f6 utm.medium → deal.field:107: The value is empty"),

@@ -90,7 +90,12 @@ private slots:
             = { { "s1", "1", QStringLiteral("Новый"), "7001", "70011", StatusRow::Direction::Both } };
         set.routing.rules = { { "r1", "2", "7002", "70021", "502", true } };
         set.routing.categoryWins = false;
-        set.formRouting = { QStringLiteral("7001"), QStringLiteral("70010"), QStringLiteral("501") };
+        set.formRouting
+            = { QStringLiteral("7001"),
+                QStringLiteral("70010"),
+                QStringLiteral("501"),
+                { { QStringLiteral("callback"), QStringLiteral("7002"), QStringLiteral("70021"), {} },
+                  { QStringLiteral("wholesale"), {}, {}, QStringLiteral("502") } } };
         set.orders.rows[5].transform = Transform::lookup(
             { { QStringLiteral("Курьер"), QStringLiteral("1021") } }, QStringLiteral("1022"));
         set.orders.rows[1].skipEmpty = false;
@@ -99,6 +104,33 @@ private slots:
         QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().message));
         QCOMPARE(imported.value(), set);
         QCOMPARE(Common::Json::compact(imported->toJson()), exported);
+    }
+
+    /** A file from before per-form routes reads as none; a form routed twice, or to a stage of a
+     *  pipeline the account does not have, is refused. */
+    void formRoutesByName()
+    {
+        QJsonObject json = MappingSet::defaults(schema()).toJson();
+        json.insert(QStringLiteral("form_routing"), QJsonObject { { QStringLiteral("pipeline_id"), 7002 } });
+        const auto old = MappingSet::fromJson(json, nullptr);
+        QVERIFY(old);
+        QCOMPARE(old->formRouting.pipelineId, QStringLiteral("7002"));
+        QVERIFY(old->formRouting.forms.isEmpty());
+
+        MappingSet set = MappingSet::defaults(schema());
+        set.formRouting.forms = { { QStringLiteral("callback"), QStringLiteral("7002"), {}, {} },
+                                  { QStringLiteral("callback"), QStringLiteral("7001"), {}, {} } };
+        const auto twice = MappingSet::fromJson(set.toJson(), nullptr);
+        QVERIFY(!twice);
+        QVERIFY2(twice.error().message.contains(QStringLiteral("Form “callback” has two routes")),
+                 qPrintable(twice.error().message));
+        set.formRouting.forms
+            = { { QStringLiteral("callback"), QStringLiteral("7002"), QStringLiteral("99999"), {} } };
+        const Crm::CrmSchema s = schema();
+        const auto gone = MappingSet::fromJson(set.toJson(), &s);
+        QVERIFY(!gone);
+        QVERIFY2(gone.error().message.contains(QStringLiteral("form-routing row callback: Stage 99999")),
+                 qPrintable(gone.error().message));
     }
 
     void fixtureFileImports()

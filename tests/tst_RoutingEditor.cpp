@@ -5,10 +5,13 @@
 // default route, the form route and the two switches are saved with the mapping.
 #include "common/Translations.h"
 #include "fixtures/mapping/MappingGuiKit.h"
+#include "mapping/FormRoutingModel.h"
 #include "mapping/MappingPage.h"
 #include "mapping/MappingPreview.h"
 #include "mapping/RoutingTreeModel.h"
 #include "mapping/RoutingView.h"
+#include "source/intake/FormEndpointRepo.h"
+#include "store/JobRepo.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -17,6 +20,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 #include <QTreeView>
 #include <QUndoStack>
@@ -125,6 +129,155 @@ private Q_SLOTS:
         QVERIFY(
             pick(tree, model->indexOf(QStringLiteral("21"), RoutingTreeModel::PipelineColumn), QString()));
         QCOMPARE(view->routing().rules.size(), 1);
+    }
+
+    /** A rule switched off (here, by an imported mapping) is switched on again from the tree, by the check
+     *  box before its category: its subcategories and the preview follow it again, and it is saved on. */
+    void aSwitchedOffRuleIsSwitchedOnFromTheTree()
+    {
+        Mapping::MappingSet set = *stored();
+        set.routing.rules = { { QStringLiteral("r1"),
+                                QStringLiteral("2"),
+                                QStringLiteral("7002"),
+                                QStringLiteral("70021"),
+                                {},
+                                false } };
+        QVERIFY_OK(Store::MappingRepo(m_store.db()).save(m_store.connection, set));
+        Gui::MappingPage page(m_store.db());
+        page.resize(1280, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto *view = page.findChild<Gui::RoutingView *>(QStringLiteral("routingView"));
+        MappingGuiKit::showTab(view);
+        auto *tree = view->findChild<QTreeView *>(QStringLiteral("routingTree"));
+        auto *model = view->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QModelIndex techniques = model->indexOf(QStringLiteral("2"));
+        QVERIFY(model->flags(techniques) & Qt::ItemIsUserCheckable);
+        QCOMPARE(techniques.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+        QVERIFY2(techniques.data().toString().contains(QStringLiteral("switched off")),
+                 qPrintable(techniques.data().toString()));
+        // Off: the subcategory goes where the default goes, and so does the preview.
+        QCOMPARE(model->indexOf(QStringLiteral("21"), RoutingTreeModel::PipelineColumn).data().toString(),
+                 QStringLiteral("Розница · default"));
+        auto *preview = page.findChild<Gui::MappingPreview *>(QStringLiteral("mappingPreview"));
+        QTRY_VERIFY2(preview->text().contains(QStringLiteral("Розница")), qPrintable(preview->text()));
+        // A category without a rule has no switch.
+        QVERIFY(!(model->flags(model->indexOf(QStringLiteral("21"))) & Qt::ItemIsUserCheckable));
+
+        // The operator ticks the rule's box (the space bar on the category, as a keyboard user does).
+        tree->setCurrentIndex(techniques);
+        QTest::keyClick(tree, Qt::Key_Space);
+        QTRY_COMPARE(model->indexOf(QStringLiteral("2")).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+        QVERIFY(
+            !model->indexOf(QStringLiteral("2")).data().toString().contains(QStringLiteral("switched off")));
+        QCOMPARE(model->indexOf(QStringLiteral("21"), RoutingTreeModel::PipelineColumn).data().toString(),
+                 QStringLiteral("Опт · from «Техника»"));
+        QTRY_VERIFY2(preview->text().contains(QStringLiteral("Опт")), qPrintable(preview->text()));
+        page.findChild<QPushButton *>(QStringLiteral("mappingSaveButton"))->click();
+        QVERIFY(stored()->routing.rules.first().active);
+
+        // And off again; undo brings it back on.
+        QTest::keyClick(tree, Qt::Key_Space);
+        QTRY_COMPARE(model->indexOf(QStringLiteral("2")).data(Qt::CheckStateRole).toInt(),
+                     int(Qt::Unchecked));
+        QCOMPARE(view->routing().rules.size(), 1); // kept, only switched off
+        page.undoStack()->undo();
+        QCOMPARE(model->indexOf(QStringLiteral("2")).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+        // A value picked on a switched-off rule switches it on: the operator wants it to route.
+        QTest::keyClick(tree, Qt::Key_Space);
+        QVERIFY(!view->routing().rules.first().active);
+        QVERIFY(pick(tree, model->indexOf(QStringLiteral("2"), RoutingTreeModel::PipelineColumn),
+                     QStringLiteral("7003")));
+        QVERIFY(view->routing().rules.first().active);
+        QCOMPARE(model->indexOf(QStringLiteral("21"), RoutingTreeModel::PipelineColumn).data().toString(),
+                 QStringLiteral("Сервис · from «Техника»"));
+    }
+
+    /** Web forms are listed by name (the intake's and those requests came from) and routed each on its
+     *  own, as categories are; the preview of a request follows its form's route; saved with the mapping. */
+    void formsAreRoutedByTheirName()
+    {
+        QVERIFY_OK(Source::Intake::FormEndpointRepo(m_store.db()).create(QStringLiteral("callback")));
+        Mapping::MappingSet set = *stored();
+        set.formRouting.responsibleUserId = QStringLiteral("501");
+        QVERIFY_OK(Store::MappingRepo(m_store.db()).save(m_store.connection, set));
+        // A request from a form the intake does not list (an older set-up) is in the queue.
+        Model::FormSubmission request;
+        request.id = QStringLiteral("w1");
+        request.formName = QStringLiteral("wholesale");
+        request.fields = { { QStringLiteral("name"), QStringLiteral("Ольга") },
+                           { QStringLiteral("phone"), QStringLiteral("+7 912 000-11-22") } };
+        Store::NewJob job;
+        job.kind = QStringLiteral("form.submitted");
+        job.idempotencyKey = QStringLiteral("form:forms:w1:submitted");
+        job.source = QStringLiteral("forms");
+        job.reference = request.formName;
+        job.customer = QStringLiteral("Ольга");
+        job.payload = request.toJson();
+        QVERIFY_OK(Store::JobRepo(m_store.db()).enqueue(job));
+
+        Gui::MappingPage page(m_store.db());
+        page.resize(1280, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto *view = page.findChild<Gui::RoutingView *>(QStringLiteral("routingView"));
+        MappingGuiKit::showTab(view);
+        auto *table = view->findChild<QTableView *>(QStringLiteral("routingFormTable"));
+        QVERIFY(table->isVisible());
+        Gui::FormRoutingModel *forms = view->formModel();
+        QAbstractItemModelTester tester(forms, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(forms->rowCount(), 2);
+        const int callback = forms->rowOf(QStringLiteral("callback"));
+        const int wholesale = forms->rowOf(QStringLiteral("wholesale"));
+        QVERIFY(callback >= 0 && wholesale >= 0);
+        // Nothing set: where every form goes, greyed.
+        const QModelIndex inherited = forms->index(wholesale, Gui::FormRoutingModel::PipelineColumn);
+        QCOMPARE(inherited.data().toString(), QStringLiteral("Розница · every form"));
+        QVERIFY(inherited.data(Gui::FormRoutingModel::InheritedRole).toBool());
+        QCOMPARE(forms->index(wholesale, Gui::FormRoutingModel::ResponsibleColumn).data().toString(),
+                 QStringLiteral("Анна Смирнова · every form"));
+
+        // «wholesale» goes to «Опт», stage «Заявка», to Игорь.
+        QVERIFY(pick(table, forms->index(wholesale, Gui::FormRoutingModel::PipelineColumn),
+                     QStringLiteral("7002")));
+        QVERIFY(pick(table, forms->index(wholesale, Gui::FormRoutingModel::StageColumn),
+                     QStringLiteral("70021")));
+        QVERIFY(pick(table, forms->index(wholesale, Gui::FormRoutingModel::ResponsibleColumn),
+                     QStringLiteral("502")));
+        QCOMPARE(forms->index(wholesale, Gui::FormRoutingModel::PipelineColumn).data().toString(),
+                 QStringLiteral("Опт"));
+        QCOMPARE(forms->index(callback, Gui::FormRoutingModel::PipelineColumn).data().toString(),
+                 QStringLiteral("Розница · every form"));
+        // The preview of the request from «wholesale» follows, in names.
+        auto *sample = page.findChild<QComboBox *>(QStringLiteral("previewSample"));
+        for (int i = 0; i < sample->count(); ++i) {
+            if (sample->itemText(i).contains(QStringLiteral("wholesale")))
+                sample->setCurrentIndex(i);
+        }
+        auto *preview = page.findChild<Gui::MappingPreview *>(QStringLiteral("mappingPreview"));
+        QTRY_VERIFY2(preview->text().contains(QStringLiteral("Requests from form “wholesale” go to pipeline "
+                                                             "“Опт”, stage “Заявка”.")),
+                     qPrintable(preview->text()));
+        QVERIFY(preview->text().contains(QStringLiteral("Игорь Петров")));
+        QVERIFY2(!preview->text().contains(QStringLiteral("70021")), qPrintable(preview->text()));
+
+        page.findChild<QPushButton *>(QStringLiteral("mappingSaveButton"))->click();
+        const auto saved = stored();
+        QCOMPARE(saved->formRouting.forms.size(), 1);
+        const Mapping::FormRoute &route = saved->formRouting.forms.first();
+        QCOMPARE(route.formName, QStringLiteral("wholesale"));
+        QCOMPARE(route.pipelineId, QStringLiteral("7002"));
+        QCOMPARE(route.stageId, QStringLiteral("70021"));
+        QCOMPARE(route.responsibleUserId, QStringLiteral("502"));
+        QCOMPARE(saved->formRouting.responsibleUserId, QStringLiteral("501"));
+
+        // "As every form" gives the form back to the route of every form; undo brings its route back.
+        QVERIFY(pick(table, forms->index(wholesale, Gui::FormRoutingModel::PipelineColumn), QString()));
+        QVERIFY(pick(table, forms->index(wholesale, Gui::FormRoutingModel::ResponsibleColumn), QString()));
+        QVERIFY(view->formRouting().forms.isEmpty());
+        page.undoStack()->undo();
+        QCOMPARE(view->formRouting().forms.size(), 1);
     }
 
     void theDefaultAndFormRoutesAndTheSwitchesAreSaved()

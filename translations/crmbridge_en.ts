@@ -3092,6 +3092,49 @@ Last failed: %2
     </message>
 </context>
 <context>
+    <name>Gui::FormRoutingModel</name>
+    <message>
+        <source>first stage (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · every form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route requests from form %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(as every form)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the pipeline&apos;s first stage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gui::HistoryPage</name>
     <message>
         <source>Show</source>
@@ -4015,10 +4058,6 @@ Keys: %2</source>
 <context>
     <name>Gui::RouteFields</name>
     <message>
-        <source>(from the order)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(first stage)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4081,6 +4120,14 @@ Keys: %2</source>
         <source>Responsible</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Switch on the rule of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch off the rule of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::RoutingView</name>
@@ -4121,10 +4168,6 @@ Keys: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Requests from web forms:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Route requests from web forms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4138,6 +4181,26 @@ Keys: %2</source>
     </message>
     <message>
         <source>Change the default route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every other web form:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web forms are listed here by name once the intake accepts one or a request comes in; each can go to its own pipeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests from each web form, by the form&apos;s name: what a form does not set comes from “Every other web form” below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(from the order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not chosen)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5387,10 +5450,6 @@ Sign in again on the Connections page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (%2) is responsible, from “%3”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The status map puts an order in status %1 in stage %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5476,6 +5535,30 @@ Sign in again on the Connections page.</source>
     </message>
     <message>
         <source>&quot;language&quot; is &quot;%1&quot;; CRM Bridge writes into a CRM in &quot;ru&quot; or &quot;en&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, stage %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is responsible, from “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests from form “%1” go to pipeline %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible user %1 comes from the route of form “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A form route names no form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form “%1” has two routes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

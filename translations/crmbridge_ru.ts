@@ -3201,6 +3201,49 @@ Last failed: %2
     </message>
 </context>
 <context>
+    <name>Gui::FormRoutingModel</name>
+    <message>
+        <source>first stage (%1)</source>
+        <translation>первый этап (%1)</translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation>не выбран</translation>
+    </message>
+    <message>
+        <source>%1 · every form</source>
+        <translation>%1 · все формы</translation>
+    </message>
+    <message>
+        <source>Route requests from form %1</source>
+        <translation>Маршрут заявок с формы %1</translation>
+    </message>
+    <message>
+        <source>(as every form)</source>
+        <translation>(как у всех форм)</translation>
+    </message>
+    <message>
+        <source>(the pipeline&apos;s first stage)</source>
+        <translation>(первый этап воронки)</translation>
+    </message>
+    <message>
+        <source>Web form</source>
+        <translation>Веб-форма</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Воронка</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+</context>
+<context>
     <name>Gui::HistoryPage</name>
     <message>
         <source>Show</source>
@@ -4138,10 +4181,6 @@ Keys: %2</source>
 <context>
     <name>Gui::RouteFields</name>
     <message>
-        <source>(from the order)</source>
-        <translation>(из заказа)</translation>
-    </message>
-    <message>
         <source>(first stage)</source>
         <translation>(первый этап)</translation>
     </message>
@@ -4204,6 +4243,14 @@ Keys: %2</source>
         <source>Responsible</source>
         <translation>Ответственный</translation>
     </message>
+    <message>
+        <source>Switch on the rule of %1</source>
+        <translation>Включить правило категории %1</translation>
+    </message>
+    <message>
+        <source>Switch off the rule of %1</source>
+        <translation>Выключить правило категории %1</translation>
+    </message>
 </context>
 <context>
     <name>Gui::RoutingView</name>
@@ -4244,10 +4291,6 @@ Keys: %2</source>
         <translation>Заказы без маршрута по категории:</translation>
     </message>
     <message>
-        <source>Requests from web forms:</source>
-        <translation>Заявки с веб-форм:</translation>
-    </message>
-    <message>
         <source>Route requests from web forms</source>
         <translation>Маршрут заявок с веб-форм</translation>
     </message>
@@ -4262,6 +4305,26 @@ Keys: %2</source>
     <message>
         <source>Change the default route</source>
         <translation>Изменить маршрут по умолчанию</translation>
+    </message>
+    <message>
+        <source>Every other web form:</source>
+        <translation>Остальные веб-формы:</translation>
+    </message>
+    <message>
+        <source>Web forms are listed here by name once the intake accepts one or a request comes in; each can go to its own pipeline.</source>
+        <translation>Веб-формы появятся здесь по именам, когда приём заявок их примет или придёт заявка; у каждой может быть своя воронка.</translation>
+    </message>
+    <message>
+        <source>Requests from each web form, by the form&apos;s name: what a form does not set comes from “Every other web form” below.</source>
+        <translation>Заявки с каждой веб-формы по её имени: чего форма не задаёт, берётся из «Остальные веб-формы» ниже.</translation>
+    </message>
+    <message>
+        <source>(from the order)</source>
+        <translation>(из заказа)</translation>
+    </message>
+    <message>
+        <source>(not chosen)</source>
+        <translation>(не выбран)</translation>
     </message>
 </context>
 <context>
@@ -5400,7 +5463,7 @@ Sign in again on the Connections page.</source>
     </message>
     <message>
         <source>The deal starts in the pipeline&apos;s first stage %1.</source>
-        <translation>Сделка начинается с первого этапа воронки %1.</translation>
+        <translation>Сделка начинается с первого этапа воронки — %1.</translation>
     </message>
     <message>
         <source>Stage %1 does not exist in pipeline %2</source>
@@ -5519,10 +5582,6 @@ Sign in again on the Connections page.</source>
         <translation>У категории %1 уже есть правило</translation>
     </message>
     <message>
-        <source>%1 (%2) is responsible, from “%3”.</source>
-        <translation>Ответственный — %1 (%2), из поля «%3».</translation>
-    </message>
-    <message>
         <source>The status map puts an order in status %1 in stage %2.</source>
         <translation>Сопоставление статусов ставит заказ в статусе %1 на этап %2.</translation>
     </message>
@@ -5609,6 +5668,30 @@ Sign in again on the Connections page.</source>
     <message>
         <source>&quot;language&quot; is &quot;%1&quot;; CRM Bridge writes into a CRM in &quot;ru&quot; or &quot;en&quot;</source>
         <translation>«language» — «%1»; CRM Bridge пишет в CRM на «ru» или «en»</translation>
+    </message>
+    <message>
+        <source>%1, stage %2</source>
+        <translation>%1, этап %2</translation>
+    </message>
+    <message>
+        <source>%1 is responsible, from “%2”.</source>
+        <translation>Ответственный — %1, из поля «%2».</translation>
+    </message>
+    <message>
+        <source>Requests from form “%1” go to pipeline %2.</source>
+        <translation>Заявки с формы «%1» идут в воронку %2.</translation>
+    </message>
+    <message>
+        <source>Responsible user %1 comes from the route of form “%2”.</source>
+        <translation>Ответственный %1 задан маршрутом формы «%2».</translation>
+    </message>
+    <message>
+        <source>A form route names no form</source>
+        <translation>В маршруте не указана форма</translation>
+    </message>
+    <message>
+        <source>Form “%1” has two routes</source>
+        <translation>У формы «%1» два маршрута</translation>
     </message>
 </context>
 <context>

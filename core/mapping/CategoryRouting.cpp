@@ -29,16 +29,27 @@ QString property(const Model::ShopOrder &order, const QString &path)
     return values && !values->isEmpty() ? values->constFirst().trimmed() : QString();
 }
 
+// Names as the operator sees them in the CRM; an id only for what the account does not have.
 QString pipelineLabel(const QString &id, const Crm::CrmSchema *schema)
 {
     const Crm::Pipeline *p = schema ? schema->pipeline(id) : nullptr;
-    return p ? QStringLiteral("\u201c%1\u201d (%2)").arg(p->name, id) : id;
+    return p ? QStringLiteral("\u201c%1\u201d").arg(p->name) : id;
+}
+
+/** "“Опт”", or "“Опт”, stage “Заявка”" when a stage is chosen. */
+QString placeLabel(const QString &pipelineId, const QString &stageId, const Crm::CrmSchema *schema)
+{
+    if (stageId.isEmpty())
+        return pipelineLabel(pipelineId, schema);
+    const Crm::Stage *s = schema ? schema->stage(pipelineId, stageId) : nullptr;
+    return Text::tr("%1, stage %2")
+        .arg(pipelineLabel(pipelineId, schema), s ? QStringLiteral("\u201c%1\u201d").arg(s->name) : stageId);
 }
 
 QString userLabel(const QString &id, const Crm::CrmSchema *schema)
 {
     const Crm::CrmUser *u = schema ? schema->user(id) : nullptr;
-    return u ? QStringLiteral("%1 (%2)").arg(u->name, id) : id;
+    return u ? u->name : id;
 }
 
 /** One candidate for the pipeline/stage/responsible user, in priority order. */
@@ -115,7 +126,7 @@ RouteResult CategoryRouting::route(const Model::ShopOrder &order, const Category
                     matched = hit;
                     result.ruleId = hit->id;
                     result.categoryId = ancestor;
-                    const QString pipeline = pipelineLabel(hit->pipelineId, schema);
+                    const QString pipeline = placeLabel(hit->pipelineId, hit->stageId, schema);
                     why << (ancestor == categoryId
                                 ? Text::tr("Product \u201c%1\u201d (cart line %2) is in category "
                                            "\u201c%3\u201d, which routes it to pipeline %4.")
@@ -192,9 +203,11 @@ RouteResult CategoryRouting::route(const Model::ShopOrder &order, const Category
                              : Text::tr("The order's own pipeline %1 takes priority over the category.")
                                    .arg(pipelineLabel(fromOrder.pipelineId, schema)));
     } else if (result.origin == QLatin1String("order-properties")) {
-        why << Text::tr("The order asks for pipeline %1.").arg(pipelineLabel(result.pipelineId, schema));
+        why << Text::tr("The order asks for pipeline %1.")
+                   .arg(placeLabel(result.pipelineId, result.stageId, schema));
     } else if (result.origin == QLatin1String("default")) {
-        why << Text::tr("The default pipeline %1 is used.").arg(pipelineLabel(result.pipelineId, schema));
+        why << Text::tr("The default pipeline %1 is used.")
+                   .arg(placeLabel(result.pipelineId, result.stageId, schema));
     }
     if (!result.responsibleUserId.isEmpty()) {
         const QString user = userLabel(result.responsibleUserId, schema);

@@ -16,16 +16,26 @@ using Kind = FieldTarget::Kind;
 
 namespace {
 
+// Names as the operator sees them in the CRM; an id only for what the account does not have.
 QString pipelineName(const Crm::CrmSchema &schema, const QString &id)
 {
     const Crm::Pipeline *p = schema.pipeline(id);
-    return p ? QStringLiteral("\u201c%1\u201d (%2)").arg(p->name, id) : id;
+    return p ? QStringLiteral("\u201c%1\u201d").arg(p->name) : id;
 }
 
 QString stageName(const Crm::CrmSchema &schema, const QString &pipelineId, const QString &stageId)
 {
     const Crm::Stage *s = schema.stage(pipelineId, stageId);
-    return s ? QStringLiteral("\u201c%1\u201d (%2)").arg(s->name, stageId) : stageId;
+    return s ? QStringLiteral("\u201c%1\u201d").arg(s->name) : stageId;
+}
+
+/** "“Опт”", or "“Опт”, stage “Заявка”" when a stage is chosen. */
+QString placeName(const Crm::CrmSchema &schema, const QString &pipelineId, const QString &stageId)
+{
+    return stageId.isEmpty()
+        ? pipelineName(schema, pipelineId)
+        : Text::tr("%1, stage %2")
+              .arg(pipelineName(schema, pipelineId), stageName(schema, pipelineId, stageId));
 }
 
 /** The first ordinary stage by sort order: where a new deal starts when nobody chose one. */
@@ -344,8 +354,8 @@ private:
         draft.deal.responsibleUserId = user->id;
         setPolicy(draft.deal.policies, QStringLiteral("responsible"), row.policy);
         const auto source = SourceFieldCatalogue::describe(m_map.kind, row.source);
-        why << Text::tr("%1 (%2) is responsible, from \u201c%3\u201d.")
-                   .arg(user->name, user->id, source ? source->label : row.source);
+        why << Text::tr("%1 is responsible, from \u201c%2\u201d.")
+                   .arg(user->name, source ? source->label : row.source);
     }
 
     void applyCustom(const FieldRow &row, const QStringList &values)
@@ -517,12 +527,34 @@ Result<Crm::DealDraft> DraftBuilder::build(const Model::FormSubmission &form) co
     run.draft.deal.externalId = QStringLiteral("form:") + form.id;
     run.draft.routing.origin = QStringLiteral("form");
     run.useConfig(QStringLiteral("form-routing"), {});
-    if (!m_set.formRouting.pipelineId.isEmpty()) {
-        run.why << Text::tr("Requests from forms go to pipeline %1.")
-                       .arg(pipelineName(m_schema, m_set.formRouting.pipelineId));
+    // The form's own route by its name, as a category routes an order; what it leaves empty comes
+    // from the route of every form (the pipeline with its stage, the responsible user on its own).
+    const FormRouting &routing = m_set.formRouting;
+    const FormRoute *own = routing.routeFor(form.formName);
+    QString pipelineId = routing.pipelineId;
+    QString stageId = routing.stageId;
+    QString responsible = routing.responsibleUserId;
+    if (own) {
+        run.useConfig(QStringLiteral("form-routing"), own->formName);
+        run.draft.routing.ruleId = own->formName;
+        if (!own->pipelineId.isEmpty()) {
+            pipelineId = own->pipelineId;
+            stageId = own->stageId;
+            run.why << Text::tr("Requests from form \u201c%1\u201d go to pipeline %2.")
+                           .arg(form.formName, placeName(m_schema, pipelineId, stageId));
+        }
+        if (!own->responsibleUserId.isEmpty()) {
+            responsible = own->responsibleUserId;
+            const Crm::CrmUser *user = m_schema.user(responsible);
+            run.why << Text::tr("Responsible user %1 comes from the route of form \u201c%2\u201d.")
+                           .arg(user ? user->name : responsible, form.formName);
+        }
     }
-    run.place(m_set.formRouting.pipelineId, m_set.formRouting.stageId, QStringLiteral("form-routing"));
-    run.draft.deal.responsibleUserId = m_set.formRouting.responsibleUserId;
+    if ((!own || own->pipelineId.isEmpty()) && !pipelineId.isEmpty())
+        run.why << Text::tr("Requests from forms go to pipeline %1.")
+                       .arg(placeName(m_schema, pipelineId, stageId));
+    run.place(pipelineId, stageId, QStringLiteral("form-routing"));
+    run.draft.deal.responsibleUserId = responsible;
     run.applyRows();
     run.finish(m_texts.requestTitle(form.id), formNote(form, m_texts));
     return run.result();

@@ -40,11 +40,7 @@ QJsonObject MappingSet::toJson() const
                        { QStringLiteral("forms"), forms.toJson() },
                        { QStringLiteral("statuses"), statuses.toJson() },
                        { QStringLiteral("routing"), routing.toJson() },
-                       { QStringLiteral("form_routing"),
-                         QJsonObject {
-                             { QStringLiteral("pipeline_id"), formRouting.pipelineId },
-                             { QStringLiteral("stage_id"), formRouting.stageId },
-                             { QStringLiteral("responsible_user_id"), formRouting.responsibleUserId } } } };
+                       { QStringLiteral("form_routing"), formRouting.toJson() } };
     if (!codes.isEmpty())
         json.insert(QStringLiteral("codes"), codes.toJson());
     if (!language.isEmpty())
@@ -97,10 +93,7 @@ Result<MappingSet> MappingSet::fromJson(const QJsonObject &json, const Crm::CrmS
     if (!routing)
         return invalid(routing.error().message);
     set.routing = routing.value();
-    const QJsonObject fr = json.value(QLatin1String("form_routing")).toObject();
-    set.formRouting
-        = { fr.value(QLatin1String("pipeline_id")).toString(), fr.value(QLatin1String("stage_id")).toString(),
-            fr.value(QLatin1String("responsible_user_id")).toString() };
+    set.formRouting = FormRouting::fromJson(json.value(QLatin1String("form_routing")).toObject());
     auto codes = CodeMaps::fromJson(json.value(QLatin1String("codes")).toObject());
     if (!codes)
         return invalid(codes.error().message);

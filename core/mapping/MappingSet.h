@@ -4,6 +4,7 @@
 #include "CategoryRouting.h"
 #include "CodeMaps.h"
 #include "FieldMap.h"
+#include "FormRouting.h"
 #include "Problem.h"
 #include "StatusMap.h"
 #include "common/Result.h"
@@ -15,23 +16,14 @@
 
 namespace Mapping {
 
-/** Where deals from web forms go: forms have no cart, so no category routing. */
-struct FormRouting
-{
-    QString pipelineId; ///< empty: the CRM's main pipeline
-    QString stageId; ///< empty: the pipeline's first stage
-    QString responsibleUserId;
-    bool operator==(const FormRouting &) const = default;
-};
-
 /**
  * Everything the mapping of one CRM connection is: the order and form field grids with their
- * templates, the status map, category routing and form routing. Value type; persisted by
+ * templates, the status map, category routing and form routing (by the form's name). Value type; persisted by
  * Store::MappingRepo, exported and imported as versioned JSON (`crmbridgectl mapping export/import`):
  *
  *     {"format": "crmbridge.mapping", "version": 1, "crm": "amocrm", "phone_region": "RU",
  *      "orders": FieldMap, "forms": FieldMap, "statuses": StatusMap, "routing": CategoryRouting,
- *      "form_routing": {"pipeline_id", "stage_id", "responsible_user_id"}, "codes": CodeMaps}
+ *      "form_routing": FormRouting, "codes": CodeMaps}
  *
  * "codes" (delivery/payment code maps, paid statuses) came later within version 1: it is optional,
  * and a file without it reads as empty code maps.

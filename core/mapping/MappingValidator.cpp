@@ -282,7 +282,8 @@ QList<Problem> MappingValidator::validateStructure(const MappingSet &set, const 
         if (map->noteMode == FieldMap::NoteMode::Template)
             checkTemplate(out, {}, map->kind, map->noteTemplate, Text::tr("note template"));
     }
-    problems << set.statuses.validate(schema) << set.routing.validate() << set.codes.validateStructure();
+    problems << set.statuses.validate(schema) << set.routing.validate() << set.formRouting.validate()
+             << set.codes.validateStructure();
     return problems;
 }
 
@@ -347,6 +348,11 @@ QList<Problem> MappingValidator::validateRouting(const MappingSet &set, const Cr
     forms.checkPipelineStage(Severity::Error, {}, set.formRouting.pipelineId, set.formRouting.stageId, schema,
                              diff);
     forms.checkUser(Severity::Error, {}, set.formRouting.responsibleUserId, schema, diff);
+    for (const FormRoute &route : set.formRouting.forms) {
+        forms.checkPipelineStage(Severity::Error, route.formName, route.pipelineId, route.stageId, schema,
+                                 diff);
+        forms.checkUser(Severity::Error, route.formName, route.responsibleUserId, schema, diff);
+    }
     return problems;
 }
 

@@ -182,6 +182,9 @@ int main(int argc, char *argv[])
     set.routing.rules = { { QStringLiteral("r1"), QStringLiteral("2"), QStringLiteral("7002"),
                             QStringLiteral("70021"), QStringLiteral("502"), true } };
     set.routing.defaultPipelineId = QStringLiteral("7001");
+    // Callback requests go to the service pipeline, to Anna.
+    set.formRouting.forms
+        = { { QStringLiteral("callback"), QStringLiteral("7003"), {}, QStringLiteral("501") } };
     set.orders.matchChoices(schema.value(),
                             { { QStringLiteral("order.delivery.name"),
                                 { QStringLiteral("Самовывоз"), QStringLiteral("Курьером по городу"),
@@ -332,7 +335,8 @@ int main(int argc, char *argv[])
         job.source = form ? QStringLiteral("forms") : QStringLiteral("shop");
         job.sourceRef = QString::number(812 + i);
         job.idempotencyKey = QStringLiteral("%1:%2").arg(job.kind).arg(812 + i);
-        job.reference = form ? QStringLiteral("Обратный звонок") : number;
+        // A request is known by the name of the form it came from, as the intake keys it (/forms/callback).
+        job.reference = form ? QStringLiteral("callback") : number;
         job.customer = names.at(who);
         job.phone
             = QString(phone).remove(QRegularExpression(QStringLiteral("[^0-9]"))); // sources store digits
@@ -340,7 +344,7 @@ int main(int argc, char *argv[])
         if (form) {
             payload = QJsonObject {
                 { QStringLiteral("id"), QString::number(812 + i) },
-                { QStringLiteral("form_name"), QStringLiteral("Обратный звонок") },
+                { QStringLiteral("form_name"), QStringLiteral("callback") },
                 { QStringLiteral("page_url"), QStringLiteral("https://coffeeshop.ru/contacts") },
                 { QStringLiteral("client_ip"), QStringLiteral("95.31.18.119") },
                 { QStringLiteral("received_at"),

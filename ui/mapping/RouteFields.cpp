@@ -6,12 +6,14 @@
 
 namespace Gui {
 
-RouteFields::RouteFields(const QString &name, const QString &noPipeline, QWidget *parent)
+RouteFields::RouteFields(const QString &name, const QString &noPipeline, const QString &noResponsible,
+                         QWidget *parent)
     : QWidget(parent)
     , m_pipeline(new QComboBox(this))
     , m_stage(new QComboBox(this))
     , m_responsible(new QComboBox(this))
     , m_noPipeline(noPipeline)
+    , m_noResponsible(noResponsible)
 {
     setObjectName(name);
     m_pipeline->setObjectName(name + QStringLiteral("Pipeline"));
@@ -41,7 +43,7 @@ void RouteFields::setSchema(const Crm::CrmSchema &schema)
     for (const Crm::Pipeline &pipeline : schema.pipelines)
         m_pipeline->addItem(pipeline.name, pipeline.id);
     m_responsible->clear();
-    m_responsible->addItem(tr("(from the order)"), QString());
+    m_responsible->addItem(m_noResponsible, QString());
     for (const Crm::CrmUser &user : schema.users) {
         if (user.active)
             m_responsible->addItem(user.name, user.id);

@@ -27,8 +27,10 @@ class RouteFields : public QWidget
 {
     Q_OBJECT
 public:
-    /** @p name prefixes the combos' object names ("routingDefault" → "routingDefaultPipeline" …). */
-    RouteFields(const QString &name, const QString &noPipeline, QWidget *parent = nullptr);
+    /** @p name prefixes the combos' object names ("routingDefault" → "routingDefaultPipeline" …);
+     *  @p noPipeline and @p noResponsible say what an unset pipeline and user mean there. */
+    RouteFields(const QString &name, const QString &noPipeline, const QString &noResponsible,
+                QWidget *parent = nullptr);
 
     void setSchema(const Crm::CrmSchema &schema);
     void setChoice(const RouteChoice &choice);
@@ -45,6 +47,7 @@ private:
     QComboBox *m_stage;
     QComboBox *m_responsible;
     QString m_noPipeline;
+    QString m_noResponsible;
 };
 
 } // namespace Gui

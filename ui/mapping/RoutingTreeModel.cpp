@@ -241,6 +241,9 @@ QVariant RoutingTreeModel::data(const QModelIndex &index, int role) const
             font.setBold(true);
             return font;
         }
+        // A category with a rule has the rule's switch: off keeps the rule without applying it.
+        if (role == Qt::CheckStateRole && own)
+            return own->active ? Qt::Checked : Qt::Unchecked;
         return {};
     }
     const ValueOrigin source = sourceOf(id, column);
@@ -282,17 +285,22 @@ QVariant RoutingTreeModel::data(const QModelIndex &index, int role) const
 
 bool RoutingTreeModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid)
-        || index.column() == CategoryColumn)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return false;
     const QString id = m_nodes.at(nodeOf(index)).categoryId;
+    if (role == Qt::CheckStateRole && index.column() == CategoryColumn)
+        return switchRule(id, value.toInt() == Qt::Checked);
+    if (role != Qt::EditRole || index.column() == CategoryColumn)
+        return false;
     const QString v = value.toString();
     CategoryRouting after = m_routing;
     auto it = std::find_if(after.rules.begin(), after.rules.end(),
                            [&id](const RouteRule &r) { return r.categoryId == id; });
     auto ensureRule = [&]() -> RouteRule & {
-        if (it != after.rules.end())
+        if (it != after.rules.end()) {
+            it->active = true; // a value set on a switched-off rule means it is wanted again
             return *it;
+        }
         int n = int(after.rules.size()) + 1;
         while (std::any_of(after.rules.cbegin(), after.rules.cend(),
                            [n](const RouteRule &r) { return r.id == QStringLiteral("r%1").arg(n); }))
@@ -347,11 +355,29 @@ bool RoutingTreeModel::setData(const QModelIndex &index, const QVariant &value, 
     return true;
 }
 
+bool RoutingTreeModel::switchRule(const QString &categoryId, bool on)
+{
+    CategoryRouting after = m_routing;
+    auto it = std::find_if(after.rules.begin(), after.rules.end(),
+                           [&categoryId](const RouteRule &r) { return r.categoryId == categoryId; });
+    if (it == after.rules.end())
+        return false;
+    if (it->active == on)
+        return true;
+    it->active = on;
+    const QString name = m_tree.contains(categoryId) ? m_tree.name(categoryId) : categoryId;
+    changeRouting(after,
+                  on ? tr("Switch on the rule of %1").arg(name) : tr("Switch off the rule of %1").arg(name));
+    return true;
+}
+
 Qt::ItemFlags RoutingTreeModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags flags = QAbstractItemModel::flags(index);
     if (index.isValid() && index.column() != CategoryColumn)
         flags |= Qt::ItemIsEditable;
+    if (index.isValid() && index.column() == CategoryColumn && ruleOf(m_nodes.at(nodeOf(index)).categoryId))
+        flags |= Qt::ItemIsUserCheckable;
     return flags;
 }
 

@@ -17,9 +17,10 @@ namespace Gui {
 /**
  * The shop's category tree with the routing of each node: pipeline, stage and responsible user,
  * editable on any node (an edit makes or changes that category's rule; "as above" removes the
- * value). What a node does not set itself is shown greyed with where it comes from ("from
- * «Обувь»"), as CategoryRouting::route() inherits it. Categories that rules name but the shop's tree
- * lacks are listed at the top level. Edits are undoable. GUI thread; owned by the routing view.
+ * value); a category's rule is switched off and on by the check box before its name. What a node does not set
+ * itself is shown greyed with where it comes from ("from «Обувь»"), as CategoryRouting::route() inherits it.
+ * Categories that rules name but the shop's tree lacks are listed at the top level. Edits are undoable. GUI
+ * thread; owned by the routing view.
  */
 class RoutingTreeModel : public QAbstractItemModel
 {
@@ -46,6 +47,9 @@ public:
     void setHighlighted(const QStringList &categoryIds);
     QModelIndex indexOf(const QString &categoryId, int column = CategoryColumn) const;
     QList<Choice> choices(const QModelIndex &index) const;
+    /** Switches the rule of @p categoryId on or off (undoable); false when it has none. The tree's
+     *  category column shows the switch as a check box on every category with a rule. */
+    bool switchRule(const QString &categoryId, bool on);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;

@@ -2,12 +2,13 @@
 #include "RoutingView.h"
 
 #include "ChoiceDelegate.h"
+#include "FormRoutingModel.h"
 #include "RouteFields.h"
 #include "RoutingTreeModel.h"
 #include "RowProblems.h"
-#include "SnapshotCommand.h"
 #include "model/ShopOrder.h"
 #include "source/SourceRepo.h"
+#include "source/intake/FormEndpointRepo.h"
 #include "store/CategoryCacheRepo.h"
 #include "store/JobRepo.h"
 
@@ -19,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTableView>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -39,11 +41,17 @@ RoutingView::RoutingView(std::shared_ptr<Storage::Database> db, QUndoStack *undo
     , m_db(std::move(db))
     , m_undo(undo)
     , m_model(new RoutingTreeModel(undo, this))
+    , m_formModel(new FormRoutingModel(undo, this))
     , m_tree(new QTreeView(this))
+    , m_formTable(new QTableView(this))
+    , m_formNote(new QLabel(this))
     , m_treeNote(new QLabel(this))
     , m_summary(new QLabel(this))
-    , m_default(new RouteFields(QStringLiteral("routingDefault"), tr("(main pipeline)"), this))
-    , m_forms(new RouteFields(QStringLiteral("routingForms"), tr("(main pipeline)"), this))
+    , m_default(new RouteFields(QStringLiteral("routingDefault"), tr("(main pipeline)"),
+                                tr("(from the order)"), this))
+    // A request has no order to name a responsible user: unset leaves it to the CRM.
+    , m_forms(
+          new RouteFields(QStringLiteral("routingForms"), tr("(main pipeline)"), tr("(not chosen)"), this))
     , m_categoryWins(new QCheckBox(tr("The category beats the pipeline the order asks for"), this))
     , m_orderProperties(new QCheckBox(tr("Use the pipeline the order carries (amoCRMFields)"), this))
     , m_order(new QLineEdit(this))
@@ -64,6 +72,22 @@ RoutingView::RoutingView(std::shared_ptr<Storage::Database> db, QUndoStack *undo
     header->setSectionResizeMode(RoutingTreeModel::CategoryColumn, QHeaderView::ResizeToContents);
     for (int column = RoutingTreeModel::PipelineColumn; column < RoutingTreeModel::ColumnCount; ++column)
         header->setSectionResizeMode(column, QHeaderView::Stretch);
+    m_formTable->setObjectName(QStringLiteral("routingFormTable"));
+    m_formTable->setModel(m_formModel);
+    m_formTable->setItemDelegate(new ChoiceDelegate(
+        [this](const QModelIndex &index) { return m_formModel->choices(index); }, m_formTable));
+    m_formTable->setEditTriggers(m_tree->editTriggers());
+    m_formTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_formTable->setWordWrap(false);
+    m_formTable->setTextElideMode(Qt::ElideRight);
+    m_formTable->verticalHeader()->hide();
+    m_formTable->horizontalHeader()->setStretchLastSection(false);
+    m_formTable->horizontalHeader()->setSectionResizeMode(FormRoutingModel::FormColumn,
+                                                          QHeaderView::ResizeToContents);
+    for (int column = FormRoutingModel::PipelineColumn; column < FormRoutingModel::ColumnCount; ++column)
+        m_formTable->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Stretch);
+    m_formNote->setObjectName(QStringLiteral("routingFormNote"));
+    m_formNote->setWordWrap(true);
     m_treeNote->setObjectName(QStringLiteral("routingTreeNote"));
     m_treeNote->setWordWrap(true);
     m_summary->setObjectName(QStringLiteral("routingSummary"));
@@ -84,7 +108,7 @@ RoutingView::RoutingView(std::shared_ptr<Storage::Database> db, QUndoStack *undo
     auto *settings = new QGroupBox(tr("Everything else"), this);
     auto *form = new QFormLayout(settings);
     form->addRow(tr("Orders no category routes:"), m_default);
-    form->addRow(tr("Requests from web forms:"), m_forms);
+    form->addRow(tr("Every other web form:"), m_forms);
     form->addRow(m_categoryWins);
     form->addRow(m_orderProperties);
 
@@ -93,7 +117,9 @@ RoutingView::RoutingView(std::shared_ptr<Storage::Database> db, QUndoStack *undo
     question->addWidget(ask);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_treeNote);
-    layout->addWidget(m_tree, 1);
+    layout->addWidget(m_tree, 3);
+    layout->addWidget(m_formNote);
+    layout->addWidget(m_formTable, 1);
     layout->addWidget(m_summary);
     layout->addWidget(settings);
     layout->addLayout(question);
@@ -106,12 +132,16 @@ RoutingView::RoutingView(std::shared_ptr<Storage::Database> db, QUndoStack *undo
     connect(m_orderProperties, &QCheckBox::clicked, this, &RoutingView::editSettings);
     connect(m_forms, &RouteFields::picked, this, [this] {
         const RouteChoice picked = m_forms->choice();
-        const Mapping::FormRouting after { picked.pipelineId, picked.stageId, picked.responsibleUserId };
-        if (after == m_formRouting)
-            return;
-        m_undo->push(new SnapshotCommand<Mapping::FormRouting>(
-            [this](const Mapping::FormRouting &r) { applyFormRouting(r); }, m_formRouting, after,
-            tr("Route requests from web forms")));
+        Mapping::FormRouting after = m_formModel->routing();
+        after.pipelineId = picked.pipelineId;
+        after.stageId = picked.stageId;
+        after.responsibleUserId = picked.responsibleUserId;
+        if (!(after == m_formModel->routing()))
+            m_formModel->changeRouting(after, tr("Route requests from web forms"));
+    });
+    connect(m_formModel, &FormRoutingModel::edited, this, [this] {
+        showSettings();
+        Q_EMIT edited();
     });
     connect(m_model, &RoutingTreeModel::edited, this, [this] {
         showSettings();
@@ -135,10 +165,37 @@ Mapping::CategoryTree RoutingView::cachedTree(const std::shared_ptr<Storage::Dat
     return tree;
 }
 
+QStringList RoutingView::knownForms(const std::shared_ptr<Storage::Database> &db)
+{
+    QStringList names;
+    if (auto endpoints = Source::Intake::FormEndpointRepo(db).list()) {
+        for (const Source::Intake::FormEndpoint &endpoint : endpoints.value())
+            names << endpoint.name;
+    }
+    // Requests that came in recently, also from forms the intake no longer lists (a file import …).
+    Store::JobQuery query;
+    query.limit = 500;
+    if (auto jobs = Store::JobRepo(db).search(query)) {
+        for (const Store::Job &job : jobs.value()) {
+            if (job.kind == QLatin1String("form.submitted") && !job.reference.isEmpty())
+                names << job.reference;
+        }
+    }
+    names.removeDuplicates();
+    return names;
+}
+
 void RoutingView::load(const Mapping::MappingSet &set, const Crm::CrmSchema &schema)
 {
     m_schema = schema;
-    m_formRouting = set.formRouting;
+    m_formModel->setKnownForms(knownForms(m_db));
+    m_formModel->setRouting(set.formRouting, schema);
+    m_formNote->setText(m_formModel->rowCount() == 0
+                            ? tr("Web forms are listed here by name once the intake accepts one or a request "
+                                 "comes in; each can go to its own pipeline.")
+                            : tr("Requests from each web form, by the form's name: what a form does not set "
+                                 "comes from “Every other web form” below."));
+    m_formTable->setVisible(m_formModel->rowCount() > 0);
     const Mapping::CategoryTree tree = cachedTree(m_db);
     m_model->setTree(tree);
     m_model->setRouting(set.routing, schema);
@@ -160,6 +217,11 @@ Mapping::CategoryRouting RoutingView::routing() const
     return m_model->routing();
 }
 
+Mapping::FormRouting RoutingView::formRouting() const
+{
+    return m_formModel->routing();
+}
+
 void RoutingView::setProblems(const QList<Mapping::Problem> &problems)
 {
     QList<Mapping::Problem> mine;
@@ -168,6 +230,7 @@ void RoutingView::setProblems(const QList<Mapping::Problem> &problems)
             mine << problem;
     }
     m_model->setProblems(mine);
+    m_formModel->setProblems(mine);
     RowProblems::showSummary(m_summary, mine);
 }
 
@@ -176,7 +239,8 @@ void RoutingView::showSettings()
     const CategoryRouting routing = m_model->routing();
     m_default->setChoice(
         { routing.defaultPipelineId, routing.defaultStageId, routing.defaultResponsibleUserId });
-    m_forms->setChoice({ m_formRouting.pipelineId, m_formRouting.stageId, m_formRouting.responsibleUserId });
+    const Mapping::FormRouting &forms = m_formModel->routing();
+    m_forms->setChoice({ forms.pipelineId, forms.stageId, forms.responsibleUserId });
     m_categoryWins->setChecked(routing.categoryWins);
     m_orderProperties->setChecked(!routing.pipelineProperty.isEmpty() || !routing.stageProperty.isEmpty()
                                   || !routing.responsibleProperty.isEmpty());
@@ -204,13 +268,6 @@ void RoutingView::editSettings()
     if (!(after == m_model->routing()))
         m_model->changeRouting(after, tr("Change the default route"));
     showSettings();
-}
-
-void RoutingView::applyFormRouting(const Mapping::FormRouting &routing)
-{
-    m_formRouting = routing;
-    showSettings();
-    Q_EMIT edited();
 }
 
 QString RoutingView::explain(const QString &orderNumber)

@@ -11,18 +11,21 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QTableView;
 class QTreeView;
 class QUndoStack;
 
 namespace Gui {
 
+class FormRoutingModel;
 class RouteFields;
 class RoutingTreeModel;
 
 /**
  * The routing editor: the shop's category tree (as the store last read it) where any node sets a
  * pipeline, stage and responsible user for the products in it and below it (RoutingTreeModel);
- * the default route, the form route, whether the category beats the order's own pipeline and
+ * the default route; the web forms by name, each routed as a category is (FormRoutingModel), and the
+ * route of every other form; whether the category beats the order's own pipeline and
  * whether the order's own pipeline is read at all; and "Which rule matches?" for an order in the
  * queue, which walks the tree with parents and highlights the path. Edits are undoable. GUI thread;
  * owned by the Mapping page.
@@ -36,9 +39,10 @@ public:
     /** Loads the connection's routing and the shop's category tree (drops unsaved edits). */
     void load(const Mapping::MappingSet &set, const Crm::CrmSchema &schema);
     Mapping::CategoryRouting routing() const;
-    Mapping::FormRouting formRouting() const { return m_formRouting; }
+    Mapping::FormRouting formRouting() const;
     void setProblems(const QList<Mapping::Problem> &problems);
     RoutingTreeModel *model() const { return m_model; }
+    FormRoutingModel *formModel() const { return m_formModel; }
     QTreeView *tree() const { return m_tree; }
     /** Whether routing means anything for this account: it has more than one pipeline to route to (a
      *  RetailCRM account has one order flow), or the mapping already has rules. */
@@ -48,6 +52,9 @@ public:
     }
     /** The shop's category tree as the store last read it (every source's, merged). */
     static Mapping::CategoryTree cachedTree(const std::shared_ptr<Storage::Database> &db);
+    /** The web forms the store knows by name: those the intake accepts and those recent requests came
+     *  from. */
+    static QStringList knownForms(const std::shared_ptr<Storage::Database> &db);
     /** Answers for an order number (or says it is not in the queue) and highlights the path. */
     QString explain(const QString &orderNumber);
 
@@ -57,14 +64,15 @@ Q_SIGNALS:
 private:
     void showSettings();
     void editSettings();
-    void applyFormRouting(const Mapping::FormRouting &routing);
 
     std::shared_ptr<Storage::Database> m_db;
     QUndoStack *m_undo;
     Crm::CrmSchema m_schema;
-    Mapping::FormRouting m_formRouting;
     RoutingTreeModel *m_model;
+    FormRoutingModel *m_formModel;
     QTreeView *m_tree;
+    QTableView *m_formTable;
+    QLabel *m_formNote;
     QLabel *m_treeNote;
     QLabel *m_summary;
     RouteFields *m_default;
