@@ -25,7 +25,7 @@ class SyncEngine;
 namespace Secrets {
 class SecretStore;
 }
-namespace Source::MiniShop2 {
+namespace Source {
 class ShopDb;
 }
 
@@ -122,7 +122,7 @@ private:
     std::unique_ptr<DemoCrm> m_crm;
     std::shared_ptr<Storage::Database> m_store;
     std::shared_ptr<Secrets::SecretStore> m_secrets;
-    std::shared_ptr<Source::MiniShop2::ShopDb> m_shop;
+    std::shared_ptr<Source::ShopDb> m_shop;
     std::unique_ptr<EngineHost> m_engine;
     QNetworkAccessManager *m_network = nullptr;
     std::unique_ptr<Crm::CrmConnector> m_schemaReader;

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ShopDb.h"
 
-#include "MiniShop2Log.h"
-
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QUrl>
 
-namespace Source::MiniShop2 {
+namespace Source {
+
+namespace {
+Q_LOGGING_CATEGORY(lcShopDb, "crmbridge.source.shopdb")
+}
 
 using Common::Error;
 using Common::Result;
@@ -119,7 +122,7 @@ Common::Status ShopDb::openAndConfigure(QSqlDatabase &db)
              { "PRAGMA busy_timeout = 15000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL" })
             pragma.exec(QLatin1String(statement));
     }
-    qCDebug(lcMiniShop2) << "opened" << m_url.toDisplayString();
+    qCDebug(lcShopDb) << "opened" << m_url.toDisplayString();
     return {};
 }
 
@@ -230,4 +233,4 @@ void ShopDb::rollback()
         conn->rollback();
 }
 
-} // namespace Source::MiniShop2
+} // namespace Source
