@@ -283,6 +283,9 @@ FieldMap FieldMap::defaultsForOrders(const Crm::CrmSchema &schema)
         seeder.custom(spec);
     for (const CustomSpec &spec : utmSpecs())
         seeder.custom(spec);
+    // A legal-entity buyer (Bitrix) brings its company; empty for private buyers, so the row then skips.
+    seeder.standard(QStringLiteral("customer.company"), Kind::CompanyName, TKind::Trim,
+                    Crm::UpdatePolicy::OnlyIfEmpty);
     seeder.remaining(SourceFieldCatalogue::forOrders());
     FieldMap &map = seeder.map();
     map.kind = SourceKind::Order;

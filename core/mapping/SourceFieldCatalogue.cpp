@@ -98,6 +98,8 @@ const QList<OrderPath> &orderPaths()
           [](auto &o) { return one(o.address.phone.isEmpty() ? o.customer.phone : o.address.phone); } },
         { "customer.email", QT_TRANSLATE_NOOP("Mapping", "Customer email"), Type::Email,
           [](auto &o) { return one(o.address.email.isEmpty() ? o.customer.email : o.address.email); } },
+        { "customer.company", QT_TRANSLATE_NOOP("Mapping", "Customer's company"), Type::Text,
+          [](auto &o) { return one(o.customer.extra.value(QStringLiteral("company")).toString()); } },
         { "user.id", QT_TRANSLATE_NOOP("Mapping", "Shop user id"), Type::Text,
           [](auto &o) { return one(o.customer.id); } },
         { "user.name", QT_TRANSLATE_NOOP("Mapping", "Shop user name"), Type::Text,
