@@ -3,6 +3,7 @@
 # generator, the form intake endpoint, file import, and the crmbridgectl source commands.
 crmbridge_add_test(IdWatermark LABEL unit)
 crmbridge_add_test(MiniShop2Source LABEL integration)
+crmbridge_add_test(BitrixSource LABEL integration)
 crmbridge_add_test(DemoShopGenerator LABEL integration)
 crmbridge_add_test(FormIntake LABEL integration)
 crmbridge_add_test(FileImport LABEL integration)

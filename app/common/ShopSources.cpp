@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ShopSources.h"
 
+#include "source/bitrix/BitrixRegistration.h"
 #include "source/minishop2/MiniShop2Registration.h"
 
 namespace App {
@@ -10,6 +11,7 @@ std::shared_ptr<const Source::SourceRegistry> shopSources()
     static const std::shared_ptr<const Source::SourceRegistry> s_sources = [] {
         auto registry = std::make_shared<Source::SourceRegistry>();
         Source::MiniShop2::registerMiniShop2(*registry);
+        Source::Bitrix::registerBitrix(*registry);
         return registry;
     }();
     return s_sources;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "source/SourceRegistry.h"
+#include "source/bitrix/BitrixRegistration.h"
 #include "source/minishop2/MiniShop2Registration.h"
 
 #include <memory>
@@ -14,6 +15,7 @@ inline std::shared_ptr<const Source::SourceRegistry> shopSources()
     static const std::shared_ptr<const Source::SourceRegistry> s_sources = [] {
         auto registry = std::make_shared<Source::SourceRegistry>();
         Source::MiniShop2::registerMiniShop2(*registry);
+        Source::Bitrix::registerBitrix(*registry);
         return registry;
     }();
     return s_sources;
