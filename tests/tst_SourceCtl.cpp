@@ -163,6 +163,49 @@ private Q_SLOTS:
         QCOMPARE(secrets->toInt(), 1);
     }
 
+    /** A cp1251 Bitrix shop on MariaDB: demo-shop --kind bitrix, source add bitrix --site, source test. */
+    void bitrixShopOnMariaDb()
+    {
+        auto created = MariaDbServer::instance().createDatabase(QStringLiteral("bx"));
+        QVERIFY_OK(created);
+        const QString url = created.value();
+        const QByteArray password = MariaDbServer::instance().password().toUtf8() + '\n';
+        const Run demo = ctl({ QStringLiteral("demo-shop"), QStringLiteral("--kind"),
+                               QStringLiteral("bitrix"), QStringLiteral("--database"), url,
+                               QStringLiteral("--orders"), QStringLiteral("30"), QStringLiteral("--charset"),
+                               QStringLiteral("cp1251"), QStringLiteral("--password-stdin") },
+                             password);
+        QCOMPARE(demo.code, 0);
+        QVERIFY2(demo.out.contains(QStringLiteral("1C-Bitrix demo shop"))
+                     && demo.out.contains(QStringLiteral("30 orders"))
+                     && demo.out.contains(QStringLiteral("cp1251")),
+                 qPrintable(demo.out + demo.err));
+        const Run added
+            = ctl(withStore({ QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("bitrix"),
+                              QStringLiteral("bx"), QStringLiteral("--url"), url, QStringLiteral("--site"),
+                              QStringLiteral("s1"), QStringLiteral("--secret-key-file"), m_keyFile }),
+                  password);
+        QVERIFY2(added.code == 0, qPrintable(added.out + added.err));
+        QVERIFY2(added.out.contains(QStringLiteral("30 orders"))
+                     && added.out.contains(QStringLiteral("site s1")),
+                 qPrintable(added.out));
+        const Run test
+            = ctl(withStore({ QStringLiteral("source"), QStringLiteral("test"), QStringLiteral("bx"),
+                              QStringLiteral("--secret-key-file"), m_keyFile }));
+        QVERIFY2(test.code == 0, qPrintable(test.err));
+        QVERIFY2(test.out.contains(QStringLiteral("Orders: 30")), qPrintable(test.out));
+        QVERIFY(test.out.contains(QStringLiteral("Statuses: 4")));
+        QVERIFY(test.out.contains(QStringLiteral("Categories: 10")));
+        QVERIFY(test.out.contains(QStringLiteral("cp1251")));
+        QVERIFY2(test.out.contains(QStringLiteral("Физическое лицо (1), Юридическое лицо (2, legal entity)")),
+                 qPrintable(test.out));
+        QVERIFY(test.out.contains(QStringLiteral("18 order properties")));
+        const Run wrongKind
+            = ctl(withStore({ QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("joomla"),
+                              QStringLiteral("j"), QStringLiteral("--url"), url }));
+        QCOMPARE(wrongKind.code, 2);
+    }
+
     void formAddGivesASecretTheIntakeAccepts()
     {
         const Run add

@@ -6,6 +6,7 @@
 #include "StoreCommands.h"
 #include "secrets/SecretStoreFactory.h"
 #include "source/SourceRepo.h"
+#include "source/bitrix/BitrixDemoShop.h"
 #include "source/fileimport/FileImporter.h"
 #include "source/intake/FormEndpointRepo.h"
 #include "source/minishop2/DemoShopGenerator.h"
@@ -57,19 +58,29 @@ QByteArray readPasswordLine()
 int sourceAdd(const QStringList &args, const QString &databaseUrl)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Add a miniShop2 shop source. The database password is read from stdin (one line) and "
-                       "kept in the secret "
-                       "store, never in the URL or the store's configuration.\n\n  crmbridgectl source add "
-                       "minishop2 NAME --url URL"));
-    parser.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("minishop2"));
+    parser.setApplicationDescription(QStringLiteral(
+        "Add a shop source: a miniShop2 (MODX) or 1C-Bitrix (sale module) database. The database "
+        "password is read from stdin (one line) and kept in the secret "
+        "store, never in the URL or the store's configuration.\n\n  crmbridgectl source add "
+        "minishop2 NAME --url URL\n  crmbridgectl source add bitrix NAME --url URL [--site s1]"));
+    parser.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("minishop2 or bitrix"));
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The source's name"));
     parser.addOptions(
         { { QStringLiteral("url"),
             QStringLiteral("mysql://user@host:port/database or sqlite:///path/shop.db"),
             QStringLiteral("URL") },
-          { QStringLiteral("prefix"), QStringLiteral("MODX table prefix (default modx_)"),
-            QStringLiteral("PREFIX"), QStringLiteral("modx_") },
+          { QStringLiteral("prefix"), QStringLiteral("Table prefix (miniShop2: modx_, Bitrix: b_)"),
+            QStringLiteral("PREFIX") },
+          { QStringLiteral("site"),
+            QStringLiteral("Bitrix: only the orders of this site (LID, e.g. s1); default every site"),
+            QStringLiteral("LID") },
+          { QStringLiteral("language"), QStringLiteral("Bitrix: the language of status names (default ru)"),
+            QStringLiteral("LANG") },
+          { QStringLiteral("legal-person-types"),
+            QStringLiteral(
+                "Bitrix: person type ids that are legal entities, comma-separated (default: as the "
+                "shop's business-value settings say)"),
+            QStringLiteral("IDS") },
           { QStringLiteral("from-start"),
             QStringLiteral("Send the orders already in the shop too (default: only new ones)") },
           { QStringLiteral("no-check"), QStringLiteral("Save without connecting to the shop first") },
@@ -77,10 +88,14 @@ int sourceAdd(const QStringList &args, const QString &databaseUrl)
     if (!parseSubcommand(parser, QStringLiteral("source add"), args))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2 || positional[0] != QLatin1String("minishop2")
+    const QString kind = positional.value(0);
+    if (positional.size() != 2 || (kind != QLatin1String("minishop2") && kind != QLatin1String("bitrix"))
         || !parser.isSet(QStringLiteral("url")))
         return fail(QStringLiteral("source add"),
-                    QStringLiteral("usage: source add minishop2 NAME --url URL [--prefix modx_]"), 2);
+                    QStringLiteral("usage: source add minishop2 NAME --url URL [--prefix modx_]\n"
+                                   "       source add bitrix NAME --url URL [--site s1]"),
+                    2);
+    const bool bitrix = kind == QLatin1String("bitrix");
     auto url = Source::MiniShop2::ShopDbUrl::parse(parser.value(QStringLiteral("url")));
     if (!url)
         return fail(QStringLiteral("source add"), url.error().message, 2);
@@ -95,9 +110,21 @@ int sourceAdd(const QStringList &args, const QString &databaseUrl)
 
     Source::SourceRecord record;
     record.name = positional[1];
-    record.kind = QStringLiteral("minishop2");
+    record.kind = kind;
     record.url = url->toDisplayString();
-    record.config.insert(QStringLiteral("prefix"), parser.value(QStringLiteral("prefix")));
+    const QString prefix = parser.isSet(QStringLiteral("prefix"))
+        ? parser.value(QStringLiteral("prefix"))
+        : (bitrix ? QStringLiteral("b_") : QStringLiteral("modx_"));
+    record.config.insert(QStringLiteral("prefix"), prefix);
+    if (bitrix) {
+        for (const char *option : { "site", "language" }) {
+            if (parser.isSet(QLatin1String(option)))
+                record.config.insert(QLatin1String(option), parser.value(QLatin1String(option)).trimmed());
+        }
+        if (parser.isSet(QStringLiteral("legal-person-types")))
+            record.config.insert(QStringLiteral("legal_person_types"),
+                                 parser.value(QStringLiteral("legal-person-types")));
+    }
     record.config.insert(QStringLiteral("start"),
                          parser.isSet(QStringLiteral("from-start")) ? QStringLiteral("beginning")
                                                                     : QStringLiteral("latest"));
@@ -121,8 +148,12 @@ int sourceAdd(const QStringList &args, const QString &databaseUrl)
         auto added = sources.add(record);
         if (!added)
             return finish(fail(QStringLiteral("source add"), added.error().message));
-        out(QStringLiteral("Added the source \"%1\" (%2, prefix %3).")
-                .arg(record.name, record.url, record.config.value(QStringLiteral("prefix")).toString()));
+        out(QStringLiteral("Added the %4 source \"%1\" (%2, prefix %3%5).")
+                .arg(record.name, record.url, record.config.value(QStringLiteral("prefix")).toString(),
+                     record.kind,
+                     record.config.contains(QStringLiteral("site"))
+                         ? QStringLiteral(", site ") + record.config.value(QStringLiteral("site")).toString()
+                         : QString()));
         finish(0);
     };
     if (password.isEmpty())
@@ -294,7 +325,7 @@ Command sourceCommand()
 {
     return {
         QStringLiteral("source"),
-        QStringLiteral("Shop sources: add minishop2 | list | test | targets | load"),
+        QStringLiteral("Shop sources: add minishop2|bitrix | list | test | targets | load"),
         [](const QStringList &args, const QString &databaseUrl) {
             const QString sub = args.value(0);
             const QStringList rest = args.mid(1);
@@ -310,6 +341,7 @@ Command sourceCommand()
                 return sourceLoad(rest, databaseUrl);
             out(QStringLiteral(
                 "Usage: crmbridgectl source add minishop2 NAME --url URL [--prefix modx_] [--from-start]\n"
+                "       crmbridgectl source add bitrix NAME --url URL [--site s1] [--from-start]\n"
                 "       crmbridgectl source list [--json]\n"
                 "       crmbridgectl source test NAME\n"
                 "       crmbridgectl source targets NAME [CONNECTION...] | NAME --all\n"
@@ -324,62 +356,97 @@ Command sourceCommand()
 
 Command demoShopCommand()
 {
-    return { QStringLiteral("demo-shop"), QStringLiteral("Build a miniShop2 demo shop database"),
-             [](const QStringList &args, const QString &) {
-                 QCommandLineParser parser;
-                 parser.setApplicationDescription(QStringLiteral(
-                     "Build a realistic miniShop2 demo shop in an empty database (MariaDB/MySQL or SQLite).\n"
-                     "A MariaDB password may be given in the URL or, with --password-stdin, on stdin."));
-                 parser.addOptions(
-                     { { QStringLiteral("database"),
-                         QStringLiteral("mysql://user@host:port/db or sqlite:///path/shop.db"),
-                         QStringLiteral("URL") },
-                       { QStringLiteral("orders"), QStringLiteral("How many orders (default 300)"),
-                         QStringLiteral("N"), QStringLiteral("300") },
-                       { QStringLiteral("layout"), QStringLiteral("miniShop2 layout: 4 (default) or 3"),
-                         QStringLiteral("3|4"), QStringLiteral("4") },
-                       { QStringLiteral("seed"), QStringLiteral("Random seed (same seed, same shop)"),
-                         QStringLiteral("S"), QStringLiteral("20231101") },
-                       { QStringLiteral("prefix"), QStringLiteral("Table prefix (default modx_)"),
-                         QStringLiteral("PREFIX"), QStringLiteral("modx_") },
-                       { QStringLiteral("password-stdin"),
-                         QStringLiteral("Read the database password from stdin") } });
-                 if (!parseSubcommand(parser, QStringLiteral("demo-shop"), args))
-                     return parser.isSet(QStringLiteral("help")) ? 0 : 2;
-                 if (!parser.isSet(QStringLiteral("database")))
-                     return fail(QStringLiteral("demo-shop"), QStringLiteral("--database URL is required"),
-                                 2);
-                 auto url = Source::MiniShop2::ShopDbUrl::parse(parser.value(QStringLiteral("database")));
-                 if (!url)
-                     return fail(QStringLiteral("demo-shop"), url.error().message, 2);
-                 if (parser.isSet(QStringLiteral("password-stdin")))
-                     url->password = QString::fromUtf8(readPasswordLine());
-                 bool ok = false;
-                 Source::MiniShop2::DemoShopGenerator::Options options;
-                 options.orders = parser.value(QStringLiteral("orders")).toInt(&ok);
-                 if (!ok)
-                     return fail(QStringLiteral("demo-shop"), QStringLiteral("--orders takes a number"), 2);
-                 options.layout = parser.value(QStringLiteral("layout")).toInt();
-                 options.seed = parser.value(QStringLiteral("seed")).toUInt();
-                 auto db
-                     = Source::MiniShop2::ShopDb::open(url.value(), parser.value(QStringLiteral("prefix")));
-                 if (!db)
-                     return fail(QStringLiteral("demo-shop"), db.error().message);
-                 auto stats = Source::MiniShop2::DemoShopGenerator::generate(*db.value(), options);
-                 if (!stats)
-                     return fail(QStringLiteral("demo-shop"), stats.error().message);
-                 out(QStringLiteral(
-                         "Built a miniShop2 %1.x demo shop at %2: %3 orders, %4 customers, %5 products, "
-                         "%6 categories, %7 status log rows.")
-                         .arg(options.layout)
-                         .arg(url->toDisplayString())
-                         .arg(stats->orders)
-                         .arg(stats->customers)
-                         .arg(stats->products)
-                         .arg(stats->categories)
-                         .arg(stats->logs));
-                 return 0;
-             } };
+    return {
+        QStringLiteral("demo-shop"), QStringLiteral("Build a miniShop2 or 1C-Bitrix demo shop database"),
+        [](const QStringList &args, const QString &) {
+            QCommandLineParser parser;
+            parser.setApplicationDescription(QStringLiteral(
+                "Build a realistic miniShop2 or 1C-Bitrix demo shop in an empty database (MariaDB/MySQL or "
+                "SQLite).\nA MariaDB password may be given in the URL or, with --password-stdin, on stdin."));
+            parser.addOptions(
+                { { QStringLiteral("database"),
+                    QStringLiteral("mysql://user@host:port/db or sqlite:///path/shop.db"),
+                    QStringLiteral("URL") },
+                  { QStringLiteral("orders"), QStringLiteral("How many orders (default 300)"),
+                    QStringLiteral("N"), QStringLiteral("300") },
+                  { QStringLiteral("kind"), QStringLiteral("minishop2 (default) or bitrix"),
+                    QStringLiteral("KIND"), QStringLiteral("minishop2") },
+                  { QStringLiteral("charset"),
+                    QStringLiteral(
+                        "Bitrix on MariaDB: the tables' character set, utf8mb4 (default) or cp1251"),
+                    QStringLiteral("CHARSET"), QStringLiteral("utf8mb4") },
+                  { QStringLiteral("layout"), QStringLiteral("miniShop2 layout: 4 (default) or 3"),
+                    QStringLiteral("3|4"), QStringLiteral("4") },
+                  { QStringLiteral("seed"), QStringLiteral("Random seed (same seed, same shop)"),
+                    QStringLiteral("S"), QStringLiteral("20231101") },
+                  { QStringLiteral("prefix"), QStringLiteral("Table prefix (miniShop2: modx_, Bitrix: b_)"),
+                    QStringLiteral("PREFIX") },
+                  { QStringLiteral("password-stdin"),
+                    QStringLiteral("Read the database password from stdin") } });
+            if (!parseSubcommand(parser, QStringLiteral("demo-shop"), args))
+                return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+            if (!parser.isSet(QStringLiteral("database")))
+                return fail(QStringLiteral("demo-shop"), QStringLiteral("--database URL is required"), 2);
+            auto url = Source::MiniShop2::ShopDbUrl::parse(parser.value(QStringLiteral("database")));
+            if (!url)
+                return fail(QStringLiteral("demo-shop"), url.error().message, 2);
+            if (parser.isSet(QStringLiteral("password-stdin")))
+                url->password = QString::fromUtf8(readPasswordLine());
+            bool ok = false;
+            const int orders = parser.value(QStringLiteral("orders")).toInt(&ok);
+            if (!ok)
+                return fail(QStringLiteral("demo-shop"), QStringLiteral("--orders takes a number"), 2);
+            const QString kind = parser.value(QStringLiteral("kind"));
+            if (kind != QLatin1String("minishop2") && kind != QLatin1String("bitrix"))
+                return fail(QStringLiteral("demo-shop"), QStringLiteral("--kind is minishop2 or bitrix"), 2);
+            const bool bitrix = kind == QLatin1String("bitrix");
+            const QString prefix = parser.isSet(QStringLiteral("prefix"))
+                ? parser.value(QStringLiteral("prefix"))
+                : (bitrix ? QStringLiteral("b_") : QStringLiteral("modx_"));
+            auto db = Source::ShopDb::open(url.value(), prefix);
+            if (!db)
+                return fail(QStringLiteral("demo-shop"), db.error().message);
+            if (bitrix) {
+                Source::Bitrix::BitrixDemoShop::Options options;
+                options.orders = orders;
+                options.seed = parser.value(QStringLiteral("seed")).toUInt();
+                options.charset = parser.value(QStringLiteral("charset"));
+                auto stats = Source::Bitrix::BitrixDemoShop::generate(*db.value(), options);
+                if (!stats)
+                    return fail(QStringLiteral("demo-shop"), stats.error().message);
+                out(QStringLiteral(
+                        "Built a 1C-Bitrix demo shop at %1 (%2): %3 orders (%4 by legal entities, %5 "
+                        "with UTM marks), %6 products, %7 catalogue sections, %8 web form results.")
+                        .arg(url->toDisplayString(),
+                             db.value()->isSqlite() ? QStringLiteral("utf8") : options.charset)
+                        .arg(stats->orders)
+                        .arg(stats->legalOrders)
+                        .arg(stats->utmOrders)
+                        .arg(stats->products)
+                        .arg(stats->categories)
+                        .arg(stats->forms));
+                return 0;
+            }
+            Source::MiniShop2::DemoShopGenerator::Options options;
+            options.orders = orders;
+            options.layout = parser.value(QStringLiteral("layout")).toInt();
+            options.seed = parser.value(QStringLiteral("seed")).toUInt();
+            auto stats = Source::MiniShop2::DemoShopGenerator::generate(*db.value(), options);
+            if (!stats)
+                return fail(QStringLiteral("demo-shop"), stats.error().message);
+            out(QStringLiteral(
+                    "Built a miniShop2 %1.x demo shop at %2: %3 orders, %4 customers, %5 products, "
+                    "%6 categories, %7 status log rows.")
+                    .arg(options.layout)
+                    .arg(url->toDisplayString())
+                    .arg(stats->orders)
+                    .arg(stats->customers)
+                    .arg(stats->products)
+                    .arg(stats->categories)
+                    .arg(stats->logs));
+            return 0;
+        }
+    };
 }
 
 Command importCommand()
