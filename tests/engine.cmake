@@ -37,7 +37,6 @@ crmbridge_add_test(EngineFanOut LABEL integration TIMEOUT 300
     SOURCES tst_EngineFanOut.cpp fixtures/amocrm/AmoTestKit.h fixtures/amocrm/EngineTestKit.h
         fixtures/retailcrm/RetailTestKit.h sandbox/tests/RetailTestClient.h
     LIBS crmbridge_sandbox Qt6::Network)
-
 # The shop's catalogue in the amoCRM sandbox through the running engine (issue 21).
 crmbridge_add_test(CatalogSync LABEL integration TIMEOUT 300
     SOURCES tst_CatalogSync.cpp fixtures/amocrm/AmoTestKit.h LIBS crmbridge_sandbox Qt6::Network)
@@ -46,6 +45,11 @@ crmbridge_add_test(CatalogCtl LABEL integration TIMEOUT 180
     SOURCES tst_CatalogCtl.cpp support/CtlProcess.h fixtures/amocrm/AmoTestKit.h LIBS crmbridge_sandbox Qt6::Network)
 target_compile_definitions(tst_CatalogCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
 add_dependencies(tst_CatalogCtl crmbridgectl)
+# A 1C-Bitrix shop on MariaDB (utf8mb4 and cp1251) into amoCRM and RetailCRM, back-sync included.
+crmbridge_add_test(BitrixEndToEnd LABEL integration TIMEOUT 300
+    SOURCES tst_BitrixEndToEnd.cpp fixtures/amocrm/AmoTestKit.h fixtures/amocrm/EngineTestKit.h
+        fixtures/retailcrm/RetailTestKit.h sandbox/tests/RetailTestClient.h
+    LIBS crmbridge_sandbox Qt6::Network)
 crmbridge_add_test(HistoricLoad LABEL integration GUI)
 target_compile_definitions(tst_HistoricLoad PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
 add_dependencies(tst_HistoricLoad crmbridgectl)
