@@ -96,24 +96,30 @@ void AmoDemoCrm::submitCode(const DemoTarget &target, const QJsonObject &code,
     }
 }
 
-Mapping::MappingSet AmoDemoCrm::mapping(const Crm::CrmSchema &schema,
-                                        const Mapping::CategoryTree &categories) const
+Mapping::MappingSet AmoDemoCrm::mapping(const Crm::CrmSchema &schema, const DemoShopFacts &shop) const
 {
+    const Mapping::CategoryTree &categories = shop.categories;
     Mapping::MappingSet set = Mapping::MappingSet::defaults(schema);
-    // The demo shop's statuses (miniShop2's defaults), proposed by name as the Mapping page does for a
-    // new connection; «Отправлен» has no stage of its name, so it is mapped by hand.
-    const QList<Mapping::NamedStatus> statuses { { QStringLiteral("1"), QStringLiteral("Новый") },
-                                                 { QStringLiteral("2"), QStringLiteral("Оплачен") },
-                                                 { QStringLiteral("3"), QStringLiteral("Отправлен") },
-                                                 { QStringLiteral("4"), QStringLiteral("Отменён") } };
+    // The demo shop's statuses (the shop's own order statuses, drafts left out), proposed by name as the
+    // Mapping page does for a new connection; «Отправлен» has no stage of its name, so it is mapped by
+    // hand.
+    QList<Mapping::NamedStatus> statuses;
+    QString shipped;
+    for (const Source::ShopStatus &status : shop.statuses) {
+        if (status.name == QStringLiteral("Черновик"))
+            continue;
+        statuses.append({ status.id, status.name });
+        if (status.name == QStringLiteral("Отправлен"))
+            shipped = status.id;
+    }
     set.statuses.rows = Mapping::StatusProposal::propose(statuses, schema);
     const Crm::Pipeline *orders = Mapping::StatusProposal::targetPipeline(schema);
     if (!orders)
         return set;
     for (const Crm::Stage &stage : orders->stages) {
-        if (stage.name == QStringLiteral("Передан в доставку"))
-            set.statuses.rows.append({ QStringLiteral("p3"), QStringLiteral("3"), QStringLiteral("Отправлен"),
-                                       orders->id, stage.id, Mapping::StatusRow::Direction::Both });
+        if (stage.name == QStringLiteral("Передан в доставку") && !shipped.isEmpty())
+            set.statuses.rows.append({ QStringLiteral("p3"), shipped, QStringLiteral("Отправлен"), orders->id,
+                                       stage.id, Mapping::StatusRow::Direction::Both });
     }
     // Shoes go to the other pipeline, to Igor: a rule on «Обувь» routes «Кроссовки» and «Ботинки» too.
     const Crm::Pipeline *other = nullptr;

@@ -5,6 +5,7 @@
 #include "crm/CrmSchema.h"
 #include "engine/BackSyncSetup.h"
 #include "mapping/MappingSet.h"
+#include "source/ShopSource.h"
 #include "storage/Database.h"
 #include "store/ConnectionRepo.h"
 
@@ -29,6 +30,16 @@ struct CrmSummary
     int deals = 0; ///< amoCRM leads, RetailCRM orders
     int contacts = 0; ///< amoCRM contacts, RetailCRM customers
     int notes = 0;
+};
+
+/** What the demo shop holds that a mapping names: its categories, statuses and methods, as its source
+ *  reads them (miniShop2 or Bitrix). */
+struct DemoShopFacts
+{
+    Mapping::CategoryTree categories;
+    QList<Source::ShopStatus> statuses;
+    QList<Source::ShopMethod> deliveries;
+    QList<Source::ShopMethod> payments;
 };
 
 /** The demo's store and the connection it made for its CRM. */
@@ -66,9 +77,9 @@ public:
     virtual std::pair<QString, QByteArray> secret() const = 0;
     /** Whatever an operator does before the CRM can be read (amoCRM: the sign-in); then done. */
     virtual void signIn(const DemoTarget &target, std::function<void(Common::Status)> done) = 0;
-    /** The mapping the demo starts from on this CRM's schema and the demo shop's categories. */
-    virtual Mapping::MappingSet mapping(const Crm::CrmSchema &schema,
-                                        const Mapping::CategoryTree &categories) const = 0;
+    /** The mapping the demo starts from on this CRM's schema and the demo shop's statuses, methods and
+     *  categories (matched by their names, so every demo shop platform gets one). */
+    virtual Mapping::MappingSet mapping(const Crm::CrmSchema &schema, const DemoShopFacts &shop) const = 0;
     /** Back-sync to switch on after the mapping (none: the CRM's changes do not come back). */
     virtual std::optional<Engine::BackSyncSetup::Request> backSync() const { return std::nullopt; }
     /** Whether the demo publishes the shop's ICML catalogue for this CRM (RetailCRM reads one). */

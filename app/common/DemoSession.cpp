@@ -3,10 +3,12 @@
 
 #include "EngineHost.h"
 #include "IcmlPublisher.h"
+#include "ShopSources.h"
 #include "crm/CrmConnector.h"
 #include "engine/SyncEngine.h"
 #include "secrets/MemorySecretStore.h"
 #include "source/SourceRepo.h"
+#include "source/bitrix/BitrixDemoShop.h"
 #include "source/intake/FormIntakeServer.h"
 #include "source/minishop2/CatalogReader.h"
 #include "source/minishop2/DemoShopGenerator.h"
@@ -104,11 +106,19 @@ DemoTarget DemoSession::target() const
     return { m_store, m_secrets, m_connection, kSource };
 }
 
+QStringList DemoSession::shops()
+{
+    return { QStringLiteral("minishop2"), QStringLiteral("bitrix") };
+}
+
 Status DemoSession::prepare()
 {
     if (!m_crm)
         return Error::invalidInput(QStringLiteral("The demo runs on %1, not \"%2\"")
                                        .arg(DemoCrm::names().join(QStringLiteral(" or ")), m_options.crm));
+    if (!shops().contains(m_options.shop))
+        return Error::invalidInput(QStringLiteral("The demo shop is %1, not \"%2\"")
+                                       .arg(shops().join(QStringLiteral(" or ")), m_options.shop));
     if (auto done = prepareFolder(); !done)
         return done;
     if (auto started = m_crm->startSandbox(); !started)
@@ -166,35 +176,48 @@ Status DemoSession::prepareShop()
                                                    + QStringLiteral("/shop.db"));
     if (!url)
         return url.error();
-    auto shop = Source::MiniShop2::ShopDb::open(url.value(), QStringLiteral("modx_"));
+    auto shop
+        = Source::ShopDb::open(url.value(), isBitrix() ? QStringLiteral("b_") : QStringLiteral("modx_"));
     if (!shop)
         return shop.error();
     m_shop = shop.value();
-    DemoShopGenerator::Options options;
-    options.orders = m_options.totalOrders > 0 ? std::min(m_options.initialOrders, m_options.totalOrders)
-                                               : m_options.initialOrders;
-    auto stats = DemoShopGenerator::generate(*m_shop, options);
-    if (!stats)
-        return stats.error();
-    m_ordersInShop = stats->orders;
-    // The demo's routing rules name the shop's categories by id.
-    auto schema = Source::MiniShop2::ShopSchema::probe(*m_shop);
-    if (!schema)
-        return schema.error();
-    Source::MiniShop2::OrderReader reader(*m_shop, schema.value());
-    auto categories = reader.categories();
-    if (!categories)
-        return categories.error();
-    m_categories = categories.value();
-    // The shop's delivery and payment names, for the lookup tables of select fields.
-    for (const auto &[kind, path] : { std::pair { Source::MethodKind::Delivery, "order.delivery.name" },
-                                      std::pair { Source::MethodKind::Payment, "order.payment.name" } }) {
-        auto methods = reader.methods(kind);
-        if (!methods)
-            return methods.error();
-        for (const Source::ShopMethod &method : methods.value())
-            m_shopChoices[QLatin1String(path)] << method.name;
+    const int orders = m_options.totalOrders > 0 ? std::min(m_options.initialOrders, m_options.totalOrders)
+                                                 : m_options.initialOrders;
+    if (isBitrix()) {
+        Source::Bitrix::BitrixDemoShop::Options options;
+        options.orders = orders;
+        auto stats = Source::Bitrix::BitrixDemoShop::generate(*m_shop, options);
+        if (!stats)
+            return stats.error();
+        m_ordersInShop = stats->orders;
+    } else {
+        DemoShopGenerator::Options options;
+        options.orders = orders;
+        auto stats = DemoShopGenerator::generate(*m_shop, options);
+        if (!stats)
+            return stats.error();
+        m_ordersInShop = stats->orders;
     }
+    // What the mapping names — statuses, methods, categories (the routing rules name them by id) — as the
+    // shop's own source reads them, whichever platform it is.
+    auto source = shopSources()->openWithPassword(sourceRecord(), {}, {});
+    if (!source)
+        return source.error();
+    auto categories = source.value()->categories();
+    auto statuses = source.value()->statuses();
+    auto deliveries = source.value()->methods(Source::MethodKind::Delivery);
+    auto payments = source.value()->methods(Source::MethodKind::Payment);
+    if (!categories || !statuses || !deliveries || !payments)
+        return !categories ? categories.error()
+            : !statuses    ? statuses.error()
+            : !deliveries  ? deliveries.error()
+                           : payments.error();
+    m_facts = { categories.value(), statuses.value(), deliveries.value(), payments.value() };
+    // The shop's delivery and payment names, for the lookup tables of select fields.
+    for (const Source::ShopMethod &method : m_facts.deliveries)
+        m_shopChoices[QStringLiteral("order.delivery.name")] << method.name;
+    for (const Source::ShopMethod &method : m_facts.payments)
+        m_shopChoices[QStringLiteral("order.payment.name")] << method.name;
     return {};
 }
 
@@ -208,18 +231,23 @@ Status DemoSession::prepareRecords()
     m_secrets->write(Secrets::SecretStore::connectionScope(m_connection.id), secretName, secret,
                      [](Status) {});
 
-    Source::SourceRecord source;
-    source.name = kSource;
-    source.kind = QStringLiteral("minishop2");
-    source.url = m_shop->url().toDisplayString();
-    // The orders already in the shop go to the CRM too: that is the first thing the demo shows.
-    source.config = QJsonObject { { QStringLiteral("prefix"), m_shop->prefix() },
-                                  { QStringLiteral("start"), QStringLiteral("beginning") } };
-    if (auto saved = Source::SourceRepo(m_store).add(source); !saved)
+    if (auto saved = Source::SourceRepo(m_store).add(sourceRecord()); !saved)
         return saved.error();
     // The status history of those orders is not news: the source sends each order once, in its
     // present status (a source that starts from the beginning reads the status log from now on).
     return {};
+}
+
+Source::SourceRecord DemoSession::sourceRecord() const
+{
+    Source::SourceRecord source;
+    source.name = kSource;
+    source.kind = m_options.shop;
+    source.url = m_shop->url().toDisplayString();
+    // The orders already in the shop go to the CRM too: that is the first thing the demo shows.
+    source.config = QJsonObject { { QStringLiteral("prefix"), m_shop->prefix() },
+                                  { QStringLiteral("start"), QStringLiteral("beginning") } };
+    return source;
 }
 
 Status DemoSession::publishCatalogue()
@@ -229,6 +257,9 @@ Status DemoSession::publishCatalogue()
     if (!m_crm->takesCatalogue())
         return Store::SettingsRepo(m_store).setValue(QStringLiteral("catalog.interval_min"),
                                                      QStringLiteral("60"));
+    // The Bitrix source lists no catalogue yet: RetailCRM then goes without the ICML file.
+    if (isBitrix())
+        return {};
     // What `crmbridgectl icml export` does, once: the intake server then serves it on any free port.
     auto catalog = Source::MiniShop2::CatalogReader(*m_shop).read(QString());
     if (!catalog)
@@ -270,7 +301,7 @@ void DemoSession::applyDefaultMapping()
         Store::MappingRepo mappings(m_store);
         if (auto saved = mappings.saveSchema(m_connection.id, schema.value()); !saved)
             return fail(saved.error().message);
-        Mapping::MappingSet set = m_crm->mapping(schema.value(), m_categories);
+        Mapping::MappingSet set = m_crm->mapping(schema.value(), m_facts);
         set.orders.matchChoices(schema.value(), m_shopChoices);
         if (auto saved = mappings.save(m_connection.id, set); !saved)
             return fail(saved.error().message);
@@ -327,6 +358,11 @@ void DemoSession::placeOrder()
         m_customers.stop();
         return;
     }
+    if (isBitrix()) {
+        if (auto placed = Source::Bitrix::BitrixDemoShop::addOrders(*m_shop, 1, quint32(m_ordersInShop)))
+            m_ordersInShop += placed->orders;
+        return;
+    }
     auto placed = DemoShopGenerator::addOrders(*m_shop, 1, 4, quint32(m_ordersInShop));
     if (placed)
         m_ordersInShop += placed->orders;
@@ -336,8 +372,12 @@ void DemoSession::letManagerAct()
 {
     // The shop's orders still "new" (status 1 in the demo shop), newest first: the ones a manager
     // would take up next.
-    auto query = m_shop->exec(QStringLiteral("SELECT id FROM %1 WHERE status = 1 ORDER BY id DESC LIMIT 200")
-                                  .arg(m_shop->table("ms2_orders")));
+    // (Bitrix: status N, "accepted".)
+    auto query = m_shop->exec(
+        isBitrix() ? QStringLiteral("SELECT ID FROM %1 WHERE STATUS_ID = 'N' ORDER BY ID DESC LIMIT 200")
+                         .arg(m_shop->table("sale_order"))
+                   : QStringLiteral("SELECT id FROM %1 WHERE status = 1 ORDER BY id DESC LIMIT 200")
+                         .arg(m_shop->table("ms2_orders")));
     if (!query)
         return;
     QList<qint64> fresh;

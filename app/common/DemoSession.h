@@ -4,6 +4,7 @@
 #include "DemoCrm.h"
 #include "common/Result.h"
 #include "mapping/CategoryTree.h"
+#include "source/SourceRepo.h"
 #include "storage/Database.h"
 #include "store/ConnectionRepo.h"
 
@@ -36,6 +37,7 @@ class EngineHost;
 struct DemoOptions
 {
     QString crm = QStringLiteral("amocrm"); ///< the sandbox CRM: amocrm or retailcrm (DemoCrm::names())
+    QString shop = QStringLiteral("minishop2"); ///< the demo shop's platform: minishop2 or bitrix (shops())
     QString dir; ///< where the store and the shop live; empty: a temporary folder, removed at the end
     int initialOrders = 300; ///< orders already in the shop when the demo starts
     int totalOrders = 0; ///< the shop takes no orders after this many (0: no limit)
@@ -55,8 +57,8 @@ struct DemoProgress
 
 /**
  * The whole product on one machine in a minute, for `crmbridgectl demo` and `crmbridge --demo`: a
- * sandbox CRM in-process (amoCRM or RetailCRM, see DemoCrm), a miniShop2 demo shop (SQLite) whose
- * customers keep ordering, a store with the sandbox as its connection (credentials only in memory) and
+ * sandbox CRM in-process (amoCRM or RetailCRM, see DemoCrm), a miniShop2 or 1C-Bitrix demo shop (SQLite)
+ * whose customers keep ordering, a store with the sandbox as its connection (credentials only in memory) and
  * the shop as its source, the mapping the DemoCrm makes for the sandbox's schema, back-sync and the
  * shop's ICML catalogue where that CRM takes them, and the sync engine. Lives on the main thread and
  * owns all of it; the sandbox, the lanes, the pollers and the intake run on their own threads. Only
@@ -70,6 +72,8 @@ public:
     explicit DemoSession(DemoOptions options, QObject *parent = nullptr);
     ~DemoSession() override;
 
+    /** The demo shop platforms: "minishop2", "bitrix". */
+    static QStringList shops();
     /** The part that needs no waiting: folder, sandbox, store, shop, connection, source, engine. */
     Common::Status prepare();
     /** Signs in to the sandbox, applies the default mapping to its schema, starts the engine and, once
@@ -83,6 +87,11 @@ public:
     Engine::SyncEngine *engine() const;
     QString dir() const;
     QUrl sandboxUrl() const;
+    /** "miniShop2", "1C-Bitrix". */
+    QString shopTitle() const
+    {
+        return isBitrix() ? QStringLiteral("1C-Bitrix") : QStringLiteral("miniShop2");
+    }
     /** "amoCRM", "RetailCRM". */
     QString crmTitle() const;
     /** How sent orders are put in this CRM's words: "are deals in the CRM". */
@@ -108,6 +117,7 @@ private:
     Common::Status prepareShop();
     Common::Status prepareRecords();
     Common::Status publishCatalogue();
+    Source::SourceRecord sourceRecord() const;
     DemoTarget target() const;
     void applyDefaultMapping();
     void switchBackSyncOn();
@@ -127,8 +137,9 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     std::unique_ptr<Crm::CrmConnector> m_schemaReader;
     Store::Connection m_connection;
-    Mapping::CategoryTree m_categories;
+    DemoShopFacts m_facts;
     QHash<QString, QStringList> m_shopChoices; ///< source path → the shop's values (delivery names …)
+    bool isBitrix() const { return m_options.shop == QLatin1String("bitrix"); }
     int m_ordersInShop = 0;
     bool m_running = false;
     CrmSummary m_baseline;

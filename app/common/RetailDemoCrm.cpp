@@ -17,31 +17,47 @@ namespace {
 
 struct Code
 {
-    const char *shopId;
-    const char *shopName;
+    const char *shopName; ///< how the name of the demo shop's status or method begins
     const char *code;
 };
 
-// The demo shop's statuses, deliveries and payments (DemoShopGenerator) and the sandbox's codes for them.
-constexpr Code kStatuses[] = { { "1", "Новый", "new" },
-                               { "2", "Оплачен", "client-confirmed" },
-                               { "3", "Отправлен", "send-to-delivery" },
-                               { "4", "Отменён", "cancel-other" } };
-constexpr Code kDeliveries[] = { { "1", "Самовывоз", "self-delivery" },
-                                 { "2", "Курьером по городу", "courier" },
-                                 { "3", "Почта России", "russian-post" },
-                                 { "4", "СДЭК до пункта выдачи", "sdek" } };
-constexpr Code kPayments[] = { { "1", "Оплата наличными", "cash" },
-                               { "2", "Картой онлайн", "bank-card" },
-                               { "3", "Счёт для юрлиц", "bank-transfer" } };
-const char *const kPaidStatus = "2";
+// The demo shops' statuses, deliveries and payments (miniShop2's DemoShopGenerator, Bitrix's
+// BitrixDemoShop), by name, and the sandbox's codes for them.
+constexpr Code kStatuses[] = { { "Новый", "new" },
+                               { "Принят", "new" },
+                               { "Оплачен", "client-confirmed" },
+                               { "Отправлен", "send-to-delivery" },
+                               { "Выполнен", "complete" },
+                               { "Отменён", "cancel-other" } };
+constexpr Code kDeliveries[] = { { "Самовывоз", "self-delivery" },
+                                 { "Курьер", "courier" },
+                                 { "Почта России", "russian-post" },
+                                 { "СДЭК", "sdek" } };
+constexpr Code kPayments[] = { { "Оплата наличными", "cash" },
+                               { "Наличными", "cash" },
+                               { "Картой онлайн", "bank-card" },
+                               { "Банковской картой", "bank-card" },
+                               { "Счёт для юр", "bank-transfer" } };
+const char *const kPaidStatusName = "Оплачен";
 const char *const kManagerStage = "send-to-delivery";
 
-template<size_t N> QList<Mapping::CodeRow> codeRows(const Code (&codes)[N])
+template<size_t N> QString codeOf(const Code (&codes)[N], const QString &name)
+{
+    for (const Code &c : codes) {
+        if (name.startsWith(QString::fromUtf8(c.shopName)))
+            return QLatin1String(c.code);
+    }
+    return {};
+}
+
+template<size_t N>
+QList<Mapping::CodeRow> codeRows(const Code (&codes)[N], const QList<Source::ShopMethod> &methods)
 {
     QList<Mapping::CodeRow> rows;
-    for (const Code &c : codes)
-        rows.append({ QLatin1String(c.shopId), QString::fromUtf8(c.shopName), QLatin1String(c.code) });
+    for (const Source::ShopMethod &method : methods) {
+        if (const QString code = codeOf(codes, method.name); !code.isEmpty())
+            rows.append({ method.id, method.name, code });
+    }
     return rows;
 }
 
@@ -132,7 +148,7 @@ void RetailDemoCrm::signIn(const DemoTarget &target, std::function<void(Status)>
             });
 }
 
-Mapping::MappingSet RetailDemoCrm::mapping(const Crm::CrmSchema &schema, const Mapping::CategoryTree &) const
+Mapping::MappingSet RetailDemoCrm::mapping(const Crm::CrmSchema &schema, const DemoShopFacts &shop) const
 {
     Mapping::MappingSet set = Mapping::MappingSet::defaults(schema);
     // A RetailCRM order carries its number, delivery, payment, address, comment and weight itself: the
@@ -143,24 +159,27 @@ Mapping::MappingSet RetailDemoCrm::mapping(const Crm::CrmSchema &schema, const M
     };
     set.orders.rows.removeIf(offeredOnly);
     set.forms.rows.removeIf(offeredOnly);
-    set.codes.delivery = codeRows(kDeliveries);
-    set.codes.payment = codeRows(kPayments);
-    set.codes.paidStatuses = { QLatin1String(kPaidStatus) };
+    set.codes.delivery = codeRows(kDeliveries, shop.deliveries);
+    set.codes.payment = codeRows(kPayments, shop.payments);
+    for (const Source::ShopStatus &status : shop.statuses) {
+        if (status.name.startsWith(QString::fromUtf8(kPaidStatusName)))
+            set.codes.paidStatuses << status.id;
+    }
     if (schema.pipelines.isEmpty())
         return set;
     const Crm::Pipeline &pipeline = schema.pipelines.first(); // RetailCRM: the site's statuses
-    for (const Code &status : kStatuses) {
-        const bool known
-            = std::any_of(pipeline.stages.cbegin(), pipeline.stages.cend(),
-                          [&](const Crm::Stage &s) { return s.id == QLatin1String(status.code); });
-        if (!known)
+    for (const Source::ShopStatus &status : shop.statuses) {
+        const QString code = codeOf(kStatuses, status.name);
+        const bool known = std::any_of(pipeline.stages.cbegin(), pipeline.stages.cend(),
+                                       [&](const Crm::Stage &s) { return s.id == code; });
+        if (code.isEmpty() || !known)
             continue;
         Mapping::StatusRow row;
-        row.id = QStringLiteral("demo-%1").arg(QLatin1String(status.shopId));
-        row.shopStatusId = QLatin1String(status.shopId);
-        row.shopStatusName = QString::fromUtf8(status.shopName);
+        row.id = QStringLiteral("demo-%1").arg(status.id);
+        row.shopStatusId = status.id;
+        row.shopStatusName = status.name;
         row.pipelineId = pipeline.id;
-        row.stageId = QLatin1String(status.code);
+        row.stageId = code;
         set.statuses.rows.append(row);
     }
     return set;

@@ -32,8 +32,7 @@ public:
     Store::Connection connection() const override;
     std::pair<QString, QByteArray> secret() const override;
     void signIn(const DemoTarget &target, std::function<void(Common::Status)> done) override;
-    Mapping::MappingSet mapping(const Crm::CrmSchema &schema,
-                                const Mapping::CategoryTree &categories) const override;
+    Mapping::MappingSet mapping(const Crm::CrmSchema &schema, const DemoShopFacts &shop) const override;
     std::optional<Engine::BackSyncSetup::Request> backSync() const override;
     bool takesCatalogue() const override { return true; }
     void fetchSummary(std::function<void(Common::Result<CrmSummary>)> done) override;

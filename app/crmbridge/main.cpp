@@ -50,6 +50,10 @@ int main(int argc, char *argv[])
         QStringLiteral("crm"),
         QStringLiteral("With --demo: the sandbox CRM, amocrm or retailcrm (default: amocrm)"),
         QStringLiteral("CRM"), QStringLiteral("amocrm"));
+    const QCommandLineOption shopOption(
+        QStringLiteral("shop"),
+        QStringLiteral("With --demo: the demo shop, minishop2 or bitrix (default: minishop2)"),
+        QStringLiteral("SHOP"), QStringLiteral("minishop2"));
     const QCommandLineOption noEngineOption(
         QStringLiteral("no-engine"),
         QStringLiteral("Only the console: the engine of this store runs elsewhere (crmbridgectl run, "
@@ -58,6 +62,7 @@ int main(int argc, char *argv[])
     parser.addOption(langOption);
     parser.addOption(demoOption);
     parser.addOption(crmOption);
+    parser.addOption(shopOption);
     parser.addOption(noEngineOption);
     parser.process(app);
 
@@ -68,6 +73,10 @@ int main(int argc, char *argv[])
     }
     if (!App::DemoCrm::names().contains(parser.value(crmOption))) {
         fprintf(stderr, "crmbridge: --crm takes amocrm or retailcrm\n");
+        return 2;
+    }
+    if (!App::DemoSession::shops().contains(parser.value(shopOption))) {
+        fprintf(stderr, "crmbridge: --shop takes minishop2 or bitrix\n");
         return 2;
     }
     Gui::installTranslations(lang);
@@ -84,6 +93,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(demoOption)) {
         App::DemoOptions options;
         options.crm = parser.value(crmOption);
+        options.shop = parser.value(shopOption);
         demo = std::make_unique<App::DemoSession>(options);
         if (auto prepared = demo->prepare(); !prepared)
             return cannotStart(QApplication::translate("main", "The demo cannot start.\n\n%1")
