@@ -17,6 +17,7 @@
 #include "secrets/MemorySecretStore.h"
 #include "secrets/SodiumSecretStore.h"
 #include "source/SourceRepo.h"
+#include "source/bitrix/BitrixDemoShop.h"
 #include "source/intake/FormEndpointRepo.h"
 #include "source/minishop2/DemoShopGenerator.h"
 #include "source/minishop2/ShopDb.h"
@@ -773,6 +774,59 @@ private Q_SLOTS:
         Gui::MessageBox::setNextAnswer(QMessageBox::Yes);
         page.findChild<QPushButton *>(QStringLiteral("deleteShopButton"))->click();
         QVERIFY(!Source::SourceRepo(m_test->db()).byName(QStringLiteral("shop")));
+    }
+
+    /** "Add shop" offers 1C-Bitrix: the prefix follows the platform, the site field shows, and the
+     *  source is saved as a Bitrix source of that site. */
+    void aBitrixShopIsAdded()
+    {
+        QTemporaryDir dir;
+        Source::ShopDbUrl url;
+        url.sqlite = true;
+        url.path = dir.filePath(QStringLiteral("bitrix.db"));
+        {
+            auto shop = Source::ShopDb::open(url, QStringLiteral("b_"));
+            QVERIFY_OK(shop);
+            Source::Bitrix::BitrixDemoShop::Options options;
+            options.orders = 12;
+            options.otherSiteOrders = 2;
+            QVERIFY_OK(Source::Bitrix::BitrixDemoShop::generate(*shop.value(), options));
+        }
+        Gui::ConnectionsPage page(m_test->db(), std::make_shared<Secrets::MemorySecretStore>(),
+                                  TestSupport::shopSources());
+        page.show();
+        page.findChild<QPushButton *>(QStringLiteral("addShopButton"))->click();
+        auto *dialog = page.findChild<Gui::ShopSourceDialog *>();
+        QVERIFY(dialog);
+        auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("sourceKind"));
+        auto *prefix = dialog->findChild<QLineEdit *>(QStringLiteral("sourcePrefix"));
+        auto *site = dialog->findChild<QLineEdit *>(QStringLiteral("sourceSite"));
+        QCOMPARE(prefix->text(), QStringLiteral("modx_"));
+        QVERIFY(!site->isVisible());
+        const int bitrix = kind->findData(QStringLiteral("bitrix"));
+        QVERIFY(bitrix >= 0);
+        kind->setCurrentIndex(bitrix);
+        QCOMPARE(prefix->text(), QStringLiteral("b_"));
+        QVERIFY(site->isVisible());
+        dialog->findChild<QLineEdit *>(QStringLiteral("sourceName"))->setText(QStringLiteral("bx"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("sourceUrl"))
+            ->setText(QStringLiteral("sqlite://") + url.path);
+        site->setText(QStringLiteral("s1"));
+        QSignalSpy tested(dialog, &Gui::ShopSourceDialog::testFinished);
+        dialog->findChild<QPushButton *>(QStringLiteral("testSourceButton"))->click();
+        QTRY_COMPARE(tested.size(), 1);
+        auto *result = dialog->findChild<QLabel *>(QStringLiteral("sourceTestResult"));
+        QVERIFY2(tested.first().first().toBool(), qPrintable(result->text()));
+        QVERIFY2(result->text().contains(QLatin1String("1C-Bitrix"))
+                     && result->text().contains(QLatin1String("10 orders")),
+                 qPrintable(result->text()));
+        dialog->findChild<QPushButton *>(QStringLiteral("saveSourceButton"))->click();
+        QTRY_VERIFY(Source::SourceRepo(m_test->db()).byName(QStringLiteral("bx")));
+        const Source::SourceRecord saved
+            = Source::SourceRepo(m_test->db()).byName(QStringLiteral("bx")).value();
+        QCOMPARE(saved.kind, QStringLiteral("bitrix"));
+        QCOMPARE(saved.config.value(QStringLiteral("site")).toString(), QStringLiteral("s1"));
+        QCOMPARE(saved.config.value(QStringLiteral("prefix")).toString(), QStringLiteral("b_"));
     }
 
     void refusesAConnectionWithoutAnAddress()

@@ -3,11 +3,12 @@
 
 #include "common/SecretPlace.h"
 #include "secrets/SecretStore.h"
+#include "source/ShopDb.h"
 #include "source/SourceRegistry.h"
 #include "source/SourceRepo.h"
-#include "source/minishop2/ShopDb.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -28,17 +29,8 @@ struct TestOutcome
     QString text;
 };
 
-Source::SourceRecord recordOf(const QString &name, const QString &url, const QString &prefix, bool fromStart)
-{
-    Source::SourceRecord record;
-    record.name = name;
-    record.kind = QStringLiteral("minishop2");
-    record.url = url;
-    record.config.insert(QStringLiteral("prefix"), prefix);
-    record.config.insert(QStringLiteral("start"),
-                         fromStart ? QStringLiteral("beginning") : QStringLiteral("latest"));
-    return record;
-}
+const QString kMiniShop2Prefix = QStringLiteral("modx_");
+const QString kBitrixPrefix = QStringLiteral("b_");
 
 } // namespace
 
@@ -49,9 +41,11 @@ ShopSourceDialog::ShopSourceDialog(std::shared_ptr<Storage::Database> db,
     , m_db(std::move(db))
     , m_secrets(std::move(secrets))
     , m_sources(std::move(sources))
+    , m_kind(new QComboBox(this))
     , m_name(new QLineEdit(this))
+    , m_site(new QLineEdit(this))
     , m_url(new QLineEdit(this))
-    , m_prefix(new QLineEdit(QStringLiteral("modx_"), this))
+    , m_prefix(new QLineEdit(kMiniShop2Prefix, this))
     , m_password(new QLineEdit(this))
     , m_fromStart(new QCheckBox(tr("Also send the orders already in the shop"), this))
     , m_result(new QLabel(this))
@@ -60,6 +54,13 @@ ShopSourceDialog::ShopSourceDialog(std::shared_ptr<Storage::Database> db,
 {
     setObjectName(QStringLiteral("shopSourceDialog"));
     setWindowTitle(tr("Add a shop"));
+    m_kind->setObjectName(QStringLiteral("sourceKind"));
+    m_kind->addItem(tr("miniShop2 (MODX)"), QStringLiteral("minishop2"));
+    if (m_sources && m_sources->knows(QStringLiteral("bitrix")))
+        m_kind->addItem(tr("1C-Bitrix (online store)"), QStringLiteral("bitrix"));
+    m_site->setObjectName(QStringLiteral("sourceSite"));
+    m_site->setPlaceholderText(tr("e.g. s1; empty: every site"));
+    m_site->setToolTip(tr("The site (LID) whose orders this source reads, on a multi-site install"));
     m_name->setObjectName(QStringLiteral("sourceName"));
     m_name->setPlaceholderText(tr("e.g. shop"));
     m_url->setObjectName(QStringLiteral("sourceUrl"));
@@ -77,9 +78,12 @@ ShopSourceDialog::ShopSourceDialog(std::shared_ptr<Storage::Database> db,
     m_save->setObjectName(QStringLiteral("saveSourceButton"));
 
     auto *form = new QFormLayout;
+    m_form = form;
+    form->addRow(tr("Platform:"), m_kind);
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Database address:"), m_url);
     form->addRow(tr("Table prefix:"), m_prefix);
+    form->addRow(tr("Site:"), m_site);
     form->addRow(tr("Password:"), m_password);
     form->addRow(QString(), m_fromStart);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -91,16 +95,44 @@ ShopSourceDialog::ShopSourceDialog(std::shared_ptr<Storage::Database> db,
     layout->addWidget(buttons);
     resize(560, sizeHint().height());
 
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ShopSourceDialog::onKindChanged);
+    onKindChanged();
     connect(m_test, &QPushButton::clicked, this, &ShopSourceDialog::test);
     connect(m_save, &QPushButton::clicked, this, &ShopSourceDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+void ShopSourceDialog::onKindChanged()
+{
+    const bool bitrix = m_kind->currentData().toString() == QLatin1String("bitrix");
+    // The other platform's default prefix follows the choice; one the operator typed stays.
+    const QString prefix = m_prefix->text().trimmed();
+    if (prefix.isEmpty() || prefix == kMiniShop2Prefix || prefix == kBitrixPrefix)
+        m_prefix->setText(bitrix ? kBitrixPrefix : kMiniShop2Prefix);
+    m_url->setPlaceholderText(bitrix ? QStringLiteral("mysql://user@db.example:3306/sitemanager")
+                                     : QStringLiteral("mysql://user@db.example:3306/modx"));
+    m_form->setRowVisible(m_site, bitrix);
+}
+
+Source::SourceRecord ShopSourceDialog::record() const
+{
+    Source::SourceRecord record;
+    record.name = m_name->text().trimmed();
+    record.kind = m_kind->currentData().toString();
+    record.url = Source::ShopDbUrl::parse(m_url->text().trimmed())->toDisplayString();
+    record.config.insert(QStringLiteral("prefix"), m_prefix->text().trimmed());
+    record.config.insert(QStringLiteral("start"),
+                         m_fromStart->isChecked() ? QStringLiteral("beginning") : QStringLiteral("latest"));
+    if (record.kind == QLatin1String("bitrix") && !m_site->text().trimmed().isEmpty())
+        record.config.insert(QStringLiteral("site"), m_site->text().trimmed());
+    return record;
 }
 
 QString ShopSourceDialog::problem() const
 {
     if (m_name->text().trimmed().isEmpty())
         return tr("Give the shop a name.");
-    auto url = Source::MiniShop2::ShopDbUrl::parse(m_url->text().trimmed());
+    auto url = Source::ShopDbUrl::parse(m_url->text().trimmed());
     if (!url)
         return url.error().message;
     if (!url->password.isEmpty())
@@ -135,10 +167,7 @@ void ShopSourceDialog::runTest(bool thenSave)
     }
     setBusy(true);
     m_result->setText(tr("Connecting to the shop…"));
-    const Source::SourceRecord record
-        = recordOf(m_name->text().trimmed(),
-                   Source::MiniShop2::ShopDbUrl::parse(m_url->text().trimmed())->toDisplayString(),
-                   m_prefix->text().trimmed(), m_fromStart->isChecked());
+    const Source::SourceRecord record = this->record();
     const QByteArray password = m_password->text().toUtf8();
     auto outcome = std::make_shared<TestOutcome>();
     // A database that does not answer can take seconds: the window stays live meanwhile.
@@ -174,10 +203,7 @@ void ShopSourceDialog::runTest(bool thenSave)
 
 void ShopSourceDialog::store()
 {
-    const Source::SourceRecord record
-        = recordOf(m_name->text().trimmed(),
-                   Source::MiniShop2::ShopDbUrl::parse(m_url->text().trimmed())->toDisplayString(),
-                   m_prefix->text().trimmed(), m_fromStart->isChecked());
+    const Source::SourceRecord record = this->record();
     QPointer<ShopSourceDialog> self(this);
     auto add = [self, record] {
         if (!self)

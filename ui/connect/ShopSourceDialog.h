@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "source/SourceRepo.h"
 #include "storage/Database.h"
 
 #include <QDialog>
@@ -10,6 +11,9 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+
+class QComboBox;
+class QFormLayout;
 
 namespace Source {
 class SourceRegistry;
@@ -22,8 +26,9 @@ class SecretStore;
 namespace Gui {
 
 /**
- * Adds a miniShop2 shop database as a source: its name, address (mysql://user@host:port/database or
- * sqlite:///path), MODX table prefix and password (to the keychain, never the store). "Test" connects
+ * Adds a shop database as a source — miniShop2 (MODX) or 1C-Bitrix (the sale module): its platform,
+ * name, address (mysql://user@host:port/database or sqlite:///path), table prefix (modx_, b_), for
+ * Bitrix the site whose orders it reads, and the password (to the keychain, never the store). "Test" connects
  * on a short-lived thread of its own and says what it sees (layout, orders); "Save" tests first, then
  * writes the password and the source. GUI thread; deletes itself when closed (WA_DeleteOnClose).
  */
@@ -50,11 +55,17 @@ private:
     void runTest(bool thenSave);
     void store();
     void setBusy(bool busy);
+    /** The platform picked: its prefix, address hint and Bitrix's site field follow. */
+    void onKindChanged();
+    Source::SourceRecord record() const;
 
     std::shared_ptr<Storage::Database> m_db;
     std::shared_ptr<Secrets::SecretStore> m_secrets;
     std::shared_ptr<const Source::SourceRegistry> m_sources;
+    QComboBox *m_kind;
+    QFormLayout *m_form = nullptr;
     QLineEdit *m_name;
+    QLineEdit *m_site;
     QLineEdit *m_url;
     QLineEdit *m_prefix;
     QLineEdit *m_password;
