@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestDatabase.h"
 #include "TestEnv.h"
+#include "TestShopSources.h"
 #include "common/Json.h"
 #include "common/Translations.h"
 #include "mainwindow/MainWindow.h"
@@ -16,7 +17,10 @@
 #include "mapping/StatusMapEditor.h"
 #include "mapping/StatusMapModel.h"
 #include "secrets/MemorySecretStore.h"
+#include "source/ShopDb.h"
+#include "source/SourceRegistry.h"
 #include "source/SourceRepo.h"
+#include "source/bitrix/BitrixDemoShop.h"
 #include "store/ConnectionRepo.h"
 #include "store/JobRepo.h"
 #include "store/MappingRepo.h"
@@ -31,6 +35,7 @@
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 #include <QUndoStack>
@@ -235,6 +240,44 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), rows + 1);
         page.findChild<QPushButton *>(QStringLiteral("mappingRevertButton"))->click();
         QCOMPARE(model->rowCount(), rows);
+    }
+
+    /** A Bitrix shop's order properties, read when its source was opened, are in the list of shop
+     *  fields by their names, and a row on one shows that name. */
+    void shopFieldsListTheOrderPropertiesByName()
+    {
+        QTemporaryDir dir;
+        const QString url = QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("bitrix.db"));
+        {
+            auto shop = Source::ShopDb::open(Source::ShopDbUrl::parse(url).value(), QStringLiteral("b_"));
+            QVERIFY_OK(shop);
+            Source::Bitrix::BitrixDemoShop::Options options;
+            options.orders = 3;
+            QVERIFY_OK(Source::Bitrix::BitrixDemoShop::generate(*shop.value(), options));
+        }
+        Source::SourceRecord record;
+        record.name = QStringLiteral("bx");
+        record.kind = QStringLiteral("bitrix");
+        record.url = url;
+        QVERIFY_OK(Source::SourceRepo(m_test->db()).add(record));
+        QVERIFY_OK(TestSupport::shopSources()->openWithPassword(record, m_test->db(), {}));
+
+        Gui::MappingPage page(m_test->db());
+        page.show();
+        auto *model = page.orderEditor()->model();
+        QHash<QString, QString> labels;
+        for (const Mapping::SourceField &field : model->sourceFields())
+            labels.insert(field.path, field.label);
+        QVERIFY(labels.contains(QStringLiteral("order.num")));
+        QVERIFY2(labels.value(QStringLiteral("order.properties.INN")).contains(QStringLiteral("ИНН")),
+                 qPrintable(labels.value(QStringLiteral("order.properties.INN"))));
+        QVERIFY(labels.value(QStringLiteral("order.properties.UTM_SOURCE"))
+                    .contains(QStringLiteral("UTM source")));
+        QCOMPARE(labels.value(QStringLiteral("order.properties.PAYED")), QStringLiteral("Paid (Y/N)"));
+        page.findChild<QPushButton *>(QStringLiteral("orderAddRowButton"))->click();
+        const QModelIndex source = model->index(model->rowCount() - 1, Gui::FieldMapModel::SourceColumn);
+        QVERIFY(model->setData(source, QStringLiteral("order.properties.INN")));
+        QVERIFY(source.data().toString().contains(QStringLiteral("ИНН")));
     }
 
     void previewShowsTheDealOfARecentOrder()

@@ -23,11 +23,14 @@ Result<std::shared_ptr<ShopSource>> SourceRegistry::openWithPassword(const Sourc
     auto source = (*opener)(record, password, store, clock);
     if (!source)
         return source.error();
-    // Snapshots of the statuses (their colours) and of the delivery and payment methods (the code
-    // maps) for the console, which never reads the shop itself. A source being added is not in the
+    // Snapshots of the statuses (their colours), of the shop's own order fields (the mapping editor)
+    // and of the delivery and payment methods (the code maps) for the console, which never reads the
+    // shop itself. A source being added is not in the
     // store yet: nothing to update then.
     if (auto statuses = source.value()->statuses(); statuses && store)
         (void)SourceRepo(store).recordStatuses(record.name, statuses.value());
+    if (auto fields = source.value()->fieldCatalogue(); fields && store)
+        (void)SourceRepo(store).recordFields(record.name, fields.value());
     for (MethodKind kind : { MethodKind::Delivery, MethodKind::Payment }) {
         if (auto methods = source.value()->methods(kind); methods && store)
             (void)SourceRepo(store).recordMethods(record.name, kind, methods.value());

@@ -31,6 +31,9 @@ struct SourceRecord
     QList<ShopStatus> knownStatuses() const;
     /** The shop's delivery or payment methods (id, name) as last read; empty until it was opened. */
     QList<ShopMethod> knownMethods(MethodKind kind) const;
+    /** The order fields the shop has beyond the static catalogue (its order properties, by their
+     *  names), as last read; empty until it was opened. */
+    QList<Mapping::SourceField> knownFields() const;
 };
 
 /** CRUD for the `sources` table on the calling thread's store connection. */
@@ -48,6 +51,9 @@ public:
     Common::Status recordStatuses(const QString &name, const QList<ShopStatus> &statuses);
     /** Keeps a snapshot of the shop's delivery or payment methods (for the code map editor). */
     Common::Status recordMethods(const QString &name, MethodKind kind, const QList<ShopMethod> &methods);
+    /** Keeps a snapshot of the shop's own order fields — those of @p catalogue that the static
+     *  catalogue lacks — for the mapping editor's list of shop fields. */
+    Common::Status recordFields(const QString &name, const QList<Mapping::SourceField> &catalogue);
     Common::Result<SourceRecord> byName(const QString &name);
     Common::Result<QList<SourceRecord>> list();
 

@@ -28,7 +28,7 @@ QWidget *FieldMapDelegate::createEditor(QWidget *parent, const QStyleOptionViewI
     switch (index.column()) {
     case FieldMapModel::SourceColumn:
         combo->addItem(tr("(none)"), QString());
-        for (const Mapping::SourceField &field : Mapping::SourceFieldCatalogue::forKind(m_kind))
+        for (const Mapping::SourceField &field : model->sourceFields())
             combo->addItem(QStringLiteral("%1 — %2").arg(field.label, field.path), field.path);
         break;
     case FieldMapModel::TransformColumn:

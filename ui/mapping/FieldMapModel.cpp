@@ -190,6 +190,10 @@ QVariant FieldMapModel::data(const QModelIndex &index, int role) const
     case SourceColumn: {
         if (row.source.isEmpty())
             return row.transform.kind == Transform::Kind::Constant ? tr("(constant)") : QString();
+        for (const Mapping::SourceField &shopField : m_shopFields) {
+            if (shopField.path == row.source)
+                return shopField.label;
+        }
         const auto field = Mapping::SourceFieldCatalogue::describe(m_map.kind, row.source);
         return field ? field->label : row.source;
     }
@@ -279,6 +283,21 @@ QVariant FieldMapModel::headerData(int section, Qt::Orientation orientation, int
     default:
         return {};
     }
+}
+
+QList<Mapping::SourceField> FieldMapModel::sourceFields() const
+{
+    QList<Mapping::SourceField> fields = Mapping::SourceFieldCatalogue::forKind(m_map.kind);
+    if (m_map.kind != Mapping::SourceKind::Order)
+        return fields;
+    for (const Mapping::SourceField &field : m_shopFields) {
+        const bool listed
+            = std::any_of(fields.cbegin(), fields.cend(),
+                          [&field](const Mapping::SourceField &f) { return f.path == field.path; });
+        if (!listed)
+            fields.append(field);
+    }
+    return fields;
 }
 
 } // namespace Gui

@@ -4,6 +4,7 @@
 #include "RowProblems.h"
 #include "crm/CrmSchema.h"
 #include "mapping/FieldMap.h"
+#include "mapping/SourceFieldCatalogue.h"
 
 #include <QAbstractTableModel>
 
@@ -40,6 +41,10 @@ public:
     void applyFieldMap(const Mapping::FieldMap &map);
     void setSchema(const Crm::CrmSchema &schema) { m_schema = schema; }
     const Crm::CrmSchema &schema() const { return m_schema; }
+    /** The shops' own fields (order properties by their names) as the store last read them. */
+    void setShopFields(const QList<Mapping::SourceField> &fields) { m_shopFields = fields; }
+    /** What a row can read: the catalogue of this kind of record, then the shops' own fields. */
+    QList<Mapping::SourceField> sourceFields() const;
     /** The problems of this grid's area ("orders" or "forms"); rows they name are marked. */
     void setProblems(const QList<Mapping::Problem> &problems);
     QString problemFor(int row) const;
@@ -70,6 +75,7 @@ private:
     QUndoStack *m_undo;
     Mapping::FieldMap m_map;
     Crm::CrmSchema m_schema;
+    QList<Mapping::SourceField> m_shopFields;
     RowProblems m_problems;
 };
 

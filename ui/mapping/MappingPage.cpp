@@ -193,6 +193,13 @@ void MappingPage::load()
     m_loaded = saved ? set->value() : Mapping::MappingSet::defaults(m_schema);
     m_orders->model()->setSchema(m_schema);
     m_forms->model()->setSchema(m_schema);
+    // The shops' own order fields (order properties by their names), as the store last read them.
+    QList<Mapping::SourceField> shopFields;
+    if (auto sources = Source::SourceRepo(m_db).list()) {
+        for (const Source::SourceRecord &source : sources.value())
+            shopFields << source.knownFields();
+    }
+    m_orders->model()->setShopFields(shopFields);
     m_orders->model()->setFieldMap(m_loaded.orders);
     m_forms->model()->setFieldMap(m_loaded.forms);
     m_statuses->model()->setStatusMap(m_loaded.statuses, m_schema);
