@@ -277,7 +277,11 @@ QString SourceFieldCatalogue::fullAddress(const Model::Address &a)
         if (!part.trimmed().isEmpty())
             parts << part.trimmed();
     }
-    return parts.isEmpty() ? a.text.trimmed() : parts.join(QLatin1String(", "));
+    // A shop that keeps the address as one typed text (Bitrix's IS_ADDRESS property) next to a postcode
+    // or city: the text is the street part.
+    if (a.street.trimmed().isEmpty() && !a.text.trimmed().isEmpty() && !parts.contains(a.text.trimmed()))
+        parts << a.text.trimmed();
+    return parts.join(QLatin1String(", "));
 }
 
 QList<SourceField> SourceFieldCatalogue::forOrders(const QStringList &propertyKeys)

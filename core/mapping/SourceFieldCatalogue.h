@@ -57,7 +57,8 @@ public:
     static QString formatNumber(double value);
     /** "Кофе × 2 × 450 = 900" lines of the cart, one per line. */
     static QString productsText(const Model::ShopOrder &order);
-    /** Index, region, city, street, building, room, joined with ", " (or the shop's text address). */
+    /** Index, region, city, street, building, room, joined with ", "; the shop's text address stands for
+     *  the street when there is none (alone, or after a postcode and city). */
     static QString fullAddress(const Model::Address &address);
 };
 
