@@ -295,9 +295,11 @@ Common::Status Builder::order(const QDateTime &when, const Person &buyer, const 
                               const QDateTime &now)
 {
     const int personType = buyer.legal ? 2 : 1;
-    const int deliveryId = 2 + pick(3);
-    const double deliveryPrice = deliveryId == 3 ? 0 : deliveryId == 2 ? 300 : 350;
+    // The shop's delivery ↔ payment restrictions: cash only by courier or at the pick-up point, an
+    // invoice (legal entities) only by post; a card goes with any delivery.
     const int paySystem = buyer.legal ? 3 : 1 + pick(2);
+    const int deliveryId = paySystem == 3 ? 4 : paySystem == 1 ? 2 + pick(2) : 2 + pick(3);
+    const double deliveryPrice = deliveryId == 3 ? 0 : deliveryId == 2 ? 300 : 350;
     // Older orders have moved on; the newest are still new.
     QString status = QStringLiteral("N");
     if (history) {
