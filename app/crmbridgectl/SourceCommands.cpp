@@ -76,6 +76,8 @@ int sourceAdd(const QStringList &args, const QString &databaseUrl)
             QStringLiteral("LID") },
           { QStringLiteral("language"), QStringLiteral("Bitrix: the language of status names (default ru)"),
             QStringLiteral("LANG") },
+          { QStringLiteral("no-forms"),
+            QStringLiteral("Bitrix: do not read the web form results (the site posts them to the intake)") },
           { QStringLiteral("legal-person-types"),
             QStringLiteral(
                 "Bitrix: person type ids that are legal entities, comma-separated (default: as the "
@@ -121,6 +123,8 @@ int sourceAdd(const QStringList &args, const QString &databaseUrl)
             if (parser.isSet(QLatin1String(option)))
                 record.config.insert(QLatin1String(option), parser.value(QLatin1String(option)).trimmed());
         }
+        if (parser.isSet(QStringLiteral("no-forms")))
+            record.config.insert(QStringLiteral("forms"), false);
         if (parser.isSet(QStringLiteral("legal-person-types")))
             record.config.insert(QStringLiteral("legal_person_types"),
                                  parser.value(QStringLiteral("legal-person-types")));
