@@ -173,6 +173,59 @@ private Q_SLOTS:
         verifyNoSecret(dir, out, QByteArrayLiteral("sbxRetailKey0123456789abcdefGHIJ"));
     }
 
+    /** The demo on a 1C-Bitrix shop: its orders reach amoCRM once each; on RetailCRM a manager's move
+     *  to delivery comes back as the Bitrix status «Отправлен» with its history row. */
+    void bitrixShopReachesAmoCrmAndRetailCrm()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("bitrix"));
+        const TestSupport::CtlRun run = TestSupport::runCtl(
+            QStringLiteral(CRMBRIDGECTL_PATH),
+            { QStringLiteral("demo"), QStringLiteral("--shop"), QStringLiteral("bitrix"),
+              QStringLiteral("--orders"), QStringLiteral("30"), QStringLiteral("--dir"), dir },
+            {}, 60000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("demo shop (1C-Bitrix on SQLite)")), qPrintable(run.out));
+        const Summary summary = summaryOf(run.out);
+        QVERIFY2(summary.deals == 30 && summary.orders == 30, qPrintable(run.out));
+        QVERIFY2(summary.contacts > 0 && summary.contacts < 30, qPrintable(run.out));
+        QCOMPARE(linkedOrders(dir), 30);
+        QCOMPARE(scalar(dir + QStringLiteral("/shop.db"), QStringLiteral("SELECT COUNT(*) FROM b_sale_order"))
+                     .toInt(),
+                 30);
+
+        const QString live = m_dir.filePath(QStringLiteral("bitrix-retail"));
+        QProcess process;
+        start(process,
+              { QStringLiteral("--shop"), QStringLiteral("bitrix"), QStringLiteral("--crm"),
+                QStringLiteral("retailcrm"), QStringLiteral("--dir"), live, QStringLiteral("--every"),
+                QStringLiteral("0.3") });
+        QString out;
+        auto read = [&] { return out += QString::fromUtf8(process.readAllStandardOutput()); };
+        static const QRegularExpression s_moved(
+            QStringLiteral("a manager sent order (\\S+) to delivery in RetailCRM"));
+        QTRY_VERIFY_WITH_TIMEOUT((read(), s_moved.match(out).hasMatch()), 40000);
+        const QString number = s_moved.match(out).captured(1);
+        const QString shop = live + QStringLiteral("/shop.db");
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(shop, QStringLiteral("SELECT STATUS_ID FROM b_sale_order WHERE ACCOUNT_NUMBER = ?"),
+                   { number })
+                .toString(),
+            QStringLiteral("S"), 20000);
+        QCOMPARE(
+            scalar(shop,
+                   QStringLiteral(
+                       "SELECT COUNT(*) FROM b_sale_order_change c JOIN b_sale_order o ON o.ID = c.ORDER_ID"
+                       " WHERE o.ACCOUNT_NUMBER = ? AND c.DATA LIKE '%\"S\"%'"),
+                   { number })
+                .toInt(),
+            1);
+        ::kill(pid_t(process.processId()), SIGINT);
+        QVERIFY2(process.waitForFinished(30000), "SIGINT did not end the demo");
+        read();
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0, qPrintable(out));
+        QVERIFY2(!out.contains(QStringLiteral("failed")), qPrintable(out));
+    }
+
     void interruptEndsTheDemoWithASummary()
     {
         const QString dir = m_dir.filePath(QStringLiteral("interrupted"));
