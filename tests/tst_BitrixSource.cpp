@@ -430,6 +430,30 @@ private Q_SLOTS:
         QVERIFY_OK(tree);
         QCOMPARE(tree->categories().size(), 10);
     }
+
+    /** The catalogue for a CRM's products: the iblock sections, the catalog module's products with
+     *  their base price, stock and weight, and their sections. */
+    void catalogueHasTheProductsWithTheirBasePrice()
+    {
+        makeShop(1);
+        auto source = openSource();
+        auto catalog = source->catalog(QStringLiteral("https://shop.example.ru/"));
+        QVERIFY_OK(catalog);
+        QCOMPARE(catalog->categories.size(), 10);
+        QCOMPARE(catalog->products.size(), 10);
+        const Model::CatalogProduct &jacket = catalog->products.first();
+        QCOMPARE(jacket.name, QStringLiteral("Куртка зимняя «Аляска»"));
+        QCOMPARE(jacket.price, 12990.0);
+        QCOMPARE(jacket.weight, 1.8);
+        QVERIFY(jacket.quantity >= 5);
+        QCOMPARE(jacket.url, QStringLiteral("https://shop.example.ru/catalog/item-1/"));
+        QCOMPARE(jacket.categoryIds.size(), 1);
+        const QString section = jacket.categoryIds.first();
+        QVERIFY(std::any_of(catalog->categories.cbegin(), catalog->categories.cend(),
+                            [&](const Model::CatalogCategory &c) {
+                                return c.id == section && c.name == QStringLiteral("Куртки");
+                            }));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBitrixSource)

@@ -10,12 +10,8 @@
 #include "source/SourceRepo.h"
 #include "source/bitrix/BitrixDemoShop.h"
 #include "source/intake/FormIntakeServer.h"
-#include "source/minishop2/CatalogReader.h"
 #include "source/minishop2/DemoShopGenerator.h"
-#include "source/minishop2/MiniShop2Source.h"
-#include "source/minishop2/OrderReader.h"
 #include "source/minishop2/ShopDb.h"
-#include "source/minishop2/ShopSchema.h"
 #include "storage/Migrator.h"
 #include "store/ConnectionRepo.h"
 #include "store/EntityLinkRepo.h"
@@ -257,11 +253,12 @@ Status DemoSession::publishCatalogue()
     if (!m_crm->takesCatalogue())
         return Store::SettingsRepo(m_store).setValue(QStringLiteral("catalog.interval_min"),
                                                      QStringLiteral("60"));
-    // The Bitrix source lists no catalogue yet: RetailCRM then goes without the ICML file.
-    if (isBitrix())
-        return {};
     // What `crmbridgectl icml export` does, once: the intake server then serves it on any free port.
-    auto catalog = Source::MiniShop2::CatalogReader(*m_shop).read(QString());
+    // The shop's own source reads the catalogue, whichever platform it is.
+    auto source = shopSources()->openWithPassword(sourceRecord(), {}, {});
+    if (!source)
+        return source.error();
+    auto catalog = source.value()->catalog(QString());
     if (!catalog)
         return catalog.error();
     if (auto published

@@ -29,7 +29,10 @@ const char *const kTables[] = { "sale_order",
                                 "form",
                                 "form_field",
                                 "form_result",
-                                "form_result_answer" };
+                                "form_result_answer",
+                                "catalog_product",
+                                "catalog_price",
+                                "catalog_group" };
 
 // {pk}: auto-increment primary key; {t}: the prefix (b_).
 const char *const kStatements[] = {
@@ -118,6 +121,14 @@ const char *const kStatements[] = {
     " FORM_ID INT NOT NULL DEFAULT 0, FIELD_ID INT NOT NULL DEFAULT 0, ANSWER_ID INT NULL, ANSWER_TEXT TEXT "
     "NULL,"
     " ANSWER_VALUE VARCHAR(255) NULL, USER_TEXT TEXT NULL, USER_DATE DATETIME NULL)",
+    "CREATE TABLE {t}catalog_group (ID {pk}, NAME VARCHAR(100) NOT NULL, BASE CHAR(1) NOT NULL DEFAULT 'N',"
+    " SORT INT NOT NULL DEFAULT 100, XML_ID VARCHAR(255) NULL)",
+    "CREATE TABLE {t}catalog_product (ID INT NOT NULL PRIMARY KEY, QUANTITY DOUBLE NOT NULL,"
+    " QUANTITY_TRACE CHAR(1) NOT NULL DEFAULT 'N', WEIGHT DOUBLE NOT NULL DEFAULT 0, AVAILABLE CHAR(1) NULL,"
+    " TYPE INT NULL)",
+    "CREATE TABLE {t}catalog_price (ID {pk}, PRODUCT_ID INT NOT NULL, EXTRA_ID INT NULL,"
+    " CATALOG_GROUP_ID INT NOT NULL, PRICE DECIMAL(18,2) NOT NULL, CURRENCY CHAR(3) NOT NULL,"
+    " QUANTITY_FROM INT NULL, QUANTITY_TO INT NULL)",
     "CREATE INDEX {t}ixs_order_date_update ON {t}sale_order (DATE_UPDATE)",
     "CREATE INDEX {t}ixs_order_date_status ON {t}sale_order (DATE_STATUS)",
     "CREATE INDEX {t}ixs_basket_order ON {t}sale_basket (ORDER_ID)",

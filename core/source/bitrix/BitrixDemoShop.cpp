@@ -206,6 +206,12 @@ Common::Status Builder::directories()
 
 Common::Status Builder::catalogue()
 {
+    if (auto group
+        = insert(QStringLiteral("INSERT INTO %1 (ID, NAME, BASE, SORT) VALUES (1, 'BASE', 'Y', 100)")
+                     .arg(t("catalog_group")),
+                 {});
+        !group)
+        return group.error();
     QList<qint64> sections;
     int margin = 1;
     for (const auto &[parent, name] : kSections) {
@@ -236,6 +242,19 @@ Common::Status Builder::catalogue()
                      { sections[section], id.value() });
         if (!linked)
             return linked.error();
+        // The catalog module: stock and weight, and the base price.
+        auto stocked
+            = insert(QStringLiteral("INSERT INTO %1 (ID, QUANTITY, WEIGHT, AVAILABLE) VALUES (?, ?, ?, 'Y')")
+                         .arg(t("catalog_product")),
+                     { id.value(), 5 + pick(40), grams });
+        if (!stocked)
+            return stocked.error();
+        auto priced = insert(QStringLiteral("INSERT INTO %1 (PRODUCT_ID, CATALOG_GROUP_ID, PRICE, CURRENCY)"
+                                            " VALUES (?, 1, ?, 'RUB')")
+                                 .arg(t("catalog_price")),
+                             { id.value(), price });
+        if (!priced)
+            return priced.error();
         ++stats.products;
     }
     return loadProducts();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BitrixSource.h"
 
+#include "BitrixCatalogReader.h"
 #include "BitrixLog.h"
 #include "SaleStatusWriter.h"
 #include "store/EchoGuardRepo.h"
@@ -166,6 +167,11 @@ Common::Status BitrixSource::writeStatus(const QString &orderId, const QString &
 {
     Store::EchoGuardRepo echo(m_store, m_clock);
     return SaleStatusWriter(*m_reader, m_config.historyUserId).write(name(), echo, orderId, statusId);
+}
+
+Result<Model::Catalog> BitrixSource::catalog(const QString &siteUrl)
+{
+    return BitrixCatalogReader(*m_shop, m_reader->schema()).read(siteUrl);
 }
 
 Result<QList<Model::ShopOrder>> BitrixSource::ordersAfter(qint64 afterId, int limit)

@@ -57,6 +57,7 @@ public:
     Common::Result<SourceSummary> summary() override;
     Common::Result<SourceRead> read(const Marks &marks, int maxEvents = 200) override;
     Common::Status writeStatus(const QString &orderId, const QString &statusId) override;
+    Common::Result<Model::Catalog> catalog(const QString &siteUrl) override;
     Common::Result<QList<Model::ShopOrder>> ordersAfter(qint64 afterId, int limit) override;
     Common::Result<qint64> countHistory(const OrderRange &range) override;
     Common::Result<QList<Model::ShopEvent>> history(const OrderRange &range, qint64 afterId,
