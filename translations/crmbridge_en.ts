@@ -25,6 +25,53 @@
     </message>
 </context>
 <context>
+    <name>Bitrix</name>
+    <message>
+        <source>Paid (Y/N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled (Y/N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payer type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal entity (Y/N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager&apos;s comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site (LID)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order property “%1” (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Common</name>
     <message>
         <source>amoCRM refused the deal: %1</source>
@@ -4594,6 +4641,30 @@ Keys: %2</source>
         <source>The shop cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>miniShop2 (MODX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1C-Bitrix (online store)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. s1; empty: every site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site (LID) whose orders this source reads, on a multi-site install</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation type="unfinished">Site:</translation>
+    </message>
 </context>
 <context>
     <name>Gui::StatusMapEditor</name>
@@ -5559,6 +5630,10 @@ Sign in again on the Connections page.</source>
     </message>
     <message>
         <source>Form “%1” has two routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer&apos;s company</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -25,6 +25,53 @@
     </message>
 </context>
 <context>
+    <name>Bitrix</name>
+    <message>
+        <source>Paid (Y/N)</source>
+        <translation>Оплачен (Y/N)</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>Оплаченная сумма</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Cancelled (Y/N)</source>
+        <translation>Отменён (Y/N)</translation>
+    </message>
+    <message>
+        <source>Payer type</source>
+        <translation>Тип плательщика</translation>
+    </message>
+    <message>
+        <source>Legal entity (Y/N)</source>
+        <translation>Юридическое лицо (Y/N)</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Трек-номер</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s comment</source>
+        <translation>Комментарий менеджера</translation>
+    </message>
+    <message>
+        <source>Site (LID)</source>
+        <translation>Сайт (LID)</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <source>Order property “%1” (%2)</source>
+        <translation>Свойство заказа «%1» (%2)</translation>
+    </message>
+</context>
+<context>
     <name>Common</name>
     <message>
         <source>amoCRM refused the deal: %1</source>
@@ -4721,6 +4768,30 @@ Keys: %2</source>
         <source>The shop cannot be read: %1</source>
         <translation>Магазин не читается: %1</translation>
     </message>
+    <message>
+        <source>miniShop2 (MODX)</source>
+        <translation>miniShop2 (MODX)</translation>
+    </message>
+    <message>
+        <source>1C-Bitrix (online store)</source>
+        <translation>1С-Битрикс (интернет-магазин)</translation>
+    </message>
+    <message>
+        <source>e.g. s1; empty: every site</source>
+        <translation>например, s1; пусто — все сайты</translation>
+    </message>
+    <message>
+        <source>The site (LID) whose orders this source reads, on a multi-site install</source>
+        <translation>Сайт (LID), заказы которого читает этот источник, если сайтов несколько</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation>Платформа:</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Сайт:</translation>
+    </message>
 </context>
 <context>
     <name>Gui::StatusMapEditor</name>
@@ -5692,6 +5763,10 @@ Sign in again on the Connections page.</source>
     <message>
         <source>Form “%1” has two routes</source>
         <translation>У формы «%1» два маршрута</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s company</source>
+        <translation>Компания покупателя</translation>
     </message>
 </context>
 <context>
