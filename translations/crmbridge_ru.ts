@@ -1075,7 +1075,7 @@ CRM&apos;s events (--poll). `crmbridgectl run` applies them.</source>
     </message>
     <message>
         <source>Signed in with: %1</source>
-        <translation>Вход выполнен с: %1</translation>
+        <translation>Вход выполнен: %1</translation>
     </message>
     <message>
         <source>Sign a connection in to amoCRM.</source>
@@ -1601,7 +1601,7 @@ journald-friendly form; SIGTERM finishes the rounds in flight and stops.</source
     </message>
     <message>
         <source>Deals made with a step left: %1</source>
-        <translation>Сделки созданы, но остался шаг: %1</translation>
+        <translation>Сделок с недоделанным шагом: %1</translation>
     </message>
     <message>
         <source>  job %1 (%2, %3): %4</source>
