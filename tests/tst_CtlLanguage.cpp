@@ -163,6 +163,7 @@ private Q_SLOTS:
         QVERIFY2(unknown.err.startsWith(QStringLiteral("crmbridgectl: неизвестная команда «frobnicate»")),
                  qPrintable(unknown.err));
         QVERIFY(unknown.err.contains(QStringLiteral("Создать или обновить схему хранилища")));
+        QVERIFY(unknown.err.contains(QStringLiteral("Журнал операций: каждый вызов API")));
     }
 };
 

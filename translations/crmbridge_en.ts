@@ -1586,6 +1586,26 @@ hook.&lt;event&gt;.&lt;before|after&gt;. Engines read them when they start
         <source>Connection %1: contacts matched by %2, refreshed every %3 s; forms as %4; customer profiles to contacts: %5; a passing failure retried after %6 s (doubling), at most %7 tries</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Who changed what and when: the operators&apos; actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What a CRM account has: pipelines, stages, fields, users (schema)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue: list jobs, failures by cause, one job (list|groups|show)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation log: every API call (search|show)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure digests without a console (password | test)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Engine::CatalogLaneWork</name>

@@ -1675,6 +1675,26 @@ hook.&lt;событие&gt;.&lt;before|after&gt;. Движки читают их
         <source>Connection %1: contacts matched by %2, refreshed every %3 s; forms as %4; customer profiles to contacts: %5; a passing failure retried after %6 s (doubling), at most %7 tries</source>
         <translation>Подключение %1: контакты сопоставляются по %2, обновляются каждые %3 с; формы как %4; профили покупателей в контакты: %5; временная ошибка повторяется через %6 с (с удвоением), не более %7 попыток</translation>
     </message>
+    <message>
+        <source>Who changed what and when: the operators&apos; actions</source>
+        <translation>Кто, что и когда изменил: действия операторов</translation>
+    </message>
+    <message>
+        <source>What a CRM account has: pipelines, stages, fields, users (schema)</source>
+        <translation>Что есть в аккаунте CRM: воронки, этапы, поля, пользователи (schema)</translation>
+    </message>
+    <message>
+        <source>The queue: list jobs, failures by cause, one job (list|groups|show)</source>
+        <translation>Очередь: список заданий, ошибки по причинам, одно задание (list|groups|show)</translation>
+    </message>
+    <message>
+        <source>The operation log: every API call (search|show)</source>
+        <translation>Журнал операций: каждый вызов API (search|show)</translation>
+    </message>
+    <message>
+        <source>Failure digests without a console (password | test)</source>
+        <translation>Сводки об ошибках без консоли (password | test)</translation>
+    </message>
 </context>
 <context>
     <name>Engine::CatalogLaneWork</name>

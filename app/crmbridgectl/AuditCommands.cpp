@@ -45,7 +45,7 @@ const QString kHistoryUsage
 
 Command auditCommand()
 {
-    return { QStringLiteral("audit"), QStringLiteral("Who changed what and when: the operators' actions"),
+    return { QStringLiteral("audit"), Text::tr("Who changed what and when: the operators' actions"),
              [](const QStringList &args, const QString &databaseUrl) {
                  QCommandLineParser parser;
                  parser.setApplicationDescription(Text::tr(

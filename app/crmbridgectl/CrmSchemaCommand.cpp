@@ -79,7 +79,7 @@ void printSchema(const Crm::CrmSchema &schema, bool json)
 Command crmCommand()
 {
     return { QStringLiteral("crm"),
-             QStringLiteral("What a CRM account has: pipelines, stages, fields, users (schema)"),
+             Text::tr("What a CRM account has: pipelines, stages, fields, users (schema)"),
              [](const QStringList &args, const QString &databaseUrl) {
                  QCommandLineParser parser;
                  parser.setApplicationDescription(Text::tr(

@@ -261,7 +261,7 @@ int showJob(const QString &idText, bool json, const std::shared_ptr<Storage::Dat
 Command jobsCommand()
 {
     return { QStringLiteral("jobs"),
-             QStringLiteral("The queue: list jobs, failures by cause, one job (list|groups|show)"),
+             Text::tr("The queue: list jobs, failures by cause, one job (list|groups|show)"),
              [](const QStringList &args, const QString &databaseUrl) {
                  QCommandLineParser parser;
                  parser.setApplicationDescription(
@@ -311,7 +311,7 @@ Command jobsCommand()
 Command logCommand()
 {
     return {
-        QStringLiteral("log"), QStringLiteral("The operation log: every API call (search|show)"),
+        QStringLiteral("log"), Text::tr("The operation log: every API call (search|show)"),
         [](const QStringList &args, const QString &databaseUrl) {
             QCommandLineParser parser;
             parser.setApplicationDescription(Text::tr(

@@ -24,7 +24,7 @@ int failWith(const Common::Error &error)
 
 Command notifyCommand()
 {
-    return { QStringLiteral("notify"), QStringLiteral("Failure digests without a console (password | test)"),
+    return { QStringLiteral("notify"), Text::tr("Failure digests without a console (password | test)"),
              [](const QStringList &args, const QString &databaseUrl) {
                  QCommandLineParser parser;
                  parser.setApplicationDescription(Text::tr(
