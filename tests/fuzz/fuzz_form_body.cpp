@@ -23,7 +23,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // U+FFFD may be sent on purpose, encoded validly (Qt's percent decoding is lenient: "%EF%BF%B-D"
     // gives its three bytes too).
     const QByteArray kReplacement = "\xEF\xBF\xBD";
-    const bool bodyHasReplacement = body.contains(kReplacement)
+    // Decoded as the parser does, name and value of each pair apart: a "%" before "&" or "=" shifts a
+    // whole-body decoding.
+    bool partHasReplacement = false;
+    for (const QByteArray &pair : body.split('&')) {
+        const qsizetype eq = pair.indexOf('=');
+        for (const QByteArray &part :
+             { pair.left(eq < 0 ? pair.size() : eq), eq < 0 ? QByteArray() : pair.mid(eq + 1) })
+            partHasReplacement = partHasReplacement
+                || QByteArray::fromPercentEncoding(QByteArray(part).replace('+', ' ')).contains(kReplacement);
+    }
+    const bool bodyHasReplacement = body.contains(kReplacement) || partHasReplacement
         || QByteArray::fromPercentEncoding(body).contains(kReplacement) || body.contains("\\ufffd")
         || body.contains("\\uFFFD");
     for (const auto &[name, value] : fields.value()) {
