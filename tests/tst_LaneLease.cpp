@@ -153,16 +153,24 @@ private Q_SLOTS:
         QTRY_VERIFY(!Store::LaneLeaseRepo(db).find(kConnection)->held());
         QAtomicInt winners;
         QAtomicInt errors;
+        QAtomicInt busy;
         QVERIFY(race(*db, 8, [&](int t) {
             auto grant
                 = Store::LaneLeaseRepo(db).acquire(kConnection, QStringLiteral("racer:%1").arg(t), 60'000);
-            if (!grant)
+            // A store too busy to answer in time (SQLite's one writer, eight threads, a loaded machine)
+            // is a passing error: that engine asks again at its next heartbeat. Anything else is a bug.
+            if (!grant && grant.error().kind == Common::ErrorKind::Transient)
+                busy.fetchAndAddOrdered(1);
+            else if (!grant) {
+                qWarning("racer %d: %s", t, qPrintable(grant.error().toString()));
                 errors.fetchAndAddOrdered(1);
+            }
             else if (grant->acquired)
                 winners.fetchAndAddOrdered(1);
         }));
         QCOMPARE(winners.loadAcquire(), 1);
         QCOMPARE(errors.loadAcquire(), 0);
+        QVERIFY(busy.loadAcquire() < 8);
     }
 
     /** The external-id field: one engine claims it, finds or makes it and stores its id; the others wait,

@@ -12,6 +12,14 @@ Error toError(const QSqlError &error, const QString &context)
     const QString text = context + QStringLiteral(": ") + error.text();
     // SQLite primary codes 5 BUSY, 6 LOCKED; PostgreSQL SQLSTATE 40001 serialization, 40P01 deadlock,
     // 55P03 lock not available, 57P01 admin shutdown, 08xxx connection exceptions.
+    // SQLite's extended codes keep the primary one in their low byte: 517 SQLITE_BUSY_SNAPSHOT (a
+    // deferred transaction in WAL mode that read, then found another writer first: "database is
+    // locked" at once, busy timeout or not), 261 BUSY_RECOVERY, 773 BUSY_TIMEOUT, 262 LOCKED_SHAREDCACHE.
+    // PostgreSQL's SQLSTATEs are five characters, so a shorter number is SQLite's.
+    bool numeric = false;
+    const int number = code.size() < 5 ? code.toInt(&numeric) : 0;
+    if (numeric && ((number & 0xFF) == 5 || (number & 0xFF) == 6))
+        return Error::transient(text, QStringLiteral("db-busy"));
     if (code == QLatin1String("5") || code == QLatin1String("6") || code == QLatin1String("40001")
         || code == QLatin1String("40P01") || code == QLatin1String("55P03")) {
         return Error::transient(text, QStringLiteral("db-busy"));

@@ -93,6 +93,7 @@ struct HttpRequestReader::Parser
         r.m_headerName.clear();
         r.m_headerValue.clear();
         r.m_inHeaderValue = false;
+        r.m_inTrailers = false;
         r.m_headerBytes = 0;
         r.m_inMessage = true;
         return 0;
@@ -104,9 +105,20 @@ struct HttpRequestReader::Parser
         return countHeaderBytes(p, length);
     }
 
+    /** A chunked body's trailer fields come after the head: nobody here reads them, so they are counted
+     *  and checked (a control character is refused as in the head) but not kept with the headers. */
+    static int onTrailerBytes(http_parser *p, const char *at, size_t length)
+    {
+        if (hasControlBytes(QByteArray::fromRawData(at, qsizetype(length))))
+            return stop(p, 400, "A trailer field holds a control character");
+        return countHeaderBytes(p, length);
+    }
+
     static int onHeaderField(http_parser *p, const char *at, size_t length)
     {
         HttpRequestReader &r = reader(p);
+        if (r.m_inTrailers)
+            return onTrailerBytes(p, at, length);
         if (r.m_inHeaderValue) {
             flushHeader(r);
             r.m_inHeaderValue = false;
@@ -120,6 +132,8 @@ struct HttpRequestReader::Parser
     static int onHeaderValue(http_parser *p, const char *at, size_t length)
     {
         HttpRequestReader &r = reader(p);
+        if (r.m_inTrailers)
+            return onTrailerBytes(p, at, length);
         r.m_inHeaderValue = true;
         r.m_headerValue.append(at, qsizetype(length));
         return countHeaderBytes(p, length);
@@ -130,6 +144,7 @@ struct HttpRequestReader::Parser
         HttpRequestReader &r = reader(p);
         flushHeader(r);
         r.m_inHeaderValue = false;
+        r.m_inTrailers = true;
         IncomingRequest &request = r.m_request;
         for (const auto &[name, value] : std::as_const(request.headers)) {
             // http_parser already refuses most of these; a header is never let through with one.

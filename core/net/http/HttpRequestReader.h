@@ -91,6 +91,7 @@ private:
     QByteArray m_headerName;
     QByteArray m_headerValue;
     bool m_inHeaderValue = false;
+    bool m_inTrailers = false; ///< past the head of a chunked request: trailer fields are checked, not kept
     qsizetype m_headerBytes = 0;
     bool m_inMessage = false;
     Event m_pausedOn = Event::NeedMore;
