@@ -461,15 +461,53 @@ private Q_SLOTS:
         QCOMPARE(QString::number(amoEntity("leads", deal).value("status_id").toInteger()), m_stages[1]);
 
         // A manager in Bitrix ships the order: the deal follows.
-        QVERIFY_OK(m_shop->exec(
-            QStringLiteral("UPDATE b_sale_order SET STATUS_ID = 'S', DATE_STATUS = '2099-01-02 10:00:00',"
-                           " DATE_UPDATE = '2099-01-02 10:00:00' WHERE ID = ?"),
-            { id }));
+        QVERIFY_OK(BitrixDemoShop::setStatus(*m_shop, id, QStringLiteral("S")));
         QTRY_COMPARE_WITH_TIMEOUT(QString::number(amoEntity("leads", deal).value("status_id").toInteger()),
                                   m_stages[2], 20000);
         QCOMPARE(jobs(QStringLiteral("kind = 'order.status' AND connection_id = %1").arg(m_amo.connectionId)),
                  1);
         QCOMPARE(total(amoOrderDeals()), 17);
+    }
+
+    /** A manager sets two statuses within one second (issue 19): both reach amoCRM, in that order, and
+     *  the deal ends in the second; again after a poll has read the first of the second. */
+    void twoStatusChangesWithinOneSecondEndInTheLast()
+    {
+        startEngine();
+        QTRY_COMPARE_WITH_TIMEOUT(jobs(QStringLiteral("kind = 'order.created' AND state = 'done'")), 32,
+                                  90000);
+        const qint64 id
+            = shop(QStringLiteral("SELECT MIN(ID) FROM b_sale_order WHERE STATUS_ID = 'N'")).toLongLong();
+        QVERIFY(id > 0);
+        const QString deal = dealOf(id);
+        QCOMPARE(QString::number(amoEntity("leads", deal).value("status_id").toInteger()), m_stages[0]);
+        const QString amoStatusJobs
+            = QStringLiteral("kind = 'order.status' AND connection_id = %1").arg(m_amo.connectionId);
+        const QDateTime second = QDateTime::currentDateTime().addSecs(2);
+
+        QVERIFY_OK(BitrixDemoShop::setStatus(*m_shop, id, QStringLiteral("P"), second));
+        QVERIFY_OK(BitrixDemoShop::setStatus(*m_shop, id, QStringLiteral("S"), second));
+        QTRY_COMPARE_WITH_TIMEOUT(jobs(amoStatusJobs + QStringLiteral(" AND state = 'done'")), 2, 30000);
+        QCOMPARE(QString::number(amoEntity("leads", deal).value("status_id").toInteger()), m_stages[2]);
+        QCOMPARE(jobs(amoStatusJobs), 2);
+        auto order = Storage::Sql::scalar(
+            *m_amo.store->db(),
+            QStringLiteral("SELECT group_concat(json_extract(payload, '$.to_status'), '') FROM"
+                           " (SELECT payload FROM jobs WHERE %1 ORDER BY id)")
+                .arg(amoStatusJobs));
+        QVERIFY_OK(order);
+        QCOMPARE(order->toString(), QStringLiteral("PS"));
+
+        // The same second once more: P, read by a poll, then N — the deal ends in N's stage.
+        QVERIFY_OK(BitrixDemoShop::setStatus(*m_shop, id, QStringLiteral("P"), second));
+        QTRY_COMPARE_WITH_TIMEOUT(jobs(amoStatusJobs + QStringLiteral(" AND state = 'done'")), 3, 30000);
+        QCOMPARE(QString::number(amoEntity("leads", deal).value("status_id").toInteger()), m_stages[1]);
+        QVERIFY_OK(BitrixDemoShop::setStatus(*m_shop, id, QStringLiteral("N"), second));
+        QTRY_COMPARE_WITH_TIMEOUT(jobs(amoStatusJobs + QStringLiteral(" AND state = 'done'")), 4, 30000);
+        QCOMPARE(QString::number(amoEntity("leads", deal).value("status_id").toInteger()), m_stages[0]);
+        QCOMPARE(jobs(amoStatusJobs), 4);
+        QCOMPARE(total(amoOrderDeals()), 16);
+        QCOMPARE(int(amoState().value("leads").toArray().size()) - m_amoLeadsBefore, 16);
     }
 };
 

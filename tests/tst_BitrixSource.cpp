@@ -121,15 +121,19 @@ private:
         if (auto done = m_shop->exec(sql, binds); !done)
             qFatal("%s", qPrintable(done.error().toString()));
     }
-    /** A manager changes an order's status in the admin (a second later than anything before). */
+    /** A manager changes an order's status in the admin (a second later than anything before), as
+     *  Bitrix records it: the order row and a history row. */
     void managerSetsStatus(qint64 orderId, const QString &status)
     {
-        const QString at = QDateTime::currentDateTime()
-                               .addSecs(++m_managerSeconds)
-                               .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        shopExec(QStringLiteral(
-                     "UPDATE b_sale_order SET STATUS_ID = ?, DATE_STATUS = ?, DATE_UPDATE = ? WHERE ID = ?"),
-                 { status, at, at, orderId });
+        QVERIFY_OK(BitrixDemoShop::setStatus(*m_shop, orderId, status,
+                                             QDateTime::currentDateTime().addSecs(++m_managerSeconds)));
+    }
+    QStringList statusesOf(const QList<Store::Job> &jobs)
+    {
+        QStringList statuses;
+        for (const Store::Job &job : jobs)
+            statuses << Model::StatusChange::fromJson(job.payload).toStatus;
+        return statuses;
     }
     int m_managerSeconds = 0;
 
@@ -378,10 +382,45 @@ private Q_SLOTS:
         auto same = source->writeStatus(QString::number(id), QStringLiteral("S"));
         QVERIFY(!same);
         QCOMPARE(same.error().code, QStringLiteral("status-same"));
+        // Ours and the manager's; the refused writes left none.
         QCOMPARE(
             shopValue(QStringLiteral("SELECT COUNT(*) FROM b_sale_order_change WHERE ORDER_ID = ?"), { id })
                 .toInt(),
-            historyBefore + 1);
+            historyBefore + 2);
+    }
+
+    /** Two status changes within one second (issue 19): each is its own order.status, in the order
+     *  they were made — read in one poll, and read across two polls of the same second. */
+    void twoStatusChangesWithinOneSecondAreBothRead()
+    {
+        makeShop(3);
+        auto source = openSource({ { "forms", false } });
+        QCOMPARE(poll(*source), 3);
+        const qint64 id = shopValue(QStringLiteral("SELECT MIN(ID) FROM b_sale_order")).toLongLong();
+        const QDateTime second = QDateTime::currentDateTime().addSecs(5);
+
+        QVERIFY_OK(BitrixDemoShop::setStatus(*m_shop, id, QStringLiteral("P"), second));
+        QVERIFY_OK(BitrixDemoShop::setStatus(*m_shop, id, QStringLiteral("S"), second));
+        QCOMPARE(poll(*source), 2);
+        QCOMPARE(statusesOf(jobs(QStringLiteral("order.status"))),
+                 (QStringList { QStringLiteral("P"), QStringLiteral("S") }));
+        const Model::StatusChange last
+            = Model::StatusChange::fromJson(jobs(QStringLiteral("order.status")).last().payload);
+        QCOMPARE(last.fromStatus, QStringLiteral("P"));
+
+        // The same second again, after a poll has read it: still seen.
+        QVERIFY_OK(BitrixDemoShop::setStatus(*m_shop, id, QStringLiteral("F"), second));
+        QCOMPARE(poll(*source), 1);
+        QVERIFY_OK(BitrixDemoShop::setStatus(*m_shop, id, QStringLiteral("P"), second));
+        QCOMPARE(poll(*source), 1);
+        QCOMPARE(statusesOf(jobs(QStringLiteral("order.status"))),
+                 (QStringList { QStringLiteral("P"), QStringLiteral("S"), QStringLiteral("F"),
+                                QStringLiteral("P") }));
+        QCOMPARE(poll(*source), 0);
+        // A reopened source goes on from its marks: nothing again.
+        source = openSource({ { "forms", false } });
+        QCOMPARE(poll(*source), 0);
+        QCOMPARE(jobs(QStringLiteral("order.status")).size(), 4);
     }
 
     /** A web form result is a form submission with its questions as fields and its UTM mark. */

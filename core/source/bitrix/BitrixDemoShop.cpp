@@ -619,6 +619,38 @@ Common::Status BitrixDemoShop::editOrder(ShopDb &db, qint64 orderId, const QStri
     return {};
 }
 
+Common::Status BitrixDemoShop::setStatus(ShopDb &db, qint64 orderId, const QString &status,
+                                         const QDateTime &when)
+{
+    if (auto begun = db.begin(); !begun)
+        return begun.error();
+    auto fail = [&db](const Common::Error &error) -> Common::Status {
+        db.rollback();
+        return error;
+    };
+    auto old = db.scalar(QStringLiteral("SELECT STATUS_ID FROM %1 WHERE ID = ?").arg(db.table("sale_order")),
+                         { orderId });
+    if (!old)
+        return fail(old.error());
+    const QString now = at(when.isValid() ? when : QDateTime::currentDateTime());
+    for (auto step :
+         { std::pair {
+               QStringLiteral("UPDATE %1 SET STATUS_ID = ?, DATE_STATUS = ?, DATE_UPDATE = ? WHERE ID = ?")
+                   .arg(db.table("sale_order")),
+               QVariantList { status, now, now, orderId } },
+           std::pair { QStringLiteral(
+                           "INSERT INTO %1 (ORDER_ID, TYPE, DATA, DATE_CREATE, DATE_MODIFY, USER_ID,"
+                           " ENTITY, ENTITY_ID) VALUES (?, 'ORDER_STATUS_CHANGED', ?, ?, ?, 1, 'ORDER', ?)")
+                           .arg(db.table("sale_order_change")),
+                       QVariantList { orderId,
+                                      SaleStatusWriter::historyData(status, old->toString().trimmed()), now,
+                                      now, orderId } } }) {
+        if (auto done = db.exec(step.first, step.second); !done)
+            return fail(done.error());
+    }
+    return db.commit();
+}
+
 Result<qint64> BitrixDemoShop::addFormResult(ShopDb &db, const QString &name, const QString &phone,
                                              const QString &comment, const QString &utmSource)
 {

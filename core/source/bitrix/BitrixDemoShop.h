@@ -49,6 +49,10 @@ public:
                                            const QString &site = QStringLiteral("s1"));
     /** A manager's save in the admin: a new comment and DATE_UPDATE now (the status stays). */
     static Common::Status editOrder(ShopDb &db, qint64 orderId, const QString &comment);
+    /** A manager sets an order's status in the admin at @p when (default now), as Bitrix records it:
+     *  STATUS_ID, DATE_STATUS, DATE_UPDATE and the history row. One transaction. */
+    static Common::Status setStatus(ShopDb &db, qint64 orderId, const QString &status,
+                                    const QDateTime &when = {});
     /** A visitor sends the "callback" form now; returns the result id. */
     static Common::Result<qint64> addFormResult(ShopDb &db, const QString &name, const QString &phone,
                                                 const QString &comment, const QString &utmSource = {});

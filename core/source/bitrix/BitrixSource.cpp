@@ -43,6 +43,13 @@ Result<BitrixConfig> BitrixConfig::fromRecord(const SourceRecord &record, const 
     config.fromBeginning = c.value(QStringLiteral("start")).toString() == QLatin1String("beginning");
     config.readForms = c.value(QStringLiteral("forms")).toBool(true);
     config.historyUserId = c.value(QStringLiteral("history_user_id")).toInteger(0);
+    const QString statusChanges
+        = c.value(QStringLiteral("status_changes")).toString(QStringLiteral("history"));
+    if (statusChanges != QLatin1String("history") && statusChanges != QLatin1String("date_status"))
+        return Error::invalidInput(
+            QStringLiteral("status_changes is \"history\" or \"date_status\", not \"%1\"")
+                .arg(statusChanges));
+    config.statusFromHistory = statusChanges == QLatin1String("history");
     config.limits.waitLimitMs = qint64(c.value(QStringLiteral("wait_basket_minutes")).toDouble(10) * 60'000);
     config.limits.gapLimitMs = qint64(c.value(QStringLiteral("gap_minutes")).toDouble(10) * 60'000);
     return config;
@@ -159,6 +166,7 @@ Result<SourceRead> BitrixSource::read(const Marks &marks, int maxEvents)
     settings.source = name();
     settings.fromBeginning = m_config.fromBeginning;
     settings.readForms = m_config.readForms;
+    settings.statusFromHistory = m_config.statusFromHistory;
     settings.limits = m_config.limits;
     return SaleEventReader(*m_reader, settings).read(marks, std::max(1, maxEvents), m_clock->nowMs());
 }

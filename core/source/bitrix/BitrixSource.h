@@ -22,12 +22,15 @@ struct BitrixConfig
     ReaderSettings reader;
     bool fromBeginning = false;
     bool readForms = true;
+    bool statusFromHistory = true;
     qint64 historyUserId = 0;
     IdWatermark::Limits limits;
 
     /** Record config keys: "site" (LID, default every site), "language" (ru), "start" ("beginning" |
      *  "latest"), "legal_person_types" (ids, comma-separated or an array), "forms" (true),
-     *  "history_user_id" (0), "wait_basket_minutes" (10), "gap_minutes" (10), "prefix" (b_). */
+     *  "history_user_id" (0), "wait_basket_minutes" (10), "gap_minutes" (10), "prefix" (b_),
+     *  "status_changes" ("history": from b_sale_order_change; "date_status": the orders' DATE_STATUS,
+     *  for a site that keeps no order history). */
     static Common::Result<BitrixConfig> fromRecord(const SourceRecord &record, const QByteArray &password);
 };
 

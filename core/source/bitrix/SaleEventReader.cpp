@@ -3,6 +3,7 @@
 
 #include "BitrixLog.h"
 #include "FormReader.h"
+#include "SaleHistoryReader.h"
 #include "common/PhoneNumber.h"
 #include "model/StatusChange.h"
 
@@ -65,6 +66,11 @@ ShopEvent SaleEventReader::orderEvent(const QString &source, ShopEvent::Kind kin
     return event;
 }
 
+bool SaleEventReader::usesHistory() const
+{
+    return m_settings.statusFromHistory && m_reader.schema().hasOrderChange;
+}
+
 bool SaleEventReader::emitted(const IdWatermark &orders, qint64 id) const
 {
     return id <= orders.after && !orders.waiting.contains(id) && !orders.gaps.contains(id)
@@ -84,9 +90,18 @@ Result<Marks> SaleEventReader::starting(const Marks &marks)
         }
         start.insert(ordersStream(), mark.toJson());
     }
+    if (usesHistory() && !marks.contains(historyStream())) {
+        // From now on: the changes already made are in the orders' own state.
+        auto last = SaleHistoryReader(m_reader).maxId();
+        if (!last)
+            return last.error();
+        IdWatermark mark;
+        mark.after = last.value();
+        start.insert(historyStream(), mark.toJson());
+    }
     for (const auto &[stream, column] :
          { std::pair { savesStream(), "DATE_UPDATE" }, std::pair { statusesStream(), "DATE_STATUS" } }) {
-        if (marks.contains(stream))
+        if (marks.contains(stream) || (stream == statusesStream() && usesHistory()))
             continue;
         auto last = m_reader.lastOf(column);
         auto maxId = m_reader.maxId();
@@ -124,6 +139,8 @@ Result<SourceRead> SaleEventReader::read(const Marks &stored, int maxEvents, qin
     IdWatermark orders = IdWatermark::fromJson(marks.value(ordersStream()));
     QJsonObject saves = objectOf(marks.value(savesStream()));
     QJsonObject statuses = objectOf(marks.value(statusesStream()));
+    IdWatermark history = IdWatermark::fromJson(marks.value(historyStream()));
+    const IdWatermark historyBefore = history;
     const bool forms = marks.contains(formsStream());
     IdWatermark formMark = IdWatermark::fromJson(marks.value(formsStream()));
     const IdWatermark ordersBefore = orders, formsBefore = formMark;
@@ -131,8 +148,12 @@ Result<SourceRead> SaleEventReader::read(const Marks &stored, int maxEvents, qin
 
     if (auto done = readOrders(orders, maxEvents, nowMs, read); !done)
         return done.error();
-    if (auto done = readStatuses(orders, statuses, maxEvents, read); !done)
+    if (usesHistory()) {
+        if (auto done = readHistory(orders, history, maxEvents, nowMs, read); !done)
+            return done.error();
+    } else if (auto done = readStatuses(orders, statuses, maxEvents, read); !done) {
         return done.error();
+    }
     if (auto done = readSaves(orders, saves, maxEvents, read); !done)
         return done.error();
     if (forms) {
@@ -146,6 +167,8 @@ Result<SourceRead> SaleEventReader::read(const Marks &stored, int maxEvents, qin
         read.marks.insert(savesStream(), textOf(saves));
     if (statuses != statusesBefore)
         read.marks.insert(statusesStream(), textOf(statuses));
+    if (usesHistory() && !(history == historyBefore))
+        read.marks.insert(historyStream(), history.toJson());
     if (forms && !(formMark == formsBefore))
         read.marks.insert(formsStream(), formMark.toJson());
     return read;
@@ -236,6 +259,53 @@ Status SaleEventReader::readStatuses(const IdWatermark &orders, QJsonObject &mar
         change.toStatus = row.statusId;
         change.at = SaleOrderReader::toDateTime(row.at);
         change.eventId = row.statusId + QLatin1Char('@') + row.at;
+        ShopEvent event;
+        event.kind = ShopEvent::Kind::OrderStatusChanged;
+        event.source = m_settings.source;
+        event.entityId = change.orderId;
+        event.revision = change.eventId;
+        event.reference = change.orderNumber;
+        event.payload = change.toJson();
+        read.events.append(event);
+    }
+    return {};
+}
+
+Status SaleEventReader::readHistory(const IdWatermark &orders, IdWatermark &mark, int max, qint64 nowMs,
+                                    SourceRead &read)
+{
+    auto entries = SaleHistoryReader(m_reader).after(mark.after, max, mark.tracked());
+    if (!entries)
+        return entries.error();
+    QList<IdWatermark::Row> rows;
+    qsizetype fresh = 0;
+    for (const SaleHistoryReader::Entry &entry : entries.value()) {
+        rows.append({ entry.id, true });
+        fresh += entry.id > mark.after ? 1 : 0;
+    }
+    read.more = read.more || fresh >= max;
+    const IdWatermark::Step step = mark.advance(rows, nowMs, m_settings.limits);
+    const QSet<qint64> now(step.toEmit.cbegin(), step.toEmit.cend());
+    QList<SaleHistoryReader::Entry> changes;
+    QList<qint64> ids;
+    for (const SaleHistoryReader::Entry &entry : entries.value()) {
+        if (entry.statusChange && now.contains(entry.id) && emitted(orders, entry.orderId)) {
+            changes << entry;
+            ids << entry.orderId;
+        }
+    }
+    auto numbers = m_reader.numbers(ids);
+    if (!numbers)
+        return numbers.error();
+    for (const SaleHistoryReader::Entry &entry : std::as_const(changes)) {
+        Model::StatusChange change;
+        change.origin = Model::StatusChange::Origin::Shop;
+        change.orderId = QString::number(entry.orderId);
+        change.orderNumber = numbers->value(entry.orderId);
+        change.fromStatus = entry.oldStatusId;
+        change.toStatus = entry.statusId;
+        change.at = SaleOrderReader::toDateTime(entry.at);
+        change.eventId = SaleHistoryReader::revisionOf(entry.id);
         ShopEvent event;
         event.kind = ShopEvent::Kind::OrderStatusChanged;
         event.source = m_settings.source;

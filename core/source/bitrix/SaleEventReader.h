@@ -19,8 +19,14 @@ namespace Source::Bitrix {
  *   content hash (status and times left out), so the outbox drops a save that changed nothing — a
  *   status change also moves DATE_UPDATE, and is reported by the next stream instead. The
  *   mark's own second is read again each time (a second save within it would sort before the mark).
- * - "order_statuses": orders by (DATE_STATUS, ID) → OrderStatusChanged, revision "<STATUS_ID>@<DATE_STATUS>"
- *   (what SaleStatusWriter records in the echo guard). DATE_STATUS equal to DATE_INSERT is the
+ * - "status_history": the order history `b_sale_order_change` by its ID (IdWatermark, see
+ *   SaleHistoryReader) → OrderStatusChanged, revision "change:<ID>" (what SaleStatusWriter records in
+ *   the echo guard). Every change is its own row, so two changes within one second are two events,
+ *   in the order they were made.
+ * - "order_statuses", only for an install without the history table (or config status_changes
+ *   "date_status"): orders by (DATE_STATUS, ID) → OrderStatusChanged, revision
+ *   "<STATUS_ID>@<DATE_STATUS>". DATE_STATUS has whole seconds and only the last status: a second
+ *   change within the second of the mark is not seen. DATE_STATUS equal to DATE_INSERT is the
  *   creation's own status, carried by OrderCreated.
  * - "forms": `b_form_result` rows by ID → FormSubmitted (when the form module is installed).
  * Orders not emitted yet are skipped by the last three: their OrderCreated carries that state.
@@ -33,6 +39,7 @@ public:
         QString source; ///< the source's name: ShopEvent::source
         bool fromBeginning = false; ///< send the orders already in the shop (each once, as it is now)
         bool readForms = true;
+        bool statusFromHistory = true; ///< status changes from b_sale_order_change when it exists
         IdWatermark::Limits limits;
     };
 
@@ -41,6 +48,7 @@ public:
     static QString ordersStream() { return QStringLiteral("orders"); }
     static QString savesStream() { return QStringLiteral("order_saves"); }
     static QString statusesStream() { return QStringLiteral("order_statuses"); }
+    static QString historyStream() { return QStringLiteral("status_history"); }
     static QString formsStream() { return QStringLiteral("forms"); }
 
     Common::Result<SourceRead> read(const Marks &marks, int maxEvents, qint64 nowMs);
@@ -55,6 +63,9 @@ private:
     Common::Status readOrders(IdWatermark &mark, int max, qint64 nowMs, SourceRead &read);
     Common::Status readSaves(const IdWatermark &orders, QJsonObject &mark, int max, SourceRead &read);
     Common::Status readStatuses(const IdWatermark &orders, QJsonObject &mark, int max, SourceRead &read);
+    Common::Status readHistory(const IdWatermark &orders, IdWatermark &mark, int max, qint64 nowMs,
+                               SourceRead &read);
+    bool usesHistory() const;
     Common::Status readForms(IdWatermark &mark, int max, qint64 nowMs, SourceRead &read);
     bool emitted(const IdWatermark &orders, qint64 id) const;
 

@@ -2,6 +2,7 @@
 #include "SaleStatusWriter.h"
 
 #include "BitrixLog.h"
+#include "SaleHistoryReader.h"
 
 namespace Source::Bitrix {
 
@@ -113,6 +114,7 @@ Result<QString> SaleStatusWriter::writeInShop(qint64 orderId, const QString &sta
         return fail(Error::transient(
             QStringLiteral("The order %1 changed while its status was being set").arg(orderId)));
     updated = Result<QSqlQuery>(QSqlQuery());
+    QString reference = statusId + QLatin1Char('@') + now;
     if (m_reader.schema().hasOrderChange) {
         auto logged
             = m_db.exec(QStringLiteral("INSERT INTO %1 (ORDER_ID, TYPE, DATA, DATE_CREATE, DATE_MODIFY,"
@@ -122,10 +124,13 @@ Result<QString> SaleStatusWriter::writeInShop(qint64 orderId, const QString &sta
                         { orderId, historyData(statusId, currentId), now, now, m_historyUserId, orderId });
         if (!logged)
             return fail(logged.error());
+        // The reader takes status changes from these rows: the row is what comes back.
+        reference = SaleHistoryReader::revisionOf(ShopDb::insertId(logged.value()));
+        logged = Result<QSqlQuery>(QSqlQuery());
     }
     if (auto committed = m_db.commit(); !committed)
         return fail(committed.error());
-    return statusId + QLatin1Char('@') + now;
+    return reference;
 }
 
 } // namespace Source::Bitrix

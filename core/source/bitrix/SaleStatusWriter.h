@@ -11,9 +11,10 @@ namespace Source::Bitrix {
  * `DATE_UPDATE`), and a history row in `b_sale_order_change` (TYPE 'ORDER_STATUS_CHANGED', ENTITY
  * 'ORDER', DATA the PHP-serialized old and new status ids, as the order history shows it), in one
  * shop transaction with the order row locked. The write is marked in the echo guard before it happens
- * and the mark gets "<STATUS_ID>@<DATE_STATUS>" after — the revision SaleEventReader gives the change
- * when it reads it back. Bitrix's own event handlers (OnSaleStatusOrder, e-mails) do not run: the
- * README says so. Used by BitrixSource on its thread.
+ * and the mark gets the revision SaleEventReader gives the change when it reads it back: "change:<ID>"
+ * of the history row (or "<STATUS_ID>@<DATE_STATUS>" on an install without the history table). Bitrix's own
+ * event handlers (OnSaleStatusOrder, e-mails) do not run: the README says so. Used by BitrixSource on its
+ * thread.
  */
 class SaleStatusWriter
 {
@@ -27,7 +28,7 @@ public:
     static QString historyData(const QString &statusId, const QString &oldStatusId);
 
 private:
-    /** Returns the echo reference "<STATUS_ID>@<DATE_STATUS>". */
+    /** Returns the echo reference: "change:<history row ID>", or "<STATUS_ID>@<DATE_STATUS>". */
     Common::Result<QString> writeInShop(qint64 orderId, const QString &statusId);
 
     SaleOrderReader &m_reader;
