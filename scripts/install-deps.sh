@@ -10,7 +10,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-networkauth-dev qt6-httpserver-dev qt6-websockets-dev
   qt6-charts-dev libqt6opengl6-dev qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n
   qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libqt6svg6
-  libphonenumber-dev libsodium-dev libhttp-parser-dev libcurl4-openssl-dev
+  libphonenumber-dev libsodium-dev libhttp-parser-dev libcurl4-openssl-dev zlib1g-dev
   clang libclang-rt-14-dev
   postgresql mariadb-server
   dbus dbus-x11 gnome-keyring libsecret-tools

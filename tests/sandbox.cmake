@@ -18,3 +18,12 @@ foreach(name RetailSandboxApi RetailSandboxHistory RetailSandboxLimits RetailSan
 endforeach()
 target_compile_definitions(tst_RetailSandboxCli PRIVATE CRM_SANDBOX_EXE="$<TARGET_FILE:crm-sandbox>")
 add_dependencies(tst_RetailSandboxCli crm-sandbox)
+
+# The MoySklad sandbox's conformance suite.
+foreach(name MoySkladSandboxApi MoySkladSandboxLimits MoySkladSandboxWebhooks MoySkladSandboxCli)
+    crmbridge_add_test(${name} LABEL integration TIMEOUT 120
+        SOURCES tst_${name}.cpp sandbox/tests/SandboxTestClient.h sandbox/tests/MoySkladTestClient.h
+        LIBS crmbridge_sandbox Qt6::Network)
+endforeach()
+target_compile_definitions(tst_MoySkladSandboxCli PRIVATE CRM_SANDBOX_EXE="$<TARGET_FILE:crm-sandbox>")
+add_dependencies(tst_MoySkladSandboxCli crm-sandbox)

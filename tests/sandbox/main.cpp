@@ -3,6 +3,7 @@
 
 #include "amocrm/AmoCrmSandbox.h"
 #include "common/FaultInjector.h"
+#include "moysklad/MoySkladSandbox.h"
 #include "retailcrm/RetailCrmSandbox.h"
 
 #include <QCommandLineParser>
@@ -52,10 +53,12 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("crm-sandbox"));
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("A local emulator of the amoCRM API v4 or the RetailCRM API v5 for tests and demos."));
+    parser.setApplicationDescription(QStringLiteral(
+        "A local emulator of the amoCRM API v4, the RetailCRM API v5 or the MoySklad JSON API 1.2 for tests "
+        "and demos."));
     parser.addHelpOption();
-    const QCommandLineOption crm("crm", "Which CRM to emulate: amocrm or retailcrm.", "name", "amocrm");
+    const QCommandLineOption crm("crm", "Which CRM to emulate: amocrm, retailcrm or moysklad.", "name",
+                                 "amocrm");
     const QCommandLineOption port("port", "TCP port on 127.0.0.1; 0 picks a free one.", "port", "0");
     const QCommandLineOption seed("seed", "Seed profile: empty or demo.", "profile", "empty");
     const QCommandLineOption rate("rate",
@@ -81,13 +84,24 @@ int main(int argc, char **argv)
                                           "secret");
     const QCommandLineOption site("site", "retailcrm: code of the first site.", "code", "demo-shop");
     const QCommandLineOption apiKey("api-key", "retailcrm: the full-access API key.", "key");
+    const QCommandLineOption login("login", "moysklad: the admin's login.", "login");
+    const QCommandLineOption password("password", "moysklad: the admin's password.", "password");
+    const QCommandLineOption weight(
+        "weight",
+        "moysklad: units one request costs of the 45-per-3-s budget (1 = a solution "
+        "token, 4 = a user's login or token since 2026-12-01).",
+        "units", "1");
+    const QCommandLineOption budget("budget", "moysklad: units per 3-second window; 0 = unlimited.", "units",
+                                    "45");
     parser.addOptions({ crm, port, seed, rate, faults, snapshot, redirect, autoApprove, webhookTimeout,
-                        accessTtl, subdomain, clientId, clientSecret, site, apiKey });
+                        accessTtl, subdomain, clientId, clientSecret, site, apiKey, login, password, weight,
+                        budget });
     parser.process(app);
 
     const QString crmName = parser.value(crm);
-    if (crmName != QLatin1String("amocrm") && crmName != QLatin1String("retailcrm"))
-        return fail(QStringLiteral("unsupported --crm '%1' (amocrm, retailcrm)").arg(crmName));
+    if (crmName != QLatin1String("amocrm") && crmName != QLatin1String("retailcrm")
+        && crmName != QLatin1String("moysklad"))
+        return fail(QStringLiteral("unsupported --crm '%1' (amocrm, retailcrm, moysklad)").arg(crmName));
     bool ok = false;
     const quint16 portValue = quint16(parser.value(port).toUInt(&ok));
     if (!ok)
@@ -110,6 +124,29 @@ int main(int argc, char **argv)
             retail.apiKey = parser.value(apiKey);
         if (retail.site.isEmpty() || retail.apiKey.isEmpty())
             return fail(QStringLiteral("--site and --api-key must not be empty"));
+    }
+
+    Sandbox::MoySklad::MoySkladSandboxOptions moysklad;
+    if (crmName == QLatin1String("moysklad")) {
+        if (parser.isSet(snapshot))
+            return fail(QStringLiteral("--snapshot is not supported for moysklad"));
+        moysklad.port = portValue;
+        moysklad.seed = parser.value(seed);
+        moysklad.faults = parser.value(faults);
+        if (parser.isSet(login))
+            moysklad.login = parser.value(login);
+        if (parser.isSet(password))
+            moysklad.password = parser.value(password);
+        moysklad.weight = parser.value(weight).toInt(&ok);
+        if (!ok || moysklad.weight < 1)
+            return fail(QStringLiteral("bad --weight"));
+        moysklad.budget = parser.value(budget).toInt(&ok);
+        if (!ok || moysklad.budget < 0)
+            return fail(QStringLiteral("bad --budget"));
+        if (parser.isSet(webhookTimeout))
+            moysklad.webhookTimeoutMs = parser.value(webhookTimeout).toInt(&ok);
+        if (!ok || moysklad.webhookTimeoutMs <= 0 || moysklad.login.isEmpty() || moysklad.password.isEmpty())
+            return fail(QStringLiteral("bad --webhook-timeout, --login or --password"));
     }
 
     Sandbox::AmoCrm::AmoSandboxOptions options;
@@ -151,6 +188,10 @@ int main(int argc, char **argv)
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 
+    if (crmName == QLatin1String("moysklad")) {
+        Sandbox::MoySklad::MoySkladSandbox sandbox(moysklad);
+        return run(app, sandbox);
+    }
     if (crmName == QLatin1String("retailcrm")) {
         Sandbox::RetailCrm::RetailCrmSandbox sandbox(retail);
         return run(app, sandbox);
