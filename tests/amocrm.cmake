@@ -2,7 +2,7 @@
 # The amoCRM connector and core/net, against the sandbox over loopback.
 crmbridge_add_test(RateLimiter LABEL unit)
 crmbridge_add_test(AmoCodecShapes LABEL unit)
-foreach(name AmoOAuth AmoCrmConnector AmoTokenHealth AmoLane)
+foreach(name AmoOAuth AmoCrmConnector AmoCompanies AmoTokenHealth AmoLane)
     crmbridge_add_test(${name} LABEL integration TIMEOUT 180
         SOURCES tst_${name}.cpp fixtures/amocrm/AmoTestKit.h LIBS crmbridge_sandbox Qt6::Network)
 endforeach()

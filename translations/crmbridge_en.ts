@@ -23,6 +23,10 @@
         <source>product name</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>linked company %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Bitrix</name>

@@ -23,6 +23,10 @@
         <source>product name</source>
         <translation>название товара</translation>
     </message>
+    <message>
+        <source>linked company %1</source>
+        <translation>связанная компания %1</translation>
+    </message>
 </context>
 <context>
     <name>Bitrix</name>

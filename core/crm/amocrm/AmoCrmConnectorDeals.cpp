@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // AmoCrmConnector: the batch calls (create, update, move, notes).
+#include "AmoCompanyResolver.h"
 #include "AmoCrmConnector.h"
 #include "AmoTokens.h"
 
+#include <QCoreApplication>
 #include <QSet>
 #include <QTimer>
 
@@ -66,6 +68,25 @@ QHash<QString, ItemOutcome> readUnsorted(const QJsonValue &answer, const QList<E
     return out;
 }
 
+/** The lead links the company by its id instead of embedding a new one (see AmoCompanyResolver). */
+EncodedItem linkCompany(EncodedItem e, const QString &companyId)
+{
+    if (companyId.isEmpty())
+        return e;
+    QJsonObject embedded = e.json.value("_embedded").toObject();
+    embedded.insert("companies", QJsonArray { QJsonObject { { "id", numeric(companyId) } } });
+    e.json.insert("_embedded", embedded);
+    for (auto it = e.paths.begin(); it != e.paths.end();) {
+        if (it.key().startsWith(QLatin1String("_embedded.companies.")))
+            it = e.paths.erase(it);
+        else
+            ++it;
+    }
+    e.paths.insert(QStringLiteral("_embedded.companies.0"),
+                   QCoreApplication::translate("AmoCrm", "linked company %1").arg(companyId));
+    return e;
+}
+
 /** A follow-up failed after the deal was made: the deal stays created, the step is left to do. */
 void markPending(ItemOutcome &outcome, const Error &error, FollowUp step)
 {
@@ -118,24 +139,45 @@ void AmoCrmConnector::createDeals(const QList<DealCreate> &items, BatchCallback 
         m_idFloors.insert(item.key, item.idFloor);
     }
     ensureExternalIdField([this, items, done](Common::Result<QString> field) {
-        QList<ItemOutcome> early;
-        QList<EncodedItem> encoded;
-        for (qsizetype i = 0; i < items.size(); ++i) {
-            EncodedItem e
-                = AmoCodec::encodeCreate(items[i], QString::number(i), field ? field.value() : QString());
-            if (!field)
-                early << AmoBatchSender::failed(e, field.error());
-            else if (e.error)
-                early << AmoBatchSender::failed(e, *e.error);
-            else
-                encoded << e;
+        // A legal buyer's company is found (or made once) before the deals, so each deal links it.
+        QList<DraftCompany> companies;
+        for (const DealCreate &item : items) {
+            if (field && item.draft.company)
+                companies << *item.draft.company;
         }
-        sendCreateChunks(encoded, 0, early, [this, encoded, items, done](QList<ItemOutcome> outcomes) {
-            QStringList keys;
-            for (const DealCreate &item : items)
-                keys << item.key;
-            sendFollowUps(encoded, items, outcomes, inCallersOrder(keys, done));
-        });
+        auto resolver = std::make_shared<AmoCompanyResolver>(m_api, m_db, m_config.connectionId);
+        resolver->resolve(
+            companies, [this, items, done, field, resolver](AmoCompanyResolver::Resolved companyIds) {
+                QList<ItemOutcome> early;
+                QList<EncodedItem> encoded;
+                for (qsizetype i = 0; i < items.size(); ++i) {
+                    EncodedItem e = AmoCodec::encodeCreate(items[i], QString::number(i),
+                                                           field ? field.value() : QString());
+                    const QString companyKey = items[i].draft.company
+                        ? AmoCompanyResolver::keyOf(*items[i].draft.company)
+                        : QString();
+                    const Common::Result<QString> company = companyKey.isEmpty()
+                        ? Common::Result<QString>(QString())
+                        : companyIds.value(
+                            companyKey,
+                            Common::Error::transient(QStringLiteral("The company was not looked up")));
+                    if (!field)
+                        early << AmoBatchSender::failed(e, field.error());
+                    else if (e.error)
+                        early << AmoBatchSender::failed(e, *e.error);
+                    else if (!company)
+                        early << AmoBatchSender::failed(e, company.error());
+                    else
+                        encoded << linkCompany(std::move(e), company.value());
+                }
+                sendCreateChunks(encoded, 0, early,
+                                 [this, encoded, items, done](QList<ItemOutcome> outcomes) {
+                                     QStringList keys;
+                                     for (const DealCreate &item : items)
+                                         keys << item.key;
+                                     sendFollowUps(encoded, items, outcomes, inCallersOrder(keys, done));
+                                 });
+            });
     });
 }
 

@@ -609,6 +609,30 @@ Result<BitrixDemoShop::Stats> BitrixDemoShop::addOrders(ShopDb &db, int count, q
     return builder.stats;
 }
 
+Result<BitrixDemoShop::Stats> BitrixDemoShop::addCompanyOrders(ShopDb &db, int count, const QString &company,
+                                                               const QString &inn, quint32 seed)
+{
+    Builder builder(db, seed);
+    auto done = inTransaction(db, [&]() -> Common::Status {
+        if (auto loaded = builder.loadProducts(); !loaded)
+            return loaded;
+        auto buyer = builder.person(int(seed) * 100, true);
+        if (!buyer)
+            return buyer.error();
+        buyer->company = company;
+        buyer->inn = inn;
+        const QDateTime now = QDateTime::currentDateTime();
+        for (int i = 0; i < count; ++i) {
+            if (auto o = builder.order(now, buyer.value(), QStringLiteral("s1"), false, now); !o)
+                return o;
+        }
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return builder.stats;
+}
+
 Common::Status BitrixDemoShop::editOrder(ShopDb &db, qint64 orderId, const QString &comment)
 {
     auto done = db.exec(QStringLiteral("UPDATE %1 SET COMMENTS = ?, DATE_UPDATE = ? WHERE ID = ?")

@@ -47,6 +47,10 @@ public:
      *  status N, unpaid, some legal entities, some with UTM marks. One transaction. */
     static Common::Result<Stats> addOrders(ShopDb &db, int count, quint32 seed = 1,
                                            const QString &site = QStringLiteral("s1"));
+    /** One legal buyer of @p company (its INN @p inn, one contact person) places @p count orders now on
+     *  site s1. One transaction. */
+    static Common::Result<Stats> addCompanyOrders(ShopDb &db, int count, const QString &company,
+                                                  const QString &inn, quint32 seed = 1);
     /** A manager's save in the admin: a new comment and DATE_UPDATE now (the status stays). */
     static Common::Status editOrder(ShopDb &db, qint64 orderId, const QString &comment);
     /** A manager sets an order's status in the admin at @p when (default now), as Bitrix records it:
