@@ -3,6 +3,7 @@
 
 #include "source/bitrix/BitrixRegistration.h"
 #include "source/minishop2/MiniShop2Registration.h"
+#include "source/moysklad/MoySkladRegistration.h"
 
 namespace App {
 
@@ -12,6 +13,7 @@ std::shared_ptr<const Source::SourceRegistry> shopSources()
         auto registry = std::make_shared<Source::SourceRegistry>();
         Source::MiniShop2::registerMiniShop2(*registry);
         Source::Bitrix::registerBitrix(*registry);
+        Source::MoySklad::registerMoySklad(*registry);
         return registry;
     }();
     return s_sources;

@@ -2,6 +2,7 @@
 #include "SourceCommands.h"
 
 #include "LoadCommand.h"
+#include "MoySkladSourceAdd.h"
 #include "ShopSources.h"
 #include "StoreCommands.h"
 #include "secrets/SecretStoreFactory.h"
@@ -57,6 +58,8 @@ QByteArray readPasswordLine()
 
 int sourceAdd(const QStringList &args, const QString &databaseUrl)
 {
+    if (args.value(0) == QLatin1String("moysklad"))
+        return sourceAddMoySklad(args, databaseUrl);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Add a shop source: a miniShop2 (MODX) or 1C-Bitrix (sale module) database. The database "
@@ -329,7 +332,7 @@ Command sourceCommand()
 {
     return {
         QStringLiteral("source"),
-        QStringLiteral("Shop sources: add minishop2|bitrix | list | test | targets | load"),
+        QStringLiteral("Shop sources: add minishop2|bitrix|moysklad | list | test | targets | load"),
         [](const QStringList &args, const QString &databaseUrl) {
             const QString sub = args.value(0);
             const QStringList rest = args.mid(1);
@@ -346,6 +349,7 @@ Command sourceCommand()
             out(QStringLiteral(
                 "Usage: crmbridgectl source add minishop2 NAME --url URL [--prefix modx_] [--from-start]\n"
                 "       crmbridgectl source add bitrix NAME --url URL [--site s1] [--from-start]\n"
+                "       crmbridgectl source add moysklad NAME --token-stdin [--url API_URL] [--from-start]\n"
                 "       crmbridgectl source list [--json]\n"
                 "       crmbridgectl source test NAME\n"
                 "       crmbridgectl source targets NAME [CONNECTION...] | NAME --all\n"

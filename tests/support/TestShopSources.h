@@ -4,6 +4,7 @@
 #include "source/SourceRegistry.h"
 #include "source/bitrix/BitrixRegistration.h"
 #include "source/minishop2/MiniShop2Registration.h"
+#include "source/moysklad/MoySkladRegistration.h"
 
 #include <memory>
 
@@ -16,6 +17,7 @@ inline std::shared_ptr<const Source::SourceRegistry> shopSources()
         auto registry = std::make_shared<Source::SourceRegistry>();
         Source::MiniShop2::registerMiniShop2(*registry);
         Source::Bitrix::registerBitrix(*registry);
+        Source::MoySklad::registerMoySklad(*registry);
         return registry;
     }();
     return s_sources;

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MoySkladSourceAdd.h"
+
+#include "CtlCommand.h"
+#include "ShopSources.h"
+#include "StoreCommands.h"
+#include "secrets/SecretStoreFactory.h"
+#include "source/SourceRepo.h"
+#include "source/moysklad/MoySkladSource.h"
+
+#include <QCommandLineParser>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <unistd.h>
+
+namespace Ctl {
+
+namespace {
+
+int fail(const QString &message, int code = 1)
+{
+    err(QStringLiteral("crmbridgectl source add: %1").arg(message));
+    return code;
+}
+
+QByteArray readTokenLine()
+{
+    if (::isatty(STDIN_FILENO))
+        std::fputs("MoySklad token: ", stderr);
+    std::string line;
+    std::getline(std::cin, line);
+    return QByteArray::fromStdString(line).trimmed();
+}
+
+} // namespace
+
+int sourceAddMoySklad(const QStringList &args, const QString &databaseUrl)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Add a MoySklad account as a shop source: its private buyers, retail sales and customer orders. "
+        "The API token is read from stdin (one line) and kept in the secret store.\n\n"
+        "  crmbridgectl source add moysklad NAME --token-stdin [--url "
+        "https://api.moysklad.ru/api/remap/1.2]"));
+    parser.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("moysklad"));
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The source's name"));
+    const QCommandLineOption keyFile(QStringLiteral("secret-key-file"),
+                                     QStringLiteral("Key file of the encrypted-in-database secret store"),
+                                     QStringLiteral("FILE"));
+    parser.addOptions(
+        { { QStringLiteral("token-stdin"), QStringLiteral("Read the MoySklad API token from stdin") },
+          { QStringLiteral("url"),
+            QStringLiteral("The API address (default %1)")
+                .arg(Source::MoySklad::MoySkladConfig::defaultApiUrl()),
+            QStringLiteral("URL") },
+          { QStringLiteral("requests-per-3s"),
+            QStringLiteral(
+                "The request budget to start with (default 45; MoySklad's headers can only lower it)"),
+            QStringLiteral("N") },
+          { QStringLiteral("sales-as-deals"),
+            QStringLiteral(
+                "Send retail sales as deals (default: as purchases on the buyer's CRM customer)") },
+          { QStringLiteral("from-start"),
+            QStringLiteral("Send the sales and buyers already there too (default: only new ones)") },
+          { QStringLiteral("no-check"), QStringLiteral("Save without connecting to MoySklad first") },
+          keyFile });
+    if (!parseSubcommand(parser, QStringLiteral("source add"), args))
+        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2 || !parser.isSet(QStringLiteral("token-stdin")))
+        return fail(QStringLiteral("usage: source add moysklad NAME --token-stdin [--url API_URL]"), 2);
+    auto db = openStore(databaseUrl);
+    if (!db)
+        return fail(db.error().message);
+
+    Source::SourceRecord record;
+    record.name = positional[1];
+    record.kind = QStringLiteral("moysklad");
+    record.url = parser.isSet(QStringLiteral("url")) ? parser.value(QStringLiteral("url")).trimmed()
+                                                     : Source::MoySklad::MoySkladConfig::defaultApiUrl();
+    record.config.insert(QStringLiteral("start"),
+                         parser.isSet(QStringLiteral("from-start")) ? QStringLiteral("beginning")
+                                                                    : QStringLiteral("latest"));
+    record.config.insert(QStringLiteral("sales_as"),
+                         parser.isSet(QStringLiteral("sales-as-deals")) ? QStringLiteral("deals")
+                                                                        : QStringLiteral("purchases"));
+    if (parser.isSet(QStringLiteral("requests-per-3s")))
+        record.config.insert(QStringLiteral("requests_per_3s"),
+                             parser.value(QStringLiteral("requests-per-3s")).toInt());
+    Source::SourceRepo sources(db.value());
+    if (sources.byName(record.name))
+        return fail(QStringLiteral("a source named \"%1\" already exists").arg(record.name));
+    const QByteArray token = readTokenLine();
+    auto config = Source::MoySklad::MoySkladConfig::fromRecord(record, token);
+    if (!config)
+        return fail(config.error().message, 2);
+    if (!parser.isSet(QStringLiteral("no-check"))) {
+        auto source = App::shopSources()->openWithPassword(record, db.value(), token);
+        if (!source)
+            return fail(QStringLiteral("cannot use MoySklad: %1").arg(source.error().message));
+        auto summary = source.value()->summary();
+        if (!summary)
+            return fail(summary.error().message);
+        out(QStringLiteral("Connected: %1.").arg(summary->details));
+    }
+    return runEventLoop([&](std::function<void(int)> finish) {
+        Secrets::SecretStoreFactory::chooseForHeadless(
+            db.value(), parser.value(keyFile),
+            [&, finish](Common::Result<std::shared_ptr<Secrets::SecretStore>> store) {
+                if (!store)
+                    return finish(fail(store.error().message));
+                auto secrets = store.value();
+                secrets->write(
+                    record.secretScope(), Source::SourceRecord::passwordSecretName(), token,
+                    [&, secrets, finish](Common::Status written) {
+                        if (!written)
+                            return finish(fail(written.error().message));
+                        auto added = sources.add(record);
+                        if (!added)
+                            return finish(fail(added.error().message));
+                        out(QStringLiteral(
+                                "Added the moysklad source \"%1\" (%2); its token is in the secret store.")
+                                .arg(record.name, record.url));
+                        finish(0);
+                    });
+            });
+    });
+}
+
+} // namespace Ctl

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <memory>
+
+namespace Net {
+class RateLimiter;
+}
+
+namespace Source::MoySklad {
+
+/**
+ * A blocking client of the MoySklad JSON API 1.2 for the source's thread (ShopSource calls are
+ * synchronous): libcurl with `Accept-Encoding: gzip` (MoySklad answers 415 without it) and a Bearer
+ * token, every request first admitted by the account's Net::RateLimiter so the 45-units-per-3-s budget
+ * is never exceeded. The limiter starts at @p requestsPerWindow and follows the server's
+ * `X-RateLimit-Limit` / `X-Lognex-Retry-TimeInterval` when they say less (a user token costs 4 units
+ * since 2026-12); a 429 holds the limiter for `X-Lognex-Retry-After` and the request is tried again.
+ * Errors are values: 401 → Auth, 403 → Blocked (the API switched off), 429 after retries →
+ * RateLimited, 5xx and network → Transient, other 4xx → Permanent with MoySklad's error text.
+ * Owned and used by one thread.
+ */
+class MoySkladClient
+{
+public:
+    MoySkladClient(const QString &apiUrl, const QByteArray &token, int requestsPerWindow = 45,
+                   int windowMs = 3000);
+    ~MoySkladClient();
+
+    /** GET @p pathOrHref ("/entity/retaildemand?…" under the API URL, or a full href of it). */
+    Common::Result<QJsonObject> get(const QString &pathOrHref);
+
+    QString apiUrl() const { return m_apiUrl; }
+    /** Requests actually sent (for tests and the source's summary). */
+    qint64 requestsSent() const { return m_sent; }
+
+private:
+    struct Reply
+    {
+        long status = 0;
+        QByteArray body;
+        QMap<QByteArray, QByteArray> headers; ///< names lower-cased
+    };
+    Common::Result<Reply> perform(const QByteArray &url);
+    void followBudgetHeaders(const Reply &reply);
+    static QString errorText(const QByteArray &body);
+
+    QString m_apiUrl;
+    QByteArray m_token;
+    int m_windowMs;
+    double m_requestsPerSecond;
+    std::shared_ptr<Net::RateLimiter> m_limiter;
+    qint64 m_sent = 0;
+};
+
+} // namespace Source::MoySklad

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MoySkladSource.h"
+
+#include "MoySkladClient.h"
+#include "MoySkladEventReader.h"
+#include "mapping/SourceFieldCatalogue.h"
+
+#include <QJsonArray>
+#include <QUrl>
+
+using Common::Error;
+using Common::Result;
+
+namespace Source::MoySklad {
+
+Result<MoySkladConfig> MoySkladConfig::fromRecord(const SourceRecord &record, const QByteArray &token)
+{
+    MoySkladConfig config;
+    config.name = record.name;
+    if (!record.url.trimmed().isEmpty())
+        config.apiUrl = record.url.trimmed();
+    const QUrl url(config.apiUrl);
+    if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
+        || !url.userInfo().isEmpty())
+        return Error::invalidInput(
+            QStringLiteral("\"%1\" is not a MoySklad API address (https://…/api/remap/1.2)").arg(record.url),
+            QStringLiteral("moysklad-url"));
+    if (token.trimmed().isEmpty())
+        return Error::auth(
+            QStringLiteral("The MoySklad source \"%1\" has no token in the secret store").arg(record.name),
+            QStringLiteral("moysklad-token"));
+    config.token = token.trimmed();
+    config.fromBeginning = record.config.value("start").toString() == QLatin1String("beginning");
+    config.requestsPerWindow = qBound(1, record.config.value("requests_per_3s").toInt(45), 45);
+    const QString salesAs = record.config.value("sales_as").toString(QStringLiteral("purchases"));
+    if (salesAs != QLatin1String("purchases") && salesAs != QLatin1String("deals"))
+        return Error::invalidInput(
+            QStringLiteral("sales_as is \"purchases\" or \"deals\", not \"%1\"").arg(salesAs),
+            QStringLiteral("moysklad-sales-as"));
+    config.salesAsDeals = salesAs == QLatin1String("deals");
+    return config;
+}
+
+MoySkladSource::MoySkladSource(MoySkladConfig config)
+    : m_config(std::move(config))
+    , m_client(std::make_unique<MoySkladClient>(m_config.apiUrl, m_config.token, m_config.requestsPerWindow))
+    , m_reader(std::make_unique<MoySkladEventReader>(*m_client, m_config.name, m_config.fromBeginning,
+                                                     m_config.salesAsDeals))
+{ }
+
+MoySkladSource::~MoySkladSource() = default;
+
+Result<std::unique_ptr<MoySkladSource>> MoySkladSource::open(MoySkladConfig config)
+{
+    std::unique_ptr<MoySkladSource> source(new MoySkladSource(std::move(config)));
+    // One cheap request proves the address, the token and gzip before the source is used.
+    auto probe = source->m_client->get(QStringLiteral("/entity/organization?limit=1"));
+    if (!probe)
+        return probe.error();
+    return source;
+}
+
+Result<QList<Mapping::SourceField>> MoySkladSource::fieldCatalogue()
+{
+    return Mapping::SourceFieldCatalogue::forOrders();
+}
+
+Result<Mapping::CategoryTree> MoySkladSource::categories()
+{
+    // Product groups are the categories; a page of 1000 is what MoySklad gives at most.
+    Mapping::CategoryTree tree;
+    QString next = QStringLiteral("/entity/productfolder?limit=1000");
+    while (!next.isEmpty()) {
+        auto page = m_client->get(next);
+        if (!page)
+            return page.error();
+        for (const QJsonValue &value : page->value("rows").toArray()) {
+            const QJsonObject folder = value.toObject();
+            const QString parentHref
+                = folder.value("productFolder").toObject().value("meta").toObject().value("href").toString();
+            tree.add({ folder.value("id").toString(), parentHref.section('/', -1),
+                       folder.value("name").toString() });
+        }
+        next = page->value("meta").toObject().value("nextHref").toString();
+    }
+    return tree;
+}
+
+Result<QList<ShopStatus>> MoySkladSource::statuses()
+{
+    return QList<ShopStatus> {};
+}
+
+Result<SourceSummary> MoySkladSource::summary()
+{
+    auto sales = m_client->get(QStringLiteral("/entity/retaildemand?limit=1"));
+    if (!sales)
+        return sales.error();
+    auto people
+        = m_client->get(QStringLiteral("/entity/counterparty?limit=1&filter=companyType%3Dindividual"));
+    if (!people)
+        return people.error();
+    auto tree = categories();
+    if (!tree)
+        return tree.error();
+    SourceSummary summary;
+    summary.orders = sales->value("meta").toObject().value("size").toInteger();
+    summary.categories = tree->categories().size();
+    summary.details = QStringLiteral("MoySklad at %1: %2 retail sales, %3 private buyers")
+                          .arg(m_config.apiUrl)
+                          .arg(summary.orders)
+                          .arg(people->value("meta").toObject().value("size").toInteger());
+    return summary;
+}
+
+Result<SourceRead> MoySkladSource::read(const Marks &marks, int maxEvents)
+{
+    return m_reader->read(marks, maxEvents);
+}
+
+Common::Status MoySkladSource::writeStatus(const QString &orderId, const QString &statusId)
+{
+    Q_UNUSED(statusId)
+    return Error::permanent(
+        QStringLiteral("MoySklad order %1: writing statuses back is not supported yet").arg(orderId),
+        QStringLiteral("unsupported"));
+}
+
+} // namespace Source::MoySklad

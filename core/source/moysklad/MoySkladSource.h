@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "source/ShopSource.h"
+#include "source/SourceRepo.h"
+
+#include <memory>
+
+namespace Source::MoySklad {
+
+class MoySkladClient;
+class MoySkladEventReader;
+
+/** How one MoySklad source is set up: from its SourceRecord plus the token from the SecretStore. */
+struct MoySkladConfig
+{
+    QString name;
+    QString apiUrl = defaultApiUrl();
+    QByteArray token; ///< from the SecretStore, never from the record
+    bool fromBeginning = false;
+    int requestsPerWindow = 45; ///< the budget's requests per 3 s the source starts with
+    /** Retail sales as deals (OrderCreated) instead of purchases (PurchaseMade) on a CRM customer. */
+    bool salesAsDeals = false;
+
+    static QString defaultApiUrl() { return QStringLiteral("https://api.moysklad.ru/api/remap/1.2"); }
+    /** Record: url = the API URL (default api.moysklad.ru); config "start" ("latest" | "beginning"),
+     *  "requests_per_3s" (45), "sales_as" ("purchases" | "deals"). The token is the source's secret
+     * (SourceRecord::passwordSecretName). */
+    static Common::Result<MoySkladConfig> fromRecord(const SourceRecord &record, const QByteArray &token);
+};
+
+/**
+ * MoySklad (JSON API 1.2) as a shop source: private buyers, their retail sales and customer orders,
+ * read by polling `updated` (MoySkladEventReader) within the request budget (MoySkladClient). A pure
+ * reader: the engine stores what read() returns through the outbox. Order statuses are not written
+ * back (writeStatus answers "unsupported"). Threading: as ShopSource — one thread.
+ */
+class MoySkladSource final : public ShopSource
+{
+public:
+    static Common::Result<std::unique_ptr<MoySkladSource>> open(MoySkladConfig config);
+    ~MoySkladSource() override;
+
+    QString name() const override { return m_config.name; }
+    QString kind() const override { return QStringLiteral("moysklad"); }
+    Common::Result<QList<Mapping::SourceField>> fieldCatalogue() override;
+    Common::Result<Mapping::CategoryTree> categories() override;
+    Common::Result<QList<ShopStatus>> statuses() override;
+    Common::Result<SourceSummary> summary() override;
+    Common::Result<SourceRead> read(const Marks &marks, int maxEvents = 200) override;
+    Common::Status writeStatus(const QString &orderId, const QString &statusId) override;
+
+    MoySkladClient &client() { return *m_client; }
+
+private:
+    explicit MoySkladSource(MoySkladConfig config);
+
+    MoySkladConfig m_config;
+    std::unique_ptr<MoySkladClient> m_client;
+    std::unique_ptr<MoySkladEventReader> m_reader;
+};
+
+} // namespace Source::MoySklad

@@ -1,0 +1,12 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The MoySklad source (core/source/moysklad) against the MoySklad sandbox over loopback.
+crmbridge_add_test(MoySkladSource LABEL integration TIMEOUT 180
+    SOURCES tst_MoySkladSource.cpp sandbox/tests/MoySkladTestClient.h LIBS crmbridge_sandbox Qt6::Network)
+# The source in the running engine, into the amoCRM sandbox.
+crmbridge_add_test(MoySkladEndToEnd LABEL integration TIMEOUT 300
+    SOURCES tst_MoySkladEndToEnd.cpp fixtures/amocrm/AmoTestKit.h sandbox/tests/MoySkladTestClient.h
+    LIBS crmbridge_sandbox Qt6::Network)
+# crmbridgectl source add moysklad.
+crmbridge_add_test(MoySkladCtl LABEL integration TIMEOUT 120 LIBS crmbridge_sandbox Qt6::Network)
+target_compile_definitions(tst_MoySkladCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
+add_dependencies(tst_MoySkladCtl crmbridgectl)
