@@ -5,7 +5,7 @@
 
 #include "crm/amocrm/AmoCrmConnector.h"
 #include "fixtures/amocrm/AmoTestKit.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -166,7 +166,7 @@ void TestAmoCrmConnector::testConnectionAndSchema()
     QVERIFY(date && date->isDateType());
     QVERIFY(s.fieldByCode(Entity::Contact, QStringLiteral("PHONE")));
     QVERIFY(s.users.size() >= 4);
-    auto cached = Store::MappingRepo(m_store->db()).loadSchema(m_connectionId);
+    auto cached = Mapping::MappingRepo(m_store->db()).loadSchema(m_connectionId);
     QVERIFY_OK(cached);
     QVERIFY(cached.value().has_value());
     QCOMPARE(cached.value()->pipelines.size(), s.pipelines.size());

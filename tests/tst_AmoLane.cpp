@@ -14,7 +14,7 @@
 #include "source/ShopSource.h"
 #include "store/CategoryCacheRepo.h"
 #include "store/JobRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -33,13 +33,13 @@ class CatalogueShop final : public Source::ShopSource
 public:
     QString name() const override { return QStringLiteral("shop"); }
     QString kind() const override { return QStringLiteral("test"); }
-    Common::Result<QList<Mapping::SourceField>> fieldCatalogue() override
+    Common::Result<QList<Model::SourceField>> fieldCatalogue() override
     {
-        return QList<Mapping::SourceField>();
+        return QList<Model::SourceField>();
     }
-    Common::Result<Mapping::CategoryTree> categories() override
+    Common::Result<Model::CategoryTree> categories() override
     {
-        return Mapping::CategoryTree(
+        return Model::CategoryTree(
             { { QStringLiteral("10"), QStringLiteral("0"), QStringLiteral("Чай") },
               { QStringLiteral("11"), QStringLiteral("10"), QStringLiteral("Китайский чай") },
               { QStringLiteral("12"), QStringLiteral("11"), QStringLiteral("Улуны") },
@@ -133,7 +133,7 @@ private:
         connector->fetchSchema(schema.callback());
         if (!QTest::qWaitFor([&] { return schema.done(); }, 10000) || !schema.get())
             return {};
-        (void)Store::MappingRepo(m_store->db()).saveSchema(m_connectionId, schema.get().value());
+        (void)Mapping::MappingRepo(m_store->db()).saveSchema(m_connectionId, schema.get().value());
         return Mapping::MappingSet::defaults(schema.get().value());
     }
 
@@ -218,7 +218,7 @@ private Q_SLOTS:
         Mapping::MappingSet set = cachedDefaults();
         QVERIFY(!set.orders.rows.isEmpty());
         addRowsForNewFields(set);
-        QVERIFY_OK(Store::MappingRepo(m_store->db()).save(m_connectionId, set));
+        QVERIFY_OK(Mapping::MappingRepo(m_store->db()).save(m_connectionId, set));
         Store::Connection c = connection();
         c.config.insert(QStringLiteral("auto_create_deal_fields"), true);
         c.config.insert(QStringLiteral("auto_create_contact_fields"), true);
@@ -243,7 +243,7 @@ private Q_SLOTS:
         const QJsonObject byEndpoint = state().value("counters").toObject().value("by_endpoint").toObject();
         QCOMPARE(byEndpoint.value("POST /api/v4/contacts/custom_fields").toInt(), 1);
         // The rows now point at the new fields, and the deals carry the city in them.
-        auto saved = Store::MappingRepo(m_store->db()).load(m_connectionId);
+        auto saved = Mapping::MappingRepo(m_store->db()).load(m_connectionId);
         QVERIFY_OK(saved);
         QCOMPARE((*saved)->orders.row(QStringLiteral("o90"))->target.fieldId,
                  QString::number(dealField.value("id").toInteger()));
@@ -266,7 +266,7 @@ private Q_SLOTS:
     {
         Mapping::MappingSet set = cachedDefaults();
         addRowsForNewFields(set);
-        QVERIFY_OK(Store::MappingRepo(m_store->db()).save(m_connectionId, set));
+        QVERIFY_OK(Mapping::MappingRepo(m_store->db()).save(m_connectionId, set));
         const int leadsBefore = state().value("leads").toArray().size();
         Store::JobRepo jobs(m_store->db());
         auto id = jobs.enqueue(jobFor(order(4, QStringLiteral("20"))));
@@ -296,7 +296,7 @@ private Q_SLOTS:
                  QStringList({ QStringLiteral("12"), QStringLiteral("11"), QStringLiteral("10") }));
 
         Mapping::MappingSet set = cachedDefaults();
-        const auto schema = Store::MappingRepo(m_store->db()).loadSchema(m_connectionId).value().value();
+        const auto schema = Mapping::MappingRepo(m_store->db()).loadSchema(m_connectionId).value().value();
         const Crm::Pipeline *requests = nullptr;
         for (const Crm::Pipeline &p : schema.pipelines) {
             if (!p.isMain)
@@ -310,7 +310,7 @@ private Q_SLOTS:
         tea.pipelineId = requests->id;
         tea.stageId = second.id;
         set.routing.rules << tea;
-        QVERIFY_OK(Store::MappingRepo(m_store->db()).save(m_connectionId, set));
+        QVERIFY_OK(Mapping::MappingRepo(m_store->db()).save(m_connectionId, set));
 
         Store::JobRepo jobs(m_store->db());
         QVERIFY_OK(jobs.enqueue(jobFor(order(5, QStringLiteral("12"))))); // Чай › Китайский чай › Улуны

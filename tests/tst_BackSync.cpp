@@ -15,7 +15,7 @@
 #include "store/EntityLinkRepo.h"
 #include "store/JobRepo.h"
 #include "store/LaneStatusRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 #include "store/WatermarkRepo.h"
 
 #include <QElapsedTimer>
@@ -138,7 +138,7 @@ private:
 
     void saveStatusMap()
     {
-        Store::MappingRepo repo(m_store->db());
+        Mapping::MappingRepo repo(m_store->db());
         auto loaded = repo.load(m_connectionId);
         QVERIFY_OK(loaded);
         QVERIFY(loaded->has_value());

@@ -14,7 +14,7 @@
 #include "source/SourceRepo.h"
 #include "source/bitrix/BitrixDemoShop.h"
 #include "store/EntityLinkRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -138,7 +138,7 @@ private:
             row.stageId = m_stages[i];
             set.statuses.rows.append(row);
         }
-        Store::MappingRepo repo(m_amo.store->db());
+        Mapping::MappingRepo repo(m_amo.store->db());
         QVERIFY_OK(repo.saveSchema(m_amo.connectionId, schema.value()));
         QVERIFY_OK(repo.save(m_amo.connectionId, set));
     }

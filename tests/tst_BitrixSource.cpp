@@ -454,7 +454,7 @@ private Q_SLOTS:
         auto fields = source->fieldCatalogue();
         QVERIFY_OK(fields);
         QHash<QString, QString> labels;
-        for (const Mapping::SourceField &field : fields.value())
+        for (const Model::SourceField &field : fields.value())
             labels.insert(field.path, field.label);
         QVERIFY(labels.contains(QStringLiteral("customer.company")));
         QVERIFY(labels.contains(QStringLiteral("utm.source")));

@@ -5,6 +5,7 @@
 #include <QTest>
 
 using namespace Mapping;
+using namespace Model;
 
 namespace {
 

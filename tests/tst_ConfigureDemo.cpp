@@ -54,7 +54,7 @@ private Q_SLOTS:
         QVERIFY(started.wait(20000));
         const std::shared_ptr<Storage::Database> store = demo.store();
         const qint64 connection = Store::ConnectionRepo(store).list()->first().id;
-        const Crm::CrmSchema schema = Store::MappingRepo(store).loadSchema(connection)->value();
+        const Crm::CrmSchema schema = Mapping::MappingRepo(store).loadSchema(connection)->value();
         const Crm::Pipeline *orders = nullptr;
         for (const Crm::Pipeline &pipeline : schema.pipelines) {
             if (pipeline.isMain)
@@ -69,7 +69,7 @@ private Q_SLOTS:
         QVERIFY(!delivered.isEmpty());
 
         // The amoCRM demo ships a status map (proposed by name) and a routing rule on «Обувь».
-        const Mapping::MappingSet shipped = Store::MappingRepo(store).load(connection)->value();
+        const Mapping::MappingSet shipped = Mapping::MappingRepo(store).load(connection)->value();
         QCOMPARE(shipped.statuses.rows.size(), 4);
         QCOMPARE(shipped.statuses.stageForShopStatus(QStringLiteral("4")).stageId, QStringLiteral("143"));
         QCOMPARE(shipped.routing.rules.size(), 1);
@@ -107,7 +107,7 @@ private Q_SLOTS:
         auto *save = page.findChild<QPushButton *>(QStringLiteral("mappingSaveButton"));
         QVERIFY(save->isEnabled());
         save->click();
-        QCOMPARE(Store::MappingRepo(store)
+        QCOMPARE(Mapping::MappingRepo(store)
                      .load(connection)
                      ->value()
                      .statuses.shopStatusForStage(orders->id, delivered)

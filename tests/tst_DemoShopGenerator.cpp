@@ -138,7 +138,7 @@ private Q_SLOTS:
         QCOMPARE(total, orders);
         const auto tree = source.value()->categories();
         QStringList paths;
-        for (const Mapping::Category &category : tree->categories()) {
+        for (const Model::Category &category : tree->categories()) {
             QStringList names;
             for (const QString &id : tree->ancestry(category.id))
                 names.prepend(tree->name(id));

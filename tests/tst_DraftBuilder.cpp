@@ -7,6 +7,7 @@
 #include <QTest>
 
 using namespace Mapping;
+using namespace Model;
 using Crm::FieldValue;
 using Crm::UpdatePolicy;
 

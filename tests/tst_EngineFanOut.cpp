@@ -14,7 +14,7 @@
 #include "source/minishop2/DemoShopGenerator.h"
 #include "source/minishop2/ShopDb.h"
 #include "store/EntityLinkRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 #include "store/Outbox.h"
 #include "store/SettingsRepo.h"
 
@@ -66,7 +66,7 @@ private:
         auto schema = RetailTestKit::await<Common::Result<Crm::CrmSchema>>(
             [&](auto cb) { connector.fetchSchema(cb); });
         QVERIFY_OK(schema);
-        Store::MappingRepo repo(m_amo.store->db());
+        Mapping::MappingRepo repo(m_amo.store->db());
         QVERIFY_OK(repo.saveSchema(m_retailId, schema.value()));
         QVERIFY_OK(repo.save(m_retailId, RetailTestKit::mapping(schema.value())));
     }

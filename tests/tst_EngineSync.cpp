@@ -9,7 +9,7 @@
 #include "model/FormSubmission.h"
 #include "store/ContactIndexRepo.h"
 #include "store/EntityLinkRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 #include "store/SettingsRepo.h"
 
 using namespace EngineTestKit;
@@ -109,7 +109,7 @@ private:
     /** The mapping the lane saved on its first round, changed by @p edit and saved again. */
     void editMapping(const std::function<void(Mapping::FieldRow &)> &edit)
     {
-        Store::MappingRepo repo(m_kit.store->db());
+        Mapping::MappingRepo repo(m_kit.store->db());
         auto set = repo.load(m_kit.connectionId);
         QVERIFY_OK(set);
         QVERIFY(set->has_value());

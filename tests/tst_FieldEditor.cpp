@@ -34,7 +34,7 @@ private:
 
     std::optional<Mapping::MappingSet> stored()
     {
-        auto set = Store::MappingRepo(m_store.db()).load(m_store.connection);
+        auto set = Mapping::MappingRepo(m_store.db()).load(m_store.connection);
         return set ? set.value() : std::nullopt;
     }
     static int rowFrom(const FieldMapModel *model, const QString &source)
@@ -71,7 +71,7 @@ private Q_SLOTS:
 
     void everyTransformsArgumentsAreEditedInPlaceAndSaved()
     {
-        QVERIFY_OK(Store::MappingRepo(m_store.db())
+        QVERIFY_OK(Mapping::MappingRepo(m_store.db())
                        .save(m_store.connection, Mapping::MappingSet::defaults(MappingGuiKit::amoSchema())));
         Gui::MappingPage page(m_store.db());
         page.show();
@@ -154,7 +154,7 @@ private Q_SLOTS:
 
     void aTypeMismatchIsAWarningBeforeSaving()
     {
-        QVERIFY_OK(Store::MappingRepo(m_store.db())
+        QVERIFY_OK(Mapping::MappingRepo(m_store.db())
                        .save(m_store.connection, Mapping::MappingSet::defaults(MappingGuiKit::amoSchema())));
         Gui::MappingPage page(m_store.db());
         page.show();
@@ -180,7 +180,7 @@ private Q_SLOTS:
 
     void aNewCrmFieldIsATargetAndAutoCreateIsASwitch()
     {
-        QVERIFY_OK(Store::MappingRepo(m_store.db())
+        QVERIFY_OK(Mapping::MappingRepo(m_store.db())
                        .save(m_store.connection, Mapping::MappingSet::defaults(MappingGuiKit::amoSchema())));
         Gui::MappingPage page(m_store.db());
         page.show();

@@ -8,7 +8,7 @@
 #include "model/FormSubmission.h"
 #include "store/ConnectionRepo.h"
 #include "store/EntityLinkRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 using namespace EngineTestKit;
 
@@ -68,7 +68,7 @@ private Q_SLOTS:
         connector->fetchSchema([&fetched](Common::Result<Crm::CrmSchema> schema) { fetched = schema; });
         QTRY_VERIFY_WITH_TIMEOUT(fetched.has_value(), 30000);
         QVERIFY_OK(*fetched);
-        Store::MappingRepo repo(m_kit.store->db());
+        Mapping::MappingRepo repo(m_kit.store->db());
         QVERIFY_OK(repo.saveSchema(m_kit.connectionId, fetched->value()));
         const Crm::CrmSchema account = fetched->value();
         QVERIFY(account.pipelines.size() >= 2);

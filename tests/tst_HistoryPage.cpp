@@ -10,7 +10,7 @@
 #include "history/HistoryPage.h"
 #include "store/AuditRepo.h"
 #include "store/ConnectionRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -65,7 +65,7 @@ private slots:
         auto added = connections.add(c);
         QVERIFY_OK(added);
         m_connection = added->id;
-        Store::MappingRepo mappings(m_test->db());
+        Mapping::MappingRepo mappings(m_test->db());
         Mapping::MappingSet set = Mapping::MappingSet::defaults(schema());
         QVERIFY_OK(mappings.save(m_connection, set));
         set.orders.dealNameTemplate = QStringLiteral("Сайт: {order.num}");
@@ -119,12 +119,12 @@ private slots:
         QVERIFY(rollBack->isEnabled());
         Gui::MessageBox::setNextAnswer(QMessageBox::No);
         QTest::mouseClick(rollBack, Qt::LeftButton);
-        auto loaded = Store::MappingRepo(m_test->db()).load(m_connection);
+        auto loaded = Mapping::MappingRepo(m_test->db()).load(m_connection);
         QCOMPARE(loaded.value()->orders.dealNameTemplate, QStringLiteral("Сайт: {order.num}"));
 
         Gui::MessageBox::setNextAnswer(QMessageBox::Yes);
         QTest::mouseClick(rollBack, Qt::LeftButton);
-        loaded = Store::MappingRepo(m_test->db()).load(m_connection);
+        loaded = Mapping::MappingRepo(m_test->db()).load(m_connection);
         QCOMPARE(loaded.value()->orders.dealNameTemplate,
                  Mapping::MappingSet::defaults(schema()).orders.dealNameTemplate);
         QTRY_COMPARE(versions->count(), 3);

@@ -5,7 +5,7 @@
 #include "common/Json.h"
 #include "mapping/MappingSet.h"
 #include "store/ConnectionRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -69,7 +69,7 @@ private Q_SLOTS:
         c.baseUrl = QStringLiteral("https://shop.amocrm.ru");
         auto connection = Store::ConnectionRepo(db).add(c);
         QVERIFY_OK(connection);
-        Store::MappingRepo repo(db);
+        Mapping::MappingRepo repo(db);
         QVERIFY_OK(repo.saveSchema(connection->id, schema()));
         QVERIFY_OK(repo.save(connection->id, Mapping::MappingSet::defaults(schema())));
 

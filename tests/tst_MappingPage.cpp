@@ -23,7 +23,7 @@
 #include "source/bitrix/BitrixDemoShop.h"
 #include "store/ConnectionRepo.h"
 #include "store/JobRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -82,7 +82,7 @@ private:
         if (!added)
             return 0;
         auto schema = Crm::CrmSchema::fromJson(fixture(QStringLiteral("schema_retailcrm.json")));
-        Store::MappingRepo mappings(m_test->db());
+        Mapping::MappingRepo mappings(m_test->db());
         Mapping::MappingSet set = Mapping::MappingSet::defaults(schema.value());
         set.codes = codes;
         if (!schema || !mappings.saveSchema(added->id, schema.value()) || !mappings.save(added->id, set))
@@ -131,7 +131,7 @@ private:
         for (int i = 0; i < names.size(); ++i)
             set.statuses.rows.append({ QStringLiteral("s%1").arg(i), QString::number(i + 1), names.at(i),
                                        pipeline, stages.at(i), Mapping::StatusRow::Direction::Both });
-        QVERIFY_OK(Store::MappingRepo(m_test->db()).save(connection, set));
+        QVERIFY_OK(Mapping::MappingRepo(m_test->db()).save(connection, set));
     }
 
     int rowWithTarget(const Gui::FieldMapModel *model, Mapping::FieldTarget::Kind kind)
@@ -160,7 +160,7 @@ private Q_SLOTS:
         m_connection = added->id;
         auto schema = Crm::CrmSchema::fromJson(fixture(QStringLiteral("schema_amocrm.json")));
         QVERIFY_OK(schema);
-        QVERIFY_OK(Store::MappingRepo(m_test->db()).saveSchema(m_connection, schema.value()));
+        QVERIFY_OK(Mapping::MappingRepo(m_test->db()).saveSchema(m_connection, schema.value()));
         Store::NewJob job;
         job.kind = QStringLiteral("order.created");
         job.idempotencyKey = QStringLiteral("order:shop:812:created");
@@ -225,10 +225,10 @@ private Q_SLOTS:
         QCOMPARE(policy.data().toString(), QStringLiteral("On create only"));
         QVERIFY(save->isEnabled());
         // Not in the store until saved.
-        QVERIFY(!Store::MappingRepo(m_test->db()).load(m_connection)->has_value());
+        QVERIFY(!Mapping::MappingRepo(m_test->db()).load(m_connection)->has_value());
         save->click();
         QCOMPARE(page.findChild<QLabel *>(QStringLiteral("mappingResult"))->text(), QStringLiteral("Saved."));
-        auto stored = Store::MappingRepo(m_test->db()).load(m_connection);
+        auto stored = Mapping::MappingRepo(m_test->db()).load(m_connection);
         QVERIFY_OK(stored);
         QVERIFY(stored->has_value());
         QCOMPARE(stored->value().orders.rows.first().policy, Crm::UpdatePolicy::Never);
@@ -266,7 +266,7 @@ private Q_SLOTS:
         page.show();
         auto *model = page.orderEditor()->model();
         QHash<QString, QString> labels;
-        for (const Mapping::SourceField &field : model->sourceFields())
+        for (const Model::SourceField &field : model->sourceFields())
             labels.insert(field.path, field.label);
         QVERIFY(labels.contains(QStringLiteral("order.num")));
         QVERIFY2(labels.value(QStringLiteral("order.properties.INN")).contains(QStringLiteral("ИНН")),
@@ -296,7 +296,7 @@ private Q_SLOTS:
         auto schema = Crm::CrmSchema::fromJson(fixture(QStringLiteral("schema_amocrm.json")));
         Mapping::MappingSet set = Mapping::MappingSet::defaults(schema.value());
         set.routing.rules = { { "r1", "21", "7002", "", "", true }, { "r2", "99", "7003", "", "", false } };
-        QVERIFY_OK(Store::MappingRepo(m_test->db()).save(m_connection, set));
+        QVERIFY_OK(Mapping::MappingRepo(m_test->db()).save(m_connection, set));
 
         Gui::MappingPage page(m_test->db());
         page.show();
@@ -439,7 +439,7 @@ private Q_SLOTS:
 
         save->click();
         QCOMPARE(page.findChild<QLabel *>(QStringLiteral("mappingResult"))->text(), QStringLiteral("Saved."));
-        auto stored = Store::MappingRepo(m_test->db()).load(retail);
+        auto stored = Mapping::MappingRepo(m_test->db()).load(retail);
         QVERIFY_OK(stored);
         QVERIFY(stored->has_value());
         const Mapping::CodeMaps codes = stored->value().codes;

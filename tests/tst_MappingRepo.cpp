@@ -4,12 +4,13 @@
 #include "common/Json.h"
 #include "storage/Sql.h"
 #include "store/ConnectionRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 #include <QFile>
 #include <QTest>
 
 using namespace Store;
+using Mapping::MappingRepo;
 
 namespace {
 

@@ -2,7 +2,7 @@
 #include "common/Json.h"
 #include "mapping/MappingSet.h"
 #include "mapping/MissingFields.h"
-#include "mapping/SourceFieldCatalogue.h"
+#include "model/SourceFieldCatalogue.h"
 #include "support/TestEnv.h"
 
 #include <QFile>
@@ -10,6 +10,7 @@
 #include <QTest>
 
 using namespace Mapping;
+using namespace Model;
 
 namespace {
 

@@ -8,6 +8,7 @@
 #include <functional>
 
 using namespace Mapping;
+using namespace Model;
 using Crm::CrmSchema;
 
 namespace {

@@ -8,7 +8,7 @@
 #include "fixtures/retailcrm/RetailTestKit.h"
 #include "mapping/DraftBuilder.h"
 #include "net/Redactor.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 #include <QNetworkAccessManager>
 
@@ -330,7 +330,7 @@ private Q_SLOTS:
     {
         // Statuses and payments: the stored mapping says shop status 2 (paid) ↔ client-confirmed.
         const CrmSchema s = schema();
-        QVERIFY_OK(Store::MappingRepo(m_store->db()).save(m_connectionId, mapping(s)));
+        QVERIFY_OK(Mapping::MappingRepo(m_store->db()).save(m_connectionId, mapping(s)));
         const QList<ItemOutcome> created
             = send({ create(order(0, 1), QStringLiteral("1")), create(order(1, 1), QStringLiteral("2")) });
         QVERIFY(!created[0].error && !created[1].error);
@@ -342,13 +342,15 @@ private Q_SLOTS:
         const QString cursor = start->nextCursor;
         QCOMPARE(cursor, QString::number(state().value("last_history_id").toInteger()));
 
-        // Shop → CRM: our own moves, the first to the paid stage.
+        // Shop → CRM: our own moves, the first to the paid stage (the engine's StageMoveBatch names the
+        // payment status when the mapping's codes say the shop status means paid).
         auto moved = await<QList<ItemOutcome>>([&](auto cb) {
             m_connector->moveDeals({ { QStringLiteral("m1"),
                                        created[0].dealId,
                                        QStringLiteral("orders"),
                                        QStringLiteral("client-confirmed"),
-                                       {} },
+                                       {},
+                                       QStringLiteral("paid") },
                                      { QStringLiteral("m2"),
                                        created[1].dealId,
                                        QStringLiteral("orders"),

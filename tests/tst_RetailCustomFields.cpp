@@ -10,7 +10,7 @@
 #include "engine/SyncEngine.h"
 #include "fixtures/retailcrm/RetailTestKit.h"
 #include "mapping/MappingValidator.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 #include <QNetworkAccessManager>
 
@@ -238,7 +238,7 @@ private Q_SLOTS:
               });
         QVERIFY_OK(schema);
         // Validation names the row and the field before anything is sent.
-        auto set = Store::MappingRepo(m_store->db()).load(m_connectionId);
+        auto set = Mapping::MappingRepo(m_store->db()).load(m_connectionId);
         QVERIFY_OK(set);
         const QList<Mapping::Problem> problems = Mapping::MappingValidator::validate(**set, schema.value());
         const auto problem = std::find_if(problems.cbegin(), problems.cend(), [](const Mapping::Problem &p) {
@@ -281,7 +281,7 @@ private Q_SLOTS:
                      .value("gorod_dostavki")
                      .toString(),
                  QStringLiteral("Екатеринбург"));
-        auto saved = Store::MappingRepo(m_store->db()).load(m_connectionId);
+        auto saved = Mapping::MappingRepo(m_store->db()).load(m_connectionId);
         QVERIFY_OK(saved);
         QCOMPARE((*saved)->orders.row(QStringLiteral("o90"))->target.fieldId,
                  QStringLiteral("gorod_dostavki"));

@@ -36,7 +36,7 @@ private:
 
     std::optional<Mapping::MappingSet> stored()
     {
-        auto set = Store::MappingRepo(m_store.db()).load(m_store.connection);
+        auto set = Mapping::MappingRepo(m_store.db()).load(m_store.connection);
         return set ? set.value() : std::nullopt;
     }
 
@@ -48,7 +48,7 @@ private Q_SLOTS:
         QVERIFY(m_store.open());
         Mapping::MappingSet set = Mapping::MappingSet::defaults(MappingGuiKit::amoSchema());
         set.routing.defaultPipelineId = QStringLiteral("7001");
-        QVERIFY_OK(Store::MappingRepo(m_store.db()).save(m_store.connection, set));
+        QVERIFY_OK(Mapping::MappingRepo(m_store.db()).save(m_store.connection, set));
     }
     void cleanup() { m_store = {}; }
 
@@ -142,7 +142,7 @@ private Q_SLOTS:
                                 QStringLiteral("70021"),
                                 {},
                                 false } };
-        QVERIFY_OK(Store::MappingRepo(m_store.db()).save(m_store.connection, set));
+        QVERIFY_OK(Mapping::MappingRepo(m_store.db()).save(m_store.connection, set));
         Gui::MappingPage page(m_store.db());
         page.resize(1280, 800);
         page.show();
@@ -201,7 +201,7 @@ private Q_SLOTS:
         QVERIFY_OK(Source::Intake::FormEndpointRepo(m_store.db()).create(QStringLiteral("callback")));
         Mapping::MappingSet set = *stored();
         set.formRouting.responsibleUserId = QStringLiteral("501");
-        QVERIFY_OK(Store::MappingRepo(m_store.db()).save(m_store.connection, set));
+        QVERIFY_OK(Mapping::MappingRepo(m_store.db()).save(m_store.connection, set));
         // A request from a form the intake does not list (an older set-up) is in the queue.
         Model::FormSubmission request;
         request.id = QStringLiteral("w1");

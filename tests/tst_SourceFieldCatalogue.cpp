@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/Json.h"
-#include "mapping/SourceFieldCatalogue.h"
+#include "model/SourceFieldCatalogue.h"
 #include "support/TestEnv.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QTest>
 
-using Mapping::SourceFieldCatalogue;
-using Mapping::SourceKind;
+using Model::SourceFieldCatalogue;
+using Model::SourceKind;
 
 namespace {
 

@@ -6,6 +6,7 @@
 #include <QTest>
 
 using namespace Mapping;
+using namespace Model;
 using Direction = StatusRow::Direction;
 
 Q_DECLARE_METATYPE(Mapping::StatusRow)

@@ -34,7 +34,7 @@ private:
     }
     std::optional<Mapping::MappingSet> stored()
     {
-        auto set = Store::MappingRepo(m_store.db()).load(m_store.connection);
+        auto set = Mapping::MappingRepo(m_store.db()).load(m_store.connection);
         return set ? set.value() : std::nullopt;
     }
 
@@ -81,7 +81,7 @@ private Q_SLOTS:
         Mapping::MappingSet set = Mapping::MappingSet::defaults(MappingGuiKit::amoSchema());
         set.statuses.rows
             = { { "s1", "1", QStringLiteral("Новый"), "7001", "70011", StatusRow::Direction::Both } };
-        QVERIFY_OK(Store::MappingRepo(m_store.db()).save(m_store.connection, set));
+        QVERIFY_OK(Mapping::MappingRepo(m_store.db()).save(m_store.connection, set));
         Gui::MappingPage page(m_store.db());
         page.show();
         auto *editor = page.findChild<Gui::StatusMapEditor *>(QStringLiteral("statusMapEditor"));
@@ -144,7 +144,7 @@ private Q_SLOTS:
     void theRulesForUnmappedStatusesAreSetOnThePage()
     {
         recordShopStatuses({ QStringLiteral("Новый"), QStringLiteral("Оплачен") });
-        QVERIFY_OK(Store::MappingRepo(m_store.db())
+        QVERIFY_OK(Mapping::MappingRepo(m_store.db())
                        .save(m_store.connection, Mapping::MappingSet::defaults(MappingGuiKit::amoSchema())));
         Gui::MappingPage page(m_store.db());
         page.show();

@@ -98,7 +98,7 @@ void AmoDemoCrm::submitCode(const DemoTarget &target, const QJsonObject &code,
 
 Mapping::MappingSet AmoDemoCrm::mapping(const Crm::CrmSchema &schema, const DemoShopFacts &shop) const
 {
-    const Mapping::CategoryTree &categories = shop.categories;
+    const Model::CategoryTree &categories = shop.categories;
     Mapping::MappingSet set = Mapping::MappingSet::defaults(schema);
     // The demo shop's statuses (the shop's own order statuses, drafts left out), proposed by name as the
     // Mapping page does for a new connection; «Отправлен» has no stage of its name, so it is mapped by
@@ -132,7 +132,7 @@ Mapping::MappingSet AmoDemoCrm::mapping(const Crm::CrmSchema &schema, const Demo
         if (user.name == QStringLiteral("Игорь Петров"))
             igor = user.id;
     }
-    for (const Mapping::Category &category : categories.categories()) {
+    for (const Model::Category &category : categories.categories()) {
         if (other && category.name == QStringLiteral("Обувь"))
             set.routing.rules.append({ QStringLiteral("r1"), category.id, other->id, {}, igor, true });
     }

@@ -36,7 +36,7 @@ struct CrmSummary
  *  reads them (miniShop2 or Bitrix). */
 struct DemoShopFacts
 {
-    Mapping::CategoryTree categories;
+    Model::CategoryTree categories;
     QList<Source::ShopStatus> statuses;
     QList<Source::ShopMethod> deliveries;
     QList<Source::ShopMethod> payments;

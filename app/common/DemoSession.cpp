@@ -16,7 +16,7 @@
 #include "store/ConnectionRepo.h"
 #include "store/EntityLinkRepo.h"
 #include "store/JobRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 #include "store/SettingsRepo.h"
 
 #include <QDir>
@@ -295,7 +295,7 @@ void DemoSession::applyDefaultMapping()
         if (!schema)
             return fail(
                 QStringLiteral("Cannot read the sandbox CRM's fields: %1").arg(schema.error().message));
-        Store::MappingRepo mappings(m_store);
+        Mapping::MappingRepo mappings(m_store);
         if (auto saved = mappings.saveSchema(m_connection.id, schema.value()); !saved)
             return fail(saved.error().message);
         Mapping::MappingSet set = m_crm->mapping(schema.value(), m_facts);

@@ -3,7 +3,7 @@
 
 #include "DemoCrm.h"
 #include "common/Result.h"
-#include "mapping/CategoryTree.h"
+#include "model/CategoryTree.h"
 #include "source/SourceRepo.h"
 #include "storage/Database.h"
 #include "store/ConnectionRepo.h"

@@ -5,7 +5,7 @@
 #include "store/AuditRepo.h"
 #include "store/ConnectionRepo.h"
 #include "store/MappingHistory.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -154,7 +154,7 @@ int runMappingHistory(const QStringList &positional, const QString &databaseUrl)
             err(kHistoryUsage);
             return 2;
         }
-        if (auto rolled = Store::MappingRepo(db.value()).rollback(connection->id, id); !rolled)
+        if (auto rolled = Mapping::MappingRepo(db.value()).rollback(connection->id, id); !rolled)
             return failWith(rolled.error());
         out(Text::tr(
                 "The mapping of \"%1\" is version %2 again; running engines use it from their next round.")

@@ -5,7 +5,7 @@
 #include "crm/ConnectorFactory.h"
 #include "crm/CrmConnector.h"
 #include "store/ConnectionRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -104,7 +104,7 @@ Command crmCommand()
                  if (!connection)
                      return failWith(connection.error());
                  const bool json = parser.isSet(QStringLiteral("json"));
-                 Store::MappingRepo mappings(db.value());
+                 Mapping::MappingRepo mappings(db.value());
                  if (parser.isSet(QStringLiteral("cached"))) {
                      auto cached = mappings.loadSchema(connection->id);
                      if (!cached)

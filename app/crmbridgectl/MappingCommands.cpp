@@ -9,7 +9,7 @@
 #include "engine/MissingFieldCreator.h"
 #include "mapping/MappingSet.h"
 #include "store/ConnectionRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -53,7 +53,7 @@ QString problemsText(const Common::Error &error)
 int exportMapping(std::shared_ptr<Storage::Database> db, const Store::Connection &connection,
                   const QString &file)
 {
-    Store::MappingRepo repo(db);
+    Mapping::MappingRepo repo(db);
     auto set = repo.load(connection.id);
     if (!set) {
         err(QStringLiteral("crmbridgectl: %1").arg(set.error().message));
@@ -104,7 +104,7 @@ int importMapping(std::shared_ptr<Storage::Database> db, const Store::Connection
         err(QStringLiteral("crmbridgectl: %1: %2").arg(file, json.error().message));
         return 1;
     }
-    Store::MappingRepo repo(db);
+    Mapping::MappingRepo repo(db);
     auto schema = repo.loadSchema(connection.id);
     const Crm::CrmSchema *against = schema && schema->has_value() ? &**schema : nullptr;
     // Rows naming a field the account lacks are fine where the operator lets the bridge create it.
@@ -158,7 +158,7 @@ int createFields(std::shared_ptr<Storage::Database> db, const Store::Connection 
             finish(schema.error());
             return;
         }
-        Store::MappingRepo repo(db);
+        Mapping::MappingRepo repo(db);
         auto saved = repo.load(connection.id);
         if (!saved) {
             finish(saved.error());

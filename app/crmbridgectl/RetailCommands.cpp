@@ -6,10 +6,10 @@
 #include "ShopSources.h"
 #include "StoreCommands.h"
 #include "crm/ConnectorFactory.h"
-#include "crm/retailcrm/RetailUploader.h"
+#include "engine/RetailUploader.h"
 #include "source/SourceRepo.h"
 #include "store/ConnectionRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 #include "store/SettingsRepo.h"
 
 #include <QCoreApplication>
@@ -151,23 +151,23 @@ int upload(const QStringList &args, const QString &databaseUrl)
     QObject owner;
     auto made = Crm::ConnectorFactory(opened->db, opened->secrets).forConnection(connection.value())(&owner);
     auto *connector = static_cast<Crm::RetailCrm::RetailCrmConnector *>(made.get());
-    Crm::RetailCrm::RetailUploader uploader(connector, opened->source.get(), opened->db);
+    Engine::RetailUploader uploader(connector, opened->source.get(), opened->db);
     uploader.setMaxBatches(parser.value(QStringLiteral("max-batches")).toInt());
-    QObject::connect(&uploader, &Crm::RetailCrm::RetailUploader::progress, [](int handled, qint64 lastId) {
+    QObject::connect(&uploader, &Engine::RetailUploader::progress, [](int handled, qint64 lastId) {
         err(Text::tr("… %1 sent (up to shop id %2)").arg(handled).arg(lastId));
     });
 
-    QList<Crm::RetailCrm::RetailUploader::Kind> kinds;
+    QList<Engine::RetailUploader::Kind> kinds;
     if (!parser.isSet(QStringLiteral("orders")))
-        kinds << Crm::RetailCrm::RetailUploader::Kind::Customers;
+        kinds << Engine::RetailUploader::Kind::Customers;
     if (!parser.isSet(QStringLiteral("customers")))
-        kinds << Crm::RetailCrm::RetailUploader::Kind::Orders;
+        kinds << Engine::RetailUploader::Kind::Orders;
     int exitCode = 0;
     for (const auto kind : kinds) {
-        const bool orders = kind == Crm::RetailCrm::RetailUploader::Kind::Orders;
+        const bool orders = kind == Engine::RetailUploader::Kind::Orders;
         if (orders) {
             // The drafts the engine would send: the stored mapping over the account's reference data.
-            Store::MappingRepo repo(opened->db);
+            Mapping::MappingRepo repo(opened->db);
             auto schema = repo.loadSchema(connection->id);
             if (!schema)
                 return fail(schema.error().message);
@@ -192,7 +192,7 @@ int upload(const QStringList &args, const QString &databaseUrl)
                 = mapping->has_value() ? **mapping : Mapping::MappingSet::defaults(**schema);
             uploader.setBuilder(std::make_shared<Mapping::DraftBuilder>(set, **schema));
         }
-        std::optional<Common::Result<Crm::RetailCrm::RetailUploader::Stats>> result;
+        std::optional<Common::Result<Engine::RetailUploader::Stats>> result;
         QEventLoop loop;
         uploader.run(kind, [&](auto r) {
             result.emplace(std::move(r));

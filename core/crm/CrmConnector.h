@@ -103,6 +103,9 @@ struct StageMove
     QString pipelineId;
     QString stageId;
     QString lossReasonId; ///< only for the "lost" stage, when configured
+    /** The shop status means "paid" (the mapping's codes): the CRM's payments of the order are set to
+     *  this payment status after the move (RetailCRM). Empty: payments are left alone. */
+    QString paidPaymentStatus;
 };
 
 /** Create a contact (no contactId) or update one (a shop profile changed), honouring the contact's

@@ -4,7 +4,7 @@
 #include "MissingFieldCreator.h"
 #include "store/CategoryCacheRepo.h"
 #include "store/ConnectionRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 #include <QLoggingCategory>
 #include <algorithm>
@@ -27,7 +27,7 @@ LaneMapping::LaneMapping(std::shared_ptr<Storage::Database> db, qint64 connectio
 
 void LaneMapping::prepare(Crm::CrmConnector &connector, std::function<void(Common::Status)> done)
 {
-    Store::MappingRepo repo(m_db, m_clock);
+    Mapping::MappingRepo repo(m_db, m_clock);
     auto schema = repo.loadSchema(m_connectionId);
     if (!schema) {
         done(schema.error());
@@ -94,7 +94,7 @@ const Mapping::DraftBuilder &LaneMapping::builderFor(const QString &source)
 {
     auto &builder = m_builders[source];
     if (!builder) {
-        Mapping::CategoryTree tree;
+        Model::CategoryTree tree;
         auto cached = Store::CategoryCacheRepo(m_db, m_clock).load(source);
         if (!cached)
             qCWarning(lcLaneMapping) << "cannot read the category tree of" << source << ":"

@@ -11,7 +11,7 @@
 #include "model/ShopEvent.h"
 #include "model/ShopOrder.h"
 #include "store/CatalogRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 #include <QLoggingCategory>
 
@@ -250,7 +250,7 @@ void LaneWorker::cycle()
     m_roundSent = 0;
     m_roundFailed = 0;
 
-    Store::MappingRepo repo(m_db, m_clock);
+    Mapping::MappingRepo repo(m_db, m_clock);
     auto cached = repo.loadSchema(m_config.connectionId);
     if (cached && (!cached->has_value() || m_schemaRefreshWanted)) {
         m_schemaRefreshWanted = false;
@@ -265,7 +265,7 @@ void LaneWorker::cycle()
                 return;
             }
             if (auto saved
-                = Store::MappingRepo(m_db, m_clock).saveSchema(m_config.connectionId, schema.value());
+                = Mapping::MappingRepo(m_db, m_clock).saveSchema(m_config.connectionId, schema.value());
                 !saved)
                 qCWarning(lcEngine) << "lane" << m_config.owner
                                     << "cannot cache the CRM schema:" << saved.error().toString();

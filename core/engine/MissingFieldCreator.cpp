@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MissingFieldCreator.h"
 
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -49,7 +49,7 @@ void finish(const std::shared_ptr<Run> &run)
     FieldCreation &r = run->result;
     r.rowsBound = Mapping::bindFields(r.set, r.schema);
     if (!r.created.isEmpty() || r.rowsBound > 0) {
-        Store::MappingRepo repo(run->db);
+        Mapping::MappingRepo repo(run->db);
         if (auto saved = repo.saveSchema(run->connectionId, r.schema); !saved) {
             run->done(saved.error());
             return;

@@ -45,7 +45,7 @@ struct FieldCreation
  * Auto-create: creates the custom fields that active rows of @p set name but the account lacks
  * (Mapping::missingFields), for the entities @p policy allows, through the connector; then binds the
  * rows to the new fields (Mapping::bindFields) and saves the refreshed schema and the mapping
- * (Store::MappingRepo). Used by the lane before a round and by `crmbridgectl mapping create-fields`.
+ * (Mapping::MappingRepo). Used by the lane before a round and by `crmbridgectl mapping create-fields`.
  * Runs on the connector's thread; @p done is called there once. When nothing is missing it saves
  * nothing and answers at once.
  */

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StageMoveBatch.h"
 
+#include "mapping/MappingRepo.h"
 #include "model/StatusChange.h"
 #include "store/ConnectionRepo.h"
 #include "store/EchoGuardRepo.h"
 #include "store/EntityLinkRepo.h"
-#include "store/MappingRepo.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -58,7 +58,7 @@ bool StageMoveBatch::run(Finished finished)
         return false;
     m_settler.resetCounts();
 
-    auto mapping = Store::MappingRepo(m_db, m_clock).load(m_config.connectionId);
+    auto mapping = Mapping::MappingRepo(m_db, m_clock).load(m_config.connectionId);
     auto connection = Store::ConnectionRepo(m_db, m_clock).byId(m_config.connectionId);
     if (!mapping || !connection || !mapping->has_value()) {
         // No status map yet (the first create round saves the defaults) or the store failed: later.
@@ -113,6 +113,8 @@ bool StageMoveBatch::run(Finished finished)
         m.move = { QString::number(job.id), **deal, decision.pipelineId, decision.stageId, {} };
         if (decision.stageId == QLatin1String("143"))
             m.move.lossReasonId = lossReason;
+        if ((*mapping)->codes.isPaidStatus(change.toStatus))
+            m.move.paidPaymentStatus = (*mapping)->codes.paidPaymentStatus;
         if (m_connector->stageNoticesIncludeOwnMoves()) {
             auto mark = echo.expect(echoSource(m_config.connectionId), m.move.dealId,
                                     echoStage(m.move.pipelineId, m.move.stageId));

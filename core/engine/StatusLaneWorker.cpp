@@ -10,7 +10,7 @@
 #include "store/EchoGuardRepo.h"
 #include "store/EntityLinkRepo.h"
 #include "store/LaneStatusRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 #include "store/WatermarkRepo.h"
 
 #include <QLoggingCategory>
@@ -176,7 +176,7 @@ void StatusLaneWorker::apply(const Job &job)
     const QString sourceName = link.left(colon);
     const QString orderId = link.mid(colon + 1);
 
-    auto mapping = Store::MappingRepo(m_db, m_clock).load(connectionId);
+    auto mapping = Mapping::MappingRepo(m_db, m_clock).load(connectionId);
     if (!mapping) {
         m_settler->fail(job, mapping.error());
         return;

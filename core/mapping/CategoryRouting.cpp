@@ -2,7 +2,7 @@
 #include "CategoryRouting.h"
 
 #include "MappingLog.h"
-#include "SourceFieldCatalogue.h"
+#include "model/SourceFieldCatalogue.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -25,7 +25,8 @@ QString property(const Model::ShopOrder &order, const QString &path)
 {
     if (path.isEmpty())
         return {};
-    const auto values = SourceFieldCatalogue::resolve(QStringLiteral("order.properties.") + path, order);
+    const auto values
+        = Model::SourceFieldCatalogue::resolve(QStringLiteral("order.properties.") + path, order);
     return values && !values->isEmpty() ? values->constFirst().trimmed() : QString();
 }
 
@@ -97,7 +98,7 @@ const RouteRule *CategoryRouting::rule(const QString &id) const
     return nullptr;
 }
 
-RouteResult CategoryRouting::route(const Model::ShopOrder &order, const CategoryTree &tree,
+RouteResult CategoryRouting::route(const Model::ShopOrder &order, const Model::CategoryTree &tree,
                                    const Crm::CrmSchema *schema) const
 {
     RouteResult result;

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "CategoryTree.h"
 #include "Problem.h"
 #include "common/Result.h"
 #include "crm/CrmSchema.h"
+#include "model/CategoryTree.h"
 #include "model/ShopOrder.h"
 
 #include <QJsonObject>
@@ -65,7 +65,7 @@ struct CategoryRouting
 
     const RouteRule *rule(const QString &id) const;
     /** schema (optional) only lends names to the explanation. */
-    RouteResult route(const Model::ShopOrder &order, const CategoryTree &tree,
+    RouteResult route(const Model::ShopOrder &order, const Model::CategoryTree &tree,
                       const Crm::CrmSchema *schema = nullptr) const;
     /** Structural problems: two rules for one category, a rule without a category or a pipeline. */
     QList<Problem> validate() const;

@@ -3,7 +3,7 @@
 
 #include "MappingLog.h"
 #include "MappingValidator.h"
-#include "SourceFieldCatalogue.h"
+#include "model/SourceFieldCatalogue.h"
 
 #include <QJsonArray>
 
@@ -353,7 +353,7 @@ private:
         }
         draft.deal.responsibleUserId = user->id;
         setPolicy(draft.deal.policies, QStringLiteral("responsible"), row.policy);
-        const auto source = SourceFieldCatalogue::describe(m_map.kind, row.source);
+        const auto source = Model::SourceFieldCatalogue::describe(m_map.kind, row.source);
         why << Text::tr("%1 is responsible, from \u201c%2\u201d.")
                    .arg(user->name, source ? source->label : row.source);
     }
@@ -438,7 +438,8 @@ private:
     bool m_nameFromRow = false;
 };
 
-DraftBuilder::DraftBuilder(MappingSet set, Crm::CrmSchema schema, CategoryTree tree, Crm::CrmSchemaDiff diff)
+DraftBuilder::DraftBuilder(MappingSet set, Crm::CrmSchema schema, Model::CategoryTree tree,
+                           Crm::CrmSchemaDiff diff)
     : m_set(std::move(set))
     , m_schema(std::move(schema))
     , m_tree(std::move(tree))
@@ -459,7 +460,7 @@ QList<Problem> DraftBuilder::errorsFor(const QString &area, const QString &rowId
 Result<Crm::DealDraft> DraftBuilder::build(const Model::ShopOrder &order) const
 {
     Run run(*this, m_set.orders,
-            [&order](const QString &path) { return SourceFieldCatalogue::resolve(path, order); });
+            [&order](const QString &path) { return Model::SourceFieldCatalogue::resolve(path, order); });
     run.draft.sourceKind = QStringLiteral("order");
     run.draft.sourceId = order.id;
     run.draft.deal.externalId = QStringLiteral("order:") + order.id;
@@ -521,7 +522,7 @@ Result<Crm::DealDraft> DraftBuilder::build(const Model::ShopOrder &order) const
 Result<Crm::DealDraft> DraftBuilder::build(const Model::FormSubmission &form) const
 {
     Run run(*this, m_set.forms,
-            [&form](const QString &path) { return SourceFieldCatalogue::resolve(path, form); });
+            [&form](const QString &path) { return Model::SourceFieldCatalogue::resolve(path, form); });
     run.draft.sourceKind = QStringLiteral("form");
     run.draft.sourceId = form.id;
     run.draft.deal.externalId = QStringLiteral("form:") + form.id;

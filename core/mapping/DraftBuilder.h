@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "CategoryTree.h"
 #include "CrmTexts.h"
 #include "MappingSet.h"
 #include "Problem.h"
 #include "common/Result.h"
 #include "crm/CrmSchema.h"
 #include "crm/DealDraft.h"
+#include "model/CategoryTree.h"
 #include "model/FormSubmission.h"
 #include "model/ShopOrder.h"
 
@@ -29,7 +29,8 @@ namespace Mapping {
 class DraftBuilder
 {
 public:
-    DraftBuilder(MappingSet set, Crm::CrmSchema schema, CategoryTree tree = {}, Crm::CrmSchemaDiff diff = {});
+    DraftBuilder(MappingSet set, Crm::CrmSchema schema, Model::CategoryTree tree = {},
+                 Crm::CrmSchemaDiff diff = {});
 
     Common::Result<Crm::DealDraft> build(const Model::ShopOrder &order) const;
     Common::Result<Crm::DealDraft> build(const Model::FormSubmission &form) const;
@@ -46,7 +47,7 @@ private:
 
     MappingSet m_set;
     Crm::CrmSchema m_schema;
-    CategoryTree m_tree;
+    Model::CategoryTree m_tree;
     CrmTexts m_texts;
     QList<Problem> m_problems;
 };

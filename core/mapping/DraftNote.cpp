@@ -2,7 +2,7 @@
 // The built-in notes of DraftBuilder: the cart of an order and the fields of a form.
 #include "DraftBuilder.h"
 #include "MappingLog.h"
-#include "SourceFieldCatalogue.h"
+#include "model/SourceFieldCatalogue.h"
 
 namespace Mapping {
 
@@ -22,11 +22,11 @@ QString utmLine(const QMap<QString, QString> &utm, const CrmTexts &texts)
 
 QString cartNote(const Model::ShopOrder &order, const CrmTexts &texts)
 {
-    auto money = &SourceFieldCatalogue::formatNumber;
+    auto money = &Model::SourceFieldCatalogue::formatNumber;
     QStringList lines;
     lines << texts.orderTitle(order.number.isEmpty() ? order.id : order.number);
     const QStringList products
-        = SourceFieldCatalogue::productsText(order).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        = Model::SourceFieldCatalogue::productsText(order).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     if (!products.isEmpty()) {
         lines << texts.products();
         for (qsizetype i = 0; i < products.size(); ++i)
@@ -39,7 +39,7 @@ QString cartNote(const Model::ShopOrder &order, const CrmTexts &texts)
     if (!order.paymentName.isEmpty())
         lines << texts.payment(order.paymentName);
     lines << texts.total(money(order.cost));
-    const QString address = SourceFieldCatalogue::fullAddress(order.address);
+    const QString address = Model::SourceFieldCatalogue::fullAddress(order.address);
     if (!address.isEmpty())
         lines << texts.address(address);
     if (!order.comment.trimmed().isEmpty())

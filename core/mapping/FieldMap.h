@@ -68,7 +68,8 @@ struct FieldTarget
 struct FieldRow
 {
     QString id;
-    QString source; ///< a SourceFieldCatalogue path; may be empty with a Constant or Template transform
+    QString
+        source; ///< a Model::SourceFieldCatalogue path; may be empty with a Constant or Template transform
     FieldTarget target;
     Transform transform;
     Crm::UpdatePolicy policy = Crm::UpdatePolicy::Always;
@@ -82,7 +83,7 @@ struct FieldRow
 
 /**
  * The field grid for one kind of record (orders or forms) plus its templates: the deal name, the
- * tags and the note. Value type; edited as a copy and saved through Store::MappingRepo.
+ * tags and the note. Value type; edited as a copy and saved through Mapping::MappingRepo.
  */
 struct FieldMap
 {

@@ -3,7 +3,7 @@
 #include "CrmTexts.h"
 #include "FieldMap.h"
 #include "MappingLog.h"
-#include "SourceFieldCatalogue.h"
+#include "model/SourceFieldCatalogue.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -185,9 +185,9 @@ public:
     }
 
     /** An inactive row without a target for every catalogue path not used yet. */
-    void remaining(const QList<SourceField> &catalogue)
+    void remaining(const QList<Model::SourceField> &catalogue)
     {
-        for (const SourceField &f : catalogue) {
+        for (const Model::SourceField &f : catalogue) {
             const bool used = std::any_of(m_map.rows.cbegin(), m_map.rows.cend(),
                                           [&f](const FieldRow &r) { return r.source == f.path; });
             if (used)
@@ -286,7 +286,7 @@ FieldMap FieldMap::defaultsForOrders(const Crm::CrmSchema &schema)
     // A legal-entity buyer (Bitrix) brings its company; empty for private buyers, so the row then skips.
     seeder.standard(QStringLiteral("customer.company"), Kind::CompanyName, TKind::Trim,
                     Crm::UpdatePolicy::OnlyIfEmpty);
-    seeder.remaining(SourceFieldCatalogue::forOrders());
+    seeder.remaining(Model::SourceFieldCatalogue::forOrders());
     FieldMap &map = seeder.map();
     map.kind = SourceKind::Order;
     map.dealNameTemplate = CrmTexts::forLanguage(CrmTexts::languageOf(schema)).orderNameTemplate();
@@ -303,7 +303,7 @@ FieldMap FieldMap::defaultsForForms(const Crm::CrmSchema &schema)
         seeder.custom(spec);
     for (const CustomSpec &spec : utmSpecs())
         seeder.custom(spec);
-    seeder.remaining(SourceFieldCatalogue::forForms());
+    seeder.remaining(Model::SourceFieldCatalogue::forForms());
     FieldMap &map = seeder.map();
     map.kind = SourceKind::Form;
     map.dealNameTemplate = CrmTexts::forLanguage(CrmTexts::languageOf(schema)).formNameTemplate();

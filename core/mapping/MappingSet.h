@@ -19,7 +19,7 @@ namespace Mapping {
 /**
  * Everything the mapping of one CRM connection is: the order and form field grids with their
  * templates, the status map, category routing and form routing (by the form's name). Value type; persisted by
- * Store::MappingRepo, exported and imported as versioned JSON (`crmbridgectl mapping export/import`):
+ * Mapping::MappingRepo, exported and imported as versioned JSON (`crmbridgectl mapping export/import`):
  *
  *     {"format": "crmbridge.mapping", "version": 1, "crm": "amocrm", "phone_region": "RU",
  *      "orders": FieldMap, "forms": FieldMap, "statuses": StatusMap, "routing": CategoryRouting,

@@ -2,7 +2,7 @@
 #include "MappingValidator.h"
 
 #include "MappingLog.h"
-#include "SourceFieldCatalogue.h"
+#include "model/SourceFieldCatalogue.h"
 
 #include <QHash>
 
@@ -84,7 +84,7 @@ void checkTemplate(Collector &out, const QString &rowId, SourceKind kind, const 
                    const QString &what)
 {
     for (const QString &path : templatePlaceholders(text)) {
-        if (!SourceFieldCatalogue::isKnown(kind, path)) {
+        if (!Model::SourceFieldCatalogue::isKnown(kind, path)) {
             out.add(Severity::Error, rowId, QStringLiteral("bad-template"),
                     Text::tr("The %1 names an unknown field {%2}").arg(what, path));
         }
@@ -108,39 +108,39 @@ QStringList fixedValues(const Transform &t)
 }
 
 /** What kind of value a row sends, as far as its transform or source says. */
-SourceField::Type valueType(SourceKind kind, const FieldRow &row)
+Model::SourceField::Type valueType(SourceKind kind, const FieldRow &row)
 {
     switch (row.transform.kind) {
     case Transform::Kind::Number:
-        return SourceField::Type::Number;
+        return Model::SourceField::Type::Number;
     case Transform::Kind::Date:
-        return SourceField::Type::Date;
+        return Model::SourceField::Type::Date;
     case Transform::Kind::Phone:
-        return SourceField::Type::Phone;
+        return Model::SourceField::Type::Phone;
     case Transform::Kind::Email:
-        return SourceField::Type::Email;
+        return Model::SourceField::Type::Email;
     case Transform::Kind::Constant:
     case Transform::Kind::Template:
     case Transform::Kind::Lookup:
     case Transform::Kind::Join:
-        return SourceField::Type::Text;
+        return Model::SourceField::Type::Text;
     default:
         break;
     }
-    const auto source = SourceFieldCatalogue::describe(kind, row.source);
-    return source ? source->type : SourceField::Type::Text;
+    const auto source = Model::SourceFieldCatalogue::describe(kind, row.source);
+    return source ? source->type : Model::SourceField::Type::Text;
 }
 
-QString typeWords(SourceField::Type type)
+QString typeWords(Model::SourceField::Type type)
 {
     switch (type) {
-    case SourceField::Type::Number:
+    case Model::SourceField::Type::Number:
         return Text::tr("a number");
-    case SourceField::Type::Date:
+    case Model::SourceField::Type::Date:
         return Text::tr("a date");
-    case SourceField::Type::Phone:
+    case Model::SourceField::Type::Phone:
         return Text::tr("a phone number");
-    case SourceField::Type::Email:
+    case Model::SourceField::Type::Email:
         return Text::tr("an e-mail address");
     default:
         return Text::tr("text");
@@ -151,7 +151,7 @@ QString typeWords(SourceField::Type type)
 void checkValueType(Collector &out, SourceKind kind, const FieldRow &row, const QString &fieldName,
                     const Crm::CustomField &field)
 {
-    using Type = SourceField::Type;
+    using Type = Model::SourceField::Type;
     const Type type = valueType(kind, row);
     const bool dateField = field.isDateType();
     const bool numberField = field.isNumericType();
@@ -159,7 +159,7 @@ void checkValueType(Collector &out, SourceKind kind, const FieldRow &row, const 
         || (numberField && (type == Type::Date || type == Type::Phone || type == Type::Email));
     if (!mismatch)
         return;
-    const auto source = SourceFieldCatalogue::describe(kind, row.source);
+    const auto source = Model::SourceFieldCatalogue::describe(kind, row.source);
     out.add(Severity::Warning, row.id, QStringLiteral("type-mismatch"),
             Text::tr("\u201c%1\u201d is %2, but field \u201c%3\u201d takes %4")
                 .arg(source ? source->label : row.source, typeWords(type), fieldName,
@@ -251,7 +251,7 @@ QList<Problem> MappingValidator::validateStructure(const MappingSet &set, const 
             const Severity sev = row.active ? Severity::Error : Severity::Warning;
             const bool sourceless = row.transform.kind == Transform::Kind::Constant
                 || row.transform.kind == Transform::Kind::Template;
-            if (!row.source.isEmpty() && !SourceFieldCatalogue::isKnown(map->kind, row.source)) {
+            if (!row.source.isEmpty() && !Model::SourceFieldCatalogue::isKnown(map->kind, row.source)) {
                 out.add(sev, row.id, QStringLiteral("unknown-source"),
                         Text::tr("Unknown source field %1").arg(row.source));
             } else if (row.source.isEmpty() && !sourceless) {
@@ -268,7 +268,7 @@ QList<Problem> MappingValidator::validateStructure(const MappingSet &set, const 
             }
             const QString key = row.target.key();
             if (!row.target.acceptsSeveralRows() && rowOfTarget.contains(key)) {
-                const auto other = SourceFieldCatalogue::describe(map->kind, rowOfTarget.value(key));
+                const auto other = Model::SourceFieldCatalogue::describe(map->kind, rowOfTarget.value(key));
                 out.add(Severity::Error, row.id, QStringLiteral("duplicate-target"),
                         Text::tr("%1 is already filled from \u201c%2\u201d")
                             .arg(row.target.describe(), other ? other->label : rowOfTarget.value(key)));

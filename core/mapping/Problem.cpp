@@ -5,11 +5,6 @@
 
 namespace Mapping {
 
-QString sourceKindName(SourceKind kind)
-{
-    return kind == SourceKind::Order ? QStringLiteral("order") : QStringLiteral("form");
-}
-
 QJsonObject Problem::toJson() const
 {
     return { { QStringLiteral("severity"),

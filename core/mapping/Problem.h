@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/SourceKind.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
 namespace Mapping {
 
-/** Which kind of shop record a field map reads. */
-enum class SourceKind { Order, Form };
-QString sourceKindName(SourceKind kind); ///< "order", "form"
+/** Which kind of shop record a field map reads (the model's word for it). */
+using Model::SourceKind;
+using Model::sourceKindName;
 
 /**
  * One thing wrong with a mapping, for the operator: shown next to the row it concerns, and the

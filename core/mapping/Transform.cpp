@@ -2,8 +2,8 @@
 #include "Transform.h"
 
 #include "MappingLog.h"
-#include "SourceFieldCatalogue.h"
 #include "common/PhoneNumber.h"
+#include "model/SourceFieldCatalogue.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -178,7 +178,7 @@ Result<QStringList> Transform::apply(const QStringList &input, const PathResolve
             const std::optional<double> n = parseNumber(value);
             if (!n)
                 return skip(Text::tr("\u201c%1\u201d is not a number").arg(value));
-            output << SourceFieldCatalogue::formatNumber(*n);
+            output << Model::SourceFieldCatalogue::formatNumber(*n);
         }
         return output;
     case Kind::Date:

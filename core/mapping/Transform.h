@@ -13,7 +13,8 @@
 
 namespace Mapping {
 
-/** Reads the values at a source path (see SourceFieldCatalogue::resolve); nullopt for an unknown path. */
+/** Reads the values at a source path (see Model::SourceFieldCatalogue::resolve); nullopt for an unknown path.
+ */
 using PathResolver = std::function<std::optional<QStringList>(const QString &path)>;
 
 /**

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "common/Result.h"
-#include "mapping/CategoryTree.h"
-#include "mapping/SourceFieldCatalogue.h"
+#include "model/CategoryTree.h"
+#include "model/SourceFieldCatalogue.h"
 #include "model/Catalog.h"
 #include "model/ShopEvent.h"
 #include "model/ShopOrder.h"
@@ -107,8 +107,8 @@ public:
     virtual QString kind() const = 0;
 
     /** Order paths for the mapping editor: the static catalogue plus dynamic ones this shop has. */
-    virtual Common::Result<QList<Mapping::SourceField>> fieldCatalogue() = 0;
-    virtual Common::Result<Mapping::CategoryTree> categories() = 0;
+    virtual Common::Result<QList<Model::SourceField>> fieldCatalogue() = 0;
+    virtual Common::Result<Model::CategoryTree> categories() = 0;
     /** In the shop's own order (rank, then id). */
     virtual Common::Result<QList<ShopStatus>> statuses() = 0;
     virtual Common::Result<SourceSummary> summary() = 0;

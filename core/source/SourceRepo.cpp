@@ -146,23 +146,23 @@ Common::Status SourceRepo::recordMethods(const QString &name, MethodKind kind,
     return recordSnapshot(name, methodsKey(kind), list);
 }
 
-QList<Mapping::SourceField> SourceRecord::knownFields() const
+QList<Model::SourceField> SourceRecord::knownFields() const
 {
-    QList<Mapping::SourceField> fields;
+    QList<Model::SourceField> fields;
     for (const QJsonValue &value : config.value(QStringLiteral("fields")).toArray()) {
         const QJsonObject o = value.toObject();
         fields.append({ o.value(QStringLiteral("path")).toString(),
                         o.value(QStringLiteral("label")).toString(),
-                        Mapping::SourceField::Type(o.value(QStringLiteral("type")).toInt()) });
+                        Model::SourceField::Type(o.value(QStringLiteral("type")).toInt()) });
     }
     return fields;
 }
 
-Common::Status SourceRepo::recordFields(const QString &name, const QList<Mapping::SourceField> &catalogue)
+Common::Status SourceRepo::recordFields(const QString &name, const QList<Model::SourceField> &catalogue)
 {
     QJsonArray list;
-    for (const Mapping::SourceField &field : catalogue) {
-        if (Mapping::SourceFieldCatalogue::describe(Mapping::SourceKind::Order, field.path)
+    for (const Model::SourceField &field : catalogue) {
+        if (Model::SourceFieldCatalogue::describe(Model::SourceKind::Order, field.path)
             && !field.path.startsWith(QLatin1String("order.properties.")))
             continue; // the static catalogue has it
         list.append(QJsonObject { { QStringLiteral("path"), field.path },

@@ -33,7 +33,7 @@ struct SourceRecord
     QList<ShopMethod> knownMethods(MethodKind kind) const;
     /** The order fields the shop has beyond the static catalogue (its order properties, by their
      *  names), as last read; empty until it was opened. */
-    QList<Mapping::SourceField> knownFields() const;
+    QList<Model::SourceField> knownFields() const;
 };
 
 /** CRUD for the `sources` table on the calling thread's store connection. */
@@ -53,7 +53,7 @@ public:
     Common::Status recordMethods(const QString &name, MethodKind kind, const QList<ShopMethod> &methods);
     /** Keeps a snapshot of the shop's own order fields — those of @p catalogue that the static
      *  catalogue lacks — for the mapping editor's list of shop fields. */
-    Common::Status recordFields(const QString &name, const QList<Mapping::SourceField> &catalogue);
+    Common::Status recordFields(const QString &name, const QList<Model::SourceField> &catalogue);
     Common::Result<SourceRecord> byName(const QString &name);
     Common::Result<QList<SourceRecord>> list();
 

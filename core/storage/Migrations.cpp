@@ -70,7 +70,7 @@ static QList<Migration> buildMigrations()
                   " ciphertext {blob} NOT NULL, updated_at {int64} NOT NULL, PRIMARY KEY (scope, name))"),
           } });
 
-    // Mapping (core/mapping, Store::MappingRepo). A mapping set is one versioned JSON document; its
+    // Mapping (core/mapping, Mapping::MappingRepo). A mapping set is one versioned JSON document; its
     // rows are also kept one per table row, keyed by what they reference, so "which rows use field
     // 123 / stage 142 / category 7" is one indexed query. Each row's body is its own JSON.
     list.append(

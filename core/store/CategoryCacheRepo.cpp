@@ -15,7 +15,7 @@ CategoryCacheRepo::CategoryCacheRepo(std::shared_ptr<Storage::Database> db, cons
     , m_clock(clock)
 { }
 
-Common::Status CategoryCacheRepo::save(const QString &source, const Mapping::CategoryTree &tree)
+Common::Status CategoryCacheRepo::save(const QString &source, const Model::CategoryTree &tree)
 {
     auto done
         = Sql::exec(*m_db,
@@ -38,7 +38,7 @@ Common::Result<std::optional<CachedCategories>> CategoryCacheRepo::load(const QS
     if (!query->next())
         return std::optional<CachedCategories>();
     CachedCategories cached;
-    cached.tree = Mapping::CategoryTree::fromJson(
+    cached.tree = Model::CategoryTree::fromJson(
         QJsonDocument::fromJson(query->value(0).toString().toUtf8()).array());
     cached.fetchedAt = query->value(1).toLongLong();
     return std::optional<CachedCategories>(std::move(cached));

@@ -3,7 +3,7 @@
 
 #include "common/Clock.h"
 #include "common/Result.h"
-#include "mapping/CategoryTree.h"
+#include "model/CategoryTree.h"
 #include "storage/Database.h"
 
 #include <memory>
@@ -14,7 +14,7 @@ namespace Store {
 /** A source's category tree as it was last read, and when. */
 struct CachedCategories
 {
-    Mapping::CategoryTree tree;
+    Model::CategoryTree tree;
     qint64 fetchedAt = 0; ///< Unix ms
 };
 
@@ -29,7 +29,7 @@ public:
     explicit CategoryCacheRepo(std::shared_ptr<Storage::Database> db,
                                const Common::Clock *clock = Common::Clock::system());
 
-    Common::Status save(const QString &source, const Mapping::CategoryTree &tree);
+    Common::Status save(const QString &source, const Model::CategoryTree &tree);
     /** The cached tree, or nullopt when the source has not been read yet. */
     Common::Result<std::optional<CachedCategories>> load(const QString &source);
 

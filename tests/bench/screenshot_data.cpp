@@ -24,7 +24,7 @@
 #include "store/CredentialExpiryRepo.h"
 #include "store/JobRepo.h"
 #include "store/LaneStatusRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 #include "store/OpLogRepo.h"
 #include "store/SettingsRepo.h"
 #include "store/SettingsRepo.h"
@@ -160,7 +160,7 @@ int main(int argc, char *argv[])
     auto schema = Crm::CrmSchema::fromJson(fixture(QStringLiteral("schema_amocrm.json")));
     if (!schema)
         return fail(schema.error());
-    Store::MappingRepo mappings(db.value());
+    Mapping::MappingRepo mappings(db.value());
     if (auto saved = mappings.saveSchema(cid, schema.value()); !saved)
         return fail(saved.error());
     Mapping::MappingSet set = Mapping::MappingSet::defaults(schema.value());
@@ -225,7 +225,7 @@ int main(int argc, char *argv[])
     (void)Store::SettingsRepo(db.value())
         .setValue(QStringLiteral("catalog.interval_min"), QStringLiteral("60"));
     // The shop's catalogue as reading it records it, for the routing tree.
-    const Mapping::CategoryTree categories(
+    const Model::CategoryTree categories(
         { { QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("Каталог") },
           { QStringLiteral("2"), QStringLiteral("1"), QStringLiteral("Техника") },
           { QStringLiteral("21"), QStringLiteral("2"), QStringLiteral("Кофемашины") },

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Fuzz target: Source::Intake::FormParser, the form intake's body reader. The first byte picks the
+// Fuzz target: Net::FormParser, the form intake's body reader. The first byte picks the
 // Content-Type (url-encoded, multipart with boundary "b", JSON); the rest is the body. Invariants:
 // it ends, and every field it reads has a name and is valid text (a replacement character appears only
 // where the body had one: invalid UTF-8 is an error, not a lossy field).
 #include "FuzzCheck.h"
-#include "source/intake/FormParser.h"
+#include "net/FormParser.h"
 
 #include <cstdint>
 
@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             "application/json; charset=windows-1251", "text/plain" };
     const QByteArray &type = kTypes[data[0] % (sizeof kTypes / sizeof kTypes[0])];
     const QByteArray body(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
-    const auto fields = Source::Intake::FormParser::parse(type, body);
+    const auto fields = Net::FormParser::parse(type, body);
     if (!fields)
         return 0;
     // U+FFFD may be sent on purpose, encoded validly (Qt's percent decoding is lenient: "%EF%BF%B-D"

@@ -5,7 +5,7 @@
 #include "common/MessageBox.h"
 #include "store/ConnectionRepo.h"
 #include "store/MappingHistory.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -144,7 +144,7 @@ void MappingVersionsPane::rollBack()
             tr("Roll back"))
         != QMessageBox::Yes)
         return;
-    if (auto rolled = Store::MappingRepo(m_db).rollback(connection.toLongLong(), versionId); !rolled) {
+    if (auto rolled = Mapping::MappingRepo(m_db).rollback(connection.toLongLong(), versionId); !rolled) {
         m_result->setText(rolled.error().message);
         return;
     }

@@ -2,7 +2,7 @@
 #include "FieldMapDelegate.h"
 
 #include "FieldMapModel.h"
-#include "mapping/SourceFieldCatalogue.h"
+#include "model/SourceFieldCatalogue.h"
 
 #include <QComboBox>
 #include <QJsonObject>
@@ -28,7 +28,7 @@ QWidget *FieldMapDelegate::createEditor(QWidget *parent, const QStyleOptionViewI
     switch (index.column()) {
     case FieldMapModel::SourceColumn:
         combo->addItem(tr("(none)"), QString());
-        for (const Mapping::SourceField &field : model->sourceFields())
+        for (const Model::SourceField &field : model->sourceFields())
             combo->addItem(QStringLiteral("%1 — %2").arg(field.label, field.path), field.path);
         break;
     case FieldMapModel::TransformColumn:

@@ -2,7 +2,7 @@
 #include "FieldMapModel.h"
 
 #include "SnapshotCommand.h"
-#include "mapping/SourceFieldCatalogue.h"
+#include "model/SourceFieldCatalogue.h"
 
 #include <QColor>
 #include <QJsonObject>
@@ -190,11 +190,11 @@ QVariant FieldMapModel::data(const QModelIndex &index, int role) const
     case SourceColumn: {
         if (row.source.isEmpty())
             return row.transform.kind == Transform::Kind::Constant ? tr("(constant)") : QString();
-        for (const Mapping::SourceField &shopField : m_shopFields) {
+        for (const Model::SourceField &shopField : m_shopFields) {
             if (shopField.path == row.source)
                 return shopField.label;
         }
-        const auto field = Mapping::SourceFieldCatalogue::describe(m_map.kind, row.source);
+        const auto field = Model::SourceFieldCatalogue::describe(m_map.kind, row.source);
         return field ? field->label : row.source;
     }
     case TransformColumn:
@@ -285,15 +285,15 @@ QVariant FieldMapModel::headerData(int section, Qt::Orientation orientation, int
     }
 }
 
-QList<Mapping::SourceField> FieldMapModel::sourceFields() const
+QList<Model::SourceField> FieldMapModel::sourceFields() const
 {
-    QList<Mapping::SourceField> fields = Mapping::SourceFieldCatalogue::forKind(m_map.kind);
+    QList<Model::SourceField> fields = Model::SourceFieldCatalogue::forKind(m_map.kind);
     if (m_map.kind != Mapping::SourceKind::Order)
         return fields;
-    for (const Mapping::SourceField &field : m_shopFields) {
+    for (const Model::SourceField &field : m_shopFields) {
         const bool listed
             = std::any_of(fields.cbegin(), fields.cend(),
-                          [&field](const Mapping::SourceField &f) { return f.path == field.path; });
+                          [&field](const Model::SourceField &f) { return f.path == field.path; });
         if (!listed)
             fields.append(field);
     }

@@ -4,7 +4,7 @@
 #include "RowProblems.h"
 #include "crm/CrmSchema.h"
 #include "mapping/FieldMap.h"
-#include "mapping/SourceFieldCatalogue.h"
+#include "model/SourceFieldCatalogue.h"
 
 #include <QAbstractTableModel>
 
@@ -42,9 +42,9 @@ public:
     void setSchema(const Crm::CrmSchema &schema) { m_schema = schema; }
     const Crm::CrmSchema &schema() const { return m_schema; }
     /** The shops' own fields (order properties by their names) as the store last read them. */
-    void setShopFields(const QList<Mapping::SourceField> &fields) { m_shopFields = fields; }
+    void setShopFields(const QList<Model::SourceField> &fields) { m_shopFields = fields; }
     /** What a row can read: the catalogue of this kind of record, then the shops' own fields. */
-    QList<Mapping::SourceField> sourceFields() const;
+    QList<Model::SourceField> sourceFields() const;
     /** The problems of this grid's area ("orders" or "forms"); rows they name are marked. */
     void setProblems(const QList<Mapping::Problem> &problems);
     QString problemFor(int row) const;
@@ -75,7 +75,7 @@ private:
     QUndoStack *m_undo;
     Mapping::FieldMap m_map;
     Crm::CrmSchema m_schema;
-    QList<Mapping::SourceField> m_shopFields;
+    QList<Model::SourceField> m_shopFields;
     RowProblems m_problems;
 };
 

@@ -2,7 +2,7 @@
 #include "FieldRowDetails.h"
 
 #include "FieldMapModel.h"
-#include "mapping/SourceFieldCatalogue.h"
+#include "model/SourceFieldCatalogue.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -110,7 +110,7 @@ QWidget *FieldRowDetails::templatePage()
     m_template->setPlaceholderText(tr("Order #{order.num} from {customer.name}"));
     m_insert->setObjectName(QStringLiteral("fieldTemplateInsert"));
     m_insert->addItem(tr("Insert a field…"), QString());
-    for (const Mapping::SourceField &field : Mapping::SourceFieldCatalogue::forKind(m_kind))
+    for (const Model::SourceField &field : Model::SourceFieldCatalogue::forKind(m_kind))
         m_insert->addItem(QStringLiteral("%1 {%2}").arg(field.label, field.path), field.path);
     m_insert->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_insert->setMinimumContentsLength(14);
@@ -208,7 +208,7 @@ void FieldRowDetails::showRow(int row)
     }
     m_showing = true;
     const FieldRow r = m_model->fieldMap().rows.at(m_row);
-    const auto source = Mapping::SourceFieldCatalogue::describe(m_kind, r.source);
+    const auto source = Model::SourceFieldCatalogue::describe(m_kind, r.source);
     m_title->setText(
         tr("<b>%1</b> → <b>%2</b>")
             .arg((source ? source->label : r.source).toHtmlEscaped(),

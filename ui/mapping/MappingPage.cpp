@@ -12,7 +12,7 @@
 #include "mapping/MappingValidator.h"
 #include "source/SourceRepo.h"
 #include "store/ConnectionRepo.h"
-#include "store/MappingRepo.h"
+#include "mapping/MappingRepo.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -180,7 +180,7 @@ void MappingPage::load()
     m_autoCreate = m_loadedAutoCreate;
     for (FieldMapEditor *editor : { m_orders, m_forms })
         editor->autoCreate()->setChecked(m_autoCreate);
-    Store::MappingRepo repo(m_db);
+    Mapping::MappingRepo repo(m_db);
     auto schema = repo.loadSchema(id);
     m_hasSchema = schema && schema->has_value();
     m_schema = m_hasSchema ? schema->value() : Crm::CrmSchema();
@@ -194,7 +194,7 @@ void MappingPage::load()
     m_orders->model()->setSchema(m_schema);
     m_forms->model()->setSchema(m_schema);
     // The shops' own order fields (order properties by their names), as the store last read them.
-    QList<Mapping::SourceField> shopFields;
+    QList<Model::SourceField> shopFields;
     if (auto sources = Source::SourceRepo(m_db).list()) {
         for (const Source::SourceRecord &source : sources.value())
             shopFields << source.knownFields();
@@ -331,7 +331,7 @@ bool MappingPage::save()
         }
         m_loadedAutoCreate = m_autoCreate;
     }
-    if (auto saved = Store::MappingRepo(m_db).save(id, set); !saved) {
+    if (auto saved = Mapping::MappingRepo(m_db).save(id, set); !saved) {
         m_result->setText(tr("Not saved: %1").arg(saved.error().message));
         m_result->setStyleSheet(QStringLiteral("color: #c0392b;"));
         return false;

@@ -26,7 +26,7 @@ class StatusMapEditor;
  * The Mapping page: the order and form field grids, the status map and (for CRMs that check them)
  * the delivery and payment code maps of one CRM connection, edited
  * as a copy with undo, validated on every change (broken rows red, with the reason), previewed live
- * on a recent order, and saved in one step (Store::MappingRepo::save). GUI thread; owned by the
+ * on a recent order, and saved in one step (Mapping::MappingRepo::save). GUI thread; owned by the
  * main window.
  */
 class MappingPage : public QWidget

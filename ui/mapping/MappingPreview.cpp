@@ -4,7 +4,7 @@
 #include "RoutingView.h"
 #include "common/CrmTerms.h"
 #include "mapping/DraftBuilder.h"
-#include "mapping/SourceFieldCatalogue.h"
+#include "model/SourceFieldCatalogue.h"
 #include "model/FormSubmission.h"
 #include "model/ShopOrder.h"
 #include "store/CategoryCacheRepo.h"
@@ -125,7 +125,7 @@ void MappingPreview::rebuild()
         return;
     }
     // The shop's category tree as the lanes use it: a rule on a parent category routes its children.
-    Mapping::CategoryTree tree;
+    Model::CategoryTree tree;
     if (auto cached = Store::CategoryCacheRepo(m_db).load(job->source); cached && cached->has_value())
         tree = (*cached)->tree;
     const Mapping::DraftBuilder builder(m_set, m_schema, tree);
@@ -150,7 +150,7 @@ void MappingPreview::rebuild()
         const Mapping::FieldRow *row = map.row(skipped.rowId);
         if (row && row->target.isSet())
             skipped.target = row->target.describe();
-        if (const auto source = Mapping::SourceFieldCatalogue::describe(map.kind, skipped.sourcePath))
+        if (const auto source = Model::SourceFieldCatalogue::describe(map.kind, skipped.sourcePath))
             skipped.sourcePath = source->label;
     }
     m_text->setHtml(describe(shown, m_schema, RoutingView::appliesTo(m_schema, m_set)));

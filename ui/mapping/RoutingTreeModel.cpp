@@ -17,7 +17,7 @@ RoutingTreeModel::RoutingTreeModel(QUndoStack *undo, QObject *parent)
     , m_undo(undo)
 { }
 
-void RoutingTreeModel::setTree(const Mapping::CategoryTree &tree)
+void RoutingTreeModel::setTree(const Model::CategoryTree &tree)
 {
     beginResetModel();
     m_tree = tree;
@@ -95,7 +95,7 @@ void RoutingTreeModel::rebuild()
     m_nodes.clear();
     m_roots.clear();
     m_nodeOfCategory.clear();
-    for (const Mapping::Category &category : m_tree.categories()) {
+    for (const Model::Category &category : m_tree.categories()) {
         m_nodeOfCategory.insert(category.id, int(m_nodes.size()));
         m_nodes.append({ category.id, -1, 0, {} });
     }
@@ -104,7 +104,7 @@ void RoutingTreeModel::rebuild()
         m_nodes.append({ id, -1, 0, {} });
     }
     for (int i = 0; i < m_nodes.size(); ++i) {
-        const Mapping::Category *category = m_tree.category(m_nodes.at(i).categoryId);
+        const Model::Category *category = m_tree.category(m_nodes.at(i).categoryId);
         const int parent = category ? m_nodeOfCategory.value(category->parentId, -1) : -1;
         Node &node = m_nodes[i];
         node.parent = parent == i ? -1 : parent;

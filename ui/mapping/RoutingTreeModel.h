@@ -5,7 +5,7 @@
 #include "RowProblems.h"
 #include "crm/CrmSchema.h"
 #include "mapping/CategoryRouting.h"
-#include "mapping/CategoryTree.h"
+#include "model/CategoryTree.h"
 
 #include <QAbstractItemModel>
 #include <QSet>
@@ -35,8 +35,8 @@ public:
 
     RoutingTreeModel(QUndoStack *undo, QObject *parent = nullptr);
 
-    void setTree(const Mapping::CategoryTree &tree);
-    const Mapping::CategoryTree &tree() const { return m_tree; }
+    void setTree(const Model::CategoryTree &tree);
+    const Model::CategoryTree &tree() const { return m_tree; }
     void setRouting(const Mapping::CategoryRouting &routing, const Crm::CrmSchema &schema);
     /** Puts routing back without the undo stack (the undo commands call it). */
     void applyRouting(const Mapping::CategoryRouting &routing);
@@ -87,7 +87,7 @@ private:
     int nodeOf(const QModelIndex &index) const;
 
     QUndoStack *m_undo;
-    Mapping::CategoryTree m_tree;
+    Model::CategoryTree m_tree;
     Mapping::CategoryRouting m_routing;
     Crm::CrmSchema m_schema;
     RowProblems m_problems;

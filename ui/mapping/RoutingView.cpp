@@ -149,16 +149,16 @@ RoutingView::RoutingView(std::shared_ptr<Storage::Database> db, QUndoStack *undo
     });
 }
 
-Mapping::CategoryTree RoutingView::cachedTree(const std::shared_ptr<Storage::Database> &db)
+Model::CategoryTree RoutingView::cachedTree(const std::shared_ptr<Storage::Database> &db)
 {
-    Mapping::CategoryTree tree;
+    Model::CategoryTree tree;
     auto sources = Source::SourceRepo(db).list();
     if (!sources)
         return tree;
     for (const Source::SourceRecord &source : sources.value()) {
         auto cached = Store::CategoryCacheRepo(db).load(source.name);
         if (cached && cached->has_value()) {
-            for (const Mapping::Category &category : (*cached)->tree.categories())
+            for (const Model::Category &category : (*cached)->tree.categories())
                 tree.add(category);
         }
     }
@@ -196,7 +196,7 @@ void RoutingView::load(const Mapping::MappingSet &set, const Crm::CrmSchema &sch
                             : tr("Requests from each web form, by the form's name: what a form does not set "
                                  "comes from “Every other web form” below."));
     m_formTable->setVisible(m_formModel->rowCount() > 0);
-    const Mapping::CategoryTree tree = cachedTree(m_db);
+    const Model::CategoryTree tree = cachedTree(m_db);
     m_model->setTree(tree);
     m_model->setRouting(set.routing, schema);
     m_model->setHighlighted({});
@@ -286,7 +286,7 @@ QString RoutingView::explain(const QString &orderNumber)
         if (job.kind != QLatin1String("order.created") || job.reference != number)
             continue;
         const Model::ShopOrder order = Model::ShopOrder::fromJson(job.payload);
-        const Mapping::CategoryTree &tree = m_model->tree();
+        const Model::CategoryTree &tree = m_model->tree();
         const Mapping::RouteResult result = m_model->routing().route(order, tree, &m_schema);
         // The path the routing walked: the product's category up to the category that routed it.
         QStringList path;

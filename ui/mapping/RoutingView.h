@@ -51,7 +51,7 @@ public:
         return schema.pipelines.size() > 1 || !set.routing.rules.isEmpty();
     }
     /** The shop's category tree as the store last read it (every source's, merged). */
-    static Mapping::CategoryTree cachedTree(const std::shared_ptr<Storage::Database> &db);
+    static Model::CategoryTree cachedTree(const std::shared_ptr<Storage::Database> &db);
     /** The web forms the store knows by name: those the intake accepts and those recent requests came
      *  from. */
     static QStringList knownForms(const std::shared_ptr<Storage::Database> &db);

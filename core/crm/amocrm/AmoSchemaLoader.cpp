@@ -5,7 +5,7 @@
 #include "AmoCodec.h"
 #include "AmoTokens.h"
 #include "common/Clock.h"
-#include "store/MappingRepo.h"
+#include "crm/CrmSchemaCache.h"
 
 namespace Crm::AmoCrm {
 
@@ -24,7 +24,7 @@ void AmoSchemaLoader::get(SchemaCallback done)
         return;
     }
     if (!m_current && !m_stale && m_db && m_connectionId > 0) {
-        auto cached = Store::MappingRepo(m_db, m_clock).loadSchema(m_connectionId);
+        auto cached = CrmSchemaCache(m_db, m_clock).load(m_connectionId);
         if (cached && cached.value()) {
             m_current = *cached.value();
             done(*m_current);
@@ -91,13 +91,13 @@ void AmoSchemaLoader::settle(CrmSchema schema, const SchemaCallback &done)
     schema.fetchedAt = m_clock->now();
     std::optional<CrmSchema> previous = m_current;
     if (!previous && m_db && m_connectionId > 0) {
-        auto cached = Store::MappingRepo(m_db, m_clock).loadSchema(m_connectionId);
+        auto cached = CrmSchemaCache(m_db, m_clock).load(m_connectionId);
         if (cached && cached.value())
             previous = *cached.value();
     }
     m_lastDiff = previous ? diff(*previous, schema) : CrmSchemaDiff();
     if (m_db && m_connectionId > 0) {
-        if (auto saved = Store::MappingRepo(m_db, m_clock).saveSchema(m_connectionId, schema); !saved)
+        if (auto saved = CrmSchemaCache(m_db, m_clock).save(m_connectionId, schema); !saved)
             qCWarning(lcAmoCrm) << "could not cache the schema:" << saved.error().message;
     }
     m_current = schema;

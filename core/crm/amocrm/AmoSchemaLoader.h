@@ -20,7 +20,7 @@ class AmoApiClient;
 
 /**
  * The account's CrmSchema (pipelines, stages with colours, fields with enums, users), fetched in five
- * calls, cached in memory and in the store (MappingRepo's crm_schema_cache), refreshed on demand and
+ * calls, cached in memory and in the store (Crm::CrmSchemaCache), refreshed on demand and
  * after a send failed on an unknown field. lastDiff() is what changed against the previous fetch,
  * for the mapping validator. Lives on the thread of its AmoApiClient.
  */

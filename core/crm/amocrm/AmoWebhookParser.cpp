@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AmoWebhookParser.h"
 
-#include "source/intake/FormParser.h"
+#include "net/FormParser.h"
 
 #include <QHash>
 #include <QMap>
@@ -52,7 +52,7 @@ Result<Model::WebhookDelivery> AmoWebhookParser::parse(const QByteArray &content
     const QByteArray type = contentType.split(';').first().trimmed().toLower();
     if (!type.isEmpty() && type != "application/x-www-form-urlencoded")
         return malformed(QStringLiteral("Content-Type is %1, not a form").arg(QString::fromLatin1(type)));
-    auto fields = Source::Intake::FormParser::parseUrlEncoded(body);
+    auto fields = Net::FormParser::parseUrlEncoded(body);
     if (!fields)
         return malformed(fields.error().message);
 

@@ -143,8 +143,6 @@ private:
                        Callback<ContactPage> done);
     void markPaid(const QJsonObject &order, const QString &paidStatus,
                   std::function<void(Common::Status)> done);
-    /** The stages (status codes) that mean "paid" under the stored mapping, and its paid payment status. */
-    QStringList paidStages(QString *paidStatus) const;
     template<typename T, typename Send>
     void eachItem(QList<T> items, QList<ItemOutcome> outcomes, Send send, BatchCallback done);
 

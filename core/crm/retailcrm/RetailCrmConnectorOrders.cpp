@@ -3,7 +3,6 @@
 #include "RetailCodec.h"
 #include "RetailCrmConnector.h"
 #include "common/PhoneNumber.h"
-#include "store/MappingRepo.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -268,30 +267,11 @@ void RetailCrmConnector::updateDeals(const QList<DealUpdate> &items, BatchCallba
         std::move(done));
 }
 
-QStringList RetailCrmConnector::paidStages(QString *paidStatus) const
-{
-    if (!m_db)
-        return {};
-    auto mapping = Store::MappingRepo(m_db, m_clock).load(m_config.connectionId);
-    if (!mapping || !mapping->has_value())
-        return {};
-    const Mapping::MappingSet &set = **mapping;
-    *paidStatus = set.codes.paidPaymentStatus;
-    QStringList stages;
-    for (const Mapping::StatusRow &row : set.statuses.rows) {
-        if (row.sendsToCrm() && set.codes.isPaidStatus(row.shopStatusId))
-            stages << row.stageId;
-    }
-    return stages;
-}
-
 void RetailCrmConnector::moveDeals(const QList<StageMove> &items, BatchCallback done)
 {
-    QString paidStatus;
-    const QStringList paid = paidStages(&paidStatus);
     eachItem(
         items, {},
-        [this, paid, paidStatus](const StageMove &item, std::function<void(ItemOutcome)> next) {
+        [this](const StageMove &item, std::function<void(ItemOutcome)> next) {
             RetailCallMeta meta;
             meta.jobId = item.key.toLongLong();
             meta.keys = item.dealId;
@@ -301,16 +281,16 @@ void RetailCrmConnector::moveDeals(const QList<StageMove> &items, BatchCallback 
                   { QStringLiteral("site"), m_config.site },
                   { QStringLiteral("order"),
                     RetailApiClient::json(QJsonObject { { QStringLiteral("status"), item.stageId } }) } },
-                [this, item, next, paid, paidStatus](Common::Result<QJsonObject> edited) {
+                [this, item, next](Common::Result<QJsonObject> edited) {
                     if (!edited) {
                         next({ item.key, edited.error(), item.dealId, {}, false });
                         return;
                     }
-                    if (!paid.contains(item.stageId)) {
+                    if (item.paidPaymentStatus.isEmpty()) {
                         next({ item.key, std::nullopt, item.dealId, {}, false });
                         return;
                     }
-                    markPaid(edited->value(QLatin1String("order")).toObject(), paidStatus,
+                    markPaid(edited->value(QLatin1String("order")).toObject(), item.paidPaymentStatus,
                              [item, next](Common::Status marked) {
                                  next({ item.key,
                                         marked ? std::nullopt : std::optional(marked.error()),

@@ -15,7 +15,7 @@ Result<Model::Catalog> BitrixCatalogReader::read(const QString &siteUrl)
     auto tree = SaleDirectory(m_db, m_schema, QString()).categories();
     if (!tree)
         return tree.error();
-    for (const Mapping::Category &category : tree->categories())
+    for (const Model::Category &category : tree->categories())
         catalog.categories.append({ category.id, category.parentId, category.name });
     if (!m_schema.hasIblockSections)
         return catalog;

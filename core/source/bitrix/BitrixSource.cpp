@@ -85,13 +85,13 @@ BitrixSource::BitrixSource(BitrixConfig config, std::shared_ptr<ShopDb> shop, Sa
 
 BitrixSource::~BitrixSource() = default;
 
-Result<QList<Mapping::SourceField>> BitrixSource::fieldCatalogue()
+Result<QList<Model::SourceField>> BitrixSource::fieldCatalogue()
 {
     m_reader->refreshNames();
     if (auto loaded = m_reader->loadNames(); !loaded)
         return loaded.error();
-    QList<Mapping::SourceField> fields = Mapping::SourceFieldCatalogue::forOrders();
-    using Type = Mapping::SourceField::Type;
+    QList<Model::SourceField> fields = Model::SourceFieldCatalogue::forOrders();
+    using Type = Model::SourceField::Type;
     const std::tuple<const char *, const char *, Type> bitrixFields[] = {
         { "PAYED", QT_TRANSLATE_NOOP("Bitrix", "Paid (Y/N)"), Type::Text },
         { "SUM_PAID", QT_TRANSLATE_NOOP("Bitrix", "Amount paid"), Type::Number },
@@ -116,7 +116,7 @@ Result<QList<Mapping::SourceField>> BitrixSource::fieldCatalogue()
     return fields;
 }
 
-Result<Mapping::CategoryTree> BitrixSource::categories()
+Result<Model::CategoryTree> BitrixSource::categories()
 {
     return m_reader->directory().categories();
 }

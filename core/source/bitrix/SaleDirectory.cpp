@@ -63,27 +63,27 @@ Result<QList<ShopMethod>> SaleDirectory::methods(MethodKind kind)
     return list;
 }
 
-Result<Mapping::CategoryTree> SaleDirectory::categories()
+Result<Model::CategoryTree> SaleDirectory::categories()
 {
     if (!m_schema.hasIblockSections)
-        return Mapping::CategoryTree();
+        return Model::CategoryTree();
     auto query = m_db.exec(
         QStringLiteral("SELECT ID, IBLOCK_SECTION_ID, NAME FROM %1 ORDER BY LEFT_MARGIN, SORT, ID")
             .arg(m_db.table("iblock_section")));
     if (!query)
         return query.error();
-    QList<Mapping::Category> list;
+    QList<Model::Category> list;
     QSet<QString> ids;
     while (query->next()) {
         const QString parent = query->value(1).isNull() ? QStringLiteral("0") : query->value(1).toString();
         list.append({ query->value(0).toString(), parent, query->value(2).toString().trimmed() });
         ids.insert(list.last().id);
     }
-    for (Mapping::Category &category : list) {
+    for (Model::Category &category : list) {
         if (!ids.contains(category.parentId))
             category.parentId = QStringLiteral("0");
     }
-    return Mapping::CategoryTree(list);
+    return Model::CategoryTree(list);
 }
 
 } // namespace Source::Bitrix

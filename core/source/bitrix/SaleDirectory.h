@@ -2,7 +2,7 @@
 #pragma once
 
 #include "SaleSchema.h"
-#include "mapping/CategoryTree.h"
+#include "model/CategoryTree.h"
 #include "source/ShopDb.h"
 #include "source/ShopSource.h"
 
@@ -26,7 +26,7 @@ public:
     Common::Result<QList<ShopStatus>> statuses();
     Common::Result<QList<ShopMethod>> methods(MethodKind kind);
     /** Empty when the iblock tables are not in this database. */
-    Common::Result<Mapping::CategoryTree> categories();
+    Common::Result<Model::CategoryTree> categories();
 
 private:
     ShopDb &m_db;

@@ -4,7 +4,7 @@
 #include "OrderProperties.h"
 #include "SaleDirectory.h"
 #include "SaleSchema.h"
-#include "mapping/CategoryTree.h"
+#include "model/CategoryTree.h"
 #include "model/ShopOrder.h"
 #include "source/ShopDb.h"
 #include "source/ShopSource.h"

@@ -2,11 +2,11 @@
 #include "IntakeHandler.h"
 
 #include "FormEndpointRepo.h"
-#include "FormParser.h"
 #include "IntakeLog.h"
 #include "common/PhoneNumber.h"
 #include "model/FormSubmission.h"
 #include "model/ShopEvent.h"
+#include "net/FormParser.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
 #include "store/JobRepo.h"
@@ -288,7 +288,7 @@ HttpResponse IntakeHandler::handleForm(const HttpRequest &request, const QString
     if (auto refusal = verifyForm(form, secret, clientIp, &endpoint))
         return *refusal;
 
-    auto fields = FormParser::parse(request.header("Content-Type"), request.body);
+    auto fields = Net::FormParser::parse(request.header("Content-Type"), request.body);
     if (fields && fields->isEmpty())
         fields = Common::Error::invalidInput(QStringLiteral("The form has no fields"),
                                              QStringLiteral("malformed"));

@@ -65,15 +65,15 @@ MiniShop2Source::MiniShop2Source(MiniShop2Config config, std::shared_ptr<ShopDb>
 
 MiniShop2Source::~MiniShop2Source() = default;
 
-Result<QList<Mapping::SourceField>> MiniShop2Source::fieldCatalogue()
+Result<QList<Model::SourceField>> MiniShop2Source::fieldCatalogue()
 {
     auto keys = m_reader->propertyKeys();
     if (!keys)
         return keys.error();
-    return Mapping::SourceFieldCatalogue::forOrders(keys.value());
+    return Model::SourceFieldCatalogue::forOrders(keys.value());
 }
 
-Result<Mapping::CategoryTree> MiniShop2Source::categories()
+Result<Model::CategoryTree> MiniShop2Source::categories()
 {
     return m_reader->categories();
 }

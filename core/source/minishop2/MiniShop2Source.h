@@ -50,8 +50,8 @@ public:
 
     QString name() const override { return m_config.name; }
     QString kind() const override { return QStringLiteral("minishop2"); }
-    Common::Result<QList<Mapping::SourceField>> fieldCatalogue() override;
-    Common::Result<Mapping::CategoryTree> categories() override;
+    Common::Result<QList<Model::SourceField>> fieldCatalogue() override;
+    Common::Result<Model::CategoryTree> categories() override;
     Common::Result<QList<ShopStatus>> statuses() override;
     Common::Result<QList<ShopMethod>> methods(MethodKind kind) override;
     Common::Result<SourceSummary> summary() override;

@@ -596,7 +596,7 @@ Result<QList<ShopMethod>> OrderReader::methods(MethodKind kind)
     return list;
 }
 
-Result<Mapping::CategoryTree> OrderReader::categories()
+Result<Model::CategoryTree> OrderReader::categories()
 {
     auto query
         = m_db.exec(QStringLiteral("SELECT id, parent, pagetitle FROM %1 WHERE class_key = 'msCategory'"
@@ -604,18 +604,18 @@ Result<Mapping::CategoryTree> OrderReader::categories()
                         .arg(m_db.table("site_content")));
     if (!query)
         return query.error();
-    QList<Mapping::Category> list;
+    QList<Model::Category> list;
     QSet<QString> ids;
     while (query->next()) {
         list.append({ query->value(0).toString(), query->value(1).toString(), query->value(2).toString() });
         ids.insert(list.last().id);
     }
     // A category under a plain resource (the catalog page) is a root of the category tree.
-    for (Mapping::Category &category : list) {
+    for (Model::Category &category : list) {
         if (!ids.contains(category.parentId))
             category.parentId = QStringLiteral("0");
     }
-    return Mapping::CategoryTree(list);
+    return Model::CategoryTree(list);
 }
 
 Result<QStringList> OrderReader::propertyKeys(int sample)

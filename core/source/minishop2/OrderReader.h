@@ -3,7 +3,7 @@
 
 #include "ShopDb.h"
 #include "ShopSchema.h"
-#include "mapping/CategoryTree.h"
+#include "model/CategoryTree.h"
 #include "model/ShopOrder.h"
 #include "source/ShopSource.h"
 
@@ -77,7 +77,7 @@ public:
     Common::Result<QList<ShopStatus>> statuses();
     /** ms2_deliveries or ms2_payments, in the shop's order (rank, then id). */
     Common::Result<QList<ShopMethod>> methods(MethodKind kind);
-    Common::Result<Mapping::CategoryTree> categories();
+    Common::Result<Model::CategoryTree> categories();
     /** Top-level keys of `properties` in the latest orders, for the field catalogue. */
     Common::Result<QStringList> propertyKeys(int sample = 500);
     Common::Result<qint64> count(const char *table, const QString &where = {});

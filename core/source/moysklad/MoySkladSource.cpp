@@ -3,7 +3,7 @@
 
 #include "MoySkladClient.h"
 #include "MoySkladEventReader.h"
-#include "mapping/SourceFieldCatalogue.h"
+#include "model/SourceFieldCatalogue.h"
 
 #include <QJsonArray>
 #include <QUrl>
@@ -60,15 +60,15 @@ Result<std::unique_ptr<MoySkladSource>> MoySkladSource::open(MoySkladConfig conf
     return source;
 }
 
-Result<QList<Mapping::SourceField>> MoySkladSource::fieldCatalogue()
+Result<QList<Model::SourceField>> MoySkladSource::fieldCatalogue()
 {
-    return Mapping::SourceFieldCatalogue::forOrders();
+    return Model::SourceFieldCatalogue::forOrders();
 }
 
-Result<Mapping::CategoryTree> MoySkladSource::categories()
+Result<Model::CategoryTree> MoySkladSource::categories()
 {
     // Product groups are the categories; a page of 1000 is what MoySklad gives at most.
-    Mapping::CategoryTree tree;
+    Model::CategoryTree tree;
     QString next = QStringLiteral("/entity/productfolder?limit=1000");
     while (!next.isEmpty()) {
         auto page = m_client->get(next);

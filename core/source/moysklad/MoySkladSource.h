@@ -43,8 +43,8 @@ public:
 
     QString name() const override { return m_config.name; }
     QString kind() const override { return QStringLiteral("moysklad"); }
-    Common::Result<QList<Mapping::SourceField>> fieldCatalogue() override;
-    Common::Result<Mapping::CategoryTree> categories() override;
+    Common::Result<QList<Model::SourceField>> fieldCatalogue() override;
+    Common::Result<Model::CategoryTree> categories() override;
     Common::Result<QList<ShopStatus>> statuses() override;
     Common::Result<SourceSummary> summary() override;
     Common::Result<SourceRead> read(const Marks &marks, int maxEvents = 200) override;

@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SourceFieldCatalogue.h"
 
-#include "MappingLog.h"
-
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <functional>
 
-namespace Mapping {
+namespace Model {
+
+namespace {
+/** The labels keep the translation context "Mapping": the mapping editor shows them. */
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Mapping)
+};
+} // namespace
 
 using Model::FormSubmission;
 using Model::ShopOrder;
@@ -398,4 +405,4 @@ std::optional<QStringList> SourceFieldCatalogue::resolve(const QString &path, co
     return std::nullopt;
 }
 
-} // namespace Mapping
+} // namespace Model

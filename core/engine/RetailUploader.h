@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "RetailCrmConnector.h"
+#include "crm/retailcrm/RetailCrmConnector.h"
 #include "mapping/DraftBuilder.h"
 #include "source/ShopSource.h"
 
 #include <QObject>
 #include <memory>
 
-namespace Crm::RetailCrm {
+namespace Engine {
 
 /**
  * The first fill of a RetailCRM account from a shop (seed 002's "pre-setup"): every registered customer
@@ -37,7 +37,7 @@ public:
     };
     static constexpr int kBatch = 50;
 
-    RetailUploader(RetailCrmConnector *connector, Source::ShopSource *source,
+    RetailUploader(Crm::RetailCrm::RetailCrmConnector *connector, Source::ShopSource *source,
                    std::shared_ptr<Storage::Database> db, QObject *parent = nullptr);
 
     /** Orders need the drafts' mapping (codes, statuses); customers do not. */
@@ -57,11 +57,11 @@ private:
     void settle(Kind kind, const QJsonObject &answer, const QStringList &labels,
                 const QStringList &externalIds, const QStringList &shopIds, Stats &stats);
 
-    RetailCrmConnector *m_connector;
+    Crm::RetailCrm::RetailCrmConnector *m_connector;
     Source::ShopSource *m_source;
     std::shared_ptr<Storage::Database> m_db;
     std::shared_ptr<Mapping::DraftBuilder> m_builder;
     int m_maxBatches = 0;
 };
 
-} // namespace Crm::RetailCrm
+} // namespace Engine

@@ -8,7 +8,7 @@
 #include <QPair>
 #include <QString>
 
-namespace Source::Intake {
+namespace Net {
 
 /**
  * Reads the fields of a form post, in the order sent:
@@ -33,4 +33,4 @@ public:
     static QByteArray headerParameter(const QByteArray &header, const QByteArray &key);
 };
 
-} // namespace Source::Intake
+} // namespace Net

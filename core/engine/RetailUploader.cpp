@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RetailUploader.h"
 
-#include "RetailCodec.h"
+#include "crm/retailcrm/RetailCodec.h"
 #include "store/EntityLinkRepo.h"
 #include "store/WatermarkRepo.h"
 
 #include <QJsonArray>
 #include <QTimer>
 
-namespace Crm::RetailCrm {
+namespace Engine {
 
 using Common::Error;
+using Crm::DraftContact;
+using Crm::RetailCrm::RetailCallMeta;
 
-RetailUploader::RetailUploader(RetailCrmConnector *connector, Source::ShopSource *source,
+RetailUploader::RetailUploader(Crm::RetailCrm::RetailCrmConnector *connector, Source::ShopSource *source,
                                std::shared_ptr<Storage::Database> db, QObject *parent)
     : QObject(parent)
     , m_connector(connector)
@@ -69,7 +71,7 @@ void RetailUploader::nextBatch(Kind kind, std::shared_ptr<Stats> stats, int batc
                 contact.phones.append({ c.phone, QStringLiteral("WORK") });
             if (!c.email.isEmpty())
                 contact.emails.append({ c.email, QStringLiteral("WORK") });
-            items.append(RetailCodec::customerJson(contact, c.id));
+            items.append(Crm::RetailCrm::RetailCodec::customerJson(contact, c.id));
             labels << (c.email.isEmpty() ? c.id : c.email);
             externalIds << c.id;
             shopIds << c.id;
@@ -91,8 +93,8 @@ void RetailUploader::nextBatch(Kind kind, std::shared_ptr<Stats> stats, int batc
                     stats->errors << QStringLiteral("%1: %2").arg(o.number, draft.error().message);
                 continue;
             }
-            const QString externalId = RetailCodec::externalIdOf(draft.value());
-            QJsonObject order = RetailCodec::orderJson(draft.value(), externalId, {});
+            const QString externalId = Crm::RetailCrm::RetailCodec::externalIdOf(draft.value());
+            QJsonObject order = Crm::RetailCrm::RetailCodec::orderJson(draft.value(), externalId, {});
             if (!o.customer.id.isEmpty() && o.customer.id != QLatin1String("0"))
                 order.insert(QStringLiteral("customer"),
                              QJsonObject { { QStringLiteral("externalId"), o.customer.id } });
@@ -130,7 +132,8 @@ void RetailUploader::nextBatch(Kind kind, std::shared_ptr<Stats> stats, int batc
     meta.idempotent = false;
     m_connector->post(
         field + QStringLiteral("/upload"),
-        { { QStringLiteral("site"), m_connector->config().site }, { field, RetailApiClient::json(items) } },
+        { { QStringLiteral("site"), m_connector->config().site },
+          { field, Crm::RetailCrm::RetailApiClient::json(items) } },
         [done, finishBatch, labels, externalIds, shopIds](Common::Result<QJsonObject> answer) {
             if (answer) {
                 finishBatch(answer.value(), labels, externalIds, shopIds);
@@ -196,4 +199,4 @@ void RetailUploader::settle(Kind kind, const QJsonObject &answer, const QStringL
     }
 }
 
-} // namespace Crm::RetailCrm
+} // namespace Engine

@@ -7,7 +7,7 @@
 #include <QStringDecoder>
 #include <QUrl>
 
-namespace Source::Intake {
+namespace Net {
 
 using Common::Error;
 using Common::Result;
@@ -179,4 +179,4 @@ Result<FormParser::Fields> FormParser::parseJson(const QByteArray &body)
     return fields;
 }
 
-} // namespace Source::Intake
+} // namespace Net

@@ -4,7 +4,7 @@
 #include <QJsonObject>
 #include <QSet>
 
-namespace Mapping {
+namespace Model {
 
 CategoryTree::CategoryTree(const QList<Category> &categories)
 {
@@ -73,4 +73,4 @@ CategoryTree CategoryTree::fromJson(const QJsonArray &json)
     return tree;
 }
 
-} // namespace Mapping
+} // namespace Model

@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MappingRepo.h"
 
-#include "AuditRepo.h"
-#include "ConnectionRepo.h"
-#include "MappingHistory.h"
 #include "common/Json.h"
+#include "crm/CrmSchemaCache.h"
 #include "mapping/MappingValidator.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
+#include "store/AuditRepo.h"
+#include "store/ConnectionRepo.h"
+#include "store/MappingHistory.h"
 
 #include <QJsonArray>
 
-namespace Store {
+namespace Mapping {
 
 using Common::Error;
 using Common::Result;
@@ -185,7 +186,7 @@ Status MappingRepo::save(qint64 connectionId, const Mapping::MappingSet &set, co
 
 Status MappingRepo::recordVersion(qint64 connectionId, const QJsonObject &body, const QString &note)
 {
-    MappingHistory history(m_db, m_clock);
+    Store::MappingHistory history(m_db, m_clock);
     auto previous = history.versions(connectionId, 1);
     if (!previous)
         return previous.error();
@@ -200,12 +201,12 @@ Status MappingRepo::recordVersion(qint64 connectionId, const QJsonObject &body, 
         if (!before)
             return before.error();
         details.insert(QStringLiteral("previous_version"), previous->first().id);
-        details.insert(QStringLiteral("changes"), MappingHistory::diff(before->body, body).size());
+        details.insert(QStringLiteral("changes"), Store::MappingHistory::diff(before->body, body).size());
     }
     if (!note.isEmpty())
         details.insert(QStringLiteral("note"), note);
-    auto connection = ConnectionRepo(m_db).byId(connectionId);
-    auto recorded = AuditRepo(m_db, m_clock)
+    auto connection = Store::ConnectionRepo(m_db).byId(connectionId);
+    auto recorded = Store::AuditRepo(m_db, m_clock)
                         .record(note.isEmpty() ? QStringLiteral("mapping.saved")
                                                : QStringLiteral("mapping.rolled_back"),
                                 connection ? connection->name : QString::number(connectionId), details);
@@ -216,7 +217,7 @@ Status MappingRepo::recordVersion(qint64 connectionId, const QJsonObject &body, 
 
 Status MappingRepo::rollback(qint64 connectionId, qint64 versionId)
 {
-    auto version = MappingHistory(m_db, m_clock).version(versionId);
+    auto version = Store::MappingHistory(m_db, m_clock).version(versionId);
     if (!version)
         return version.error();
     if (version->connectionId != connectionId)
@@ -263,43 +264,12 @@ Result<QStringList> MappingRepo::rowsUsingField(qint64 connectionId, const QStri
 
 Result<std::optional<Crm::CrmSchema>> MappingRepo::loadSchema(qint64 connectionId)
 {
-    auto stored = Sql::scalar(
-        *m_db, QStringLiteral("SELECT schema_json FROM crm_schema_cache WHERE connection_id = ?"),
-        { connectionId });
-    if (!stored)
-        return stored.error();
-    if (!stored->isValid())
-        return std::optional<Crm::CrmSchema>();
-    auto json = Common::Json::parseObject(stored->toString().toUtf8());
-    if (!json)
-        return Error::permanent(
-            QStringLiteral("The cached CRM schema is damaged: %1").arg(json.error().message),
-            QStringLiteral("schema-damaged"));
-    auto schema = Crm::CrmSchema::fromJson(json.value());
-    if (!schema)
-        return schema.error();
-    return std::optional<Crm::CrmSchema>(schema.value());
+    return Crm::CrmSchemaCache(m_db, m_clock).load(connectionId);
 }
 
 Status MappingRepo::saveSchema(qint64 connectionId, const Crm::CrmSchema &schema)
 {
-    Storage::Transaction tx(*m_db);
-    if (!tx.isActive())
-        return tx.error();
-    auto removed = Sql::exec(*m_db, QStringLiteral("DELETE FROM crm_schema_cache WHERE connection_id = ?"),
-                             { connectionId });
-    if (!removed)
-        return removed.error();
-    const qint64 fetchedAt
-        = schema.fetchedAt.isValid() ? schema.fetchedAt.toMSecsSinceEpoch() : m_clock->nowMs();
-    auto inserted = Sql::exec(
-        *m_db,
-        QStringLiteral(
-            "INSERT INTO crm_schema_cache (connection_id, crm, schema_json, fetched_at) VALUES (?, ?, ?, ?)"),
-        { connectionId, schema.crm, text(schema.toJson()), fetchedAt });
-    if (!inserted)
-        return inserted.error();
-    return tx.commit();
+    return Crm::CrmSchemaCache(m_db, m_clock).save(connectionId, schema);
 }
 
-} // namespace Store
+} // namespace Mapping

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "Problem.h"
-#include "model/FormSubmission.h"
-#include "model/ShopOrder.h"
+#include "FormSubmission.h"
+#include "ShopOrder.h"
+#include "SourceKind.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -11,7 +11,7 @@
 #include <QStringList>
 #include <optional>
 
-namespace Mapping {
+namespace Model {
 
 /** One readable value of a shop record: "order.cost", "address.city", "form.phone" … */
 struct SourceField
@@ -62,4 +62,4 @@ public:
     static QString fullAddress(const Model::Address &address);
 };
 
-} // namespace Mapping
+} // namespace Model

@@ -7,7 +7,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace Mapping {
+namespace Model {
 
 /** One shop category: a node of the catalog tree (miniShop2: an msCategory resource). */
 struct Category
@@ -44,4 +44,4 @@ private:
     QHash<QString, qsizetype> m_index;
 };
 
-} // namespace Mapping
+} // namespace Model

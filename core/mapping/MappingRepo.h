@@ -11,10 +11,11 @@
 #include <memory>
 #include <optional>
 
-namespace Store {
+namespace Mapping {
 
 /**
- * The mapping of each CRM connection (Mapping::MappingSet) and the cached schema of its account.
+ * The mapping of each CRM connection (Mapping::MappingSet) and the cached schema of its account
+ * (kept by Crm::CrmSchemaCache; loadSchema and saveSchema are its shorthand).
  * A set is saved whole, in one transaction: the set-level settings in `mapping_sets`, each row in
  * `field_maps` / `status_maps` / `category_routes` with its JSON body and the ids it references
  * (so rowsUsingField() is an indexed query). Loading reassembles the versioned JSON and validates it
@@ -49,4 +50,4 @@ private:
     const Common::Clock *m_clock;
 };
 
-} // namespace Store
+} // namespace Mapping
