@@ -28,6 +28,17 @@ class TestHistoricLoad : public QObject
 {
     Q_OBJECT
 private:
+    /** Marks the oldest @p count pending jobs delivered at @p atMs, as a lane settles them. */
+    void settle(int count, qint64 atMs)
+    {
+        QVERIFY_OK(
+            Sql::exec(*m_store->db(),
+                      QStringLiteral("UPDATE jobs SET state = 'done', settled_at = ? WHERE id IN"
+                                     " (SELECT id FROM jobs WHERE state = 'pending' ORDER BY id LIMIT %1)")
+                          .arg(count),
+                      { atMs }));
+    }
+
     QTemporaryDir m_dir;
     QString m_shopUrl;
     int m_orders = 0;
@@ -147,10 +158,8 @@ private Q_SLOTS:
         QCOMPARE(batch->fresh, 0);
         QCOMPARE(jobs(QStringLiteral("1 = 1")), m_orders * 2);
 
-        // Progress: the CRMs' work on the load's jobs.
-        QVERIFY_OK(Sql::exec(*m_store->db(),
-                             QStringLiteral("UPDATE jobs SET state = 'done' WHERE id IN (SELECT id FROM jobs"
-                                            " ORDER BY id LIMIT 20)")));
+        // Progress: the CRMs' work on the load's jobs. 20 settled 5 s in, asked 10 s in: 2 a second.
+        settle(20, m_clock.nowMs() + 5'000);
         m_clock.advanceMs(10'000);
         auto progress = Engine::HistoricLoad::progress(QStringLiteral("shop"), m_store->db(), &m_clock);
         QVERIFY_OK(progress);
@@ -159,6 +168,25 @@ private Q_SLOTS:
         QCOMPARE((*progress)->done, 20);
         QVERIFY((*progress)->perSecond > 1.9 && (*progress)->perSecond < 2.1);
         QCOMPARE((*progress)->secondsLeft, qint64((m_orders * 2 - 20) / (*progress)->perSecond));
+        QVERIFY(!(*progress)->stalled);
+
+        // No engine sends for a minute: stalled, and no rate or time left is made up.
+        m_clock.advanceMs(70'000);
+        progress = Engine::HistoricLoad::progress(QStringLiteral("shop"), m_store->db(), &m_clock);
+        QVERIFY_OK(progress);
+        QVERIFY((*progress)->stalled);
+        QCOMPARE((*progress)->perSecond, 0.0);
+        QCOMPARE((*progress)->secondsLeft, qint64(-1));
+        QCOMPARE((*progress)->idleMs, qint64(75'000));
+
+        // Sending again: the rate is the last minute's (30 in 60 s), not averaged over the pause.
+        settle(30, m_clock.nowMs());
+        progress = Engine::HistoricLoad::progress(QStringLiteral("shop"), m_store->db(), &m_clock);
+        QVERIFY_OK(progress);
+        QVERIFY(!(*progress)->stalled);
+        QCOMPARE((*progress)->done, 50);
+        QCOMPARE((*progress)->perSecond, 0.5);
+        QCOMPARE((*progress)->secondsLeft, qint64((m_orders * 2 - 50) / 0.5));
     }
 
     void rangesAndDryRun()
@@ -248,7 +276,7 @@ private Q_SLOTS:
         record.kind = QStringLiteral("minishop2");
         record.url = m_shopUrl;
         QVERIFY_OK(Source::SourceRepo(m_store->db()).add(record));
-        Gui::LoadProgressPanel panel(m_store->db());
+        Gui::LoadProgressPanel panel(m_store->db(), nullptr, &m_clock);
         panel.refresh();
         QVERIFY(panel.isHidden()); // no load
 
@@ -259,9 +287,7 @@ private Q_SLOTS:
         auto batch = load.step(state.value(), 10, false);
         QVERIFY_OK(batch);
         // Ten orders read into the two connections' queues; six of their jobs delivered.
-        QVERIFY_OK(Sql::exec(*m_store->db(),
-                             QStringLiteral("UPDATE jobs SET state = 'done' WHERE id IN (SELECT id FROM jobs"
-                                            " ORDER BY id LIMIT 6)")));
+        settle(6, m_clock.nowMs());
         panel.refresh();
         QVERIFY(!panel.isHidden());
         auto *bar = panel.findChild<QProgressBar *>(QStringLiteral("loadBar:shop"));
@@ -273,6 +299,14 @@ private Q_SLOTS:
             text->text().startsWith(
                 QStringLiteral("Loading the orders of shop: 10 of %1 read, 6 sent, 0 failed").arg(m_orders)),
             qPrintable(text->text()));
+        QVERIFY2(!text->text().contains(QStringLiteral("stalled")), qPrintable(text->text()));
+
+        // Nothing sent for two minutes: the row says so instead of a rate.
+        m_clock.advanceMs(120'000);
+        panel.refresh();
+        QVERIFY2(text->text().endsWith(
+                     QStringLiteral(" — stalled: nothing sent for 2 min. Is an engine running?")),
+                 qPrintable(text->text()));
 
         // Read to the end and every job delivered: the row goes.
         state = batch->state;

@@ -3420,6 +3420,13 @@ Last failed: %2
         <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source> — stalled: nothing sent for %n min. Is an engine running?</source>
+        <translation>
+            <numerusform> — stalled: nothing sent for %n min. Is an engine running?</numerusform>
+            <numerusform> — stalled: nothing sent for %n min. Is an engine running?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gui::LogDetailPane</name>

@@ -3529,6 +3529,14 @@ Last failed: %2
         <source>%1 min %2 s</source>
         <translation>%1 мин %2 с</translation>
     </message>
+    <message numerus="yes">
+        <source> — stalled: nothing sent for %n min. Is an engine running?</source>
+        <translation>
+            <numerusform> — остановилась: ничего не отправлено уже %n минуту. Запущен ли движок?</numerusform>
+            <numerusform> — остановилась: ничего не отправлено уже %n минуты. Запущен ли движок?</numerusform>
+            <numerusform> — остановилась: ничего не отправлено уже %n минут. Запущен ли движок?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gui::LogDetailPane</name>

@@ -65,6 +65,8 @@ int printProgress(const QString &name, std::shared_ptr<Storage::Database> db, bo
         object.insert(QStringLiteral("failed"), p.failed);
         object.insert(QStringLiteral("per_second"), p.perSecond);
         object.insert(QStringLiteral("seconds_left"), p.secondsLeft);
+        object.insert(QStringLiteral("last_settled_at"), p.lastSettledAt);
+        object.insert(QStringLiteral("stalled"), p.stalled);
         out(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
         return 0;
     }
@@ -74,13 +76,22 @@ int printProgress(const QString &name, std::shared_ptr<Storage::Database> db, bo
             .arg(p.state.total)
             .arg(p.state.finishedReading() ? QString()
                                            : QStringLiteral(" (reading not finished: run the load again)")));
+    if (p.stalled) {
+        out(QStringLiteral(
+                "sent: %1 of %2 jobs done, %3 failed; stalled: nothing sent for %4 — is an engine "
+                "running (crmbridgectl run, or the console)? `crmbridgectl jobs groups` shows failures")
+                .arg(p.done)
+                .arg(p.jobs)
+                .arg(p.failed)
+                .arg(duration(p.idleMs / 1000)));
+        return 0;
+    }
     out(QStringLiteral("sent: %1 of %2 jobs done, %3 failed; %4 jobs/s; time left: %5")
             .arg(p.done)
             .arg(p.jobs)
             .arg(p.failed)
             .arg(p.perSecond, 0, 'f', 1)
-            .arg(p.done + p.failed >= p.jobs && p.state.finishedReading() ? QStringLiteral("none (finished)")
-                                                                          : duration(p.secondsLeft)));
+            .arg(p.finished() ? QStringLiteral("none (finished)") : duration(p.secondsLeft)));
     return 0;
 }
 

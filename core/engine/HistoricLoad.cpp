@@ -6,6 +6,7 @@
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <algorithm>
 
 Q_DECLARE_LOGGING_CATEGORY(lcEngine)
 
@@ -118,12 +119,19 @@ Result<std::optional<LoadProgress>> HistoricLoad::progress(const QString &source
     progress.state = **stored;
     // The load's jobs: the orders this source queued since the load began (orders placed meanwhile
     // are among them; they are sent the same way).
+    // The rate is the last minute's (a load that ran, stopped and runs again is not averaged over its
+    // pause), or since the load began when that is shorter.
+    const qint64 now = clock->nowMs();
+    const qint64 windowStart = std::max(progress.state.startedAt, now - LoadProgress::stallAfterMs);
     auto counts = Sql::exec(*store,
-                            QStringLiteral("SELECT state, COUNT(*) FROM jobs WHERE source = ?"
-                                           " AND kind = 'order.created' AND created_at >= ? GROUP BY state"),
-                            { sourceName, progress.state.startedAt });
+                            QStringLiteral("SELECT state, COUNT(*), MAX(settled_at),"
+                                           " SUM(CASE WHEN settled_at >= ? THEN 1 ELSE 0 END) FROM jobs"
+                                           " WHERE source = ? AND kind = 'order.created' AND created_at >= ?"
+                                           " GROUP BY state"),
+                            { windowStart, sourceName, progress.state.startedAt });
     if (!counts)
         return counts.error();
+    qint64 settledInWindow = 0;
     while (counts->next()) {
         const QString state = counts->value(0).toString();
         const qint64 n = counts->value(1).toLongLong();
@@ -132,10 +140,23 @@ Result<std::optional<LoadProgress>> HistoricLoad::progress(const QString &source
             progress.done = n;
         else if (state == QLatin1String("failed"))
             progress.failed = n;
+        else
+            continue;
+        progress.lastSettledAt = std::max(progress.lastSettledAt, counts->value(2).toLongLong());
+        settledInWindow += counts->value(3).toLongLong();
     }
-    const double seconds = (clock->nowMs() - progress.state.startedAt) / 1000.0;
-    if (seconds > 0 && progress.done > 0) {
-        progress.perSecond = progress.done / seconds;
+    if (progress.finished())
+        return std::optional<LoadProgress>(progress);
+    // Stalled: work is waiting and nothing was settled for a minute since the load (or its last
+    // settle) — the rate and the time left would be a guess, so they are not given.
+    const qint64 lastActivity
+        = std::max({ progress.lastSettledAt, progress.state.startedAt, progress.state.readAt });
+    progress.idleMs = std::max<qint64>(0, now - lastActivity);
+    progress.stalled
+        = progress.jobs > progress.done + progress.failed && progress.idleMs >= LoadProgress::stallAfterMs;
+    const double seconds = (now - windowStart) / 1000.0;
+    if (!progress.stalled && seconds > 0 && settledInWindow > 0) {
+        progress.perSecond = settledInWindow / seconds;
         progress.secondsLeft = qint64((progress.jobs - progress.done - progress.failed) / progress.perSecond);
     }
     return std::optional<LoadProgress>(progress);

@@ -33,8 +33,16 @@ struct LoadProgress
     qint64 jobs = 0; ///< jobs of the load: orders × target connections
     qint64 done = 0;
     qint64 failed = 0;
-    double perSecond = 0; ///< jobs settled per second since the load began
-    qint64 secondsLeft = -1; ///< at that rate; -1 when unknown
+    double perSecond = 0; ///< jobs settled per second over the last minute (or since the load began)
+    qint64 secondsLeft = -1; ///< at that rate; -1 when unknown or stalled
+    qint64 lastSettledAt = 0; ///< when the last of its jobs was settled (ms since the epoch; 0: none yet)
+    /** Jobs are waiting but none has been settled for stallAfterMs (and the load has read for that
+     *  long): no engine is sending them, or every send is failing and being retried. */
+    bool stalled = false;
+    qint64 idleMs = 0; ///< since the last settle, or since the load began or finished reading
+
+    static constexpr qint64 stallAfterMs = 60'000;
+    bool finished() const { return state.finishedReading() && done + failed >= jobs; }
 };
 
 /**

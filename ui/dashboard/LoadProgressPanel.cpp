@@ -12,9 +12,11 @@
 
 namespace Gui {
 
-LoadProgressPanel::LoadProgressPanel(std::shared_ptr<Storage::Database> db, QWidget *parent)
+LoadProgressPanel::LoadProgressPanel(std::shared_ptr<Storage::Database> db, QWidget *parent,
+                                     const Common::Clock *clock)
     : QWidget(parent)
     , m_db(std::move(db))
+    , m_clock(clock)
     , m_rows(new QVBoxLayout(this))
 {
     setObjectName(QStringLiteral("loadProgressPanel"));
@@ -45,12 +47,11 @@ void LoadProgressPanel::refresh()
     QSet<QString> underWay;
     const QLocale locale;
     for (const Source::SourceRecord &source : sources.value()) {
-        auto progress = Engine::HistoricLoad::progress(source.name, m_db);
+        auto progress = Engine::HistoricLoad::progress(source.name, m_db, m_clock);
         if (!progress || !progress->has_value())
             continue;
         const Engine::LoadProgress &p = **progress;
-        const bool settled = p.state.finishedReading() && p.done + p.failed >= p.jobs;
-        if (settled)
+        if (p.finished())
             continue;
         underWay.insert(source.name);
         // Each order read becomes one job per target connection; while reading, the jobs to come are
@@ -64,7 +65,10 @@ void LoadProgressPanel::refresh()
         QString text = tr("Loading the orders of %1: %2 of %3 read, %4 sent, %5 failed")
                            .arg(source.name, locale.toString(p.state.queued), locale.toString(p.state.total),
                                 locale.toString(p.done), locale.toString(p.failed));
-        if (p.perSecond > 0)
+        if (p.stalled)
+            text += tr(" — stalled: nothing sent for %n min. Is an engine running?", nullptr,
+                       int(p.idleMs / 60'000));
+        else if (p.perSecond > 0)
             text
                 += tr(" — %1 a second, about %2 left")
                        .arg(locale.toString(p.perSecond, 'f', 1),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/Clock.h"
 #include "storage/Database.h"
 
 #include <QHash>
@@ -16,14 +17,16 @@ namespace Gui {
 /**
  * The historic loads under way (`crmbridgectl source load`, Engine::HistoricLoad): one row per shop
  * source with a load not yet settled — a bar of the load's jobs the CRMs have settled, and in words
- * how many orders were read of how many, sent, failed, the rate and the time left. Hidden when no load
+ * how many orders were read of how many, sent, failed, the rate and the time left, or that it has
+ * stalled (nothing settled for a minute: no engine is sending). Hidden when no load
  * is under way. Read from the store (the load and the engine may run elsewhere). GUI thread.
  */
 class LoadProgressPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit LoadProgressPanel(std::shared_ptr<Storage::Database> db, QWidget *parent = nullptr);
+    explicit LoadProgressPanel(std::shared_ptr<Storage::Database> db, QWidget *parent = nullptr,
+                               const Common::Clock *clock = Common::Clock::system());
 
     void refresh();
 
@@ -36,6 +39,7 @@ private:
     Row &rowFor(const QString &source);
 
     std::shared_ptr<Storage::Database> m_db;
+    const Common::Clock *m_clock;
     QVBoxLayout *m_rows;
     QHash<QString, Row> m_shown;
 };
