@@ -53,3 +53,8 @@ crmbridge_add_test(BitrixEndToEnd LABEL integration TIMEOUT 300
 crmbridge_add_test(HistoricLoad LABEL integration GUI)
 target_compile_definitions(tst_HistoricLoad PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
 add_dependencies(tst_HistoricLoad crmbridgectl)
+
+# The historic load end to end, every step a crmbridgectl process killed midway and resumed.
+crmbridge_add_test(HistoricLoadEndToEnd LABEL engine TIMEOUT 900 LIBS crmbridge_sandbox Qt6::Network)
+target_compile_definitions(tst_HistoricLoadEndToEnd PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
+add_dependencies(tst_HistoricLoadEndToEnd crmbridgectl)
