@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A miniShop2 demo shop into RetailCRM, the way seed 002's pre-setup does it but resumable:
 // `crmbridgectl icml export` writes the catalogue in ICML (checked against the structure of reference
-// A.7) and the intake server serves it; `crmbridgectl retailcrm upload` sends the shop's customers and
-// orders in batches of 50, and an interrupted upload (and one whose watermark was lost) resumes without
-// a single duplicate in the sandbox.
+// A.7) and the intake server serves it; `crmbridgectl retailcrm upload` sends the shop's registered
+// customers in batches of 50, and an interrupted upload (and one whose watermark was lost) resumes
+// without a single duplicate in the sandbox; the orders follow by the historic load (`source load`,
+// `run --once`), linked to those customers, each once even when loaded again.
 #include "CtlProcess.h"
 #include "TestEnv.h"
 #include "fixtures/retailcrm/RetailTestKit.h"
@@ -13,6 +14,7 @@
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
@@ -117,6 +119,21 @@ private:
     }
 
     QJsonObject state() { return m_control->control(QStringLiteral("state"), {}, "GET"); }
+
+    /** What `retailcrm upload` said: "Customers: R read, U uploaded, E already there, F refused". */
+    struct Tally
+    {
+        int read = -1, uploaded = -1, existing = -1, refused = -1;
+    };
+    static Tally tally(const QString &out)
+    {
+        static const QRegularExpression line(
+            QStringLiteral("Customers: (\\d+) read, (\\d+) uploaded, (\\d+) already there, (\\d+) refused"));
+        const QRegularExpressionMatch m = line.match(out);
+        if (!m.hasMatch())
+            return {};
+        return { m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt(), m.captured(4).toInt() };
+    }
 
     /** RetailCRM's entities by externalId: a duplicate shows as a count above 1. */
     static QMap<QString, int> byExternalId(const QJsonArray &entities)
@@ -224,30 +241,36 @@ private Q_SLOTS:
 
     void uploadResumesWithoutDuplicates()
     {
-        // Interrupted after one batch of each kind.
+        // Asked for orders, it names their way in.
+        const auto orders
+            = ctl({ "retailcrm", "upload", "--source", "shop", "--connection", "crm", "--orders" });
+        QCOMPARE(orders.exitCode, 2);
+        QVERIFY2(orders.err.contains(QLatin1String("crmbridgectl source load shop")), qPrintable(orders.err));
+
+        // Customers, interrupted after one batch. (The demo account has a customer of its own under one of
+        // the shop's user ids: "already there", not a second one.)
+        const int before = int(state().value("customers").toArray().size());
         const auto first
             = ctl({ "retailcrm", "upload", "--source", "shop", "--connection", "crm", "--max-batches", "1" });
         QVERIFY2(first.exitCode == 0, qPrintable(first.err + first.out));
-        QVERIFY2(first.out.contains(QLatin1String("Orders: 50 read, 50 uploaded")), qPrintable(first.out));
-        QCOMPARE(state().value("orders").toArray().size(), 50);
+        const Tally one = tally(first.out);
+        QVERIFY2(one.read == 50 && one.uploaded + one.existing == 50 && one.refused == 0,
+                 qPrintable(first.out));
+        QCOMPARE(int(state().value("customers").toArray().size()), before + one.uploaded);
+        QCOMPARE(state().value("orders").toArray().size(), 0);
 
         // Resumed: the rest, and nothing twice.
         const auto rest = ctl({ "retailcrm", "upload", "--source", "shop", "--connection", "crm" });
         QVERIFY2(rest.exitCode == 0, qPrintable(rest.err + rest.out));
-        QVERIFY2(rest.out.contains(QLatin1String("Orders: 80 read, 80 uploaded")), qPrintable(rest.out));
         QVERIFY(rest.err.contains(QLatin1String("sent")));
-        QJsonObject s = state();
-        QCOMPARE(s.value("orders").toArray().size(), 130);
-        const QMap<QString, int> customers = byExternalId(s.value("customers").toArray());
-        for (auto it = customers.cbegin(); it != customers.cend(); ++it)
-            QVERIFY2(it.value() == 1, qPrintable(it.key()));
-        // Orders carry their customer (linked by the shop user id) and the number as externalId.
-        const QJsonObject one = s.value("orders").toArray().first().toObject();
-        QVERIFY(one.value("externalId").toString().contains(QLatin1Char('-')));
-        QCOMPARE(one.value("number").toString(),
-                 one.value("externalId").toString().replace(QLatin1Char('-'), QLatin1Char('/')));
-        QVERIFY(one.value("customer").toObject().contains("externalId"));
-        QVERIFY(!one.value("items").toArray().isEmpty());
+        QVERIFY2(rest.out.contains(QLatin1String("source load shop")), qPrintable(rest.out));
+        const Tally two = tally(rest.out);
+        QVERIFY2(two.read > 0 && two.refused == 0, qPrintable(rest.out));
+        const int registered = one.read + two.read;
+        const int customers = int(state().value("customers").toArray().size());
+        QCOMPARE(customers, before + one.uploaded + two.uploaded);
+        for (int count : byExternalId(state().value("customers").toArray()))
+            QCOMPARE(count, 1);
 
         // A crash between RetailCRM's answer and the watermark: the batches go again and are "already there".
         auto db = Storage::Database::open(m_database);
@@ -257,13 +280,38 @@ private Q_SLOTS:
         const auto again = ctl({ "retailcrm", "upload", "--source", "shop", "--connection", "crm" });
         QVERIFY2(again.exitCode == 0, qPrintable(again.err + again.out));
         QVERIFY2(
-            again.out.contains(QLatin1String("Orders: 130 read, 0 uploaded, 130 already there, 0 refused")),
+            again.out.contains(QStringLiteral("Customers: %1 read, 0 uploaded, %1 already there, 0 refused")
+                                   .arg(registered)),
             qPrintable(again.out));
+        QCOMPARE(int(state().value("customers").toArray().size()), customers);
+
+        // The orders: the historic load into the outbox, the engine sends them in orders/upload batches.
+        const auto load = ctl({ "source", "load", "shop" });
+        QVERIFY2(load.exitCode == 0, qPrintable(load.err + load.out));
+        const auto run = ctl({ "run", "--once" });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err.right(2000)));
+        QJsonObject s = state();
+        QCOMPARE(s.value("orders").toArray().size(), 130);
+        // Orders carry their customer (linked by the shop user id) and the number as externalId; the
+        // customers uploaded before are used, not made again.
+        for (int count : byExternalId(s.value("customers").toArray()))
+            QCOMPARE(count, 1);
+        const QJsonObject order = s.value("orders").toArray().first().toObject();
+        QVERIFY(order.value("externalId").toString().contains(QLatin1Char('-')));
+        QCOMPARE(order.value("number").toString(),
+                 order.value("externalId").toString().replace(QLatin1Char('-'), QLatin1Char('/')));
+        QVERIFY(!order.value("items").toArray().isEmpty());
+
+        // Loaded again from the start: nothing new is queued, nothing is sent twice.
+        const auto reload = ctl({ "source", "load", "shop", "--restart" });
+        QVERIFY2(reload.exitCode == 0, qPrintable(reload.err + reload.out));
+        QVERIFY2(reload.out.contains(QLatin1String("130 were queued or sent before")),
+                 qPrintable(reload.out));
+        const auto rerun = ctl({ "run", "--once" });
+        QVERIFY2(rerun.exitCode == 0, qPrintable(rerun.err.right(2000)));
         s = state();
         QCOMPARE(s.value("orders").toArray().size(), 130);
         for (int count : byExternalId(s.value("orders").toArray()))
-            QCOMPARE(count, 1);
-        for (int count : byExternalId(s.value("customers").toArray()))
             QCOMPARE(count, 1);
     }
 };

@@ -1367,28 +1367,7 @@ what changed, rollback saves an earlier version again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Upload a shop&apos;s existing customers and orders to RetailCRM in batches of 50; an interrupted upload
-resumes after the last batch RetailCRM accepted. Customers go first: orders link them by id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The RetailCRM connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only customers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only orders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop after N batches of each kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: retailcrm upload --source NAME --connection NAME [--customers|--orders]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1397,10 +1376,6 @@ resumes after the last batch RetailCRM accepted. Customers go first: orders link
     </message>
     <message>
         <source>… %1 sent (up to shop id %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1421,14 +1396,6 @@ resumes after the last batch RetailCRM accepted. Customers go first: orders link
     </message>
     <message>
         <source>Usage: crmbridgectl icml export --source NAME --out FILE [--site-url URL] [--shop-name TEXT] [--every MINUTES]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RetailCRM: upload existing customers and orders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: crmbridgectl retailcrm upload --source NAME --connection NAME [--customers|--orders] [--max-batches N]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1608,6 +1575,45 @@ hook.&lt;event&gt;.&lt;before|after&gt;. Engines read them when they start
     </message>
     <message>
         <source>Failure digests without a console (password | test)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload a shop&apos;s registered customers to RetailCRM in batches of 50, also those who never ordered,
+before its orders; an interrupted upload resumes after the last batch RetailCRM accepted.
+The orders follow with `crmbridgectl source load NAME`: each order once, through the outbox,
+sent by the engine in orders/upload batches and linked to these customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers (the only kind; kept for scripts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: orders are loaded with `source load`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after N batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orders are loaded with `crmbridgectl source load %1`: each order once, in its present status, through the outbox (the engine sends them to RetailCRM in orders/upload batches of 50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: retailcrm upload --source NAME --connection NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders: `crmbridgectl source load %1` reads them into the outbox; the engine sends them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RetailCRM: upload the shop&apos;s registered customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl retailcrm upload --source NAME --connection NAME [--max-batches N]</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1432,30 +1432,8 @@ mapping history ПОДКЛЮЧЕНИЕ | mapping diff ПОДКЛЮЧЕНИЕ [О
         <translation>--every — число минут</translation>
     </message>
     <message>
-        <source>Upload a shop&apos;s existing customers and orders to RetailCRM in batches of 50; an interrupted upload
-resumes after the last batch RetailCRM accepted. Customers go first: orders link them by id.</source>
-        <translation>Выгрузить имеющихся покупателей и заказы магазина в RetailCRM пакетами по 50; прерванная выгрузка
-продолжается после последнего пакета, принятого RetailCRM. Сначала покупатели: заказы ссылаются на них по id.</translation>
-    </message>
-    <message>
         <source>The RetailCRM connection</source>
         <translation>Подключение к RetailCRM</translation>
-    </message>
-    <message>
-        <source>Only customers</source>
-        <translation>Только покупатели</translation>
-    </message>
-    <message>
-        <source>Only orders</source>
-        <translation>Только заказы</translation>
-    </message>
-    <message>
-        <source>Stop after N batches of each kind</source>
-        <translation>Остановиться после N пакетов каждого вида</translation>
-    </message>
-    <message>
-        <source>usage: retailcrm upload --source NAME --connection NAME [--customers|--orders]</source>
-        <translation>использование: retailcrm upload --source ИМЯ --connection ИМЯ [--customers|--orders]</translation>
     </message>
     <message>
         <source>connection &quot;%1&quot; is not a RetailCRM connection</source>
@@ -1464,10 +1442,6 @@ resumes after the last batch RetailCRM accepted. Customers go first: orders link
     <message>
         <source>… %1 sent (up to shop id %2)</source>
         <translation>… отправлено %1 (до id в магазине %2)</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>Заказы</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -1488,14 +1462,6 @@ resumes after the last batch RetailCRM accepted. Customers go first: orders link
     <message>
         <source>Usage: crmbridgectl icml export --source NAME --out FILE [--site-url URL] [--shop-name TEXT] [--every MINUTES]</source>
         <translation>Использование: crmbridgectl icml export --source ИМЯ --out ФАЙЛ [--site-url URL] [--shop-name ТЕКСТ] [--every МИНУТЫ]</translation>
-    </message>
-    <message>
-        <source>RetailCRM: upload existing customers and orders</source>
-        <translation>RetailCRM: выгрузить имеющихся покупателей и заказы</translation>
-    </message>
-    <message>
-        <source>Usage: crmbridgectl retailcrm upload --source NAME --connection NAME [--customers|--orders] [--max-batches N]</source>
-        <translation>Использование: crmbridgectl retailcrm upload --source ИМЯ --connection ИМЯ [--customers|--orders] [--max-batches N]</translation>
     </message>
     <message>
         <source>Run the engine headless (--once: until nothing is due)</source>
@@ -1698,6 +1664,48 @@ hook.&lt;событие&gt;.&lt;before|after&gt;. Движки читают их
     <message>
         <source>Failure digests without a console (password | test)</source>
         <translation>Сводки об ошибках без консоли (password | test)</translation>
+    </message>
+    <message>
+        <source>Upload a shop&apos;s registered customers to RetailCRM in batches of 50, also those who never ordered,
+before its orders; an interrupted upload resumes after the last batch RetailCRM accepted.
+The orders follow with `crmbridgectl source load NAME`: each order once, through the outbox,
+sent by the engine in orders/upload batches and linked to these customers.</source>
+        <translation>Выгрузить зарегистрированных покупателей магазина в RetailCRM пачками по 50, в том числе тех, кто ещё
+ничего не заказывал, до его заказов; прерванная выгрузка продолжается после последней пачки, принятой RetailCRM.
+Заказы затем — командой `crmbridgectl source load ИМЯ`: каждый заказ один раз, через очередь отправки;
+движок отправляет их пачками orders/upload и связывает с этими покупателями.</translation>
+    </message>
+    <message>
+        <source>Customers (the only kind; kept for scripts)</source>
+        <translation>Покупатели (единственный вид; оставлено для сценариев)</translation>
+    </message>
+    <message>
+        <source>Refused: orders are loaded with `source load`</source>
+        <translation>Не принимается: заказы загружаются командой `source load`</translation>
+    </message>
+    <message>
+        <source>Stop after N batches</source>
+        <translation>Остановиться после N пачек</translation>
+    </message>
+    <message>
+        <source>orders are loaded with `crmbridgectl source load %1`: each order once, in its present status, through the outbox (the engine sends them to RetailCRM in orders/upload batches of 50)</source>
+        <translation>заказы загружаются командой `crmbridgectl source load %1`: каждый заказ один раз, в его текущем статусе, через очередь отправки (движок отправляет их в RetailCRM пачками orders/upload по 50)</translation>
+    </message>
+    <message>
+        <source>usage: retailcrm upload --source NAME --connection NAME</source>
+        <translation>использование: retailcrm upload --source ИМЯ --connection ИМЯ</translation>
+    </message>
+    <message>
+        <source>Orders: `crmbridgectl source load %1` reads them into the outbox; the engine sends them.</source>
+        <translation>Заказы: `crmbridgectl source load %1` помещает их в очередь отправки; движок их отправляет.</translation>
+    </message>
+    <message>
+        <source>RetailCRM: upload the shop&apos;s registered customers</source>
+        <translation>RetailCRM: выгрузить зарегистрированных покупателей магазина</translation>
+    </message>
+    <message>
+        <source>Usage: crmbridgectl retailcrm upload --source NAME --connection NAME [--max-batches N]</source>
+        <translation>Использование: crmbridgectl retailcrm upload --source ИМЯ --connection ИМЯ [--max-batches N]</translation>
     </message>
 </context>
 <context>

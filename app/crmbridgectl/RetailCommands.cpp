@@ -6,10 +6,9 @@
 #include "ShopSources.h"
 #include "StoreCommands.h"
 #include "crm/ConnectorFactory.h"
-#include "engine/RetailUploader.h"
+#include "engine/RetailCustomerUpload.h"
 #include "source/SourceRepo.h"
 #include "store/ConnectionRepo.h"
-#include "mapping/MappingRepo.h"
 #include "store/SettingsRepo.h"
 
 #include <QCoreApplication>
@@ -125,21 +124,31 @@ int upload(const QStringList &args, const QString &databaseUrl)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(Text::tr(
-        "Upload a shop's existing customers and orders to RetailCRM in batches of 50; an interrupted upload\n"
-        "resumes after the last batch RetailCRM accepted. Customers go first: orders link them by id."));
+        "Upload a shop's registered customers to RetailCRM in batches of 50, also those who never ordered,\n"
+        "before its orders; an interrupted upload resumes after the last batch RetailCRM accepted.\n"
+        "The orders follow with `crmbridgectl source load NAME`: each order once, through the outbox,\n"
+        "sent by the engine in orders/upload batches and linked to these customers."));
     parser.addOption({ QStringLiteral("source"), Text::tr("The shop source"), QStringLiteral("name") });
     parser.addOption(
         { QStringLiteral("connection"), Text::tr("The RetailCRM connection"), QStringLiteral("name") });
-    parser.addOption({ QStringLiteral("customers"), Text::tr("Only customers") });
-    parser.addOption({ QStringLiteral("orders"), Text::tr("Only orders") });
-    parser.addOption({ QStringLiteral("max-batches"), Text::tr("Stop after N batches of each kind"),
-                       QStringLiteral("n") });
+    parser.addOption(
+        { QStringLiteral("customers"), Text::tr("Customers (the only kind; kept for scripts)") });
+    parser.addOption({ QStringLiteral("orders"), Text::tr("Refused: orders are loaded with `source load`") });
+    parser.addOption(
+        { QStringLiteral("max-batches"), Text::tr("Stop after N batches"), QStringLiteral("n") });
     if (!parseSubcommand(parser, QStringLiteral("retailcrm upload"), args))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    if (parser.isSet(QStringLiteral("orders")))
+        return fail(Text::tr("orders are loaded with `crmbridgectl source load %1`: each order once, in its "
+                             "present status, through the outbox (the engine sends them to RetailCRM in "
+                             "orders/upload batches of 50)")
+                        .arg(parser.value(QStringLiteral("source")).isEmpty()
+                                 ? QStringLiteral("NAME")
+                                 : parser.value(QStringLiteral("source"))),
+                    2);
     if (parser.value(QStringLiteral("source")).isEmpty()
         || parser.value(QStringLiteral("connection")).isEmpty())
-        return fail(
-            Text::tr("usage: retailcrm upload --source NAME --connection NAME [--customers|--orders]"), 2);
+        return fail(Text::tr("usage: retailcrm upload --source NAME --connection NAME"), 2);
     auto opened = openSource(databaseUrl, parser.value(QStringLiteral("source")));
     if (!opened)
         return fail(opened.error().message);
@@ -151,72 +160,34 @@ int upload(const QStringList &args, const QString &databaseUrl)
     QObject owner;
     auto made = Crm::ConnectorFactory(opened->db, opened->secrets).forConnection(connection.value())(&owner);
     auto *connector = static_cast<Crm::RetailCrm::RetailCrmConnector *>(made.get());
-    Engine::RetailUploader uploader(connector, opened->source.get(), opened->db);
-    uploader.setMaxBatches(parser.value(QStringLiteral("max-batches")).toInt());
-    QObject::connect(&uploader, &Engine::RetailUploader::progress, [](int handled, qint64 lastId) {
+    Engine::RetailCustomerUpload upload(connector, opened->source.get(), opened->db);
+    upload.setMaxBatches(parser.value(QStringLiteral("max-batches")).toInt());
+    QObject::connect(&upload, &Engine::RetailCustomerUpload::progress, [](int handled, qint64 lastId) {
         err(Text::tr("… %1 sent (up to shop id %2)").arg(handled).arg(lastId));
     });
-
-    QList<Engine::RetailUploader::Kind> kinds;
-    if (!parser.isSet(QStringLiteral("orders")))
-        kinds << Engine::RetailUploader::Kind::Customers;
-    if (!parser.isSet(QStringLiteral("customers")))
-        kinds << Engine::RetailUploader::Kind::Orders;
-    int exitCode = 0;
-    for (const auto kind : kinds) {
-        const bool orders = kind == Engine::RetailUploader::Kind::Orders;
-        if (orders) {
-            // The drafts the engine would send: the stored mapping over the account's reference data.
-            Mapping::MappingRepo repo(opened->db);
-            auto schema = repo.loadSchema(connection->id);
-            if (!schema)
-                return fail(schema.error().message);
-            if (!schema->has_value()) {
-                std::optional<Common::Result<Crm::CrmSchema>> fetched;
-                QEventLoop loop;
-                connector->fetchSchema([&](Common::Result<Crm::CrmSchema> r) {
-                    fetched.emplace(std::move(r));
-                    loop.quit();
-                });
-                if (!fetched)
-                    loop.exec();
-                if (!*fetched)
-                    return fail(fetched->error().message);
-                (void)repo.saveSchema(connection->id, fetched->value());
-                *schema = fetched->value();
-            }
-            auto mapping = repo.load(connection->id);
-            if (!mapping)
-                return fail(mapping.error().message);
-            const Mapping::MappingSet set
-                = mapping->has_value() ? **mapping : Mapping::MappingSet::defaults(**schema);
-            uploader.setBuilder(std::make_shared<Mapping::DraftBuilder>(set, **schema));
-        }
-        std::optional<Common::Result<Engine::RetailUploader::Stats>> result;
-        QEventLoop loop;
-        uploader.run(kind, [&](auto r) {
-            result.emplace(std::move(r));
-            loop.quit();
-        });
-        if (!result)
-            loop.exec();
-        const QString what = orders ? Text::tr("Orders") : Text::tr("Customers");
-        if (!*result)
-            return fail(
-                Text::tr("%1: %2 (run the upload again to resume)").arg(what, result->error().message));
-        const auto &s = result->value();
-        out(Text::tr("%1: %2 read, %3 uploaded, %4 already there, %5 refused")
-                .arg(what)
-                .arg(s.read)
-                .arg(s.uploaded)
-                .arg(s.existing)
-                .arg(s.failed));
-        for (const QString &e : s.errors)
-            out(QStringLiteral("  %1").arg(e));
-        if (s.failed > 0)
-            exitCode = 1;
-    }
-    return exitCode;
+    std::optional<Common::Result<Engine::RetailCustomerUpload::Stats>> result;
+    QEventLoop loop;
+    upload.run([&](auto r) {
+        result.emplace(std::move(r));
+        loop.quit();
+    });
+    if (!result)
+        loop.exec();
+    const QString what = Text::tr("Customers");
+    if (!*result)
+        return fail(Text::tr("%1: %2 (run the upload again to resume)").arg(what, result->error().message));
+    const auto &s = result->value();
+    out(Text::tr("%1: %2 read, %3 uploaded, %4 already there, %5 refused")
+            .arg(what)
+            .arg(s.read)
+            .arg(s.uploaded)
+            .arg(s.existing)
+            .arg(s.failed));
+    for (const QString &e : s.errors)
+        out(QStringLiteral("  %1").arg(e));
+    out(Text::tr("Orders: `crmbridgectl source load %1` reads them into the outbox; the engine sends them.")
+            .arg(opened->source->name()));
+    return s.failed > 0 ? 1 : 0;
 }
 
 } // namespace
@@ -235,12 +206,12 @@ Command icmlCommand()
 
 Command retailCrmCommand()
 {
-    return { QStringLiteral("retailcrm"), Text::tr("RetailCRM: upload existing customers and orders"),
+    return { QStringLiteral("retailcrm"), Text::tr("RetailCRM: upload the shop's registered customers"),
              [](const QStringList &args, const QString &databaseUrl) {
                  if (args.value(0) == QLatin1String("upload"))
                      return upload(args.mid(1), databaseUrl);
                  out(Text::tr("Usage: crmbridgectl retailcrm upload --source NAME --connection NAME "
-                              "[--customers|--orders] [--max-batches N]"));
+                              "[--max-batches N]"));
                  return args.isEmpty() || args.value(0) != QLatin1String("--help") ? 2 : 0;
              } };
 }
