@@ -109,10 +109,17 @@ private Q_SLOTS:
                      *db.value(), QStringLiteral("SELECT COUNT(*) FROM secrets WHERE scope = 'source:sklad'"))
                      ->toInt(),
                  1);
+        // A login instead of a token: the password is checked and kept as the secret.
+        const Run byLogin = ctl({ "--database", m_store, "source", "add", "moysklad", "sklad2", "--login",
+                                  m_sandbox->login(), "--url", m_sandbox->apiUrl().toString(),
+                                  "--secret-key-file", m_keyFile },
+                                m_sandbox->password().toUtf8() + '\n');
+        QVERIFY2(byLogin.code == 0, qPrintable(byLogin.out + byLogin.err));
+        QVERIFY(byLogin.out.contains(QStringLiteral("its password is in the secret store")));
         QCOMPARE(Storage::Sql::scalar(*db.value(),
                                       QStringLiteral("SELECT COUNT(*) FROM sources WHERE kind = 'moysklad'"))
                      ->toInt(),
-                 1);
+                 2);
     }
 };
 

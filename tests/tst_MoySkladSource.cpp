@@ -35,6 +35,7 @@ private slots:
     void followsAHeavierRequestWeight();
     void waitsOutA429();
     void registeredAsMoySklad();
+    void signsInWithALogin();
 
 private:
     std::unique_ptr<Source::ShopSource> open(const QString &start, int requestsPer3s = 45);
@@ -113,11 +114,14 @@ void TestMoySkladSource::readsPrivatePersonsFromTheBeginning()
     QMap<ShopEvent::Kind, int> kinds;
     for (const ShopEvent &e : read->events)
         ++kinds[e.kind];
-    QCOMPARE(kinds.value(ShopEvent::Kind::CustomerSaved), 4); // the company and the entrepreneur are left out
+    // Four private buyers (the company and the entrepreneur are left out), then each of the seven bonus
+    // transactions of the three card holders (3 welcome, 4 sales) saves its buyer again with the points
+    // of now.
+    QCOMPARE(kinds.value(ShopEvent::Kind::CustomerSaved), 4 + 7);
     QCOMPARE(kinds.value(ShopEvent::Kind::PurchaseMade), 5); // six sales, one of them to the company
     QCOMPARE(kinds.value(ShopEvent::Kind::OrderCreated), 1);
     QVERIFY(!read->more);
-    QCOMPARE(read->marks.keys(), (QStringList { "customers", "orders", "retail" }));
+    QCOMPARE(read->marks.keys(), (QStringList { "bonus", "customers", "orders", "retail" }));
 
     // Maria's first sale: a Sony and two memory cards, 229 170 ₽, in roubles and UTC.
     const auto isMaria = [](const ShopEvent &e) {
@@ -154,7 +158,7 @@ void TestMoySkladSource::startsAtLatestAndPollsByUpdated()
     QVERIFY(first);
     QCOMPARE(first->events.size(), 0); // a live account: what is there already is not sent
     Marks marks = first->marks;
-    QCOMPARE(marks.size(), 3);
+    QCOMPARE(marks.size(), 4);
 
     QVERIFY(sale("Петров Алексей", 1234500).contains("id"));
     QVERIFY(sale("ООО «Фотостудия Кадр»", 999900).contains("id")); // a company: not read
@@ -185,6 +189,21 @@ void TestMoySkladSource::startsAtLatestAndPollsByUpdated()
     QCOMPARE(third->events.size(), 1);
     QCOMPARE(third->events.first().kind, ShopEvent::Kind::CustomerSaved);
     QCOMPARE(third->events.first().email, QStringLiteral("alexey@example.ru"));
+    for (auto it = third->marks.begin(); it != third->marks.end(); ++it)
+        marks.insert(it.key(), it.value());
+
+    // Points granted in MoySklad: the buyer is saved again with the new balance.
+    const QJsonObject agent = link("counterparty", "name=Петров Алексей");
+    QVERIFY(m_client
+                ->control("ui/bonustransaction",
+                          { { "agent", agent }, { "transactionType", "EARNING" }, { "bonusValue", 300 } })
+                .contains("id"));
+    auto fourth = source->read(marks, 100);
+    QVERIFY(fourth);
+    QCOMPARE(fourth->events.size(), 1);
+    QCOMPARE(fourth->events.first().kind, ShopEvent::Kind::CustomerSaved);
+    QCOMPARE(Model::Customer::fromJson(fourth->events.first().payload).extra.value("bonus_points").toDouble(),
+             500.0 + 189 + 300);
 }
 
 void TestMoySkladSource::marksNeitherRepeatNorSkip()
@@ -307,7 +326,7 @@ void TestMoySkladSource::waitsOutA429()
     QVERIFY(spent > 0);
     auto read = source->read({}, 10);
     QVERIFY2(read, read ? "" : qPrintable(read.error().toString()));
-    QCOMPARE(read->marks.size(), 3);
+    QCOMPARE(read->marks.size(), 4);
     const QJsonObject budget = m_client->control("state", {}, "GET").value("budget").toObject();
     QCOMPARE(budget.value("rejected_429").toInt(), 2); // the test's own last try and the source's first
 }
@@ -332,6 +351,27 @@ void TestMoySkladSource::registeredAsMoySklad()
     QVERIFY(tree);
     QCOMPARE(tree->ancestry(tree->categories().at(1).id).size(), 2); // Камеры under Фототехника
     QCOMPARE(source.value()->writeStatus("x", "y").error().code, QStringLiteral("unsupported"));
+}
+
+void TestMoySkladSource::signsInWithALogin()
+{
+    Source::SourceRecord record;
+    record.name = QStringLiteral("sklad");
+    record.kind = QStringLiteral("moysklad");
+    record.url = m_sandbox->apiUrl().toString();
+    record.config = QJsonObject { { "login", m_sandbox->login() }, { "start", "beginning" } };
+    auto wrong = Source::MoySklad::MoySkladConfig::fromRecord(record, "not-the-password");
+    QVERIFY(wrong);
+    auto refused = MoySkladSource::open(wrong.value());
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().kind, Common::ErrorKind::Auth);
+    auto config = Source::MoySklad::MoySkladConfig::fromRecord(record, m_sandbox->password().toUtf8());
+    QVERIFY(config);
+    auto source = MoySkladSource::open(config.value());
+    QVERIFY2(source, source ? "" : qPrintable(source.error().toString()));
+    auto read = source.value()->read({}, 100);
+    QVERIFY(read);
+    QCOMPARE(read->events.size(), 4 + 7 + 5 + 1);
 }
 
 QTEST_GUILESS_MAIN(TestMoySkladSource)

@@ -24,13 +24,17 @@ int fail(const QString &message, int code = 1)
     return code;
 }
 
-QByteArray readTokenLine()
+/** The first line of stdin without its line break (a password is kept as typed, a token trimmed). */
+QByteArray readSecretLine(bool password)
 {
     if (::isatty(STDIN_FILENO))
-        std::fputs("MoySklad token: ", stderr);
+        std::fputs(password ? "MoySklad password: " : "MoySklad token: ", stderr);
     std::string line;
     std::getline(std::cin, line);
-    return QByteArray::fromStdString(line).trimmed();
+    QByteArray bytes = QByteArray::fromStdString(line);
+    if (bytes.endsWith('\r'))
+        bytes.chop(1);
+    return password ? bytes : bytes.trimmed();
 }
 
 } // namespace
@@ -40,8 +44,9 @@ int sourceAddMoySklad(const QStringList &args, const QString &databaseUrl)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Add a MoySklad account as a shop source: its private buyers, retail sales and customer orders. "
-        "The API token is read from stdin (one line) and kept in the secret store.\n\n"
-        "  crmbridgectl source add moysklad NAME --token-stdin [--url "
+        "The API token (or, with --login, the password) is read from stdin (one line) and kept in the "
+        "secret store.\n\n"
+        "  crmbridgectl source add moysklad NAME --token-stdin | --login LOGIN [--url "
         "https://api.moysklad.ru/api/remap/1.2]"));
     parser.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("moysklad"));
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The source's name"));
@@ -50,6 +55,9 @@ int sourceAddMoySklad(const QStringList &args, const QString &databaseUrl)
                                      QStringLiteral("FILE"));
     parser.addOptions(
         { { QStringLiteral("token-stdin"), QStringLiteral("Read the MoySklad API token from stdin") },
+          { QStringLiteral("login"),
+            QStringLiteral("Sign in with this login instead; its password is read from stdin"),
+            QStringLiteral("LOGIN") },
           { QStringLiteral("url"),
             QStringLiteral("The API address (default %1)")
                 .arg(Source::MoySklad::MoySkladConfig::defaultApiUrl()),
@@ -68,8 +76,11 @@ int sourceAddMoySklad(const QStringList &args, const QString &databaseUrl)
     if (!parseSubcommand(parser, QStringLiteral("source add"), args))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2 || !parser.isSet(QStringLiteral("token-stdin")))
-        return fail(QStringLiteral("usage: source add moysklad NAME --token-stdin [--url API_URL]"), 2);
+    const bool byLogin = parser.isSet(QStringLiteral("login"));
+    if (positional.size() != 2 || byLogin == parser.isSet(QStringLiteral("token-stdin")))
+        return fail(
+            QStringLiteral("usage: source add moysklad NAME --token-stdin | --login LOGIN [--url API_URL]"),
+            2);
     auto db = openStore(databaseUrl);
     if (!db)
         return fail(db.error().message);
@@ -85,13 +96,15 @@ int sourceAddMoySklad(const QStringList &args, const QString &databaseUrl)
     record.config.insert(QStringLiteral("sales_as"),
                          parser.isSet(QStringLiteral("sales-as-deals")) ? QStringLiteral("deals")
                                                                         : QStringLiteral("purchases"));
+    if (byLogin)
+        record.config.insert(QStringLiteral("login"), parser.value(QStringLiteral("login")).trimmed());
     if (parser.isSet(QStringLiteral("requests-per-3s")))
         record.config.insert(QStringLiteral("requests_per_3s"),
                              parser.value(QStringLiteral("requests-per-3s")).toInt());
     Source::SourceRepo sources(db.value());
     if (sources.byName(record.name))
         return fail(QStringLiteral("a source named \"%1\" already exists").arg(record.name));
-    const QByteArray token = readTokenLine();
+    const QByteArray token = readSecretLine(byLogin);
     auto config = Source::MoySklad::MoySkladConfig::fromRecord(record, token);
     if (!config)
         return fail(config.error().message, 2);
@@ -120,8 +133,9 @@ int sourceAddMoySklad(const QStringList &args, const QString &databaseUrl)
                         if (!added)
                             return finish(fail(added.error().message));
                         out(QStringLiteral(
-                                "Added the moysklad source \"%1\" (%2); its token is in the secret store.")
-                                .arg(record.name, record.url));
+                                "Added the moysklad source \"%1\" (%2); its %3 is in the secret store.")
+                                .arg(record.name, record.url,
+                                     byLogin ? QStringLiteral("password") : QStringLiteral("token")));
                         finish(0);
                     });
             });

@@ -349,7 +349,7 @@ Command sourceCommand()
             out(QStringLiteral(
                 "Usage: crmbridgectl source add minishop2 NAME --url URL [--prefix modx_] [--from-start]\n"
                 "       crmbridgectl source add bitrix NAME --url URL [--site s1] [--from-start]\n"
-                "       crmbridgectl source add moysklad NAME --token-stdin [--url API_URL] [--from-start]\n"
+                "       crmbridgectl source add moysklad NAME --token-stdin | --login LOGIN [--url API_URL]\n"
                 "       crmbridgectl source list [--json]\n"
                 "       crmbridgectl source test NAME\n"
                 "       crmbridgectl source targets NAME [CONNECTION...] | NAME --all\n"

@@ -50,19 +50,19 @@ double rateFor(int requests, int windowMs)
 
 } // namespace
 
-MoySkladClient::MoySkladClient(const QString &apiUrl, const QByteArray &token, int requestsPerWindow,
+MoySkladClient::MoySkladClient(const QString &apiUrl, const QByteArray &authorization, int requestsPerWindow,
                                int windowMs)
     : m_apiUrl(apiUrl.endsWith('/') ? apiUrl.chopped(1) : apiUrl)
-    , m_token(token)
+    , m_authorization(authorization)
     , m_windowMs(windowMs)
     , m_requestsPerSecond(rateFor(requestsPerWindow, windowMs))
 {
-    // The budget belongs to the user (the token), shared by every source that uses it.
+    // The budget belongs to the user (its token or login), shared by every source that uses it.
     const QString account
         = QStringLiteral("moysklad:%1:%2")
               .arg(m_apiUrl,
                    QString::fromLatin1(
-                       QCryptographicHash::hash(token, QCryptographicHash::Sha1).toHex().left(12)));
+                       QCryptographicHash::hash(authorization, QCryptographicHash::Sha1).toHex().left(12)));
     Net::RateLimit limit;
     limit.requestsPerSecond = m_requestsPerSecond;
     m_limiter = Net::RateLimiter::forAccount(account, limit);
@@ -116,7 +116,7 @@ Result<QJsonObject> MoySkladClient::get(const QString &pathOrHref)
             continue;
         }
         Error error = status == 401
-            ? Error::auth(QStringLiteral("MoySklad refused the token: %1").arg(errorText(reply->body)),
+            ? Error::auth(QStringLiteral("MoySklad refused the credentials: %1").arg(errorText(reply->body)),
                           QStringLiteral("moysklad-auth"))
             : status == 403
             ? Error { Common::ErrorKind::Blocked,
@@ -146,7 +146,7 @@ Result<MoySkladClient::Reply> MoySkladClient::perform(const QByteArray &url)
     if (!curl)
         return Error::transient(QStringLiteral("Cannot start the HTTP client"), QStringLiteral("moysklad"));
     Reply reply;
-    const QByteArray authorization = "Authorization: Bearer " + m_token;
+    const QByteArray authorization = "Authorization: " + m_authorization;
     curl_slist *headers = curl_slist_append(nullptr, authorization.constData());
     curl_easy_setopt(curl, CURLOPT_URL, url.constData());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);

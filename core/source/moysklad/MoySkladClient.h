@@ -17,20 +17,25 @@ namespace Source::MoySklad {
 
 /**
  * A blocking client of the MoySklad JSON API 1.2 for the source's thread (ShopSource calls are
- * synchronous): libcurl with `Accept-Encoding: gzip` (MoySklad answers 415 without it) and a Bearer
- * token, every request first admitted by the account's Net::RateLimiter so the 45-units-per-3-s budget
- * is never exceeded. The limiter starts at @p requestsPerWindow and follows the server's
- * `X-RateLimit-Limit` / `X-Lognex-Retry-TimeInterval` when they say less (a user token costs 4 units
- * since 2026-12); a 429 holds the limiter for `X-Lognex-Retry-After` and the request is tried again.
- * Errors are values: 401 → Auth, 403 → Blocked (the API switched off), 429 after retries →
- * RateLimited, 5xx and network → Transient, other 4xx → Permanent with MoySklad's error text.
- * Owned and used by one thread.
+ * synchronous): libcurl with `Accept-Encoding: gzip` (MoySklad answers 415 without it) and the
+ * `Authorization` value it is given (`Bearer <token>` or `Basic <login:password>`), every request first
+ * admitted by the account's Net::RateLimiter so the 45-units-per-3-s budget is never exceeded. The limiter
+ * starts at @p requestsPerWindow and follows the server's `X-RateLimit-Limit` / `X-Lognex-Retry-TimeInterval`
+ * when they say less (a user token costs 4 units since 2026-12); a 429 holds the limiter for
+ * `X-Lognex-Retry-After` and the request is tried again. Errors are values: 401 → Auth, 403 → Blocked (the
+ * API switched off), 429 after retries → RateLimited, 5xx and network → Transient, other 4xx → Permanent with
+ * MoySklad's error text. Owned and used by one thread.
  */
 class MoySkladClient
 {
 public:
-    MoySkladClient(const QString &apiUrl, const QByteArray &token, int requestsPerWindow = 45,
+    MoySkladClient(const QString &apiUrl, const QByteArray &authorization, int requestsPerWindow = 45,
                    int windowMs = 3000);
+    static QByteArray bearer(const QByteArray &token) { return "Bearer " + token; }
+    static QByteArray basic(const QString &login, const QByteArray &password)
+    {
+        return "Basic " + (login.toUtf8() + ':' + password).toBase64();
+    }
     ~MoySkladClient();
 
     /** GET @p pathOrHref ("/entity/retaildemand?…" under the API URL, or a full href of it). */
@@ -52,7 +57,7 @@ private:
     static QString errorText(const QByteArray &body);
 
     QString m_apiUrl;
-    QByteArray m_token;
+    QByteArray m_authorization;
     int m_windowMs;
     double m_requestsPerSecond;
     std::shared_ptr<Net::RateLimiter> m_limiter;

@@ -30,6 +30,8 @@ StreamSpec specOf(const QString &stream)
         return { QStringLiteral("counterparty"), QStringLiteral("companyType=individual"), {} };
     if (stream == QLatin1String("retail"))
         return { QStringLiteral("retaildemand"), {}, QStringLiteral("agent,positions.assortment") };
+    if (stream == QLatin1String("bonus"))
+        return { QStringLiteral("bonustransaction"), {}, QStringLiteral("agent") };
     return { QStringLiteral("customerorder"), {}, QStringLiteral("agent,positions.assortment") };
 }
 
@@ -148,7 +150,8 @@ Common::Status MoySkladEventReader::readStream(const QString &stream, const Mark
 
 void MoySkladEventReader::addEvents(const QString &stream, const QJsonObject &row, SourceRead &out) const
 {
-    const QJsonObject agent = stream == QLatin1String("customers") ? row : row.value("agent").toObject();
+    const bool person = stream == QLatin1String("customers");
+    const QJsonObject agent = person ? row : row.value("agent").toObject();
     if (!MoySkladMapper::isPrivatePerson(agent)) {
         qCDebug(lcMoySklad) << "skipping" << stream << row.value("id").toString() << "of a company";
         return;
@@ -156,10 +159,14 @@ void MoySkladEventReader::addEvents(const QString &stream, const QJsonObject &ro
     ShopEvent event;
     event.source = m_source;
     event.entityId = row.value("id").toString();
-    if (stream == QLatin1String("customers")) {
-        const Model::Customer customer = MoySkladMapper::customerOf(row);
+    if (person || stream == QLatin1String("bonus")) {
+        // A bonus transaction changes the buyer's points: the buyer is saved again with them (the
+        // outbox drops the save when nothing it carries changed).
+        const Model::Customer customer = MoySkladMapper::customerOf(agent);
         event.kind = ShopEvent::Kind::CustomerSaved;
-        event.revision = row.value("updated").toString();
+        event.entityId = customer.id;
+        event.revision = person ? row.value("updated").toString()
+                                : QStringLiteral("bonus:") + row.value("id").toString();
         event.payload = customer.toJson();
         event.customer = customer.name;
         event.phone = ShopEvent::phoneKey(customer.phone);

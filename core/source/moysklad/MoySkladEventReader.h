@@ -13,7 +13,8 @@ class MoySkladClient;
  * - "retail": retail sales (`retaildemand`) of private persons → PurchaseMade, one per sale (or
  *   OrderCreated when the source sends sales as deals);
  * - "orders": customer orders of private persons → OrderCreated, later saves → OrderChanged;
- * - "customers": private persons (`companyType=individual`) → CustomerSaved with a content hash.
+ * - "customers": private persons (`companyType=individual`) → CustomerSaved with a content hash;
+ * - "bonus": bonus transactions → CustomerSaved of their private buyer with the points as they are now.
  * Legal entities and entrepreneurs are skipped (their rows still move the mark). A stream's mark is
  * "<updated>|<n>": the newest `updated` read (Moscow time, as MoySklad compares it) and how many rows
  * of exactly that time were read, so the next query `updated>=…` with `offset=n` neither repeats nor
@@ -26,7 +27,7 @@ public:
     MoySkladEventReader(MoySkladClient &client, QString sourceName, bool fromBeginning,
                         bool salesAsDeals = false);
 
-    static QStringList streams() { return { "customers", "retail", "orders" }; }
+    static QStringList streams() { return { "customers", "retail", "orders", "bonus" }; }
     Common::Result<SourceRead> read(const Marks &marks, int maxEvents);
 
 private:

@@ -13,7 +13,7 @@ using Common::Result;
 
 namespace Source::MoySklad {
 
-Result<MoySkladConfig> MoySkladConfig::fromRecord(const SourceRecord &record, const QByteArray &token)
+Result<MoySkladConfig> MoySkladConfig::fromRecord(const SourceRecord &record, const QByteArray &secret)
 {
     MoySkladConfig config;
     config.name = record.name;
@@ -25,11 +25,15 @@ Result<MoySkladConfig> MoySkladConfig::fromRecord(const SourceRecord &record, co
         return Error::invalidInput(
             QStringLiteral("\"%1\" is not a MoySklad API address (https://…/api/remap/1.2)").arg(record.url),
             QStringLiteral("moysklad-url"));
-    if (token.trimmed().isEmpty())
+    config.login = record.config.value("login").toString().trimmed();
+    if (secret.trimmed().isEmpty())
         return Error::auth(
-            QStringLiteral("The MoySklad source \"%1\" has no token in the secret store").arg(record.name),
+            QStringLiteral("The MoySklad source \"%1\" has no %2 in the secret store")
+                .arg(record.name,
+                     config.login.isEmpty() ? QStringLiteral("token") : QStringLiteral("password")),
             QStringLiteral("moysklad-token"));
-    config.token = token.trimmed();
+    // A password is taken as typed; a token never has spaces around it.
+    config.secret = config.login.isEmpty() ? secret.trimmed() : secret;
     config.fromBeginning = record.config.value("start").toString() == QLatin1String("beginning");
     config.requestsPerWindow = qBound(1, record.config.value("requests_per_3s").toInt(45), 45);
     const QString salesAs = record.config.value("sales_as").toString(QStringLiteral("purchases"));
@@ -41,9 +45,15 @@ Result<MoySkladConfig> MoySkladConfig::fromRecord(const SourceRecord &record, co
     return config;
 }
 
+QByteArray MoySkladConfig::authorization() const
+{
+    return login.isEmpty() ? MoySkladClient::bearer(secret) : MoySkladClient::basic(login, secret);
+}
+
 MoySkladSource::MoySkladSource(MoySkladConfig config)
     : m_config(std::move(config))
-    , m_client(std::make_unique<MoySkladClient>(m_config.apiUrl, m_config.token, m_config.requestsPerWindow))
+    , m_client(std::make_unique<MoySkladClient>(m_config.apiUrl, m_config.authorization(),
+                                                m_config.requestsPerWindow))
     , m_reader(std::make_unique<MoySkladEventReader>(*m_client, m_config.name, m_config.fromBeginning,
                                                      m_config.salesAsDeals))
 { }
@@ -53,7 +63,7 @@ MoySkladSource::~MoySkladSource() = default;
 Result<std::unique_ptr<MoySkladSource>> MoySkladSource::open(MoySkladConfig config)
 {
     std::unique_ptr<MoySkladSource> source(new MoySkladSource(std::move(config)));
-    // One cheap request proves the address, the token and gzip before the source is used.
+    // One cheap request proves the address, the credentials and gzip before the source is used.
     auto probe = source->m_client->get(QStringLiteral("/entity/organization?limit=1"));
     if (!probe)
         return probe.error();

@@ -11,12 +11,14 @@ namespace Source::MoySklad {
 class MoySkladClient;
 class MoySkladEventReader;
 
-/** How one MoySklad source is set up: from its SourceRecord plus the token from the SecretStore. */
+/** How one MoySklad source is set up: from its SourceRecord plus the token (or the password of a
+ *  login) from the SecretStore. */
 struct MoySkladConfig
 {
     QString name;
     QString apiUrl = defaultApiUrl();
-    QByteArray token; ///< from the SecretStore, never from the record
+    QByteArray secret; ///< the token, or the login's password; from the SecretStore, never from the record
+    QString login; ///< empty: the secret is a token (Bearer); else Basic auth with this login
     bool fromBeginning = false;
     int requestsPerWindow = 45; ///< the budget's requests per 3 s the source starts with
     /** Retail sales as deals (OrderCreated) instead of purchases (PurchaseMade) on a CRM customer. */
@@ -24,9 +26,11 @@ struct MoySkladConfig
 
     static QString defaultApiUrl() { return QStringLiteral("https://api.moysklad.ru/api/remap/1.2"); }
     /** Record: url = the API URL (default api.moysklad.ru); config "start" ("latest" | "beginning"),
-     *  "requests_per_3s" (45), "sales_as" ("purchases" | "deals"). The token is the source's secret
+     *  "requests_per_3s" (45), "sales_as" ("purchases" | "deals"), "login" (sign in with a login and its
+     * password instead of a token). The token or password is the source's secret
      * (SourceRecord::passwordSecretName). */
-    static Common::Result<MoySkladConfig> fromRecord(const SourceRecord &record, const QByteArray &token);
+    static Common::Result<MoySkladConfig> fromRecord(const SourceRecord &record, const QByteArray &secret);
+    QByteArray authorization() const;
 };
 
 /**
