@@ -8,9 +8,9 @@
 #include "common/MessageBox.h"
 #include "common/Translations.h"
 #include "history/HistoryPage.h"
+#include "mapping/MappingRepo.h"
 #include "store/AuditRepo.h"
 #include "store/ConnectionRepo.h"
-#include "mapping/MappingRepo.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -95,6 +95,9 @@ private slots:
         QCOMPARE(model->index(0, 3).data().toString(), QStringLiteral("old-retail"));
         QVERIFY(model->index(0, 1).data().toString().endsWith(QLatin1String("(console)")));
         QCOMPARE(model->index(1, 2).data().toString(), QStringLiteral("Connection added"));
+        // In words, not the stored keys: the CRM by its name and the account's address.
+        QCOMPARE(model->index(1, 4).data().toString(),
+                 QStringLiteral("RetailCRM at https://old.retailcrm.ru"));
         QCOMPARE(model->index(2, 2).data().toString(), QStringLiteral("Mapping saved"));
         QVERIFY2(model->index(2, 4).data().toString().endsWith(QLatin1String(", 1 change")),
                  qPrintable(model->index(2, 4).data().toString()));

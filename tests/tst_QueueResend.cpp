@@ -248,11 +248,13 @@ private Q_SLOTS:
         QCOMPARE(count(Store::JobState::Failed), 2);
         table->clearSelection();
 
-        // The failure group names its cause by HTTP status and the CRM's code, with advice.
+        // The failure group says what kind of failure it is, then its cause by HTTP status and the CRM's
+        // code, with advice.
         auto *groups = page.findChild<QListView *>(QStringLiteral("failureGroups"));
         QTRY_COMPARE(groups->model()->rowCount(), 1);
         const QModelIndex group = groups->model()->index(0, 0);
-        QVERIFY2(group.data().toString().startsWith(QStringLiteral("2 jobs, HTTP 400 · validation")),
+        QVERIFY2(group.data().toString().startsWith(
+                     QStringLiteral("2 jobs — The CRM refused a value\nHTTP 400 · validation")),
                  qPrintable(group.data().toString()));
         groups->setCurrentIndex(group);
         QTest::mouseClick(groups->viewport(), Qt::LeftButton, {}, groups->visualRect(group).center());

@@ -2029,6 +2029,58 @@ sent by the engine in orders/upload batches and linked to these customers.</sour
         <source>Hooks</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time limit, ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::BackSyncPanel</name>
@@ -2881,28 +2933,73 @@ sent by the engine in orders/upload batches and linked to these customers.</sour
         <source>Read the error, fix its cause in the mapping or the shop, then resend.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The deal was made; a later step failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order is linked to another deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM no longer accepts the sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM account is not paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM refused access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM asked to slow down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something the job refers to is gone in the CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping names something the CRM does not have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM refused a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop&apos;s data could not be made into a deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database or the keychain was not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM or the network did not answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other error</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::FailureGroupModel</name>
-    <message numerus="yes">
-        <source>%n job(s): %1</source>
-        <translation>
-            <numerusform>%n job: %1</numerusform>
-            <numerusform>%n jobs: %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n job(s), %1: %2</source>
-        <translation>
-            <numerusform>%n job, %1: %2</numerusform>
-            <numerusform>%n jobs, %1: %2</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1
 Last failed: %2
 %3</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) — %1</source>
+        <translation>
+            <numerusform>%n job — %1</numerusform>
+            <numerusform>%n jobs — %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2123,6 +2123,58 @@ sent by the engine in orders/upload batches and linked to these customers.</sour
         <source>Hooks</source>
         <translation>Хуки</translation>
     </message>
+    <message>
+        <source>name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>platform</source>
+        <translation>платформа</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>сайт</translation>
+    </message>
+    <message>
+        <source>when</source>
+        <translation>когда</translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation>команда</translation>
+    </message>
+    <message>
+        <source>time limit, ms</source>
+        <translation>предел времени, мс</translation>
+    </message>
+    <message>
+        <source>requests per second</source>
+        <translation>запросов в секунду</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>не задано</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>Gui::BackSyncPanel</name>
@@ -2987,25 +3039,61 @@ sent by the engine in orders/upload batches and linked to these customers.</sour
         <source>Read the error, fix its cause in the mapping or the shop, then resend.</source>
         <translation>Прочитайте ошибку, устраните её причину в сопоставлении или в магазине, затем отправьте заново.</translation>
     </message>
+    <message>
+        <source>The deal was made; a later step failed</source>
+        <translation>Сделка создана, но следующий шаг не прошёл</translation>
+    </message>
+    <message>
+        <source>The order is linked to another deal</source>
+        <translation>Заказ уже связан с другой сделкой</translation>
+    </message>
+    <message>
+        <source>The CRM no longer accepts the sign-in</source>
+        <translation>CRM больше не принимает вход</translation>
+    </message>
+    <message>
+        <source>The CRM account is not paid</source>
+        <translation>Аккаунт CRM не оплачен</translation>
+    </message>
+    <message>
+        <source>The CRM refused access</source>
+        <translation>CRM отказала в доступе</translation>
+    </message>
+    <message>
+        <source>The CRM asked to slow down</source>
+        <translation>CRM просит снизить частоту запросов</translation>
+    </message>
+    <message>
+        <source>Something the job refers to is gone in the CRM</source>
+        <translation>В CRM нет того, на что ссылается задание</translation>
+    </message>
+    <message>
+        <source>The mapping names something the CRM does not have</source>
+        <translation>В сопоставлении указано то, чего нет в CRM</translation>
+    </message>
+    <message>
+        <source>The CRM refused a value</source>
+        <translation>CRM отклонила значение</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s data could not be made into a deal</source>
+        <translation>Из данных магазина не получилось собрать сделку</translation>
+    </message>
+    <message>
+        <source>The database or the keychain was not available</source>
+        <translation>База данных или хранилище ключей были недоступны</translation>
+    </message>
+    <message>
+        <source>The CRM or the network did not answer in time</source>
+        <translation>CRM или сеть не ответили вовремя</translation>
+    </message>
+    <message>
+        <source>Other error</source>
+        <translation>Другая ошибка</translation>
+    </message>
 </context>
 <context>
     <name>Gui::FailureGroupModel</name>
-    <message numerus="yes">
-        <source>%n job(s): %1</source>
-        <translation>
-            <numerusform>%n задание: %1</numerusform>
-            <numerusform>%n задания: %1</numerusform>
-            <numerusform>%n заданий: %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n job(s), %1: %2</source>
-        <translation>
-            <numerusform>%n задание, %1: %2</numerusform>
-            <numerusform>%n задания, %1: %2</numerusform>
-            <numerusform>%n заданий, %1: %2</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1
 Last failed: %2
@@ -3013,6 +3101,14 @@ Last failed: %2
         <translation>%1
 Последняя ошибка: %2
 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) — %1</source>
+        <translation>
+            <numerusform>%n задание — %1</numerusform>
+            <numerusform>%n задания — %1</numerusform>
+            <numerusform>%n заданий — %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

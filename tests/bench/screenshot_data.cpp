@@ -294,10 +294,13 @@ int main(int argc, char *argv[])
                                QStringLiteral("m.vasilieva"),   QStringLiteral("novikov.s"),
                                QStringLiteral("kate.moroz"),    QStringLiteral("volkov.a"),
                                QStringLiteral("n.lebedeva"),    QStringLiteral("sokolov") };
+    // As the amoCRM connector reports a refused value: HTTP 400, code "validation: <the CRM's code>".
+    Common::Error refusedValue = Common::Error::permanent(
+        QStringLiteral("amoCRM rejected field “Дата заказа” (812345): \"14.11\" is not a date"),
+        QStringLiteral("validation: FieldValueInvalid"));
+    refusedValue.httpStatus = 400;
     const QList<Common::Error> causes {
-        Common::Error::permanent(
-            QStringLiteral("amoCRM rejected field “Дата заказа” (812345): \"14.11\" is not a date"),
-            QStringLiteral("FieldValueInvalid")),
+        refusedValue,
         Common::Error::permanent(QStringLiteral("Stage 70014 does not exist in pipeline “Розница”"),
                                  QStringLiteral("mapping-broken")),
         Common::Error::transient(QStringLiteral("No answer from the server: connection timed out")),

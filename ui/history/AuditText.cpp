@@ -6,6 +6,56 @@
 
 namespace Gui {
 
+namespace {
+/** A platform's or CRM's own spelling: "minishop2" → "miniShop2", "amocrm" → "amoCRM". */
+QString productName(const QString &kind)
+{
+    static const QHash<QString, QString> names {
+        { QStringLiteral("amocrm"), QStringLiteral("amoCRM") },
+        { QStringLiteral("retailcrm"), QStringLiteral("RetailCRM") },
+        { QStringLiteral("minishop2"), QStringLiteral("miniShop2") },
+        { QStringLiteral("bitrix"), QStringLiteral("1C-Bitrix") },
+        { QStringLiteral("moysklad"), QStringLiteral("MoySklad") },
+    };
+    return names.value(kind, kind);
+}
+} // namespace
+
+QString AuditText::field(const QString &key)
+{
+    static const QHash<QString, const char *> names {
+        { QStringLiteral("name"), QT_TR_NOOP("name") },
+        { QStringLiteral("base_url"), QT_TR_NOOP("address") },
+        { QStringLiteral("crm"), QT_TR_NOOP("CRM") },
+        { QStringLiteral("kind"), QT_TR_NOOP("platform") },
+        { QStringLiteral("site"), QT_TR_NOOP("site") },
+        { QStringLiteral("phase"), QT_TR_NOOP("when") },
+        { QStringLiteral("command"), QT_TR_NOOP("command") },
+        { QStringLiteral("timeout_ms"), QT_TR_NOOP("time limit, ms") },
+        { QStringLiteral("rate_limit"), QT_TR_NOOP("requests per second") },
+    };
+    const char *name = names.value(key);
+    return name ? tr(name) : key;
+}
+
+QString AuditText::value(const QJsonValue &value)
+{
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        if (o.contains(QLatin1String("from")) || o.contains(QLatin1String("to")))
+            return tr("“%1” → “%2”")
+                .arg(AuditText::value(o.value(QLatin1String("from"))),
+                     AuditText::value(o.value(QLatin1String("to"))));
+        return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    }
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    if (value.isBool())
+        return value.toBool() ? tr("yes") : tr("no");
+    const QString text = value.toVariant().toString();
+    return text.isEmpty() ? tr("not set") : text;
+}
+
 QString AuditText::action(const QString &action)
 {
     static const QHash<QString, const char *> names {
@@ -57,16 +107,16 @@ QString AuditText::details(const Store::AuditEntry &entry)
                    ? QString()
                    : QStringLiteral(", ") + d.value(QLatin1String("filter")).toString());
     if (entry.action == QLatin1String("settings.changed"))
-        return tr("“%1” → “%2”")
-            .arg(d.value(QLatin1String("from")).toString(), d.value(QLatin1String("to")).toString());
+        return value(d);
+    if (entry.action == QLatin1String("connection.added"))
+        return tr("%1 at %2")
+            .arg(productName(d.value(QLatin1String("crm")).toString()),
+                 d.value(QLatin1String("base_url")).toString());
+    if (entry.action == QLatin1String("source.added"))
+        return productName(d.value(QLatin1String("kind")).toString());
     QStringList parts;
-    for (auto it = d.begin(); it != d.end(); ++it) {
-        const QJsonValue v = it.value();
-        parts << it.key() + QStringLiteral(": ")
-                + (v.isObject()
-                       ? QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact))
-                       : v.toVariant().toString());
-    }
+    for (auto it = d.begin(); it != d.end(); ++it)
+        parts << field(it.key()) + QStringLiteral(": ") + value(it.value());
     return parts.join(QStringLiteral("; "));
 }
 

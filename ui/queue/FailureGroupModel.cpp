@@ -50,10 +50,12 @@ QVariant FailureGroupModel::data(const QModelIndex &index, int role) const
     const Store::FailureGroup &group = m_groups.at(index.row());
     switch (role) {
     case Qt::DisplayRole: {
+        // The kind of failure in the operator's language, then the cause and the error as the CRM or
+        // the engine wrote them (what a search or a support request needs verbatim).
         const QString cause = FailureAdvice::cause(group);
         const QString sample = group.sampleError.section(QLatin1Char('\n'), 0, 0);
-        return cause.isEmpty() ? tr("%n job(s): %1", nullptr, group.count).arg(sample)
-                               : tr("%n job(s), %1: %2", nullptr, group.count).arg(cause, sample);
+        return tr("%n job(s) — %1", nullptr, group.count).arg(FailureAdvice::title(group)) + QLatin1Char('\n')
+            + (cause.isEmpty() ? sample : cause + QStringLiteral(": ") + sample);
     }
     case Qt::ToolTipRole:
         return tr("%1\nLast failed: %2\n%3")

@@ -89,6 +89,9 @@ QueuePage::QueuePage(std::shared_ptr<Storage::Database> db, Engine::SyncEngine *
     m_groupView->setModel(m_groups);
     m_groupView->setWordWrap(true);
     m_groupView->setTextElideMode(Qt::ElideRight);
+    // Each cause is a few wrapped lines: stripes and a gap tell where one ends and the next begins.
+    m_groupView->setAlternatingRowColors(true);
+    m_groupView->setSpacing(2);
     m_resendSelected->setObjectName(QStringLiteral("resendSelectedButton"));
     m_cancelSelected->setObjectName(QStringLiteral("cancelSelectedButton"));
     m_resendFilter->setObjectName(QStringLiteral("resendFilterButton"));
