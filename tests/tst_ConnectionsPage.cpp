@@ -14,6 +14,7 @@
 #include "crm/amocrm/AmoTokens.h"
 #include "engine/BackSyncSetup.h"
 #include "fixtures/retailcrm/RetailTestKit.h"
+#include "moysklad/MoySkladSandbox.h"
 #include "secrets/MemorySecretStore.h"
 #include "secrets/SodiumSecretStore.h"
 #include "source/SourceRepo.h"
@@ -827,6 +828,76 @@ private Q_SLOTS:
         QCOMPARE(saved.kind, QStringLiteral("bitrix"));
         QCOMPARE(saved.config.value(QStringLiteral("site")).toString(), QStringLiteral("s1"));
         QCOMPARE(saved.config.value(QStringLiteral("prefix")).toString(), QStringLiteral("b_"));
+    }
+
+    /** "Add shop" offers MoySklad: an API address and a token instead of a database, tested against the
+     *  MoySklad sandbox, saved with the token in the keychain and nowhere in the store. */
+    void aMoySkladAccountIsAdded()
+    {
+        Sandbox::MoySklad::MoySkladSandboxOptions options;
+        options.seed = QStringLiteral("demo");
+        Sandbox::MoySklad::MoySkladSandbox sandbox(options);
+        QString error;
+        QVERIFY2(sandbox.start(&error), qPrintable(error));
+        auto secrets = std::make_shared<Secrets::MemorySecretStore>();
+        Gui::ConnectionsPage page(m_test->db(), secrets, TestSupport::shopSources());
+        page.show();
+        page.findChild<QPushButton *>(QStringLiteral("addShopButton"))->click();
+        auto *dialog = page.findChild<Gui::ShopSourceDialog *>();
+        QVERIFY(dialog);
+        auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("sourceKind"));
+        auto *prefix = dialog->findChild<QLineEdit *>(QStringLiteral("sourcePrefix"));
+        auto *login = dialog->findChild<QLineEdit *>(QStringLiteral("sourceLogin"));
+        auto *password = dialog->findChild<QLineEdit *>(QStringLiteral("sourcePassword"));
+        QVERIFY(!login->isVisible());
+        const int moysklad = kind->findData(QStringLiteral("moysklad"));
+        QVERIFY(moysklad >= 0);
+        kind->setCurrentIndex(moysklad);
+        QVERIFY(login->isVisible());
+        QVERIFY(!prefix->isVisible());
+        dialog->findChild<QLineEdit *>(QStringLiteral("sourceName"))->setText(QStringLiteral("sklad"));
+        auto *url = dialog->findChild<QLineEdit *>(QStringLiteral("sourceUrl"));
+        QVERIFY(url->placeholderText().contains(QLatin1String("https://api.moysklad.ru/api/remap/1.2")));
+        url->setText(sandbox.apiUrl().toString());
+        QSignalSpy tested(dialog, &Gui::ShopSourceDialog::testFinished);
+        auto *result = dialog->findChild<QLabel *>(QStringLiteral("sourceTestResult"));
+
+        // No token: said before anything is tried.
+        dialog->findChild<QPushButton *>(QStringLiteral("testSourceButton"))->click();
+        QTRY_COMPARE(tested.size(), 1);
+        QVERIFY(!tested.takeFirst().first().toBool());
+        QCOMPARE(result->text(), QStringLiteral("Paste the MoySklad API token."));
+
+        // A wrong token: MoySklad's refusal, in words.
+        password->setText(QStringLiteral("not-a-token"));
+        dialog->findChild<QPushButton *>(QStringLiteral("testSourceButton"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 20000);
+        QVERIFY2(!tested.takeFirst().first().toBool(), qPrintable(result->text()));
+        QVERIFY2(result->text().startsWith(QLatin1String("The shop cannot be read")),
+                 qPrintable(result->text()));
+
+        password->setText(sandbox.token());
+        dialog->findChild<QPushButton *>(QStringLiteral("testSourceButton"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 20000);
+        QVERIFY2(tested.first().first().toBool(), qPrintable(result->text()));
+        QVERIFY2(result->text().contains(QLatin1String("MoySklad at"))
+                     && result->text().contains(QLatin1String("retail sales")),
+                 qPrintable(result->text()));
+        dialog->findChild<QPushButton *>(QStringLiteral("saveSourceButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(Source::SourceRepo(m_test->db()).byName(QStringLiteral("sklad")), 20000);
+        const Source::SourceRecord saved
+            = Source::SourceRepo(m_test->db()).byName(QStringLiteral("sklad")).value();
+        QCOMPARE(saved.kind, QStringLiteral("moysklad"));
+        QCOMPARE(saved.url, sandbox.apiUrl().toString());
+        QVERIFY(!saved.config.contains(QStringLiteral("login")));
+        QVERIFY(!saved.config.contains(QStringLiteral("prefix")));
+        QVERIFY(!QJsonDocument(saved.config).toJson().contains(sandbox.token().toUtf8()));
+        std::optional<Common::Result<QByteArray>> kept;
+        secrets->read(saved.secretScope(), Source::SourceRecord::passwordSecretName(),
+                      [&](Common::Result<QByteArray> r) { kept.emplace(std::move(r)); });
+        QTRY_VERIFY(kept.has_value());
+        QVERIFY_OK(*kept);
+        QCOMPARE(kept->value(), sandbox.token().toUtf8());
     }
 
     void refusesAConnectionWithoutAnAddress()

@@ -4799,6 +4799,50 @@ Keys: %2</source>
         <source>Site:</source>
         <translation type="unfinished">Site:</translation>
     </message>
+    <message>
+        <source>MoySklad (retail and bonuses)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the password field holds an API token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token or password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API token, or the login&apos;s password. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MoySklad&apos;s JSON API 1.2; another address only for a test account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the MoySklad API token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the login&apos;s password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an API address (https://…/api/remap/1.2).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::StatusMapEditor</name>

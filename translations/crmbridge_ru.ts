@@ -4928,6 +4928,50 @@ Keys: %2</source>
         <source>Site:</source>
         <translation>Сайт:</translation>
     </message>
+    <message>
+        <source>MoySklad (retail and bonuses)</source>
+        <translation>МойСклад (розница и бонусы)</translation>
+    </message>
+    <message>
+        <source>empty: the password field holds an API token</source>
+        <translation>пусто: в поле пароля — токен API</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>API address:</source>
+        <translation>Адрес API:</translation>
+    </message>
+    <message>
+        <source>Token or password:</source>
+        <translation>Токен или пароль:</translation>
+    </message>
+    <message>
+        <source>The API token, or the login&apos;s password. %1</source>
+        <translation>Токен API или пароль логина. %1</translation>
+    </message>
+    <message>
+        <source>empty: %1</source>
+        <translation>пусто: %1</translation>
+    </message>
+    <message>
+        <source>MoySklad&apos;s JSON API 1.2; another address only for a test account</source>
+        <translation>JSON API 1.2 МоегоСклада; другой адрес — только для тестового аккаунта</translation>
+    </message>
+    <message>
+        <source>Paste the MoySklad API token.</source>
+        <translation>Вставьте токен API МоегоСклада.</translation>
+    </message>
+    <message>
+        <source>Write the login&apos;s password.</source>
+        <translation>Введите пароль логина.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an API address (https://…/api/remap/1.2).</source>
+        <translation>«%1» — не адрес API (https://…/api/remap/1.2).</translation>
+    </message>
 </context>
 <context>
     <name>Gui::StatusMapEditor</name>

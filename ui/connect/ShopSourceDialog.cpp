@@ -16,6 +16,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QThread>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace Gui {
@@ -31,6 +32,7 @@ struct TestOutcome
 
 const QString kMiniShop2Prefix = QStringLiteral("modx_");
 const QString kBitrixPrefix = QStringLiteral("b_");
+const QString kMoySklad = QStringLiteral("moysklad");
 
 } // namespace
 
@@ -47,6 +49,7 @@ ShopSourceDialog::ShopSourceDialog(std::shared_ptr<Storage::Database> db,
     , m_url(new QLineEdit(this))
     , m_prefix(new QLineEdit(kMiniShop2Prefix, this))
     , m_password(new QLineEdit(this))
+    , m_login(new QLineEdit(this))
     , m_fromStart(new QCheckBox(tr("Also send the orders already in the shop"), this))
     , m_result(new QLabel(this))
     , m_test(new QPushButton(tr("Test"), this))
@@ -58,6 +61,10 @@ ShopSourceDialog::ShopSourceDialog(std::shared_ptr<Storage::Database> db,
     m_kind->addItem(tr("miniShop2 (MODX)"), QStringLiteral("minishop2"));
     if (m_sources && m_sources->knows(QStringLiteral("bitrix")))
         m_kind->addItem(tr("1C-Bitrix (online store)"), QStringLiteral("bitrix"));
+    if (m_sources && m_sources->knows(kMoySklad))
+        m_kind->addItem(tr("MoySklad (retail and bonuses)"), kMoySklad);
+    m_login->setObjectName(QStringLiteral("sourceLogin"));
+    m_login->setPlaceholderText(tr("empty: the password field holds an API token"));
     m_site->setObjectName(QStringLiteral("sourceSite"));
     m_site->setPlaceholderText(tr("e.g. s1; empty: every site"));
     m_site->setToolTip(tr("The site (LID) whose orders this source reads, on a multi-site install"));
@@ -65,12 +72,9 @@ ShopSourceDialog::ShopSourceDialog(std::shared_ptr<Storage::Database> db,
     m_name->setPlaceholderText(tr("e.g. shop"));
     m_url->setObjectName(QStringLiteral("sourceUrl"));
     m_url->setPlaceholderText(QStringLiteral("mysql://user@db.example:3306/modx"));
-    m_url->setToolTip(tr("mysql://user@host:port/database, or sqlite:///path/shop.db; no password in it"));
     m_prefix->setObjectName(QStringLiteral("sourcePrefix"));
     m_password->setObjectName(QStringLiteral("sourcePassword"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setPlaceholderText(
-        m_secrets ? tr("The database user's password. %1").arg(SecretPlace::keptIn(*m_secrets)) : QString());
     m_fromStart->setObjectName(QStringLiteral("sourceFromStart"));
     m_result->setObjectName(QStringLiteral("sourceTestResult"));
     m_result->setWordWrap(true);
@@ -84,6 +88,7 @@ ShopSourceDialog::ShopSourceDialog(std::shared_ptr<Storage::Database> db,
     form->addRow(tr("Database address:"), m_url);
     form->addRow(tr("Table prefix:"), m_prefix);
     form->addRow(tr("Site:"), m_site);
+    form->addRow(tr("Login:"), m_login);
     form->addRow(tr("Password:"), m_password);
     form->addRow(QString(), m_fromStart);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -102,9 +107,33 @@ ShopSourceDialog::ShopSourceDialog(std::shared_ptr<Storage::Database> db,
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
+bool ShopSourceDialog::isMoySklad() const
+{
+    return m_kind->currentData().toString() == kMoySklad;
+}
+
 void ShopSourceDialog::onKindChanged()
 {
     const bool bitrix = m_kind->currentData().toString() == QLatin1String("bitrix");
+    const bool moysklad = isMoySklad();
+    // MoySklad is an HTTP API, not a database: an API address, a login or none, a token or password.
+    m_form->setRowVisible(m_prefix, !moysklad);
+    m_form->setRowVisible(m_login, moysklad);
+    static_cast<QLabel *>(m_form->labelForField(m_url))
+        ->setText(moysklad ? tr("API address:") : tr("Database address:"));
+    static_cast<QLabel *>(m_form->labelForField(m_password))
+        ->setText(moysklad ? tr("Token or password:") : tr("Password:"));
+    const QString keptIn = m_secrets ? SecretPlace::keptIn(*m_secrets) : QString();
+    m_password->setPlaceholderText(moysklad ? tr("The API token, or the login's password. %1").arg(keptIn)
+                                            : tr("The database user's password. %1").arg(keptIn));
+    if (moysklad) {
+        m_url->setPlaceholderText(
+            tr("empty: %1").arg(QStringLiteral("https://api.moysklad.ru/api/remap/1.2")));
+        m_url->setToolTip(tr("MoySklad's JSON API 1.2; another address only for a test account"));
+        m_form->setRowVisible(m_site, false);
+        return;
+    }
+    m_url->setToolTip(tr("mysql://user@host:port/database, or sqlite:///path/shop.db; no password in it"));
     // The other platform's default prefix follows the choice; one the operator typed stays.
     const QString prefix = m_prefix->text().trimmed();
     if (prefix.isEmpty() || prefix == kMiniShop2Prefix || prefix == kBitrixPrefix)
@@ -119,10 +148,16 @@ Source::SourceRecord ShopSourceDialog::record() const
     Source::SourceRecord record;
     record.name = m_name->text().trimmed();
     record.kind = m_kind->currentData().toString();
-    record.url = Source::ShopDbUrl::parse(m_url->text().trimmed())->toDisplayString();
-    record.config.insert(QStringLiteral("prefix"), m_prefix->text().trimmed());
     record.config.insert(QStringLiteral("start"),
                          m_fromStart->isChecked() ? QStringLiteral("beginning") : QStringLiteral("latest"));
+    if (isMoySklad()) {
+        record.url = m_url->text().trimmed();
+        if (!m_login->text().trimmed().isEmpty())
+            record.config.insert(QStringLiteral("login"), m_login->text().trimmed());
+        return record;
+    }
+    record.url = Source::ShopDbUrl::parse(m_url->text().trimmed())->toDisplayString();
+    record.config.insert(QStringLiteral("prefix"), m_prefix->text().trimmed());
     if (record.kind == QLatin1String("bitrix") && !m_site->text().trimmed().isEmpty())
         record.config.insert(QStringLiteral("site"), m_site->text().trimmed());
     return record;
@@ -132,13 +167,25 @@ QString ShopSourceDialog::problem() const
 {
     if (m_name->text().trimmed().isEmpty())
         return tr("Give the shop a name.");
+    if (Source::SourceRepo(m_db).byName(m_name->text().trimmed()))
+        return tr("A shop named “%1” exists already.").arg(m_name->text().trimmed());
+    if (isMoySklad()) {
+        if (m_password->text().trimmed().isEmpty())
+            return m_login->text().trimmed().isEmpty() ? tr("Paste the MoySklad API token.")
+                                                       : tr("Write the login's password.");
+        const QString address = m_url->text().trimmed();
+        const QUrl api(address);
+        if (!address.isEmpty()
+            && (!api.isValid() || !api.userInfo().isEmpty()
+                || (api.scheme() != QLatin1String("https") && api.scheme() != QLatin1String("http"))))
+            return tr("“%1” is not an API address (https://…/api/remap/1.2).").arg(address);
+        return {};
+    }
     auto url = Source::ShopDbUrl::parse(m_url->text().trimmed());
     if (!url)
         return url.error().message;
     if (!url->password.isEmpty())
         return tr("Put no password in the address: write it in the password field, it goes to the keychain.");
-    if (Source::SourceRepo(m_db).byName(m_name->text().trimmed()))
-        return tr("A shop named “%1” exists already.").arg(m_name->text().trimmed());
     return {};
 }
 

@@ -26,9 +26,11 @@ class SecretStore;
 namespace Gui {
 
 /**
- * Adds a shop database as a source — miniShop2 (MODX) or 1C-Bitrix (the sale module): its platform,
+ * Adds a shop as a source — a miniShop2 (MODX) or 1C-Bitrix (the sale module) database: its platform,
  * name, address (mysql://user@host:port/database or sqlite:///path), table prefix (modx_, b_), for
- * Bitrix the site whose orders it reads, and the password (to the keychain, never the store). "Test" connects
+ * Bitrix the site whose orders it reads, and the password (to the keychain, never the store); or a
+ * MoySklad account: its API address (empty: MoySklad's own), an optional login, and the token (or the
+ * login's password; to the keychain). "Test" connects
  * on a short-lived thread of its own and says what it sees (layout, orders); "Save" tests first, then
  * writes the password and the source. GUI thread; deletes itself when closed (WA_DeleteOnClose).
  */
@@ -55,9 +57,10 @@ private:
     void runTest(bool thenSave);
     void store();
     void setBusy(bool busy);
-    /** The platform picked: its prefix, address hint and Bitrix's site field follow. */
+    /** The platform picked: its prefix, address hint, Bitrix's site field and MoySklad's login follow. */
     void onKindChanged();
     Source::SourceRecord record() const;
+    bool isMoySklad() const;
 
     std::shared_ptr<Storage::Database> m_db;
     std::shared_ptr<Secrets::SecretStore> m_secrets;
@@ -69,6 +72,7 @@ private:
     QLineEdit *m_url;
     QLineEdit *m_prefix;
     QLineEdit *m_password;
+    QLineEdit *m_login;
     QCheckBox *m_fromStart;
     QLabel *m_result;
     QPushButton *m_test;
