@@ -160,6 +160,40 @@ private:
         QVERIFY_OK(m_engine->start());
     }
 
+    /** Every text column of the shop's tables declared latin1 with its bytes left as they are: an old
+     *  site that wrote cp1251 through a latin1 connection. */
+    void declareTablesLatin1KeepingTheBytes()
+    {
+        auto columns = m_shop->exec(
+            QStringLiteral("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT FROM"
+                           " information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+                           " AND CHARACTER_SET_NAME IS NOT NULL"));
+        QVERIFY_OK(columns);
+        QList<QStringList> list;
+        while (columns->next())
+            list.append({ columns->value(0).toString(), columns->value(1).toString(),
+                          columns->value(2).toString().toLower(), columns->value(3).toString(),
+                          columns->value(4).isNull() ? QString() : columns->value(4).toString() });
+        columns = Common::Result<QSqlQuery>(QSqlQuery());
+        QVERIFY(list.size() > 50);
+        for (const QStringList &c : std::as_const(list)) {
+            QString binary = c[2];
+            binary.replace(QStringLiteral("varchar"), QStringLiteral("varbinary"));
+            if (binary.startsWith(QLatin1String("char")))
+                binary.replace(0, 4, QStringLiteral("varbinary"));
+            binary.replace(QStringLiteral("text"), QStringLiteral("blob"));
+            QVERIFY_OK(
+                m_shop->exec(QStringLiteral("ALTER TABLE `%1` MODIFY `%2` %3").arg(c[0], c[1], binary)));
+            QString latin1 = QStringLiteral("%1 CHARACTER SET latin1").arg(c[2]);
+            if (c[3] == QLatin1String("NO"))
+                latin1 += QStringLiteral(" NOT NULL");
+            if (!c[4].isEmpty() && c[4] != QLatin1String("NULL"))
+                latin1 += QStringLiteral(" DEFAULT ") + c[4];
+            QVERIFY_OK(
+                m_shop->exec(QStringLiteral("ALTER TABLE `%1` MODIFY `%2` %3").arg(c[0], c[1], latin1)));
+        }
+    }
+
 private Q_SLOTS:
     void initTestCase_data()
     {
@@ -561,6 +595,97 @@ private Q_SLOTS:
         QCOMPARE(jobs(amoStatusJobs), 4);
         QCOMPARE(total(amoOrderDeals()), 16);
         QCOMPARE(int(amoState().value("leads").toArray().size()) - m_amoLeadsBefore, 16);
+    }
+
+    /** An old site whose tables are declared latin1 but hold cp1251 bytes (issue 19): the server hands
+     *  the reader «Ёëêèíà» for «Ёлкина»; the source finds the site's real charset and every name,
+     *  company and address reaches amoCRM in Russian. */
+    void aLatin1DeclaredCp1251SiteReachesAmoCrmInRussian()
+    {
+        QFETCH_GLOBAL(QString, charset);
+        if (charset != QLatin1String("cp1251"))
+            QSKIP("a cp1251 shop's bytes, in tables then declared latin1");
+        // A buyer whose name and address use cp1251's letters beyond А–я and its signs: Ё ё № « » —.
+        // (one who ordered once: a returning buyer's later orders link the contact the first one made)
+        const qint64 first
+            = shop(QStringLiteral(
+                       "SELECT MIN(v.ORDER_ID) FROM b_sale_order_props_value v WHERE v.ORDER_PROPS_ID = 2"
+                       " AND (SELECT COUNT(*) FROM b_sale_order_props_value w WHERE w.ORDER_PROPS_ID = 2"
+                       " AND w.VALUE = v.VALUE) = 1"))
+                  .toLongLong();
+        QVERIFY(first > 0);
+        const QString special = QStringLiteral("Ёлкина-Щёголева Юлия");
+        const QString address = QStringLiteral("ул. «Подъёмная» — д. № 5, кв. Ъ");
+        QVERIFY_OK(m_shop->exec(
+            QStringLiteral(
+                "UPDATE b_sale_order_props_value SET VALUE = ? WHERE ORDER_ID = ? AND ORDER_PROPS_ID = 1"),
+            { special, first }));
+        QVERIFY_OK(m_shop->exec(
+            QStringLiteral(
+                "UPDATE b_sale_order_props_value SET VALUE = ? WHERE ORDER_ID = ? AND ORDER_PROPS_ID = 6"),
+            { address, first }));
+        // What a person sees in Bitrix: order → (contact name, company, address).
+        QHash<qint64, QStringList> expected;
+        auto rows = m_shop->exec(QStringLiteral(
+            "SELECT o.ID, MAX(CASE WHEN v.ORDER_PROPS_ID IN (1, 11) THEN v.VALUE END),"
+            " MAX(CASE WHEN v.ORDER_PROPS_ID = 10 THEN v.VALUE END),"
+            " MAX(CASE WHEN v.ORDER_PROPS_ID IN (6, 15) THEN v.VALUE END)"
+            " FROM b_sale_order o JOIN b_sale_order_props_value v ON v.ORDER_ID = o.ID GROUP BY o.ID"));
+        QVERIFY_OK(rows);
+        while (rows->next())
+            expected.insert(
+                rows->value(0).toLongLong(),
+                { rows->value(1).toString(), rows->value(2).toString(), rows->value(3).toString() });
+        rows = Common::Result<QSqlQuery>(QSqlQuery());
+        QCOMPARE(expected.size(), 16);
+        QCOMPARE(expected.value(first).value(0), special);
+
+        declareTablesLatin1KeepingTheBytes();
+        // The replay is real: the server now converts each cp1251 byte as a latin1 character.
+        const QString garbled
+            = shop(QStringLiteral("SELECT VALUE FROM b_sale_order_props_value WHERE ORDER_ID = ?"
+                                  " AND ORDER_PROPS_ID = 1"),
+                   { first })
+                  .toString();
+        QVERIFY2(garbled != special && garbled.startsWith(QChar(0x00A8)), qPrintable(garbled));
+        QCOMPARE(shop(QStringLiteral("SELECT CHARACTER_SET_NAME FROM information_schema.COLUMNS WHERE"
+                                     " TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'b_sale_order_props_value'"
+                                     " AND COLUMN_NAME = 'VALUE'"))
+                     .toString(),
+                 QStringLiteral("latin1"));
+
+        startEngine();
+        QTRY_COMPARE_WITH_TIMEOUT(jobs(QStringLiteral("kind = 'order.created' AND state = 'done'")), 32,
+                                  90000);
+        QCOMPARE(total(amoOrderDeals()), 16);
+        int companies = 0;
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            const QJsonObject lead = amoEntity("leads", dealOf(it.key()));
+            QVERIFY2(!lead.isEmpty(), qPrintable(QString::number(it.key())));
+            const QJsonObject embedded = lead.value("_embedded").toObject();
+            const QJsonObject contact = amoEntity(
+                "contacts",
+                QString::number(
+                    embedded.value("contacts").toArray().first().toObject().value("id").toInteger()));
+            QCOMPARE(contact.value("name").toString(), it.value()[0]);
+            if (!it.value()[1].isEmpty()) {
+                ++companies;
+                const QJsonObject company = amoEntity(
+                    "companies",
+                    QString::number(
+                        embedded.value("companies").toArray().first().toObject().value("id").toInteger()));
+                QCOMPARE(company.value("name").toString(), it.value()[1]);
+            }
+            QVERIFY2(leadField(lead, QStringLiteral("Адрес доставки")).contains(it.value()[2]),
+                     qPrintable(leadField(lead, QStringLiteral("Адрес доставки"))));
+        }
+        QVERIFY(companies > 0);
+        const QJsonObject lead = amoEntity("leads", dealOf(first));
+        QVERIFY(leadField(lead, QStringLiteral("Адрес доставки")).contains(address));
+        qInfo("16 orders from latin1-declared cp1251 tables: %d orders' contact names, %d companies' names "
+              "and the"
+              " addresses, read right",
+              int(expected.size()), companies);
     }
 };
 

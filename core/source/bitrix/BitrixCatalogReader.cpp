@@ -42,7 +42,7 @@ Result<Model::Catalog> BitrixCatalogReader::read(const QString &siteUrl)
     while (query->next()) {
         Model::CatalogProduct product;
         product.id = query->value(0).toString();
-        product.name = query->value(1).toString().trimmed();
+        product.name = m_schema.text(query->value(1));
         if (!query->value(2).isNull() && query->value(2).toLongLong() > 0)
             product.categoryIds << query->value(2).toString();
         product.active = query->value(3).toString().trimmed() != QLatin1String("N");

@@ -50,6 +50,10 @@ Result<BitrixConfig> BitrixConfig::fromRecord(const SourceRecord &record, const 
             QStringLiteral("status_changes is \"history\" or \"date_status\", not \"%1\"")
                 .arg(statusChanges));
     config.statusFromHistory = statusChanges == QLatin1String("history");
+    auto charset = SiteCharset::parse(c.value(QStringLiteral("charset")).toString());
+    if (!charset)
+        return charset.error();
+    config.charset = charset.value();
     config.limits.waitLimitMs = qint64(c.value(QStringLiteral("wait_basket_minutes")).toDouble(10) * 60'000);
     config.limits.gapLimitMs = qint64(c.value(QStringLiteral("gap_minutes")).toDouble(10) * 60'000);
     return config;
@@ -63,7 +67,7 @@ BitrixSource::open(BitrixConfig config, std::shared_ptr<Storage::Database> store
     auto shop = ShopDb::open(config.url, config.prefix);
     if (!shop)
         return shop.error();
-    auto schema = SaleSchema::probe(*shop.value());
+    auto schema = SaleSchema::probe(*shop.value(), config.charset, config.reader.site);
     if (!schema)
         return schema.error();
     qCInfo(lcBitrix) << config.name << ": 1C-Bitrix" << schema->layoutName() << "at"

@@ -23,6 +23,7 @@ struct BitrixConfig
     bool fromBeginning = false;
     bool readForms = true;
     bool statusFromHistory = true;
+    std::optional<SiteCharset::Stored> charset; ///< nullopt: "auto"
     qint64 historyUserId = 0;
     IdWatermark::Limits limits;
 
@@ -30,7 +31,8 @@ struct BitrixConfig
      *  "latest"), "legal_person_types" (ids, comma-separated or an array), "forms" (true),
      *  "history_user_id" (0), "wait_basket_minutes" (10), "gap_minutes" (10), "prefix" (b_),
      *  "status_changes" ("history": from b_sale_order_change; "date_status": the orders' DATE_STATUS,
-     *  for a site that keeps no order history). */
+     *  for a site that keeps no order history), "charset" ("auto", "cp1251-in-latin1", "utf8-in-latin1",
+     *  "as-declared": see SiteCharset). */
     static Common::Result<BitrixConfig> fromRecord(const SourceRecord &record, const QByteArray &password);
 };
 

@@ -57,9 +57,9 @@ Result<QList<Model::FormSubmission>> FormReader::submissions(const QList<qint64>
         Model::FormSubmission form;
         form.id = heads->value(0).toString();
         form.receivedAt = SaleOrderReader::toDateTime(heads->value(1));
-        form.formName = heads->value(2).toString().trimmed();
+        form.formName = m_schema.text(heads->value(2));
         if (form.formName.isEmpty())
-            form.formName = heads->value(3).toString().trimmed();
+            form.formName = m_schema.text(heads->value(3));
         byId.insert(heads->value(0).toLongLong(), form);
     }
     heads = Result<QSqlQuery>(QSqlQuery());
@@ -75,14 +75,14 @@ Result<QList<Model::FormSubmission>> FormReader::submissions(const QList<qint64>
         auto found = byId.find(answers->value(0).toLongLong());
         if (found == byId.end())
             continue;
-        QString name = answers->value(1).toString().trimmed();
+        QString name = m_schema.text(answers->value(1));
         if (name.isEmpty() || name.startsWith(QLatin1String("SIMPLE_QUESTION_")))
-            name = answers->value(2).toString().trimmed();
-        QString value = answers->value(3).toString().trimmed();
+            name = m_schema.text(answers->value(2));
+        QString value = m_schema.text(answers->value(3));
         if (value.isEmpty())
-            value = answers->value(4).toString().trimmed();
+            value = m_schema.text(answers->value(4));
         if (value.isEmpty())
-            value = answers->value(5).toString().trimmed();
+            value = m_schema.text(answers->value(5));
         if (name.toLower().startsWith(QLatin1String("utm_"))) {
             found->utm.insert(name.toLower(), value);
             continue;

@@ -20,6 +20,7 @@ class FormReader
 public:
     explicit FormReader(SaleOrderReader &reader)
         : m_db(reader.db())
+        , m_schema(reader.schema())
     { }
 
     Common::Result<qint64> maxId();
@@ -31,6 +32,7 @@ public:
 
 private:
     ShopDb &m_db;
+    const SaleSchema &m_schema;
 };
 
 } // namespace Source::Bitrix

@@ -40,7 +40,7 @@ Common::Status OrderProperties::load(ShopDb &db, const SaleSchema &schema, const
         PropertyDef def;
         def.id = row.value(0).toLongLong();
         def.personTypeId = row.value(1).toLongLong();
-        def.name = row.value(2).toString().trimmed();
+        def.name = schema.text(row.value(2));
         def.code = row.value(3).toString().trimmed();
         def.type = row.value(4).toString().trimmed();
         def.payer = yes(row.value(5));
@@ -76,7 +76,7 @@ Common::Status OrderProperties::load(ShopDb &db, const SaleSchema &schema, const
     while (types->next()) {
         PersonType type;
         type.id = types->value(0).toLongLong();
-        type.name = types->value(1).toString().trimmed();
+        type.name = schema.text(types->value(1));
         type.site = types->value(2).toString().trimmed();
         type.legal = legalTypes.contains(type.id) || entityDomain.contains(type.id)
             || (!domainsKnown && nameSaysLegal(type.name));

@@ -37,7 +37,7 @@ Result<QList<ShopStatus>> SaleDirectory::statuses()
     while (query->next()) {
         ShopStatus status;
         status.id = query->value(0).toString().trimmed();
-        status.name = query->value(1).isNull() ? status.id : query->value(1).toString().trimmed();
+        status.name = query->value(1).isNull() ? status.id : m_schema.text(query->value(1));
         status.color = query->value(2).toString().remove(QLatin1Char('#')).trimmed();
         status.rank = query->value(3).toInt();
         // Bitrix has no final or fixed statuses of the miniShop2 kind: a manager may set any status.
@@ -58,7 +58,7 @@ Result<QList<ShopMethod>> SaleDirectory::methods(MethodKind kind)
         return query.error();
     QList<ShopMethod> list;
     while (query->next())
-        list.append({ query->value(0).toString(), query->value(1).toString().trimmed(),
+        list.append({ query->value(0).toString(), m_schema.text(query->value(1)),
                       query->value(2).toString().trimmed() != QLatin1String("N") });
     return list;
 }
@@ -76,7 +76,7 @@ Result<Model::CategoryTree> SaleDirectory::categories()
     QSet<QString> ids;
     while (query->next()) {
         const QString parent = query->value(1).isNull() ? QStringLiteral("0") : query->value(1).toString();
-        list.append({ query->value(0).toString(), parent, query->value(2).toString().trimmed() });
+        list.append({ query->value(0).toString(), parent, m_schema.text(query->value(2)) });
         ids.insert(list.last().id);
     }
     for (Model::Category &category : list) {

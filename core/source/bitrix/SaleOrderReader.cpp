@@ -220,21 +220,21 @@ Result<QList<Model::ShopOrder>> SaleOrderReader::readOrders(const QList<qint64> 
         Model::ShopOrder order;
         const qint64 id = row.value(cId).toLongLong();
         order.id = QString::number(id);
-        order.number = text(row.value(cAccountNumber));
+        order.number = m_schema.text(row.value(cAccountNumber));
         if (order.number.isEmpty())
             order.number = order.id;
         order.createdAt = toDateTime(row.value(cInserted));
         order.updatedAt = toDateTime(row.value(cUpdated));
-        order.statusId = text(row.value(cStatus));
+        order.statusId = m_schema.text(row.value(cStatus));
         order.statusName = m_statusNames.value(order.statusId);
         order.cost = row.value(cPrice).toDouble();
         order.deliveryCost = row.value(cPriceDelivery).toDouble();
-        order.deliveryId = text(row.value(cDelivery));
+        order.deliveryId = m_schema.text(row.value(cDelivery));
         order.deliveryName = m_deliveryNames.value(order.deliveryId);
-        order.paymentId = text(row.value(cPaySystem));
+        order.paymentId = m_schema.text(row.value(cPaySystem));
         order.paymentName = m_paymentNames.value(order.paymentId);
-        order.comment = text(row.value(cUserDescription));
-        order.context = text(row.value(cSite));
+        order.comment = m_schema.text(row.value(cUserDescription));
+        order.context = m_schema.text(row.value(cSite));
         if (const qint64 user = row.value(cUser).toLongLong(); user > 0)
             order.customer.id = QString::number(user);
         const qint64 personType = row.value(cPersonType).toLongLong();
@@ -249,12 +249,12 @@ Result<QList<Model::ShopOrder>> SaleOrderReader::readOrders(const QList<qint64> 
         p.insert(QStringLiteral("PAYED"), yes(row.value(cPayed)) ? QStringLiteral("Y") : QStringLiteral("N"));
         p.insert(QStringLiteral("CANCELED"),
                  yes(row.value(cCanceled)) ? QStringLiteral("Y") : QStringLiteral("N"));
-        p.insert(QStringLiteral("CURRENCY"), text(row.value(cCurrency)));
+        p.insert(QStringLiteral("CURRENCY"), m_schema.text(row.value(cCurrency)));
         p.insert(QStringLiteral("SUM_PAID"), row.value(cSumPaid).toDouble());
         p.insert(QStringLiteral("DISCOUNT_VALUE"), row.value(cDiscount).toDouble());
-        if (const QString tracking = text(row.value(cTracking)); !tracking.isEmpty())
+        if (const QString tracking = m_schema.text(row.value(cTracking)); !tracking.isEmpty())
             p.insert(QStringLiteral("TRACKING_NUMBER"), tracking);
-        if (const QString comments = text(row.value(cComments)); !comments.isEmpty())
+        if (const QString comments = m_schema.text(row.value(cComments)); !comments.isEmpty())
             p.insert(QStringLiteral("COMMENTS"), comments);
         byId.insert(id, order);
     }
@@ -289,14 +289,14 @@ Common::Status SaleOrderReader::readProperties(QHash<qint64, Model::ShopOrder> &
         if (found == orders.end())
             continue;
         Model::ShopOrder &order = *found;
-        const QString value = text(query->value(3));
+        const QString value = m_schema.text(query->value(3));
         const PropertyDef *def = m_props.byId(query->value(1).toLongLong());
         PropertyDef fallback;
         if (!def) {
             // A value whose definition was deleted keeps its own code and name.
             fallback.id = query->value(1).toLongLong();
-            fallback.code = text(query->value(4));
-            fallback.name = text(query->value(2));
+            fallback.code = m_schema.text(query->value(4));
+            fallback.name = m_schema.text(query->value(2));
             def = &fallback;
         }
         order.properties.insert(def->key(), value);
@@ -355,7 +355,7 @@ Common::Status SaleOrderReader::readLines(QHash<qint64, Model::ShopOrder> &order
             continue;
         Model::OrderLine line;
         line.productId = query->value(2).toString();
-        line.name = text(query->value(3));
+        line.name = m_schema.text(query->value(3));
         line.price = query->value(4).toDouble();
         line.quantity = query->value(5).toDouble();
         line.cost = line.price * line.quantity;
@@ -379,8 +379,8 @@ Common::Status SaleOrderReader::readLines(QHash<qint64, Model::ShopOrder> &order
     while (props->next()) {
         const auto [orderId, index] = lineOf.value(props->value(0).toLongLong());
         Model::OrderLine &line = orders[orderId].lines[index];
-        const QString code = text(props->value(3));
-        const QString value = text(props->value(2));
+        const QString code = m_schema.text(props->value(3));
+        const QString value = m_schema.text(props->value(2));
         // The catalogue's XML ids are bookkeeping, not options a buyer chose.
         if (code == QLatin1String("CATALOG.XML_ID") || code == QLatin1String("PRODUCT.XML_ID"))
             continue;
@@ -388,7 +388,7 @@ Common::Status SaleOrderReader::readLines(QHash<qint64, Model::ShopOrder> &order
             line.article = value;
             continue;
         }
-        line.options.insert(text(props->value(1)), value);
+        line.options.insert(m_schema.text(props->value(1)), value);
     }
     props = Result<QSqlQuery>(QSqlQuery());
     if (!m_schema.hasIblockSections)
@@ -437,7 +437,7 @@ Common::Status SaleOrderReader::readPaymentsAndShipments(QHash<qint64, Model::Sh
             const qint64 orderId = query->value(0).toLongLong();
             QJsonObject payment { { QStringLiteral("id"), query->value(1).toString() },
                                   { QStringLiteral("pay_system_id"), query->value(2).toString() },
-                                  { QStringLiteral("name"), text(query->value(3)) },
+                                  { QStringLiteral("name"), m_schema.text(query->value(3)) },
                                   { QStringLiteral("sum"), query->value(4).toDouble() },
                                   { QStringLiteral("paid"), yes(query->value(5)) } };
             Model::ShopOrder &order = orders[orderId];
@@ -466,10 +466,10 @@ Common::Status SaleOrderReader::readPaymentsAndShipments(QHash<qint64, Model::Sh
             const qint64 orderId = query->value(0).toLongLong();
             QJsonObject shipment { { QStringLiteral("id"), query->value(1).toString() },
                                    { QStringLiteral("delivery_id"), query->value(2).toString() },
-                                   { QStringLiteral("name"), text(query->value(3)) },
+                                   { QStringLiteral("name"), m_schema.text(query->value(3)) },
                                    { QStringLiteral("price"), query->value(4).toDouble() },
-                                   { QStringLiteral("status_id"), text(query->value(5)) },
-                                   { QStringLiteral("tracking_number"), text(query->value(6)) },
+                                   { QStringLiteral("status_id"), m_schema.text(query->value(5)) },
+                                   { QStringLiteral("tracking_number"), m_schema.text(query->value(6)) },
                                    { QStringLiteral("allow_delivery"), yes(query->value(7)) },
                                    { QStringLiteral("deducted"), yes(query->value(8)) } };
             Model::ShopOrder &order = orders[orderId];
@@ -505,7 +505,7 @@ Result<QList<SaleOrderReader::Row>> SaleOrderReader::scanAfter(const char *colum
         Row row;
         row.id = query->value(0).toLongLong();
         row.at = rawDateTime(query->value(1));
-        row.statusId = text(query->value(2));
+        row.statusId = m_schema.text(query->value(2));
         row.changedSinceInsert = row.at > rawDateTime(query->value(3));
         rows.append(row);
     }
@@ -563,7 +563,7 @@ Result<QHash<qint64, QString>> SaleOrderReader::numbers(const QList<qint64> &ids
     if (!query)
         return query.error();
     while (query->next()) {
-        const QString number = text(query->value(1));
+        const QString number = m_schema.text(query->value(1));
         numbers.insert(query->value(0).toLongLong(), number.isEmpty() ? query->value(0).toString() : number);
     }
     return numbers;

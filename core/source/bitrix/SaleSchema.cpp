@@ -10,7 +10,17 @@ QString SaleSchema::layoutName() const
 {
     QString name = hasPayments && hasShipments ? QStringLiteral("sale 16+ (payments, shipments)")
                                                : QStringLiteral("sale (order-level delivery and payment)");
-    return name + QStringLiteral(", ") + charset;
+    name += QStringLiteral(", ") + charset;
+    if (stored != SiteCharset::Stored::AsDeclared)
+        name += QStringLiteral(" (read as %1)").arg(SiteCharset::name(stored));
+    return name;
+}
+
+QString SaleSchema::text(const QVariant &value) const
+{
+    if (value.isNull())
+        return {};
+    return SiteCharset::repair(value.toString(), stored).trimmed();
 }
 
 Result<QSet<QString>> SaleSchema::columns(ShopDb &db, const char *table)
@@ -34,7 +44,8 @@ Result<QSet<QString>> SaleSchema::columns(ShopDb &db, const char *table)
     return names;
 }
 
-Result<SaleSchema> SaleSchema::probe(ShopDb &db)
+Result<SaleSchema> SaleSchema::probe(ShopDb &db, std::optional<SiteCharset::Stored> stored,
+                                     const QString &site)
 {
     auto orders = columns(db, "sale_order");
     if (!orders) {
@@ -80,7 +91,7 @@ Result<SaleSchema> SaleSchema::probe(ShopDb &db)
         schema.charset = QStringLiteral("utf8");
     } else {
         // An old install keeps its tables in cp1251; the server converts to the connection's utf8mb4
-        // both ways, so the reader sees Unicode either way. Reported, and checked by the tests.
+        // both ways, so the reader sees Unicode either way. Tables declared latin1 may hold other bytes.
         auto charset = db.scalar(
             QStringLiteral(
                 "SELECT CHARACTER_SET_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
@@ -89,6 +100,14 @@ Result<SaleSchema> SaleSchema::probe(ShopDb &db)
         if (!charset)
             return charset.error();
         schema.charset = charset->toString();
+        if (stored) {
+            schema.stored = *stored;
+        } else {
+            auto found = SiteCharset::detect(db, schema.charset, site);
+            if (!found)
+                return found.error();
+            schema.stored = found.value();
+        }
     }
     return schema;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "SiteCharset.h"
 #include "source/ShopDb.h"
 
 #include <QSet>
@@ -16,7 +17,8 @@ namespace Source::Bitrix {
  * - the order history `b_sale_order_change`, where status changes are recorded;
  * - `b_sale_bizval_persondomain`, which says which person types are legal entities (DOMAIN 'E');
  * - the `form` module (`b_form_result`), the `iblock` sections (category routing);
- * - the text columns' character set on MySQL (utf8/utf8mb4 or cp1251 on an old install).
+ * - the text columns' character set on MySQL (utf8/utf8mb4 or cp1251 on an old install), and what
+ *   the text really is when they are declared latin1 (SiteCharset).
  * Value type; made by probe() on its source's thread.
  */
 struct SaleSchema
@@ -31,6 +33,7 @@ struct SaleSchema
     bool hasDeliveryServices = false; ///< b_sale_delivery_srv (names of DELIVERY_ID)
     bool hasPaySystems = false;
     QString charset; ///< of b_sale_order's text columns: "utf8mb4", "cp1251" … ("utf8" on SQLite)
+    SiteCharset::Stored stored = SiteCharset::Stored::AsDeclared; ///< cp1251 bytes in latin1 tables …
     QSet<QString> orderColumns;
     QSet<QString> basketColumns;
 
@@ -38,7 +41,13 @@ struct SaleSchema
     QString layoutName() const;
     bool isCp1251() const { return charset.startsWith(QLatin1String("cp1251")); }
 
-    static Common::Result<SaleSchema> probe(ShopDb &db);
+    /** A text column's value as the site meant it: trimmed, repaired when the tables are misdeclared. */
+    QString text(const QVariant &value) const;
+
+    /** @p stored: what the source's config says the text is (nullopt: found out, see SiteCharset);
+     *  @p site: the source's site (LID), whose charset setting counts. */
+    static Common::Result<SaleSchema> probe(ShopDb &db, std::optional<SiteCharset::Stored> stored = {},
+                                            const QString &site = {});
     /** The column names of a Bitrix table (`sale_order` for b_sale_order), upper case; NotFound when
      *  the table is missing. */
     static Common::Result<QSet<QString>> columns(ShopDb &db, const char *table);
