@@ -423,6 +423,26 @@ private Q_SLOTS:
         QCOMPARE(jobs(QStringLiteral("order.status")).size(), 4);
     }
 
+    /** A status history row whose DATA this version cannot read still delivers the change: the
+     *  order's status as it is now. */
+    void anUnreadableHistoryRowSendsTheOrdersStatus()
+    {
+        makeShop(2);
+        auto source = openSource({ { "forms", false } });
+        QCOMPARE(poll(*source), 2);
+        const qint64 id = shopValue(QStringLiteral("SELECT MIN(ID) FROM b_sale_order")).toLongLong();
+        const QString now = QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        shopExec(QStringLiteral("UPDATE b_sale_order SET STATUS_ID = 'F', DATE_STATUS = ? WHERE ID = ?"),
+                 { now, id });
+        shopExec(QStringLiteral(
+                     "INSERT INTO b_sale_order_change (ORDER_ID, TYPE, DATA, DATE_CREATE, DATE_MODIFY,"
+                     " USER_ID, ENTITY, ENTITY_ID) VALUES (?, 'ORDER_STATUS_CHANGED', '{\"STATUS\":\"F\"}',"
+                     " ?, ?, 1, 'ORDER', ?)"),
+                 { id, now, now, id });
+        QCOMPARE(poll(*source), 1);
+        QCOMPARE(statusesOf(jobs(QStringLiteral("order.status"))), QStringList { QStringLiteral("F") });
+    }
+
     /** A web form result is a form submission with its questions as fields and its UTM mark. */
     void formResultsAreSubmissions()
     {

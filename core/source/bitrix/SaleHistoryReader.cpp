@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SaleHistoryReader.h"
 
+#include "BitrixLog.h"
+
 #include <QRegularExpression>
 
 namespace Source::Bitrix {
@@ -38,8 +40,9 @@ Result<QList<SaleHistoryReader::Entry>> SaleHistoryReader::after(qint64 after, i
 {
     ShopDb &db = m_reader.db();
     const QString select
-        = QStringLiteral("SELECT c.ID, c.ORDER_ID, c.TYPE, c.DATA, c.DATE_CREATE, o.LID FROM %1 c"
-                         " LEFT JOIN %2 o ON o.ID = c.ORDER_ID WHERE ")
+        = QStringLiteral(
+              "SELECT c.ID, c.ORDER_ID, c.TYPE, c.DATA, c.DATE_CREATE, o.LID, o.STATUS_ID FROM %1 c"
+              " LEFT JOIN %2 o ON o.ID = c.ORDER_ID WHERE ")
               .arg(db.table("sale_order_change"), db.table("sale_order"));
     QList<Entry> entries;
     auto collect = [&](const QString &where, const QVariantList &binds) -> Common::Status {
@@ -54,11 +57,18 @@ Result<QList<SaleHistoryReader::Entry>> SaleHistoryReader::after(qint64 after, i
             const bool ofSite = !query->value(5).isNull()
                 && (site.isEmpty() || query->value(5).toString().trimmed() == site);
             if (ofSite && query->value(2).toString().trimmed() == QLatin1String("ORDER_STATUS_CHANGED")) {
+                entry.statusChange = true;
+                entry.at = SaleOrderReader::rawDateTime(query->value(4));
                 if (auto statuses = statusesOf(query->value(3).toString())) {
-                    entry.statusChange = true;
                     entry.statusId = statuses->first;
                     entry.oldStatusId = statuses->second;
-                    entry.at = SaleOrderReader::rawDateTime(query->value(4));
+                } else {
+                    // DATA in a shape this version does not know: the change is not lost, the order's
+                    // status as it is now goes instead.
+                    entry.statusId = query->value(6).toString().trimmed();
+                    qCWarning(lcBitrix)
+                        << "history row" << entry.id << "of order" << entry.orderId
+                        << "has no STATUS_ID in its DATA; the order's status" << entry.statusId << "is sent";
                 }
             }
             entries.append(entry);

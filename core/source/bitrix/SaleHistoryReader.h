@@ -16,7 +16,8 @@ namespace Source::Bitrix {
 class SaleHistoryReader
 {
 public:
-    /** One history row. Only a status change of an order of the source's site has `statusChange`. */
+    /** One history row. Only a status change of an order of the source's site has `statusChange`; one
+     *  whose DATA cannot be read carries the order's status as it is now. */
     struct Entry
     {
         qint64 id = 0;
