@@ -72,7 +72,10 @@ std::unique_ptr<Source::ShopSource> TestMoySkladSource::open(const QString &star
     record.name = QStringLiteral("sklad");
     record.kind = QStringLiteral("moysklad");
     record.url = m_sandbox->apiUrl().toString();
-    record.config = QJsonObject { { "start", start }, { "requests_per_3s", requestsPer3s } };
+    // Sales as purchases (the reader's own events); deals are the default while the CRM side is missing.
+    record.config = QJsonObject { { "start", start },
+                                  { "requests_per_3s", requestsPer3s },
+                                  { "sales_as", "purchases" } };
     auto config = Source::MoySklad::MoySkladConfig::fromRecord(record, m_client->token.toLatin1());
     if (!config)
         return {};
