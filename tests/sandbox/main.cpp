@@ -65,6 +65,10 @@ int main(int argc, char **argv)
                                   "Requests per second per account (amocrm, default 7) or per API key "
                                   "(retailcrm, default 10); 0 = unlimited.",
                                   "rps");
+    const QCommandLineOption answerMs("answer-ms",
+                                      "How long every API answer takes, in ms (a real CRM over the "
+                                      "internet: hundreds); default 0.",
+                                      "ms", "0");
     const QCommandLineOption faults(
         "faults",
         "Fault profiles, comma-separated: " + Sandbox::FaultInjector::profileNames().join(", ") + ".",
@@ -93,9 +97,9 @@ int main(int argc, char **argv)
         "units", "1");
     const QCommandLineOption budget("budget", "moysklad: units per 3-second window; 0 = unlimited.", "units",
                                     "45");
-    parser.addOptions({ crm, port, seed, rate, faults, snapshot, redirect, autoApprove, webhookTimeout,
-                        accessTtl, subdomain, clientId, clientSecret, site, apiKey, login, password, weight,
-                        budget });
+    parser.addOptions({ crm,      port,        seed,           rate,      answerMs,  faults,   snapshot,
+                        redirect, autoApprove, webhookTimeout, accessTtl, subdomain, clientId, clientSecret,
+                        site,     apiKey,      login,          password,  weight,    budget });
     parser.process(app);
 
     const QString crmName = parser.value(crm);
@@ -110,6 +114,9 @@ int main(int argc, char **argv)
         = parser.isSet(rate) ? parser.value(rate).toDouble(&ok) : (crmName == "amocrm" ? 7 : 10);
     if (!ok || rateValue < 0)
         return fail(QStringLiteral("bad --rate"));
+    const int answerMsValue = parser.value(answerMs).toInt(&ok);
+    if (!ok || answerMsValue < 0)
+        return fail(QStringLiteral("bad --answer-ms"));
 
     Sandbox::RetailCrm::RetailSandboxOptions retail;
     if (crmName == QLatin1String("retailcrm")) {
@@ -118,6 +125,7 @@ int main(int argc, char **argv)
         retail.port = portValue;
         retail.seed = parser.value(seed);
         retail.rate = rateValue;
+        retail.answerMs = answerMsValue;
         retail.faults = parser.value(faults);
         retail.site = parser.value(site);
         if (parser.isSet(apiKey))
@@ -153,6 +161,7 @@ int main(int argc, char **argv)
     options.port = portValue;
     options.seed = parser.value(seed);
     options.rate = rateValue;
+    options.answerMs = answerMsValue;
     options.faults = parser.value(faults);
     options.snapshotFile = parser.value(snapshot);
     if (parser.isSet(redirect))

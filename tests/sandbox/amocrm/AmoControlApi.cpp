@@ -282,6 +282,8 @@ HttpResponse AmoControlApi::account(Call &call)
         account->language = b.value("language").toString();
     if (b.contains("webhook_disable_threshold"))
         m_context.notifier->setDisableThreshold(b.value("webhook_disable_threshold").toInt());
+    if (b.contains("answer_ms"))
+        m_context.options.answerMs = qMax(0, b.value("answer_ms").toInt());
     account->limiter.settings().update(b);
     if (b.value("reset_limiter").toBool() || b.value("unblock").toBool())
         account->limiter.reset();
@@ -293,6 +295,7 @@ HttpResponse AmoControlApi::account(Call &call)
                             { "duplicate_control", account->duplicateControl },
                             { "customers_mode", account->customersMode },
                             { "webhook_disable_threshold", m_context.notifier->disableThreshold() },
+                            { "answer_ms", m_context.options.answerMs },
                             { "rate_limit", account->limiter.toJson(m_context.clock.nowMs()) } });
 }
 

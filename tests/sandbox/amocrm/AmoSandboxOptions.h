@@ -19,6 +19,9 @@ struct AmoSandboxOptions
         = QStringLiteral("sbxSecret0123456789abcdefGHIJKLMNOPqrstuvwxyz0123456789ABCDEFghij");
     QString redirectUri = QStringLiteral("http://127.0.0.1:8787/callback");
     double rate = 7; ///< requests per second per account; 0 = unlimited
+    /** How long every API answer takes (ms), as the real service's hundreds of ms over the internet;
+     *  0 = at once (loopback). Changed at run time with POST /__sandbox/account {"answer_ms":…}. */
+    int answerMs = 0;
     QString faults; ///< comma-separated fault profiles
     QString snapshotFile; ///< loaded at start when it exists, written at stop
     bool autoApprove = false; ///< GET /oauth redirects at once instead of showing Allow/Deny

@@ -183,6 +183,8 @@ HttpResponse AmoServer::handle(const HttpRequest &request)
     }
     QString endpoint = QString::fromLatin1(request.method) + QStringLiteral(" (unknown)");
     HttpResponse response = handleApi(request, *account, path, baseUrl, &endpoint);
+    // The network and the CRM's own work: the answer (or the reset) comes this much later.
+    response.delayMs += qMax(0, m_context->options.answerMs);
     m_context->counters.record(endpoint, response.resetConnection ? 0 : response.status, nowMs);
     response.headers.append({ "X-Request-Id", traceId().toLatin1() });
     return response;

@@ -164,7 +164,9 @@ HttpResponse RetailControlApi::rateLimit(Call &call)
 {
     if (call.request.method == "POST")
         m_store.setRate(call.body);
-    return ok(m_store.rateSettings.toJson());
+    QJsonObject settings = m_store.rateSettings.toJson();
+    settings.insert("answer_ms", m_store.answerMs);
+    return ok(settings);
 }
 
 HttpResponse RetailControlApi::customField(Call &call)

@@ -15,6 +15,7 @@ struct RetailSandboxOptions
     QString site = QStringLiteral("demo-shop"); ///< code of the first site
     QString apiKey = QStringLiteral("sbxRetailKey0123456789abcdefGHIJ"); ///< full-access key
     double rate = 10; ///< requests per second per API key; 0 = unlimited
+    int answerMs = 0; ///< how long every API answer takes (ms); POST /__sandbox/rate-limit {"answer_ms"}
     QString faults; ///< comma-separated fault profiles
 };
 

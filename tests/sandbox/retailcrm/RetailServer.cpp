@@ -107,6 +107,7 @@ HttpResponse RetailServer::handle(const HttpRequest &request)
     }
     const QJsonObject params = parsePhpQuery(raw);
     HttpResponse response = handleApi(request, match, params);
+    response.delayMs += m_store->answerMs;
     m_store->counters.record(match.handler ? match.endpoint
                                            : QString::fromLatin1(request.method) + " (unknown)",
                              response.resetConnection ? 0 : response.status, nowMs);

@@ -14,6 +14,7 @@ RetailStore::RetailStore(const RetailSandboxOptions &options, SandboxClock &cloc
 {
     // RetailCRM throttles with a plain 503: no HTML pages and no escalation to a block.
     rateSettings.rate = options.rate;
+    answerMs = qMax(0, options.answerMs);
     rateSettings.burst = qMax(1.0, options.rate);
     rateSettings.html429Every = 0;
     rateSettings.violationThreshold = 0;
@@ -62,6 +63,8 @@ RateLimiter &RetailStore::limiter(const QString &apiKey)
 void RetailStore::setRate(const QJsonObject &settings)
 {
     rateSettings.update(settings);
+    if (settings.contains("answer_ms"))
+        answerMs = qMax(0, settings.value("answer_ms").toInt());
     for (RateLimiter &l : m_limiters) {
         l.settings() = rateSettings;
         l.reset();

@@ -76,6 +76,7 @@ public:
     FaultInjector faults;
     RequestCounters counters;
     RateLimitSettings rateSettings;
+    int answerMs = 0; ///< every API answer waits this long (the network and the CRM's own work)
     /** Called after a status change was recorded, with the order and the new status code. */
     std::function<void(const QJsonObject &order, const QString &status)> statusChanged;
 
