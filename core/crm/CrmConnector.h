@@ -198,6 +198,9 @@ public:
     virtual QString crmName() const = 0;
     /** How many deals one create call carries at most (amoCRM leads/complex: 50). */
     virtual int maxDealsPerCall() const = 0;
+    /** How many creates one round hands to createDeals: several calls the connector overlaps (amoCRM:
+     *  ten leads/complex calls and two notes calls of 250). */
+    virtual int maxDealsPerRound() const { return maxDealsPerCall(); }
     virtual ConnectorState state() const = 0;
     /** The external id this connector writes into the CRM for a draft: what findDealsByExternalIds
      *  looks up after a crash. By default the draft's own ("order:shop:812"); RetailCRM uses the

@@ -11,6 +11,9 @@ namespace Engine {
 
 class LeaseGuard;
 
+/** Stage moves (shop → CRM, CRM → shop) a round takes at most. */
+constexpr int kMovesPerRound = 50;
+
 /** How one lane works; read from the connection and the settings when the engine starts it. */
 struct LaneConfig
 {
@@ -20,7 +23,8 @@ struct LaneConfig
     /** This engine's lease on the connection (LaneLeaseKeeper): no round starts while it is not valid.
      *  Null for a lane run on its own (tests). */
     std::shared_ptr<const LeaseGuard> lease;
-    int leaseMax = 50; ///< jobs per round (a create call carries up to the connector's maximum)
+    /** Jobs per round: creates up to the connector's maxDealsPerRound, stage moves up to 50. */
+    int leaseMax = 500;
     qint64 leaseMs = 120'000; ///< a dead engine's jobs come back after this
     int idlePollMs = 500; ///< how often an idle lane looks for due jobs
     qint64 heartbeatMs = 5'000; ///< how often the lane reports its state to the store

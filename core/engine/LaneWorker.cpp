@@ -275,7 +275,7 @@ void LaneWorker::cycle()
         return;
     }
 
-    const int max = std::max(1, std::min(m_config.leaseMax, m_connector->maxDealsPerCall()));
+    const int max = std::max(1, std::min(m_config.leaseMax, m_connector->maxDealsPerRound()));
     // customer.saved is leased either way: with contacts not upserted it is settled as skipped, so
     // it never waits in the queue for a setting that may never come.
     const QStringList kinds = kCreateKinds + ChangeSender::kinds();

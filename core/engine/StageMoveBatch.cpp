@@ -47,8 +47,8 @@ QString StageMoveBatch::echoStage(const QString &pipelineId, const QString &stag
 
 bool StageMoveBatch::run(Finished finished)
 {
-    auto leased = m_jobs.lease(m_config.owner, std::max(1, m_config.leaseMax), m_config.leaseMs,
-                               m_config.connectionId, { jobKind() });
+    auto leased = m_jobs.lease(m_config.owner, std::clamp(m_config.leaseMax, 1, kMovesPerRound),
+                               m_config.leaseMs, m_config.connectionId, { jobKind() });
     if (!leased) {
         qCWarning(lcEngine) << "lane" << m_config.owner
                             << "cannot lease status changes:" << leased.error().toString();

@@ -126,8 +126,9 @@ void StatusLaneWorker::cycle()
         scheduleNext(1'000); // not confirmed as the connection's holder lately (see LaneWorker::cycle)
         return;
     }
-    auto leased = m_jobs->lease(m_config.owner, std::max(1, m_config.leaseMax), m_config.leaseMs,
-                                m_config.connectionId, { Source::StageChangeInbox::jobKind() });
+    const int max = std::clamp(m_config.leaseMax, 1, kMovesPerRound);
+    auto leased = m_jobs->lease(m_config.owner, max, m_config.leaseMs, m_config.connectionId,
+                                { Source::StageChangeInbox::jobKind() });
     if (!leased) {
         qCWarning(lcEngine) << "status lane" << m_config.owner
                             << "cannot lease jobs:" << leased.error().toString();
@@ -136,7 +137,7 @@ void StatusLaneWorker::cycle()
     }
     for (const Job &job : *leased)
         apply(job);
-    scheduleNext(leased->size() >= m_config.leaseMax ? 0 : m_config.idlePollMs);
+    scheduleNext(leased->size() >= max ? 0 : m_config.idlePollMs);
 }
 
 void StatusLaneWorker::apply(const Job &job)

@@ -46,6 +46,12 @@ qint64 RateLimiter::monotonicMs()
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
+qint64 RateLimiter::monotonicUs()
+{
+    using namespace std::chrono;
+    return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
 RateLimit RateLimiter::limit() const
 {
     QMutexLocker lock(&m_mutex);
@@ -60,7 +66,8 @@ void RateLimiter::setLimit(const RateLimit &limit)
 
 RateLimiter::Admission RateLimiter::tryAcquire()
 {
-    const qint64 now = monotonicMs();
+    const qint64 nowUs = monotonicUs();
+    const qint64 now = nowUs / 1000;
     QMutexLocker lock(&m_mutex);
     if (m_blockedUntil) {
         if (now < m_blockedUntil)
@@ -76,18 +83,16 @@ RateLimiter::Admission RateLimiter::tryAcquire()
     const double rps = m_limit.requestsPerSecond;
     if (rps <= 0)
         return {};
-    const int perWindow = qMax(1, int(std::floor(rps)));
-    const qint64 windowMs = qint64(std::ceil(1000.0 * perWindow / rps)) + qMax(0, m_limit.windowMarginMs);
-    const qint64 spacingMs = qint64(std::ceil(1000.0 / rps));
-    while (!m_sent.empty() && m_sent.front() <= now - windowMs)
+    const qint64 slotUs = qint64(std::ceil(1'000'000.0 / rps));
+    const qint64 earliestUs = qMax(m_nextSlotUs, m_holdUntil * 1000);
+    if (nowUs < earliestUs)
+        return { Admission::Verdict::Wait, (earliestUs - nowUs + 999) / 1000, {} };
+    // The next slot follows this one's own slot, not the moment the caller came back: a timer that
+    // fires a little late does not lower the rate. Later than a whole slot, the account was idle.
+    const qint64 takenUs = nowUs - earliestUs < slotUs ? earliestUs : nowUs;
+    m_nextSlotUs = takenUs + slotUs;
+    while (!m_sent.empty() && m_sent.front() <= now - 1000)
         m_sent.pop_front();
-    qint64 earliest = m_holdUntil;
-    if (!m_sent.empty())
-        earliest = qMax(earliest, m_sent.back() + spacingMs);
-    if (int(m_sent.size()) >= perWindow)
-        earliest = qMax(earliest, m_sent[m_sent.size() - size_t(perWindow)] + windowMs);
-    if (now < earliest)
-        return { Admission::Verdict::Wait, earliest - now, {} };
     m_sent.push_back(now);
     return {};
 }

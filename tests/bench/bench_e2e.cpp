@@ -107,6 +107,7 @@ private Q_SLOTS:
 
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
+        dir.setAutoRemove(!qEnvironmentVariableIsSet("CRMBRIDGE_BENCH_KEEP")); // the store and the engine log
         const QString database = QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("bridge.db"));
         const QString keyFile = dir.filePath(QStringLiteral("secret.key"));
         QVERIFY_OK(Secrets::SecretKey::generateFile(keyFile));

@@ -68,6 +68,7 @@ public:
 
     QString crmName() const override { return QStringLiteral("amocrm"); }
     int maxDealsPerCall() const override { return 50; }
+    int maxDealsPerRound() const override { return 500; }
     ConnectorState state() const override;
 
     void testConnection(Callback<AccountInfo> done) override;
@@ -168,9 +169,11 @@ private:
     void scanLeadsDown(QStringList wanted, qint64 idFloor, int page, QMap<QString, FoundDeal> found,
                        Callback<QMap<QString, FoundDeal>> done);
     std::shared_ptr<AmoBatchSender::Plan> leadsPatchPlan();
-    /** Sends @p items through @p plan in batches of at most @p batchSize, one after the other. */
+    /** Sends @p items through @p plan in batches of at most @p batchSize (or less after a 504), one
+     *  after the other. */
     void sendInBatches(QList<EncodedItem> items, int batchSize, std::shared_ptr<AmoBatchSender::Plan> plan,
                        QList<ItemOutcome> soFar, BatchCallback done);
+    int m_batchSize = 250; ///< add/update calls' batch now: the API's maximum, halved after a 504
     QHash<QString, QString> m_externalIds; ///< item key → external id, for reconciling creates
     QHash<QString, qint64> m_idFloors; ///< item key → its DealCreate::idFloor
     std::optional<ProductsCatalog> m_productsCatalog;

@@ -15,7 +15,8 @@ using Common::Error;
 namespace {
 
 constexpr int kComplexBatch = 50;
-constexpr int kBatch = 250;
+constexpr int kBatch = 250; ///< an add or update call's maximum (notes, leads PATCH)
+constexpr int kMinBatch = 10; ///< the smallest a 504 shrinks a batch to
 
 QJsonValue numeric(const QString &id)
 {
@@ -120,12 +121,20 @@ void AmoCrmConnector::sendInBatches(QList<EncodedItem> items, int batchSize,
         done(soFar);
         return;
     }
-    const QList<EncodedItem> batch = items.mid(0, batchSize);
-    items = items.mid(batchSize);
-    AmoBatchSender::send(batch, plan,
-                         [this, items, batchSize, plan, soFar, done](QList<ItemOutcome> outcomes) {
-                             sendInBatches(items, batchSize, plan, soFar + outcomes, done);
-                         });
+    const int size = std::max(1, std::min(batchSize, m_batchSize));
+    const QList<EncodedItem> batch = items.mid(0, size);
+    items = items.mid(size);
+    AmoBatchSender::send(
+        batch, plan, [this, items, batchSize, size, plan, soFar, done](QList<ItemOutcome> outcomes) {
+            // amoCRM answers 504 to a batch too big for it at the moment: the next ones are half the size,
+            // and grow back after each answered one. The timed-out items fail as transient (their job's
+            // retry adds what is missing, checking first what the call made after all).
+            const bool timedOut = std::any_of(outcomes.cbegin(), outcomes.cend(), [](const ItemOutcome &o) {
+                return o.error && o.error->httpStatus == 504;
+            });
+            m_batchSize = timedOut ? std::max(kMinBatch, size / 2) : std::min(kBatch, m_batchSize * 2);
+            sendInBatches(items, batchSize, plan, soFar + outcomes, done);
+        });
 }
 
 void AmoCrmConnector::createDeals(const QList<DealCreate> &items, BatchCallback done)
@@ -170,13 +179,36 @@ void AmoCrmConnector::createDeals(const QList<DealCreate> &items, BatchCallback 
                     else
                         encoded << linkCompany(std::move(e), company.value());
                 }
-                sendCreateChunks(encoded, 0, early,
-                                 [this, encoded, items, done](QList<ItemOutcome> outcomes) {
-                                     QStringList keys;
-                                     for (const DealCreate &item : items)
-                                         keys << item.key;
-                                     sendFollowUps(encoded, items, outcomes, inCallersOrder(keys, done));
-                                 });
+                QStringList keys;
+                for (const DealCreate &item : items)
+                    keys << item.key;
+                BatchCallback finish = inCallersOrder(keys, done);
+                if (encoded.isEmpty()) {
+                    finish(early);
+                    return;
+                }
+                // Every leads/complex call of the round is handed to the limiter at once, and each 250
+                // deals' notes go as soon as their calls are answered — while the next calls are in
+                // flight, so the CRM's answer time hides behind the budget instead of adding to it.
+                struct Round
+                {
+                    qsizetype groupsLeft = 0;
+                    QList<ItemOutcome> outcomes;
+                };
+                auto round = std::make_shared<Round>();
+                round->outcomes = early;
+                round->groupsLeft = (encoded.size() + kBatch - 1) / kBatch;
+                for (qsizetype from = 0; from < encoded.size(); from += kBatch) {
+                    const QList<EncodedItem> group = encoded.mid(from, kBatch);
+                    sendCreateChunks(
+                        group, 0, {}, [this, group, items, round, finish](QList<ItemOutcome> created) {
+                            sendFollowUps(group, items, created, [round, finish](QList<ItemOutcome> settled) {
+                                round->outcomes += settled;
+                                if (--round->groupsLeft == 0)
+                                    finish(round->outcomes);
+                            });
+                        });
+                }
             });
     });
 }
@@ -227,10 +259,13 @@ AmoBatchSender::Reconcile AmoCrmConnector::reconcileByExternalId()
 
 CrmConnector::BatchCallback AmoCrmConnector::inCallersOrder(const QStringList &keys, BatchCallback done)
 {
-    return [keys, done](QList<ItemOutcome> settled) {
+    QHash<QString, qsizetype> position;
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        position.insert(keys[i], i);
+    return [position, done](QList<ItemOutcome> settled) {
         // Answer in the caller's order, whatever order the rounds settled them in.
-        std::stable_sort(settled.begin(), settled.end(), [&keys](const auto &a, const auto &b) {
-            return keys.indexOf(a.key) < keys.indexOf(b.key);
+        std::stable_sort(settled.begin(), settled.end(), [&position](const auto &a, const auto &b) {
+            return position.value(a.key, -1) < position.value(b.key, -1);
         });
         done(settled);
     };
@@ -243,7 +278,6 @@ void AmoCrmConnector::sendCreateChunks(QList<EncodedItem> encoded, int from, QLi
         done(soFar);
         return;
     }
-    const QList<EncodedItem> chunk = encoded.mid(from, kComplexBatch);
     auto plan = std::make_shared<AmoBatchSender::Plan>();
     plan->send
         = [this, inbox](const QJsonArray &body, const CallMeta &meta, AmoApiClient::JsonCallback answer) {
@@ -258,9 +292,24 @@ void AmoCrmConnector::sendCreateChunks(QList<EncodedItem> encoded, int from, QLi
         forgetExternalIdField();
     };
     plan->reconcile = reconcileByExternalId();
-    AmoBatchSender::send(chunk, plan, [this, encoded, from, soFar, done, inbox](QList<ItemOutcome> outcomes) {
-        sendCreateChunks(encoded, from + kComplexBatch, soFar + outcomes, done, inbox);
-    });
+    // The chunks go out together (the limiter spaces them): a round does not wait for each answer in
+    // turn. Safe because a round never holds two new contacts of one person (BatchPlanner).
+    struct Chunks
+    {
+        qsizetype left = 0;
+        QList<ItemOutcome> outcomes;
+    };
+    auto chunks = std::make_shared<Chunks>();
+    chunks->outcomes = soFar;
+    chunks->left = (encoded.size() - from + kComplexBatch - 1) / kComplexBatch;
+    for (qsizetype at = from; at < encoded.size(); at += kComplexBatch) {
+        AmoBatchSender::send(encoded.mid(at, kComplexBatch), plan,
+                             [chunks, done](QList<ItemOutcome> outcomes) {
+                                 chunks->outcomes += outcomes;
+                                 if (--chunks->left == 0)
+                                     done(chunks->outcomes);
+                             });
+    }
 }
 
 void AmoCrmConnector::sendFollowUps(QList<EncodedItem> created, const QList<DealCreate> &items,

@@ -36,7 +36,7 @@ struct RetailConnectorConfig
     QString lane; ///< for the op log
     QUrl baseUrl; ///< https://example.retailcrm.ru
     QString site; ///< the shop's site code; every create, edit and list names it
-    Net::RateLimit limit { 10, 100 }; ///< RetailCRM allows 10 requests per second per key
+    Net::RateLimit limit { 10 }; ///< RetailCRM allows 10 requests per second per key
     Net::RetryPolicy retry;
     int connectTimeoutMs = 5000;
     int transferTimeoutMs = 20000;
