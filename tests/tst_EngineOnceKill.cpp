@@ -97,6 +97,11 @@ private:
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
         const CtlRun login = AmoTestKit::ctlLoginByCode(call, QStringLiteral("shop"), *m_control);
         QVERIFY2(login.exitCode == 0, qPrintable(login.err + login.out));
+        // Rounds of 50: each kill waits for a round settled and the next one out.
+        const CtlRun rounds = call({ QStringLiteral("settings"), QStringLiteral("set"),
+                                     QStringLiteral("lane.round_size"), QStringLiteral("50") },
+                                   {});
+        QVERIFY2(rounds.exitCode == 0, qPrintable(rounds.err));
         auto store = Storage::Database::open(m_database);
         QVERIFY_OK(store);
         m_store = store.value();

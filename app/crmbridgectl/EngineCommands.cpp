@@ -103,7 +103,7 @@ Command settingsCommand()
             parser.setApplicationDescription(Text::tr(
                 "The settings every engine and console on the store share (README, \"Engine settings\"):\n"
                 "contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.<connection>,\n"
-                "customers.upsert_contacts, retry.first_delay_s, retry.max_attempts,\n"
+                "customers.upsert_contacts, retry.first_delay_s, retry.max_attempts, lane.round_size,\n"
                 "hook.<event>.<before|after>. Engines read them when they start\n"
                 "(hooks: every round). `list` also shows what applies to each connection."));
             parser.addPositionalArgument(QStringLiteral("action"), Text::tr("list, set or unset"));
@@ -163,7 +163,7 @@ Command settingsCommand()
                     return failWith(applied.error());
                 out(Text::tr("Connection %1: contacts matched by %2, refreshed every %3 s; forms as %4; "
                              "customer profiles to contacts: %5; a passing failure retried after %6 s "
-                             "(doubling), at most %7 tries")
+                             "(doubling), at most %7 tries; %8 jobs a round")
                         .arg(c.name, applied->value("contact_match_rule").toString())
                         .arg(applied->value("contact_refresh_interval_s").toInteger())
                         .arg(applied->value("forms_as").toString(),
@@ -171,7 +171,8 @@ Command settingsCommand()
                                  ? Text::tr("on", "a setting")
                                  : Text::tr("off", "a setting"))
                         .arg(applied->value("retry_first_delay_s").toInteger())
-                        .arg(applied->value("retry_max_attempts").toInteger()));
+                        .arg(applied->value("retry_max_attempts").toInteger())
+                        .arg(applied->value("round_size").toInteger()));
             }
             return 0;
         }

@@ -44,13 +44,16 @@ void CreateSender::send(const BatchPlan &plan, Done done)
         return;
     }
     QList<PlannedCreate> planned;
+    QHash<qint64, qint64> floors;
     {
         // Committed before anything goes out: after a crash these jobs are reconciled, never resent blind.
         Storage::Transaction tx(*m_db);
         const qint64 floor = idFloor();
         for (const PlannedCreate &p : plan.creates) {
-            if (!m_jobs->markSending(p.candidate.jobId, m_config->owner, floor))
+            auto marked = m_jobs->markSending(p.candidate.jobId, m_config->owner, floor);
+            if (!marked)
                 continue;
+            floors.insert(p.candidate.jobId, marked.value());
             planned.append(p);
         }
         if (auto committed = tx.commit(); !committed) {
@@ -60,17 +63,15 @@ void CreateSender::send(const BatchPlan &plan, Done done)
             return;
         }
     }
-    sendCreates(planned, done);
+    sendCreates(planned, floors, done);
 }
 
 /** Deals first, then (when forms go to the CRM's inbox) the forms; each job settled from its own item. */
-void CreateSender::sendCreates(const QList<PlannedCreate> &planned, const Done &done)
+void CreateSender::sendCreates(const QList<PlannedCreate> &planned, const QHash<qint64, qint64> &floors,
+                               const Done &done)
 {
-    // The floor stored by markSending (kept from the job's first send), read back with the job.
-    const auto jobFloor = [this](qint64 jobId) {
-        auto job = m_jobs->get(jobId);
-        return job ? job->crmFloor : 0;
-    };
+    // The floor markSending kept (the job's first send's).
+    const auto jobFloor = [floors](qint64 jobId) { return floors.value(jobId); };
     QList<PlannedCreate> deals;
     QList<PlannedCreate> inbox;
     for (const PlannedCreate &p : planned)

@@ -53,7 +53,9 @@ public:
     void completeFollowUps(const QList<CreateCandidate> &candidates, std::function<void()> done);
 
 private:
-    void sendCreates(const QList<PlannedCreate> &planned, const Done &done);
+    /** @p floors: job id → the CRM id floor markSending kept for it. */
+    void sendCreates(const QList<PlannedCreate> &planned, const QHash<qint64, qint64> &floors,
+                     const Done &done);
     void settleOutcomes(const QList<PlannedCreate> &planned, const QList<Crm::ItemOutcome> &outcomes);
     /** Links the job's deal, records it on the job, and settles done or with its follow-ups pending. */
     void settleCreated(const Store::Job &job, const PlannedCreate &planned, const Crm::ItemOutcome &outcome,

@@ -87,11 +87,17 @@ Common::Status apply(std::shared_ptr<Storage::Database> db, LaneConfig &config)
         *out = n;
         return {};
     };
-    qint64 firstDelayS = 0, maxAttempts = 0;
+    qint64 firstDelayS = 0, maxAttempts = 0, roundSize = 0;
     if (auto read = positive(kRetryFirstDelay, 3600, &firstDelayS); !read)
         return read;
     if (auto read = positive(kRetryMaxAttempts, 100, &maxAttempts); !read)
         return read;
+    // Jobs a lane takes per round (its CRM's maximum when unset: amoCRM 500, RetailCRM 50). Smaller
+    // rounds hold fewer jobs in flight at a time, at the cost of the account's budget.
+    if (auto read = positive(kRoundSize, 500, &roundSize); !read)
+        return read;
+    if (roundSize > 0)
+        config.leaseMax = int(roundSize);
     if (firstDelayS > 0)
         config.retry.firstDelayMs = firstDelayS * 1000;
     if (maxAttempts > 0)
@@ -111,7 +117,8 @@ Common::Result<QJsonObject> describe(std::shared_ptr<Storage::Database> db, cons
                            config.formsToInbox ? QStringLiteral("unsorted") : QStringLiteral("lead") },
                          { "customers_upsert_contacts", config.customersToContacts },
                          { "retry_first_delay_s", config.retry.firstDelayMs / 1000 },
-                         { "retry_max_attempts", config.retry.maxAttempts } };
+                         { "retry_max_attempts", config.retry.maxAttempts },
+                         { "round_size", config.leaseMax } };
 }
 
 } // namespace Engine::EngineSettings

@@ -13,8 +13,8 @@ namespace Engine {
 /**
  * The engine's settings keys (README, "Engine settings"), read into a lane's config when the engine
  * starts it: `contacts.match_rule`, `contacts.refresh_interval_s`, `forms.as` (and per connection
- * `forms.as.<connection name>`), `customers.upsert_contacts`. A bad value is an error naming the key,
- * never silently replaced. Any thread.
+ * `forms.as.<connection name>`), `customers.upsert_contacts`, `retry.*`, `lane.round_size`. A bad value is an
+ * error naming the key, never silently replaced. Any thread.
  */
 namespace EngineSettings {
 
@@ -24,6 +24,7 @@ inline const QString kFormsAs = QStringLiteral("forms.as");
 inline const QString kCustomers = QStringLiteral("customers.upsert_contacts");
 inline const QString kRetryFirstDelay = QStringLiteral("retry.first_delay_s");
 inline const QString kRetryMaxAttempts = QStringLiteral("retry.max_attempts");
+inline const QString kRoundSize = QStringLiteral("lane.round_size");
 
 /** Applies the settings to @p config (its connection name picks the per-connection keys). */
 Common::Status apply(std::shared_ptr<Storage::Database> db, LaneConfig &config);

@@ -23,7 +23,9 @@ QString pollerStateName(PollerState state);
 struct PollerConfig
 {
     QString owner; ///< unique per engine instance and source: the key of its status row
-    int intervalMs = 1'000; ///< between polls (setting sources.poll_interval_ms); a poll is one indexed query
+    /** Between polls (setting sources.poll_interval_ms): half of an idle order's way to its deal, so
+     *  a new order is a deal within a second (issue 24). A poll is one indexed query per stream. */
+    int intervalMs = 500;
     int maxEvents
         = 200; ///< events read per stream and poll at most; a full read is followed by another at once
     int firstBackoffMs = 1'000; ///< after a failed poll; doubles up to maxBackoffMs

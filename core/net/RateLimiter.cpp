@@ -84,16 +84,22 @@ RateLimiter::Admission RateLimiter::tryAcquire()
     if (rps <= 0)
         return {};
     const qint64 slotUs = qint64(std::ceil(1'000'000.0 / rps));
-    const qint64 earliestUs = qMax(m_nextSlotUs, m_holdUntil * 1000);
+    // floor(rps) requests in any window of floor(rps)/rps s (one second for 7/s): a slot that catches
+    // up after a late one never makes a window hold one more.
+    const int perWindow = qMax(1, int(std::floor(rps)));
+    const qint64 windowUs = qint64(std::ceil(1'000'000.0 * perWindow / rps));
+    while (!m_sent.empty() && m_sent.front() <= nowUs - windowUs)
+        m_sent.pop_front();
+    qint64 earliestUs = qMax(m_nextSlotUs, m_holdUntil * 1000);
+    if (int(m_sent.size()) >= perWindow)
+        earliestUs = qMax(earliestUs, m_sent[m_sent.size() - size_t(perWindow)] + windowUs);
     if (nowUs < earliestUs)
         return { Admission::Verdict::Wait, (earliestUs - nowUs + 999) / 1000, {} };
     // The next slot follows this one's own slot, not the moment the caller came back: a timer that
     // fires a little late does not lower the rate. Later than a whole slot, the account was idle.
     const qint64 takenUs = nowUs - earliestUs < slotUs ? earliestUs : nowUs;
     m_nextSlotUs = takenUs + slotUs;
-    while (!m_sent.empty() && m_sent.front() <= now - 1000)
-        m_sent.pop_front();
-    m_sent.push_back(now);
+    m_sent.push_back(nowUs);
     return {};
 }
 
@@ -149,7 +155,7 @@ int RateLimiter::sentInLastSecond() const
     QMutexLocker lock(&m_mutex);
     int n = 0;
     for (qint64 t : m_sent) {
-        if (t > now - 1000)
+        if (t > (now - 1000) * 1000)
             ++n;
     }
     return n;

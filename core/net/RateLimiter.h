@@ -21,10 +21,11 @@ struct RateLimit
  * The request budget of one CRM account, shared by every thread and every HttpClient that talks to it
  * (process-wide registry keyed by account). Every request has its own slot 1/rps after the previous
  * one's slot (a virtual schedule in microseconds): with work waiting it spends exactly rps a second
- * (a timer that fires late does not push the schedule back), an idle account sends at once, and the
- * sends never outrun the schedule, so the CRM's bucket (amoCRM: 7 a second, 7 deep) takes arrival
- * jitter of up to six slots without a 429 — where a window of 1 s plus a margin wasted a tenth of
- * the budget (7 per 1.1 s). Callers ask
+ * (a timer that fires late does not push the schedule back), an idle account sends at once, and never
+ * more than floor(rps) go in any window of floor(rps)/rps seconds (7 in any second). The sends never
+ * outrun the schedule, so the CRM's bucket (amoCRM: 7 a second, 7 deep) takes arrival jitter of up
+ * to six slots without a 429 — where a window of 1 s plus a margin and a spacing rounded up wasted a
+ * tenth of the budget (7 per 1.1 s). Callers ask
  * tryAcquire(); when it says wait, they arm a timer and ask again — nobody sleeps or spins.
  * It also holds the account's pause (a 429's retry_after) and block (a 403 page: everything fails fast
  * until the cool-down ends or an operator unblocks). Thread-safe; signals may come from any thread.
@@ -73,7 +74,7 @@ private:
     mutable QMutex m_mutex;
     RateLimit m_limit;
     qint64 m_nextSlotUs = 0; ///< monotonic µs: the earliest moment the next request may go
-    std::deque<qint64> m_sent; ///< monotonic send times (ms) of the last second, for sentInLastSecond
+    std::deque<qint64> m_sent; ///< monotonic send times (µs) inside the current window
     qint64 m_holdUntil = 0;
     qint64 m_blockedUntil = 0; ///< monotonic; 0 = not blocked
     qint64 m_blockedUntilWallMs = 0;

@@ -220,23 +220,23 @@ Status JobRepo::renewLease(qint64 id, const QString &owner, qint64 leaseMs)
     return {};
 }
 
-Status JobRepo::markSending(qint64 id, const QString &owner, qint64 crmFloor)
+Result<qint64> JobRepo::markSending(qint64 id, const QString &owner, qint64 crmFloor)
 {
     // The floor of the first send stays: a deal that send may have made has an id above it, not
     // above a later, higher floor. A job whose deal exists never goes out as a create again.
-    auto updated = Sql::update(
+    auto updated = Sql::exec(
         *m_db,
         QStringLiteral("UPDATE jobs SET state = 'sending', step = 'unconfirmed',"
                        " crm_floor = CASE WHEN step = 'unconfirmed' THEN crm_floor ELSE ? END, updated_at = ?"
                        " WHERE id = ? AND lease_owner = ? AND state IN ('running', 'sending')"
-                       " AND step IN ('new', 'unconfirmed')"),
+                       " AND step IN ('new', 'unconfirmed') RETURNING crm_floor"),
         { crmFloor, m_clock->nowMs(), id, owner });
     if (!updated)
         return updated.error();
-    if (updated.value() == 0)
+    if (!updated->next())
         return Error::permanent(QStringLiteral("Job %1 is no longer leased by %2").arg(id).arg(owner),
                                 QStringLiteral("lease-lost"));
-    return {};
+    return updated->value(0).toLongLong();
 }
 
 Status JobRepo::recordCreated(qint64 id, const QString &owner, const QString &crmId,
@@ -320,18 +320,25 @@ Status JobRepo::settle(qint64 id, const QString &owner, const QString &state, qi
     Storage::Transaction tx(*m_db);
     if (!tx.isActive())
         return tx.error();
-    auto current = Sql::exec(
-        *m_db,
-        QStringLiteral(
-            "SELECT %1 FROM jobs WHERE id = ? AND lease_owner = ? AND state IN ('running', 'sending')")
-            .arg(kColumns),
-        { id, owner });
+    // Only what the settle and its attempt row need: a round settles hundreds of jobs, and reading
+    // (and parsing) every payload again cost a fifth of the lane's time.
+    auto current
+        = Sql::exec(*m_db,
+                    QStringLiteral("SELECT state, crm_id, attempts, lease_owner, updated_at FROM jobs"
+                                   " WHERE id = ? AND lease_owner = ? AND state IN ('running', 'sending')"),
+                    { id, owner });
     if (!current)
         return current.error();
     if (!current->next())
         return Error::permanent(QStringLiteral("Job %1 is no longer leased by %2").arg(id).arg(owner),
                                 QStringLiteral("lease-lost"));
-    const Job job = jobFromQuery(*current);
+    Job job;
+    job.id = id;
+    job.state = jobStateFromName(current->value(0).toString()).value_or(JobState::Pending);
+    job.crmId = current->value(1).toString();
+    job.attempts = current->value(2).toInt();
+    job.leaseOwner = current->value(3).toString();
+    job.updatedAt = current->value(4).toLongLong();
     *current = QSqlQuery();
 
     const qint64 now = m_clock->nowMs();

@@ -46,8 +46,9 @@ public:
     Common::Status renewLease(qint64 id, const QString &owner, qint64 leaseMs);
     /** Commits that a create is about to go out (step Unconfirmed); after a crash, a lost answer or a
      *  failure the job is reconciled before a retry or a resend. @p crmFloor: the highest CRM deal id
-     *  known now (kept from the first send). Refused for a job whose deal exists. */
-    Common::Status markSending(qint64 id, const QString &owner, qint64 crmFloor = 0);
+     *  known now (kept from the first send); answers the floor in force. Refused for a job whose deal
+     *  exists. */
+    Common::Result<qint64> markSending(qint64 id, const QString &owner, qint64 crmFloor = 0);
     /** The job's deal exists as @p crmId (linked already): step Complete, or FollowUps with what is left.
      *  Settle the job after it (done, or retry/failed for the follow-ups), in the same transaction. */
     Common::Status recordCreated(qint64 id, const QString &owner, const QString &crmId,

@@ -2,8 +2,8 @@
 // Orders placed one at a time in a miniShop2 shop (SQLite) while the engine is idle: how long from the
 // shop's INSERT until the deal is visible in the `crm-sandbox` process (its real 7 requests/s). The
 // engine polls the shop with its own source poller (every CRMBRIDGE_BENCH_POLL_MS, default the
-// production 1000 ms) and sends with the real amoCRM connector. Prints the figures and, last,
-//   RESULT latency p50_ms=… p95_ms=…   (target p95 < 2000)
+// production 500 ms) and sends with the real amoCRM connector. Prints the figures and, last,
+//   RESULT latency p50_ms=… p95_ms=…   (target p95 < 1000)
 // Orders: CRMBRIDGE_BENCH_LIVE_ORDERS (default 40), after one warm-up order (schema, field creation).
 #include "BenchSupport.h"
 #include "TestShopSources.h"

@@ -2,6 +2,7 @@
 #include "EngineSettingsForm.h"
 
 #include "engine/EngineSettings.h"
+#include "engine/SourcePoller.h"
 #include "source/intake/FormIntakeServer.h"
 #include "store/SettingsRepo.h"
 
@@ -118,8 +119,8 @@ void EngineSettingsForm::load()
     m_refresh->setValue(settings.value(Engine::EngineSettings::kContactRefresh, QStringLiteral("300"))
                             .valueOr(QStringLiteral("300"))
                             .toInt());
-    m_poll->setValue(
-        settings.value(kPollInterval, QStringLiteral("1000")).valueOr(QStringLiteral("1000")).toInt());
+    const QString pollDefault = QString::number(Engine::PollerConfig().intervalMs);
+    m_poll->setValue(settings.value(kPollInterval, pollDefault).valueOr(pollDefault).toInt());
     m_intake->setText(settings.value(kIntakeListen).valueOr(QString()));
     m_intakeProblem->hide();
 }

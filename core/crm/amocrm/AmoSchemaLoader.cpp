@@ -36,53 +36,52 @@ void AmoSchemaLoader::get(SchemaCallback done)
 
 void AmoSchemaLoader::refresh(SchemaCallback done)
 {
+    // The six reads go out together (the limiter spaces them): at a CRM's answer time of hundreds of
+    // ms, one after the other they cost six answer times before the first deal.
     struct Parts
     {
+        int left = 6;
+        std::optional<Common::Error> error;
         QJsonArray pipelines;
         QHash<Entity, QJsonArray> fields;
+        QJsonArray users;
+        QString language;
     };
     auto parts = std::make_shared<Parts>();
-    auto fail = [done](const Common::Error &e) { done(e); };
-    m_api->pipelines([this, parts, done, fail](Common::Result<QJsonArray> pipelines) {
-        if (!pipelines)
-            return fail(pipelines.error());
-        parts->pipelines = pipelines.value();
-        m_api->customFields(
-            QStringLiteral("leads"), [this, parts, done, fail](Common::Result<QJsonArray> leads) {
-                if (!leads)
-                    return fail(leads.error());
-                parts->fields.insert(Entity::Deal, leads.value());
-                m_api->customFields(
-                    QStringLiteral("contacts"),
-                    [this, parts, done, fail](Common::Result<QJsonArray> contacts) {
-                        if (!contacts)
-                            return fail(contacts.error());
-                        parts->fields.insert(Entity::Contact, contacts.value());
-                        m_api->customFields(
-                            QStringLiteral("companies"),
-                            [this, parts, done, fail](Common::Result<QJsonArray> companies) {
-                                if (!companies)
-                                    return fail(companies.error());
-                                parts->fields.insert(Entity::Company, companies.value());
-                                m_api->users([this, parts, done, fail](Common::Result<QJsonArray> users) {
-                                    if (!users)
-                                        return fail(users.error());
-                                    CrmSchema schema = AmoCodec::schemaFrom(parts->pipelines, parts->fields,
-                                                                            users.value());
-                                    // The account's language: what the bridge writes into this CRM is
-                                    // in it (Mapping::CrmTexts). A refused account read costs only that.
-                                    m_api->account(
-                                        {}, [this, schema, done](Common::Result<QJsonValue> account) mutable {
-                                            if (account)
-                                                schema.language = account->toObject()
-                                                                      .value(QLatin1String("language"))
-                                                                      .toString();
-                                            settle(std::move(schema), done);
-                                        });
-                                });
-                            });
-                    });
-            });
+    auto arrived = [this, parts, done] {
+        if (--parts->left > 0)
+            return;
+        if (parts->error) {
+            done(*parts->error);
+            return;
+        }
+        CrmSchema schema = AmoCodec::schemaFrom(parts->pipelines, parts->fields, parts->users);
+        // The account's language: what the bridge writes into this CRM is in it (Mapping::CrmTexts).
+        schema.language = parts->language;
+        settle(std::move(schema), done);
+    };
+    auto keep = [parts, arrived](auto &&store) {
+        return [parts, arrived, store](Common::Result<QJsonArray> answer) {
+            if (answer)
+                store(answer.value());
+            else if (!parts->error)
+                parts->error = answer.error();
+            arrived();
+        };
+    };
+    m_api->pipelines(keep([parts](const QJsonArray &a) { parts->pipelines = a; }));
+    const QList<QPair<QString, Entity>> entities { { QStringLiteral("leads"), Entity::Deal },
+                                                   { QStringLiteral("contacts"), Entity::Contact },
+                                                   { QStringLiteral("companies"), Entity::Company } };
+    for (const auto &[path, entity] : entities)
+        m_api->customFields(path,
+                            keep([parts, entity](const QJsonArray &a) { parts->fields.insert(entity, a); }));
+    m_api->users(keep([parts](const QJsonArray &a) { parts->users = a; }));
+    // A refused account read costs only the language.
+    m_api->account({}, [parts, arrived](Common::Result<QJsonValue> account) {
+        if (account)
+            parts->language = account->toObject().value(QLatin1String("language")).toString();
+        arrived();
     });
 }
 
