@@ -1546,18 +1546,6 @@ Run `crmbridgectl COMMAND --help` for a command&apos;s options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The settings every engine and console on the store share (README, &quot;Engine settings&quot;):
-contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.&lt;connection&gt;,
-customers.upsert_contacts, retry.first_delay_s, retry.max_attempts,
-hook.&lt;event&gt;.&lt;before|after&gt;. Engines read them when they start
-(hooks: every round). `list` also shows what applies to each connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection %1: contacts matched by %2, refreshed every %3 s; forms as %4; customer profiles to contacts: %5; a passing failure retried after %6 s (doubling), at most %7 tries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Who changed what and when: the operators&apos; actions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1614,6 +1602,18 @@ sent by the engine in orders/upload batches and linked to these customers.</sour
     </message>
     <message>
         <source>Usage: crmbridgectl retailcrm upload --source NAME --connection NAME [--max-batches N]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings every engine and console on the store share (README, &quot;Engine settings&quot;):
+contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.&lt;connection&gt;,
+customers.upsert_contacts, retry.first_delay_s, retry.max_attempts, lane.round_size,
+hook.&lt;event&gt;.&lt;before|after&gt;. Engines read them when they start
+(hooks: every round). `list` also shows what applies to each connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1: contacts matched by %2, refreshed every %3 s; forms as %4; customer profiles to contacts: %5; a passing failure retried after %6 s (doubling), at most %7 tries; %8 jobs a round</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

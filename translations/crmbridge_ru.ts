@@ -1630,22 +1630,6 @@ Run `crmbridgectl COMMAND --help` for a command&apos;s options.</source>
 %2</translation>
     </message>
     <message>
-        <source>The settings every engine and console on the store share (README, &quot;Engine settings&quot;):
-contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.&lt;connection&gt;,
-customers.upsert_contacts, retry.first_delay_s, retry.max_attempts,
-hook.&lt;event&gt;.&lt;before|after&gt;. Engines read them when they start
-(hooks: every round). `list` also shows what applies to each connection.</source>
-        <translation>Настройки, общие для всех движков и консолей на этом хранилище (README, «Engine settings»):
-contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.&lt;подключение&gt;,
-customers.upsert_contacts, retry.first_delay_s, retry.max_attempts,
-hook.&lt;событие&gt;.&lt;before|after&gt;. Движки читают их при запуске
-(хуки — в каждом цикле). `list` также показывает, что действует для каждого подключения.</translation>
-    </message>
-    <message>
-        <source>Connection %1: contacts matched by %2, refreshed every %3 s; forms as %4; customer profiles to contacts: %5; a passing failure retried after %6 s (doubling), at most %7 tries</source>
-        <translation>Подключение %1: контакты сопоставляются по %2, обновляются каждые %3 с; формы как %4; профили покупателей в контакты: %5; временная ошибка повторяется через %6 с (с удвоением), не более %7 попыток</translation>
-    </message>
-    <message>
         <source>Who changed what and when: the operators&apos; actions</source>
         <translation>Кто, что и когда изменил: действия операторов</translation>
     </message>
@@ -1706,6 +1690,22 @@ sent by the engine in orders/upload batches and linked to these customers.</sour
     <message>
         <source>Usage: crmbridgectl retailcrm upload --source NAME --connection NAME [--max-batches N]</source>
         <translation>Использование: crmbridgectl retailcrm upload --source ИМЯ --connection ИМЯ [--max-batches N]</translation>
+    </message>
+    <message>
+        <source>The settings every engine and console on the store share (README, &quot;Engine settings&quot;):
+contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.&lt;connection&gt;,
+customers.upsert_contacts, retry.first_delay_s, retry.max_attempts, lane.round_size,
+hook.&lt;event&gt;.&lt;before|after&gt;. Engines read them when they start
+(hooks: every round). `list` also shows what applies to each connection.</source>
+        <translation>Настройки, общие для всех движков и консолей на этом хранилище (README, «Engine settings»):
+contacts.match_rule, contacts.refresh_interval_s, forms.as, forms.as.&lt;подключение&gt;,
+customers.upsert_contacts, retry.first_delay_s, retry.max_attempts, lane.round_size,
+hook.&lt;событие&gt;.&lt;before|after&gt;. Движки читают их при запуске
+(хуки — в каждом цикле). `list` также показывает, что действует для каждого подключения.</translation>
+    </message>
+    <message>
+        <source>Connection %1: contacts matched by %2, refreshed every %3 s; forms as %4; customer profiles to contacts: %5; a passing failure retried after %6 s (doubling), at most %7 tries; %8 jobs a round</source>
+        <translation>Подключение %1: контакты сопоставляются по %2, обновляются каждые %3 с; формы как %4; профили покупателей в контакты: %5; временная ошибка повторяется через %6 с (с удвоением), не более %7 попыток; заданий за цикл: %8</translation>
     </message>
 </context>
 <context>
