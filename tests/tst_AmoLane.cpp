@@ -8,13 +8,13 @@
 #include "engine/SyncEngine.h"
 #include "fixtures/amocrm/AmoTestKit.h"
 #include "fixtures/amocrm/EngineTestKit.h"
+#include "mapping/MappingRepo.h"
 #include "mapping/MappingSet.h"
 #include "model/ShopEvent.h"
 #include "model/ShopOrder.h"
 #include "source/ShopSource.h"
 #include "store/CategoryCacheRepo.h"
 #include "store/JobRepo.h"
-#include "mapping/MappingRepo.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>

@@ -9,13 +9,13 @@
 #include "engine/SyncEngine.h"
 #include "fixtures/amocrm/AmoTestKit.h"
 #include "fixtures/backsync/BackSyncTestKit.h"
+#include "mapping/MappingRepo.h"
 #include "source/SourceRepo.h"
 #include "source/intake/FormIntakeServer.h"
 #include "storage/Sql.h"
 #include "store/EntityLinkRepo.h"
 #include "store/JobRepo.h"
 #include "store/LaneStatusRepo.h"
-#include "mapping/MappingRepo.h"
 #include "store/WatermarkRepo.h"
 
 #include <QElapsedTimer>

@@ -11,10 +11,10 @@
 #include "engine/BackSyncSetup.h"
 #include "fixtures/amocrm/EngineTestKit.h"
 #include "fixtures/retailcrm/RetailTestKit.h"
+#include "mapping/MappingRepo.h"
 #include "source/SourceRepo.h"
 #include "source/bitrix/BitrixDemoShop.h"
 #include "store/EntityLinkRepo.h"
-#include "mapping/MappingRepo.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

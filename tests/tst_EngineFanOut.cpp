@@ -9,12 +9,12 @@
 #include "crm/ConnectorFactory.h"
 #include "fixtures/amocrm/EngineTestKit.h"
 #include "fixtures/retailcrm/RetailTestKit.h"
+#include "mapping/MappingRepo.h"
 #include "model/FormSubmission.h"
 #include "source/SourceRepo.h"
 #include "source/minishop2/DemoShopGenerator.h"
 #include "source/minishop2/ShopDb.h"
 #include "store/EntityLinkRepo.h"
-#include "mapping/MappingRepo.h"
 #include "store/Outbox.h"
 #include "store/SettingsRepo.h"
 

@@ -6,10 +6,10 @@
 // the engine reports throughput and counts.
 #include "engine/EngineSettings.h"
 #include "fixtures/amocrm/EngineTestKit.h"
+#include "mapping/MappingRepo.h"
 #include "model/FormSubmission.h"
 #include "store/ContactIndexRepo.h"
 #include "store/EntityLinkRepo.h"
-#include "mapping/MappingRepo.h"
 #include "store/SettingsRepo.h"
 
 using namespace EngineTestKit;

@@ -5,10 +5,10 @@
 // where every form goes — one lead each, no more.
 #include "fixtures/amocrm/EngineTestKit.h"
 #include "mapping/DraftBuilder.h"
+#include "mapping/MappingRepo.h"
 #include "model/FormSubmission.h"
 #include "store/ConnectionRepo.h"
 #include "store/EntityLinkRepo.h"
-#include "mapping/MappingRepo.h"
 
 using namespace EngineTestKit;
 

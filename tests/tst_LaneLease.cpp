@@ -164,8 +164,7 @@ private Q_SLOTS:
             else if (!grant) {
                 qWarning("racer %d: %s", t, qPrintable(grant.error().toString()));
                 errors.fetchAndAddOrdered(1);
-            }
-            else if (grant->acquired)
+            } else if (grant->acquired)
                 winners.fetchAndAddOrdered(1);
         }));
         QCOMPARE(winners.loadAcquire(), 1);

@@ -3,9 +3,9 @@
 #include "TestDatabase.h"
 #include "TestEnv.h"
 #include "common/Json.h"
+#include "mapping/MappingRepo.h"
 #include "mapping/MappingSet.h"
 #include "store/ConnectionRepo.h"
-#include "mapping/MappingRepo.h"
 
 #include <QFile>
 #include <QJsonArray>

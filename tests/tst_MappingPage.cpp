@@ -11,6 +11,7 @@
 #include "mapping/FieldMapModel.h"
 #include "mapping/MappingPage.h"
 #include "mapping/MappingPreview.h"
+#include "mapping/MappingRepo.h"
 #include "mapping/PaidStatusModel.h"
 #include "mapping/RoutingTreeModel.h"
 #include "mapping/RoutingView.h"
@@ -23,7 +24,6 @@
 #include "source/bitrix/BitrixDemoShop.h"
 #include "store/ConnectionRepo.h"
 #include "store/JobRepo.h"
-#include "mapping/MappingRepo.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -2,9 +2,9 @@
 #include "DialectSuite.h"
 #include "TestEnv.h"
 #include "common/Json.h"
+#include "mapping/MappingRepo.h"
 #include "storage/Sql.h"
 #include "store/ConnectionRepo.h"
-#include "mapping/MappingRepo.h"
 
 #include <QFile>
 #include <QTest>

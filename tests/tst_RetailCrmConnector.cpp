@@ -7,8 +7,8 @@
 #include "crm/retailcrm/RetailCodec.h"
 #include "fixtures/retailcrm/RetailTestKit.h"
 #include "mapping/DraftBuilder.h"
-#include "net/Redactor.h"
 #include "mapping/MappingRepo.h"
+#include "net/Redactor.h"
 
 #include <QNetworkAccessManager>
 

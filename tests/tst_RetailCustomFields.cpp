@@ -9,8 +9,8 @@
 #include "engine/MissingFieldCreator.h"
 #include "engine/SyncEngine.h"
 #include "fixtures/retailcrm/RetailTestKit.h"
-#include "mapping/MappingValidator.h"
 #include "mapping/MappingRepo.h"
+#include "mapping/MappingValidator.h"
 
 #include <QNetworkAccessManager>
 

@@ -6,6 +6,7 @@
 #include "ShopSources.h"
 #include "crm/CrmConnector.h"
 #include "engine/SyncEngine.h"
+#include "mapping/MappingRepo.h"
 #include "secrets/MemorySecretStore.h"
 #include "source/SourceRepo.h"
 #include "source/bitrix/BitrixDemoShop.h"
@@ -16,7 +17,6 @@
 #include "store/ConnectionRepo.h"
 #include "store/EntityLinkRepo.h"
 #include "store/JobRepo.h"
-#include "mapping/MappingRepo.h"
 #include "store/SettingsRepo.h"
 
 #include <QDir>

@@ -2,10 +2,10 @@
 #include "AuditCommands.h"
 
 #include "StoreCommands.h"
+#include "mapping/MappingRepo.h"
 #include "store/AuditRepo.h"
 #include "store/ConnectionRepo.h"
 #include "store/MappingHistory.h"
-#include "mapping/MappingRepo.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -4,8 +4,8 @@
 #include "StoreCommands.h"
 #include "crm/ConnectorFactory.h"
 #include "crm/CrmConnector.h"
-#include "store/ConnectionRepo.h"
 #include "mapping/MappingRepo.h"
+#include "store/ConnectionRepo.h"
 
 #include <QEventLoop>
 #include <QJsonArray>

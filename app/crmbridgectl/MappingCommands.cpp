@@ -7,9 +7,9 @@
 #include "common/Json.h"
 #include "crm/ConnectorFactory.h"
 #include "engine/MissingFieldCreator.h"
+#include "mapping/MappingRepo.h"
 #include "mapping/MappingSet.h"
 #include "store/ConnectionRepo.h"
-#include "mapping/MappingRepo.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>

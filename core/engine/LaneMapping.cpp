@@ -2,9 +2,9 @@
 #include "LaneMapping.h"
 
 #include "MissingFieldCreator.h"
+#include "mapping/MappingRepo.h"
 #include "store/CategoryCacheRepo.h"
 #include "store/ConnectionRepo.h"
-#include "mapping/MappingRepo.h"
 
 #include <QLoggingCategory>
 #include <algorithm>

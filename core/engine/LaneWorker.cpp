@@ -7,11 +7,11 @@
 #include "LaneLeaseKeeper.h"
 #include "Reconciler.h"
 #include "StageMoveBatch.h"
+#include "mapping/MappingRepo.h"
 #include "model/FormSubmission.h"
 #include "model/ShopEvent.h"
 #include "model/ShopOrder.h"
 #include "store/CatalogRepo.h"
-#include "mapping/MappingRepo.h"
 
 #include <QLoggingCategory>
 

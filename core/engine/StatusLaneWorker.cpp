@@ -4,13 +4,13 @@
 #include "LaneLeaseKeeper.h"
 #include "StageEventPoller.h"
 #include "StageMoveBatch.h"
+#include "mapping/MappingRepo.h"
 #include "model/StatusChange.h"
 #include "source/SourceRepo.h"
 #include "source/StageChangeInbox.h"
 #include "store/EchoGuardRepo.h"
 #include "store/EntityLinkRepo.h"
 #include "store/LaneStatusRepo.h"
-#include "mapping/MappingRepo.h"
 #include "store/WatermarkRepo.h"
 
 #include <QLoggingCategory>

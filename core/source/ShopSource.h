@@ -2,11 +2,11 @@
 #pragma once
 
 #include "common/Result.h"
-#include "model/CategoryTree.h"
-#include "model/SourceFieldCatalogue.h"
 #include "model/Catalog.h"
+#include "model/CategoryTree.h"
 #include "model/ShopEvent.h"
 #include "model/ShopOrder.h"
+#include "model/SourceFieldCatalogue.h"
 
 #include <QDateTime>
 #include <QJsonObject>

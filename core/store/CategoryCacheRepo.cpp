@@ -38,8 +38,8 @@ Common::Result<std::optional<CachedCategories>> CategoryCacheRepo::load(const QS
     if (!query->next())
         return std::optional<CachedCategories>();
     CachedCategories cached;
-    cached.tree = Model::CategoryTree::fromJson(
-        QJsonDocument::fromJson(query->value(0).toString().toUtf8()).array());
+    cached.tree
+        = Model::CategoryTree::fromJson(QJsonDocument::fromJson(query->value(0).toString().toUtf8()).array());
     cached.fetchedAt = query->value(1).toLongLong();
     return std::optional<CachedCategories>(std::move(cached));
 }

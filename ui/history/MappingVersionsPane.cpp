@@ -3,9 +3,9 @@
 
 #include "AuditText.h"
 #include "common/MessageBox.h"
+#include "mapping/MappingRepo.h"
 #include "store/ConnectionRepo.h"
 #include "store/MappingHistory.h"
-#include "mapping/MappingRepo.h"
 
 #include <QComboBox>
 #include <QDateTime>

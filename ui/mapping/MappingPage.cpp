@@ -9,10 +9,10 @@
 #include "StatusMapEditor.h"
 #include "StatusMapModel.h"
 #include "engine/MissingFieldCreator.h"
+#include "mapping/MappingRepo.h"
 #include "mapping/MappingValidator.h"
 #include "source/SourceRepo.h"
 #include "store/ConnectionRepo.h"
-#include "mapping/MappingRepo.h"
 
 #include <QCheckBox>
 #include <QComboBox>

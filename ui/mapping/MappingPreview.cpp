@@ -4,9 +4,9 @@
 #include "RoutingView.h"
 #include "common/CrmTerms.h"
 #include "mapping/DraftBuilder.h"
-#include "model/SourceFieldCatalogue.h"
 #include "model/FormSubmission.h"
 #include "model/ShopOrder.h"
+#include "model/SourceFieldCatalogue.h"
 #include "store/CategoryCacheRepo.h"
 #include "store/JobRepo.h"
 
