@@ -13,6 +13,8 @@
 #include "source/minishop2/DemoShopGenerator.h"
 #include "source/minishop2/MiniShop2Source.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <csignal>
@@ -41,6 +43,15 @@ private:
     CtlRun ctl(const QStringList &args, const QByteArray &stdinData = {}, int timeoutMs = 90000)
     {
         return TestSupport::runCtl(QStringLiteral(CRMBRIDGECTL_PATH), m_base + args, stdinData, timeoutMs);
+    }
+
+    static QString logTail(const QString &path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return QStringLiteral("(no log)");
+        const QByteArray all = file.readAll();
+        return QString::fromUtf8(all.right(4000));
     }
 
     int jobsIn(const QString &states)
@@ -133,21 +144,32 @@ private Q_SLOTS:
             TestSupport::prepareCtl(engine, QStringLiteral(CRMBRIDGECTL_PATH),
                                     m_base + QStringList { "run" });
             engine.setStandardOutputFile(QProcess::nullDevice());
-            engine.setStandardErrorFile(m_dir.filePath(QStringLiteral("engine-%1.log").arg(kill)));
+            const QString log = m_dir.filePath(QStringLiteral("engine-%1.log").arg(kill));
+            engine.setStandardErrorFile(log);
             engine.start();
             QVERIFY(engine.waitForStarted(10000));
             const int doneBefore = jobsIn(QStringLiteral("'done'"));
             const int sendingBefore = jobsIn(QStringLiteral("'sending'"));
-            QTRY_VERIFY_WITH_TIMEOUT(jobsIn(QStringLiteral("'done'")) > doneBefore
-                                         || jobsIn(QStringLiteral("'sending'")) > sendingBefore,
-                                     60000);
+            const auto progressed = [&] {
+                return jobsIn(QStringLiteral("'done'")) > doneBefore
+                    || jobsIn(QStringLiteral("'sending'")) > sendingBefore;
+            };
+            QElapsedTimer waited;
+            waited.start();
+            const bool inTime = QTest::qWaitFor(progressed, 60000);
+            const qint64 firstProgressMs = waited.elapsed();
+            QVERIFY2(inTime,
+                     qPrintable(QStringLiteral("engine %1 sent nothing in 60 s; its log ends:\n%2")
+                                    .arg(kill)
+                                    .arg(logTail(log))));
             QTest::qWait(int(random.bounded(1000)));
             ::kill(pid_t(engine.processId()), SIGKILL);
             QVERIFY(engine.waitForFinished(10000));
             QCOMPARE(engine.exitStatus(), QProcess::CrashExit);
-            kills << QStringLiteral("%1 done/%2 held")
+            kills << QStringLiteral("%1 done/%2 held (first progress after %3 ms)")
                          .arg(jobsIn(QStringLiteral("'done'")))
-                         .arg(jobsIn(QStringLiteral("'running', 'sending'")));
+                         .arg(jobsIn(QStringLiteral("'running', 'sending'")))
+                         .arg(firstProgressMs);
         }
         qInfo("killed at: %s", qPrintable(kills.join(QStringLiteral(", "))));
         QVERIFY2(jobsIn(QStringLiteral("'done'")) < kOrders, "every kill came before the end");

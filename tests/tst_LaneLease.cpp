@@ -5,12 +5,14 @@
 // the others get its id). On SQLite and PostgreSQL.
 #include "DialectSuite.h"
 #include "TestEnv.h"
+#include "common/EngineProcess.h"
 #include "engine/LaneLeaseKeeper.h"
 #include "storage/Sql.h"
 #include "store/AccountStateRepo.h"
 #include "store/LaneLeaseRepo.h"
 
 #include <QAtomicInt>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -197,6 +199,35 @@ private Q_SLOTS:
         QCOMPARE(state.claim(kConnection, key, QStringLiteral("c"), 0)->kind, AccountClaim::Kind::Claimed);
         QVERIFY_OK(state.releaseClaim(kConnection, key, QStringLiteral("c")));
         QCOMPARE(state.claim(kConnection, key, QStringLiteral("d"))->kind, AccountClaim::Kind::Claimed);
+    }
+
+    /** An engine killed while it looked for the field (tst_EngineCrash: its restart waited a minute):
+     *  the claim of a process of this machine that is gone is taken at once; a live one's, or another
+     *  machine's, still waits for it. */
+    void aKilledEnginesClaimIsTakenAtOnce()
+    {
+        Store::AccountStateRepo state(m_test->db());
+        const QString key = QStringLiteral("amocrm.external_id_field.killed");
+        QProcess engine;
+        engine.start(QStringLiteral("sleep"), { QStringLiteral("60") });
+        QVERIFY(engine.waitForStarted());
+        const QString dying = QStringLiteral("%1:%2:amocrm-1")
+                                  .arg(Common::EngineProcess::machineName())
+                                  .arg(engine.processId());
+        QCOMPARE(state.claim(kConnection, key, dying)->kind, AccountClaim::Kind::Claimed);
+        QCOMPARE(state.claim(kConnection, key, QStringLiteral("restarted"))->kind, AccountClaim::Kind::Busy);
+        engine.kill();
+        QVERIFY(engine.waitForFinished());
+        QVERIFY(Common::EngineProcess::isGone(dying));
+        QCOMPARE(state.claim(kConnection, key, QStringLiteral("restarted"))->kind,
+                 AccountClaim::Kind::Claimed);
+
+        // Another machine's engine cannot be seen from here: its claim only runs out.
+        const QString elsewhere = QStringLiteral("elsewhere:%1:amocrm-1").arg(engine.processId());
+        QVERIFY(!Common::EngineProcess::isGone(elsewhere));
+        QVERIFY_OK(state.releaseClaim(kConnection, key, QStringLiteral("restarted")));
+        QCOMPARE(state.claim(kConnection, key, elsewhere)->kind, AccountClaim::Kind::Claimed);
+        QCOMPARE(state.claim(kConnection, key, QStringLiteral("restarted"))->kind, AccountClaim::Kind::Busy);
     }
 
     /** Eight engines ask for the field at once on a fresh store: exactly one may create it. */

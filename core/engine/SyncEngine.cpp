@@ -3,6 +3,7 @@
 
 #include "CatalogSourceReader.h"
 #include "EngineSettings.h"
+#include "common/EngineProcess.h"
 #include "source/SourceRepo.h"
 #include "store/JobRepo.h"
 #include "store/LaneStatusRepo.h"
@@ -10,53 +11,11 @@
 #include "store/SettingsRepo.h"
 #include "store/SourceStatusRepo.h"
 
-#include <QCoreApplication>
-#include <QHostInfo>
 #include <QLoggingCategory>
-
-#ifdef Q_OS_UNIX
-#include <cerrno>
-#include <csignal>
-#endif
 
 Q_DECLARE_LOGGING_CATEGORY(lcEngine)
 
 namespace Engine {
-
-namespace {
-
-/** True when no process @p pid exists on this machine (its engine ended or was killed). */
-bool processIsGone(qint64 pid)
-{
-#ifdef Q_OS_UNIX
-    return pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
-#else
-    Q_UNUSED(pid);
-    return false; // elsewhere a dead engine's jobs come back when their lease runs out
-#endif
-}
-
-/** The machine part of instanceId(): CRMBRIDGE_ENGINE_NAME when set (containers that share a host name,
- *  where one cannot see the other's processes, each need their own), else the host name. */
-QString machineName()
-{
-    QString name = qEnvironmentVariable("CRMBRIDGE_ENGINE_NAME");
-    if (name.isEmpty())
-        name = QHostInfo::localHostName();
-    return name.replace(QLatin1Char(':'), QLatin1Char('-'));
-}
-
-/** True when @p engine ("host:pid", as instanceId() names it) is a process of this machine that is gone. */
-bool engineIsGone(const QString &engine)
-{
-    const QStringList parts = engine.split(QLatin1Char(':'));
-    bool ok = false;
-    const qint64 pid = parts.value(1).toLongLong(&ok);
-    return parts.size() == 2 && ok && parts[0] == machineName() && pid != QCoreApplication::applicationPid()
-        && processIsGone(pid);
-}
-
-} // namespace
 
 SyncEngine::SyncEngine(std::shared_ptr<Storage::Database> db, ConnectorFactoryFor connectors,
                        const Common::Clock *clock, QObject *parent)
@@ -66,7 +25,7 @@ SyncEngine::SyncEngine(std::shared_ptr<Storage::Database> db, ConnectorFactoryFo
     , m_clock(clock)
     , m_leases(new LaneLeaseKeeper(m_db, instanceId(), this))
 {
-    m_leases->setHolderGone(engineIsGone);
+    m_leases->setHolderGone(Common::EngineProcess::isGone);
     connect(m_leases, &LaneLeaseKeeper::leaseLost, this, &SyncEngine::onLeaseLost);
     // One small query per interval on this thread; everything else happens on the lanes' threads.
     m_statsTimer.setInterval(10'000);
@@ -88,7 +47,7 @@ SyncEngine::~SyncEngine()
 
 QString SyncEngine::instanceId()
 {
-    return QStringLiteral("%1:%2").arg(machineName()).arg(QCoreApplication::applicationPid());
+    return Common::EngineProcess::instanceId();
 }
 
 void SyncEngine::reclaimLeasesOfDeadEngines()
@@ -99,15 +58,10 @@ void SyncEngine::reclaimLeasesOfDeadEngines()
         qCWarning(lcEngine) << "cannot read the lease holders:" << holders.error().toString();
         return;
     }
-    const QString host = machineName();
     for (const QString &owner : std::as_const(*holders)) {
         // Owners start with instanceId() ("host:pid:connection[:status]"); only this machine's
         // processes can be checked.
-        const QStringList parts = owner.split(QLatin1Char(':'));
-        bool ok = false;
-        const qint64 pid = parts.value(1).toLongLong(&ok);
-        if (parts.size() < 3 || parts[0] != host || !ok || pid == QCoreApplication::applicationPid()
-            || !processIsGone(pid))
+        if (owner.count(QLatin1Char(':')) < 2 || !Common::EngineProcess::isGone(owner))
             continue;
         if (auto expired = jobs.expireLeasesOf(owner); expired)
             qCInfo(lcEngine) << "took back" << expired.value() << "jobs of the engine" << owner

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AccountStateRepo.h"
 
+#include "common/EngineProcess.h"
 #include "storage/ServerTime.h"
 #include "storage/Sql.h"
 #include "storage/Transaction.h"
@@ -52,7 +53,10 @@ Result<AccountClaim> AccountStateRepo::claim(qint64 connectionId, const QString 
             claim.value = value;
             return claim;
         }
-        if (!claimedBy.isEmpty() && claimedBy != claimer && serverNow - claimedAt < staleMs)
+        // A claim of an engine of this machine that was killed is taken at once: its restart must not
+        // wait out the minute (every deal of the account waits for this value).
+        if (!claimedBy.isEmpty() && claimedBy != claimer && serverNow - claimedAt < staleMs
+            && !Common::EngineProcess::isGone(claimedBy))
             return claim; // Busy
     }
     auto claimed = Sql::exec(

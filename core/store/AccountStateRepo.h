@@ -27,7 +27,8 @@ struct AccountClaim
  * or created in the CRM is claimed first, under a store-wide lock (PostgreSQL: an advisory transaction
  * lock per connection; SQLite: the write lock of BEGIN IMMEDIATE), so exactly one engine looks for it
  * and creates it while the others wait for the stored result. The lock is held only for the claim, never
- * across the CRM's answer; a claim whose engine died goes stale after a minute of server time. Any
+ * across the CRM's answer; a claim whose engine died goes stale after a minute of server time, at once when
+ * that engine was a process of this machine (Common::EngineProcess::isGone). Any
  * thread (that thread's connection).
  */
 class AccountStateRepo

@@ -3,10 +3,9 @@
 
 #include "AmoOAuthSession.h"
 #include "AmoTokens.h"
+#include "common/EngineProcess.h"
 #include "crm/OpLogWriter.h"
 
-#include <QCoreApplication>
-#include <QHostInfo>
 #include <QTimer>
 
 namespace Crm::AmoCrm {
@@ -46,10 +45,8 @@ AmoCrmConnector::AmoCrmConnector(AmoConnectorConfig config, std::shared_ptr<AmoO
     , m_schema(&m_api, m_db, m_config.connectionId, clock)
 {
     m_http.setAuthenticator(m_session);
-    m_claimer = QStringLiteral("%1:%2:amocrm-%3")
-                    .arg(QHostInfo::localHostName())
-                    .arg(QCoreApplication::applicationPid())
-                    .arg(quintptr(this), 0, 16);
+    m_claimer
+        = QStringLiteral("%1:amocrm-%2").arg(Common::EngineProcess::instanceId()).arg(quintptr(this), 0, 16);
     m_http.setOpLogHook(Crm::opLogWriter(m_db, m_config.connectionId, m_config.lane, clock, lcAmoCrm));
     connect(m_session.get(), &AmoOAuthSession::stateChanged, this,
             [this](ConnectorState state, const QString &reason) { setState(state, reason); });
