@@ -173,6 +173,27 @@ private Q_SLOTS:
         verifyNoSecret(dir, out, QByteArrayLiteral("sbxRetailKey0123456789abcdefGHIJ"));
     }
 
+    /** The demo on MoySklad (seed 003): the camera shop's sales to private buyers and its customer order
+     *  reach amoCRM once each, each buyer one contact; a sale to a company does not. */
+    void moySkladShopReachesAmoCrm()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("moysklad"));
+        const TestSupport::CtlRun run = TestSupport::runCtl(
+            QStringLiteral(CRMBRIDGECTL_PATH),
+            { QStringLiteral("demo"), QStringLiteral("--shop"), QStringLiteral("moysklad"),
+              QStringLiteral("--orders"), QStringLiteral("16"), QStringLiteral("--dir"), dir,
+              QStringLiteral("--every"), QStringLiteral("0.5") },
+            {}, 60000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("demo shop (MoySklad sandbox at http://127.0.0.1:")),
+                 qPrintable(run.out));
+        const Summary summary = summaryOf(run.out);
+        QVERIFY2(summary.deals == 16 && summary.orders == 16, qPrintable(run.out));
+        // The seed's four private buyers and the till's new ones (every fifth sale): fewer than the sales.
+        QVERIFY2(summary.contacts >= 4 && summary.contacts < 16, qPrintable(run.out));
+        QCOMPARE(linkedOrders(dir), 16);
+    }
+
     /** The demo on a 1C-Bitrix shop: its orders reach amoCRM once each; on RetailCRM a manager's move
      *  to delivery comes back as the Bitrix status «Отправлен» with its history row. */
     void bitrixShopReachesAmoCrmAndRetailCrm()

@@ -36,6 +36,7 @@ private slots:
     void updateAndDeleteRules();
     void bonusTransactionsMovePoints();
     void batchCreate();
+    void theTillRingsUpSales();
 
 private:
     QString firstId(const QString &type, const QString &filter = {});
@@ -422,6 +423,34 @@ void TestMoySkladSandboxApi::updateAndDeleteRules()
                               .toString();
     QCOMPARE(m_client->send("DELETE", "/entity/counterparty/" + fresh).status, 200);
     QCOMPARE(m_client->get("/entity/counterparty/" + fresh).status, 404);
+}
+
+void TestMoySkladSandboxApi::theTillRingsUpSales()
+{
+    // The demo's cashier: each sale one or two products to a private buyer, every fifth to a new one.
+    const int sales
+        = m_client->get("/entity/retaildemand?limit=1").object()["meta"].toObject()["size"].toInt();
+    const int people = m_client->get("/entity/counterparty?limit=1&filter=companyType%3Dindividual")
+                           .object()["meta"]
+                           .toObject()["size"]
+                           .toInt();
+    const QJsonArray rung = m_client->control("till", { { "count", 5 } }).value("sales").toArray();
+    QCOMPARE(rung.size(), 5);
+    QCOMPARE(m_client->get("/entity/retaildemand?limit=1").object()["meta"].toObject()["size"].toInt(),
+             sales + 5);
+    QCOMPARE(m_client->get("/entity/counterparty?limit=1&filter=companyType%3Dindividual")
+                 .object()["meta"]
+                 .toObject()["size"]
+                 .toInt(),
+             people + 1);
+    for (const QJsonValue &id : rung) {
+        const QJsonObject sale
+            = m_client->get("/entity/retaildemand/" + id.toString() + "?expand=agent").object();
+        QCOMPARE(sale.value("agent").toObject().value("companyType").toString(),
+                 QStringLiteral("individual"));
+        QVERIFY(sale.value("sum").toDouble() > 0);
+        QVERIFY(sale.value("positions").toObject().value("meta").toObject().value("size").toInt() >= 1);
+    }
 }
 
 void TestMoySkladSandboxApi::bonusTransactionsMovePoints()

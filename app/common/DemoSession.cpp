@@ -9,10 +9,7 @@
 #include "mapping/MappingRepo.h"
 #include "secrets/MemorySecretStore.h"
 #include "source/SourceRepo.h"
-#include "source/bitrix/BitrixDemoShop.h"
 #include "source/intake/FormIntakeServer.h"
-#include "source/minishop2/DemoShopGenerator.h"
-#include "source/minishop2/ShopDb.h"
 #include "storage/Migrator.h"
 #include "store/ConnectionRepo.h"
 #include "store/EntityLinkRepo.h"
@@ -28,7 +25,6 @@ namespace App {
 using Common::Error;
 using Common::Result;
 using Common::Status;
-using Source::MiniShop2::DemoShopGenerator;
 
 namespace {
 const QString kSource = QStringLiteral("demo-shop");
@@ -40,6 +36,7 @@ DemoSession::DemoSession(DemoOptions options, QObject *parent)
     , m_network(new QNetworkAccessManager(this))
 {
     m_crm = DemoCrm::make(m_options.crm, m_network, m_options.sandboxRate);
+    m_shop = DemoShop::make(m_options.shop);
     connect(&m_customers, &QTimer::timeout, this, &DemoSession::placeOrder);
     connect(&m_manager, &QTimer::timeout, this, &DemoSession::letManagerAct);
 }
@@ -48,9 +45,10 @@ DemoSession::~DemoSession()
 {
     m_customers.stop();
     m_manager.stop();
-    // The engine's threads use the connectors, the store and the sandbox: it goes first.
+    // The engine's threads use the connectors, the store and the sandboxes: it goes first.
     m_engine.reset();
     m_crm.reset();
+    m_shop.reset();
 }
 
 Engine::SyncEngine *DemoSession::engine() const
@@ -102,17 +100,12 @@ DemoTarget DemoSession::target() const
     return { m_store, m_secrets, m_connection, kSource };
 }
 
-QStringList DemoSession::shops()
-{
-    return { QStringLiteral("minishop2"), QStringLiteral("bitrix") };
-}
-
 Status DemoSession::prepare()
 {
     if (!m_crm)
         return Error::invalidInput(QStringLiteral("The demo runs on %1, not \"%2\"")
                                        .arg(DemoCrm::names().join(QStringLiteral(" or ")), m_options.crm));
-    if (!shops().contains(m_options.shop))
+    if (!m_shop)
         return Error::invalidInput(QStringLiteral("The demo shop is %1, not \"%2\"")
                                        .arg(shops().join(QStringLiteral(" or ")), m_options.shop));
     if (auto done = prepareFolder(); !done)
@@ -168,35 +161,13 @@ Status DemoSession::prepareFolder()
 
 Status DemoSession::prepareShop()
 {
-    auto url = Source::MiniShop2::ShopDbUrl::parse(QStringLiteral("sqlite://") + m_dir
-                                                   + QStringLiteral("/shop.db"));
-    if (!url)
-        return url.error();
-    auto shop
-        = Source::ShopDb::open(url.value(), isBitrix() ? QStringLiteral("b_") : QStringLiteral("modx_"));
-    if (!shop)
-        return shop.error();
-    m_shop = shop.value();
     const int orders = m_options.totalOrders > 0 ? std::min(m_options.initialOrders, m_options.totalOrders)
                                                  : m_options.initialOrders;
-    if (isBitrix()) {
-        Source::Bitrix::BitrixDemoShop::Options options;
-        options.orders = orders;
-        auto stats = Source::Bitrix::BitrixDemoShop::generate(*m_shop, options);
-        if (!stats)
-            return stats.error();
-        m_ordersInShop = stats->orders;
-    } else {
-        DemoShopGenerator::Options options;
-        options.orders = orders;
-        auto stats = DemoShopGenerator::generate(*m_shop, options);
-        if (!stats)
-            return stats.error();
-        m_ordersInShop = stats->orders;
-    }
+    if (auto made = m_shop->create(m_dir, orders); !made)
+        return made;
     // What the mapping names — statuses, methods, categories (the routing rules name them by id) — as the
     // shop's own source reads them, whichever platform it is.
-    auto source = shopSources()->openWithPassword(sourceRecord(), {}, {});
+    auto source = shopSources()->openWithPassword(sourceRecord(), {}, m_shop->secret());
     if (!source)
         return source.error();
     auto categories = source.value()->categories();
@@ -229,6 +200,9 @@ Status DemoSession::prepareRecords()
 
     if (auto saved = Source::SourceRepo(m_store).add(sourceRecord()); !saved)
         return saved.error();
+    if (const QByteArray token = m_shop->secret(); !token.isEmpty())
+        m_secrets->write(sourceRecord().secretScope(), Source::SourceRecord::passwordSecretName(), token,
+                         [](Status) {});
     // The status history of those orders is not news: the source sends each order once, in its
     // present status (a source that starts from the beginning reads the status log from now on).
     return {};
@@ -236,20 +210,16 @@ Status DemoSession::prepareRecords()
 
 Source::SourceRecord DemoSession::sourceRecord() const
 {
-    Source::SourceRecord source;
-    source.name = kSource;
-    source.kind = m_options.shop;
-    source.url = m_shop->url().toDisplayString();
-    // The orders already in the shop go to the CRM too: that is the first thing the demo shows.
-    source.config = QJsonObject { { QStringLiteral("prefix"), m_shop->prefix() },
-                                  { QStringLiteral("start"), QStringLiteral("beginning") } };
-    return source;
+    return m_shop->sourceRecord(kSource);
 }
 
 Status DemoSession::publishCatalogue()
 {
     // amoCRM gets the shop's products in its catalogue (an hourly run, the first once the queue is
-    // empty) and every new deal its products; RetailCRM downloads the ICML catalogue.
+    // empty) and every new deal its products; RetailCRM downloads the ICML catalogue. The MoySklad
+    // shop's products are not read as a catalogue yet: no run (the default), rather than one that fails.
+    if (!m_shop->publishesCatalogue())
+        return {};
     if (!m_crm->takesCatalogue())
         return Store::SettingsRepo(m_store).setValue(QStringLiteral("catalog.interval_min"),
                                                      QStringLiteral("60"));
@@ -351,36 +321,16 @@ void DemoSession::run()
 
 void DemoSession::placeOrder()
 {
-    if (m_options.totalOrders > 0 && m_ordersInShop >= m_options.totalOrders) {
+    if (m_options.totalOrders > 0 && m_shop->orders() >= m_options.totalOrders) {
         m_customers.stop();
         return;
     }
-    if (isBitrix()) {
-        if (auto placed = Source::Bitrix::BitrixDemoShop::addOrders(*m_shop, 1, quint32(m_ordersInShop)))
-            m_ordersInShop += placed->orders;
-        return;
-    }
-    auto placed = DemoShopGenerator::addOrders(*m_shop, 1, 4, quint32(m_ordersInShop));
-    if (placed)
-        m_ordersInShop += placed->orders;
+    m_shop->placeOrder();
 }
 
 void DemoSession::letManagerAct()
 {
-    // The shop's orders still "new" (status 1 in the demo shop), newest first: the ones a manager
-    // would take up next.
-    // (Bitrix: status N, "accepted".)
-    auto query = m_shop->exec(
-        isBitrix() ? QStringLiteral("SELECT ID FROM %1 WHERE STATUS_ID = 'N' ORDER BY ID DESC LIMIT 200")
-                         .arg(m_shop->table("sale_order"))
-                   : QStringLiteral("SELECT id FROM %1 WHERE status = 1 ORDER BY id DESC LIMIT 200")
-                         .arg(m_shop->table("ms2_orders")));
-    if (!query)
-        return;
-    QList<qint64> fresh;
-    while (query->next())
-        fresh.append(query->value(0).toLongLong());
-    m_crm->actAsManager(target(), fresh, [this](const QString &what) {
+    m_crm->actAsManager(target(), m_shop->freshOrders(), [this](const QString &what) {
         if (!what.isEmpty())
             Q_EMIT managerActed(what);
     });
@@ -406,7 +356,7 @@ void DemoSession::fail(const QString &message)
 DemoProgress DemoSession::progress() const
 {
     DemoProgress progress;
-    progress.ordersInShop = m_ordersInShop;
+    progress.ordersInShop = m_shop ? m_shop->orders() : 0;
     progress.synced
         = Store::EntityLinkRepo(m_store).count(m_connection.id, QStringLiteral("order")).valueOr(0);
     auto counts = Store::JobRepo(m_store).countsByState();

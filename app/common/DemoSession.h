@@ -2,6 +2,7 @@
 #pragma once
 
 #include "DemoCrm.h"
+#include "DemoShop.h"
 #include "common/Result.h"
 #include "model/CategoryTree.h"
 #include "source/SourceRepo.h"
@@ -26,10 +27,6 @@ class SyncEngine;
 namespace Secrets {
 class SecretStore;
 }
-namespace Source {
-class ShopDb;
-}
-
 namespace App {
 
 class EngineHost;
@@ -37,7 +34,7 @@ class EngineHost;
 struct DemoOptions
 {
     QString crm = QStringLiteral("amocrm"); ///< the sandbox CRM: amocrm or retailcrm (DemoCrm::names())
-    QString shop = QStringLiteral("minishop2"); ///< the demo shop's platform: minishop2 or bitrix (shops())
+    QString shop = QStringLiteral("minishop2"); ///< the demo shop's platform: DemoShop::names()
     QString dir; ///< where the store and the shop live; empty: a temporary folder, removed at the end
     int initialOrders = 300; ///< orders already in the shop when the demo starts
     int totalOrders = 0; ///< the shop takes no orders after this many (0: no limit)
@@ -57,13 +54,13 @@ struct DemoProgress
 
 /**
  * The whole product on one machine in a minute, for `crmbridgectl demo` and `crmbridge --demo`: a
- * sandbox CRM in-process (amoCRM or RetailCRM, see DemoCrm), a miniShop2 or 1C-Bitrix demo shop (SQLite)
- * whose customers keep ordering, a store with the sandbox as its connection (credentials only in memory) and
- * the shop as its source, the mapping the DemoCrm makes for the sandbox's schema, back-sync and the
- * shop's ICML catalogue where that CRM takes them, and the sync engine. Lives on the main thread and
- * owns all of it; the sandbox, the lanes, the pollers and the intake run on their own threads. Only
- * this thread writes the demo shop's orders (one small SQLite insert every few seconds, standing in
- * for the shop's customers).
+ * sandbox CRM in-process (amoCRM or RetailCRM, see DemoCrm), a demo shop (DemoShop: miniShop2 or 1C-Bitrix
+ * in SQLite, or the MoySklad sandbox) whose customers keep ordering, a store with the sandbox as its
+ * connection (credentials only in memory) and the shop as its source, the mapping the DemoCrm makes for the
+ * sandbox's schema, back-sync and the shop's ICML catalogue where that CRM takes them, and the sync engine.
+ * Lives on the main thread and owns all of it; the sandbox, the lanes, the pollers and the intake run on
+ * their own threads. Only this thread writes the demo shop's orders (one small SQLite insert every few
+ * seconds, standing in for the shop's customers).
  */
 class DemoSession : public QObject
 {
@@ -72,8 +69,8 @@ public:
     explicit DemoSession(DemoOptions options, QObject *parent = nullptr);
     ~DemoSession() override;
 
-    /** The demo shop platforms: "minishop2", "bitrix". */
-    static QStringList shops();
+    /** The demo shop platforms: "minishop2", "bitrix", "moysklad". */
+    static QStringList shops() { return DemoShop::names(); }
     /** The part that needs no waiting: folder, sandbox, store, shop, connection, source, engine. */
     Common::Status prepare();
     /** Signs in to the sandbox, applies the default mapping to its schema, starts the engine and, once
@@ -87,11 +84,10 @@ public:
     Engine::SyncEngine *engine() const;
     QString dir() const;
     QUrl sandboxUrl() const;
-    /** "miniShop2", "1C-Bitrix". */
-    QString shopTitle() const
-    {
-        return isBitrix() ? QStringLiteral("1C-Bitrix") : QStringLiteral("miniShop2");
-    }
+    /** "miniShop2", "1C-Bitrix", "MoySklad". */
+    QString shopTitle() const { return m_shop ? m_shop->title() : QString(); }
+    /** "1C-Bitrix on SQLite", "MoySklad sandbox at http://…". */
+    QString shopDescription() const { return m_shop ? m_shop->describe() : QString(); }
     /** "amoCRM", "RetailCRM". */
     QString crmTitle() const;
     /** How sent orders are put in this CRM's words: "are deals in the CRM". */
@@ -132,15 +128,13 @@ private:
     std::unique_ptr<DemoCrm> m_crm;
     std::shared_ptr<Storage::Database> m_store;
     std::shared_ptr<Secrets::SecretStore> m_secrets;
-    std::shared_ptr<Source::ShopDb> m_shop;
+    std::unique_ptr<DemoShop> m_shop;
     std::unique_ptr<EngineHost> m_engine;
     QNetworkAccessManager *m_network = nullptr;
     std::unique_ptr<Crm::CrmConnector> m_schemaReader;
     Store::Connection m_connection;
     DemoShopFacts m_facts;
     QHash<QString, QStringList> m_shopChoices; ///< source path → the shop's values (delivery names …)
-    bool isBitrix() const { return m_options.shop == QLatin1String("bitrix"); }
-    int m_ordersInShop = 0;
     bool m_running = false;
     CrmSummary m_baseline;
     QTimer m_customers;

@@ -52,7 +52,7 @@ int main(int argc, char *argv[])
         QStringLiteral("CRM"), QStringLiteral("amocrm"));
     const QCommandLineOption shopOption(
         QStringLiteral("shop"),
-        QStringLiteral("With --demo: the demo shop, minishop2 or bitrix (default: minishop2)"),
+        QStringLiteral("With --demo: the demo shop, minishop2, bitrix or moysklad (default: minishop2)"),
         QStringLiteral("SHOP"), QStringLiteral("minishop2"));
     const QCommandLineOption noEngineOption(
         QStringLiteral("no-engine"),
@@ -76,7 +76,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     if (!App::DemoSession::shops().contains(parser.value(shopOption))) {
-        fprintf(stderr, "crmbridge: --shop takes minishop2 or bitrix\n");
+        fprintf(stderr, "crmbridge: --shop takes minishop2, bitrix or moysklad\n");
         return 2;
     }
     Gui::installTranslations(lang);

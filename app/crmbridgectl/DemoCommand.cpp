@@ -54,12 +54,12 @@ public:
         out(QStringLiteral(
                 "CRM Bridge demo in %1\n"
                 "  %5 sandbox: %2\n"
-                "  demo shop (%6 on SQLite): %3 orders%4\n"
+                "  demo shop (%6): %3 orders%4\n"
                 "  store: %1/crmbridge.db (`crmbridgectl --database sqlite://%1/crmbridge.db status`)")
                 .arg(m_session.dir(), m_session.sandboxUrl().toString())
                 .arg(progress.ordersInShop)
                 .arg(moreToCome ? QStringLiteral(", and customers keep ordering") : QString(),
-                     m_session.crmTitle(), m_session.shopTitle()));
+                     m_session.crmTitle(), m_session.shopDescription()));
         m_session.start();
         return QCoreApplication::exec();
     }
@@ -133,8 +133,9 @@ Command demoCommand()
             parser.setApplicationDescription(QStringLiteral(
                 "The whole product on this machine: a sandbox CRM (amoCRM, or RetailCRM with --crm "
                 "retailcrm),\n"
-                "a miniShop2 (or 1C-Bitrix with --shop bitrix) demo shop (SQLite) with a few hundred orders "
-                "whose customers keep ordering, "
+                "a miniShop2 demo shop (SQLite; 1C-Bitrix with --shop bitrix, or MoySklad's sandbox with "
+                "its\n"
+                "retail sales with --shop moysklad) with a few hundred orders whose customers keep ordering, "
                 "the\n"
                 "default mapping and the engine. On RetailCRM also the delivery, payment and status codes,\n"
                 "back-sync by polling (a manager now and then sends an order to delivery, and the shop "
@@ -147,7 +148,8 @@ Command demoCommand()
             parser.addOptions(
                 { { QStringLiteral("crm"), QStringLiteral("The sandbox CRM: amocrm or retailcrm (amocrm)"),
                     QStringLiteral("CRM"), QStringLiteral("amocrm") },
-                  { QStringLiteral("shop"), QStringLiteral("The demo shop: minishop2 or bitrix (minishop2)"),
+                  { QStringLiteral("shop"),
+                    QStringLiteral("The demo shop: minishop2, bitrix or moysklad (minishop2)"),
                     QStringLiteral("SHOP"), QStringLiteral("minishop2") },
                   { QStringLiteral("orders"),
                     QStringLiteral("End when this many orders reached the CRM (the shop "

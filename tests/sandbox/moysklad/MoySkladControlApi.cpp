@@ -2,6 +2,7 @@
 #include "MoySkladControlApi.h"
 
 #include "MoySkladEntities.h"
+#include "MoySkladSeed.h"
 #include "MoySkladShapes.h"
 #include "MoySkladStore.h"
 #include "MoySkladWebhookSender.h"
@@ -19,6 +20,7 @@ MoySkladControlApi::MoySkladControlApi(MoySkladStore &store, MoySkladWebhookSend
     : m_store(store)
     , m_webhooks(webhooks)
     , m_entities(std::make_unique<MoySkladEntities>(store))
+    , m_tillSales(store.options.demoSales)
 {
     const auto reset = [this](Call &c) {
         const QString seed
@@ -61,6 +63,14 @@ MoySkladControlApi::MoySkladControlApi(MoySkladStore &store, MoySkladWebhookSend
         return ok(QJsonObject { { "timeout_ms", m_webhooks.timeoutMs } });
     });
     m_router.add("POST", "/__sandbox/ui/{*}", [this](Call &c) { return userEdit(c); });
+    // The shop's till, for the demo: {"count": N} sales rung up now, as MoySkladSeed::ringUpSale makes them.
+    m_router.add("POST", "/__sandbox/till", [this](Call &c) {
+        QJsonArray ids;
+        for (int i = 0, count = qBound(1, c.body.value("count").toInt(1), 100); i < count; ++i)
+            ids.append(MoySkladSeed::ringUpSale(m_store, m_tillSales++));
+        m_webhooks.dispatch(m_store.takeChanges(), {}, m_store.options.login);
+        return ok(QJsonObject { { "sales", ids } });
+    });
 }
 
 MoySkladControlApi::~MoySkladControlApi() = default;

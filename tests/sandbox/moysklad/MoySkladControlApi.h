@@ -41,6 +41,7 @@ private:
     MoySkladStore &m_store;
     MoySkladWebhookSender &m_webhooks;
     std::unique_ptr<MoySkladEntities> m_entities;
+    int m_tillSales = 0; ///< sales the till rang up, after the seed's own (their numbers go on)
     Router<Call> m_router;
 };
 

@@ -21,6 +21,7 @@ struct MoySkladSandboxOptions
     int windowMs = 3000;
     int webhookTimeoutMs = 1500; ///< how long a webhook receiver may take before a retry
     QString faults; ///< comma-separated fault profiles
+    int demoSales = 0; ///< with the "demo" seed: retail sales made in addition to its six (MoySkladSeed)
 };
 
 } // namespace Sandbox::MoySklad

@@ -167,6 +167,20 @@ void seedDemo(Seeder &s, const QString &organization, const QString &retailStore
           6);
 }
 
+/** The @p n-th of the demo's generated buyers: a private person with a phone and, for most, an e-mail. */
+QJsonObject generatedBuyer(int n)
+{
+    static const char *const kNames[]
+        = { "Соколова Анна", "Морозов Павел", "Волкова Елена",  "Лебедев Сергей",
+            "Козлова Дарья", "Новиков Артём", "Павлова Ксения", "Фёдоров Илья" };
+    QJsonObject buyer { { "name", QStringLiteral("%1 %2").arg(QString::fromUtf8(kNames[n % 8])).arg(n + 1) },
+                        { "companyType", "individual" },
+                        { "phone", QStringLiteral("+7 926 %1").arg(1000000 + n, 7, 10, QLatin1Char('0')) } };
+    if (n % 3 != 2)
+        buyer.insert("email", QStringLiteral("buyer%1@example.ru").arg(n + 1));
+    return buyer;
+}
+
 } // namespace
 
 void MoySkladSeed::fill(MoySkladStore &store, const QString &profile)
@@ -176,8 +190,56 @@ void MoySkladSeed::fill(MoySkladStore &store, const QString &profile)
         = s.add("organization", { { "name", "ООО «Фото-Маркет»" }, { "companyType", "legal" } }, 500);
     const QString warehouse = s.add("store", { { "name", "Основной склад" } }, 500);
     const QString retailStore = s.add("retailstore", { { "name", "Магазин на Тверской" } }, 500);
-    if (profile == QLatin1String("demo"))
-        seedDemo(s, organization, retailStore, warehouse);
+    if (profile != QLatin1String("demo"))
+        return;
+    seedDemo(s, organization, retailStore, warehouse);
+    // A shop with history: the extra sales spread over the last two days, oldest first.
+    const int extra = store.options.demoSales;
+    for (int n = 0; n < extra; ++n)
+        ringUpSale(store, n, 48.0 * (extra - n) / (extra + 1));
+}
+
+QString MoySkladSeed::ringUpSale(MoySkladStore &store, int n, double hoursAgo)
+{
+    Seeder s { store };
+    const QList<QJsonObject> products = store.rows(QStringLiteral("product"));
+    QList<QJsonObject> people;
+    for (const QJsonObject &agent : store.rows(QStringLiteral("counterparty"))) {
+        if (agent.value("companyType").toString() == QLatin1String("individual"))
+            people.append(agent);
+    }
+    if (products.isEmpty() || store.rows(QStringLiteral("organization")).isEmpty())
+        return {};
+    // Every fifth sale is to somebody who never bought here before; the rest to a returning buyer.
+    QString agent;
+    if (people.isEmpty() || n % 5 == 4)
+        agent = s.add("counterparty", generatedBuyer(n), hoursAgo);
+    else
+        agent = people.at((n * 7) % people.size()).value("id").toString();
+    QJsonArray positions;
+    for (int line = 0; line <= n % 2; ++line) {
+        const QJsonObject &product = products.at((n * 3 + line) % products.size());
+        positions.append(QJsonObject {
+            { "assortment", s.link("product", product.value("id").toString()) },
+            { "quantity", 1 + (n + line) % 2 },
+            { "price", product.value("salePrices").toArray().first().toObject().value("value") } });
+    }
+    QJsonObject sale { { "agent", s.link("counterparty", agent) },
+                       { "organization",
+                         s.link("organization",
+                                store.rows(QStringLiteral("organization")).first().value("id").toString()) },
+                       { "positions", positions } };
+    if (!store.rows(QStringLiteral("retailstore")).isEmpty())
+        sale.insert(
+            "retailStore",
+            s.link("retailstore", store.rows(QStringLiteral("retailstore")).first().value("id").toString()));
+    if (!store.rows(QStringLiteral("store")).isEmpty())
+        sale.insert("store",
+                    s.link("store", store.rows(QStringLiteral("store")).first().value("id").toString()));
+    const QString id = s.add("retaildemand", sale, hoursAgo);
+    QJsonObject *row = store.find("retaildemand", id);
+    row->insert("cashSum", row->value("sum"));
+    return id;
 }
 
 } // namespace Sandbox::MoySklad
