@@ -115,7 +115,7 @@ QString LogRowGenerator::email(qint64 n, int lead)
 
 LogRowGenerator::Row LogRowGenerator::row(qint64 n)
 {
-    Rng rng(quint64(n));
+    Rng rng { quint64(n) };
     Row r;
     const int pick = rng.below(100);
     r.kind = pick < 55 ? Kind::Single : pick < 70 ? Kind::Lookup : pick < 95 ? Kind::Batch : Kind::Backlog;
