@@ -175,9 +175,10 @@ LogRowGenerator::Row LogRowGenerator::row(qint64 n)
     } else if (fate < 3) {
         r.status = 0;
         r.error = QStringLiteral("Operation timed out after 30000 ms");
-    } else if (fate < 4 && rng.below(100) == 0) {
-        r.status = 502; // one call in 10,000: a rare text to search for
+    } else if (n % 9973 == 4999) {
+        r.status = 502; // one call in 9,973: a rare text to search for
         r.error = QStringLiteral("HTTP 502: Bad Gateway (nginx upstream)");
+        r.responseBody = QStringLiteral("<html><head><title>502 Bad Gateway</title></head></html>");
     } else {
         r.responseBody.reserve(leads * 170);
         r.responseBody += QLatin1Char('[');
@@ -196,7 +197,7 @@ QString LogRowGenerator::describeMix()
     return QStringLiteral(
         "55% leads/complex of 1 order, 15% contact lookups by phone (GET, the contact in the answer),"
         " 25% leads/complex of 5-10 orders, 5% leads/complex of 50 orders (a backlog round);"
-        " 2% answered 400 (validation), 1% no answer, 0.01% 502");
+        " 2% answered 400 (validation), 1% no answer, one in 9,973 orders calls a 502");
 }
 
 } // namespace Bench

@@ -34,6 +34,12 @@ bool run(QSqlDatabase &sql, const QString &statement)
     return false;
 }
 
+/** A null QString binds as NULL; the columns are NOT NULL. */
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 qint64 utf8Size(const QString &s)
 {
     // Cyrillic is two bytes in UTF-8, ASCII one: what SQLite stores.
@@ -140,12 +146,12 @@ bool fillLog(Storage::Database &db, qint64 rows, FillStats *stats)
         call.bindValue(4, r.url);
         call.bindValue(5, r.status);
         call.bindValue(6, r.durationMs);
-        call.bindValue(7, r.error);
+        call.bindValue(7, text(r.error));
         call.bindValue(8, r.keys.join(QLatin1Char(' ')));
         bodies.bindValue(0, n);
-        bodies.bindValue(1, r.requestHeaders);
-        bodies.bindValue(2, r.requestBody);
-        bodies.bindValue(3, r.responseBody);
+        bodies.bindValue(1, text(r.requestHeaders));
+        bodies.bindValue(2, text(r.requestBody));
+        bodies.bindValue(3, text(r.responseBody));
         if (!exec(call, "op_log") || !exec(bodies, "op_log_bodies"))
             return false;
         QStringList seen;
@@ -198,7 +204,8 @@ bool copyToOldShape(Storage::Database &db, qint64 rows)
                    " status, duration_ms, request_headers, request_body, response_body, error, keys"
                    " FROM op_log l JOIN op_log_bodies b ON b.op_id = l.id WHERE l.id <= %1")
                    .arg(rows))
-        && run(sql, QStringLiteral("CREATE INDEX op_log_v15_at ON op_log_v15 (at, id)"));
+        && run(sql, QStringLiteral("CREATE INDEX op_log_v15_at ON op_log_v15 (at, id)"))
+        && run(sql, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
 }
 
 Timing timeOldShape(Storage::Database &db, const QString &text)
@@ -247,6 +254,23 @@ bool dropOsCache()
     if (!drop.open(QIODevice::WriteOnly))
         return false;
     return drop.write("3\n") == 2;
+}
+
+QString tableSizes(Storage::Database &db)
+{
+    auto connection = db.connection();
+    if (!connection)
+        return {};
+    QSqlQuery q(connection.value());
+    if (!q.exec(
+            QStringLiteral("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 12")))
+        return q.lastError().text();
+    QStringList out;
+    while (q.next())
+        out << QStringLiteral("%1=%2MB")
+                   .arg(q.value(0).toString())
+                   .arg(q.value(1).toLongLong() / 1e6, 0, 'f', 1);
+    return out.join(QLatin1Char(' '));
 }
 
 double fileGb(const QString &path)

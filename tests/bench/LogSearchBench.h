@@ -49,6 +49,8 @@ QList<SearchCase> searchCases(qint64 rows);
 /** sync + drop_caches; false when the process may not. */
 bool dropOsCache();
 double fileGb(const QString &path);
+/** The biggest tables and indexes (SQLite's dbstat): reads the whole file. */
+QString tableSizes(Storage::Database &db);
 double rssMb();
 
 } // namespace Bench

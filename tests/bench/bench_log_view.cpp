@@ -7,6 +7,7 @@
 // connection reopened either way). Same-run baselines: the query of schema 15 (bodies in op_log, a
 // LIKE over every row) on the first CRMBRIDGE_BENCH_BASELINE_ROWS rows (default 100,000) copied into
 // that shape, and the same LIKE over every row of the new op_log (bodies apart, no text index).
+// CRMBRIDGE_BENCH_SIZES=1 prints the size of each table and index (a read of the whole file).
 // Last line: RESULT logsearch rows=… search_warm_ms=… search_cold_ms=… (targets < 300, < 1000).
 #include "LogRowGenerator.h"
 #include "LogSearchBench.h"
@@ -55,6 +56,8 @@ private Q_SLOTS:
                rows, stats.averageBytes(), stats.averageBytes(0), stats.averageBytes(1),
                stats.averageBytes(2), stats.averageBytes(3), stats.bodyBytes / 1e9,
                Bench::fileGb(test.value()->sqliteFile()), stats.fillMs / 1000.0);
+        if (qEnvironmentVariableIntValue("CRMBRIDGE_BENCH_SIZES") == 1)
+            printf("SIZES logsearch %s\n", qPrintable(Bench::tableSizes(*db)));
         const bool dropsCache = Bench::dropOsCache();
         printf("COLD logsearch %s\n",
                dropsCache
