@@ -9,6 +9,7 @@
 // that shape, and the same LIKE over every row of the new op_log (bodies apart, no text index).
 // CRMBRIDGE_BENCH_SIZES=1 prints the size of each table and index (a read of the whole file).
 // Last line: RESULT logsearch rows=… search_warm_ms=… search_cold_ms=… (targets < 300, < 1000).
+#include "BenchSupport.h"
 #include "LogRowGenerator.h"
 #include "LogSearchBench.h"
 #include "TestDatabase.h"
@@ -31,6 +32,9 @@ using TestSupport::TestDatabase;
 class BenchLogView : public QObject
 {
     Q_OBJECT
+public:
+    BenchLogView() { Bench::allowMinutes(60); } // 1M rows take about 10 minutes to write
+
 private Q_SLOTS:
     void logView()
     {
