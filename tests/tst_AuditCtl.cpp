@@ -98,14 +98,15 @@ private slots:
     void theDemoWroteRussianIntoTheRussianAccount()
     {
         const QString body
-            = scalar(QStringLiteral("SELECT request_body FROM op_log WHERE url LIKE '%/leads/complex%'"
-                                    " ORDER BY id LIMIT 1"))
+            = scalar(QStringLiteral("SELECT request_body FROM op_log JOIN op_log_bodies ON op_id = id"
+                                    " WHERE url LIKE '%/leads/complex%' ORDER BY id LIMIT 1"))
                   .toString();
         QVERIFY2(body.contains(QStringLiteral("Заказ №")), qPrintable(body.left(400)));
         QVERIFY(!body.contains(QLatin1String("Order #")));
-        const QString note = scalar(QStringLiteral("SELECT request_body FROM op_log WHERE url LIKE '%/notes%'"
-                                                   " ORDER BY id LIMIT 1"))
-                                 .toString();
+        const QString note
+            = scalar(QStringLiteral("SELECT request_body FROM op_log JOIN op_log_bodies ON op_id = id"
+                                    " WHERE url LIKE '%/notes%' ORDER BY id LIMIT 1"))
+                  .toString();
         QVERIFY2(note.contains(QStringLiteral("Товары:")), qPrintable(note.left(400)));
     }
 

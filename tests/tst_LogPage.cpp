@@ -50,7 +50,7 @@ private:
             e.requestHeaders = QStringLiteral("Authorization: Bearer ***\nContent-Type: application/json");
             e.requestBody = QStringLiteral("[{\"name\":\"Order %1\"}]").arg(5000 + i);
             e.responseBody = QStringLiteral("{\"ok\":true}");
-            e.error = e.status == 400 ? QStringLiteral("field 12 is not a number") : QString();
+            e.error = e.status == 400 ? QStringLiteral("field 12 is not a number (#E)") : QString();
             e.keys = QStringLiteral("%1 79120000000 buyer%2@example.com").arg(5000 + i).arg(i);
             QVERIFY_OK(log.append(e));
         }
@@ -174,7 +174,39 @@ private Q_SLOTS:
         QCOMPARE(page.model()->entryAt(0).id, batchId.value());
     }
 
-    /** Free text looks through a window of the newest calls; "Search older calls" moves down the log. */
+    /** Free text of three characters or more is looked up in the text index over every call at once:
+     *  what "Search older calls" reached window by window before, with no button. */
+    void textSearchFindsEveryCallAtOnce()
+    {
+        Gui::LogPage page(m_test->db());
+        page.model()->setScanWindow(100);
+        QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.show();
+        auto *search = page.findChild<QLineEdit *>(QStringLiteral("logSearch"));
+        auto *older = page.findChild<QPushButton *>(QStringLiteral("searchOlderButton"));
+        auto *status = page.findChild<QLabel *>(QStringLiteral("logStatusLabel"));
+        QVERIFY(search && older && status);
+        search->setText(QStringLiteral("NOT a number"));
+        QTRY_COMPARE(page.model()->rowCount(), 45);
+        QVERIFY(!older->isVisible());
+        QVERIFY(status->text().isEmpty());
+        for (int row = 0; row < 45; ++row) {
+            QCOMPARE(page.model()->entryAt(row).status, 400);
+            if (row > 0)
+                QVERIFY(page.model()->entryAt(row).atMs < page.model()->entryAt(row - 1).atMs);
+        }
+        // The oldest call, by a part of its e-mail (a key-like term that is no whole key).
+        search->setText(QStringLiteral("buyer0@"));
+        QTRY_COMPARE(page.model()->rowCount(), 1);
+        QCOMPARE(page.model()->entryAt(0).keys, QStringLiteral("5000 79120000000 buyer0@example.com"));
+        search->setText(QStringLiteral("nowhere at all"));
+        QTRY_COMPARE(page.model()->rowCount(), 0);
+        QTRY_COMPARE(status->text(), QStringLiteral("No calls match."));
+        QVERIFY(!older->isVisible());
+    }
+
+    /** A free text too short for the index (under three characters) looks through a window of the newest
+     *  calls; "Search older calls" moves down the log. */
     void textSearchLooksThroughWindowsWithSearchOlder()
     {
         Gui::LogPage page(m_test->db());
@@ -188,7 +220,7 @@ private Q_SLOTS:
         QVERIFY(!older->isVisible());
 
         // Every 10th call failed with this error: 10 of the newest 100.
-        search->setText(QStringLiteral("not a number"));
+        search->setText(QStringLiteral("#E"));
         QTRY_COMPARE(page.model()->rowCount(), 10);
         QVERIFY(older->isVisible());
         QVERIFY2(status->text().startsWith(QLatin1String("Matches in the newest 100 calls, back to ")),
@@ -208,7 +240,7 @@ private Q_SLOTS:
             QCOMPARE(page.model()->entryAt(row).status, 400);
 
         // Nothing in the window: said so, with the way further back.
-        search->setText(QStringLiteral("nowhere at all"));
+        search->setText(QStringLiteral("#Q"));
         QTRY_COMPARE(page.model()->rowCount(), 0);
         QTRY_VERIFY2(status->text().startsWith(QLatin1String("No match in the newest 100 calls, back to ")),
                      qPrintable(status->text()));
@@ -226,7 +258,7 @@ private Q_SLOTS:
         Gui::LogPage page(m_test->db());
         page.model()->setScanWindow(101);
         page.show();
-        page.findChild<QLineEdit *>(QStringLiteral("logSearch"))->setText(QStringLiteral("nowhere at all"));
+        page.findChild<QLineEdit *>(QStringLiteral("logSearch"))->setText(QStringLiteral("#Q"));
         auto *status = page.findChild<QLabel *>(QStringLiteral("logStatusLabel"));
         QTRY_VERIFY2(status->text().startsWith(QStringLiteral("Нет совпадений среди последних 101 запроса")),
                      qPrintable(status->text()));

@@ -4,6 +4,7 @@
 #include "TestEnv.h"
 #include "storage/Migrator.h"
 #include "storage/Sql.h"
+#include "store/OpLogRepo.h"
 
 #include <QTest>
 #include <QThread>
@@ -62,6 +63,69 @@ private Q_SLOTS:
                          .toString(),
                      QStringLiteral("kept"));
         }
+    }
+
+    /** Migration 16 on a log written before it: the bodies move to op_log_bodies (op_log keeps none), and
+     *  the rows already there are in the text index at once, so the Log page finds them as before. */
+    void opLogBodiesMoveApartAndOldRowsAreIndexed()
+    {
+        QFETCH_GLOBAL(QString, dialect);
+        auto test = TestDatabase::create(dialect, false);
+        QVERIFY_OK(test);
+        auto db = test.value()->db();
+        Migrator migrator(*db);
+        QCOMPARE(migrator.migrate(15).value(), 15);
+        for (int i = 1; i <= 3; ++i) {
+            QVERIFY_OK(Sql::exec(
+                *db,
+                QStringLiteral(
+                    "INSERT INTO op_log (at, lane, method, url, status, request_headers, request_body,"
+                    " response_body, error, keys) VALUES (?, 'amocrm', 'POST', ?, ?, ?, ?, ?, ?, ?)"),
+                { 1000 * i, QStringLiteral("https://shop.amocrm.ru/api/v4/leads/complex"), i == 2 ? 400 : 200,
+                  QStringLiteral("Authorization: ***"),
+                  QStringLiteral("[{\"name\":\"Заказ 4100/%1\"}]").arg(i),
+                  QStringLiteral("{\"id\":%1}").arg(70 + i),
+                  i == 2 ? QStringLiteral("NotSupportedChoice in field 881") : QString(),
+                  QStringLiteral("4100/%1 +7912000410%1").arg(i) }));
+            QVERIFY_OK(Sql::exec(*db, QStringLiteral("INSERT INTO op_log_keys (key, op_id) VALUES (?, ?)"),
+                                 { QStringLiteral("7912000410%1").arg(i), i }));
+        }
+        QCOMPARE(migrator.migrate(16).value(), 16);
+
+        QVERIFY(!Sql::exec(*db, QStringLiteral("SELECT request_body FROM op_log")).ok());
+        QCOMPARE(Sql::scalar(*db, QStringLiteral("SELECT COUNT(*) FROM op_log_bodies")).value().toInt(), 3);
+        Store::OpLogRepo log(db);
+        auto second = log.get(2);
+        QVERIFY_OK(second);
+        QCOMPARE(second->requestBody, QStringLiteral("[{\"name\":\"Заказ 4100/2\"}]"));
+        QCOMPARE(second->responseBody, QStringLiteral("{\"id\":72}"));
+        QCOMPARE(second->error, QStringLiteral("NotSupportedChoice in field 881"));
+
+        Store::OpLogFilter filter;
+        filter.text = QStringLiteral("notsupportedchoice");
+        auto page = log.page(filter, std::nullopt, 10);
+        QVERIFY_OK(page);
+        QCOMPARE(page->size(), 1);
+        QCOMPARE(page->first().id, 2);
+        filter.text = QStringLiteral("4100/");
+        QCOMPARE(log.count(filter).value(), 3);
+        filter.text.clear();
+        filter.key = QStringLiteral("8 912 000-41-03");
+        page = log.page(filter, std::nullopt, 10);
+        QVERIFY_OK(page);
+        QCOMPARE(page->size(), 1);
+        QCOMPARE(page->first().id, 3);
+
+        // New rows after the migration are indexed as they are written.
+        Store::OpLogEntry later;
+        later.atMs = 5000;
+        later.method = QStringLiteral("GET");
+        later.url = QStringLiteral("https://shop.amocrm.ru/api/v4/contacts?query=4100");
+        later.requestBody = QStringLiteral("{}");
+        QVERIFY_OK(log.append(later));
+        filter.key.clear();
+        filter.text = QStringLiteral("CONTACTS?query");
+        QCOMPARE(log.count(filter).value(), 1);
     }
 
     void refusesNewerStore()

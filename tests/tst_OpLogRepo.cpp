@@ -2,6 +2,7 @@
 #include "DialectSuite.h"
 #include "TestEnv.h"
 #include "storage/Sql.h"
+#include "storage/Transaction.h"
 #include "store/JobRepo.h"
 #include "store/OpLogRepo.h"
 
@@ -279,6 +280,138 @@ private Q_SLOTS:
         auto left = Storage::Sql::scalar(*m_test->db(), QStringLiteral("SELECT COUNT(*) FROM op_log_jobs"));
         QVERIFY_OK(left);
         QCOMPARE(left->toInt(), 1);
+    }
+
+    /** The free-text search on every row through the trigram index: what a plain LIKE over the keys, the
+     *  address and the error finds (case-insensitive, % and " literal), newest first by (at, id) even
+     *  where ids do not follow the times, page after page; a text of fewer than three characters is
+     *  scanned for instead. */
+    void textSearchFindsWhatALikeFindsOnEveryRow()
+    {
+        QStringList keys;
+        for (int i = 0; i < 40; ++i) {
+            // Times out of id order (calls answered in another order than they started).
+            OpLogEntry e = entry(10'000 + (i * 7) % 40 * 10, i % 5 == 0 ? 400 : 200,
+                                 QStringLiteral("3012/%1 +7912555%2 buyer%1@Mail.example")
+                                     .arg(i)
+                                     .arg(i, 4, 10, QLatin1Char('0')));
+            if (i % 5 == 0)
+                e.error = QStringLiteral("validation: \"NotSupportedChoice\" at 100% of field %1").arg(i);
+            if (i % 8 == 0)
+                e.url = QStringLiteral("https://shop.amocrm.ru/api/v4/leads/%1/notes").arg(9000 + i);
+            QVERIFY_OK(m_log->append(e));
+        }
+        // What the search must find, row by row as the LIKE did (ASCII case folded).
+        const auto expected = [this](const QString &text) {
+            QList<QPair<qint64, qint64>> rows; // (at, id)
+            std::optional<OpLogCursor> after;
+            for (;;) {
+                auto page = m_log->page({}, after, 100);
+                if (!page || page->isEmpty())
+                    break;
+                for (const OpLogEntry &e : *page) {
+                    if (e.keys.contains(text, Qt::CaseInsensitive)
+                        || e.url.contains(text, Qt::CaseInsensitive)
+                        || e.error.contains(text, Qt::CaseInsensitive))
+                        rows << qMakePair(e.atMs, e.id);
+                }
+                after = OpLogCursor { page->last().atMs, page->last().id };
+            }
+            return rows;
+        };
+        for (const QString &text : { QStringLiteral("3012/1"), QStringLiteral("MAIL.EXAMPLE"),
+                                     QStringLiteral("buyer17@"), QStringLiteral("5550013"),
+                                     QStringLiteral("notsupported"), QStringLiteral("\"NotSupportedChoice\""),
+                                     QStringLiteral("100% of"), QStringLiteral("leads/9016/notes"),
+                                     QStringLiteral("nobody"), QStringLiteral("mai"), QStringLiteral("%") }) {
+            OpLogFilter filter;
+            filter.text = text;
+            QList<QPair<qint64, qint64>> found;
+            std::optional<OpLogCursor> after;
+            for (;;) {
+                auto page = m_log->page(filter, after, 3);
+                QVERIFY_OK(page);
+                for (const OpLogEntry &e : *page)
+                    found << qMakePair(e.atMs, e.id);
+                if (page->size() < 3)
+                    break;
+                after = OpLogCursor { page->last().atMs, page->last().id };
+            }
+            QCOMPARE(found, expected(text));
+            QCOMPARE(m_log->count(filter).value(), found.size());
+        }
+        QVERIFY(OpLogRepo::textIndexed(QStringLiteral(" abc ")));
+        QVERIFY(!OpLogRepo::textIndexed(QStringLiteral(" ab ")));
+        QVERIFY(OpLogRepo::textIndexed(QStringLiteral("ивн")));
+    }
+
+    /** A text most calls have (the amoCRM address) finds its first page among the newest rows; one that
+     *  only the oldest calls have is found through the index. Rows written as the engine does, in bulk. */
+    void commonAndRareTextsOnManyRows()
+    {
+        auto db = m_test->db();
+        {
+            Storage::Transaction tx(*db);
+            QVERIFY(tx.isActive());
+            for (int i = 0; i < 6000; ++i) {
+                QVERIFY_OK(Storage::Sql::exec(
+                    *db,
+                    QStringLiteral("INSERT INTO op_log (at, lane, method, url, status, error, keys)"
+                                   " VALUES (?, 'amocrm', 'POST', ?, 200, ?, ?)"),
+                    { 1000 + i, QStringLiteral("https://shop.amocrm.ru/api/v4/leads/complex"),
+                      i < 3 ? QStringLiteral("Ancient failure %1").arg(i) : QString(),
+                      QStringLiteral("order-%1").arg(i) }));
+            }
+            QVERIFY_OK(tx.commit());
+        }
+        OpLogFilter common;
+        common.text = QStringLiteral("leads/COMPLEX");
+        auto page = m_log->page(common, std::nullopt, 50);
+        QVERIFY_OK(page);
+        QCOMPARE(page->size(), 50);
+        QCOMPARE(page->first().atMs, 1000 + 5999);
+        QCOMPARE(page->last().atMs, 1000 + 5950);
+        QCOMPARE(m_log->count(common).value(), 6000);
+        OpLogFilter rare;
+        rare.text = QStringLiteral("ancient FAILURE");
+        page = m_log->page(rare, std::nullopt, 50);
+        QVERIFY_OK(page);
+        QCOMPARE(page->size(), 3);
+        QCOMPARE(page->first().error, QStringLiteral("Ancient failure 2"));
+        // Pruning takes the rows out of the index with them.
+        QCOMPARE(m_log->pruneOlderThan(1002).value(), 2);
+        QCOMPARE(m_log->count(rare).value(), 1);
+        QCOMPARE(m_log->count(common).value(), 5998);
+    }
+
+    /** A token in an error or a key is masked before it is stored, so the text index never holds it. */
+    void theTextIndexHoldsNoSecrets()
+    {
+        OpLogEntry e = entry(1000, 401, QStringLiteral("2311/9 access_token=tok3nSecretValue"));
+        e.error = QStringLiteral(R"(refused: {"refresh_token":"def50200SecretRefresh"} api_key=KeySecret42)");
+        auto id = m_log->append(e);
+        QVERIFY_OK(id);
+        const OpLogEntry back = m_log->get(id.value()).value();
+        for (const QString &secret :
+             { QStringLiteral("tok3nSecretValue"), QStringLiteral("def50200SecretRefresh"),
+               QStringLiteral("KeySecret42") }) {
+            QVERIFY2(!back.error.contains(secret) && !back.keys.contains(secret),
+                     qPrintable(back.error + QLatin1Char(' ') + back.keys));
+            OpLogFilter filter;
+            filter.text = secret;
+            QCOMPARE(m_log->count(filter).value(), 0);
+            if (!m_test->db()->isPostgres()) {
+                auto indexed = Storage::Sql::scalar(
+                    *m_test->db(),
+                    QStringLiteral("SELECT COUNT(*) FROM op_log_text WHERE op_log_text MATCH ?"),
+                    { QLatin1Char('"') + secret + QLatin1Char('"') });
+                QVERIFY_OK(indexed);
+                QCOMPARE(indexed->toInt(), 0);
+            }
+        }
+        OpLogFilter kept;
+        kept.text = QStringLiteral("2311/9");
+        QCOMPARE(m_log->count(kept).value(), 1);
     }
 
     void prune()

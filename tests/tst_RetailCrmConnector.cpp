@@ -433,8 +433,8 @@ private Q_SLOTS:
         AmoTestKit::SecretLedger ledger;
         ledger.add(m_sandbox->apiKey());
         ledger.assertNowhere(*m_store);
-        auto headers = Storage::Sql::scalar(*m_store->db(),
-                                            QStringLiteral("SELECT request_headers FROM op_log LIMIT 1"));
+        auto headers = Storage::Sql::scalar(
+            *m_store->db(), QStringLiteral("SELECT request_headers FROM op_log_bodies LIMIT 1"));
         QVERIFY_OK(headers);
         QVERIFY2(headers->toString().contains(QLatin1String("X-API-KEY: ***")),
                  qPrintable(headers->toString()));

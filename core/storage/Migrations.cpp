@@ -333,6 +333,52 @@ static QList<Migration> buildMigrations()
                                      " PRIMARY KEY (source, entity_key))"),
                   } });
 
+    // The Log page on real rows (issue 24): calls carry tens of KB of request and answer, and a search
+    // read them all. Bodies move to their own table (read only when one call is opened), so op_log keeps
+    // the small columns that are listed and searched; and the free-text search (a substring of the
+    // keys, the address or the error) gets a trigram index, which serves exactly the LIKE/ILIKE it
+    // answered before, on every row: SQLite FTS5's trigram tokenizer (an external-content table kept by
+    // triggers), PostgreSQL's pg_trgm GIN indexes. This migration moves the bodies and indexes the rows
+    // already there, in its one transaction.
+    list.append(
+        { 16,
+          QStringLiteral("op log bodies apart, free-text trigram index"),
+          {
+              QStringLiteral(
+                  "CREATE TABLE op_log_bodies ("
+                  " op_id {int64} PRIMARY KEY, request_headers TEXT NOT NULL DEFAULT '',"
+                  " request_body TEXT NOT NULL DEFAULT '', response_body TEXT NOT NULL DEFAULT '')"),
+              QStringLiteral("INSERT INTO op_log_bodies (op_id, request_headers, request_body, response_body)"
+                             " SELECT id, request_headers, request_body, response_body FROM op_log"),
+              QStringLiteral("ALTER TABLE op_log DROP COLUMN request_headers"),
+              QStringLiteral("ALTER TABLE op_log DROP COLUMN request_body"),
+              QStringLiteral("ALTER TABLE op_log DROP COLUMN response_body"),
+          },
+          {
+              QStringLiteral("CREATE VIRTUAL TABLE op_log_text USING fts5(keys, url, error, content='op_log',"
+                             " content_rowid='id', tokenize='trigram')"),
+              QStringLiteral("INSERT INTO op_log_text (op_log_text) VALUES ('rebuild')"),
+              QStringLiteral("CREATE TRIGGER op_log_text_insert AFTER INSERT ON op_log BEGIN"
+                             " INSERT INTO op_log_text (rowid, keys, url, error)"
+                             " VALUES (new.id, new.keys, new.url, new.error); END"),
+              QStringLiteral("CREATE TRIGGER op_log_text_delete AFTER DELETE ON op_log BEGIN"
+                             " INSERT INTO op_log_text (op_log_text, rowid, keys, url, error)"
+                             " VALUES ('delete', old.id, old.keys, old.url, old.error); END"),
+              QStringLiteral(
+                  "CREATE TRIGGER op_log_text_update AFTER UPDATE OF keys, url, error ON op_log BEGIN"
+                  " INSERT INTO op_log_text (op_log_text, rowid, keys, url, error)"
+                  " VALUES ('delete', old.id, old.keys, old.url, old.error);"
+                  " INSERT INTO op_log_text (rowid, keys, url, error)"
+                  " VALUES (new.id, new.keys, new.url, new.error); END"),
+          },
+          {
+              // Trusted since PostgreSQL 13: the store's owner may create it without a superuser.
+              QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm"),
+              QStringLiteral("CREATE INDEX op_log_text_keys ON op_log USING gin (keys gin_trgm_ops)"),
+              QStringLiteral("CREATE INDEX op_log_text_url ON op_log USING gin (url gin_trgm_ops)"),
+              QStringLiteral("CREATE INDEX op_log_text_error ON op_log USING gin (error gin_trgm_ops)"),
+          } });
+
     return list;
 }
 

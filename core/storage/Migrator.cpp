@@ -105,7 +105,9 @@ Result<int> Migrator::migrateLocked(int targetVersion)
         }
         if (current->toInt() >= migration.version)
             continue;
-        for (const QString &statement : migration.statements) {
+        QStringList statements = migration.statements;
+        statements += m_db.isPostgres() ? migration.postgresOnly : migration.sqliteOnly;
+        for (const QString &statement : std::as_const(statements)) {
             auto done = Sql::exec(m_db, expand(statement, m_db.dialect()));
             if (!done) {
                 Error error = done.error();

@@ -16,9 +16,21 @@ namespace Sql = Storage::Sql;
 
 namespace {
 
-const QString kListColumns
-    = QStringLiteral("id, at, connection_id, lane, job_id, method, url, status, duration_ms, error, keys");
-const QString kBodyColumns = QStringLiteral(", request_headers, request_body, response_body");
+const QString kListColumns = QStringLiteral(
+    "op_log.id, at, connection_id, lane, job_id, method, url, status, duration_ms, error, keys");
+// Bodies live apart (op_log_bodies, migration 16): read only when asked for, by the call's id.
+const QString kBodyColumns = QStringLiteral(", b.request_headers, b.request_body, b.response_body");
+const QString kBodyJoin = QStringLiteral(" LEFT JOIN op_log_bodies b ON b.op_id = op_log.id");
+
+// A text search whose matches are at most this many is read through the trigram index and sorted; one
+// that matches more finds its first page among the newest rows at once, walking the (at, id) index.
+constexpr int kFewTextMatches = 5000;
+
+QString ftsPhrase(const QString &text)
+{
+    return QLatin1Char('"') + QString(text).replace(QLatin1Char('"'), QStringLiteral("\"\""))
+        + QLatin1Char('"');
+}
 
 OpLogEntry entryFromQuery(const QSqlQuery &q, bool withBodies)
 {
@@ -49,7 +61,8 @@ QVariant nullable(const std::optional<qint64> &value)
     return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::LongLong));
 }
 
-QStringList conditionsFor(const OpLogFilter &filter, bool postgres, QVariantList &binds)
+/** useTextIndex: look the text up in SQLite's trigram index first (see OpLogRepo::textIndexed). */
+QStringList conditionsFor(const OpLogFilter &filter, bool postgres, QVariantList &binds, bool useTextIndex)
 {
     QStringList where;
     if (filter.fromMs > 0) {
@@ -65,7 +78,7 @@ QStringList conditionsFor(const OpLogFilter &filter, bool postgres, QVariantList
         binds << *filter.connectionId;
     }
     if (filter.jobId) {
-        where << QStringLiteral("id IN (SELECT op_id FROM op_log_jobs WHERE job_id = ?)");
+        where << QStringLiteral("op_log.id IN (SELECT op_id FROM op_log_jobs WHERE job_id = ?)");
         binds << *filter.jobId;
     }
     switch (filter.statusClass) {
@@ -101,8 +114,8 @@ QStringList conditionsFor(const OpLogFilter &filter, bool postgres, QVariantList
             ofJobs << QStringLiteral("email = ?");
             jobBinds << email;
         }
-        where << QStringLiteral("(id IN (SELECT op_id FROM op_log_keys WHERE key = ?)"
-                                " OR id IN (SELECT op_id FROM op_log_jobs WHERE job_id IN"
+        where << QStringLiteral("(op_log.id IN (SELECT op_id FROM op_log_keys WHERE key = ?)"
+                                " OR op_log.id IN (SELECT op_id FROM op_log_jobs WHERE job_id IN"
                                 " (SELECT id FROM jobs WHERE %1)))")
                      .arg(ofJobs.join(QStringLiteral(" OR ")));
         binds << key;
@@ -110,6 +123,12 @@ QStringList conditionsFor(const OpLogFilter &filter, bool postgres, QVariantList
     }
     const QString text = filter.text.trimmed();
     if (!text.isEmpty()) {
+        // On SQLite the trigram index names the candidates (case folded, a superset); the LIKE keeps the
+        // answer what it always was. PostgreSQL's pg_trgm indexes serve the ILIKE themselves.
+        if (!postgres && useTextIndex) {
+            where << QStringLiteral("op_log.id IN (SELECT rowid FROM op_log_text WHERE op_log_text MATCH ?)");
+            binds << ftsPhrase(text);
+        }
         const QString like = postgres ? QStringLiteral("ILIKE") : QStringLiteral("LIKE");
         const QString pattern = QLatin1Char('%') + Sql::likeEscape(text) + QLatin1Char('%');
         where << QStringLiteral("(keys %1 ? ESCAPE '\\' OR url %1 ? ESCAPE '\\' OR error %1 ? ESCAPE '\\')")
@@ -118,7 +137,7 @@ QStringList conditionsFor(const OpLogFilter &filter, bool postgres, QVariantList
     }
     if (filter.floor) {
         // The first term is the index range; the second drops the floor's older neighbours of equal time.
-        where << QStringLiteral("at >= ? AND (at > ? OR id >= ?)");
+        where << QStringLiteral("at >= ? AND (at > ? OR op_log.id >= ?)");
         binds << filter.floor->atMs << filter.floor->atMs << filter.floor->id;
     }
     return where;
@@ -147,6 +166,27 @@ QString OpLogRepo::normaliseKey(const QString &key)
     return digits;
 }
 
+bool OpLogRepo::textIndexed(const QString &text)
+{
+    // A trigram index answers substrings of three characters or more.
+    return text.trimmed().toUcs4().size() >= 3;
+}
+
+Result<bool> OpLogRepo::fewTextMatches(const QString &text)
+{
+    // PostgreSQL's planner knows from pg_trgm's statistics how many rows a pattern matches.
+    if (m_db->isPostgres() || !textIndexed(text))
+        return false;
+    auto matches = Sql::scalar(*m_db,
+                               QStringLiteral("SELECT COUNT(*) FROM (SELECT rowid FROM op_log_text WHERE"
+                                              " op_log_text MATCH ? LIMIT %1)")
+                                   .arg(kFewTextMatches + 1),
+                               { ftsPhrase(text.trimmed()) });
+    if (!matches)
+        return matches.error();
+    return matches->toInt() <= kFewTextMatches;
+}
+
 Result<qint64> OpLogRepo::append(OpLogEntry entry)
 {
     if (entry.atMs == 0)
@@ -156,11 +196,12 @@ Result<qint64> OpLogRepo::append(OpLogEntry entry)
     entry.requestHeaders = redactSecrets(entry.requestHeaders);
     entry.requestBody = redactSecrets(entry.requestBody);
     entry.responseBody = redactSecrets(entry.responseBody);
+    // The error and the keys are searched (the text index holds them): no token may reach it either.
+    entry.error = redactSecrets(entry.error);
+    entry.keys = redactSecrets(entry.keys);
     const QString sql
-        = QStringLiteral(
-              "INSERT INTO op_log (at, connection_id, lane, job_id, method, url, status, duration_ms, "
-              "request_headers,"
-              " request_body, response_body, error, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)%1")
+        = QStringLiteral("INSERT INTO op_log (at, connection_id, lane, job_id, method, url, status,"
+                         " duration_ms, error, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)%1")
               .arg(m_db->isPostgres() ? QStringLiteral(" RETURNING id") : QString());
     Storage::Transaction tx(*m_db);
     if (!tx.isActive())
@@ -174,10 +215,10 @@ Result<qint64> OpLogRepo::append(OpLogEntry entry)
     }
     if (!entry.jobId && !jobs.isEmpty())
         entry.jobId = jobs.first();
-    auto query = Sql::exec(*m_db, sql,
-                           { entry.atMs, nullable(entry.connectionId), entry.lane, nullable(entry.jobId),
-                             entry.method, entry.url, entry.status, entry.durationMs, entry.requestHeaders,
-                             entry.requestBody, entry.responseBody, entry.error, entry.keys });
+    auto query
+        = Sql::exec(*m_db, sql,
+                    { entry.atMs, nullable(entry.connectionId), entry.lane, nullable(entry.jobId),
+                      entry.method, entry.url, entry.status, entry.durationMs, entry.error, entry.keys });
     if (!query)
         return query.error();
     qint64 id = 0;
@@ -185,6 +226,12 @@ Result<qint64> OpLogRepo::append(OpLogEntry entry)
         id = query->next() ? query->value(0).toLongLong() : qint64(0);
     else
         id = query->lastInsertId().toLongLong();
+    auto bodies = Sql::exec(*m_db,
+                            QStringLiteral("INSERT INTO op_log_bodies (op_id, request_headers, request_body,"
+                                           " response_body) VALUES (?, ?, ?, ?)"),
+                            { id, entry.requestHeaders, entry.requestBody, entry.responseBody });
+    if (!bodies)
+        return bodies.error();
     QStringList keys;
     for (const QString &part :
          entry.keys.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
@@ -212,20 +259,24 @@ Result<qint64> OpLogRepo::append(OpLogEntry entry)
 Result<QList<OpLogEntry>> OpLogRepo::page(const OpLogFilter &filter, std::optional<OpLogCursor> after,
                                           int limit, bool withBodies)
 {
+    auto fewText = fewTextMatches(filter.text);
+    if (!fewText)
+        return fewText.error();
     QVariantList binds;
-    QStringList where = conditionsFor(filter, m_db->isPostgres(), binds);
+    QStringList where = conditionsFor(filter, m_db->isPostgres(), binds, fewText.value());
     if (after) {
-        where << QStringLiteral("(at < ? OR (at = ? AND id < ?))");
+        where << QStringLiteral("(at < ? OR (at = ? AND op_log.id < ?))");
         binds << after->atMs << after->atMs << after->id;
     }
     binds << std::max(1, limit);
-    // With a key or a job the matches are few: the unary + keeps the planner from walking the (at, id)
-    // index over every row to avoid sorting them.
-    const bool few = !normaliseKey(filter.key).isEmpty() || filter.jobId;
-    const QString order = few ? QStringLiteral("+at DESC, +id DESC") : QStringLiteral("at DESC, id DESC");
+    // With a key, a job or a rare text the matches are few: the unary + keeps the planner from walking
+    // the (at, id) index over every row to avoid sorting them.
+    const bool few = !normaliseKey(filter.key).isEmpty() || filter.jobId || fewText.value();
+    const QString order
+        = few ? QStringLiteral("+at DESC, +op_log.id DESC") : QStringLiteral("at DESC, op_log.id DESC");
     const QString sql
-        = QStringLiteral("SELECT %1%2 FROM op_log%3 ORDER BY %4 LIMIT ?")
-              .arg(kListColumns, withBodies ? kBodyColumns : QString(),
+        = QStringLiteral("SELECT %1%2 FROM op_log%3%4 ORDER BY %5 LIMIT ?")
+              .arg(kListColumns, withBodies ? kBodyColumns : QString(), withBodies ? kBodyJoin : QString(),
                    where.isEmpty() ? QString()
                                    : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")),
                    order);
@@ -240,9 +291,10 @@ Result<QList<OpLogEntry>> OpLogRepo::page(const OpLogFilter &filter, std::option
 
 Result<OpLogEntry> OpLogRepo::get(qint64 id)
 {
-    auto query = Sql::exec(
-        *m_db, QStringLiteral("SELECT %1%2 FROM op_log WHERE id = ?").arg(kListColumns, kBodyColumns),
-        { id });
+    auto query = Sql::exec(*m_db,
+                           QStringLiteral("SELECT %1%2 FROM op_log%3 WHERE op_log.id = ?")
+                               .arg(kListColumns, kBodyColumns, kBodyJoin),
+                           { id });
     if (!query)
         return query.error();
     if (!query->next())
@@ -262,7 +314,7 @@ Result<OpLogEntry> OpLogRepo::get(qint64 id)
 Result<int> OpLogRepo::count(const OpLogFilter &filter)
 {
     QVariantList binds;
-    const QStringList where = conditionsFor(filter, m_db->isPostgres(), binds);
+    const QStringList where = conditionsFor(filter, m_db->isPostgres(), binds, textIndexed(filter.text));
     auto value = Sql::scalar(
         *m_db,
         QStringLiteral("SELECT COUNT(*) FROM op_log")
@@ -276,7 +328,7 @@ Result<int> OpLogRepo::count(const OpLogFilter &filter)
 Result<int> OpLogRepo::busiestSecond(const OpLogFilter &filter)
 {
     QVariantList binds;
-    const QStringList where = conditionsFor(filter, m_db->isPostgres(), binds);
+    const QStringList where = conditionsFor(filter, m_db->isPostgres(), binds, textIndexed(filter.text));
     auto value = Sql::scalar(
         *m_db,
         QStringLiteral("SELECT COALESCE(MAX(calls), 0) FROM (SELECT COUNT(*) AS calls FROM op_log%1"
@@ -297,7 +349,7 @@ Result<std::optional<OpLogCursor>> OpLogRepo::scanFloor(const OpLogFilter &filte
     bounds.key.clear();
     bounds.floor.reset();
     QVariantList binds;
-    QStringList where = conditionsFor(bounds, m_db->isPostgres(), binds);
+    QStringList where = conditionsFor(bounds, m_db->isPostgres(), binds, false);
     if (below) {
         where << QStringLiteral("at <= ? AND (at < ? OR id < ?)");
         binds << below->atMs << below->atMs << below->id;
@@ -322,6 +374,12 @@ Result<int> OpLogRepo::pruneOlderThan(qint64 atMs)
     Storage::Transaction tx(*m_db);
     if (!tx.isActive())
         return tx.error();
+    auto bodies = Sql::update(
+        *m_db,
+        QStringLiteral("DELETE FROM op_log_bodies WHERE op_id IN (SELECT id FROM op_log WHERE at < ?)"),
+        { atMs });
+    if (!bodies)
+        return bodies.error();
     auto keys = Sql::update(
         *m_db, QStringLiteral("DELETE FROM op_log_keys WHERE op_id IN (SELECT id FROM op_log WHERE at < ?)"),
         { atMs });

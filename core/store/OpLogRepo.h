@@ -48,7 +48,9 @@ struct OpLogFilter
     std::optional<qint64> connectionId;
     StatusClass statusClass = StatusClass::Any;
     std::optional<qint64> jobId; ///< calls that carried this job (alone or in a batch): an index lookup
-    QString text; ///< order number, phone, email, URL part or error text (a LIKE over every row)
+    /** Order number, phone, email, URL part or error text: a substring of the keys, address or error,
+     *  case-insensitive (LIKE/ILIKE as before), found through a trigram index when textIndexed(). */
+    QString text;
     /** One whole business key (order number as the shop shows it, phone in any form, email): an index
      *  lookup in the calls' keys and in the jobs they carried (their reference, phone and email). */
     QString key;
@@ -89,8 +91,14 @@ public:
     static QString normaliseKey(const QString &key);
     /** Deletes entries older than the given time; returns how many. */
     Common::Result<int> pruneOlderThan(qint64 atMs);
+    /** Whether a free text is looked up in the trigram index (three characters or more) rather than
+     *  scanned for row by row; a scan should be bounded by a floor. */
+    static bool textIndexed(const QString &text);
 
 private:
+    /** SQLite: the text is indexed and matches few rows, so its candidates are read and sorted. */
+    Common::Result<bool> fewTextMatches(const QString &text);
+
     std::shared_ptr<Storage::Database> m_db;
     const Common::Clock *m_clock;
 };

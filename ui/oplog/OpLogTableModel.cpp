@@ -20,7 +20,9 @@ void OpLogTableModel::setFilter(const Store::OpLogFilter &filter)
     m_filter = filter;
     m_filter.floor.reset();
     m_searchedRows = 0;
-    if (!m_filter.text.trimmed().isEmpty()) {
+    // A text the trigram index answers is searched in every call at once; a shorter one is scanned for,
+    // a window of the newest calls at a time.
+    if (!m_filter.text.trimmed().isEmpty() && !Store::OpLogRepo::textIndexed(m_filter.text)) {
         auto floor = Store::OpLogRepo(m_db).scanFloor(m_filter, std::nullopt, m_scanWindow);
         if (floor)
             m_filter.floor = floor.value();

@@ -11,9 +11,10 @@ namespace Gui {
 /**
  * The operation log as a table, newest first, paged by keyset on (at, id) without bodies (see
  * KeysetTableModel), so a log of millions of rows opens and scrolls in constant time. Filters run in SQL. A
- * free-text search (a LIKE that no index serves) looks only at a window of the newest scanWindow() calls, so
- * a search that matches nothing still answers at once; searchOlder() moves the window down the log by as much
- * again. GUI thread; owned by the Log page.
+ * free-text search of three characters or more goes through the trigram index over every call; a shorter one
+ * (a LIKE that no index serves) looks only at a window of the newest scanWindow() calls, so a search that
+ * matches nothing still answers at once; searchOlder() moves the window down the log by as much again. GUI
+ * thread; owned by the Log page.
  */
 class OpLogTableModel : public KeysetTableModel<Store::OpLogEntry, Store::OpLogCursor>
 {
