@@ -10,6 +10,7 @@
 #include "crm/ConnectorFactory.h"
 #include "engine/SyncEngine.h"
 #include "fixtures/amocrm/AmoTestKit.h"
+#include "fixtures/retailcrm/RetailTestKit.h"
 #include "moysklad/MoySkladSandbox.h"
 #include "sandbox/tests/MoySkladTestClient.h"
 #include "source/SourceRepo.h"
@@ -32,6 +33,8 @@ private:
     std::unique_ptr<Sandbox::AmoCrm::AmoCrmSandbox> m_amo;
     std::unique_ptr<Sandbox::Testing::SandboxTestClient> m_amoControl;
     std::unique_ptr<Sandbox::MoySklad::MoySkladSandbox> m_sklad;
+    std::unique_ptr<Sandbox::RetailCrm::RetailCrmSandbox> m_retail;
+    std::unique_ptr<Sandbox::Testing::RetailTestClient> m_retailControl;
     std::unique_ptr<MoySkladTestClient> m_skladClient;
     std::unique_ptr<TestSupport::TestDatabase> m_store;
     std::shared_ptr<Secrets::MemorySecretStore> m_secrets;
@@ -114,7 +117,7 @@ private:
         record.name = QStringLiteral("sklad");
         record.kind = QStringLiteral("moysklad");
         record.url = m_sklad->apiUrl().toString();
-        record.config = QJsonObject { { "start", "beginning" }, { "sales_as", "purchases" } };
+        record.config = QJsonObject { { "start", "beginning" } }; // sales as purchases: the default
         QVERIFY_OK(Source::SourceRepo(m_store->db()).add(record));
         bool done = false;
         m_secrets->write(record.secretScope(), Source::SourceRecord::passwordSecretName(),
@@ -206,6 +209,8 @@ private Q_SLOTS:
         m_sklad = std::make_unique<Sandbox::MoySklad::MoySkladSandbox>(sklad);
         QVERIFY2(m_sklad->start(&error), qPrintable(error));
         m_skladClient = std::make_unique<MoySkladTestClient>(m_sklad->baseUrl());
+        error = RetailTestKit::startDemoSandbox(m_retail, m_retailControl);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void init()
@@ -396,6 +401,34 @@ private Q_SLOTS:
         stopEngine(engine);
         QCOMPARE(transactions().size(), 5);
         QCOMPARE(customers().size(), 4);
+    }
+
+    void aCrmWithoutCustomersTakesTheSalesAsOrders()
+    {
+        // A RetailCRM connection next to amoCRM: RetailCRM has no customers to take purchases, so the
+        // same sales are orders there, while amoCRM gets them as purchases.
+        m_retailControl->control(QStringLiteral("reset"), { { "seed", "demo" } });
+        auto retailOrders = [this] {
+            return int(m_retailControl->control(QStringLiteral("state"), {}, "GET")
+                           .value("orders")
+                           .toArray()
+                           .size());
+        };
+        const int before = retailOrders();
+        const qint64 retailId = RetailTestKit::addConnection(m_store->db(), *m_retail);
+        QVERIFY(retailId > 0);
+        writeSecret(*m_secrets, retailId, Crm::RetailCrm::RetailSecretNames::apiKey(),
+                    m_retail->apiKey().toUtf8());
+        QVERIFY_OK(RetailTestKit::saveMapping(m_store->db(), m_secrets, retailId, *m_retail));
+        addSource();
+        auto engine = startEngine();
+        QVERIFY(engine);
+        // Five private sales and one customer order.
+        QTRY_COMPARE_WITH_TIMEOUT(retailOrders() - before, 6, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(transactions().size(), 5, 30000);
+        stopEngine(engine);
+        QCOMPARE(retailOrders() - before, 6);
+        QCOMPARE(transactions().size(), 5);
     }
 };
 

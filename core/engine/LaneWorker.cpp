@@ -349,7 +349,11 @@ void LaneWorker::processJobs(const QList<Job> &jobs)
     for (const Job &job : jobs) {
         switch (kindOf(job).value_or(Kind::OrderCreated)) {
         case Kind::PurchaseMade:
-            purchases.append(job);
+            // A CRM without customers (RetailCRM) takes the sale as it takes an order: a deal.
+            if (m_connector->hasCustomers())
+                purchases.append(job);
+            else
+                creates.append(job);
             break;
         case Kind::CustomerSaved:
             // A buyer with a bonus card or points keeps them on its CRM customer (MoySklad).
@@ -428,6 +432,7 @@ std::optional<Crm::DealDraft> LaneWorker::draftFor(const Job &job)
         = Error::permanent(QStringLiteral("Unknown job kind %1").arg(job.kind));
     switch (kindOf(job).value_or(Kind::OrderChanged)) {
     case Kind::OrderCreated:
+    case Kind::PurchaseMade: // only with a CRM without customers (see processJobs)
         draft = m_mapping->builderFor(job.source).build(Model::ShopOrder::fromJson(job.payload));
         break;
     case Kind::FormSubmitted:
@@ -436,7 +441,6 @@ std::optional<Crm::DealDraft> LaneWorker::draftFor(const Job &job)
     case Kind::OrderChanged:
     case Kind::OrderStatusChanged:
     case Kind::CustomerSaved:
-    case Kind::PurchaseMade:
         break;
     }
     if (draft && m_beforeSend)

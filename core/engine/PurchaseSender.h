@@ -23,7 +23,8 @@ namespace Engine {
  * Exactly once: the job is marked `sending` (step Unconfirmed) before the purchase goes out; a retry,
  * a restart or a resend of such a job makes the connector look the transaction up by its comment
  * (unique per sale) before it adds one. Once made, the transaction is the job's crmId and only a
- * missing note is left for a retry. Lane thread; owned by the LaneWorker, which settles the jobs.
+ * missing note is left for a retry. A CRM without customers (RetailCRM) never gets here: the lane
+ * sends its sales as orders. Lane thread; owned by the LaneWorker, which settles the jobs.
  */
 class PurchaseSender
 {
