@@ -506,9 +506,11 @@ void TestDraftBuilder::purchaseNoteAndComment()
     card.quantity = 2;
     sale.lines = { camera, card };
     const CrmTexts ru = CrmTexts::forLanguage(QStringLiteral("ru"));
-    QCOMPARE(purchaseNote(sale, ru),
-             QStringLiteral("Покупка на 12 345 ₽: Камера Canon EOS, Карта памяти SD 128 ГБ × "
-                            "2"));
+    QCOMPARE(
+        purchaseNote(sale, ru),
+        QStringLiteral(
+            "Покупка на 12 345 ₽: Камера Canon EOS, Карта памяти SD 128 ГБ × "
+            "2"));
     QCOMPARE(purchaseComment(sale, ru), QStringLiteral("Продажа 00012 · ") + sale.id);
     QCOMPARE(purchaseNote(sale, CrmTexts::forLanguage(QStringLiteral("en"))).left(24),
              QStringLiteral("Purchase of 12 345 ₽: Ка"));

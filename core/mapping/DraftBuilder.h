@@ -61,8 +61,8 @@ QString cartNote(const Model::ShopOrder &order, const CrmTexts &texts);
 QString formNote(const Model::FormSubmission &form, const CrmTexts &texts);
 /** A sum in roubles as the CRM's managers write it: «12 345 ₽», «1 234,50 ₽» (groups by a space). */
 QString roubles(double amount);
-/** A retail sale's note on the buyer's customer: «Покупка на 12 345 ₽: Камера Canon, Карта SD × 2».
- */
+/** A sale's note on its buyer's customer, e.g.
+ *  «Покупка на 12 345 ₽: Камера, Карта × 2». */
 QString purchaseNote(const Model::ShopOrder &sale, const CrmTexts &texts);
 /** The sale's transaction comment, unique per sale (how a transaction whose answer was lost is found
  *  again): «Продажа 00012 · <sale id>». */

@@ -24,7 +24,7 @@ Common::Error AmoCrmConnector::customersError(Common::Error error)
 {
     // amoCRM refuses every customers call while customers are off in the account (422; see the
     // sandbox README): the operator switches them on, then resends.
-    if (error.httpStatus == 422 || error.httpStatus == 402) {
+    if (error.httpStatus == 422) { // (402 is the unpaid account: the connector waits for payment)
         error.kind = Common::ErrorKind::Permanent;
         error.code = QStringLiteral("customers-off");
         error.message = tr("Customers are switched off in amoCRM: turn them on (Settings → Customers, "
