@@ -10,3 +10,7 @@ crmbridge_add_test(MoySkladEndToEnd LABEL integration TIMEOUT 300
 crmbridge_add_test(MoySkladCtl LABEL integration TIMEOUT 120 LIBS crmbridge_sandbox Qt6::Network)
 target_compile_definitions(tst_MoySkladCtl PRIVATE CRMBRIDGECTL_PATH="$<TARGET_FILE:crmbridgectl>")
 add_dependencies(tst_MoySkladCtl crmbridgectl)
+# Retail sales as purchases on amoCRM customers, the running engine between the two sandboxes.
+crmbridge_add_test(MoySkladPurchases LABEL integration TIMEOUT 300
+    SOURCES tst_MoySkladPurchases.cpp fixtures/amocrm/AmoTestKit.h sandbox/tests/MoySkladTestClient.h
+    LIBS crmbridge_sandbox Qt6::Network)

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Conformance suite of the CRM sandboxes (tests/sandbox). Each class drives a sandbox over loopback HTTP.
 
-foreach(name AmoSandboxOAuth AmoSandboxApi AmoSandboxFieldValues AmoSandboxUnsorted AmoSandboxLimits AmoSandboxWebhooks AmoSandboxCli AmoSandboxCatalog)
+foreach(name AmoSandboxOAuth AmoSandboxApi AmoSandboxFieldValues AmoSandboxUnsorted AmoSandboxLimits AmoSandboxWebhooks AmoSandboxCli AmoSandboxCatalog AmoSandboxCustomers)
     crmbridge_add_test(${name} LABEL integration TIMEOUT 120
         SOURCES tst_${name}.cpp sandbox/tests/SandboxTestClient.h LIBS crmbridge_sandbox Qt6::Network)
 endforeach()

@@ -892,10 +892,10 @@ private Q_SLOTS:
         QCOMPARE(saved.url, sandbox.apiUrl().toString());
         QVERIFY(!saved.config.contains(QStringLiteral("login")));
         QVERIFY(!saved.config.contains(QStringLiteral("prefix")));
-        // Its sales become deals: the CRM side of purchases is not built, and no sale may fail for it.
+        // Its sales become purchases on the buyers' CRM customers (the default).
         auto config = Source::MoySklad::MoySkladConfig::fromRecord(saved, sandbox.token().toUtf8());
         QVERIFY_OK(config);
-        QVERIFY(config->salesAsDeals);
+        QVERIFY(!config->salesAsDeals);
         QVERIFY(!QJsonDocument(saved.config).toJson().contains(sandbox.token().toUtf8()));
         std::optional<Common::Result<QByteArray>> kept;
         secrets->read(saved.secretScope(), Source::SourceRecord::passwordSecretName(),

@@ -104,6 +104,7 @@ class TestDraftBuilder : public QObject
     Q_OBJECT
 
 private slots:
+    void purchaseNoteAndComment();
     void russianOrder()
     {
         const DraftBuilder builder(mapping(), schema(), tree());
@@ -485,6 +486,37 @@ private slots:
                                 QStringLiteral("f9 utm.term → deal.field:110: The value is empty") }));
     }
 };
+
+void TestDraftBuilder::purchaseNoteAndComment()
+{
+    // Roubles as managers write them: groups of three by a space, kopecks only when there are some.
+    QCOMPARE(roubles(12345), QStringLiteral("12 345 ₽"));
+    QCOMPARE(roubles(1234.5), QStringLiteral("1 234,50 ₽"));
+    QCOMPARE(roubles(999), QStringLiteral("999 ₽"));
+    QCOMPARE(roubles(1000000.07), QStringLiteral("1 000 000,07 ₽"));
+    ShopOrder sale;
+    sale.id = QStringLiteral("5f1c0b2e-0000-4000-8000-000000000001");
+    sale.number = QStringLiteral("00012");
+    sale.cost = 12345;
+    OrderLine camera;
+    camera.name = QStringLiteral("Камера Canon EOS");
+    camera.quantity = 1;
+    OrderLine card;
+    card.name = QStringLiteral("Карта памяти SD 128 ГБ");
+    card.quantity = 2;
+    sale.lines = { camera, card };
+    const CrmTexts ru = CrmTexts::forLanguage(QStringLiteral("ru"));
+    QCOMPARE(
+        purchaseNote(sale, ru),
+        QStringLiteral(
+            "Покупка на 12 345 ₽: Камера Canon EOS, Карта памяти SD 128 ГБ × "
+            "2"));
+    QCOMPARE(purchaseComment(sale, ru), QStringLiteral("Продажа 00012 · ") + sale.id);
+    QCOMPARE(purchaseNote(sale, CrmTexts::forLanguage(QStringLiteral("en"))).left(24),
+             QStringLiteral("Purchase of 12 345 ₽: Ка"));
+    sale.lines.clear();
+    QCOMPARE(purchaseNote(sale, ru), QStringLiteral("Покупка на 12 345 ₽"));
+}
 
 QTEST_GUILESS_MAIN(TestDraftBuilder)
 #include "tst_DraftBuilder.moc"

@@ -72,7 +72,7 @@ std::unique_ptr<Source::ShopSource> TestMoySkladSource::open(const QString &star
     record.name = QStringLiteral("sklad");
     record.kind = QStringLiteral("moysklad");
     record.url = m_sandbox->apiUrl().toString();
-    // Sales as purchases (the reader's own events); deals are the default while the CRM side is missing.
+    // Sales as purchases (the default; named here as an operator would).
     record.config = QJsonObject { { "start", start },
                                   { "requests_per_3s", requestsPer3s },
                                   { "sales_as", "purchases" } };

@@ -316,6 +316,22 @@
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Customers are switched off in amoCRM: turn them on (Settings → Customers, dynamic segmentation), then resend (amoCRM: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The buyer has no contact to find its customer by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amoCRM answered the new customer without its id</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Crm::AmoCrm::AmoOAuthSession</name>
@@ -352,6 +368,10 @@
     <name>Crm::CrmConnector</name>
     <message>
         <source>%1 cannot post stage changes to a URL: use polling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no customers to take purchases: send the shop&apos;s sales as deals</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1704,6 +1724,29 @@ hook.&lt;event&gt;.&lt;before|after&gt;. Engines read them when they start
     </message>
     <message>
         <source>Waiting for the store to confirm this engine holds the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Engine::PurchaseSender</name>
+    <message>
+        <source>This CRM has no customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The buyer has no name, phone or email to make a contact of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM made no contact for the buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchase %1 on customer %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer %1 updated</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

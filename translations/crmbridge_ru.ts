@@ -316,6 +316,22 @@
         <source>Products</source>
         <translation>Товары</translation>
     </message>
+    <message>
+        <source>Customers are switched off in amoCRM: turn them on (Settings → Customers, dynamic segmentation), then resend (amoCRM: %1)</source>
+        <translation>В amoCRM выключены покупатели: включите их (Настройки → Покупатели, динамическая сегментация) и отправьте снова (amoCRM: %1)</translation>
+    </message>
+    <message>
+        <source>The buyer has no contact to find its customer by</source>
+        <translation>У покупателя нет контакта, по которому найти его покупателя в CRM</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Покупатель</translation>
+    </message>
+    <message>
+        <source>amoCRM answered the new customer without its id</source>
+        <translation>amoCRM ответила о новом покупателе без его id</translation>
+    </message>
 </context>
 <context>
     <name>Crm::AmoCrm::AmoOAuthSession</name>
@@ -353,6 +369,10 @@
     <message>
         <source>%1 cannot post stage changes to a URL: use polling</source>
         <translation>%1 не умеет отправлять смены этапов на адрес: используйте опрос</translation>
+    </message>
+    <message>
+        <source>%1 has no customers to take purchases: send the shop&apos;s sales as deals</source>
+        <translation>В %1 нет покупателей, чтобы принять покупки: отправляйте продажи магазина сделками</translation>
     </message>
 </context>
 <context>
@@ -1796,6 +1816,29 @@ hook.&lt;событие&gt;.&lt;before|after&gt;. Движки читают их
     <message>
         <source>Waiting for the store to confirm this engine holds the connection</source>
         <translation>Ждём, пока хранилище подтвердит, что подключение за этим движком</translation>
+    </message>
+</context>
+<context>
+    <name>Engine::PurchaseSender</name>
+    <message>
+        <source>This CRM has no customers</source>
+        <translation>В этой CRM нет покупателей</translation>
+    </message>
+    <message>
+        <source>The buyer has no name, phone or email to make a contact of</source>
+        <translation>У покупателя нет имени, телефона или e-mail, чтобы создать контакт</translation>
+    </message>
+    <message>
+        <source>The CRM made no contact for the buyer</source>
+        <translation>CRM не создала контакт покупателя</translation>
+    </message>
+    <message>
+        <source>Purchase %1 on customer %2</source>
+        <translation>Покупка %1 у покупателя %2</translation>
+    </message>
+    <message>
+        <source>Customer %1 updated</source>
+        <translation>Покупатель %1 обновлён</translation>
     </message>
 </context>
 <context>

@@ -67,8 +67,9 @@ int sourceAddMoySklad(const QStringList &args, const QString &databaseUrl)
                 "The request budget to start with (default 45; MoySklad's headers can only lower it)"),
             QStringLiteral("N") },
           { QStringLiteral("sales-as"),
-            QStringLiteral("Retail sales as deals (default) or as purchases on the buyer's CRM customer "
-                           "(not sent yet: the CRM side of purchases is still to be built)"),
+            QStringLiteral(
+                "Retail sales as purchases on the buyer's CRM customer (default: amoCRM customers "
+                "with a transaction and a note; a CRM without customers makes a deal) or as deals"),
             QStringLiteral("deals|purchases") },
           { QStringLiteral("from-start"),
             QStringLiteral("Send the sales and buyers already there too (default: only new ones)") },
@@ -95,14 +96,10 @@ int sourceAddMoySklad(const QStringList &args, const QString &databaseUrl)
                          parser.isSet(QStringLiteral("from-start")) ? QStringLiteral("beginning")
                                                                     : QStringLiteral("latest"));
     const QString salesAs = parser.value(QStringLiteral("sales-as")).isEmpty()
-        ? QStringLiteral("deals")
+        ? QStringLiteral("purchases")
         : parser.value(QStringLiteral("sales-as"));
     if (salesAs != QLatin1String("deals") && salesAs != QLatin1String("purchases"))
         return fail(QStringLiteral("--sales-as is deals or purchases, not \"%1\"").arg(salesAs), 2);
-    if (salesAs == QLatin1String("purchases"))
-        err(QStringLiteral("crmbridgectl source add: warning: purchases are read but not sent yet (the CRM "
-                           "side of purchases is still to be built); their jobs fail as \"Unknown job kind\" "
-                           "until it is"));
     record.config.insert(QStringLiteral("sales_as"), salesAs);
     if (byLogin)
         record.config.insert(QStringLiteral("login"), parser.value(QStringLiteral("login")).trimmed());

@@ -94,6 +94,15 @@ Common::Error noCatalog(const QString &crm)
         QStringLiteral("no-catalog"));
 }
 
+Common::Error noCustomers(const QString &crm)
+{
+    return Common::Error::permanent(
+        QCoreApplication::translate("Crm::CrmConnector",
+                                    "%1 has no customers to take purchases: send the shop's sales as deals")
+            .arg(crm),
+        QStringLiteral("no-customers"));
+}
+
 Common::Error noWebhooks(const QString &crm)
 {
     return Common::Error::permanent(
@@ -143,6 +152,30 @@ void CrmConnector::catalogElementsByExternalId(Callback<QHash<QString, QString>>
 {
     const Common::Error error = noCatalog(crmName());
     QTimer::singleShot(0, this, [error, done] { done(error); });
+}
+
+void CrmConnector::sendPurchases(const QList<PurchaseSend> &items, BatchCallback done)
+{
+    QList<ItemOutcome> outcomes;
+    for (const PurchaseSend &item : items) {
+        ItemOutcome outcome;
+        outcome.key = item.key;
+        outcome.error = noCustomers(crmName());
+        outcomes.append(outcome);
+    }
+    QTimer::singleShot(0, this, [outcomes, done] { done(outcomes); });
+}
+
+void CrmConnector::updateCustomers(const QList<CustomerUpdate> &items, BatchCallback done)
+{
+    QList<ItemOutcome> outcomes;
+    for (const CustomerUpdate &item : items) {
+        ItemOutcome outcome;
+        outcome.key = item.key;
+        outcome.error = noCustomers(crmName());
+        outcomes.append(outcome);
+    }
+    QTimer::singleShot(0, this, [outcomes, done] { done(outcomes); });
 }
 
 } // namespace Crm

@@ -51,6 +51,7 @@ struct ItemOutcome
      *  and followUpError says why. */
     QList<FollowUp> pendingFollowUps;
     std::optional<Common::Error> followUpError;
+    QString customerId; ///< purchases and customer updates: the CRM customer they went to
 };
 
 /** What became of one create, which the engine dispatches on. */
@@ -144,6 +145,45 @@ struct NoteAdd
     QString key;
     QString dealId;
     QString text;
+};
+
+/** A purchase (a shop's retail sale) on the buyer's CRM customer (amoCRM: customers and their
+ *  transactions). The engine resolves the contact (deduplicated as every contact); the connector finds
+ *  the customer (customerId, else the contact's, else a new one linked to the contact), adds the
+ *  transaction and then the note. ItemOutcome: dealId is the transaction, customerId the customer; a
+ *  note that failed is pending (FollowUp::Note) on a transaction that exists. */
+struct PurchaseSend
+{
+    QString key;
+    QString contactId;
+    QString customerId; ///< the buyer's CRM customer when known
+    QString customerName; ///< for a new customer
+    double amount = 0; ///< in the account's currency
+    qint64 completedAt = 0; ///< Unix seconds; 0 = now
+    /** The transaction's comment, unique per sale: how a transaction whose answer was lost is found. */
+    QString comment;
+    QString note; ///< a text note on the customer; empty: none
+    QList<DraftProduct> products; ///< the lines in the CRM's catalogue, with quantities
+    bool mayExist = false; ///< a send went out before without an answer trusted: look for it first
+    QString transactionId; ///< the transaction exists already: only the note is left
+};
+
+/** Custom field values of a buyer's CRM customer, kept current from the shop (bonus card, points).
+ *  Fields missing in the CRM are created (text or numeric). The customer is found or made as for a
+ *  purchase. */
+struct CustomerUpdate
+{
+    struct Value
+    {
+        QString fieldName; ///< «Бонусные баллы»
+        bool numeric = false;
+        QString value; ///< empty clears the field
+    };
+    QString key;
+    QString contactId;
+    QString customerId;
+    QString customerName;
+    QList<Value> values;
 };
 
 /** A contact as the local dedup index needs it: normalised phones (E.164) and lower-cased emails. */
@@ -271,6 +311,13 @@ public:
     virtual void deleteCatalogEntries(const QList<CatalogEntry> &items, BatchCallback done);
     /** Every element of the catalogue that carries an external id: external id → element id. */
     virtual void catalogElementsByExternalId(Callback<QHash<QString, QString>> done);
+
+    // Customers and their purchases (retail sales). The defaults have none and answer "no-customers".
+
+    virtual bool hasCustomers() const { return false; }
+    /** One purchase after the other (see PurchaseSend); every item gets one outcome. */
+    virtual void sendPurchases(const QList<PurchaseSend> &items, BatchCallback done);
+    virtual void updateCustomers(const QList<CustomerUpdate> &items, BatchCallback done);
 
 Q_SIGNALS:
     void stateChanged(Crm::ConnectorState state, const QString &reason);

@@ -116,6 +116,13 @@ void LaneWorker::start()
                                Q_EMIT jobSettled(job.id, QStringLiteral("done"),
                                                  tr("Found in the CRM after a restart: deal %1").arg(dealId));
                            } });
+    m_purchases = std::make_unique<PurchaseSender>(
+        m_connector.get(), m_jobs.get(), m_links.get(), m_contacts.get(), &m_config,
+        PurchaseSender::Lane {
+            [this](const Job &job, const Error &error, bool mayExist) { settleError(job, error, mayExist); },
+            [this](const Job &job, const QString &message) { settleChange(job, message); },
+            [this](const Job &job, const Crm::ItemOutcome &outcome) { settleFollowUps(job, outcome); },
+            [this](const Job &job, const Crm::DealDraft &draft) { return catalogProductsOf(job, draft); } });
     m_hookRunner = new HookRunner(this);
     m_creates = std::make_unique<CreateSender>(
         m_db, &m_config, m_connector.get(), m_jobs.get(), m_links.get(), m_contacts.get(), m_clock,
@@ -278,7 +285,7 @@ void LaneWorker::cycle()
     const int max = std::max(1, std::min(m_config.leaseMax, m_connector->maxDealsPerRound()));
     // customer.saved is leased either way: with contacts not upserted it is settled as skipped, so
     // it never waits in the queue for a setting that may never come.
-    const QStringList kinds = kCreateKinds + ChangeSender::kinds();
+    const QStringList kinds = kCreateKinds + ChangeSender::kinds() + PurchaseSender::kinds();
     auto leased = m_jobs->lease(m_config.owner, max, m_config.leaseMs, m_config.connectionId, kinds);
     if (!leased) {
         qCWarning(lcEngine) << "lane" << m_config.owner << "cannot lease jobs:" << leased.error().toString();
@@ -338,9 +345,22 @@ void LaneWorker::processJobs(const QList<Job> &jobs)
 {
     QList<Job> creates;
     QList<Job> changes;
+    QList<Job> purchases;
     for (const Job &job : jobs) {
         switch (kindOf(job).value_or(Kind::OrderCreated)) {
+        case Kind::PurchaseMade:
+            // A CRM without customers (RetailCRM) takes the sale as it takes an order: a deal.
+            if (m_connector->hasCustomers())
+                purchases.append(job);
+            else
+                creates.append(job);
+            break;
         case Kind::CustomerSaved:
+            // A buyer with a bonus card or points keeps them on its CRM customer (MoySklad).
+            if (m_connector->hasCustomers() && PurchaseSender::carriesCustomerFields(job)) {
+                purchases.append(job);
+                break;
+            }
             if (!m_config.customersToContacts) {
                 if (auto skipped = m_jobs->settleSkipped(
                         job.id, m_config.owner,
@@ -361,12 +381,25 @@ void LaneWorker::processJobs(const QList<Job> &jobs)
         case Kind::OrderCreated:
         case Kind::FormSubmitted:
         case Kind::OrderStatusChanged:
-        case Kind::PurchaseMade:
             // Creates; a kind this lane cannot send fails in draftFor with its name.
             creates.append(job);
             break;
         }
     }
+    if (purchases.isEmpty()) {
+        processChanges(changes, creates);
+        return;
+    }
+    m_purchases->send(
+        purchases,
+        [this](const QString &source) -> const Mapping::DraftBuilder & {
+            return m_mapping->builderFor(source);
+        },
+        [this, changes, creates] { processChanges(changes, creates); });
+}
+
+void LaneWorker::processChanges(const QList<Job> &changes, const QList<Job> &creates)
+{
     if (changes.isEmpty()) {
         processCreates(creates);
         return;
@@ -399,6 +432,7 @@ std::optional<Crm::DealDraft> LaneWorker::draftFor(const Job &job)
         = Error::permanent(QStringLiteral("Unknown job kind %1").arg(job.kind));
     switch (kindOf(job).value_or(Kind::OrderChanged)) {
     case Kind::OrderCreated:
+    case Kind::PurchaseMade: // only with a CRM without customers (see processJobs)
         draft = m_mapping->builderFor(job.source).build(Model::ShopOrder::fromJson(job.payload));
         break;
     case Kind::FormSubmitted:
@@ -407,7 +441,6 @@ std::optional<Crm::DealDraft> LaneWorker::draftFor(const Job &job)
     case Kind::OrderChanged:
     case Kind::OrderStatusChanged:
     case Kind::CustomerSaved:
-    case Kind::PurchaseMade:
         break;
     }
     if (draft && m_beforeSend)

@@ -7,6 +7,7 @@
 #include "HookConfig.h"
 #include "LaneConfig.h"
 #include "LaneMapping.h"
+#include "PurchaseSender.h"
 #include "common/Clock.h"
 #include "crm/CrmConnector.h"
 #include "mapping/DraftBuilder.h"
@@ -77,6 +78,8 @@ private:
 
     void processJobs(const QList<Store::Job> &jobs);
     void processCreates(QList<Store::Job> jobs);
+    /** Purchases and customers' fields (PurchaseSender), then the changes and creates. */
+    void processChanges(const QList<Store::Job> &changes, const QList<Store::Job> &creates);
     void settleChange(const Store::Job &job, const Common::Result<QString> &outcome);
     void planAndSend(const QList<CreateCandidate> &fresh);
     void settleError(const Store::Job &job, const Common::Error &error, bool createMayExist);
@@ -105,6 +108,7 @@ private:
     std::unique_ptr<Store::LaneStatusRepo> m_status;
     std::unique_ptr<StageMoveBatch> m_stageMoves; ///< shop status changes, run when no create is due
     std::unique_ptr<ChangeSender> m_changes;
+    std::unique_ptr<PurchaseSender> m_purchases; ///< retail sales on CRM customers, bonus fields
     std::unique_ptr<Reconciler> m_reconciler; ///< creates found `sending` after a stop
     std::unique_ptr<CreateSender> m_creates; ///< marks, sends and settles a round's creates
     ContactIndexLoader *m_contactLoader = nullptr;

@@ -98,4 +98,14 @@ QString CrmTexts::page(const QString &url) const
     return pick("Page: %1", "Страница: %1").arg(url);
 }
 
+QString CrmTexts::purchase(const QString &money) const
+{
+    return pick("Purchase of %1", "Покупка на %1").arg(money);
+}
+
+QString CrmTexts::sale(const QString &number) const
+{
+    return pick("Sale %1", "Продажа %1").arg(number);
+}
+
 } // namespace Mapping

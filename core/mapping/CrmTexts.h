@@ -44,6 +44,8 @@ public:
     QString utm(const QString &marks) const;
     QString form(const QString &name) const;
     QString page(const QString &url) const;
+    QString purchase(const QString &money) const; ///< "Покупка на 12 345 ₽"
+    QString sale(const QString &number) const; ///< "Продажа 00012"
 
 private:
     explicit CrmTexts(bool ru)

@@ -39,6 +39,8 @@ public:
     const QList<Problem> &problems() const { return m_problems; }
     const MappingSet &mapping() const { return m_set; }
     const Crm::CrmSchema &schema() const { return m_schema; }
+    /** The words written into the CRM, in its language. */
+    const CrmTexts &texts() const { return m_texts; }
 
 private:
     class Run;
@@ -57,5 +59,13 @@ private:
 QString cartNote(const Model::ShopOrder &order, const CrmTexts &texts);
 /** The note of a form: its name, page and every non-empty field, in the CRM's language. */
 QString formNote(const Model::FormSubmission &form, const CrmTexts &texts);
+/** A sum in roubles as the CRM's managers write it: «12 345 ₽», «1 234,50 ₽» (groups by a space). */
+QString roubles(double amount);
+/** A sale's note on its buyer's customer, e.g.
+ *  «Покупка на 12 345 ₽: Камера, Карта × 2». */
+QString purchaseNote(const Model::ShopOrder &sale, const CrmTexts &texts);
+/** The sale's transaction comment, unique per sale (how a transaction whose answer was lost is found
+ *  again): «Продажа 00012 · <sale id>». */
+QString purchaseComment(const Model::ShopOrder &sale, const CrmTexts &texts);
 
 } // namespace Mapping

@@ -101,6 +101,13 @@ public:
     void upsertCatalogEntries(const QList<CatalogEntry> &items, BatchCallback done) override;
     void deleteCatalogEntries(const QList<CatalogEntry> &items, BatchCallback done) override;
     void catalogElementsByExternalId(Callback<QHash<QString, QString>> done) override;
+    /** Customers (AmoCrmConnectorCustomers.cpp): the contact's customer or a new one linked to it,
+     *  a transaction with its catalogue elements, found again by its comment after a lost answer,
+     *  then a note; field values of customers, the fields made when missing. While customers are off
+     *  in the account every item fails with code "customers-off". */
+    bool hasCustomers() const override { return true; }
+    void sendPurchases(const QList<PurchaseSend> &items, BatchCallback done) override;
+    void updateCustomers(const QList<CustomerUpdate> &items, BatchCallback done) override;
 
     Net::HttpClient *httpClient() { return &m_http; }
     AmoApiClient &api() { return m_api; }
@@ -173,6 +180,18 @@ private:
      *  after the other. */
     void sendInBatches(QList<EncodedItem> items, int batchSize, std::shared_ptr<AmoBatchSender::Plan> plan,
                        QList<ItemOutcome> soFar, BatchCallback done);
+    static Common::Error customersError(Common::Error error);
+    void resolveCustomer(const QString &contactId, const QString &customerId, const QString &name,
+                         std::function<void(Common::Result<QString>)> done);
+    void sendPurchaseAt(QList<PurchaseSend> items, int index, QList<ItemOutcome> outcomes,
+                        BatchCallback done);
+    void addTransaction(const PurchaseSend &item, const QString &customerId,
+                        std::function<void(ItemOutcome)> next);
+    void ensureCustomerFields(const QList<CustomerUpdate::Value> &values,
+                              std::function<void(Common::Result<QHash<QString, QString>>)> done);
+    void updateCustomerAt(QList<CustomerUpdate> items, int index, QList<ItemOutcome> outcomes,
+                          BatchCallback done);
+    QHash<QString, QString> m_customerFields; ///< customer field name → id
     int m_batchSize = 250; ///< add/update calls' batch now: the API's maximum, halved after a 504
     QHash<QString, QString> m_externalIds; ///< item key → external id, for reconciling creates
     QHash<QString, qint64> m_idFloors; ///< item key → its DealCreate::idFloor

@@ -36,9 +36,9 @@ Result<MoySkladConfig> MoySkladConfig::fromRecord(const SourceRecord &record, co
     config.secret = config.login.isEmpty() ? secret.trimmed() : secret;
     config.fromBeginning = record.config.value("start").toString() == QLatin1String("beginning");
     config.requestsPerWindow = qBound(1, record.config.value("requests_per_3s").toInt(45), 45);
-    // Deals by default: the engine cannot send a purchase to a CRM customer yet, and a sale must never
-    // wait as a failed job because of a default the operator did not choose.
-    const QString salesAs = record.config.value("sales_as").toString(QStringLiteral("deals"));
+    // Purchases by default, as amoCRM's own MoySklad integration makes them: a purchase on the buyer's
+    // CRM customer (a CRM without customers takes the sale as a deal, so no default fails a sale).
+    const QString salesAs = record.config.value("sales_as").toString(QStringLiteral("purchases"));
     if (salesAs != QLatin1String("purchases") && salesAs != QLatin1String("deals"))
         return Error::invalidInput(
             QStringLiteral("sales_as is \"purchases\" or \"deals\", not \"%1\"").arg(salesAs),

@@ -26,8 +26,8 @@ struct MoySkladConfig
 
     static QString defaultApiUrl() { return QStringLiteral("https://api.moysklad.ru/api/remap/1.2"); }
     /** Record: url = the API URL (default api.moysklad.ru); config "start" ("latest" | "beginning"),
-     *  "requests_per_3s" (45), "sales_as" ("purchases" | "deals"), "login" (sign in with a login and its
-     * password instead of a token). The token or password is the source's secret
+     *  "requests_per_3s" (45), "sales_as" ("purchases", the default, | "deals"), "login" (sign in with a
+     * login and its password instead of a token). The token or password is the source's secret
      * (SourceRecord::passwordSecretName). */
     static Common::Result<MoySkladConfig> fromRecord(const SourceRecord &record, const QByteArray &secret);
     QByteArray authorization() const;

@@ -147,6 +147,7 @@ QJsonObject AmoAccount::toJson() const
                          { "subdomain", subdomain },
                          { "name", name },
                          { "customers_mode", customersMode },
+                         { "customers_last_mode", customersLastMode },
                          { "language", language },
                          { "unpaid", unpaid },
                          { "blocked", blocked },
@@ -163,6 +164,7 @@ QJsonObject AmoAccount::toJson() const
                          { "catalogs", mapToJson(catalogs) },
                          { "catalog_elements", mapToJson(catalogElements) },
                          { "transactions", mapToJson(transactions) },
+                         { "segments", mapToJson(segments) },
                          { "webhooks", mapToJson(webhooks) },
                          { "custom_fields", fields },
                          { "tags", tagJson },
@@ -177,6 +179,7 @@ void AmoAccount::loadJson(const QJsonObject &json)
     subdomain = json.value("subdomain").toString(subdomain);
     name = json.value("name").toString(name);
     customersMode = json.value("customers_mode").toString(customersMode);
+    customersLastMode = json.value("customers_last_mode").toString(customersLastMode);
     language = json.value("language").toString(language);
     unpaid = json.value("unpaid").toBool();
     blocked = json.value("blocked").toBool();
@@ -193,6 +196,7 @@ void AmoAccount::loadJson(const QJsonObject &json)
     catalogs = mapFromJson(json.value("catalogs").toObject());
     catalogElements = mapFromJson(json.value("catalog_elements").toObject());
     transactions = mapFromJson(json.value("transactions").toObject());
+    segments = mapFromJson(json.value("segments").toObject());
     webhooks = mapFromJson(json.value("webhooks").toObject());
     customFields.clear();
     const QJsonObject fields = json.value("custom_fields").toObject();

@@ -21,6 +21,8 @@ struct AmoAccount
     QString subdomain;
     QString name;
     QString customersMode = QStringLiteral("periodicity");
+    /** The mode customers had when last on (GET /customers/mode while they are off). */
+    QString customersLastMode = QStringLiteral("periodicity");
     QString language = QStringLiteral("ru"); ///< the account's interface language ("ru", "en" on Kommo)
     bool unpaid = false;
     bool blocked = false;
@@ -38,6 +40,7 @@ struct AmoAccount
     QMap<qint64, QJsonObject> catalogs;
     QMap<qint64, QJsonObject> catalogElements;
     QMap<qint64, QJsonObject> transactions;
+    QMap<qint64, QJsonObject> segments; ///< customer segments (dynamic segmentation)
     QMap<qint64, QJsonObject> webhooks;
     QMap<QString, QMap<qint64, QJsonObject>> customFields; ///< "leads", "contacts", "catalogs/1001", …
     QMap<QString, QMap<qint64, QJsonObject>> tags; ///< by entity type

@@ -16,9 +16,11 @@ bool customersEnabled(const AmoAccount &account)
         || account.customersMode == QLatin1String("dynamic");
 }
 
+/** What every customers endpoint answers while the feature is off: 422, as amoCRM documents for the
+ *  customer statuses list with periodic purchases off (customers-statuses-api); see README. */
 HttpResponse disabled()
 {
-    return Errors::problem(400, QStringLiteral("Customers are disabled in this account"));
+    return Errors::problem(422, QStringLiteral("Customers are disabled in this account"));
 }
 
 } // namespace
@@ -27,6 +29,10 @@ AmoCustomersApi::AmoCustomersApi(AmoContext &context, AmoRouter &router)
     : m_context(context)
 {
     router.add("PATCH", "/api/v4/customers/mode", [this](AmoCall &c) { return mode(c); });
+    router.add("GET", "/api/v4/customers/mode", [this](AmoCall &c) { return currentMode(c); });
+    router.add("GET", "/api/v4/customers/segments", [this](AmoCall &c) { return segments(c, 0); });
+    router.add("GET", "/api/v4/customers/segments/{id}",
+               [this](AmoCall &c) { return segments(c, c.idParam(0)); });
     router.add("GET", "/api/v4/customers/transactions", [this](AmoCall &c) { return transactions(c, 0); });
     router.add("GET", "/api/v4/customers", [this](AmoCall &c) { return list(c); });
     router.add("POST", "/api/v4/customers", [this](AmoCall &c) { return write(c, true, 0); });
@@ -47,13 +53,74 @@ HttpResponse AmoCustomersApi::mode(AmoCall &call)
     QJsonObject input;
     if (auto error = Entities::readObject(call, &input))
         return *error;
+    // Both keys are required (customers-api: "Обязательные поля – mode и is_enabled").
+    ValidationErrors errors;
     const QString requested = input.value("mode").toString();
-    if (requested != QLatin1String("periodicity") && requested != QLatin1String("segments"))
-        return Errors::problem(400, QStringLiteral("Unknown mode"));
-    const bool enabled = input.value("is_enabled").toBool(true);
-    call.account.customersMode = enabled ? requested : QStringLiteral("disabled");
+    if (!input.contains("mode"))
+        errors.add(QStringLiteral("0"), QStringLiteral("NotBlank"), QStringLiteral("mode"),
+                   QStringLiteral("This value should not be blank."));
+    else if (requested != QLatin1String("periodicity") && requested != QLatin1String("segments"))
+        errors.notSupportedChoice(QStringLiteral("0"), QStringLiteral("mode"));
+    if (!input.value("is_enabled").isBool())
+        errors.invalidType(QStringLiteral("0"), QStringLiteral("is_enabled"), QStringLiteral("bool"));
+    if (!errors.isEmpty())
+        return errors.response();
+    const bool enabled = input.value("is_enabled").toBool();
+    // 402 "Тариф не позволяет включать покупателей" (customers-api).
+    if (enabled && call.account.customersMode == QLatin1String("unavailable"))
+        return Errors::problem(402, QStringLiteral("Customers are not available on this plan"));
+    if (call.account.customersMode != QLatin1String("unavailable")) {
+        call.account.customersMode = enabled ? requested : QStringLiteral("disabled");
+        call.account.customersLastMode = requested;
+    }
     return HttpResponse::json(
         200, QJsonDocument(QJsonObject { { "mode", requested }, { "is_enabled", enabled } }));
+}
+
+HttpResponse AmoCustomersApi::currentMode(AmoCall &call)
+{
+    const bool enabled = customersEnabled(call.account);
+    QString mode = enabled ? call.account.customersMode : call.account.customersLastMode;
+    if (mode == QLatin1String("dynamic"))
+        mode = QStringLiteral("segments");
+    return HttpResponse::json(200,
+                              QJsonDocument(QJsonObject { { "mode", mode }, { "is_enabled", enabled } }));
+}
+
+HttpResponse AmoCustomersApi::segments(AmoCall &call, qint64 id)
+{
+    // Segments belong to dynamic segmentation; otherwise 422 as the statuses list without periodicity.
+    if (call.account.customersMode != QLatin1String("segments")
+        && call.account.customersMode != QLatin1String("dynamic"))
+        return Errors::problem(422, QStringLiteral("Customers segmentation is disabled in this account"));
+    auto render = [&call](QJsonObject segment) {
+        const qint64 sid = segment.value("id").toInteger();
+        qint64 count = 0;
+        for (const QJsonObject &c : std::as_const(call.account.customers)) {
+            for (const QJsonValue &s : c.value("_embedded").toObject().value("segments").toArray())
+                count += s.toObject().value("id").toInteger() == sid ? 1 : 0;
+        }
+        segment.insert("customers_count", count);
+        segment.insert(
+            "_links",
+            Entities::selfLink(call.link(QStringLiteral("/api/v4/customers/segments/%1").arg(sid))));
+        return segment;
+    };
+    if (id) {
+        if (!call.account.segments.contains(id))
+            return HttpResponse::noContent();
+        return HttpResponse::json(200, QJsonDocument(render(call.account.segments.value(id))));
+    }
+    QJsonArray items;
+    for (const QJsonObject &segment : std::as_const(call.account.segments))
+        items.append(render(segment));
+    if (items.isEmpty())
+        return HttpResponse::noContent();
+    const QJsonObject body { { "_total_items", items.size() },
+                             { "_links",
+                               Entities::selfLink(call.link(QStringLiteral("/api/v4/customers/segments"))) },
+                             { "_embedded", QJsonObject { { "segments", items } } } };
+    return HttpResponse::json(200, QJsonDocument(body));
 }
 
 HttpResponse AmoCustomersApi::list(AmoCall &call)
@@ -245,6 +312,36 @@ HttpResponse AmoCustomersApi::transactions(AmoCall &call, qint64 customerId)
     return Entities::halPage(call, path, QStringLiteral("transactions"), items, page);
 }
 
+void AmoCustomersApi::validateTransaction(const AmoCall &call, const QJsonObject &item, const QString &rid,
+                                          ValidationErrors &errors) const
+{
+    if (!item.value("price").isDouble())
+        errors.invalidType(rid, QStringLiteral("price"), QStringLiteral("int"));
+    if (item.contains("completed_at") && !item.value("completed_at").isDouble())
+        errors.invalidType(rid, QStringLiteral("completed_at"), QStringLiteral("int"));
+    if (item.contains("comment") && !item.value("comment").isString())
+        errors.invalidType(rid, QStringLiteral("comment"), QStringLiteral("string"));
+    // The SDK never sends request_id "0" for transactions: "Бага в API не принимает 0"
+    // (TransactionModel::toApi); the sandbox refuses it as the real API does.
+    if (item.value("request_id").toString() == QLatin1String("0"))
+        errors.add(rid, QStringLiteral("InvalidValue"), QStringLiteral("request_id"),
+                   QStringLiteral("This value is not valid."));
+    const QJsonArray elements = item.value("_embedded").toObject().value("catalog_elements").toArray();
+    for (qsizetype j = 0; j < elements.size(); ++j) {
+        const QJsonObject element = elements[j].toObject();
+        const QString path = QStringLiteral("_embedded.catalog_elements.%1").arg(j);
+        const QJsonObject stored = call.account.catalogElements.value(element.value("id").toInteger());
+        const QJsonObject metadata = element.value("metadata").toObject();
+        if (stored.isEmpty() || stored.value("is_deleted").toBool())
+            errors.notFound(rid, path + QStringLiteral(".id"));
+        else if (metadata.value("catalog_id").toInteger() != stored.value("catalog_id").toInteger())
+            errors.notSupportedChoice(rid, path + QStringLiteral(".metadata.catalog_id"));
+        if (metadata.contains("quantity")
+            && (!metadata.value("quantity").isDouble() || metadata.value("quantity").toDouble() <= 0))
+            errors.invalidType(rid, path + QStringLiteral(".metadata.quantity"), QStringLiteral("float"));
+    }
+}
+
 HttpResponse AmoCustomersApi::addTransactions(AmoCall &call)
 {
     if (!customersEnabled(call.account))
@@ -256,12 +353,8 @@ HttpResponse AmoCustomersApi::addTransactions(AmoCall &call)
     if (auto error = Entities::readBatch(call, 250, &items))
         return *error;
     ValidationErrors errors;
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const QJsonValue price = items[i].toObject().value("price");
-        if (!price.isDouble())
-            errors.invalidType(Entities::requestIdOf(items[i].toObject(), i), QStringLiteral("price"),
-                               QStringLiteral("int"));
-    }
+    for (qsizetype i = 0; i < items.size(); ++i)
+        validateTransaction(call, items[i].toObject(), Entities::requestIdOf(items[i].toObject(), i), errors);
     if (!errors.isEmpty())
         return errors.response();
     QJsonObject customer = call.account.customers.value(customerId);
@@ -280,8 +373,18 @@ HttpResponse AmoCustomersApi::addTransactions(AmoCall &call)
                         { "updated_at", call.now },
                         { "is_deleted", false },
                         { "account_id", call.account.id } };
-        if (item.contains("_embedded"))
-            t.insert("_embedded", item.value("_embedded"));
+        QJsonArray elements;
+        for (const QJsonValue &e : item.value("_embedded").toObject().value("catalog_elements").toArray()) {
+            const QJsonObject element = e.toObject();
+            const QJsonObject metadata = element.value("metadata").toObject();
+            elements.append(
+                QJsonObject { { "id", element.value("id").toInteger() },
+                              { "metadata",
+                                QJsonObject { { "catalog_id", metadata.value("catalog_id").toInteger() },
+                                              { "quantity", metadata.value("quantity").toDouble(1) } } } });
+        }
+        if (!elements.isEmpty())
+            t.insert("_embedded", QJsonObject { { "catalog_elements", elements } });
         call.account.transactions.insert(id, t);
         const qint64 count = customer.value("purchases_count").toInteger() + 1;
         const qint64 ltv = customer.value("ltv").toInteger() + t.value("price").toInteger();
@@ -315,6 +418,14 @@ HttpResponse AmoCustomersApi::removeTransaction(AmoCall &call)
         return Errors::problem(404, QStringLiteral("Transaction not found"));
     t.insert("is_deleted", true);
     call.account.transactions.insert(id, t);
+    // The customer's purchases no longer count it.
+    QJsonObject customer = call.account.customers.value(call.idParam(0));
+    const qint64 count = std::max<qint64>(0, customer.value("purchases_count").toInteger() - 1);
+    const qint64 ltv = customer.value("ltv").toInteger() - t.value("price").toInteger();
+    customer.insert("purchases_count", count);
+    customer.insert("ltv", ltv);
+    customer.insert("average_check", count ? ltv / count : 0);
+    call.account.customers.insert(call.idParam(0), customer);
     return HttpResponse::noContent();
 }
 

@@ -9,9 +9,11 @@ class AmoContext;
 class ValidationErrors;
 
 /**
- * `/api/v4/customers` (CRUD like leads, `PATCH /customers/mode`) and transactions
- * (`/api/v4/customers/transactions`, `/api/v4/customers/{id}/transactions`). Answers 400 while the
- * account's customers mode is "disabled" or "unavailable". Server thread.
+ * `/api/v4/customers` (CRUD like leads), the mode (`GET/PATCH /customers/mode`), segments
+ * (`/customers/segments`) and transactions (`/api/v4/customers/transactions`,
+ * `/api/v4/customers/{id}/transactions`; each counts into the customer's `ltv`, `purchases_count` and
+ * `average_check`). Answers 422 while the account's customers mode is "disabled" or "unavailable".
+ * Server thread.
  */
 class AmoCustomersApi
 {
@@ -23,6 +25,10 @@ private:
     HttpResponse get(AmoCall &call);
     HttpResponse write(AmoCall &call, bool creating, qint64 singleId);
     HttpResponse mode(AmoCall &call);
+    HttpResponse currentMode(AmoCall &call);
+    HttpResponse segments(AmoCall &call, qint64 id);
+    void validateTransaction(const AmoCall &call, const QJsonObject &item, const QString &rid,
+                             ValidationErrors &errors) const;
     HttpResponse transactions(AmoCall &call, qint64 customerId);
     HttpResponse addTransactions(AmoCall &call);
     HttpResponse removeTransaction(AmoCall &call);

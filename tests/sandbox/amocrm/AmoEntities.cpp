@@ -368,8 +368,22 @@ QJsonObject render(const AmoCall &call, const QString &type, const QJsonObject &
             }
             embedded.insert("contacts", linked(QStringLiteral("contacts"), contacts));
         }
-        if (with.contains(QLatin1String("customers")))
-            embedded.insert("customers", QJsonArray());
+        if (with.contains(QLatin1String("customers"))) {
+            // A contact's customers: those made with it in `_embedded.contacts` (companies: none linked).
+            QJsonArray customers;
+            if (type == QLatin1String("contacts")) {
+                for (const QJsonObject &customer : std::as_const(call.account.customers)) {
+                    if (customer.value("is_deleted").toBool())
+                        continue;
+                    for (const QJsonValue &c :
+                         customer.value("_embedded").toObject().value("contacts").toArray()) {
+                        if (c.toObject().value("id").toInteger() == id)
+                            customers.append(QJsonObject { { "id", customer.value("id") } });
+                    }
+                }
+            }
+            embedded.insert("customers", linked(QStringLiteral("customers"), customers));
+        }
         // Linked catalog elements (AmoLinksApi) show only when asked for.
         if (with.contains(QLatin1String("catalog_elements"))) {
             QJsonArray elements = embedded.value("catalog_elements").toArray();

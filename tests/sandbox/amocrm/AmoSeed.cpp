@@ -381,6 +381,21 @@ void AmoSeed::demoEntities(AmoAccount &account, qint64 now)
     ce.insert("contacts", QJsonArray { QJsonObject { { "id", contactIds[0] } } });
     customer.insert("_embedded", ce);
     account.customers.insert(customerId, customer);
+    // Two segments of dynamic segmentation, as a shop selling cameras sets them up (seed 003).
+    int sort = 0;
+    for (const auto &[name, color] :
+         { std::pair { "Фотографы", "#99ccff" }, std::pair { "Постоянные", "#ffcc66" } }) {
+        const qint64 id = account.allocateId(QStringLiteral("segment"));
+        account.segments.insert(id,
+                                QJsonObject { { "id", id },
+                                              { "name", QString::fromUtf8(name) },
+                                              { "color", QLatin1String(color) },
+                                              { "sort", sort += 10 },
+                                              { "created_at", now - 90 * 86400 },
+                                              { "updated_at", now - 90 * 86400 },
+                                              { "customers_count", 0 },
+                                              { "account_id", account.id } });
+    }
     for (int i = 0; i < 2; ++i) {
         const qint64 id = account.allocateId(QStringLiteral("transaction"));
         account.transactions.insert(
