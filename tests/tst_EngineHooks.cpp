@@ -169,11 +169,13 @@ private Q_SLOTS:
         QCOMPARE(leads(), before);
     }
 
-    /** The after-send hook gets the job, the draft and the deal id the CRM gave. */
+    /** The after-send hook gets the job, the draft and the deal id the CRM gave — also when the engine
+     *  stops while it runs (run() stops it as soon as the job is settled; the hook takes a second). */
     void afterSendReceivesTheDealId()
     {
         const QString seen = m_dir->filePath("after.json");
-        setHook(Engine::HookPhase::AfterSend, script("after.sh", QStringLiteral("cat > '%1'").arg(seen)));
+        setHook(Engine::HookPhase::AfterSend,
+                script("after.sh", QStringLiteral("sleep 1\ncat > '%1'").arg(seen)));
         const QList<Store::Job> jobs = run(1);
         QCOMPARE(jobs.first().state, Store::JobState::Done);
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(seen) && QFileInfo(seen).size() > 0, 10000);

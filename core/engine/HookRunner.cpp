@@ -39,11 +39,19 @@ Error hookFailed(const HookSpec &spec, const QString &what, const QByteArray &st
 
 HookRunner::~HookRunner()
 {
+    // A stop lets the hooks that run finish, each within the rest of its time limit: an after-send hook
+    // killed here would never record the deal it was told of (seen as a lost notice under load, when the
+    // engine stopped a moment after the job settled). Hooks whose turn has not come are not started.
     for (QProcess *p : std::as_const(m_running)) {
         p->disconnect();
-        p->kill();
-        p->waitForFinished(1000);
+        const auto *limit = p->findChild<QTimer *>();
+        if (!p->waitForFinished(limit ? std::max(0, limit->remainingTime()) : 0)) {
+            p->kill();
+            p->waitForFinished(1000);
+        }
     }
+    if (!m_waiting.isEmpty())
+        qCWarning(lcEngine) << m_waiting.size() << "hooks were not run: the engine stopped before their turn";
 }
 
 QJsonObject HookRunner::input(const HookSpec &spec, const Store::Job &job, const Crm::DealDraft &draft)
