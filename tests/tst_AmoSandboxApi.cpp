@@ -3,6 +3,7 @@
 // validation paths, full-text search quirks, complex add with duplicate control, events, notes.
 
 #include "amocrm/AmoCrmSandbox.h"
+#include "sandbox/tests/DemoAmoSandbox.h"
 #include "sandbox/tests/SandboxTestClient.h"
 
 #include <QTest>
@@ -44,13 +45,8 @@ private:
 
 void TestAmoSandboxApi::initTestCase()
 {
-    AmoSandboxOptions options;
-    options.rate = 0;
-    options.seed = QStringLiteral("demo");
-    m_sandbox = std::make_unique<AmoCrmSandbox>(options);
     QString error;
-    QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-    m_client = std::make_unique<SandboxTestClient>(m_sandbox->baseUrl());
+    QVERIFY2(Sandbox::Testing::startDemoAmoSandbox(m_sandbox, m_client, &error), qPrintable(error));
 }
 
 void TestAmoSandboxApi::init()

@@ -4,6 +4,7 @@
 // API with catalog_elements (quantity, catalog_id, price_id), its validation errors, and the 7 rps limit.
 
 #include "amocrm/AmoCrmSandbox.h"
+#include "sandbox/tests/DemoAmoSandbox.h"
 #include "sandbox/tests/SandboxTestClient.h"
 
 #include <QTest>
@@ -39,13 +40,8 @@ private:
 
 void TestAmoSandboxCatalog::initTestCase()
 {
-    AmoSandboxOptions options;
-    options.rate = 0;
-    options.seed = QStringLiteral("demo");
-    m_sandbox = std::make_unique<AmoCrmSandbox>(options);
     QString error;
-    QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-    m_client = std::make_unique<SandboxTestClient>(m_sandbox->baseUrl());
+    QVERIFY2(Sandbox::Testing::startDemoAmoSandbox(m_sandbox, m_client, &error), qPrintable(error));
 }
 
 void TestAmoSandboxCatalog::init()

@@ -5,6 +5,7 @@
 // purchases_count, the account-wide transactions list, notes on customers, and segments.
 
 #include "amocrm/AmoCrmSandbox.h"
+#include "sandbox/tests/DemoAmoSandbox.h"
 #include "sandbox/tests/SandboxTestClient.h"
 
 #include <QTest>
@@ -38,13 +39,8 @@ private:
 
 void TestAmoSandboxCustomers::initTestCase()
 {
-    AmoSandboxOptions options;
-    options.rate = 0;
-    options.seed = QStringLiteral("demo");
-    m_sandbox = std::make_unique<AmoCrmSandbox>(options);
     QString error;
-    QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-    m_client = std::make_unique<SandboxTestClient>(m_sandbox->baseUrl());
+    QVERIFY2(Sandbox::Testing::startDemoAmoSandbox(m_sandbox, m_client, &error), qPrintable(error));
 }
 
 void TestAmoSandboxCustomers::init()

@@ -5,6 +5,7 @@
 // leaving the links alone (they change through /link and /unlink).
 
 #include "amocrm/AmoCrmSandbox.h"
+#include "sandbox/tests/DemoAmoSandbox.h"
 #include "sandbox/tests/SandboxTestClient.h"
 
 #include <QTest>
@@ -59,13 +60,8 @@ private:
 
 void TestAmoSandboxFieldValues::initTestCase()
 {
-    AmoSandboxOptions options;
-    options.rate = 0;
-    options.seed = QStringLiteral("demo");
-    m_sandbox = std::make_unique<AmoCrmSandbox>(options);
     QString error;
-    QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-    m_client = std::make_unique<SandboxTestClient>(m_sandbox->baseUrl());
+    QVERIFY2(Sandbox::Testing::startDemoAmoSandbox(m_sandbox, m_client, &error), qPrintable(error));
 }
 
 void TestAmoSandboxFieldValues::init()

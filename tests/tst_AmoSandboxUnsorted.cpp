@@ -3,6 +3,7 @@
 // land in the pipeline's unsorted stage with their contact; list, get, accept and decline.
 
 #include "amocrm/AmoCrmSandbox.h"
+#include "sandbox/tests/DemoAmoSandbox.h"
 #include "sandbox/tests/SandboxTestClient.h"
 
 #include <QTest>
@@ -33,13 +34,8 @@ private:
 
 void TestAmoSandboxUnsorted::initTestCase()
 {
-    AmoSandboxOptions options;
-    options.rate = 0;
-    options.seed = QStringLiteral("demo");
-    m_sandbox = std::make_unique<AmoCrmSandbox>(options);
     QString error;
-    QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-    m_client = std::make_unique<SandboxTestClient>(m_sandbox->baseUrl());
+    QVERIFY2(Sandbox::Testing::startDemoAmoSandbox(m_sandbox, m_client, &error), qPrintable(error));
 }
 
 void TestAmoSandboxUnsorted::init()

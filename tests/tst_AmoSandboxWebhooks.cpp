@@ -5,6 +5,7 @@
 #include "amocrm/AmoCrmSandbox.h"
 #include "common/HttpServer.h"
 #include "common/QueryParams.h"
+#include "sandbox/tests/DemoAmoSandbox.h"
 #include "sandbox/tests/SandboxTestClient.h"
 
 #include <QTest>
@@ -58,13 +59,8 @@ void TestAmoSandboxWebhooks::initTestCase()
         return response;
     });
     QVERIFY(m_receiver->listen(QHostAddress::LocalHost, 0));
-    AmoSandboxOptions options;
-    options.rate = 0;
-    options.seed = QStringLiteral("demo");
-    m_sandbox = std::make_unique<AmoCrmSandbox>(options);
     QString error;
-    QVERIFY2(m_sandbox->start(&error), qPrintable(error));
-    m_client = std::make_unique<SandboxTestClient>(m_sandbox->baseUrl());
+    QVERIFY2(Sandbox::Testing::startDemoAmoSandbox(m_sandbox, m_client, &error), qPrintable(error));
 }
 
 void TestAmoSandboxWebhooks::init()
