@@ -9,6 +9,7 @@
 // (targets ≥ 100, ratio ≥ 50, no 429 or 403). It fails only when an order did not become exactly one
 // deal. Orders: CRMBRIDGE_BENCH_ORDERS (default 10000); baseline: CRMBRIDGE_BENCH_BASELINE (300).
 #include "BenchSupport.h"
+#include "DemoSandboxProcess.h"
 #include "PluginBaseline.h"
 #include "crm/ConnectorFactory.h"
 #include "engine/SourcePoller.h"
@@ -49,31 +50,18 @@ public:
     BenchBulkSync() { Bench::allowMinutes(30); }
 
 private:
-    QProcess m_sandboxProcess;
-    std::unique_ptr<SandboxKeys> m_keys;
-    std::unique_ptr<SandboxTestClient> m_control;
+    Bench::DemoSandboxProcess m_sandbox;
 
     QJsonObject state()
     {
-        return m_control->send("GET", QStringLiteral("/__sandbox/state"), {}, {}, QStringLiteral("*"), 120000)
+        return m_sandbox.control
+            ->send("GET", QStringLiteral("/__sandbox/state"), {}, {}, QStringLiteral("*"), 120000)
             .object();
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        const QJsonObject ready = Bench::startSandbox(m_sandboxProcess, QStringLiteral(CRM_SANDBOX_EXE),
-                                                      { "--port", "0", "--seed", "demo" });
-        QVERIFY2(!ready.isEmpty(), "crm-sandbox did not start");
-        m_keys = std::make_unique<SandboxKeys>(ready);
-        m_control = std::make_unique<SandboxTestClient>(m_keys->baseUrl);
-    }
-
-    void cleanupTestCase()
-    {
-        m_sandboxProcess.terminate();
-        m_sandboxProcess.waitForFinished(10000);
-    }
+    void initTestCase() { QVERIFY2(m_sandbox.start(), "crm-sandbox did not start"); }
+    void cleanupTestCase() { m_sandbox.stop(); }
 
     void bulkSync()
     {
@@ -121,20 +109,20 @@ private Q_SLOTS:
 
         // The connection, signed in like an operator would.
         auto secrets = std::make_shared<Secrets::MemorySecretStore>();
-        const qint64 connectionId = addConnection(db, *m_keys);
+        const qint64 connectionId = addConnection(db, *m_sandbox.keys);
         QVERIFY(connectionId > 0);
         writeSecret(*secrets, connectionId, Crm::AmoCrm::AmoSecretNames::clientSecret(),
-                    m_keys->clientSecret.toUtf8());
+                    m_sandbox.keys->clientSecret.toUtf8());
         QNetworkAccessManager network;
         Net::HttpClient::Options http;
-        http.account = m_keys->limiterAccount(); // the connector's key: one limiter for both
+        http.account = m_sandbox.keys->limiterAccount(); // the connector's key: one limiter for both
         Net::HttpClient client(&network, http);
-        QVERIFY_OK(signInWithCode(&client, secrets, connectionId, *m_keys, *m_control));
+        QVERIFY_OK(signInWithCode(&client, secrets, connectionId, *m_sandbox.keys, *m_sandbox.control));
         Crm::ConnectorFactory factory(db, secrets);
         client.setAuthenticator(factory.amoSession(Store::ConnectionRepo(db).list()->first()));
 
         // The baseline, on a fresh account.
-        m_control->control(QStringLiteral("reset"), { { "seed", "demo" }, { "keep_tokens", true } });
+        m_sandbox.control->control(QStringLiteral("reset"), { { "seed", "demo" }, { "keep_tokens", true } });
         const QJsonObject seeded = state();
         const qsizetype seededLeads = seeded.value("leads").toArray().size();
         const qsizetype seededContacts = seeded.value("contacts").toArray().size();
@@ -148,7 +136,7 @@ private Q_SLOTS:
                 first << Model::ShopOrder::fromJson(
                     QJsonDocument::fromJson(rows->value(0).toString().toUtf8()).object());
         }
-        Bench::PluginBaseline baseline(&client, m_keys->baseUrl, first);
+        Bench::PluginBaseline baseline(&client, m_sandbox.keys->baseUrl, first);
         phase.restart();
         baseline.start();
         QTRY_VERIFY_WITH_TIMEOUT(baseline.finished(), 600'000);
@@ -159,7 +147,7 @@ private Q_SLOTS:
         QCOMPARE(int(afterBaseline.value("leads").toArray().size() - seededLeads), baselineOrders);
 
         // The engine, on a fresh account again.
-        m_control->control(QStringLiteral("reset"), { { "seed", "demo" }, { "keep_tokens", true } });
+        m_sandbox.control->control(QStringLiteral("reset"), { { "seed", "demo" }, { "keep_tokens", true } });
         const bool peakReset = Bench::resetPeakRss();
         Engine::SyncEngine engine(
             db, [&factory](const Store::Connection &c) { return factory.forConnection(c); });

@@ -12,6 +12,7 @@
 // (targets at 200 ms: ≥ 250 orders/s, ratio ≥ 120, no 429/403, RSS < 150 MB). It fails only when an
 // order is not exactly one deal. CRMBRIDGE_BENCH_ORDERS (10000), CRMBRIDGE_BENCH_BASELINE (300).
 #include "BenchSupport.h"
+#include "DemoSandboxProcess.h"
 #include "PluginBaseline.h"
 #include "fixtures/amocrm/AmoTestKit.h"
 #include "secrets/SecretKey.h"
@@ -60,31 +61,18 @@ public:
     BenchEndToEnd() { Bench::allowMinutes(40); }
 
 private:
-    QProcess m_sandboxProcess;
-    std::unique_ptr<SandboxKeys> m_keys;
-    std::unique_ptr<SandboxTestClient> m_control;
+    Bench::DemoSandboxProcess m_sandbox;
 
     QJsonObject state()
     {
-        return m_control->send("GET", QStringLiteral("/__sandbox/state"), {}, {}, QStringLiteral("*"), 180000)
+        return m_sandbox.control
+            ->send("GET", QStringLiteral("/__sandbox/state"), {}, {}, QStringLiteral("*"), 180000)
             .object();
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        const QJsonObject ready = Bench::startSandbox(m_sandboxProcess, QStringLiteral(CRM_SANDBOX_EXE),
-                                                      { "--port", "0", "--seed", "demo" });
-        QVERIFY2(!ready.isEmpty(), "crm-sandbox did not start");
-        m_keys = std::make_unique<SandboxKeys>(ready);
-        m_control = std::make_unique<SandboxTestClient>(m_keys->baseUrl);
-    }
-
-    void cleanupTestCase()
-    {
-        m_sandboxProcess.terminate();
-        m_sandboxProcess.waitForFinished(10000);
-    }
+    void initTestCase() { QVERIFY2(m_sandbox.start(), "crm-sandbox did not start"); }
+    void cleanupTestCase() { m_sandbox.stop(); }
 
     void endToEnd_data()
     {
@@ -102,8 +90,8 @@ private Q_SLOTS:
         const int baselineOrders = std::min(orders, Bench::envInt("CRMBRIDGE_BENCH_BASELINE", 300));
 
         // A fresh account whose every answer takes answerMs.
-        m_control->control(QStringLiteral("reset"), { { "seed", "demo" } });
-        m_control->control(QStringLiteral("account"), { { "answer_ms", answerMs } });
+        m_sandbox.control->control(QStringLiteral("reset"), { { "seed", "demo" } });
+        m_sandbox.control->control(QStringLiteral("account"), { { "answer_ms", answerMs } });
 
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
@@ -126,9 +114,9 @@ private Q_SLOTS:
                                 {});
         QVERIFY2(shop.exitCode == 0, qPrintable(shop.err));
         const qint64 shopMs = phase.restart();
-        const CtlRun added = ctlAddConnection(ctl, QStringLiteral("amo"), *m_keys);
+        const CtlRun added = ctlAddConnection(ctl, QStringLiteral("amo"), *m_sandbox.keys);
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-        const CtlRun login = ctlLoginByCode(ctl, QStringLiteral("amo"), *m_control);
+        const CtlRun login = ctlLoginByCode(ctl, QStringLiteral("amo"), *m_sandbox.control);
         QVERIFY2(login.exitCode == 0, qPrintable(login.err + login.out));
         const CtlRun source = ctl({ QStringLiteral("source"), QStringLiteral("add"),
                                     QStringLiteral("minishop2"), QStringLiteral("demo"),
@@ -208,8 +196,8 @@ private Q_SLOTS:
         }
 
         // The baseline: a fresh account, the same answer time, the same limiter, the first orders.
-        m_control->control(QStringLiteral("reset"), { { "seed", "demo" } });
-        const QByteArray token = m_control->control(QStringLiteral("long-lived-token"))
+        m_sandbox.control->control(QStringLiteral("reset"), { { "seed", "demo" } });
+        const QByteArray token = m_sandbox.control->control(QStringLiteral("long-lived-token"))
                                      .value("access_token")
                                      .toString()
                                      .toUtf8();
@@ -227,9 +215,9 @@ private Q_SLOTS:
         }
         QNetworkAccessManager network;
         Net::HttpClient::Options http;
-        http.account = m_keys->limiterAccount();
+        http.account = m_sandbox.keys->limiterAccount();
         Net::HttpClient client(&network, http);
-        Bench::PluginBaseline baseline(&client, m_keys->baseUrl, first);
+        Bench::PluginBaseline baseline(&client, m_sandbox.keys->baseUrl, first);
         baseline.setBearer(token);
         phase.restart();
         baseline.start();

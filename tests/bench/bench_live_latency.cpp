@@ -6,6 +6,7 @@
 //   RESULT latency p50_ms=… p95_ms=…   (target p95 < 1000)
 // Orders: CRMBRIDGE_BENCH_LIVE_ORDERS (default 40), after one warm-up order (schema, field creation).
 #include "BenchSupport.h"
+#include "DemoSandboxProcess.h"
 #include "TestShopSources.h"
 #include "crm/ConnectorFactory.h"
 #include "engine/SyncEngine.h"
@@ -41,31 +42,17 @@ public:
     BenchLiveLatency() { Bench::allowMinutes(15); }
 
 private:
-    QProcess m_sandboxProcess;
-    std::unique_ptr<SandboxKeys> m_keys;
-    std::unique_ptr<SandboxTestClient> m_control;
+    Bench::DemoSandboxProcess m_sandbox;
 
     bool dealVisible(const QString &externalId)
     {
-        const QJsonObject state = m_control->get(QStringLiteral("/__sandbox/state")).object();
+        const QJsonObject state = m_sandbox.control->get(QStringLiteral("/__sandbox/state")).object();
         return dealsByExternalId(state).contains(externalId);
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        const QJsonObject ready = Bench::startSandbox(m_sandboxProcess, QStringLiteral(CRM_SANDBOX_EXE),
-                                                      { "--port", "0", "--seed", "demo" });
-        QVERIFY2(!ready.isEmpty(), "crm-sandbox did not start");
-        m_keys = std::make_unique<SandboxKeys>(ready);
-        m_control = std::make_unique<SandboxTestClient>(m_keys->baseUrl);
-    }
-
-    void cleanupTestCase()
-    {
-        m_sandboxProcess.terminate();
-        m_sandboxProcess.waitForFinished(10000);
-    }
+    void initTestCase() { QVERIFY2(m_sandbox.start(), "crm-sandbox did not start"); }
+    void cleanupTestCase() { m_sandbox.stop(); }
 
     void liveLatency()
     {
@@ -122,14 +109,14 @@ private Q_SLOTS:
         QVERIFY_OK(store);
         auto db = store.value()->db();
         auto secrets = std::make_shared<Secrets::MemorySecretStore>();
-        const qint64 connectionId = addConnection(db, *m_keys);
+        const qint64 connectionId = addConnection(db, *m_sandbox.keys);
         QVERIFY(connectionId > 0);
         writeSecret(*secrets, connectionId, Crm::AmoCrm::AmoSecretNames::clientSecret(),
-                    m_keys->clientSecret.toUtf8());
+                    m_sandbox.keys->clientSecret.toUtf8());
         {
             QNetworkAccessManager network;
-            Net::HttpClient client(&network, clientOptions(m_keys->limiterAccount()));
-            QVERIFY_OK(signInWithCode(&client, secrets, connectionId, *m_keys, *m_control));
+            Net::HttpClient client(&network, clientOptions(m_sandbox.keys->limiterAccount()));
+            QVERIFY_OK(signInWithCode(&client, secrets, connectionId, *m_sandbox.keys, *m_sandbox.control));
         }
 
         const bool peakReset = Bench::resetPeakRss();
@@ -170,8 +157,10 @@ private Q_SLOTS:
         engine.stop();
         QVERIFY(stopped.count() == 1 || stopped.wait(30000));
 
-        const QJsonObject counters
-            = m_control->get(QStringLiteral("/__sandbox/state")).object().value("counters").toObject();
+        const QJsonObject counters = m_sandbox.control->get(QStringLiteral("/__sandbox/state"))
+                                         .object()
+                                         .value("counters")
+                                         .toObject();
         printf(
             "DETAIL latency orders=%d poll_ms=%d first_order_ms=%lld min_ms=%.0f max_ms=%.0f http_429=%d\n",
             orders, pollMs, warmUpMs, percentile(latencies, 0), percentile(latencies, 1),
