@@ -9,6 +9,7 @@
 #include "engine/SyncEngine.h"
 #include "fixtures/amocrm/AmoTestKit.h"
 #include "moysklad/MoySkladSandbox.h"
+#include "sandbox/tests/MoySkladCashier.h"
 #include "sandbox/tests/MoySkladTestClient.h"
 #include "source/SourceRepo.h"
 #include "store/JobRepo.h"
@@ -89,34 +90,14 @@ private:
 
     QJsonObject link(const QString &type, const QString &filter)
     {
-        // Looked up once, before the engine runs: the test's own API requests share the user's budget.
-        const QString key = type + '|' + filter;
-        if (!m_links.contains(key)) {
-            const QJsonObject row
-                = m_skladClient->get("/entity/" + type + "?filter=" + MoySkladTestClient::enc(filter))
-                      .object()
-                      .value("rows")
-                      .toArray()
-                      .first()
-                      .toObject();
-            m_links.insert(key, QJsonObject { { "meta", row.value("meta") } });
-        }
-        return m_links.value(key);
+        return m_cashier.link(*m_skladClient, type, filter);
     }
-    QHash<QString, QJsonObject> m_links;
+    Sandbox::Testing::MoySkladCashier m_cashier;
 
     /** A cashier rings up a sale in MoySklad (its web interface). */
     void sell(const QString &buyer, qint64 kopecks)
     {
-        const QJsonObject sale = m_skladClient->control(
-            "ui/retaildemand",
-            { { "agent", link("counterparty", "name=" + buyer) },
-              { "organization", link("organization", "name~Фото") },
-              { "positions",
-                QJsonArray { QJsonObject { { "assortment", link("product", "article=SD-128") },
-                                           { "quantity", 1 },
-                                           { "price", double(kopecks) } } } } });
-        QVERIFY(sale.contains("id"));
+        QVERIFY(!m_cashier.sell(*m_skladClient, buyer, kopecks).isEmpty());
     }
 
 private Q_SLOTS:
@@ -157,7 +138,7 @@ private Q_SLOTS:
         Net::HttpClient client(&m_network, clientOptions(QStringLiteral("sign-in"), 20));
         QVERIFY_OK(signInWithCode(&client, m_secrets, connectionId, *m_amo, *m_amoControl));
         m_leadsBefore = leads();
-        m_links.clear();
+        m_cashier.forget();
         for (const char *buyer : { "Кузнецов Дмитрий", "ООО «Фотостудия Кадр»", "Иванова Мария Сергеевна",
                                    "Петров Алексей", "Смирнова Ольга Викторовна" })
             link(QStringLiteral("counterparty"), QStringLiteral("name=") + QString::fromUtf8(buyer));

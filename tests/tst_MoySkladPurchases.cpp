@@ -12,6 +12,7 @@
 #include "fixtures/amocrm/AmoTestKit.h"
 #include "fixtures/retailcrm/RetailTestKit.h"
 #include "moysklad/MoySkladSandbox.h"
+#include "sandbox/tests/MoySkladCashier.h"
 #include "sandbox/tests/MoySkladTestClient.h"
 #include "source/SourceRepo.h"
 #include "store/JobRepo.h"
@@ -42,7 +43,7 @@ private:
     QNetworkAccessManager m_network;
     QSet<qint64> m_seedTransactions;
     QSet<qint64> m_seedCustomers;
-    QHash<QString, QJsonObject> m_links;
+    Sandbox::Testing::MoySkladCashier m_cashier;
 
     QJsonObject amoState() { return m_amoControl->get(QStringLiteral("/__sandbox/state")).object(); }
 
@@ -127,32 +128,13 @@ private:
 
     QJsonObject link(const QString &type, const QString &filter)
     {
-        const QString key = type + '|' + filter;
-        if (!m_links.contains(key)) {
-            const QJsonObject row
-                = m_skladClient->get("/entity/" + type + "?filter=" + MoySkladTestClient::enc(filter))
-                      .object()
-                      .value("rows")
-                      .toArray()
-                      .first()
-                      .toObject();
-            m_links.insert(key, QJsonObject { { "meta", row.value("meta") } });
-        }
-        return m_links.value(key);
+        return m_cashier.link(*m_skladClient, type, filter);
     }
 
     /** A cashier rings up a sale of one 128 GB card in MoySklad. */
     void sell(const QString &buyer, qint64 kopecks)
     {
-        const QJsonObject sale = m_skladClient->control(
-            "ui/retaildemand",
-            { { "agent", link("counterparty", "name=" + buyer) },
-              { "organization", link("organization", "name~Фото") },
-              { "positions",
-                QJsonArray { QJsonObject { { "assortment", link("product", "article=SD-128") },
-                                           { "quantity", 1 },
-                                           { "price", double(kopecks) } } } } });
-        QVERIFY(sale.contains("id"));
+        QVERIFY(!m_cashier.sell(*m_skladClient, buyer, kopecks).isEmpty());
     }
 
     QJsonObject customerNamed(const QString &name)
@@ -242,7 +224,7 @@ private Q_SLOTS:
         m_seedCustomers.clear();
         for (const QJsonValue &c : amoState().value("customers").toArray())
             m_seedCustomers.insert(c.toObject().value("id").toInteger());
-        m_links.clear();
+        m_cashier.forget();
         for (const char *buyer : { "Кузнецов Дмитрий", "Иванова Мария Сергеевна" })
             link(QStringLiteral("counterparty"), QStringLiteral("name=") + QString::fromUtf8(buyer));
         link(QStringLiteral("organization"), QStringLiteral("name~Фото"));
