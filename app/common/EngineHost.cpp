@@ -71,6 +71,9 @@ Common::Status EngineHost::start(bool withIntake)
         // A CRM's stage changes are in the outbox: the status lanes look at once.
         QObject::connect(m_intake.get(), &Source::Intake::FormIntakeServer::webhookStored, m_engine.get(),
                          &Engine::SyncEngine::wake);
+        // A shop said it changed: its poller reads it now.
+        QObject::connect(m_intake.get(), &Source::Intake::FormIntakeServer::shopChanged, m_engine.get(),
+                         &Engine::SyncEngine::readSourceNow);
     }
     return {};
 }

@@ -36,4 +36,18 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
     return diff == 0;
 }
 
+QString KeptSecret::renew()
+{
+    const QString secret = newSecret();
+    salt = QString::fromLatin1(randomBytes(16).toHex());
+    hash = QString::fromLatin1(salted(salt.toLatin1(), secret.toUtf8()));
+    return secret;
+}
+
+bool KeptSecret::accepts(const QByteArray &secret) const
+{
+    const QByteArray presented = salted(salt.toLatin1(), secret);
+    return !hash.isEmpty() && !secret.isEmpty() && constantTimeEquals(presented, hash.toLatin1());
+}
+
 } // namespace Common::SecretHash

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SourcePoller.h"
 
+#include "source/ShopWebhooks.h"
 #include "store/Outbox.h"
 
 #include <QLoggingCategory>
@@ -95,6 +96,23 @@ void SourcePoller::stop()
     setState(PollerState::Stopped);
 }
 
+void SourcePoller::readNow()
+{
+    if (m_stopping || m_opening || !m_source || !m_timer)
+        return;
+    schedule(0);
+}
+
+int SourcePoller::intervalFor(const Source::ShopSource &source) const
+{
+    const int own = m_record.config.value(QLatin1String("poll_interval_ms")).toInt();
+    if (own >= 50)
+        return own;
+    if (Source::ShopWebhooks::of(m_record).isOn())
+        return std::max(m_config.intervalMs, m_config.webhookIntervalMs);
+    return std::max(m_config.intervalMs, source.minPollIntervalMs());
+}
+
 void SourcePoller::schedule(int delayMs)
 {
     if (!m_stopping && m_timer)
@@ -136,6 +154,7 @@ void SourcePoller::onOpened(Common::Result<std::shared_ptr<Source::ShopSource>> 
         return;
     }
     m_source = std::move(source).value();
+    m_intervalMs = intervalFor(*m_source);
     poll();
 }
 
@@ -158,7 +177,8 @@ void SourcePoller::poll()
         Q_EMIT jobsAppended(appended);
     }
     // After a poll that found something there may be more (a backlog, a burst): look again at once.
-    schedule(appended > 0 || round->more ? 0 : m_config.intervalMs);
+    m_intervalMs = intervalFor(*m_source); // a shop's budget may have said to go slower
+    schedule(appended > 0 || round->more ? 0 : m_intervalMs);
 }
 
 void SourcePoller::failed(const Error &error)

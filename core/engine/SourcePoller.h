@@ -26,6 +26,9 @@ struct PollerConfig
     /** Between polls (setting sources.poll_interval_ms): half of an idle order's way to its deal, so
      *  a new order is a deal within a second (issue 24). A poll is one indexed query per stream. */
     int intervalMs = 500;
+    /** While the shop's webhooks are on (Source::ShopWebhooks), a webhook starts each read and the
+     *  schedule is only the fallback (setting sources.webhook_poll_interval_ms). */
+    int webhookIntervalMs = 60'000;
     int maxEvents
         = 200; ///< events read per stream and poll at most; a full read is followed by another at once
     int firstBackoffMs = 1'000; ///< after a failed poll; doubles up to maxBackoffMs
@@ -74,6 +77,9 @@ public Q_SLOTS:
     void start();
     /** Stops polling and reports stopped (a poll in progress has finished: this runs after it). */
     void stop();
+    /** The shop said something changed (its webhook): read it now instead of at the next interval. A
+     *  source that is being opened or backing off after a failure keeps its schedule. */
+    void readNow();
 
 Q_SIGNALS:
     void stateChanged(Engine::PollerState state, const QString &reason);
@@ -86,6 +92,10 @@ private:
     void poll();
     void failed(const Common::Error &error);
     void schedule(int delayMs);
+    /** Between reads: the source's own poll_interval_ms, else the webhook fallback while the shop's
+     *  webhooks are on, else the configured interval but not below what the source asks for
+     *  (ShopSource::minPollIntervalMs: a shop with a request budget). */
+    int intervalFor(const Source::ShopSource &source) const;
     void setState(PollerState state, const QString &reason = {});
     void report();
 
@@ -105,6 +115,7 @@ private:
     bool m_opening = false;
     bool m_stopping = false;
     int m_backoffMs = 0;
+    int m_intervalMs = 0;
     qint64 m_appended = 0;
     qint64 m_polledAt = 0;
     qint64 m_startedAt = 0;

@@ -234,6 +234,9 @@ Common::Status SyncEngine::startPollers()
     auto interval = Store::SettingsRepo(m_db).value(QStringLiteral("sources.poll_interval_ms"));
     if (interval && interval->toInt() >= 50)
         base.intervalMs = interval->toInt();
+    auto fallback = Store::SettingsRepo(m_db).value(QStringLiteral("sources.webhook_poll_interval_ms"));
+    if (fallback && fallback->toInt() >= 50)
+        base.webhookIntervalMs = fallback->toInt();
     for (const Source::SourceRecord &record : *sources) {
         if (!record.config.value(QStringLiteral("enabled")).toBool(true))
             continue;
@@ -319,6 +322,12 @@ void SyncEngine::finishedStopping()
     // Every lane has stopped: another engine may take the connections over now.
     m_leases->releaseAll();
     Q_EMIT stopped();
+}
+
+void SyncEngine::readSourceNow(const QString &source)
+{
+    if (auto poller = m_pollers.find(source); poller != m_pollers.end() && poller->thread->isRunning())
+        QMetaObject::invokeMethod(poller->poller, &SourcePoller::readNow, Qt::QueuedConnection);
 }
 
 void SyncEngine::wake()

@@ -52,7 +52,8 @@ public:
      *  Without it no source is polled. */
     void setSources(std::shared_ptr<const Source::SourceRegistry> sources) { m_sources = std::move(sources); }
     /** Poller settings for every source (tests shorten the timings); the setting
-     *  sources.poll_interval_ms overrides the interval. */
+     *  sources.poll_interval_ms overrides the interval, sources.webhook_poll_interval_ms the fallback
+     *  interval of sources whose webhooks are on. */
     void setPollerTemplate(const PollerConfig &config) { m_pollerTemplate = config; }
     /** A hook run before every create, on the lane threads (set before start()). */
     void setBeforeSendHook(LaneWorker::BeforeSendHook hook) { m_beforeSend = std::move(hook); }
@@ -76,6 +77,8 @@ public:
     void stop();
     /** New jobs are due: every lane (and status lane) looks now. */
     void wake();
+    /** The shop said @p source changed (its webhook): its poller reads it now. */
+    void readSourceNow(const QString &source);
     QList<Lane *> lanes() const { return m_lanes.values(); }
     QList<StatusLane *> statusLanes() const { return m_statusLanes.values(); }
     /** The names of the sources being polled. */

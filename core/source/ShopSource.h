@@ -123,6 +123,9 @@ public:
      * transaction, so after a crash the same read is simply made again. Knows nothing of jobs.
      */
     virtual Common::Result<SourceRead> read(const Marks &marks, int maxEvents = 200) = 0;
+    /** The least time between two reads this shop wants (a shop whose API has a request budget); 0 for
+     *  a database read with indexed queries. */
+    virtual int minPollIntervalMs() const { return 0; }
 
     /**
      * Sets an order's status the way the shop itself would, under the shop's rules; a change the shop

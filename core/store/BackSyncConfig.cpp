@@ -64,18 +64,17 @@ QString BackSyncConfig::hookPath(const QString &crm, const QString &secret)
 
 QString BackSyncConfig::newHookSecret()
 {
-    const QString secret = Common::SecretHash::newSecret();
-    hookSalt = QString::fromLatin1(Common::SecretHash::randomBytes(16).toHex());
-    hookHash = QString::fromLatin1(Common::SecretHash::salted(hookSalt.toLatin1(), secret.toUtf8()));
+    Common::SecretHash::KeptSecret kept;
+    const QString secret = kept.renew();
+    hookSalt = kept.salt;
+    hookHash = kept.hash;
     return secret;
 }
 
 bool BackSyncConfig::acceptsHookSecret(const QByteArray &secret) const
 {
-    // Hashed even without a kept hash, so a connection without webhooks answers in the same time.
-    const QByteArray hash = Common::SecretHash::salted(hookSalt.toLatin1(), secret);
-    return mode == Mode::Webhook && !hookHash.isEmpty() && !secret.isEmpty()
-        && Common::SecretHash::constantTimeEquals(hash, hookHash.toLatin1());
+    const bool accepted = Common::SecretHash::KeptSecret { hookSalt, hookHash }.accepts(secret);
+    return mode == Mode::Webhook && accepted;
 }
 
 } // namespace Store

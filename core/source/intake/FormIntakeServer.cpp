@@ -132,6 +132,8 @@ private:
                 response.status, parts.size() > 2 ? QUrl::fromPercentEncoding(parts[2]) : QString());
             if (request && IntakeHandler::isHook(*request) && response.status == 200)
                 Q_EMIT m_owner->webhookStored();
+            if (request && IntakeHandler::isShopHook(*request) && response.status == 200)
+                Q_EMIT m_owner->shopChanged(QUrl::fromPercentEncoding(parts.value(2)));
         };
         Net::HttpRequestReader::Limits limits;
         limits.maxBodyBytes = m_config.maxBodyBytes;
@@ -164,7 +166,7 @@ private:
     std::optional<HttpResponse> checkHead(const HttpRequest &request, const QString &peer)
     {
         const QString ip = clientIp(peer, request);
-        const bool hook = IntakeHandler::isHook(request);
+        const bool hook = IntakeHandler::isHook(request) || IntakeHandler::isShopHook(request);
         int retryAfter = 1;
         if (!hook && !m_buckets.take(ip, &retryAfter))
             return tooManyRequests(ip, retryAfter);

@@ -84,6 +84,8 @@ Q_SIGNALS:
     void requestAnswered(int status, const QString &form);
     /** A CRM webhook was taken (its stage changes are jobs now): the status lanes can look at once. */
     void webhookStored();
+    /** A shop's webhook said something changed in @p source: its poller can read it at once. */
+    void shopChanged(const QString &source);
 
 private:
     std::shared_ptr<Storage::Database> m_store;

@@ -134,7 +134,7 @@ QByteArray IntakeHandler::redactedTarget(const QByteArray &target)
     const qsizetype query = target.indexOf('?');
     const QByteArray path = query < 0 ? target : target.left(query);
     const QList<QByteArray> parts = path.split('/');
-    if (parts.size() >= 4 && (parts[1] == "forms" || parts[1] == "hooks")) {
+    if (parts.size() >= 4 && (parts[1] == "forms" || parts[1] == "hooks" || parts[1] == "shops")) {
         QList<QByteArray> kept = parts.mid(0, 3);
         kept << "***";
         return kept.join('/') + (query < 0 ? QByteArray() : target.mid(query));
@@ -159,15 +159,18 @@ IntakeHandler::Route IntakeHandler::routeOf(const HttpRequest &request)
         response.headers.append(qMakePair(QByteArray("Allow"), QByteArray("POST")));
         return response;
     };
-    if (parts.size() >= 2 && parts[0].isEmpty() && parts[1] == "hooks") {
+    if (parts.size() >= 2 && parts[0].isEmpty() && (parts[1] == "hooks" || parts[1] == "shops")) {
+        const bool shop = parts[1] == "shops";
         if (parts.size() != 4 || parts[2].isEmpty() || parts[3].isEmpty())
-            route.refusal = HttpResponse::json(404, "not-found",
-                                               QStringLiteral("CRM webhooks post to /hooks/<crm>/<secret>"));
+            route.refusal = HttpResponse::json(
+                404, "not-found",
+                shop ? QStringLiteral("Shop webhooks post to /shops/<source>/<secret>")
+                     : QStringLiteral("CRM webhooks post to /hooks/<crm>/<secret>"));
         else if (request.method != "POST")
             route.refusal = methodNotAllowed(QStringLiteral("Webhooks are POSTed"));
         else {
-            route.kind = Route::Kind::Hook;
-            route.name = QString::fromLatin1(parts[2]);
+            route.kind = shop ? Route::Kind::ShopHook : Route::Kind::Hook;
+            route.name = shop ? QUrl::fromPercentEncoding(parts[2]) : QString::fromLatin1(parts[2]);
             route.secret = QByteArray::fromPercentEncoding(parts[3]);
         }
         return route;
@@ -206,6 +209,8 @@ HttpResponse IntakeHandler::handle(const HttpRequest &request, const QString &cl
         return catalogue(request.path());
     case Route::Kind::Hook:
         return handleHook(request, clientIp, route.name, route.secret);
+    case Route::Kind::ShopHook:
+        return handleShopHook(request, clientIp, route.name, route.secret);
     case Route::Kind::Form:
         return handleForm(request, clientIp, route.name, route.secret);
     case Route::Kind::Refused:
@@ -225,6 +230,8 @@ std::optional<HttpResponse> IntakeHandler::checkHead(const HttpRequest &request,
         HookTarget target;
         return findHookConnection(route.name, route.secret, clientIp, &target);
     }
+    case Route::Kind::ShopHook:
+        return checkShopHook(route.name, route.secret, clientIp);
     case Route::Kind::Form: {
         FormEndpoint endpoint;
         return verifyForm(route.name, route.secret, clientIp, &endpoint);

@@ -42,6 +42,7 @@ struct HttpResponse
  *                                   the setting icml.<source>.file (`crmbridgectl icml export` writes
  *                                   both); 404 when none is published
  *   POST /hooks/<crm>/<secret>    a CRM's webhook (back-sync; see handleHook)
+ *   POST /shops/<source>/<secret> a shop's webhook (MoySklad): "read this source now" (handleShopHook)
  *
  * Answers: 202 {"status":"stored","id":…} once the FormSubmitted job and the raw request are committed
  * in one store transaction; 400 malformed body (invalid UTF-8 included) or no real field; 401 no
@@ -71,6 +72,7 @@ public:
      */
     std::optional<HttpResponse> checkHead(const HttpRequest &request, const QString &clientIp);
     static bool isHook(const HttpRequest &request) { return request.path().startsWith("/hooks/"); }
+    static bool isShopHook(const HttpRequest &request) { return request.path().startsWith("/shops/"); }
 
     /** The target with a secret path segment replaced by "***", for logs and the raw record. */
     static QByteArray redactedTarget(const QByteArray &target);
@@ -79,8 +81,8 @@ private:
     /** Where a request goes; `refusal` is set for a bad route, method or missing secret. */
     struct Route
     {
-        enum class Kind { Health, Catalogue, Form, Hook, Refused } kind = Kind::Refused;
-        QString name; ///< the form or the CRM
+        enum class Kind { Health, Catalogue, Form, Hook, ShopHook, Refused } kind = Kind::Refused;
+        QString name; ///< the form, the CRM or the shop source
         QByteArray secret;
         HttpResponse refusal;
     };
@@ -102,6 +104,12 @@ private:
     /** IntakeHandlerHooks.cpp: a CRM's stage-change webhook for a connection with back-sync by webhook. */
     HttpResponse handleHook(const HttpRequest &request, const QString &clientIp, const QString &crm,
                             const QByteArray &secret);
+    /** IntakeShopHooks.cpp: the refusal when @p secret is not @p source's webhook secret. */
+    std::optional<HttpResponse> checkShopHook(const QString &source, const QByteArray &secret,
+                                              const QString &clientIp);
+    /** IntakeShopHooks.cpp: a shop's webhook; the source's poller reads the shop at once. */
+    HttpResponse handleShopHook(const HttpRequest &request, const QString &clientIp, const QString &source,
+                                const QByteArray &secret);
     void keepRaw(const HttpRequest &request, const QString &clientIp, const QString &form,
                  const QString &outcome, const QString &error);
     void keepRejected(const HttpRequest &request, const QString &clientIp, const QString &form,

@@ -72,6 +72,44 @@ MoySkladClient::~MoySkladClient() = default;
 
 Result<QJsonObject> MoySkladClient::get(const QString &pathOrHref)
 {
+    auto reply = send("GET", pathOrHref, {});
+    return reply ? jsonOf(reply.value()) : Result<QJsonObject>(reply.error());
+}
+
+Result<QJsonObject> MoySkladClient::post(const QString &pathOrHref, const QJsonObject &body)
+{
+    auto reply = send("POST", pathOrHref, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    return reply ? jsonOf(reply.value()) : Result<QJsonObject>(reply.error());
+}
+
+Result<QJsonObject> MoySkladClient::put(const QString &pathOrHref, const QJsonObject &body)
+{
+    auto reply = send("PUT", pathOrHref, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    return reply ? jsonOf(reply.value()) : Result<QJsonObject>(reply.error());
+}
+
+Common::Status MoySkladClient::remove(const QString &pathOrHref)
+{
+    auto reply = send("DELETE", pathOrHref, {});
+    if (!reply && reply.error().httpStatus != 404)
+        return reply.error();
+    return {};
+}
+
+Result<QJsonObject> MoySkladClient::jsonOf(const Reply &reply)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(reply.body, &parseError);
+    if (!doc.isObject())
+        return Error::transient(
+            QStringLiteral("MoySklad answered something that is not JSON: %1").arg(parseError.errorString()),
+            QStringLiteral("moysklad-json"));
+    return doc.object();
+}
+
+Result<MoySkladClient::Reply> MoySkladClient::send(const QByteArray &method, const QString &pathOrHref,
+                                                   const QByteArray &body)
+{
     const QByteArray url
         = (pathOrHref.startsWith(QLatin1String("http")) ? pathOrHref : m_apiUrl + pathOrHref).toUtf8();
     QElapsedTimer waited;
@@ -94,20 +132,13 @@ Result<QJsonObject> MoySkladClient::get(const QString &pathOrHref)
             QThread::msleep(quint64(admission.waitMs));
             continue;
         }
-        auto reply = perform(url);
+        auto reply = perform(method, url, body);
         if (!reply)
             return reply.error();
         followBudgetHeaders(reply.value());
         const long status = reply->status;
-        if (status == 200) {
-            QJsonParseError parseError;
-            const QJsonDocument doc = QJsonDocument::fromJson(reply->body, &parseError);
-            if (!doc.isObject())
-                return Error::transient(QStringLiteral("MoySklad answered something that is not JSON: %1")
-                                            .arg(parseError.errorString()),
-                                        QStringLiteral("moysklad-json"));
-            return doc.object();
-        }
+        if (status == 200 || status == 201 || status == 204)
+            return reply;
         if (status == 429 && ++limitedAnswers <= kMaxRetriesOn429) {
             const qint64 holdMs = qBound<qint64>(
                 100, reply->headers.value("x-lognex-retry-after").toLongLong(), qint64(m_windowMs));
@@ -138,7 +169,8 @@ Result<QJsonObject> MoySkladClient::get(const QString &pathOrHref)
     }
 }
 
-Result<MoySkladClient::Reply> MoySkladClient::perform(const QByteArray &url)
+Result<MoySkladClient::Reply> MoySkladClient::perform(const QByteArray &method, const QByteArray &url,
+                                                      const QByteArray &body)
 {
     static std::once_flag s_init;
     std::call_once(s_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -148,6 +180,17 @@ Result<MoySkladClient::Reply> MoySkladClient::perform(const QByteArray &url)
     Reply reply;
     const QByteArray authorization = "Authorization: " + m_authorization;
     curl_slist *headers = curl_slist_append(nullptr, authorization.constData());
+    const bool write = method != "GET";
+    const QByteArray muted = "X-Lognex-WebHook-DisableByPrefix: " + m_ownHooksPrefix;
+    if (write && !m_ownHooksPrefix.isEmpty())
+        headers = curl_slist_append(headers, muted.constData());
+    if (write && method != "DELETE") {
+        headers = curl_slist_append(headers, "Content-Type: application/json");
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.constData());
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, long(body.size()));
+    }
+    if (write)
+        curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.constData());
     curl_easy_setopt(curl, CURLOPT_URL, url.constData());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     // libcurl sends "Accept-Encoding: gzip" and decompresses the answer.

@@ -40,8 +40,23 @@ public:
 
     /** GET @p pathOrHref ("/entity/retaildemand?…" under the API URL, or a full href of it). */
     Common::Result<QJsonObject> get(const QString &pathOrHref);
+    /**
+     * POST (or PUT) a JSON object and return the answer's object. A write whose answer never came
+     * (network, 5xx) may still have been made: the Transient error says so, and a caller that must not
+     * make a thing twice looks it up before it writes again. 429s are waited out and retried, as for
+     * reads (MoySklad refuses those requests before doing anything).
+     */
+    Common::Result<QJsonObject> post(const QString &pathOrHref, const QJsonObject &body);
+    Common::Result<QJsonObject> put(const QString &pathOrHref, const QJsonObject &body);
+    /** DELETE; a thing that is already gone (404) counts as deleted. */
+    Common::Status remove(const QString &pathOrHref);
+    /** Writes carry `X-Lognex-WebHook-DisableByPrefix: @p prefix` from now on, so this bridge's own
+     *  changes do not come back through its own webhooks (Source::ShopWebhooks::ownWritesPrefix). */
+    void muteOwnWebhooks(const QString &prefix) { m_ownHooksPrefix = prefix.toUtf8(); }
 
     QString apiUrl() const { return m_apiUrl; }
+    /** The pace the budget allows now (follows the server's headers). */
+    double requestsPerSecond() const { return m_requestsPerSecond; }
     /** Requests actually sent (for tests and the source's summary). */
     qint64 requestsSent() const { return m_sent; }
 
@@ -52,12 +67,15 @@ private:
         QByteArray body;
         QMap<QByteArray, QByteArray> headers; ///< names lower-cased
     };
-    Common::Result<Reply> perform(const QByteArray &url);
+    Common::Result<Reply> send(const QByteArray &method, const QString &pathOrHref, const QByteArray &body);
+    Common::Result<Reply> perform(const QByteArray &method, const QByteArray &url, const QByteArray &body);
+    static Common::Result<QJsonObject> jsonOf(const Reply &reply);
     void followBudgetHeaders(const Reply &reply);
     static QString errorText(const QByteArray &body);
 
     QString m_apiUrl;
     QByteArray m_authorization;
+    QByteArray m_ownHooksPrefix;
     int m_windowMs;
     double m_requestsPerSecond;
     std::shared_ptr<Net::RateLimiter> m_limiter;

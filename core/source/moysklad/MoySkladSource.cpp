@@ -125,6 +125,13 @@ Result<SourceSummary> MoySkladSource::summary()
     return summary;
 }
 
+int MoySkladSource::minPollIntervalMs() const
+{
+    constexpr double kPollingShare = 0.4;
+    const double perRead = double(MoySkladEventReader::streams().size());
+    return int(perRead * 1000.0 / (qMax(0.1, m_client->requestsPerSecond()) * kPollingShare));
+}
+
 Result<SourceRead> MoySkladSource::read(const Marks &marks, int maxEvents)
 {
     return m_reader->read(marks, maxEvents);

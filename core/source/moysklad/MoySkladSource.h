@@ -52,6 +52,10 @@ public:
     Common::Result<QList<ShopStatus>> statuses() override;
     Common::Result<SourceSummary> summary() override;
     Common::Result<SourceRead> read(const Marks &marks, int maxEvents = 200) override;
+    /** A read is one request per stream; polling may spend at most 40 % of the budget's pace, so the
+     *  rest stays for looking up buyers, points and products (about 0.75 s with a solution's token,
+     *  3 s with a user's, which costs 4 units since 2026-12). */
+    int minPollIntervalMs() const override;
     Common::Status writeStatus(const QString &orderId, const QString &statusId) override;
 
     MoySkladClient &client() { return *m_client; }
