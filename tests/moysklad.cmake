@@ -14,3 +14,7 @@ add_dependencies(tst_MoySkladCtl crmbridgectl)
 crmbridge_add_test(MoySkladPurchases LABEL integration TIMEOUT 300
     SOURCES tst_MoySkladPurchases.cpp fixtures/amocrm/AmoTestKit.h sandbox/tests/MoySkladTestClient.h
     LIBS crmbridge_sandbox Qt6::Network)
+# MoySklad's webhooks through the intake, with the engine as `crmbridgectl run` hosts it.
+crmbridge_add_test(MoySkladWebhooks LABEL integration TIMEOUT 300
+    SOURCES tst_MoySkladWebhooks.cpp fixtures/amocrm/AmoTestKit.h sandbox/tests/MoySkladTestClient.h
+    LIBS crmbridge_sandbox crmbridge_appcommon Qt6::Network)

@@ -4,6 +4,7 @@
 #include "LoadCommand.h"
 #include "MoySkladSourceAdd.h"
 #include "ShopSources.h"
+#include "SourceWebhooksCommand.h"
 #include "StoreCommands.h"
 #include "secrets/SecretStoreFactory.h"
 #include "source/SourceRepo.h"
@@ -332,7 +333,7 @@ Command sourceCommand()
 {
     return {
         QStringLiteral("source"),
-        QStringLiteral("Shop sources: add minishop2|bitrix|moysklad | list | test | targets | load"),
+        QStringLiteral("Shop sources: add minishop2|bitrix|moysklad | list | test | targets | load | webhooks"),
         [](const QStringList &args, const QString &databaseUrl) {
             const QString sub = args.value(0);
             const QStringList rest = args.mid(1);
@@ -346,6 +347,8 @@ Command sourceCommand()
                 return sourceTargets(rest, databaseUrl);
             if (sub == QLatin1String("load"))
                 return sourceLoad(rest, databaseUrl);
+            if (sub == QLatin1String("webhooks"))
+                return sourceWebhooks(rest, databaseUrl);
             out(QStringLiteral(
                 "Usage: crmbridgectl source add minishop2 NAME --url URL [--prefix modx_] [--from-start]\n"
                 "       crmbridgectl source add bitrix NAME --url URL [--site s1] [--from-start]\n"
@@ -353,6 +356,7 @@ Command sourceCommand()
                 "       crmbridgectl source list [--json]\n"
                 "       crmbridgectl source test NAME\n"
                 "       crmbridgectl source targets NAME [CONNECTION...] | NAME --all\n"
+                "       crmbridgectl source webhooks NAME [--url PUBLIC_URL | --off]\n"
                 "       crmbridgectl source load NAME [--from-id ID] [--to-id ID] [--since DATE] [--until "
                 "DATE]"
                 " [--dry-run] [--restart] | NAME --progress\n"

@@ -45,6 +45,20 @@ Error unsupported(const ShopSource &source, const char *what)
 }
 } // namespace
 
+Common::Result<QStringList> ShopSource::subscribe(const QString &)
+{
+    return Error::permanent(
+        QStringLiteral("A %1 shop has no webhooks; the bridge reads it at an interval").arg(kind()),
+        QStringLiteral("unsupported"));
+}
+
+Common::Status ShopSource::unsubscribe(const QStringList &hookIds)
+{
+    if (hookIds.isEmpty())
+        return {};
+    return subscribe(QString()).error();
+}
+
 Common::Result<Model::Catalog> ShopSource::catalog(const QString &)
 {
     return unsupported(*this, "catalogue");

@@ -134,6 +134,15 @@ public:
      */
     virtual Common::Status writeStatus(const QString &orderId, const QString &statusId) = 0;
 
+    /**
+     * Asks the shop to post to @p url whenever something this source reads changes (ShopWebhooks) and
+     * returns the shop's ids of what it registered; all or nothing. A shop without webhooks answers a
+     * Permanent "unsupported" error.
+     */
+    virtual Common::Result<QStringList> subscribe(const QString &url);
+    /** Removes webhooks subscribe() made (ones already gone are fine). */
+    virtual Common::Status unsubscribe(const QStringList &hookIds);
+
     // What a CRM's first fill needs (RetailCRM: the ICML catalogue, the bulk upload of customers and
     // orders). A source that cannot list them answers a Permanent "unsupported" error.
 

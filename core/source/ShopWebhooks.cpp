@@ -57,4 +57,38 @@ QString ShopWebhooks::ownWritesPrefix(const QString &source) const
     return trimmedUrl(publicUrl) + hookPath(source, QString());
 }
 
+Common::Result<ShopWebhooks> ShopWebhooks::switchTo(const QString &publicUrl, SourceRecord record,
+                                                   ShopSource &source, SourceRepo &repo)
+{
+    const QUrl url(publicUrl);
+    if (!publicUrl.isEmpty()
+        && (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
+            || url.host().isEmpty() || !url.userInfo().isEmpty() || url.hasQuery()))
+        return Common::Error::invalidInput(
+            QStringLiteral("\"%1\" is not a public address like https://bridge.example.ru").arg(publicUrl),
+            QStringLiteral("webhook-url"));
+    ShopWebhooks hooks = of(record);
+    if (auto removed = source.unsubscribe(hooks.hookIds); !removed)
+        return removed.error();
+    hooks = ShopWebhooks {};
+    if (!publicUrl.isEmpty()) {
+        hooks.publicUrl = trimmedUrl(publicUrl);
+        const QString secretText = hooks.secret.renew();
+        auto ids = source.subscribe(hooks.hookUrl(record.name, secretText));
+        if (!ids) {
+            // The old webhooks are gone already: the record must not keep their ids.
+            ShopWebhooks {}.applyTo(record);
+            (void)repo.update(record);
+            return ids.error();
+        }
+        hooks.hookIds = ids.value();
+    }
+    hooks.applyTo(record);
+    if (auto saved = repo.update(record); !saved) {
+        (void)source.unsubscribe(hooks.hookIds);
+        return saved.error();
+    }
+    return hooks;
+}
+
 } // namespace Source

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ShopSource.h"
 #include "SourceRepo.h"
 #include "common/SecretHash.h"
 
@@ -36,6 +37,16 @@ struct ShopWebhooks
     /** What the bridge's own writes to the shop carry as "mute these" (MoySklad's
      *  X-Lognex-WebHook-DisableByPrefix): every URL of this source's webhooks starts with it. */
     QString ownWritesPrefix(const QString &source) const;
+
+    /**
+     * Switches @p record's webhooks to @p publicUrl (empty: off) through its opened @p source: the
+     * webhooks registered before are removed first, then a new URL secret is made and the shop is asked
+     * to post to it, and the record is saved with the secret's hash and the shop's webhook ids. Nothing
+     * is saved when the shop refuses. Engines read the change at their next start (until then a running
+     * poller keeps its schedule, and a webhook still makes it read at once). Calling thread.
+     */
+    static Common::Result<ShopWebhooks> switchTo(const QString &publicUrl, SourceRecord record,
+                                                 ShopSource &source, SourceRepo &repo);
 };
 
 } // namespace Source

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FormIntakeServer.h"
+#include "source/ShopWebhooks.h"
 
 #include "ClientQuota.h"
 #include "FormEndpointRepo.h"
@@ -232,7 +233,14 @@ FormIntakeServer::startIfConfigured(std::shared_ptr<Storage::Database> store,
         = std::any_of(connections->cbegin(), connections->cend(), [](const Store::Connection &c) {
               return Store::BackSyncConfig::of(c).mode == Store::BackSyncConfig::Mode::Webhook;
           });
-    if (forms->isEmpty() && !catalogues && !webhooks)
+    // And when a shop posts its changes (`crmbridgectl source webhooks NAME --url …`).
+    auto sources = SourceRepo(store).list();
+    if (!sources)
+        return sources.error();
+    const bool shopHooks = std::any_of(sources->cbegin(), sources->cend(), [](const SourceRecord &r) {
+        return ShopWebhooks::of(r).isOn();
+    });
+    if (forms->isEmpty() && !catalogues && !webhooks && !shopHooks)
         return std::unique_ptr<FormIntakeServer>();
     auto config = IntakeConfig::fromSettings(settings.value());
     if (!config)

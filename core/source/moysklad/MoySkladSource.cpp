@@ -4,6 +4,7 @@
 #include "MoySkladClient.h"
 #include "MoySkladEventReader.h"
 #include "model/SourceFieldCatalogue.h"
+#include "source/ShopWebhooks.h"
 
 #include <QJsonArray>
 #include <QUrl>
@@ -44,6 +45,8 @@ Result<MoySkladConfig> MoySkladConfig::fromRecord(const SourceRecord &record, co
             QStringLiteral("sales_as is \"purchases\" or \"deals\", not \"%1\"").arg(salesAs),
             QStringLiteral("moysklad-sales-as"));
     config.salesAsDeals = salesAs == QLatin1String("deals");
+    if (const ShopWebhooks hooks = ShopWebhooks::of(record); hooks.isOn())
+        config.ownWritesPrefix = hooks.ownWritesPrefix(record.name);
     return config;
 }
 
@@ -58,7 +61,9 @@ MoySkladSource::MoySkladSource(MoySkladConfig config)
                                                 m_config.requestsPerWindow))
     , m_reader(std::make_unique<MoySkladEventReader>(*m_client, m_config.name, m_config.fromBeginning,
                                                      m_config.salesAsDeals))
-{ }
+{
+    m_client->muteOwnWebhooks(m_config.ownWritesPrefix);
+}
 
 MoySkladSource::~MoySkladSource() = default;
 
@@ -130,6 +135,39 @@ int MoySkladSource::minPollIntervalMs() const
     constexpr double kPollingShare = 0.4;
     const double perRead = double(MoySkladEventReader::streams().size());
     return int(perRead * 1000.0 / (qMax(0.1, m_client->requestsPerSecond()) * kPollingShare));
+}
+
+Result<QStringList> MoySkladSource::subscribe(const QString &url)
+{
+    static const QList<QPair<QString, QString>> kHooks {
+        { "retaildemand", "CREATE" },    { "retaildemand", "UPDATE" },     { "customerorder", "CREATE" },
+        { "customerorder", "UPDATE" },   { "counterparty", "CREATE" },     { "counterparty", "UPDATE" },
+        { "bonustransaction", "CREATE" }, { "bonustransaction", "UPDATE" },
+    };
+    QStringList ids;
+    for (const auto &[entityType, action] : kHooks) {
+        auto made = m_client->post(QStringLiteral("/entity/webhook"),
+                                   QJsonObject { { "url", url }, { "action", action }, { "entityType", entityType } });
+        if (!made) {
+            // All or nothing: what was registered goes again (a failure here is logged by the client).
+            (void)unsubscribe(ids);
+            Common::Error error = made.error();
+            error.message = QStringLiteral("MoySklad did not take the webhook for %1 %2: %3")
+                                .arg(entityType, action, error.message);
+            return error;
+        }
+        ids << made->value(QLatin1String("id")).toString();
+    }
+    return ids;
+}
+
+Common::Status MoySkladSource::unsubscribe(const QStringList &hookIds)
+{
+    for (const QString &id : hookIds) {
+        if (auto removed = m_client->remove(QStringLiteral("/entity/webhook/") + id); !removed)
+            return removed;
+    }
+    return {};
 }
 
 Result<SourceRead> MoySkladSource::read(const Marks &marks, int maxEvents)

@@ -23,6 +23,9 @@ struct MoySkladConfig
     int requestsPerWindow = 45; ///< the budget's requests per 3 s the source starts with
     /** Retail sales as deals (OrderCreated) instead of purchases (PurchaseMade) on a CRM customer. */
     bool salesAsDeals = false;
+    /** While the source's webhooks are on: what the bridge's own writes carry so they do not come
+     *  back (ShopWebhooks::ownWritesPrefix). */
+    QString ownWritesPrefix;
 
     static QString defaultApiUrl() { return QStringLiteral("https://api.moysklad.ru/api/remap/1.2"); }
     /** Record: url = the API URL (default api.moysklad.ru); config "start" ("latest" | "beginning"),
@@ -57,6 +60,10 @@ public:
      *  3 s with a user's, which costs 4 units since 2026-12). */
     int minPollIntervalMs() const override;
     Common::Status writeStatus(const QString &orderId, const QString &statusId) override;
+    /** One webhook per (entity, action) this source reads: retail sales, customer orders and
+     *  counterparties created or changed, bonus transactions created or changed. */
+    Common::Result<QStringList> subscribe(const QString &url) override;
+    Common::Status unsubscribe(const QStringList &hookIds) override;
 
     MoySkladClient &client() { return *m_client; }
 
