@@ -9,6 +9,11 @@
 #include "storage/Sql.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -120,6 +125,41 @@ private Q_SLOTS:
                                       QStringLiteral("SELECT COUNT(*) FROM sources WHERE kind = 'moysklad'"))
                      ->toInt(),
                  2);
+    }
+
+    void webhooksAreSwitchedOnAndOff()
+    {
+        // tokenIsCheckedAndKeptSecret added "sklad" to this store.
+        const auto webhooks = [this](const QStringList &more) {
+            return ctl(QStringList { "--database", m_store, "source", "webhooks", "sklad", "--secret-key-file",
+                                     m_keyFile }
+                       + more);
+        };
+        const auto inSklad = [this] {
+            QNetworkAccessManager network;
+            QNetworkRequest request(m_sandbox->apiUrl().toString() + "/entity/webhook");
+            request.setRawHeader("Authorization", "Bearer " + m_sandbox->token().toLatin1());
+            QNetworkReply *reply = network.get(request);
+            QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+            reply->deleteLater();
+            return int(QJsonDocument::fromJson(reply->readAll()).object().value("rows").toArray().size());
+        };
+        const Run none = webhooks({});
+        QVERIFY2(none.code == 0 && none.out.contains("no webhooks"), qPrintable(none.out + none.err));
+        const Run bad = webhooks({ "--url", "ftp://bridge" });
+        QCOMPARE(bad.code, 1);
+        QVERIFY2(bad.err.contains("public address"), qPrintable(bad.err));
+        QCOMPARE(inSklad(), 0);
+
+        const Run on = webhooks({ "--url", "https://bridge.example.ru/" });
+        QVERIFY2(on.code == 0, qPrintable(on.out + on.err));
+        QVERIFY2(on.out.contains("8 webhooks to https://bridge.example.ru/shops/sklad/"), qPrintable(on.out));
+        QCOMPARE(inSklad(), 8);
+        const Run shown = webhooks({});
+        QVERIFY2(shown.out.contains("8 webhooks"), qPrintable(shown.out));
+        const Run off = webhooks({ "--off" });
+        QVERIFY2(off.code == 0 && off.out.contains("no webhooks"), qPrintable(off.out + off.err));
+        QCOMPARE(inSklad(), 0);
     }
 };
 
