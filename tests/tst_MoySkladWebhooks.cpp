@@ -22,6 +22,7 @@
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSignalSpy>
 #include <QTcpServer>
 
 using namespace AmoTestKit;
@@ -71,6 +72,14 @@ private:
         if (!opened)
             return opened.error();
         return Source::ShopWebhooks::switchTo(publicUrl, source(), *opened.value(), repo);
+    }
+
+    /** As `crmbridgectl run` ends: the lanes and pollers finish their round and give up their leases. */
+    static void stop(App::EngineHost &host)
+    {
+        QSignalSpy stopped(host.engine(), &Engine::SyncEngine::stopped);
+        host.engine()->stop();
+        QVERIFY(stopped.count() == 1 || stopped.wait(30000));
     }
 
     QByteArray post(const QString &path, const QByteArray &body)
@@ -214,6 +223,7 @@ private Q_SLOTS:
         const QJsonObject budget = m_skladClient->control("state", {}, "GET").value("budget").toObject();
         QCOMPARE(budget.value("rejected_429").toInt(), 0);
         QVERIFY(budget.value("peak_units_per_window").toInt() <= 45);
+        stop(host);
     }
 
     void aWrongSecretIsRefused()
@@ -226,6 +236,7 @@ private Q_SLOTS:
         QCOMPARE(post("/shops/sklad/not-the-secret", body), QByteArray("403"));
         QCOMPARE(post("/shops/nosuchshop/not-the-secret", body), QByteArray("403"));
         QCOMPARE(post("/shops/sklad", body), QByteArray("404"));
+        stop(host);
     }
 
     void theBridgesOwnWritesDoNotComeBack()
@@ -250,6 +261,7 @@ private Q_SLOTS:
         const QJsonArray log = deliveries();
         QCOMPARE(log.size(), 1);
         QVERIFY(log.first().toObject().value("body").toString().contains("counterparty"));
+        stop(host);
     }
 };
 
