@@ -18,6 +18,7 @@
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 
 using namespace AmoTestKit;
@@ -325,6 +326,28 @@ private Q_SLOTS:
         QCOMPARE(QString::number(oolong.value("status_id").toInteger()), second.id);
         const QJsonObject dishes = leadNamed(QStringLiteral("2312/6"));
         QCOMPARE(QString::number(dishes.value("pipeline_id").toInteger()), schema.mainPipeline()->id);
+    }
+
+    void aStopWhileTheSchemaIsReadEnds()
+    {
+        // The lane's first round reads the account's schema (nothing cached): a stop that comes while
+        // that read is under way ends the lane once the read is back; it used to leave the engine's
+        // stop waiting for ever (a `crmbridgectl run` stopped during its start-up never ended).
+        m_control->control(QStringLiteral("faults"),
+                           { { "action", "slow" }, { "path", "/api/v4/leads/pipelines" }, { "delay_ms", 2000 },
+                             { "times", 1 } });
+        auto engine = startEngine();
+        QVERIFY(engine);
+        const auto schemaReadStarted = [this] {
+            const QJsonArray faults = m_control->control(QStringLiteral("faults"), {}, "GET").value("faults").toArray();
+            return !faults.isEmpty() && faults.first().toObject().value("fired").toInt() == 1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(schemaReadStarted(), 30000);
+        QElapsedTimer timer;
+        timer.start();
+        stopEngine(engine);
+        qInfo("stopped %lld ms after a stop during the schema's read", timer.elapsed());
+        m_control->control(QStringLiteral("faults"), { { "clear", true } });
     }
 
     void unpaidAccountPausesTheLane()

@@ -8,6 +8,7 @@
 #include "storage/Database.h"
 #include "storage/Sql.h"
 
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -137,10 +138,13 @@ private Q_SLOTS:
         };
         const auto inSklad = [this] {
             QNetworkAccessManager network;
-            QNetworkRequest request(m_sandbox->apiUrl().toString() + "/entity/webhook");
+            QNetworkRequest request(QUrl(m_sandbox->apiUrl().toString() + "/entity/webhook"));
             request.setRawHeader("Authorization", "Bearer " + m_sandbox->token().toLatin1());
+            request.setTransferTimeout(10000);
             QNetworkReply *reply = network.get(request);
-            QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+            QEventLoop loop;
+            connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
             reply->deleteLater();
             return int(QJsonDocument::fromJson(reply->readAll()).object().value("rows").toArray().size());
         };

@@ -19,6 +19,7 @@
 #include "store/SettingsRepo.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -86,8 +87,11 @@ private:
     {
         QNetworkRequest request(QUrl(intakeUrl() + path));
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        request.setTransferTimeout(10000);
         QNetworkReply *reply = m_network.post(request, body);
-        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        QEventLoop loop;
+        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
         reply->deleteLater();
         return QByteArray::number(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
     }

@@ -266,6 +266,8 @@ void LaneWorker::cycle()
                 qCWarning(lcEngine) << "lane" << m_config.owner
                                     << "cannot read the CRM schema:" << schema.error().toString();
                 m_busy = false;
+                if (stoppedWhileBusy())
+                    return;
                 if (schema.error().kind == ErrorKind::Auth || schema.error().kind == ErrorKind::Blocked)
                     pauseFor(schema.error());
                 scheduleNext(5'000);
@@ -277,7 +279,8 @@ void LaneWorker::cycle()
                 qCWarning(lcEngine) << "lane" << m_config.owner
                                     << "cannot cache the CRM schema:" << saved.error().toString();
             m_busy = false;
-            cycle();
+            if (!stoppedWhileBusy())
+                cycle();
         });
         return;
     }
@@ -611,17 +614,23 @@ void LaneWorker::releaseAll(const QList<qint64> &ids, qint64 atMs)
         (void)m_jobs->release(id, m_config.owner, atMs);
 }
 
+bool LaneWorker::stoppedWhileBusy()
+{
+    if (!m_stopping)
+        return false;
+    setState(LaneState::Stopped);
+    if (m_heartbeat)
+        m_heartbeat->stop();
+    return true;
+}
+
 void LaneWorker::finishRound()
 {
     m_busy = false;
     m_held.clear();
     Q_EMIT roundFinished(m_roundSent, m_roundFailed);
-    if (m_stopping) {
-        setState(LaneState::Stopped);
-        if (m_heartbeat)
-            m_heartbeat->stop();
+    if (stoppedWhileBusy())
         return;
-    }
     if (m_state == LaneState::Paused) {
         scheduleNext(5'000);
         return;

@@ -72,6 +72,9 @@ private:
     void cycle();
     void scheduleNext(int delayMs);
     void finishRound();
+    /** After an asynchronous step (a round, the schema's read): a stop() that came meanwhile reports
+     *  Stopped now (true); a step that forgot to would leave the engine's stop waiting for ever. */
+    bool stoppedWhileBusy();
     void setState(LaneState state, const QString &reason = {});
     void reportHeartbeat();
     void onConnectorStateChanged(Crm::ConnectorState state, const QString &reason);
