@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MoySkladSource.h"
 
+#include "MoySkladBonusWriter.h"
 #include "MoySkladClient.h"
 #include "MoySkladEventReader.h"
 #include "model/SourceFieldCatalogue.h"
@@ -61,6 +62,7 @@ MoySkladSource::MoySkladSource(MoySkladConfig config)
                                                 m_config.requestsPerWindow))
     , m_reader(std::make_unique<MoySkladEventReader>(*m_client, m_config.name, m_config.fromBeginning,
                                                      m_config.salesAsDeals))
+    , m_bonus(std::make_unique<MoySkladBonusWriter>(*m_client))
 {
     m_client->muteOwnWebhooks(m_config.ownWritesPrefix);
 }
@@ -140,14 +142,15 @@ int MoySkladSource::minPollIntervalMs() const
 Result<QStringList> MoySkladSource::subscribe(const QString &url)
 {
     static const QList<QPair<QString, QString>> kHooks {
-        { "retaildemand", "CREATE" },    { "retaildemand", "UPDATE" },     { "customerorder", "CREATE" },
-        { "customerorder", "UPDATE" },   { "counterparty", "CREATE" },     { "counterparty", "UPDATE" },
+        { "retaildemand", "CREATE" },     { "retaildemand", "UPDATE" },     { "customerorder", "CREATE" },
+        { "customerorder", "UPDATE" },    { "counterparty", "CREATE" },     { "counterparty", "UPDATE" },
         { "bonustransaction", "CREATE" }, { "bonustransaction", "UPDATE" },
     };
     QStringList ids;
     for (const auto &[entityType, action] : kHooks) {
-        auto made = m_client->post(QStringLiteral("/entity/webhook"),
-                                   QJsonObject { { "url", url }, { "action", action }, { "entityType", entityType } });
+        auto made = m_client->post(
+            QStringLiteral("/entity/webhook"),
+            QJsonObject { { "url", url }, { "action", action }, { "entityType", entityType } });
         if (!made) {
             // All or nothing: what was registered goes again (a failure here is logged by the client).
             (void)unsubscribe(ids);
@@ -181,6 +184,16 @@ Common::Status MoySkladSource::writeStatus(const QString &orderId, const QString
     return Error::permanent(
         QStringLiteral("MoySklad order %1: writing statuses back is not supported yet").arg(orderId),
         QStringLiteral("unsupported"));
+}
+
+Result<double> MoySkladSource::bonusPoints(const QString &customerId)
+{
+    return m_bonus->balance(customerId);
+}
+
+Result<PointsGranted> MoySkladSource::grantBonusPoints(const PointsGrant &grant)
+{
+    return m_bonus->grant(grant);
 }
 
 } // namespace Source::MoySklad
