@@ -18,3 +18,8 @@ crmbridge_add_test(MoySkladPurchases LABEL integration TIMEOUT 300
 crmbridge_add_test(MoySkladWebhooks LABEL integration TIMEOUT 300
     SOURCES tst_MoySkladWebhooks.cpp fixtures/amocrm/AmoTestKit.h sandbox/tests/MoySkladTestClient.h
     LIBS crmbridge_sandbox crmbridge_appcommon Qt6::Network)
+# Bonus points set in amoCRM back to MoySklad (events polling → a bonus operation), the running engine
+# between the two sandboxes.
+crmbridge_add_test(MoySkladBonusBack LABEL integration TIMEOUT 300
+    SOURCES tst_MoySkladBonusBack.cpp fixtures/amocrm/AmoTestKit.h sandbox/tests/MoySkladTestClient.h
+    LIBS crmbridge_sandbox Qt6::Network)

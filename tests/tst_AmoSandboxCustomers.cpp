@@ -2,7 +2,9 @@
 // Conformance of the amoCRM sandbox's customers: the mode switch (GET/PATCH /customers/mode, 402 on a
 // plan without customers, 422 from every customers endpoint while they are off), customers with their
 // contacts and custom fields, transactions with catalog elements counting into the customer's ltv and
-// purchases_count, the account-wide transactions list, notes on customers, and segments.
+// purchases_count, the account-wide transactions list, notes on customers, and segments; a manager's
+// change of a customer's field is a custom_field_<id>_value_changed event (what back-sync of bonus
+// points reads).
 
 #include "amocrm/AmoCrmSandbox.h"
 #include "sandbox/tests/DemoAmoSandbox.h"
@@ -23,6 +25,7 @@ private slots:
     void modeSwitchesAndOffIs422();
     void modeNeedsBothKeysAndAPlan();
     void customerWithContactAndFields();
+    void aManagersFieldChangeIsAnEvent();
     void transactionsCountIntoTheCustomer();
     void transactionValidation();
     void notesOnCustomers();
@@ -220,6 +223,60 @@ void TestAmoSandboxCustomers::customerWithContactAndFields()
                  .toVariant()
                  .toString(),
              QStringLiteral("300"));
+}
+
+void TestAmoSandboxCustomers::aManagersFieldChangeIsAnEvent()
+{
+    const qint64 fieldId = m_client
+                               ->post("/api/v4/customers/custom_fields",
+                                      QJsonArray { QJsonObject { { "name", QStringLiteral("Бонусные баллы") },
+                                                                 { "type", "numeric" } } })
+                               .object()
+                               .value("_embedded")
+                               .toObject()
+                               .value("custom_fields")
+                               .toArray()[0]
+                               .toObject()
+                               .value("id")
+                               .toInteger();
+    QVERIFY(fieldId > 0);
+    const auto points = [fieldId](int value) {
+        return QJsonArray { QJsonObject { { "field_id", fieldId },
+                                          { "values", QJsonArray { QJsonObject { { "value", value } } } } } };
+    };
+    const qint64 id = createCustomer(
+        { { "name", QStringLiteral("Мария Камерова") }, { "custom_fields_values", points(120) } });
+    QVERIFY(id > 0);
+    const QJsonObject edited
+        = m_client->control("manager/customer", { { "id", id }, { "custom_fields_values", points(450) } });
+    QCOMPARE(edited.value("id").toInteger(), id);
+    // The same value again changes nothing: no event.
+    QCOMPARE(m_client
+                 ->patch(QStringLiteral("/api/v4/customers/%1").arg(id),
+                         QJsonObject { { "custom_fields_values", points(450) } })
+                 .status,
+             200);
+    const QString type = QStringLiteral("custom_field_%1_value_changed").arg(fieldId);
+    const QJsonArray events
+        = m_client->get(QStringLiteral("/api/v4/events?filter[type]=lead_status_changed,%1").arg(type))
+              .object()
+              .value("_embedded")
+              .toObject()
+              .value("events")
+              .toArray();
+    QCOMPARE(events.size(), 1);
+    const QJsonObject event = events[0].toObject();
+    QCOMPARE(event.value("type").toString(), type);
+    QCOMPARE(event.value("entity_type").toString(), QStringLiteral("customer"));
+    QCOMPARE(event.value("entity_id").toInteger(), id);
+    const auto text = [](const QJsonValue &values) {
+        return values.toArray()[0].toObject().value("custom_field_value").toObject().value("text").toString();
+    };
+    QCOMPARE(text(event.value("value_before")), QStringLiteral("120"));
+    QCOMPARE(text(event.value("value_after")), QStringLiteral("450"));
+    // A manager's edit needs the customer.
+    QCOMPARE(m_client->control("manager/customer", { { "custom_fields_values", points(1) } }).contains("id"),
+             false);
 }
 
 void TestAmoSandboxCustomers::transactionsCountIntoTheCustomer()

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QRegularExpression>
 #include <QTest>
+#include <QUrl>
 
 using namespace Sandbox::Testing;
 using Sandbox::MoySklad::MoySkladSandbox;
@@ -460,30 +461,53 @@ void TestMoySkladSandboxApi::bonusTransactionsMovePoints()
     const double before = m_client->get(href).object().value("bonusPoints").toDouble();
     QCOMPARE(before, 500.0 + 189.0); // welcome points and 1 per 100 ₽ of an 18 990 ₽ sale
     const QJsonObject agent { { "meta", QJsonObject { { "href", href }, { "type", "counterparty" } } } };
-    const MsReply earn = m_client->post(
+    const QJsonObject program
+        = m_client->get("/entity/bonusprogram").object().value("rows").toArray().first().toObject();
+    QCOMPARE(program.value("active").toBool(), true);
+    QCOMPARE(program.value("earnRateRoublesToPoint").toInt(), 100);
+    const QJsonObject programLink { { "meta", program.value("meta") } };
+    // The programme is required on create, as the API's create call lists it.
+    const MsReply noProgram = m_client->post(
         "/entity/bonustransaction",
         QJsonObject { { "agent", agent }, { "transactionType", "EARNING" }, { "bonusValue", 150 } });
+    QCOMPARE(noProgram.status, 412);
+    QCOMPARE(noProgram.firstError().value("code").toInt(), 3000);
+    QCOMPARE(noProgram.firstError().value("parameter").toString(), QStringLiteral("bonusProgram"));
+    const MsReply earn = m_client->post("/entity/bonustransaction",
+                                        QJsonObject { { "agent", agent },
+                                                      { "bonusProgram", programLink },
+                                                      { "transactionType", "EARNING" },
+                                                      { "bonusValue", 150 },
+                                                      { "externalCode", "grant-1" } });
     QCOMPARE(earn.status, 200);
     QCOMPARE(earn.object().value("transactionStatus").toString(), QStringLiteral("COMPLETED"));
-    QVERIFY(earn.object().value("bonusProgram").toObject().contains("meta"));
+    QCOMPARE(earn.object().value("externalCode").toString(), QStringLiteral("grant-1"));
     QCOMPARE(m_client
                  ->post("/entity/bonustransaction",
-                        QJsonObject {
-                            { "agent", agent }, { "transactionType", "SPENDING" }, { "bonusValue", 100 } })
+                        QJsonObject { { "agent", agent },
+                                      { "bonusProgram", programLink },
+                                      { "transactionType", "SPENDING" },
+                                      { "bonusValue", 100 } })
                  .status,
              200);
     QCOMPARE(m_client->get(href).object().value("bonusPoints").toDouble(), before + 50);
     QCOMPARE(m_client
                  ->post("/entity/bonustransaction",
-                        QJsonObject { { "agent", agent }, { "transactionType", "GIFT" } })
+                        QJsonObject { { "agent", agent },
+                                      { "bonusProgram", programLink },
+                                      { "transactionType", "GIFT" } })
                  .firstError()
                  .value("code")
                  .toInt(),
              3005);
-    const QJsonObject program
-        = m_client->get("/entity/bonusprogram").object().value("rows").toArray().first().toObject();
-    QCOMPARE(program.value("active").toBool(), true);
-    QCOMPARE(program.value("earnRateRoublesToPoint").toInt(), 100);
+    // The buyer's operations by their agent: the welcome points, the sale's, and the two above.
+    const QJsonArray hers = m_client
+                                ->get("/entity/bonustransaction?filter="
+                                      + QString::fromLatin1(QUrl::toPercentEncoding("agent=" + href)))
+                                .object()
+                                .value("rows")
+                                .toArray();
+    QCOMPARE(hers.size(), 4);
 }
 
 void TestMoySkladSandboxApi::batchCreate()

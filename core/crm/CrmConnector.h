@@ -4,6 +4,7 @@
 #include "CrmSchema.h"
 #include "DealDraft.h"
 #include "common/Result.h"
+#include "model/PointsChange.h"
 #include "model/StatusChange.h"
 
 #include <QHash>
@@ -179,6 +180,10 @@ struct CustomerUpdate
         bool numeric = false;
         QString value; ///< empty clears the field
     };
+    /** The names amoCRM's own MoySklad integration gives the customer's fields (seed 003). */
+    static QString bonusCardField() { return QStringLiteral("Бонусная карта"); }
+    static QString bonusPointsField() { return QStringLiteral("Бонусные баллы"); }
+
     QString key;
     QString contactId;
     QString customerId;
@@ -202,12 +207,15 @@ struct ContactPage
     bool hasMore = false;
 };
 
-/** CRM-side stage changes since a cursor; the cursor is opaque and goes into a watermark. */
+/** CRM-side changes since a cursor: stage moves, and the bonus points people set on customers
+ *  (CustomerUpdate::bonusPointsField, for a CRM with customers). The cursor is opaque and goes into a
+ *  watermark. */
 struct StageChangePage
 {
     QList<Model::StatusChange> changes; ///< origin Crm: orderId is the deal id
     QString nextCursor;
     bool hasMore = false;
+    QList<Model::PointsChange> points; ///< oldest first
 };
 
 enum class ConnectorState {
@@ -278,7 +286,8 @@ public:
 
     /** One page of contacts changed since updatedSince (Unix seconds), oldest first, for the dedup index. */
     virtual void contactsChangedSince(qint64 updatedSince, int page, Callback<ContactPage> done) = 0;
-    /** Stage changes made in the CRM since the cursor (empty = from now on). */
+    /** Stage changes made in the CRM since the cursor (empty = from now on), and with customers the
+     *  bonus points set on them (StageChangePage::points). */
     virtual void stageChangesSince(const QString &cursor, Callback<StageChangePage> done) = 0;
     /**
      * Whether the CRM's stage-change notices (stageChangesSince, webhooks) include our own moves, so

@@ -5,6 +5,7 @@
 #include "CreateSender.h"
 #include "HookRunner.h"
 #include "LaneLeaseKeeper.h"
+#include "PointsBackSync.h"
 #include "Reconciler.h"
 #include "StageMoveBatch.h"
 #include "mapping/MappingRepo.h"
@@ -122,7 +123,10 @@ void LaneWorker::start()
             [this](const Job &job, const Error &error, bool mayExist) { settleError(job, error, mayExist); },
             [this](const Job &job, const QString &message) { settleChange(job, message); },
             [this](const Job &job, const Crm::ItemOutcome &outcome) { settleFollowUps(job, outcome); },
-            [this](const Job &job, const Crm::DealDraft &draft) { return catalogProductsOf(job, draft); } });
+            [this](const Job &job, const Crm::DealDraft &draft) { return catalogProductsOf(job, draft); },
+            [this](const QString &crmCustomerId, double points) {
+                return PointsBackSync::remember(m_db, m_clock, m_config.connectionId, crmCustomerId, points);
+            } });
     m_hookRunner = new HookRunner(this);
     m_creates = std::make_unique<CreateSender>(
         m_db, &m_config, m_connector.get(), m_jobs.get(), m_links.get(), m_contacts.get(), m_clock,

@@ -20,10 +20,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Engine::PurchaseSender", text);
 }
 
-// The names amoCRM's own MoySklad integration gives the customer's fields (seed 003).
-const char *const kBonusCard = "Бонусная карта";
-const char *const kBonusPoints = "Бонусные баллы";
-
 } // namespace
 
 const QStringList &PurchaseSender::kinds()
@@ -245,22 +241,38 @@ void PurchaseSender::sendFields(const Job &job, const Model::Customer &customer,
     update.customerName = buyer.name;
     const QJsonObject extra = customer.extra;
     if (extra.contains("bonus_card"))
-        update.values.append({ QString::fromUtf8(kBonusCard), false, extra.value("bonus_card").toString() });
-    if (extra.contains("bonus_points"))
         update.values.append(
-            { QString::fromUtf8(kBonusPoints), true,
-              Model::SourceFieldCatalogue::formatNumber(extra.value("bonus_points").toDouble()) });
-    m_connector->updateCustomers({ update }, [this, job, customer, next](QList<Crm::ItemOutcome> outcomes) {
-        const Crm::ItemOutcome outcome = outcomes.value(0);
-        if (outcome.error) {
-            m_lane.failed(job, *outcome.error, false);
-            next();
-            return;
+            { Crm::CustomerUpdate::bonusCardField(), false, extra.value("bonus_card").toString() });
+    const bool points = extra.contains("bonus_points");
+    const double balance = extra.value("bonus_points").toDouble();
+    if (points) {
+        update.values.append({ Crm::CustomerUpdate::bonusPointsField(), true,
+                               Model::SourceFieldCatalogue::formatNumber(balance) });
+        // Before the write: the change it makes in the CRM comes back as one to a known value.
+        if (!buyer.customerId.isEmpty()) {
+            if (auto known = m_lane.pointsKnown(buyer.customerId, balance); !known) {
+                m_lane.failed(job, known.error(), false);
+                next();
+                return;
+            }
         }
-        linkCustomer(job, customer.id, outcome.customerId);
-        m_lane.done(job, tr("Customer %1 updated").arg(outcome.customerId));
-        next();
-    });
+    }
+    m_connector->updateCustomers(
+        { update }, [this, job, customer, points, balance, next](QList<Crm::ItemOutcome> outcomes) {
+            const Crm::ItemOutcome outcome = outcomes.value(0);
+            if (outcome.error) {
+                m_lane.failed(job, *outcome.error, false);
+                next();
+                return;
+            }
+            linkCustomer(job, customer.id, outcome.customerId);
+            // A customer made by this update: its value is known from now on (until then
+            // PointsBackSync takes the shop's balance, which is this one).
+            if (points)
+                (void)m_lane.pointsKnown(outcome.customerId, balance);
+            m_lane.done(job, tr("Customer %1 updated").arg(outcome.customerId));
+            next();
+        });
 }
 
 } // namespace Engine

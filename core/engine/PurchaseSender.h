@@ -42,6 +42,9 @@ public:
         std::function<void(const Store::Job &job, const Crm::ItemOutcome &outcome)> followUps;
         /** The sale's lines that are in the CRM's catalogue. */
         std::function<QList<Crm::DraftProduct>(const Store::Job &job, const Crm::DealDraft &draft)> products;
+        /** The bonus points this lane writes into a CRM customer's field, remembered before the write
+         *  (and after, for a customer made by it) so PointsBackSync takes them for no one's grant. */
+        std::function<Common::Status(const QString &crmCustomerId, double points)> pointsKnown;
     };
     using BuilderFor = std::function<const Mapping::DraftBuilder &(const QString &source)>;
 

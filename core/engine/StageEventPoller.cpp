@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StageEventPoller.h"
 
+#include "source/PointsChangeInbox.h"
 #include "source/StageChangeInbox.h"
 #include "storage/Transaction.h"
 #include "store/BackSyncConfig.h"
@@ -94,6 +95,11 @@ void StageEventPoller::onPage(const Common::Result<Crm::StageChangePage> &page, 
         ? Source::StageChangeInbox::append(jobs, m_connectionId, m_connector->crmName(), accountId,
                                            page->changes, m_clock->now())
         : Common::Result<int>(tx.error());
+    if (appended) {
+        auto points = Source::PointsChangeInbox::append(jobs, m_connectionId, m_connector->crmName(),
+                                                        accountId, page->points, m_clock->now());
+        appended = points ? Common::Result<int>(appended.value() + points.value()) : points;
+    }
     Common::Status saved = appended
         ? Store::WatermarkRepo(m_db, m_clock)
               .setValue(watermarkSource(m_connectionId), watermarkStream(), page->nextCursor)
@@ -110,7 +116,7 @@ void StageEventPoller::onPage(const Common::Result<Crm::StageChangePage> &page, 
     m_lastReadAt = m_clock->nowMs();
     if (appended.value() > 0) {
         qCInfo(lcEngine) << "connection" << m_connectionId << ":" << appended.value()
-                         << "stage changes from the CRM";
+                         << "changes from the CRM (stages, bonus points)";
         Q_EMIT changesAppended(appended.value());
     }
     // A backlog longer than a page (RetailCRM's history after a stop): the next page at once.

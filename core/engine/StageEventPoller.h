@@ -16,12 +16,13 @@ namespace Engine {
  * Back-sync for a machine the CRM cannot reach: when the connection's back-sync mode is "poll", asks
  * the CRM for the stage changes since the last one seen (amoCRM: GET /api/v4/events with
  * filter[type]=lead_status_changed) once per interval (BackSyncConfig::pollMs, 30 s by default) and
- * appends them as `crm.stage_changed` jobs. The cursor is a watermark (source "crm:<connection id>",
- * stream "stage_events") written in the same transaction as the jobs, so a restart neither skips nor
- * repeats; when the CRM says there is more (a backlog longer than a page), the next page is read at
- * once. RetailCRM: orders/history from a sinceId, our own edits (apiKey.current) left out. The mode and
- * interval are re-read every tick: enabling or disabling needs no restart.
- * Lives on the status lane's thread, owned by its StatusLaneWorker.
+ * appends them as `crm.stage_changed` jobs; the bonus points people set on customers in the same read
+ * (amoCRM: custom_field_<id>_value_changed of «Бонусные баллы») become `crm.points_changed` jobs. The cursor
+ * is a watermark (source "crm:<connection id>", stream "stage_events") written in the same transaction as the
+ * jobs, so a restart neither skips nor repeats; when the CRM says there is more (a backlog longer than a
+ * page), the next page is read at once. RetailCRM: orders/history from a sinceId, our own edits
+ * (apiKey.current) left out. The mode and interval are re-read every tick: enabling or disabling needs no
+ * restart. Lives on the status lane's thread, owned by its StatusLaneWorker.
  */
 class StageEventPoller : public QObject
 {

@@ -2,10 +2,12 @@
 #include "StatusLaneWorker.h"
 
 #include "LaneLeaseKeeper.h"
+#include "PointsBackSync.h"
 #include "StageEventPoller.h"
 #include "StageMoveBatch.h"
 #include "mapping/MappingRepo.h"
 #include "model/StatusChange.h"
+#include "source/PointsChangeInbox.h"
 #include "source/SourceRepo.h"
 #include "source/StageChangeInbox.h"
 #include "store/EchoGuardRepo.h"
@@ -52,6 +54,10 @@ void StatusLaneWorker::start()
                                              [this](qint64 id, const QString &state, const QString &message) {
                                                  Q_EMIT jobSettled(id, state, message);
                                              });
+    m_points = std::make_unique<PointsBackSync>(
+        m_db, m_config, *m_jobs, *m_settler, m_clock,
+        [this](const QString &name, std::optional<Error> *error) { return source(name, error); },
+        [this](const QString &name) { m_sources.remove(name); });
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &StatusLaneWorker::cycle);
@@ -127,16 +133,21 @@ void StatusLaneWorker::cycle()
         return;
     }
     const int max = std::clamp(m_config.leaseMax, 1, kMovesPerRound);
-    auto leased = m_jobs->lease(m_config.owner, max, m_config.leaseMs, m_config.connectionId,
-                                { Source::StageChangeInbox::jobKind() });
+    auto leased
+        = m_jobs->lease(m_config.owner, max, m_config.leaseMs, m_config.connectionId,
+                        { Source::StageChangeInbox::jobKind(), Source::PointsChangeInbox::jobKind() });
     if (!leased) {
         qCWarning(lcEngine) << "status lane" << m_config.owner
                             << "cannot lease jobs:" << leased.error().toString();
         scheduleNext(2'000);
         return;
     }
-    for (const Job &job : *leased)
-        apply(job);
+    for (const Job &job : *leased) {
+        if (job.kind == Source::PointsChangeInbox::jobKind())
+            m_points->apply(job);
+        else
+            apply(job);
+    }
     scheduleNext(leased->size() >= max ? 0 : m_config.idlePollMs);
 }
 

@@ -18,6 +18,7 @@
 
 namespace Engine {
 
+class PointsBackSync;
 class StageEventPoller;
 
 /**
@@ -31,6 +32,7 @@ class StageEventPoller;
  *   "crm-applied:<connection>" / "<source>:<order>"),
  * - failed visibly when the shop refuses it (final or fixed statuses: the source's "status-*" errors),
  * - retried when the shop or the store is unreachable.
+ * Its `crm.points_changed` jobs (bonus points set on a CRM customer) go to PointsBackSync.
  * Also runs the connection's StageEventPoller (back-sync by polling), and reports a heartbeat next to
  * the sending lanes' (Store::LaneStatusRepo, kind "status"). Lives on the status lane's
  * QThread (moved there by StatusLane, which owns the thread); timers and callbacks, never blocking.
@@ -80,6 +82,7 @@ private:
     std::unique_ptr<Crm::CrmConnector> m_connector;
     std::unique_ptr<Store::JobRepo> m_jobs;
     std::unique_ptr<JobSettler> m_settler;
+    std::unique_ptr<PointsBackSync> m_points;
     StageEventPoller *m_poller = nullptr;
     QTimer *m_timer = nullptr;
     QTimer *m_heartbeat = nullptr;

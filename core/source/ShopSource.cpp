@@ -74,6 +74,17 @@ Common::Result<QList<Model::Customer>> ShopSource::customersAfter(qint64, int)
     return unsupported(*this, "customers");
 }
 
+Common::Result<double> ShopSource::bonusPoints(const QString &)
+{
+    return Error::permanent(QStringLiteral("A %1 source keeps no bonus points").arg(kind()),
+                            QStringLiteral("unsupported"));
+}
+
+Common::Result<PointsGranted> ShopSource::grantBonusPoints(const PointsGrant &)
+{
+    return bonusPoints({}).error();
+}
+
 Common::Result<qint64> ShopSource::countHistory(const OrderRange &)
 {
     return unsupported(*this, "order history");

@@ -74,6 +74,25 @@ struct OrderRange
     bool operator==(const OrderRange &) const = default;
 };
 
+/** Bonus points granted (delta > 0) or taken (delta < 0) on a buyer's account in the shop: the
+ *  points a person set in a CRM, going back (Engine::PointsBackSync). Value type. */
+struct PointsGrant
+{
+    QString customerId; ///< the shop's buyer
+    qint64 delta = 0;
+    /** Unique per grant and written with it (MoySklad: the operation's externalCode): how a grant
+     *  whose answer was lost is found again instead of being made twice. */
+    QString reference;
+    bool mayExist = false; ///< a try went out before without an answer trusted: look for it first
+};
+
+/** What became of a PointsGrant. Value type. */
+struct PointsGranted
+{
+    QString operationId; ///< the shop's id of the operation
+    bool existed = false; ///< made by an earlier try (found by its reference), not by this one
+};
+
 /** A source's read positions, stream by stream ("orders" → its watermark): text only the source
  *  understands, kept by the store (Store::Outbox::marks) and handed back on the next read. */
 using Marks = QMap<QString, QString>;
@@ -152,6 +171,13 @@ public:
     virtual Common::Result<QList<Model::ShopOrder>> ordersAfter(qint64 afterId, int limit);
     /** Registered customers with a user id greater than @p afterId, oldest first, at most @p limit. */
     virtual Common::Result<QList<Model::Customer>> customersAfter(qint64 afterId, int limit);
+
+    // Bonus points (a shop with a bonus programme: MoySklad). Others answer "unsupported".
+
+    /** The buyer's points balance as the shop has it now. */
+    virtual Common::Result<double> bonusPoints(const QString &customerId);
+    /** Makes the grant once (see PointsGrant::reference) without waking the bridge's own webhooks. */
+    virtual Common::Result<PointsGranted> grantBonusPoints(const PointsGrant &grant);
 
     // The historic load (Engine::HistoricLoad): each order of a range once, in its present state.
 

@@ -444,6 +444,26 @@ std::optional<Model::StatusChange> stageChange(const QJsonObject &event)
     return c;
 }
 
+std::optional<Model::PointsChange> pointsChange(const QJsonObject &event, const QString &fieldId)
+{
+    if (fieldId.isEmpty() || event.value("entity_type").toString() != QLatin1String("customer")
+        || event.value("type").toString() != QStringLiteral("custom_field_%1_value_changed").arg(fieldId))
+        return std::nullopt;
+    // value_after: [{"custom_field_value": {"field_id", "text", …}}]; empty when the field was cleared.
+    const auto text = [](const QJsonValue &values) {
+        const QJsonValue t
+            = values.toArray().first().toObject().value("custom_field_value").toObject().value("text");
+        return t.isDouble() ? QString::number(t.toDouble(), 'g', 15) : t.toString();
+    };
+    Model::PointsChange c;
+    c.customerId = idOf(event.value("entity_id"));
+    c.points = text(event.value("value_after"));
+    c.before = text(event.value("value_before"));
+    c.at = QDateTime::fromSecsSinceEpoch(event.value("created_at").toInteger(), Qt::UTC);
+    c.eventId = idOf(event.value("id"));
+    return c;
+}
+
 QString textFieldValue(const QJsonObject &entity, const QString &fieldId)
 {
     for (const QJsonValue &f : entity.value("custom_fields_values").toArray()) {

@@ -71,6 +71,9 @@ QHash<QString, QJsonArray> validationErrorsById(const Common::Error &error);
 ContactSummary contactSummary(const QJsonObject &contact);
 /** A lead_status_changed event as a CRM-side StatusChange; nullopt for other shapes. */
 std::optional<Model::StatusChange> stageChange(const QJsonObject &event);
+/** A customer's custom_field_<fieldId>_value_changed event as a PointsChange (the field's new text);
+ *  nullopt for other events. */
+std::optional<Model::PointsChange> pointsChange(const QJsonObject &event, const QString &fieldId);
 /** The value of a text custom field on an entity, or empty. */
 QString textFieldValue(const QJsonObject &entity, const QString &fieldId);
 

@@ -261,37 +261,62 @@ void AmoCrmConnector::stageChangesSince(const QString &cursor, Callback<StageCha
         QTimer::singleShot(0, this, [done, page] { done(page); });
         return;
     }
+    bonusPointsFieldId(
+        [this, cursor, done](const QString &fieldId) { readChangesSince(cursor, fieldId, done); });
+}
+
+void AmoCrmConnector::readChangesSince(const QString &cursor, const QString &pointsFieldId,
+                                       Callback<StageChangePage> done)
+{
     const qint64 since = cursor.section(QLatin1Char(':'), 0, 0).toLongLong();
     const QString lastId = cursor.section(QLatin1Char(':'), 1);
+    QStringList types { QStringLiteral("lead_status_changed") };
+    if (!pointsFieldId.isEmpty())
+        types << QStringLiteral("custom_field_%1_value_changed").arg(pointsFieldId);
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("filter[type]"), QStringLiteral("lead_status_changed"));
+    query.addQueryItem(QStringLiteral("filter[type]"), types.join(QLatin1Char(',')));
     query.addQueryItem(QStringLiteral("filter[created_at][from]"), QString::number(since));
     query.addQueryItem(QStringLiteral("limit"), QString::number(AmoApiClient::kMaxEventsPage));
     m_api.listAll(
         QStringLiteral("/api/v4/events"), query, QStringLiteral("events"),
-        [done, since, lastId, cursor](Common::Result<QJsonArray> events) {
+        [done, since, lastId, cursor, pointsFieldId](Common::Result<QJsonArray> events) {
             if (!events) {
                 done(events.error());
                 return;
             }
-            QList<Model::StatusChange> changes;
+            const auto seen = [since, &lastId](const QDateTime &at, const QString &eventId) {
+                const qint64 secs = at.toSecsSinceEpoch();
+                return secs < since || (secs == since && !lastId.isEmpty() && eventId <= lastId);
+            };
+            StageChangePage page;
+            QPair<QDateTime, QString> newest;
+            const auto keepNewest = [&newest](const QDateTime &at, const QString &eventId) {
+                if (!newest.first.isValid() || at > newest.first
+                    || (at == newest.first && eventId > newest.second))
+                    newest = { at, eventId };
+            };
             for (const QJsonValue &v : events.value()) {
-                auto change = AmoCodec::stageChange(v.toObject());
-                if (!change)
-                    continue;
-                const qint64 at = change->at.toSecsSinceEpoch();
-                if (at < since || (at == since && !lastId.isEmpty() && change->eventId <= lastId))
-                    continue;
-                changes.append(*change);
+                if (auto change = AmoCodec::stageChange(v.toObject())) {
+                    if (seen(change->at, change->eventId))
+                        continue;
+                    keepNewest(change->at, change->eventId);
+                    page.changes.append(*change);
+                } else if (auto points = AmoCodec::pointsChange(v.toObject(), pointsFieldId)) {
+                    if (seen(points->at, points->eventId))
+                        continue;
+                    keepNewest(points->at, points->eventId);
+                    page.points.append(*points);
+                }
             }
-            std::sort(changes.begin(), changes.end(), [](const auto &a, const auto &b) {
+            std::sort(page.changes.begin(), page.changes.end(), [](const auto &a, const auto &b) {
                 return a.at == b.at ? a.eventId < b.eventId : a.at < b.at;
             });
-            StageChangePage page;
-            page.changes = changes;
-            page.nextCursor = changes.isEmpty() ? cursor
-                                                : QString::number(changes.last().at.toSecsSinceEpoch())
-                    + QLatin1Char(':') + changes.last().eventId;
+            std::sort(page.points.begin(), page.points.end(), [](const auto &a, const auto &b) {
+                return a.at == b.at ? a.eventId < b.eventId : a.at < b.at;
+            });
+            page.nextCursor = !newest.first.isValid()
+                ? cursor
+                : QString::number(newest.first.toSecsSinceEpoch()) + QLatin1Char(':') + newest.second;
             done(page);
         },
         10);

@@ -191,6 +191,13 @@ private:
                               std::function<void(Common::Result<QHash<QString, QString>>)> done);
     void updateCustomerAt(QList<CustomerUpdate> items, int index, QList<ItemOutcome> outcomes,
                           BatchCallback done);
+    /** The id of the customers' «Бонусные баллы» field, looked up while unknown (it is made by the
+     *  first customer update); empty when there is none or customers are off. */
+    void bonusPointsFieldId(std::function<void(QString)> done);
+    /** One read of the events since @p cursor: stage moves, and the points field's changes when
+     *  @p pointsFieldId is known. */
+    void readChangesSince(const QString &cursor, const QString &pointsFieldId,
+                          Callback<StageChangePage> done);
     QHash<QString, QString> m_customerFields; ///< customer field name → id
     int m_batchSize = 250; ///< add/update calls' batch now: the API's maximum, halved after a 504
     QHash<QString, QString> m_externalIds; ///< item key → external id, for reconciling creates

@@ -266,6 +266,24 @@ void AmoCrmConnector::ensureCustomerFields(const QList<CustomerUpdate::Value> &v
     });
 }
 
+void AmoCrmConnector::bonusPointsFieldId(std::function<void(QString)> done)
+{
+    const QString name = CustomerUpdate::bonusPointsField();
+    if (m_customerFields.contains(name)) {
+        done(m_customerFields.value(name));
+        return;
+    }
+    // Asked on every read while unknown (one small request): the field appears when the first
+    // customer update makes it, and a read that left it out would let the cursor pass its changes.
+    m_api.customFields(QStringLiteral("customers"), [this, name, done](Common::Result<QJsonArray> fields) {
+        if (fields) {
+            for (const QJsonValue &f : fields.value())
+                m_customerFields.insert(f.toObject().value("name").toString(), idOf(f));
+        }
+        done(m_customerFields.value(name));
+    });
+}
+
 void AmoCrmConnector::updateCustomers(const QList<CustomerUpdate> &items, BatchCallback done)
 {
     updateCustomerAt(items, 0, {}, std::move(done));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MoySkladSource.h"
 
+#include "MoySkladBonusWriter.h"
 #include "MoySkladClient.h"
 #include "MoySkladEventReader.h"
 #include "model/SourceFieldCatalogue.h"
@@ -61,6 +62,7 @@ MoySkladSource::MoySkladSource(MoySkladConfig config)
                                                 m_config.requestsPerWindow))
     , m_reader(std::make_unique<MoySkladEventReader>(*m_client, m_config.name, m_config.fromBeginning,
                                                      m_config.salesAsDeals))
+    , m_bonus(std::make_unique<MoySkladBonusWriter>(*m_client))
 {
     m_client->muteOwnWebhooks(m_config.ownWritesPrefix);
 }
@@ -181,6 +183,16 @@ Common::Status MoySkladSource::writeStatus(const QString &orderId, const QString
     return Error::permanent(
         QStringLiteral("MoySklad order %1: writing statuses back is not supported yet").arg(orderId),
         QStringLiteral("unsupported"));
+}
+
+Result<double> MoySkladSource::bonusPoints(const QString &customerId)
+{
+    return m_bonus->balance(customerId);
+}
+
+Result<PointsGranted> MoySkladSource::grantBonusPoints(const PointsGrant &grant)
+{
+    return m_bonus->grant(grant);
 }
 
 } // namespace Source::MoySklad

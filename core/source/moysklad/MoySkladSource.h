@@ -8,6 +8,7 @@
 
 namespace Source::MoySklad {
 
+class MoySkladBonusWriter;
 class MoySkladClient;
 class MoySkladEventReader;
 
@@ -40,7 +41,8 @@ struct MoySkladConfig
  * MoySklad (JSON API 1.2) as a shop source: private buyers, their retail sales and customer orders,
  * read by polling `updated` (MoySkladEventReader) within the request budget (MoySkladClient). A pure
  * reader: the engine stores what read() returns through the outbox. Order statuses are not written
- * back (writeStatus answers "unsupported"). Threading: as ShopSource — one thread.
+ * back (writeStatus answers "unsupported"); bonus points set in a CRM are, as bonus operations
+ * (MoySkladBonusWriter). Threading: as ShopSource — one thread.
  */
 class MoySkladSource final : public ShopSource
 {
@@ -64,6 +66,8 @@ public:
      *  counterparties created or changed, bonus transactions created or changed. */
     Common::Result<QStringList> subscribe(const QString &url) override;
     Common::Status unsubscribe(const QStringList &hookIds) override;
+    Common::Result<double> bonusPoints(const QString &customerId) override;
+    Common::Result<PointsGranted> grantBonusPoints(const PointsGrant &grant) override;
 
     MoySkladClient &client() { return *m_client; }
 
@@ -73,6 +77,7 @@ private:
     MoySkladConfig m_config;
     std::unique_ptr<MoySkladClient> m_client;
     std::unique_ptr<MoySkladEventReader> m_reader;
+    std::unique_ptr<MoySkladBonusWriter> m_bonus;
 };
 
 } // namespace Source::MoySklad

@@ -5,6 +5,7 @@
 #include "AmoContactsApi.h"
 #include "AmoContext.h"
 #include "AmoCustomFields.h"
+#include "AmoCustomersApi.h"
 #include "AmoErrors.h"
 #include "AmoLeadsApi.h"
 #include "AmoNotesApi.h"
@@ -53,6 +54,8 @@ AmoControlApi::AmoControlApi(AmoContext &context)
     m_router.add("POST", "/__sandbox/manager/company",
                  [this](Call &c) { return managerEntity(c, QStringLiteral("companies")); });
     m_router.add("POST", "/__sandbox/manager/note", [this](Call &c) { return managerNote(c); });
+    m_router.add("POST", "/__sandbox/manager/customer",
+                 [this](Call &c) { return managerEntity(c, QStringLiteral("customers")); });
 }
 
 HttpResponse AmoControlApi::handle(const HttpRequest &request)
@@ -370,7 +373,13 @@ HttpResponse AmoControlApi::managerEntity(Call &call, const QString &type)
                                   "application/json");
     ValidationErrors errors;
     QJsonObject entity;
-    if (type == QLatin1String("leads")) {
+    if (type == QLatin1String("customers")) {
+        // A manager edits a customer's card (its fields); customers are made by the API here.
+        if (!id)
+            return bad(QStringLiteral("a customer edit needs the customer's id"));
+        entity = store.value(id);
+        AmoCustomersApi::applyCustomer(apiCall, entity, input, QStringLiteral("0"), errors);
+    } else if (type == QLatin1String("leads")) {
         entity = id ? store.value(id) : AmoLeadsApi::newLead(apiCall);
         AmoLeadsApi::applyLead(apiCall, entity, input, QStringLiteral("0"), errors);
     } else {

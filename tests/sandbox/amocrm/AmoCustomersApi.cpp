@@ -157,7 +157,7 @@ HttpResponse AmoCustomersApi::get(AmoCall &call)
 }
 
 void AmoCustomersApi::applyCustomer(AmoCall &call, QJsonObject &customer, const QJsonObject &input,
-                                    const QString &rid, ValidationErrors &errors) const
+                                    const QString &rid, ValidationErrors &errors)
 {
     if (customer.value("id").toInteger() != 0) {
         customer.insert("updated_at", call.now);

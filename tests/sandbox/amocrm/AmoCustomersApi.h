@@ -20,6 +20,10 @@ class AmoCustomersApi
 public:
     AmoCustomersApi(AmoContext &context, AmoRouter &router);
 
+    /** Applies a write's fields to a customer (a new one has id 0), as PATCH /customers does. */
+    static void applyCustomer(AmoCall &call, QJsonObject &customer, const QJsonObject &input,
+                              const QString &rid, ValidationErrors &errors);
+
 private:
     HttpResponse list(AmoCall &call);
     HttpResponse get(AmoCall &call);
@@ -33,8 +37,6 @@ private:
     HttpResponse addTransactions(AmoCall &call);
     HttpResponse removeTransaction(AmoCall &call);
     QJsonObject renderTransaction(const AmoCall &call, const QJsonObject &transaction) const;
-    void applyCustomer(AmoCall &call, QJsonObject &customer, const QJsonObject &input, const QString &rid,
-                       ValidationErrors &errors) const;
 
     AmoContext &m_context;
 };

@@ -111,6 +111,15 @@ HttpResponse MoySkladControlApi::userEdit(Call &call)
     QJsonObject fields = call.body;
     fields.remove("id");
     fields.remove("delete");
+    // The web interface's bonus operation form picks the account's active programme by itself.
+    if (type == QLatin1String("bonustransaction") && id.isEmpty() && !fields.contains("bonusProgram")) {
+        for (const QJsonObject &program : m_store.rows("bonusprogram")) {
+            if (program.value("active").toBool()) {
+                fields.insert("bonusProgram", m_store.link("bonusprogram", program.value("id").toString()));
+                break;
+            }
+        }
+    }
     if (call.body.value("delete").toBool())
         m_entities->remove(type, id, &error);
     else if (!id.isEmpty())

@@ -45,8 +45,10 @@ QStringList requiredFields(const QString &type)
 {
     if (type == QLatin1String("retaildemand") || type == QLatin1String("customerorder"))
         return { "agent", "organization" };
+    // The create call's required fields (api-remap-1.2-doc, "Создать Бонусную операцию": agent,
+    // bonusProgram, transactionType; reference B.5 lists bonusProgram without the star).
     if (type == QLatin1String("bonustransaction"))
-        return { "agent", "transactionType" };
+        return { "agent", "bonusProgram", "transactionType" };
     if (type == QLatin1String("webhook"))
         return { "url", "action", "entityType" };
     return { "name" };
@@ -242,15 +244,6 @@ bool MoySkladEntities::validate(const QString &type, QJsonObject &object, bool c
                         "Ошибка сохранения объекта: поле 'bonusValue' не может иметь отрицательное значение"),
                     QStringLiteral("bonusValue") };
             return false;
-        }
-        if (!object.contains("bonusProgram")) {
-            for (const QJsonObject &program : m_store.rows("bonusprogram")) {
-                if (program.value("active").toBool()) {
-                    object.insert("bonusProgram",
-                                  m_store.link("bonusprogram", program.value("id").toString()));
-                    break;
-                }
-            }
         }
         if (!object.contains("categoryType"))
             object.insert("categoryType", "REGULAR");

@@ -118,6 +118,7 @@ void seedDemo(Seeder &s, const QString &organization, const QString &retailStore
     for (int i = 0; i < 3; ++i)
         s.add("bonustransaction",
               { { "agent", s.link("counterparty", agents[i]) },
+                { "bonusProgram", s.link("bonusprogram", program) },
                 { "transactionType", "EARNING" },
                 { "categoryType", "WELCOME" },
                 { "bonusValue", 500 } },
@@ -152,6 +153,7 @@ void seedDemo(Seeder &s, const QString &organization, const QString &retailStore
         if (sale.agent <= 2)
             s.add("bonustransaction",
                   { { "agent", s.link("counterparty", agents[sale.agent]) },
+                    { "bonusProgram", s.link("bonusprogram", program) },
                     { "transactionType", "EARNING" },
                     { "bonusValue", double(qint64(sum / 100 / 100)) },
                     { "parentDocument", s.link("retaildemand", id) } },
