@@ -332,6 +332,10 @@
         <source>amoCRM answered the new customer without its id</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The products list has more than %1 elements, more than CRM Bridge reads to see which were deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Crm::AmoCrm::AmoOAuthSession</name>
@@ -765,7 +769,7 @@ finishes what is missing on that deal; a delivered job is never sent again.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 → %2 (dry run, nothing sent): %3 products; %4 to create, %5 to update, %6 to delete, %7 unchanged (removed products: %8)</source>
+        <source>%1 → %2 (dry run, nothing sent): %3 products; %4 to create, %5 to update, %6 to delete, %7 unchanged, %9 to unlink (removed products: %8)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1645,6 +1649,25 @@ hook.&lt;event&gt;.&lt;before|after&gt;. Engines read them when they start
     </message>
     <message>
         <source>Catalogue: %1 products, %2 created, %3 updated, %4 retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 gone from the shop unlinked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 deleted in the CRM deleted in the shop, %2 kept by the shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Engine::CatalogCrmDeletions</name>
+    <message>
+        <source>The CRM&apos;s products list lacks %1 of the %2 linked elements of %3; so many at once looks like a list replaced, not products deleted, and nothing was deleted in the shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop %1 is not open to delete products in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -332,6 +332,10 @@
         <source>amoCRM answered the new customer without its id</source>
         <translation>amoCRM ответила о новом покупателе без его id</translation>
     </message>
+    <message>
+        <source>The products list has more than %1 elements, more than CRM Bridge reads to see which were deleted</source>
+        <translation>В списке товаров больше %1 элементов — больше, чем CRM Bridge читает, чтобы увидеть удалённые</translation>
+    </message>
 </context>
 <context>
     <name>Crm::AmoCrm::AmoOAuthSession</name>
@@ -790,8 +794,8 @@ finishes what is missing on that deal; a delivered job is never sent again.</sou
         <translation>никогда</translation>
     </message>
     <message>
-        <source>%1 → %2 (dry run, nothing sent): %3 products; %4 to create, %5 to update, %6 to delete, %7 unchanged (removed products: %8)</source>
-        <translation>%1 → %2 (пробный прогон, ничего не отправлено): товаров %3; создать %4, обновить %5, удалить %6, без изменений %7 (удалённые товары: %8)</translation>
+        <source>%1 → %2 (dry run, nothing sent): %3 products; %4 to create, %5 to update, %6 to delete, %7 unchanged, %9 to unlink (removed products: %8)</source>
+        <translation>%1 → %2 (пробный прогон, ничего не отправлено): товаров %3; создать %4, обновить %5, удалить %6, без изменений %7, отвязать %9 (удалённые товары: %8)</translation>
     </message>
     <message>
         <source> (no longer sold)</source>
@@ -1737,6 +1741,25 @@ hook.&lt;событие&gt;.&lt;before|after&gt;. Движки читают их
     <message>
         <source>Catalogue: %1 products, %2 created, %3 updated, %4 retired</source>
         <translation>Каталог: товаров %1, создано %2, обновлено %3, снято %4</translation>
+    </message>
+    <message>
+        <source>; %1 gone from the shop unlinked</source>
+        <translation>; %1 удалённых в магазине отвязано</translation>
+    </message>
+    <message>
+        <source>; %1 deleted in the CRM deleted in the shop, %2 kept by the shop</source>
+        <translation>; %1 удалённых в CRM удалено в магазине, %2 магазин оставил</translation>
+    </message>
+</context>
+<context>
+    <name>Engine::CatalogCrmDeletions</name>
+    <message>
+        <source>The CRM&apos;s products list lacks %1 of the %2 linked elements of %3; so many at once looks like a list replaced, not products deleted, and nothing was deleted in the shop</source>
+        <translation>В списке товаров CRM нет %1 из %2 связанных элементов %3; столько сразу похоже на заменённый список, а не на удалённые товары, и в магазине ничего не удалено</translation>
+    </message>
+    <message>
+        <source>The shop %1 is not open to delete products in</source>
+        <translation>Магазин %1 не открыт, товары в нём удалить нельзя</translation>
     </message>
 </context>
 <context>

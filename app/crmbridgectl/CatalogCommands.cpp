@@ -40,28 +40,31 @@ int dryRun(std::shared_ptr<Storage::Database> db, const Store::Connection &conne
     auto secrets = headlessSecretStore(db);
     const auto read = Engine::catalogReaderFor(db, App::shopSources(), secrets ? secrets.value() : nullptr);
     return runEventLoop([&](std::function<void(int)> finish) {
-        read(source, [&, finish](Common::Result<Model::Catalog> catalog) {
-            if (!catalog) {
-                finish(fail(QStringLiteral("%1: %2").arg(source, catalog.error().message)));
+        read(source, [&, finish](Common::Result<Engine::CatalogSnapshot> snapshot) {
+            if (!snapshot) {
+                finish(fail(QStringLiteral("%1: %2").arg(source, snapshot.error().message)));
                 return;
             }
+            // A MoySklad source's own rule wins over the setting (products gone only lose their links).
+            const Engine::RemovedProducts applied = Engine::CatalogSync::policyFor(snapshot->rules(), policy);
             auto stored = Store::CatalogRepo(db).items(connection.id, source);
             if (!stored) {
                 finish(fail(stored.error().message));
                 return;
             }
             const Engine::CatalogPlan plan
-                = Engine::CatalogPlan::make(source, catalog.value(), stored.value(), policy);
+                = Engine::CatalogPlan::make(source, snapshot->catalog, stored.value(), applied);
             out(Text::tr(
                     "%1 → %2 (dry run, nothing sent): %3 products; %4 to create, %5 to update, %6 to delete, "
-                    "%7 unchanged (removed products: %8)")
+                    "%7 unchanged, %9 to unlink (removed products: %8)")
                     .arg(source, connection.name)
                     .arg(plan.products)
                     .arg(plan.creates.size())
                     .arg(plan.updates.size())
                     .arg(plan.deletes.size())
                     .arg(plan.unchanged)
-                    .arg(Engine::removedProductsName(policy)));
+                    .arg(Engine::removedProductsName(applied))
+                    .arg(plan.unlinks.size()));
             int shown = 0;
             auto list = [&shown](const QString &what, const QList<Crm::CatalogEntry> &entries) {
                 for (const Crm::CatalogEntry &e : entries) {

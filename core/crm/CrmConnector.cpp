@@ -154,6 +154,12 @@ void CrmConnector::catalogElementsByExternalId(Callback<QHash<QString, QString>>
     QTimer::singleShot(0, this, [error, done] { done(error); });
 }
 
+void CrmConnector::catalogElementIds(Callback<QSet<QString>> done)
+{
+    const Common::Error error = noCatalog(crmName());
+    QTimer::singleShot(0, this, [error, done] { done(error); });
+}
+
 void CrmConnector::sendPurchases(const QList<PurchaseSend> &items, BatchCallback done)
 {
     QList<ItemOutcome> outcomes;

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <functional>
@@ -320,6 +321,9 @@ public:
     virtual void deleteCatalogEntries(const QList<CatalogEntry> &items, BatchCallback done);
     /** Every element of the catalogue that carries an external id: external id → element id. */
     virtual void catalogElementsByExternalId(Callback<QHash<QString, QString>> done);
+    /** The ids of every element of the catalogue (deleted ones are not listed), or an error, never a
+     *  part of them: an element missing from the answer is one deleted in the CRM. */
+    virtual void catalogElementIds(Callback<QSet<QString>> done);
 
     // Customers and their purchases (retail sales). The defaults have none and answer "no-customers".
 

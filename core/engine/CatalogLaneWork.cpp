@@ -139,9 +139,9 @@ bool CatalogLaneWork::run(std::function<void(bool more)> finished)
 void CatalogLaneWork::runJob(const Store::Job &job, std::function<void(bool more)> finished)
 {
     const QString source = job.sourceRef;
-    m_read(source, [this, job, source, finished](Common::Result<Model::Catalog> catalog) {
-        if (!catalog) {
-            m_lane.settleError(job, catalog.error());
+    m_read(source, [this, job, source, finished](Common::Result<CatalogSnapshot> snapshot) {
+        if (!snapshot) {
+            m_lane.settleError(job, snapshot.error());
             finished(false);
             return;
         }
@@ -151,7 +151,7 @@ void CatalogLaneWork::runJob(const Store::Job &job, std::function<void(bool more
             finished(false);
             return;
         }
-        m_sync.run(source, catalog.value(), settings->removed, kChangesPerRound,
+        m_sync.run(source, snapshot.value(), settings->removed, kChangesPerRound,
                    [this, job, finished](CatalogSync::Outcome outcome) {
                        if (outcome.error) {
                            m_lane.settleError(job, *outcome.error);
@@ -169,13 +169,19 @@ void CatalogLaneWork::runJob(const Store::Job &job, std::function<void(bool more
                            finished(true);
                            return;
                        }
+                       QString message = tr("Catalogue: %1 products, %2 created, %3 updated, %4 retired")
+                                             .arg(run.products)
+                                             .arg(run.created)
+                                             .arg(run.updated)
+                                             .arg(run.retired);
+                       if (outcome.unlinked > 0)
+                           message += tr("; %1 gone from the shop unlinked").arg(outcome.unlinked);
+                       if (outcome.shopDeleted + outcome.shopKept > 0)
+                           message += tr("; %1 deleted in the CRM deleted in the shop, %2 kept by the shop")
+                                          .arg(outcome.shopDeleted)
+                                          .arg(outcome.shopKept);
                        if (m_jobs->settleDone(job.id, m_config->owner))
-                           m_lane.settled(job.id, QStringLiteral("done"),
-                                          tr("Catalogue: %1 products, %2 created, %3 updated, %4 retired")
-                                              .arg(run.products)
-                                              .arg(run.created)
-                                              .arg(run.updated)
-                                              .arg(run.retired));
+                           m_lane.settled(job.id, QStringLiteral("done"), message);
                        finished(false);
                    });
     });

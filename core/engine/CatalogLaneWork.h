@@ -45,8 +45,9 @@ Common::Result<int> requestDue(std::shared_ptr<Storage::Database> db, qint64 con
 class CatalogLaneWork
 {
 public:
+    /** Reads @p source's catalogue on the lane's thread; the snapshot keeps the source open for the run. */
     using ReadCatalog = std::function<void(const QString &source,
-                                           std::function<void(Common::Result<Model::Catalog>)> done)>;
+                                           std::function<void(Common::Result<CatalogSnapshot>)> done)>;
     struct Lane
     {
         std::function<void(const Store::Job &job, const Common::Error &error)> settleError;

@@ -21,6 +21,8 @@ QString removedProductsName(RemovedProducts policy)
         return QStringLiteral("inactive");
     case RemovedProducts::Delete:
         return QStringLiteral("delete");
+    case RemovedProducts::Unlink:
+        return QStringLiteral("unlink");
     }
     return {};
 }
@@ -104,6 +106,11 @@ QString CatalogPlan::hashOf(const Crm::CatalogEntry &e)
                                    .toHex());
 }
 
+bool CatalogPlan::isUnlinked(const QString &state)
+{
+    return state == QLatin1String("unlinked") || state == QLatin1String("crm-deleted");
+}
+
 CatalogPlan CatalogPlan::make(const QString &source, const Model::Catalog &catalog,
                               const QHash<QString, Store::CatalogItem> &stored, RemovedProducts policy)
 {
@@ -114,6 +121,10 @@ CatalogPlan CatalogPlan::make(const QString &source, const Model::Catalog &catal
         seen.insert(product.id);
         Crm::CatalogEntry entry = entryOf(source, catalog, product);
         const Store::CatalogItem item = stored.value(product.id);
+        if (isUnlinked(item.state)) {
+            ++plan.unchanged;
+            continue;
+        }
         const bool inCrm = !item.elementId.isEmpty() && item.state != QLatin1String("deleted");
         if (!product.active) {
             // Unpublished: never created; an element of it follows the policy.
@@ -143,9 +154,16 @@ CatalogPlan CatalogPlan::make(const QString &source, const Model::Catalog &catal
     }
     // Deleted in the shop: gone from its catalogue.
     for (const Store::CatalogItem &item : stored) {
-        if (seen.contains(item.productKey) || item.elementId.isEmpty()
-            || item.state == QLatin1String("deleted") || item.state == QLatin1String("inactive")
-            || policy == RemovedProducts::Keep)
+        if (seen.contains(item.productKey) || item.elementId.isEmpty() || isUnlinked(item.state)
+            || item.state == QLatin1String("deleted") || policy == RemovedProducts::Keep)
+            continue;
+        if (policy == RemovedProducts::Unlink) {
+            Store::CatalogItem unlinked = item;
+            unlinked.state = QStringLiteral("unlinked");
+            plan.unlinks << unlinked;
+            continue;
+        }
+        if (item.state == QLatin1String("inactive"))
             continue;
         Crm::CatalogEntry entry;
         entry.key = item.productKey;

@@ -19,8 +19,12 @@ enum class RemovedProducts {
     Keep, ///< the element stays as it was
     Inactive, ///< the element stays, marked as not sold
     Delete, ///< the element is deleted from the CRM's catalogue
+    /** The element stays as it is and the link is dropped, so it is never touched again; an
+     *  unpublished product is marked inactive (it can come back). Not a setting: the rule of the
+     *  sources whose Source::CatalogDeletionRules::unlinkRemoved says so (MoySklad). */
+    Unlink,
 };
-QString removedProductsName(RemovedProducts policy); ///< "keep", "inactive", "delete"
+QString removedProductsName(RemovedProducts policy); ///< "keep", "inactive", "delete", "unlink"
 
 /**
  * The catalogue settings (README, "Catalogue"): `catalog.interval_min` (0 = no schedule; on demand
@@ -43,13 +47,16 @@ struct CatalogSettings
  * What one catalogue run sends, worked out from the shop's catalogue and what the store says the
  * CRM has (Store::CatalogRepo): a product with no element is created, one whose content hash changed
  * is updated, one the shop deleted (gone from its catalogue) or unpublished follows the policy.
- * Unpublished products are never created. Pure; any thread.
+ * Unpublished products are never created; unlinked products and those whose element the CRM deleted
+ * (states "unlinked", "crm-deleted") are never sent again. Pure; any thread.
  */
 struct CatalogPlan
 {
     QList<Crm::CatalogEntry> creates;
     QList<Crm::CatalogEntry> updates; ///< includes the products marked inactive
     QList<Crm::CatalogEntry> deletes;
+    /** Items whose link is dropped (RemovedProducts::Unlink), as they are to be stored; nothing is sent. */
+    QList<Store::CatalogItem> unlinks;
     QHash<QString, QString> hashes; ///< product key → content hash of its entry
     int products = 0; ///< in the shop's catalogue
     int unchanged = 0;
@@ -61,7 +68,10 @@ struct CatalogPlan
     static Crm::CatalogEntry entryOf(const QString &source, const Model::Catalog &catalog,
                                      const Model::CatalogProduct &product);
     static QString hashOf(const Crm::CatalogEntry &entry);
+    /** What goes to the CRM (unlinks do not). */
     int changes() const { return int(creates.size() + updates.size() + deletes.size()); }
+    /** The link of a product in @p state is dropped or going: the product is not sent. */
+    static bool isUnlinked(const QString &state);
 };
 
 } // namespace Engine

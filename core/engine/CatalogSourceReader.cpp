@@ -11,7 +11,7 @@ CatalogLaneWork::ReadCatalog catalogReaderFor(std::shared_ptr<Storage::Database>
                                               const Common::Clock *clock)
 {
     return [db, sources, secrets, clock](const QString &name,
-                                         std::function<void(Common::Result<Model::Catalog>)> done) {
+                                         std::function<void(Common::Result<CatalogSnapshot>)> done) {
         if (!sources) {
             done(Common::Error::permanent(QStringLiteral("This engine was given no shop platforms to read")));
             return;
@@ -35,7 +35,12 @@ CatalogLaneWork::ReadCatalog catalogReaderFor(std::shared_ptr<Storage::Database>
                     done(opened.error());
                     return;
                 }
-                done(opened.value()->catalog(siteUrl));
+                auto catalog = opened.value()->catalog(siteUrl);
+                if (!catalog) {
+                    done(catalog.error());
+                    return;
+                }
+                done(CatalogSnapshot { catalog.value(), opened.value() });
             },
             clock);
     };

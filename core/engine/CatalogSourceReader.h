@@ -14,7 +14,8 @@ namespace Engine {
  * How a lane reads a shop's catalogue: opens the named source through @p sources, the platforms the
  * app registered (its password from @p secrets), on the
  * calling thread, reads the catalogue with the shop's address from the source's "site_url" setting
- * (for product and image links), and closes it again. @p secrets may be null for shops on SQLite.
+ * (for product and image links), and hands the open source on with it (closed when the run lets the
+ * snapshot go: a MoySklad run deletes products through it). @p secrets may be null for shops on SQLite.
  * The callback runs on the calling thread.
  */
 CatalogLaneWork::ReadCatalog catalogReaderFor(std::shared_ptr<Storage::Database> db,

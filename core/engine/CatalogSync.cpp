@@ -34,36 +34,69 @@ CatalogSync::CatalogSync(std::shared_ptr<Storage::Database> db, qint64 connectio
     , m_connectionId(connectionId)
     , m_connector(connector)
     , m_clock(clock)
+    , m_crmDeletions(m_db, connectionId, connector, clock)
 { }
 
-void CatalogSync::run(const QString &source, const Model::Catalog &catalog, RemovedProducts policy,
+RemovedProducts CatalogSync::policyFor(const Source::CatalogDeletionRules &rules, RemovedProducts setting)
+{
+    return rules.unlinkRemoved ? RemovedProducts::Unlink : setting;
+}
+
+void CatalogSync::run(const QString &source, const CatalogSnapshot &snapshot, RemovedProducts policy,
                       int maxChanges, Done done)
 {
-    const qint64 startedAt = m_clock->nowMs();
+    Outcome outcome;
+    outcome.run = Store::CatalogRun { m_connectionId, source, m_clock->nowMs() };
+    const Source::CatalogDeletionRules rules = snapshot.rules();
+    policy = policyFor(rules, policy);
+    if (!rules.deleteWhenCrmDeletes) {
+        plan(source, snapshot.catalog, policy, maxChanges, outcome, done);
+        return;
+    }
+    // The shop stays open until its deletes are made (the snapshot's source, captured here).
+    m_crmDeletions.run(source, snapshot.source,
+                       [this, source, catalog = snapshot.catalog, policy, maxChanges, outcome,
+                        done](CatalogCrmDeletions::Outcome deletions) mutable {
+                           outcome.shopDeleted = deletions.shopDeleted;
+                           outcome.shopKept = deletions.shopKept;
+                           if (deletions.error) {
+                               outcome.error = deletions.error;
+                               finish(outcome, done);
+                               return;
+                           }
+                           outcome.more = deletions.more;
+                           plan(source, catalog, policy, maxChanges, outcome, done);
+                       });
+}
+
+void CatalogSync::plan(const QString &source, const Model::Catalog &catalog, RemovedProducts policy,
+                       int maxChanges, Outcome outcome, Done done)
+{
     auto stored = Store::CatalogRepo(m_db, m_clock).items(m_connectionId, source);
     if (!stored) {
-        finish(Outcome { { m_connectionId, source, startedAt }, false, stored.error() }, done);
+        outcome.error = stored.error();
+        finish(outcome, done);
         return;
     }
     bool unsure = stored->isEmpty() && !catalog.products.isEmpty();
     for (const Store::CatalogItem &item : std::as_const(*stored))
         unsure = unsure || item.state == QLatin1String("sending");
     if (!unsure) {
-        send(source, CatalogPlan::make(source, catalog, stored.value(), policy), policy, maxChanges,
-             startedAt, done);
+        send(source, CatalogPlan::make(source, catalog, stored.value(), policy), maxChanges, outcome, done);
         return;
     }
-    adoptFound(source, catalog, stored.value(), policy, maxChanges, startedAt, done);
+    adoptFound(source, catalog, stored.value(), policy, maxChanges, outcome, done);
 }
 
 void CatalogSync::adoptFound(const QString &source, const Model::Catalog &catalog,
                              QHash<QString, Store::CatalogItem> stored, RemovedProducts policy,
-                             int maxChanges, qint64 startedAt, Done done)
+                             int maxChanges, Outcome outcome, Done done)
 {
     m_connector->catalogElementsByExternalId([=,
                                               this](Common::Result<QHash<QString, QString>> found) mutable {
         if (!found) {
-            finish(Outcome { { m_connectionId, source, startedAt }, false, found.error() }, done);
+            outcome.error = found.error();
+            finish(outcome, done);
             return;
         }
         QList<Store::CatalogItem> changed;
@@ -76,6 +109,8 @@ void CatalogSync::adoptFound(const QString &source, const Model::Catalog &catalo
         }
         for (const QString &key : std::as_const(keys)) {
             Store::CatalogItem item = stored.value(key);
+            if (CatalogPlan::isUnlinked(item.state))
+                continue; // its element, if still there, is no longer ours to take
             const QString element = found->value(source + QLatin1Char(':') + key);
             if (!element.isEmpty() && item.elementId != element) {
                 // Already in the CRM (an earlier store, or a create whose answer was lost): adopted,
@@ -93,20 +128,16 @@ void CatalogSync::adoptFound(const QString &source, const Model::Catalog &catalo
             qCInfo(lcEngine) << "catalogue" << source << "connection" << m_connectionId << ":"
                              << changed.size() << "product(s) matched to the CRM's elements by external id";
         if (auto saved = Store::CatalogRepo(m_db, m_clock).save(m_connectionId, source, changed); !saved) {
-            finish(Outcome { { m_connectionId, source, startedAt }, false, saved.error() }, done);
+            outcome.error = saved.error();
+            finish(outcome, done);
             return;
         }
-        send(source, CatalogPlan::make(source, catalog, stored, policy), policy, maxChanges, startedAt, done);
+        send(source, CatalogPlan::make(source, catalog, stored, policy), maxChanges, outcome, done);
     });
 }
 
-void CatalogSync::send(const QString &source, CatalogPlan plan, RemovedProducts, int maxChanges,
-                       qint64 startedAt, Done done)
+void CatalogSync::send(const QString &source, CatalogPlan plan, int maxChanges, Outcome outcome, Done done)
 {
-    Outcome outcome;
-    outcome.run.connectionId = m_connectionId;
-    outcome.run.source = source;
-    outcome.run.startedAt = startedAt;
     outcome.run.products = plan.products;
     // Creates first (a deal can link only what exists), then updates, then deletes; the rest next round.
     int budget = std::max(1, maxChanges);
@@ -118,10 +149,15 @@ void CatalogSync::send(const QString &source, CatalogPlan plan, RemovedProducts,
     const QList<Crm::CatalogEntry> creates = take(plan.creates);
     const QList<Crm::CatalogEntry> updates = take(plan.updates);
     const QList<Crm::CatalogEntry> deletes = take(plan.deletes);
-    outcome.more = creates.size() + updates.size() + deletes.size() < plan.changes();
+    outcome.more = outcome.more || creates.size() + updates.size() + deletes.size() < plan.changes();
 
     // Marked before they go out: after a crash the next run asks the CRM before making them again.
-    QList<Store::CatalogItem> sending;
+    // The links dropped (products gone from a MoySklad shop) go in the same write; nothing is sent.
+    QList<Store::CatalogItem> sending = plan.unlinks;
+    outcome.unlinked = int(plan.unlinks.size());
+    if (outcome.unlinked > 0)
+        qCInfo(lcEngine) << "catalogue" << source << "connection" << m_connectionId << ":" << outcome.unlinked
+                         << "product(s) gone from the shop lose their links; their elements stay as they are";
     for (const Crm::CatalogEntry &e : creates)
         sending << Store::CatalogItem { e.key, QString(), QString(), QStringLiteral("sending"), e.name, 0 };
     Store::CatalogRepo repo(m_db, m_clock);

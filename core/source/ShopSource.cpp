@@ -64,6 +64,12 @@ Common::Result<Model::Catalog> ShopSource::catalog(const QString &)
     return unsupported(*this, "catalogue");
 }
 
+Common::Status ShopSource::deleteProduct(const QString &)
+{
+    return Error::permanent(QStringLiteral("A %1 source cannot delete its products").arg(kind()),
+                            QStringLiteral("unsupported"));
+}
+
 Common::Result<QList<Model::ShopOrder>> ShopSource::ordersAfter(qint64, int)
 {
     return unsupported(*this, "orders");

@@ -97,6 +97,18 @@ struct PointsGranted
  *  understands, kept by the store (Store::Outbox::marks) and handed back on the next read. */
 using Marks = QMap<QString, QString>;
 
+/** How a platform's products and the CRM's catalogue follow each other's deletions (README,
+ *  "Products in amoCRM's catalogue"). The default is the shop-owns-everything rule of the other
+ *  platforms: catalog.removed decides, a deletion in the CRM is not looked for. Value type. */
+struct CatalogDeletionRules
+{
+    /** A product gone from the shop only loses its link: its element stays as it is and is never
+     *  touched again (amoCRM's own MoySklad integration); overrides the catalog.removed setting. */
+    bool unlinkRemoved = false;
+    /** A linked element deleted in the CRM deletes its product in the shop (deleteProduct). */
+    bool deleteWhenCrmDeletes = false;
+};
+
 /** What one read of a shop found. Value type. */
 struct SourceRead
 {
@@ -167,6 +179,11 @@ public:
 
     /** Categories and products; product URLs and pictures made absolute with @p siteUrl. */
     virtual Common::Result<Model::Catalog> catalog(const QString &siteUrl);
+    /** How this platform's products follow deletions on either side; the default: none of it. */
+    virtual CatalogDeletionRules catalogDeletionRules() const { return {}; }
+    /** Deletes product @p productId in the shop because its CRM element was deleted; one already gone
+     *  is success. The default answers a Permanent "unsupported" error. */
+    virtual Common::Status deleteProduct(const QString &productId);
     /** Orders with a shop id greater than @p afterId, oldest first, at most @p limit. */
     virtual Common::Result<QList<Model::ShopOrder>> ordersAfter(qint64 afterId, int limit);
     /** Registered customers with a user id greater than @p afterId, oldest first, at most @p limit. */

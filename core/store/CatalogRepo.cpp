@@ -73,12 +73,13 @@ Result<QHash<QString, QString>> CatalogRepo::elementsOf(qint64 connectionId, con
         marks << QStringLiteral("?");
         binds << key;
     }
-    auto query = Sql::exec(*m_db,
-                           QStringLiteral("SELECT product_key, element_id FROM catalog_items"
-                                          " WHERE connection_id = ? AND source = ? AND element_id <> ''"
-                                          " AND state <> 'deleted' AND product_key IN (%1)")
-                               .arg(marks.join(QLatin1Char(','))),
-                           binds);
+    auto query = Sql::exec(
+        *m_db,
+        QStringLiteral("SELECT product_key, element_id FROM catalog_items"
+                       " WHERE connection_id = ? AND source = ? AND element_id <> ''"
+                       " AND state NOT IN ('deleted', 'unlinked', 'crm-deleted') AND product_key IN (%1)")
+            .arg(marks.join(QLatin1Char(','))),
+        binds);
     if (!query)
         return query.error();
     while (query->next())
@@ -105,10 +106,11 @@ Result<QStringList> CatalogRepo::sourcesOf(qint64 connectionId)
 
 Result<int> CatalogRepo::linkedCount(qint64 connectionId)
 {
-    auto count = Sql::scalar(*m_db,
-                             QStringLiteral("SELECT COUNT(*) FROM catalog_items WHERE connection_id = ?"
-                                            " AND element_id <> '' AND state <> 'deleted'"),
-                             { connectionId });
+    auto count = Sql::scalar(
+        *m_db,
+        QStringLiteral("SELECT COUNT(*) FROM catalog_items WHERE connection_id = ?"
+                       " AND element_id <> '' AND state NOT IN ('deleted', 'unlinked', 'crm-deleted')"),
+        { connectionId });
     if (!count)
         return count.error();
     return count->toInt();

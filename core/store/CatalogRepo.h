@@ -20,7 +20,10 @@ struct CatalogItem
     QString elementId; ///< the CRM's element; empty while a create has no answer yet
     QString contentHash; ///< of what was last sent successfully
     /** "sending" (a create went out, its answer not yet in: look it up before sending again),
-     *  "synced", "inactive" (sent as no longer sold), "deleted" (removed from the CRM), "failed". */
+     *  "synced", "inactive" (sent as no longer sold), "deleted" (removed from the CRM), "failed",
+     *  "crm-deleted" (its element was deleted in the CRM: the product is being deleted in the shop),
+     *  "unlinked" (the link is dropped: the element, if any, is never touched again, the product
+     *  never sent again). Deleted, crm-deleted and unlinked items are not linked. */
     QString state;
     QString name;
     qint64 syncedAt = 0;

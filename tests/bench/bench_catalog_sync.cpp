@@ -80,8 +80,8 @@ private:
         bool more = true;
         while (more) {
             std::optional<Engine::CatalogSync::Outcome> outcome;
-            sync.run(source, catalog, Engine::RemovedProducts::Inactive, perRound,
-                     [&outcome](Engine::CatalogSync::Outcome o) { outcome = o; });
+            sync.run(source, Engine::CatalogSnapshot { catalog, nullptr }, Engine::RemovedProducts::Inactive,
+                     perRound, [&outcome](Engine::CatalogSync::Outcome o) { outcome = o; });
             if (!QTest::qWaitFor([&outcome] { return outcome.has_value(); }, 600'000) || outcome->error) {
                 qWarning() << "catalogue run failed:"
                            << (outcome && outcome->error ? outcome->error->message : QString());

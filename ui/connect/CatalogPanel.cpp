@@ -93,6 +93,7 @@ void CatalogPanel::refresh()
             : tr("on demand only");
         switch (settings->removed) {
         case Engine::RemovedProducts::Keep:
+        case Engine::RemovedProducts::Unlink: // not a setting; the element stays as it is there too
             removed = tr("kept");
             break;
         case Engine::RemovedProducts::Inactive:

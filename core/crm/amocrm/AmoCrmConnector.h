@@ -101,6 +101,7 @@ public:
     void upsertCatalogEntries(const QList<CatalogEntry> &items, BatchCallback done) override;
     void deleteCatalogEntries(const QList<CatalogEntry> &items, BatchCallback done) override;
     void catalogElementsByExternalId(Callback<QHash<QString, QString>> done) override;
+    void catalogElementIds(Callback<QSet<QString>> done) override;
     /** Customers (AmoCrmConnectorCustomers.cpp): the contact's customer or a new one linked to it,
      *  a transaction with its catalogue elements, found again by its comment after a lost answer,
      *  then a note; field values of customers, the fields made when missing. While customers are off
@@ -155,6 +156,8 @@ private:
         QHash<QString, QString> fields;
     };
     void ensureProductsCatalog(std::function<void(Common::Result<ProductsCatalog>)> done, int attempt = 0);
+    /** The elements of the products list, in pages of 250, at most kMaxElementPages of them. */
+    void listProductElements(Callback<QPair<ProductsCatalog, QJsonArray>> done);
     void readProductFields(qint64 catalogId, std::function<void(Common::Result<ProductsCatalog>)> done,
                            int attempt);
     /** Links each deal's products (POST /leads/link in calls of up to 250 links); key → error for

@@ -283,41 +283,74 @@ void AmoCrmConnector::deleteCatalogEntries(const QList<CatalogEntry> &items, Bat
     });
 }
 
-void AmoCrmConnector::catalogElementsByExternalId(Callback<QHash<QString, QString>> done)
+void AmoCrmConnector::listProductElements(Callback<QPair<ProductsCatalog, QJsonArray>> done)
 {
     ensureProductsCatalog([this, done](Common::Result<ProductsCatalog> catalog) {
         if (!catalog) {
             done(catalog.error());
             return;
         }
-        const QString field = catalog->fields.value("external_id");
+        const ProductsCatalog products = catalog.value();
         m_api.listAll(
-            QStringLiteral("/api/v4/catalogs/%1/elements").arg(catalog->id), {}, QStringLiteral("elements"),
-            [field, done](Common::Result<QJsonArray> elements) {
+            QStringLiteral("/api/v4/catalogs/%1/elements").arg(products.id), {}, QStringLiteral("elements"),
+            [products, done](Common::Result<QJsonArray> elements) {
                 if (!elements) {
                     done(elements.error());
                     return;
                 }
-                QHash<QString, QString> out;
-                for (const QJsonValue &v : elements.value()) {
-                    const QJsonObject element = v.toObject();
-                    for (const QJsonValue &f : element.value("custom_fields_values").toArray()) {
-                        if (QString::number(f.toObject().value("field_id").toInteger()) != field)
-                            continue;
-                        const QString external = f.toObject()
-                                                     .value("values")
-                                                     .toArray()
-                                                     .first()
-                                                     .toObject()
-                                                     .value("value")
-                                                     .toString();
-                        if (!external.isEmpty())
-                            out.insert(external, QString::number(element.value("id").toInteger()));
-                    }
-                }
-                done(out);
+                done(qMakePair(products, elements.value()));
             },
             kMaxElementPages);
+    });
+}
+
+void AmoCrmConnector::catalogElementsByExternalId(Callback<QHash<QString, QString>> done)
+{
+    listProductElements([done](Common::Result<QPair<ProductsCatalog, QJsonArray>> listed) {
+        if (!listed) {
+            done(listed.error());
+            return;
+        }
+        const QString field = listed->first.fields.value("external_id");
+        QHash<QString, QString> out;
+        for (const QJsonValue &v : std::as_const(listed->second)) {
+            const QJsonObject element = v.toObject();
+            for (const QJsonValue &f : element.value("custom_fields_values").toArray()) {
+                if (QString::number(f.toObject().value("field_id").toInteger()) != field)
+                    continue;
+                const QString external
+                    = f.toObject().value("values").toArray().first().toObject().value("value").toString();
+                if (!external.isEmpty())
+                    out.insert(external, QString::number(element.value("id").toInteger()));
+            }
+        }
+        done(out);
+    });
+}
+
+void AmoCrmConnector::catalogElementIds(Callback<QSet<QString>> done)
+{
+    listProductElements([done](Common::Result<QPair<ProductsCatalog, QJsonArray>> listed) {
+        if (!listed) {
+            done(listed.error());
+            return;
+        }
+        // listAll stops at its last page without saying so: with every page full, more may follow,
+        // and a missing element would not mean a deleted one.
+        if (listed->second.size() >= qsizetype(kMaxElementPages) * AmoApiClient::kMaxPage) {
+            done(Error::permanent(tr("The products list has more than %1 elements, more than CRM Bridge "
+                                     "reads to see which were deleted")
+                                      .arg(listed->second.size()),
+                                  QStringLiteral("catalog-too-large")));
+            return;
+        }
+        QSet<QString> ids;
+        for (const QJsonValue &v : std::as_const(listed->second)) {
+            // A deleted element is not listed; one that is (is_deleted) is gone all the same.
+            if (!v.toObject().value("is_deleted").toBool())
+                ids.insert(QString::number(v.toObject().value("id").toInteger()));
+        }
+        done(ids);
     });
 }
 

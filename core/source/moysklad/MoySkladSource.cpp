@@ -2,8 +2,10 @@
 #include "MoySkladSource.h"
 
 #include "MoySkladBonusWriter.h"
+#include "MoySkladCatalogReader.h"
 #include "MoySkladClient.h"
 #include "MoySkladEventReader.h"
+#include "MoySkladLog.h"
 #include "model/SourceFieldCatalogue.h"
 #include "source/ShopWebhooks.h"
 
@@ -175,6 +177,32 @@ Common::Status MoySkladSource::unsubscribe(const QStringList &hookIds)
 Result<SourceRead> MoySkladSource::read(const Marks &marks, int maxEvents)
 {
     return m_reader->read(marks, maxEvents);
+}
+
+Result<Model::Catalog> MoySkladSource::catalog(const QString &)
+{
+    return MoySkladCatalogReader(*m_client).read();
+}
+
+Common::Status MoySkladSource::deleteProduct(const QString &productId)
+{
+    if (productId.isEmpty() || productId.contains(QLatin1Char('/')) || productId.contains(QLatin1Char('?')))
+        return Error::invalidInput(QStringLiteral("\"%1\" is not a MoySklad product id").arg(productId),
+                                   QStringLiteral("moysklad-id"));
+    // The client counts a 404 as deleted: a repeat after a lost answer, or deleted in MoySklad meanwhile.
+    auto removed = m_client->remove(QStringLiteral("/entity/product/") + productId);
+    if (removed) {
+        qCInfo(lcMoySklad) << m_config.name << ": product" << productId << "deleted (its CRM element was)";
+        return removed;
+    }
+    if (removed.error().httpStatus == 409) {
+        Error e = removed.error();
+        e.code = QStringLiteral("product-in-use");
+        e.message
+            = QStringLiteral("MoySklad keeps product %1: documents use it (%2)").arg(productId, e.message);
+        return e;
+    }
+    return removed;
 }
 
 Common::Status MoySkladSource::writeStatus(const QString &orderId, const QString &statusId)

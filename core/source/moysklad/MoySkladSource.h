@@ -40,9 +40,11 @@ struct MoySkladConfig
 /**
  * MoySklad (JSON API 1.2) as a shop source: private buyers, their retail sales and customer orders,
  * read by polling `updated` (MoySkladEventReader) within the request budget (MoySkladClient). A pure
- * reader: the engine stores what read() returns through the outbox. Order statuses are not written
- * back (writeStatus answers "unsupported"); bonus points set in a CRM are, as bonus operations
- * (MoySkladBonusWriter). Threading: as ShopSource — one thread.
+ * reader of events: the engine stores what read() returns through the outbox. The catalogue is read
+ * for the CRM's (catalog()), and a product whose CRM element was deleted is deleted here
+ * (deleteProduct). Order statuses are not written back (writeStatus answers "unsupported"); bonus
+ * points set in a CRM are, as bonus operations (MoySkladBonusWriter). Threading: as ShopSource — one
+ * thread.
  */
 class MoySkladSource final : public ShopSource
 {
@@ -68,6 +70,14 @@ public:
     Common::Status unsubscribe(const QStringList &hookIds) override;
     Common::Result<double> bonusPoints(const QString &customerId) override;
     Common::Result<PointsGranted> grantBonusPoints(const PointsGrant &grant) override;
+    /** Product folders and products (MoySkladCatalogReader); @p siteUrl is not used (no shop pages). */
+    Common::Result<Model::Catalog> catalog(const QString &siteUrl) override;
+    /** amoCRM's own MoySklad integration: a product deleted in MoySklad only loses its link, an element
+     *  deleted in the CRM deletes its product here. */
+    CatalogDeletionRules catalogDeletionRules() const override { return { true, true }; }
+    /** DELETE /entity/product/<id>; a product already gone (404) is success, one a document uses is
+     *  refused by MoySklad (409, code 1028): a Permanent "product-in-use" error. */
+    Common::Status deleteProduct(const QString &productId) override;
 
     MoySkladClient &client() { return *m_client; }
 

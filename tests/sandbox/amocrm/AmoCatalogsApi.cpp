@@ -340,13 +340,21 @@ HttpResponse AmoCatalogsApi::deleteElements(AmoCall &call)
     }
     if (!errors.isEmpty())
         return errors.response();
-    for (const QJsonValue &v : std::as_const(items)) {
-        QJsonObject &element = call.account.catalogElements[v.toObject().value("id").toInteger()];
-        element.insert("is_deleted", true);
-        element.insert("updated_at", call.now);
-        element.insert("updated_by", call.userId);
-    }
+    QList<qint64> ids;
+    for (const QJsonValue &v : std::as_const(items))
+        ids << v.toObject().value("id").toInteger();
+    markDeleted(call.account, ids, call.userId, call.now);
     return HttpResponse::noContent();
+}
+
+void AmoCatalogsApi::markDeleted(AmoAccount &account, const QList<qint64> &ids, qint64 userId, qint64 now)
+{
+    for (const qint64 id : ids) {
+        QJsonObject &element = account.catalogElements[id];
+        element.insert("is_deleted", true);
+        element.insert("updated_at", now);
+        element.insert("updated_by", userId);
+    }
 }
 
 } // namespace Sandbox::AmoCrm

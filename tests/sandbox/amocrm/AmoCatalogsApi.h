@@ -20,6 +20,8 @@ public:
 
     /** The predefined fields of a products catalog, as amoCRM makes them when products are switched on. */
     static void addProductFields(AmoAccount &account, qint64 catalogId);
+    /** Deletes elements as the API and a manager in the list's UI do: `is_deleted`, out of the lists. */
+    static void markDeleted(AmoAccount &account, const QList<qint64> &ids, qint64 userId, qint64 now);
 
 private:
     HttpResponse list(AmoCall &call);

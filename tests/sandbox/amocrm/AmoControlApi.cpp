@@ -2,6 +2,7 @@
 #include "AmoControlApi.h"
 
 #include "AmoCall.h"
+#include "AmoCatalogsApi.h"
 #include "AmoContactsApi.h"
 #include "AmoContext.h"
 #include "AmoCustomFields.h"
@@ -56,6 +57,8 @@ AmoControlApi::AmoControlApi(AmoContext &context)
     m_router.add("POST", "/__sandbox/manager/note", [this](Call &c) { return managerNote(c); });
     m_router.add("POST", "/__sandbox/manager/customer",
                  [this](Call &c) { return managerEntity(c, QStringLiteral("customers")); });
+    m_router.add("POST", "/__sandbox/manager/delete-catalog-elements",
+                 [this](Call &c) { return managerDeleteCatalogElements(c); });
 }
 
 HttpResponse AmoControlApi::handle(const HttpRequest &request)
@@ -417,6 +420,24 @@ HttpResponse AmoControlApi::managerNote(Call &call)
                                            QJsonObject { { "text", call.body.value("text").toString() } },
                                            userId, m_context.now());
     return ok(QJsonObject { { "id", id } });
+}
+
+HttpResponse AmoControlApi::managerDeleteCatalogElements(Call &call)
+{
+    // A manager ticks products in the list («Товары») and deletes them: the same as the API's delete.
+    AmoAccount *account = accountOf(call);
+    if (!account)
+        return bad(QStringLiteral("unknown account"));
+    QList<qint64> ids;
+    for (const QJsonValue &v : call.body.value("ids").toArray()) {
+        const QJsonObject element = account->catalogElements.value(v.toInteger());
+        if (element.isEmpty() || element.value("is_deleted").toBool())
+            return bad(QStringLiteral("unknown or deleted element %1").arg(v.toInteger()));
+        ids << v.toInteger();
+    }
+    const qint64 userId = call.body.value("user_id").toInteger(account->adminUserId());
+    AmoCatalogsApi::markDeleted(*account, ids, userId, m_context.now());
+    return ok(QJsonObject { { "deleted", int(ids.size()) } });
 }
 
 } // namespace Sandbox::AmoCrm

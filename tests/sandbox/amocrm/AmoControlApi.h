@@ -48,6 +48,7 @@ private:
     HttpResponse managerLeadStatus(Call &call);
     HttpResponse managerEntity(Call &call, const QString &type);
     HttpResponse managerNote(Call &call);
+    HttpResponse managerDeleteCatalogElements(Call &call);
     HttpResponse seedEntities(AmoAccount &account, const QJsonObject &body);
 
     AmoContext &m_context;
