@@ -23,3 +23,7 @@ crmbridge_add_test(MoySkladWebhooks LABEL integration TIMEOUT 300
 crmbridge_add_test(MoySkladBonusBack LABEL integration TIMEOUT 300
     SOURCES tst_MoySkladBonusBack.cpp fixtures/amocrm/AmoTestKit.h sandbox/tests/MoySkladTestClient.h
     LIBS crmbridge_sandbox Qt6::Network)
+# Products and folders into amoCRM's catalogue with seed 003's deletion rules, both sandboxes.
+crmbridge_add_test(MoySkladCatalog LABEL integration TIMEOUT 300
+    SOURCES tst_MoySkladCatalog.cpp fixtures/amocrm/AmoTestKit.h sandbox/tests/MoySkladTestClient.h
+    LIBS crmbridge_sandbox Qt6::Network)
