@@ -12,6 +12,7 @@
 #include "engine/StageEventPoller.h"
 #include "engine/SyncEngine.h"
 #include "fixtures/amocrm/AmoTestKit.h"
+#include "fixtures/moysklad/MoySkladAmoKit.h"
 #include "moysklad/MoySkladSandbox.h"
 #include "sandbox/tests/MoySkladCashier.h"
 #include "sandbox/tests/MoySkladTestClient.h"
@@ -42,20 +43,12 @@ class TestMoySkladBonusBack : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<Sandbox::AmoCrm::AmoCrmSandbox> m_amo;
-    std::unique_ptr<Sandbox::Testing::SandboxTestClient> m_amoControl;
-    std::unique_ptr<Sandbox::MoySklad::MoySkladSandbox> m_sklad;
-    std::unique_ptr<MoySkladTestClient> m_skladClient;
-    std::unique_ptr<TestSupport::TestDatabase> m_store;
-    std::shared_ptr<Secrets::MemorySecretStore> m_secrets;
-    std::unique_ptr<Crm::ConnectorFactory> m_connectors;
-    qint64 m_connectionId = 0;
-    QNetworkAccessManager m_network;
+    MoySkladAmoKit::Kit m_kit;
     QSet<qint64> m_seedCustomers;
     Sandbox::Testing::MoySkladCashier m_cashier;
 
-    QJsonObject amoState() { return m_amoControl->get(QStringLiteral("/__sandbox/state")).object(); }
-    QJsonObject skladState() { return m_skladClient->control("state", {}, "GET"); }
+    QJsonObject amoState() { return m_kit.amoControl->get(QStringLiteral("/__sandbox/state")).object(); }
+    QJsonObject skladState() { return m_kit.skladClient->control("state", {}, "GET"); }
 
     int amoRequests(const QString &endpoint)
     {
@@ -75,7 +68,7 @@ private:
     QList<Store::Job> jobs(const QString &kind)
     {
         QList<Store::Job> out;
-        for (const Store::Job &job : Store::JobRepo(m_store->db()).search({}).valueOr({})) {
+        for (const Store::Job &job : Store::JobRepo(m_kit.store->db()).search({}).valueOr({})) {
             if (job.kind == kind)
                 out << job;
         }
@@ -90,63 +83,35 @@ private:
         return n;
     }
 
-    std::unique_ptr<Engine::SyncEngine> startEngine()
+    std::unique_ptr<Engine::SyncEngine> startEngine() { return m_kit.startEngine(500); }
+    static void stopEngine(std::unique_ptr<Engine::SyncEngine> &engine)
     {
-        auto engine = std::make_unique<Engine::SyncEngine>(
-            m_store->db(), [this](const Store::Connection &c) { return m_connectors->forConnection(c); });
-        engine->setSecretStore(m_secrets);
-        engine->setSources(TestSupport::shopSources());
-        Engine::PollerConfig poller;
-        poller.intervalMs = 500;
-        poller.firstBackoffMs = 100;
-        poller.maxBackoffMs = 400;
-        poller.heartbeatMs = 500;
-        engine->setPollerTemplate(poller);
-        if (!engine->start())
-            return nullptr;
-        return engine;
-    }
-
-    void stopEngine(std::unique_ptr<Engine::SyncEngine> &engine)
-    {
-        QSignalSpy stopped(engine.get(), &Engine::SyncEngine::stopped);
-        engine->stop();
-        QVERIFY(stopped.count() == 1 || stopped.wait(30000));
-        engine.reset();
+        MoySkladAmoKit::Kit::stopEngine(engine);
     }
 
     void addSource()
     {
-        Source::SourceRecord record;
-        record.name = QStringLiteral("sklad");
-        record.kind = QStringLiteral("moysklad");
-        record.url = m_sklad->apiUrl().toString();
-        record.config = QJsonObject { { "start", "beginning" } };
-        Source::SourceRepo repo(m_store->db());
-        QVERIFY_OK(repo.add(record));
-        bool done = false;
-        m_secrets->write(record.secretScope(), Source::SourceRecord::passwordSecretName(),
-                         m_skladClient->token.toLatin1(), [&done](Common::Status s) { done = bool(s); });
-        QTRY_VERIFY(done);
+        m_kit.addSource(QJsonObject { { "start", "beginning" } });
+        Source::SourceRepo repo(m_kit.store->db());
+        const Source::SourceRecord record = repo.byName(QStringLiteral("sklad")).value();
         // The source's webhooks on (`crmbridgectl source webhooks sklad --url …`), so the bridge's writes
         // carry their prefix; its poller keeps reading every half second all the same.
-        auto opened = TestSupport::shopSources()->openWithPassword(
-            repo.byName(record.name).value(), m_store->db(), m_skladClient->token.toLatin1());
+        auto opened = TestSupport::shopSources()->openWithPassword(record, m_kit.store->db(),
+                                                                   m_kit.skladClient->token.toLatin1());
         QVERIFY_OK(opened);
-        QVERIFY_OK(Source::ShopWebhooks::switchTo(kPublicUrl, repo.byName(record.name).value(),
-                                                  *opened.value(), repo));
-        QVERIFY_OK(Store::SettingsRepo(m_store->db())
+        QVERIFY_OK(Source::ShopWebhooks::switchTo(kPublicUrl, record, *opened.value(), repo));
+        QVERIFY_OK(Store::SettingsRepo(m_kit.store->db())
                        .setValue(QStringLiteral("sources.webhook_poll_interval_ms"), QStringLiteral("500")));
     }
 
     /** Back-sync by polling amoCRM's events every second (the product's setting, shortened). */
     void pollAmoEvents()
     {
-        auto connection = Store::ConnectionRepo(m_store->db()).byId(m_connectionId);
+        auto connection = Store::ConnectionRepo(m_kit.store->db()).byId(m_kit.connectionId);
         QVERIFY_OK(connection);
-        auto connector = m_connectors->forConnection(connection.value())(nullptr);
+        auto connector = m_kit.connectors->forConnection(connection.value())(nullptr);
         Wait<Common::Result<Store::BackSyncConfig>> setUp;
-        Engine::BackSyncSetup::apply(m_store->db(), m_secrets, m_connectionId, connector.get(),
+        Engine::BackSyncSetup::apply(m_kit.store->db(), m_kit.secrets, m_kit.connectionId, connector.get(),
                                      { Store::BackSyncConfig::Mode::Polling, QString(), 1000 },
                                      setUp.callback());
         QTRY_VERIFY_WITH_TIMEOUT(setUp.done(), 15000);
@@ -154,8 +119,8 @@ private:
         // The events are read from a minute ago rather than from the status lane's first look, so the
         // bridge's first writes of the points are read back however late that look comes.
         QVERIFY_OK(
-            Store::WatermarkRepo(m_store->db())
-                .setValue(Engine::StageEventPoller::watermarkSource(m_connectionId),
+            Store::WatermarkRepo(m_kit.store->db())
+                .setValue(Engine::StageEventPoller::watermarkSource(m_kit.connectionId),
                           Engine::StageEventPoller::watermarkStream(),
                           QString::number(QDateTime::currentSecsSinceEpoch() - 60) + QLatin1Char(':')));
     }
@@ -200,7 +165,7 @@ private:
     /** A manager sets the customer's points in amoCRM's card. */
     void setPoints(const QString &name, double value)
     {
-        const QJsonObject answer = m_amoControl->control(
+        const QJsonObject answer = m_kit.amoControl->control(
             QStringLiteral("manager/customer"),
             { { "id", customerNamed(name).value("id").toInteger() },
               { "custom_fields_values",
@@ -213,15 +178,15 @@ private:
     QJsonObject counterparty(const QString &name)
     {
         const QJsonObject link
-            = m_cashier.link(*m_skladClient, QStringLiteral("counterparty"), "name=" + name);
-        return m_skladClient->get(link.value("meta").toObject().value("href").toString()).object();
+            = m_cashier.link(*m_kit.skladClient, QStringLiteral("counterparty"), "name=" + name);
+        return m_kit.skladClient->get(link.value("meta").toObject().value("href").toString()).object();
     }
 
     /** The bonus operations CRM Bridge made (their externalCode is its reference). */
     QList<QJsonObject> bridgeOperations()
     {
         QList<QJsonObject> out;
-        for (const QJsonValue &row : m_skladClient->get(QStringLiteral("/entity/bonustransaction"))
+        for (const QJsonValue &row : m_kit.skladClient->get(QStringLiteral("/entity/bonustransaction"))
                                          .object()
                                          .value("rows")
                                          .toArray()) {
@@ -239,19 +204,12 @@ private:
     {
         int n = 0;
         for (const QJsonValue &d :
-             m_skladClient->control("webhooks", {}, "GET").value("deliveries").toArray())
+             m_kit.skladClient->control("webhooks", {}, "GET").value("deliveries").toArray())
             n += d.toObject().value("body").toString().contains(id) ? 1 : 0;
         return n;
     }
 
-    void checkBudget()
-    {
-        const QJsonObject budget = skladState().value("budget").toObject();
-        QCOMPARE(budget.value("rejected_429").toInt(), 0);
-        QVERIFY(budget.value("peak_units_per_window").toInt() <= 45);
-        qInfo("MoySklad: %d requests, peak %d units per 3 s, no 429", budget.value("requests").toInt(),
-              budget.value("peak_units_per_window").toInt());
-    }
+    void checkBudget() { m_kit.checkBudget(); }
 
     /** The engine synced the buyers and polled the bridge's own writes of their points back: every
      *  one of those changes is a settled job, and no operation was made for any. */
@@ -272,56 +230,27 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        Sandbox::AmoCrm::AmoSandboxOptions options;
-        options.seed = QStringLiteral("demo");
-        options.rate = 20;
-        m_amo = std::make_unique<Sandbox::AmoCrm::AmoCrmSandbox>(options);
-        QString error;
-        QVERIFY2(m_amo->start(&error), qPrintable(error));
-        m_amoControl = std::make_unique<Sandbox::Testing::SandboxTestClient>(m_amo->baseUrl());
-        Sandbox::MoySklad::MoySkladSandboxOptions sklad;
-        sklad.seed = QStringLiteral("demo");
-        m_sklad = std::make_unique<Sandbox::MoySklad::MoySkladSandbox>(sklad);
-        QVERIFY2(m_sklad->start(&error), qPrintable(error));
-        m_skladClient = std::make_unique<MoySkladTestClient>(m_sklad->baseUrl());
+        QString error = m_kit.startSandboxes();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void init()
     {
-        m_amoControl->control(QStringLiteral("reset"), { { "seed", "demo" } });
-        QVERIFY(m_skladClient->control("reset").value("ok").toBool());
-        m_skladClient->control("faults", { { "clear", true } });
-        m_skladClient->basic = (m_sklad->login() + ':' + m_sklad->password()).toUtf8();
-        m_skladClient->token
-            = m_skladClient->send("POST", "/security/token").object().value("access_token").toString();
-        m_skladClient->basic.clear();
-        auto store = TestSupport::TestDatabase::create(QStringLiteral("sqlite"));
-        QVERIFY_OK(store);
-        m_store = std::move(store).value();
-        m_secrets = std::make_shared<Secrets::MemorySecretStore>();
-        Crm::ConnectorOptions options;
-        options.requestsPerSecond = 20;
-        m_connectors = std::make_unique<Crm::ConnectorFactory>(m_store->db(), m_secrets, options);
-        m_connectionId = addConnection(m_store->db(), *m_amo);
-        writeSecret(*m_secrets, m_connectionId, Crm::AmoCrm::AmoSecretNames::clientSecret(),
-                    m_amo->clientSecret().toUtf8());
-        Net::HttpClient client(&m_network, clientOptions(QStringLiteral("sign-in"), 20));
-        QVERIFY_OK(signInWithCode(&client, m_secrets, m_connectionId, *m_amo, *m_amoControl));
+        m_kit.resetAndSignIn();
+        if (QTest::currentTestFailed())
+            return;
         // A grant that failed is tried again a second later.
-        QVERIFY_OK(Store::SettingsRepo(m_store->db()).setValue(QStringLiteral("retry.first_delay_s"), "1"));
+        QVERIFY_OK(
+            Store::SettingsRepo(m_kit.store->db()).setValue(QStringLiteral("retry.first_delay_s"), "1"));
         m_seedCustomers.clear();
         for (const QJsonValue &c : amoState().value("customers").toArray())
             m_seedCustomers.insert(c.toObject().value("id").toInteger());
         m_cashier.forget();
         counterparty(QStringLiteral("Иванова Мария Сергеевна")); // its link, looked up before the engine runs
-        m_skladClient->control("clock", { { "advance", 3 } });
+        m_kit.skladClient->control("clock", { { "advance", 3 } });
     }
 
-    void cleanup()
-    {
-        m_connectors.reset();
-        m_store.reset();
-    }
+    void cleanup() { m_kit.cleanup(); }
 
     void pointsSetInAmoCrmAreOneEarningInMoySklad()
     {
@@ -382,13 +311,13 @@ private Q_SLOTS:
         for (const QJsonObject &op : bridgeOperations())
             QCOMPARE(notificationsOf(op.value("id").toString()), 0);
         const QString byHand
-            = m_skladClient
-                  ->control(
-                      "ui/bonustransaction",
-                      { { "agent",
-                          m_cashier.link(*m_skladClient, QStringLiteral("counterparty"), "name=" + maria) },
-                        { "transactionType", "EARNING" },
-                        { "bonusValue", 10 } })
+            = m_kit.skladClient
+                  ->control("ui/bonustransaction",
+                            { { "agent",
+                                m_cashier.link(*m_kit.skladClient, QStringLiteral("counterparty"),
+                                               "name=" + maria) },
+                              { "transactionType", "EARNING" },
+                              { "bonusValue", 10 } })
                   .value("id")
                   .toString();
         QVERIFY(!byHand.isEmpty());
@@ -410,19 +339,19 @@ private Q_SLOTS:
         // MoySklad's reader is held off (its customer orders answer 503, so its reads fail before the
         // bonus stream), so the new balance cannot come back to the bridge: only the retry's look-up can
         // tell that the lost operation was made.
-        m_skladClient->control("faults",
-                               { { "action", "status" },
-                                 { "method", "GET" },
-                                 { "path", "^/api/remap/1.2/entity/customerorder$" },
-                                 { "status", 503 } });
+        m_kit.skladClient->control("faults",
+                                   { { "action", "status" },
+                                     { "method", "GET" },
+                                     { "path", "^/api/remap/1.2/entity/customerorder$" },
+                                     { "status", 503 } });
         // MoySklad makes the operation and its answer is lost (a 500 after the work).
-        m_skladClient->control("faults",
-                               { { "action", "status" },
-                                 { "method", "POST" },
-                                 { "path", "^/api/remap/1.2/entity/bonustransaction$" },
-                                 { "status", 500 },
-                                 { "after", true },
-                                 { "times", 1 } });
+        m_kit.skladClient->control("faults",
+                                   { { "action", "status" },
+                                     { "method", "POST" },
+                                     { "path", "^/api/remap/1.2/entity/bonustransaction$" },
+                                     { "status", 500 },
+                                     { "after", true },
+                                     { "times", 1 } });
         setPoints(maria, balance + 150);
         const QString kind = Source::PointsChangeInbox::jobKind();
         // The job was marked before the operation went out; its failure leaves it waiting for a retry
@@ -458,7 +387,8 @@ private Q_SLOTS:
         }
         QCOMPARE(granted, 1);
         int fired = 0;
-        for (const QJsonValue &f : m_skladClient->control("faults", {}, "GET").value("faults").toArray()) {
+        for (const QJsonValue &f :
+             m_kit.skladClient->control("faults", {}, "GET").value("faults").toArray()) {
             if (f.toObject().value("method").toString() == QLatin1String("POST"))
                 fired = f.toObject().value("fired").toInt();
         }
@@ -466,7 +396,7 @@ private Q_SLOTS:
 
         // The reader back: her balance comes to amoCRM, where the field holds it already; nothing is
         // granted again over several polls of amoCRM's events.
-        m_skladClient->control("faults", { { "clear", true } });
+        m_kit.skladClient->control("faults", { { "clear", true } });
         QTRY_COMPARE_WITH_TIMEOUT(jobsIn(QStringLiteral("customer.saved"), Store::JobState::Done), 5, 30000);
         const int polls = amoRequests(QStringLiteral("GET /api/v4/events"));
         QTRY_VERIFY_WITH_TIMEOUT(amoRequests(QStringLiteral("GET /api/v4/events")) >= polls + 3, 20000);

@@ -11,6 +11,7 @@
 #include "engine/CatalogLaneWork.h"
 #include "engine/SyncEngine.h"
 #include "fixtures/amocrm/AmoTestKit.h"
+#include "fixtures/moysklad/MoySkladAmoKit.h"
 #include "moysklad/MoySkladSandbox.h"
 #include "sandbox/tests/MoySkladTestClient.h"
 #include "source/SourceRepo.h"
@@ -36,22 +37,14 @@ private:
     static inline const QString kSource = QStringLiteral("sklad");
     static inline const QString kDeleteEndpoint = QStringLiteral("DELETE /api/remap/1.2/entity/product/{id}");
 
-    std::unique_ptr<Sandbox::AmoCrm::AmoCrmSandbox> m_amo;
-    std::unique_ptr<Sandbox::Testing::SandboxTestClient> m_amoControl;
-    std::unique_ptr<Sandbox::MoySklad::MoySkladSandbox> m_sklad;
-    std::unique_ptr<MoySkladTestClient> m_skladClient;
-    std::unique_ptr<TestSupport::TestDatabase> m_store;
-    std::shared_ptr<Secrets::MemorySecretStore> m_secrets;
-    std::unique_ptr<Crm::ConnectorFactory> m_connectors;
+    MoySkladAmoKit::Kit m_kit;
     std::unique_ptr<Engine::SyncEngine> m_engine;
-    QNetworkAccessManager m_network;
-    qint64 m_connectionId = 0;
     QStringList m_products; ///< MoySklad ids, in the order they were made
     QList<QJsonObject> m_productMetas; ///< their `meta`, for documents that use them
     int m_seedElements = 0; ///< the amoCRM demo's own products, never ours to touch
 
-    QJsonObject amoState() { return m_amoControl->get(QStringLiteral("/__sandbox/state")).object(); }
-    QJsonObject skladState() { return m_skladClient->control("state", {}, "GET"); }
+    QJsonObject amoState() { return m_kit.amoControl->get(QStringLiteral("/__sandbox/state")).object(); }
+    QJsonObject skladState() { return m_kit.skladClient->control("state", {}, "GET"); }
 
     qint64 catalogField(const QJsonObject &state, const QString &codeOrName)
     {
@@ -148,13 +141,16 @@ private:
 
     Store::CatalogItem item(const QString &product)
     {
-        return Store::CatalogRepo(m_store->db()).items(m_connectionId, kSource).valueOr({}).value(product);
+        return Store::CatalogRepo(m_kit.store->db())
+            .items(m_kit.connectionId, kSource)
+            .valueOr({})
+            .value(product);
     }
 
     Store::CatalogRun lastRun()
     {
-        for (const Store::CatalogRun &run : Store::CatalogRepo(m_store->db()).runs().valueOr({})) {
-            if (run.connectionId == m_connectionId && run.source == kSource)
+        for (const Store::CatalogRun &run : Store::CatalogRepo(m_kit.store->db()).runs().valueOr({})) {
+            if (run.connectionId == m_kit.connectionId && run.source == kSource)
                 return run;
         }
         return {};
@@ -163,7 +159,7 @@ private:
     int catalogJobs(const QString &state)
     {
         auto count = Storage::Sql::scalar(
-            *m_store->db(), QStringLiteral("SELECT COUNT(*) FROM jobs WHERE kind = ? AND state = ?"),
+            *m_kit.store->db(), QStringLiteral("SELECT COUNT(*) FROM jobs WHERE kind = ? AND state = ?"),
             { Engine::CatalogJobs::kKind, state });
         return count ? count->toInt() : -1;
     }
@@ -171,16 +167,18 @@ private:
     /** Queues a catalogue run and waits until it (and every earlier one) is done. */
     void syncNow(int expectedDone)
     {
-        QVERIFY_OK(Engine::CatalogJobs::request(m_store->db(), m_connectionId, kSource));
+        QVERIFY_OK(Engine::CatalogJobs::request(m_kit.store->db(), m_kit.connectionId, kSource));
         m_engine->wake();
         QTRY_COMPARE_WITH_TIMEOUT(catalogJobs(QStringLiteral("done")), expectedDone, 90000);
     }
 
     void startEngine()
     {
-        m_engine = std::make_unique<Engine::SyncEngine>(
-            m_store->db(), [this](const Store::Connection &c) { return m_connectors->forConnection(c); });
-        m_engine->setSecretStore(m_secrets);
+        m_engine
+            = std::make_unique<Engine::SyncEngine>(m_kit.store->db(), [this](const Store::Connection &c) {
+                  return m_kit.connectors->forConnection(c);
+              });
+        m_engine->setSecretStore(m_kit.secrets);
         m_engine->setSources(TestSupport::shopSources());
         Engine::PollerConfig poller;
         poller.intervalMs = 500;
@@ -206,45 +204,23 @@ private:
     /** A user's change in MoySklad's web interface (not counted against the API budget). */
     QJsonObject ui(const QString &type, const QJsonObject &body)
     {
-        return m_skladClient->control(QStringLiteral("ui/") + type, body);
+        return m_kit.skladClient->control(QStringLiteral("ui/") + type, body);
     }
 
-    void checkBudget()
-    {
-        const QJsonObject budget = skladState().value("budget").toObject();
-        QCOMPARE(budget.value("rejected_429").toInt(), 0);
-        QVERIFY(budget.value("peak_units_per_window").toInt() <= 45);
-        qInfo("MoySklad: %d requests, peak %d units per 3 s, no 429", budget.value("requests").toInt(),
-              budget.value("peak_units_per_window").toInt());
-    }
+    void checkBudget() { m_kit.checkBudget(); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        Sandbox::AmoCrm::AmoSandboxOptions options;
-        options.seed = QStringLiteral("demo");
-        options.rate = 7;
-        m_amo = std::make_unique<Sandbox::AmoCrm::AmoCrmSandbox>(options);
-        QString error;
-        QVERIFY2(m_amo->start(&error), qPrintable(error));
-        m_amoControl = std::make_unique<Sandbox::Testing::SandboxTestClient>(m_amo->baseUrl());
-        Sandbox::MoySklad::MoySkladSandboxOptions sklad;
-        sklad.seed = QStringLiteral("empty");
-        m_sklad = std::make_unique<Sandbox::MoySklad::MoySkladSandbox>(sklad);
-        QVERIFY2(m_sklad->start(&error), qPrintable(error));
-        m_skladClient = std::make_unique<MoySkladTestClient>(m_sklad->baseUrl());
+        const QString error = m_kit.startSandboxes(QStringLiteral("empty"), 7);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void init()
     {
-        m_amoControl->control(QStringLiteral("reset"), { { "seed", "demo" } });
-        QVERIFY(m_skladClient->control("reset").value("ok").toBool());
-        m_skladClient->control("faults", { { "clear", true } });
-        m_skladClient->basic = (m_sklad->login() + ':' + m_sklad->password()).toUtf8();
-        m_skladClient->token
-            = m_skladClient->send("POST", "/security/token").object().value("access_token").toString();
-        m_skladClient->basic.clear();
-        QVERIFY(!m_skladClient->token.isEmpty());
+        m_kit.resetAndSignIn(7);
+        if (QTest::currentTestFailed())
+            return;
 
         // Фототехника / Камеры and Фототехника / Аксессуары, kProducts products across them.
         const QJsonObject photo = ui(QStringLiteral("productfolder"), { { "name", "Фототехника" } });
@@ -274,39 +250,17 @@ private Q_SLOTS:
         }
         QCOMPARE(skladProducts(), kProducts);
 
-        auto store = TestSupport::TestDatabase::create(QStringLiteral("sqlite"));
-        QVERIFY_OK(store);
-        m_store = std::move(store).value();
-        m_secrets = std::make_shared<Secrets::MemorySecretStore>();
-        Crm::ConnectorOptions options;
-        options.requestsPerSecond = 7;
-        m_connectors = std::make_unique<Crm::ConnectorFactory>(m_store->db(), m_secrets, options);
-        m_connectionId = addConnection(m_store->db(), *m_amo);
-        writeSecret(*m_secrets, m_connectionId, Crm::AmoCrm::AmoSecretNames::clientSecret(),
-                    m_amo->clientSecret().toUtf8());
-        Net::HttpClient client(&m_network, clientOptions(QStringLiteral("sign-in"), 7));
-        QVERIFY_OK(signInWithCode(&client, m_secrets, m_connectionId, *m_amo, *m_amoControl));
         m_seedElements = seedElementsLeft();
         QVERIFY(m_seedElements > 0);
 
-        Source::SourceRecord record;
-        record.name = kSource;
-        record.kind = QStringLiteral("moysklad");
-        record.url = m_sklad->apiUrl().toString();
-        QVERIFY_OK(Source::SourceRepo(m_store->db()).add(record));
-        bool written = false;
-        m_secrets->write(record.secretScope(), Source::SourceRecord::passwordSecretName(),
-                         m_skladClient->token.toLatin1(),
-                         [&written](Common::Status s) { written = bool(s); });
-        QTRY_VERIFY(written);
+        m_kit.addSource(QJsonObject {}, kSource);
         startEngine();
     }
 
     void cleanup()
     {
         stopEngine();
-        m_connectors.reset();
-        m_store.reset();
+        m_kit.cleanup();
     }
 
     void productsBecomeElementsAndEditsUpdateThem()
@@ -317,7 +271,7 @@ private Q_SLOTS:
         QCOMPARE(liveElements(elements), kProducts);
         QCOMPARE(lastRun().created, kProducts);
         QCOMPARE(lastRun().products, kProducts);
-        QCOMPARE(Store::CatalogRepo(m_store->db()).linkedCount(m_connectionId).valueOr(0), kProducts);
+        QCOMPARE(Store::CatalogRepo(m_kit.store->db()).linkedCount(m_kit.connectionId).valueOr(0), kProducts);
         QCOMPARE(seedElementsLeft(), m_seedElements);
 
         const QJsonObject state = amoState();
@@ -358,7 +312,7 @@ private Q_SLOTS:
     {
         // The operator asked other shops' removed products to be deleted: MoySklad's own rule wins.
         QVERIFY_OK(
-            Store::SettingsRepo(m_store->db()).setValue(QStringLiteral("catalog.removed.amo"), "delete"));
+            Store::SettingsRepo(m_kit.store->db()).setValue(QStringLiteral("catalog.removed.amo"), "delete"));
         syncNow(1);
         const QString gone = m_products[7];
         const QJsonObject before = ourElements().value(gone);
@@ -370,7 +324,8 @@ private Q_SLOTS:
         syncNow(2);
         QCOMPARE(lastRun().products, kProducts - 1);
         QCOMPARE(item(gone).state, QStringLiteral("unlinked"));
-        QCOMPARE(Store::CatalogRepo(m_store->db()).linkedCount(m_connectionId).valueOr(0), kProducts - 1);
+        QCOMPARE(Store::CatalogRepo(m_kit.store->db()).linkedCount(m_kit.connectionId).valueOr(0),
+                 kProducts - 1);
         QHash<QString, QJsonObject> elements = ourElements();
         QCOMPARE(elements.size(), kProducts);
         QCOMPARE(elements.value(gone), before); // the element stays exactly as it was
@@ -403,15 +358,16 @@ private Q_SLOTS:
         QVERIFY(element > 0);
         const int posts = amoEndpoint(QStringLiteral("POST /api/v4/catalogs/{id}/elements"));
 
-        const QJsonObject deleted = m_amoControl->control(QStringLiteral("manager/delete-catalog-elements"),
-                                                          { { "ids", QJsonArray { element } } });
+        const QJsonObject deleted = m_kit.amoControl->control(
+            QStringLiteral("manager/delete-catalog-elements"), { { "ids", QJsonArray { element } } });
         QCOMPARE(deleted.value("deleted").toInt(), 1);
         syncNow(2);
         QCOMPARE(skladProducts(), kProducts - 1);
         QCOMPARE(skladEndpoint(kDeleteEndpoint), 1);
-        QCOMPARE(m_skladClient->get(QStringLiteral("/entity/product/") + product).status, 404);
+        QCOMPARE(m_kit.skladClient->get(QStringLiteral("/entity/product/") + product).status, 404);
         QCOMPARE(item(product).state, QStringLiteral("unlinked"));
-        QCOMPARE(Store::CatalogRepo(m_store->db()).linkedCount(m_connectionId).valueOr(0), kProducts - 1);
+        QCOMPARE(Store::CatalogRepo(m_kit.store->db()).linkedCount(m_kit.connectionId).valueOr(0),
+                 kProducts - 1);
         QCOMPARE(amoEndpoint(QStringLiteral("POST /api/v4/catalogs/{id}/elements")), posts); // not made again
         QCOMPARE(liveElements(ourElements()), kProducts - 1);
 
@@ -432,16 +388,17 @@ private Q_SLOTS:
         const qint64 element = ourElements().value(product).value("id").toInteger();
         QVERIFY(element > 0);
         // MoySklad deletes the product, but its answer is lost on the way back (502).
-        m_skladClient->control("faults",
-                               { { "rules",
-                                   QJsonArray { QJsonObject { { "action", "status" },
-                                                              { "status", 502 },
-                                                              { "method", "DELETE" },
-                                                              { "path", "/api/remap/1.2/entity/product/" },
-                                                              { "after", true },
-                                                              { "times", 1 } } } } });
-        m_amoControl->control(QStringLiteral("manager/delete-catalog-elements"),
-                              { { "ids", QJsonArray { element } } });
+        m_kit.skladClient->control(
+            "faults",
+            { { "rules",
+                QJsonArray { QJsonObject { { "action", "status" },
+                                           { "status", 502 },
+                                           { "method", "DELETE" },
+                                           { "path", "/api/remap/1.2/entity/product/" },
+                                           { "after", true },
+                                           { "times", 1 } } } } });
+        m_kit.amoControl->control(QStringLiteral("manager/delete-catalog-elements"),
+                                  { { "ids", QJsonArray { element } } });
         // The run fails, is retried, asks again (404: already gone) and settles; the product went once.
         syncNow(2);
         QCOMPARE(skladProducts(), kProducts - 1);
@@ -463,12 +420,13 @@ private Q_SLOTS:
         // will not delete a product a document uses.
         const QString product = m_products[5];
         const QJsonObject company = ui(QStringLiteral("counterparty"), { { "name", "ООО «Покупатель»" } });
-        const QJsonObject organization = m_skladClient->get(QStringLiteral("/entity/organization?limit=1"))
-                                             .object()
-                                             .value("rows")
-                                             .toArray()
-                                             .first()
-                                             .toObject();
+        const QJsonObject organization
+            = m_kit.skladClient->get(QStringLiteral("/entity/organization?limit=1"))
+                  .object()
+                  .value("rows")
+                  .toArray()
+                  .first()
+                  .toObject();
         const QJsonObject sale = ui(
             QStringLiteral("retaildemand"),
             { { "agent", QJsonObject { { "meta", company.value("meta") } } },
@@ -480,8 +438,8 @@ private Q_SLOTS:
         QVERIFY2(!sale.value("id").toString().isEmpty(), QJsonDocument(sale).toJson().constData());
         const qint64 element = ourElements().value(product).value("id").toInteger();
         const int posts = amoEndpoint(QStringLiteral("POST /api/v4/catalogs/{id}/elements"));
-        m_amoControl->control(QStringLiteral("manager/delete-catalog-elements"),
-                              { { "ids", QJsonArray { element } } });
+        m_kit.amoControl->control(QStringLiteral("manager/delete-catalog-elements"),
+                                  { { "ids", QJsonArray { element } } });
         syncNow(2);
         QCOMPARE(skladEndpoint(kDeleteEndpoint), 1);
         QCOMPARE(skladProducts(), kProducts); // refused (409, 1028)

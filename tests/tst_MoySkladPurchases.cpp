@@ -10,6 +10,7 @@
 #include "crm/ConnectorFactory.h"
 #include "engine/SyncEngine.h"
 #include "fixtures/amocrm/AmoTestKit.h"
+#include "fixtures/moysklad/MoySkladAmoKit.h"
 #include "fixtures/retailcrm/RetailTestKit.h"
 #include "moysklad/MoySkladSandbox.h"
 #include "sandbox/tests/MoySkladCashier.h"
@@ -31,21 +32,14 @@ class TestMoySkladPurchases : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<Sandbox::AmoCrm::AmoCrmSandbox> m_amo;
-    std::unique_ptr<Sandbox::Testing::SandboxTestClient> m_amoControl;
-    std::unique_ptr<Sandbox::MoySklad::MoySkladSandbox> m_sklad;
+    MoySkladAmoKit::Kit m_kit;
     std::unique_ptr<Sandbox::RetailCrm::RetailCrmSandbox> m_retail;
     std::unique_ptr<Sandbox::Testing::RetailTestClient> m_retailControl;
-    std::unique_ptr<MoySkladTestClient> m_skladClient;
-    std::unique_ptr<TestSupport::TestDatabase> m_store;
-    std::shared_ptr<Secrets::MemorySecretStore> m_secrets;
-    std::unique_ptr<Crm::ConnectorFactory> m_connectors;
-    QNetworkAccessManager m_network;
     QSet<qint64> m_seedTransactions;
     QSet<qint64> m_seedCustomers;
     Sandbox::Testing::MoySkladCashier m_cashier;
 
-    QJsonObject amoState() { return m_amoControl->get(QStringLiteral("/__sandbox/state")).object(); }
+    QJsonObject amoState() { return m_kit.amoControl->get(QStringLiteral("/__sandbox/state")).object(); }
 
     /** The transactions CRM Bridge made (not the demo seed's). */
     QList<QJsonObject> transactions()
@@ -72,7 +66,7 @@ private:
     QList<Store::Job> jobs(const QString &kind)
     {
         QList<Store::Job> out;
-        for (const Store::Job &job : Store::JobRepo(m_store->db()).search({}).valueOr({})) {
+        for (const Store::Job &job : Store::JobRepo(m_kit.store->db()).search({}).valueOr({})) {
             if (job.kind == kind)
                 out << job;
         }
@@ -87,54 +81,26 @@ private:
         return n;
     }
 
-    std::unique_ptr<Engine::SyncEngine> startEngine()
+    std::unique_ptr<Engine::SyncEngine> startEngine() { return m_kit.startEngine(500); }
+    static void stopEngine(std::unique_ptr<Engine::SyncEngine> &engine)
     {
-        auto engine = std::make_unique<Engine::SyncEngine>(
-            m_store->db(), [this](const Store::Connection &c) { return m_connectors->forConnection(c); });
-        engine->setSecretStore(m_secrets);
-        engine->setSources(TestSupport::shopSources());
-        Engine::PollerConfig poller;
-        poller.intervalMs = 500; // the product's default poll interval
-        poller.firstBackoffMs = 100;
-        poller.maxBackoffMs = 400;
-        poller.heartbeatMs = 500;
-        engine->setPollerTemplate(poller);
-        if (!engine->start())
-            return nullptr;
-        return engine;
-    }
-
-    void stopEngine(std::unique_ptr<Engine::SyncEngine> &engine)
-    {
-        QSignalSpy stopped(engine.get(), &Engine::SyncEngine::stopped);
-        engine->stop();
-        QVERIFY(stopped.count() == 1 || stopped.wait(30000));
-        engine.reset();
+        MoySkladAmoKit::Kit::stopEngine(engine);
     }
 
     void addSource()
     {
-        Source::SourceRecord record;
-        record.name = QStringLiteral("sklad");
-        record.kind = QStringLiteral("moysklad");
-        record.url = m_sklad->apiUrl().toString();
-        record.config = QJsonObject { { "start", "beginning" } }; // sales as purchases: the default
-        QVERIFY_OK(Source::SourceRepo(m_store->db()).add(record));
-        bool done = false;
-        m_secrets->write(record.secretScope(), Source::SourceRecord::passwordSecretName(),
-                         m_skladClient->token.toLatin1(), [&done](Common::Status s) { done = bool(s); });
-        QTRY_VERIFY(done);
+        m_kit.addSource(QJsonObject { { "start", "beginning" } }); // sales as purchases: the default
     }
 
     QJsonObject link(const QString &type, const QString &filter)
     {
-        return m_cashier.link(*m_skladClient, type, filter);
+        return m_cashier.link(*m_kit.skladClient, type, filter);
     }
 
     /** A cashier rings up a sale of one 128 GB card in MoySklad. */
     void sell(const QString &buyer, qint64 kopecks)
     {
-        QVERIFY(!m_cashier.sell(*m_skladClient, buyer, kopecks).isEmpty());
+        QVERIFY(!m_cashier.sell(*m_kit.skladClient, buyer, kopecks).isEmpty());
     }
 
     QJsonObject customerNamed(const QString &name)
@@ -167,57 +133,25 @@ private:
         return {};
     }
 
-    void checkBudget()
-    {
-        const QJsonObject budget = m_skladClient->control("state", {}, "GET").value("budget").toObject();
-        QCOMPARE(budget.value("rejected_429").toInt(), 0);
-        QVERIFY(budget.value("peak_units_per_window").toInt() <= 45);
-        qInfo("MoySklad: %d requests, peak %d units per 3 s, no 429", budget.value("requests").toInt(),
-              budget.value("peak_units_per_window").toInt());
-    }
+    void checkBudget() { m_kit.checkBudget(); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        Sandbox::AmoCrm::AmoSandboxOptions options;
-        options.seed = QStringLiteral("demo");
-        options.rate = 20;
-        m_amo = std::make_unique<Sandbox::AmoCrm::AmoCrmSandbox>(options);
-        QString error;
-        QVERIFY2(m_amo->start(&error), qPrintable(error));
-        m_amoControl = std::make_unique<Sandbox::Testing::SandboxTestClient>(m_amo->baseUrl());
-        Sandbox::MoySklad::MoySkladSandboxOptions sklad;
-        sklad.seed = QStringLiteral("demo");
-        m_sklad = std::make_unique<Sandbox::MoySklad::MoySkladSandbox>(sklad);
-        QVERIFY2(m_sklad->start(&error), qPrintable(error));
-        m_skladClient = std::make_unique<MoySkladTestClient>(m_sklad->baseUrl());
+        QString error = m_kit.startSandboxes();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         error = RetailTestKit::startDemoSandbox(m_retail, m_retailControl);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void init()
     {
-        m_amoControl->control(QStringLiteral("reset"), { { "seed", "demo" } });
-        m_amoControl->control(QStringLiteral("faults"), { { "clear", true } });
-        QVERIFY(m_skladClient->control("reset").value("ok").toBool());
-        m_skladClient->basic = (m_sklad->login() + ':' + m_sklad->password()).toUtf8();
-        m_skladClient->token
-            = m_skladClient->send("POST", "/security/token").object().value("access_token").toString();
-        m_skladClient->basic.clear();
-        auto store = TestSupport::TestDatabase::create(QStringLiteral("sqlite"));
-        QVERIFY_OK(store);
-        m_store = std::move(store).value();
-        m_secrets = std::make_shared<Secrets::MemorySecretStore>();
-        Crm::ConnectorOptions options;
-        options.requestsPerSecond = 20;
-        m_connectors = std::make_unique<Crm::ConnectorFactory>(m_store->db(), m_secrets, options);
-        const qint64 connectionId = addConnection(m_store->db(), *m_amo);
-        writeSecret(*m_secrets, connectionId, Crm::AmoCrm::AmoSecretNames::clientSecret(),
-                    m_amo->clientSecret().toUtf8());
-        Net::HttpClient client(&m_network, clientOptions(QStringLiteral("sign-in"), 20));
-        QVERIFY_OK(signInWithCode(&client, m_secrets, connectionId, *m_amo, *m_amoControl));
+        m_kit.resetAndSignIn();
+        if (QTest::currentTestFailed())
+            return;
         // A retried purchase is due a second after its failure.
-        QVERIFY_OK(Store::SettingsRepo(m_store->db()).setValue(QStringLiteral("retry.first_delay_s"), "1"));
+        QVERIFY_OK(
+            Store::SettingsRepo(m_kit.store->db()).setValue(QStringLiteral("retry.first_delay_s"), "1"));
         m_seedTransactions.clear();
         for (const QJsonValue &t : amoState().value("transactions").toArray())
             m_seedTransactions.insert(t.toObject().value("id").toInteger());
@@ -229,14 +163,10 @@ private Q_SLOTS:
             link(QStringLiteral("counterparty"), QStringLiteral("name=") + QString::fromUtf8(buyer));
         link(QStringLiteral("organization"), QStringLiteral("name~Фото"));
         link(QStringLiteral("product"), QStringLiteral("article=SD-128"));
-        m_skladClient->control("clock", { { "advance", 3 } });
+        m_kit.skladClient->control("clock", { { "advance", 3 } });
     }
 
-    void cleanup()
-    {
-        m_connectors.reset();
-        m_store.reset();
-    }
+    void cleanup() { m_kit.cleanup(); }
 
     void salesArePurchasesOnTheirBuyersCustomers()
     {
@@ -323,13 +253,13 @@ private Q_SLOTS:
     void onceWhenTheAnswerIsLostAndTheEngineRestarts()
     {
         // amoCRM makes the first transaction and its answer is lost (a 500 after the work).
-        m_amoControl->control(QStringLiteral("faults"),
-                              { { "action", "status" },
-                                { "method", "POST" },
-                                { "path", "^/api/v4/customers/\\d+/transactions$" },
-                                { "status", 500 },
-                                { "after", true },
-                                { "times", 1 } });
+        m_kit.amoControl->control(QStringLiteral("faults"),
+                                  { { "action", "status" },
+                                    { "method", "POST" },
+                                    { "path", "^/api/v4/customers/\\d+/transactions$" },
+                                    { "status", 500 },
+                                    { "after", true },
+                                    { "times", 1 } });
         addSource();
         auto engine = startEngine();
         QVERIFY(engine);
@@ -360,7 +290,7 @@ private Q_SLOTS:
 
     void customersOffFailClearlyAndAResendSendsThemOnce()
     {
-        m_amoControl->control(QStringLiteral("account"), { { "customers_mode", "disabled" } });
+        m_kit.amoControl->control(QStringLiteral("account"), { { "customers_mode", "disabled" } });
         addSource();
         auto engine = startEngine();
         QVERIFY(engine);
@@ -376,8 +306,8 @@ private Q_SLOTS:
         QCOMPARE(customers().size(), 0);
 
         // A manager turns customers on; the operator resends the failed jobs.
-        m_amoControl->control(QStringLiteral("account"), { { "customers_mode", "segments" } });
-        QVERIFY(Store::JobRepo(m_store->db()).resendFailed().valueOr(0) >= 5);
+        m_kit.amoControl->control(QStringLiteral("account"), { { "customers_mode", "segments" } });
+        QVERIFY(Store::JobRepo(m_kit.store->db()).resendFailed().valueOr(0) >= 5);
         QTRY_COMPARE_WITH_TIMEOUT(jobsIn(QStringLiteral("purchase.made"), Store::JobState::Done), 5, 60000);
         QTRY_COMPARE_WITH_TIMEOUT(jobsIn(QStringLiteral("customer.saved"), Store::JobState::Done), 4, 20000);
         stopEngine(engine);
@@ -397,11 +327,11 @@ private Q_SLOTS:
                            .size());
         };
         const int before = retailOrders();
-        const qint64 retailId = RetailTestKit::addConnection(m_store->db(), *m_retail);
+        const qint64 retailId = RetailTestKit::addConnection(m_kit.store->db(), *m_retail);
         QVERIFY(retailId > 0);
-        writeSecret(*m_secrets, retailId, Crm::RetailCrm::RetailSecretNames::apiKey(),
+        writeSecret(*m_kit.secrets, retailId, Crm::RetailCrm::RetailSecretNames::apiKey(),
                     m_retail->apiKey().toUtf8());
-        QVERIFY_OK(RetailTestKit::saveMapping(m_store->db(), m_secrets, retailId, *m_retail));
+        QVERIFY_OK(RetailTestKit::saveMapping(m_kit.store->db(), m_kit.secrets, retailId, *m_retail));
         addSource();
         auto engine = startEngine();
         QVERIFY(engine);

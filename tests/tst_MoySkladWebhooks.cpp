@@ -9,12 +9,13 @@
 #include "TestShopSources.h"
 #include "engine/SyncEngine.h"
 #include "fixtures/amocrm/AmoTestKit.h"
+#include "fixtures/moysklad/MoySkladAmoKit.h"
 #include "moysklad/MoySkladSandbox.h"
 #include "sandbox/tests/MoySkladCashier.h"
 #include "sandbox/tests/MoySkladTestClient.h"
 #include "source/ShopWebhooks.h"
-#include "source/moysklad/MoySkladClient.h"
 #include "source/SourceRepo.h"
+#include "source/moysklad/MoySkladClient.h"
 #include "store/Outbox.h"
 #include "store/SettingsRepo.h"
 
@@ -34,13 +35,7 @@ class TestMoySkladWebhooks : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<Sandbox::AmoCrm::AmoCrmSandbox> m_amo;
-    std::unique_ptr<Sandbox::Testing::SandboxTestClient> m_amoControl;
-    std::unique_ptr<Sandbox::MoySklad::MoySkladSandbox> m_sklad;
-    std::unique_ptr<MoySkladTestClient> m_skladClient;
-    std::unique_ptr<TestSupport::TestDatabase> m_store;
-    std::shared_ptr<Secrets::MemorySecretStore> m_secrets;
-    QNetworkAccessManager m_network;
+    MoySkladAmoKit::Kit m_kit;
     Sandbox::Testing::MoySkladCashier m_cashier;
     quint16 m_intakePort = 0;
     int m_leadsBefore = 0;
@@ -49,27 +44,28 @@ private:
 
     int leads()
     {
-        return int(m_amoControl->get(QStringLiteral("/__sandbox/state")).object()["leads"].toArray().size());
+        return int(
+            m_kit.amoControl->get(QStringLiteral("/__sandbox/state")).object()["leads"].toArray().size());
     }
 
     QJsonArray webhooksInSklad()
     {
-        return m_skladClient->get(QStringLiteral("/entity/webhook")).object().value("rows").toArray();
+        return m_kit.skladClient->get(QStringLiteral("/entity/webhook")).object().value("rows").toArray();
     }
 
     QJsonArray deliveries()
     {
-        return m_skladClient->control("webhooks", {}, "GET").value("deliveries").toArray();
+        return m_kit.skladClient->control("webhooks", {}, "GET").value("deliveries").toArray();
     }
 
-    Source::SourceRecord source() { return Source::SourceRepo(m_store->db()).byName("sklad").value(); }
+    Source::SourceRecord source() { return Source::SourceRepo(m_kit.store->db()).byName("sklad").value(); }
 
     /** What `crmbridgectl source webhooks sklad --url …` does (an empty URL: --off). */
     Common::Result<Source::ShopWebhooks> switchWebhooks(const QString &publicUrl)
     {
-        Source::SourceRepo repo(m_store->db());
-        auto opened = TestSupport::shopSources()->openWithPassword(source(), m_store->db(),
-                                                                   m_skladClient->token.toLatin1());
+        Source::SourceRepo repo(m_kit.store->db());
+        auto opened = TestSupport::shopSources()->openWithPassword(source(), m_kit.store->db(),
+                                                                   m_kit.skladClient->token.toLatin1());
         if (!opened)
             return opened.error();
         return Source::ShopWebhooks::switchTo(publicUrl, source(), *opened.value(), repo);
@@ -88,7 +84,7 @@ private:
         QNetworkRequest request(QUrl(intakeUrl() + path));
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
         request.setTransferTimeout(10000);
-        QNetworkReply *reply = m_network.post(request, body);
+        QNetworkReply *reply = m_kit.network.post(request, body);
         QEventLoop loop;
         connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         loop.exec();
@@ -99,64 +95,32 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        Sandbox::AmoCrm::AmoSandboxOptions options;
-        options.seed = QStringLiteral("demo");
-        options.rate = 20;
-        m_amo = std::make_unique<Sandbox::AmoCrm::AmoCrmSandbox>(options);
-        QString error;
-        QVERIFY2(m_amo->start(&error), qPrintable(error));
-        m_amoControl = std::make_unique<Sandbox::Testing::SandboxTestClient>(m_amo->baseUrl());
-        Sandbox::MoySklad::MoySkladSandboxOptions sklad;
-        sklad.seed = QStringLiteral("demo");
-        m_sklad = std::make_unique<Sandbox::MoySklad::MoySkladSandbox>(sklad);
-        QVERIFY2(m_sklad->start(&error), qPrintable(error));
-        m_skladClient = std::make_unique<MoySkladTestClient>(m_sklad->baseUrl());
+        QString error = m_kit.startSandboxes();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void init()
     {
-        m_amoControl->control(QStringLiteral("reset"), { { "seed", "demo" } });
-        QVERIFY(m_skladClient->control("reset").value("ok").toBool());
-        m_skladClient->basic = (m_sklad->login() + ':' + m_sklad->password()).toUtf8();
-        m_skladClient->token
-            = m_skladClient->send("POST", "/security/token").object().value("access_token").toString();
-        m_skladClient->basic.clear();
+        m_kit.resetAndSignIn();
+        if (QTest::currentTestFailed())
+            return;
         m_cashier.forget();
         for (const char *buyer : { "Кузнецов Дмитрий", "Иванова Мария Сергеевна" })
-            m_cashier.link(*m_skladClient, QStringLiteral("counterparty"),
+            m_cashier.link(*m_kit.skladClient, QStringLiteral("counterparty"),
                            QStringLiteral("name=") + QString::fromUtf8(buyer));
-        m_cashier.link(*m_skladClient, QStringLiteral("organization"), QStringLiteral("name~Фото"));
-        m_cashier.link(*m_skladClient, QStringLiteral("product"), QStringLiteral("article=SD-128"));
-
-        auto store = TestSupport::TestDatabase::create(QStringLiteral("sqlite"));
-        QVERIFY_OK(store);
-        m_store = std::move(store).value();
-        m_secrets = std::make_shared<Secrets::MemorySecretStore>();
-        const qint64 connectionId = addConnection(m_store->db(), *m_amo);
-        writeSecret(*m_secrets, connectionId, Crm::AmoCrm::AmoSecretNames::clientSecret(),
-                    m_amo->clientSecret().toUtf8());
-        Net::HttpClient client(&m_network, clientOptions(QStringLiteral("sign-in"), 20));
-        QVERIFY_OK(signInWithCode(&client, m_secrets, connectionId, *m_amo, *m_amoControl));
+        m_cashier.link(*m_kit.skladClient, QStringLiteral("organization"), QStringLiteral("name~Фото"));
+        m_cashier.link(*m_kit.skladClient, QStringLiteral("product"), QStringLiteral("article=SD-128"));
 
         // The intake on a free port of this machine; the "public URL" is that port.
         QTcpServer probe;
         QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
         m_intakePort = probe.serverPort();
         probe.close();
-        QVERIFY_OK(Store::SettingsRepo(m_store->db())
-                       .setValue(QStringLiteral("intake.listen"),
-                                 QStringLiteral("127.0.0.1:%1").arg(m_intakePort)));
+        QVERIFY_OK(
+            Store::SettingsRepo(m_kit.store->db())
+                .setValue(QStringLiteral("intake.listen"), QStringLiteral("127.0.0.1:%1").arg(m_intakePort)));
 
-        Source::SourceRecord record;
-        record.name = QStringLiteral("sklad");
-        record.kind = QStringLiteral("moysklad");
-        record.url = m_sklad->apiUrl().toString();
-        record.config = QJsonObject { { "start", "latest" }, { "sales_as", "deals" } };
-        QVERIFY_OK(Source::SourceRepo(m_store->db()).add(record));
-        bool done = false;
-        m_secrets->write(record.secretScope(), Source::SourceRecord::passwordSecretName(),
-                         m_skladClient->token.toLatin1(), [&done](Common::Status s) { done = bool(s); });
-        QTRY_VERIFY(done);
+        m_kit.addSource(QJsonObject { { "start", "latest" }, { "sales_as", "deals" } });
         m_leadsBefore = leads();
     }
 
@@ -172,7 +136,8 @@ private Q_SLOTS:
             const QString url = w.toObject().value("url").toString();
             QVERIFY2(url.startsWith(intakeUrl() + "/shops/sklad/"), qPrintable(url));
             QVERIFY(url.size() > (intakeUrl() + "/shops/sklad/").size() + 20); // a real secret
-            pairs << w.toObject().value("entityType").toString() + ' ' + w.toObject().value("action").toString();
+            pairs << w.toObject().value("entityType").toString() + ' '
+                    + w.toObject().value("action").toString();
         }
         QVERIFY(pairs.contains("retaildemand CREATE"));
         QVERIFY(pairs.contains("counterparty UPDATE"));
@@ -197,15 +162,16 @@ private Q_SLOTS:
     void aSaleIsADealWithinSecondsByWebhook()
     {
         QVERIFY_OK(switchWebhooks(intakeUrl()));
-        App::EngineHost host(m_store->db(), m_secrets);
+        App::EngineHost host(m_kit.store->db(), m_kit.secrets);
         QVERIFY_OK(host.start());
         QVERIFY(host.intake()); // started for the shop's webhooks alone (no forms here)
         // The poller's first read sets the marks; after it the next scheduled read is a minute away.
-        QTRY_VERIFY_WITH_TIMEOUT(!Store::Outbox(m_store->db()).marks("sklad").valueOr({}).isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!Store::Outbox(m_kit.store->db()).marks("sklad").valueOr({}).isEmpty(),
+                                 20000);
 
         QElapsedTimer timer;
         timer.start();
-        QVERIFY(!m_cashier.sell(*m_skladClient, QStringLiteral("Кузнецов Дмитрий"), 1234500).isEmpty());
+        QVERIFY(!m_cashier.sell(*m_kit.skladClient, QStringLiteral("Кузнецов Дмитрий"), 1234500).isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(leads() - m_leadsBefore, 1, 30000);
         const qint64 ms = timer.elapsed();
         qInfo("a sale rung up in MoySklad was a deal after %lld ms (the poller's schedule: 60 s)", ms);
@@ -213,18 +179,21 @@ private Q_SLOTS:
         // MoySklad got its answer at the first attempt, within its 1.5 s.
         QTRY_VERIFY(!deliveries().isEmpty());
         for (const QJsonValue &d : deliveries()) {
-            QVERIFY2(d.toObject().value("delivered").toBool(), qPrintable(QJsonDocument(d.toObject()).toJson()));
+            QVERIFY2(d.toObject().value("delivered").toBool(),
+                     qPrintable(QJsonDocument(d.toObject()).toJson()));
             QCOMPARE(d.toObject().value("attempt").toInt(), 1);
         }
 
         // A burst of sales while reads are under way: each is one deal.
         for (int i = 0; i < 4; ++i)
-            QVERIFY(!m_cashier.sell(*m_skladClient, QStringLiteral("Иванова Мария Сергеевна"), 100000 + i * 100)
-                         .isEmpty());
+            QVERIFY(
+                !m_cashier
+                     .sell(*m_kit.skladClient, QStringLiteral("Иванова Мария Сергеевна"), 100000 + i * 100)
+                     .isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(leads() - m_leadsBefore, 5, 30000);
         QTest::qWait(1500); // after a burst several webhooks are still being answered: none makes a deal
         QCOMPARE(leads() - m_leadsBefore, 5);
-        const QJsonObject budget = m_skladClient->control("state", {}, "GET").value("budget").toObject();
+        const QJsonObject budget = m_kit.skladClient->control("state", {}, "GET").value("budget").toObject();
         QCOMPARE(budget.value("rejected_429").toInt(), 0);
         QVERIFY(budget.value("peak_units_per_window").toInt() <= 45);
         stop(host);
@@ -233,7 +202,7 @@ private Q_SLOTS:
     void aWrongSecretIsRefused()
     {
         QVERIFY_OK(switchWebhooks(intakeUrl()));
-        App::EngineHost host(m_store->db(), m_secrets);
+        App::EngineHost host(m_kit.store->db(), m_kit.secrets);
         QVERIFY_OK(host.start());
         QVERIFY(host.intake());
         const QByteArray body = R"({"events":[{"meta":{"type":"retaildemand"},"action":"CREATE"}]})";
@@ -246,17 +215,19 @@ private Q_SLOTS:
     void theBridgesOwnWritesDoNotComeBack()
     {
         QVERIFY_OK(switchWebhooks(intakeUrl()));
-        App::EngineHost host(m_store->db(), m_secrets);
+        App::EngineHost host(m_kit.store->db(), m_kit.secrets);
         QVERIFY_OK(host.start());
         const QString prefix = Source::ShopWebhooks::of(source()).ownWritesPrefix("sklad");
-        Source::MoySklad::MoySkladClient client(m_sklad->apiUrl().toString(),
-                                                Source::MoySklad::MoySkladClient::bearer(m_skladClient->token.toLatin1()));
+        Source::MoySklad::MoySkladClient client(
+            m_kit.sklad->apiUrl().toString(),
+            Source::MoySklad::MoySkladClient::bearer(m_kit.skladClient->token.toLatin1()));
         client.muteOwnWebhooks(prefix);
         QVERIFY_OK(client.post("/entity/counterparty",
                                QJsonObject { { "name", "Без эха" }, { "companyType", "individual" } }));
         // A change made in MoySklad's own interface right after it is delivered; by the time it is,
         // the muted one would have been too.
-        QVERIFY(!m_skladClient->control("ui/counterparty", { { "name", "С эхом" }, { "companyType", "individual" } })
+        QVERIFY(!m_kit.skladClient
+                     ->control("ui/counterparty", { { "name", "С эхом" }, { "companyType", "individual" } })
                      .value("id")
                      .toString()
                      .isEmpty());
