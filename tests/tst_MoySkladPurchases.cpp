@@ -63,23 +63,8 @@ private:
         return out;
     }
 
-    QList<Store::Job> jobs(const QString &kind)
-    {
-        QList<Store::Job> out;
-        for (const Store::Job &job : Store::JobRepo(m_kit.store->db()).search({}).valueOr({})) {
-            if (job.kind == kind)
-                out << job;
-        }
-        return out;
-    }
-
-    int jobsIn(const QString &kind, Store::JobState state)
-    {
-        int n = 0;
-        for (const Store::Job &job : jobs(kind))
-            n += job.state == state ? 1 : 0;
-        return n;
-    }
+    QList<Store::Job> jobs(const QString &kind) { return m_kit.jobs(kind); }
+    int jobsIn(const QString &kind, Store::JobState state) { return m_kit.jobsIn(kind, state); }
 
     std::unique_ptr<Engine::SyncEngine> startEngine() { return m_kit.startEngine(500); }
     static void stopEngine(std::unique_ptr<Engine::SyncEngine> &engine)

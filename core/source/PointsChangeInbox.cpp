@@ -28,14 +28,10 @@ Common::Result<int> PointsChangeInbox::append(Store::JobRepo &jobs, qint64 conne
                                               const QList<Model::PointsChange> &changes,
                                               const QDateTime &receivedAt)
 {
-    int created = 0;
-    for (const Model::PointsChange &change : changes) {
-        auto added = jobs.enqueue(toJob(connectionId, crm, accountId, change, receivedAt));
-        if (!added)
-            return added.error();
-        created += added->created ? 1 : 0;
-    }
-    return created;
+    QList<Store::NewJob> made;
+    for (const Model::PointsChange &change : changes)
+        made << toJob(connectionId, crm, accountId, change, receivedAt);
+    return jobs.addAll(made);
 }
 
 } // namespace Source

@@ -29,14 +29,10 @@ Common::Result<int> StageChangeInbox::append(Store::JobRepo &jobs, qint64 connec
                                              const QList<Model::StatusChange> &changes,
                                              const QDateTime &receivedAt)
 {
-    int created = 0;
-    for (const Model::StatusChange &change : changes) {
-        auto added = jobs.enqueue(toJob(connectionId, crm, accountId, change, receivedAt));
-        if (!added)
-            return added.error();
-        created += added->created ? 1 : 0;
-    }
-    return created;
+    QList<Store::NewJob> made;
+    for (const Model::StatusChange &change : changes)
+        made << toJob(connectionId, crm, accountId, change, receivedAt);
+    return jobs.addAll(made);
 }
 
 } // namespace Source

@@ -126,6 +126,18 @@ JobRepo::JobRepo(std::shared_ptr<Storage::Database> db, const Common::Clock *clo
     , m_clock(clock)
 { }
 
+Common::Result<int> JobRepo::addAll(const QList<NewJob> &jobs)
+{
+    int stored = 0;
+    for (const NewJob &job : jobs) {
+        auto added = add(job);
+        if (!added)
+            return added.error();
+        stored += added.value() ? 1 : 0;
+    }
+    return stored;
+}
+
 Result<bool> JobRepo::add(const NewJob &job)
 {
     if (job.idempotencyKey.isEmpty())

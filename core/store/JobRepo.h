@@ -36,6 +36,9 @@ public:
     /** Stores @p job unless its key is taken; true when it was stored. Nothing is read back (the
      *  outbox stores thousands at a time). */
     Common::Result<bool> add(const NewJob &job);
+    /** add() of each of @p jobs, in order; how many were stored (the others' keys were taken). The
+     *  first failure stops it. Callers wanting all or nothing wrap it in a Storage::Transaction. */
+    Common::Result<int> addAll(const QList<NewJob> &jobs);
 
     /** Takes up to max due jobs (pending and due, or with an expired lease) for owner; counts an attempt.
      *  With a connection: only that connection's jobs (unaddressed ones get their connections first,
