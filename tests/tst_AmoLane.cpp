@@ -16,9 +16,9 @@
 #include "store/CategoryCacheRepo.h"
 #include "store/JobRepo.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
-#include <QElapsedTimer>
 #include <QSignalSpy>
 
 using namespace AmoTestKit;
@@ -334,12 +334,15 @@ private Q_SLOTS:
         // that read is under way ends the lane once the read is back; it used to leave the engine's
         // stop waiting for ever (a `crmbridgectl run` stopped during its start-up never ended).
         m_control->control(QStringLiteral("faults"),
-                           { { "action", "slow" }, { "path", "/api/v4/leads/pipelines" }, { "delay_ms", 2000 },
+                           { { "action", "slow" },
+                             { "path", "/api/v4/leads/pipelines" },
+                             { "delay_ms", 2000 },
                              { "times", 1 } });
         auto engine = startEngine();
         QVERIFY(engine);
         const auto schemaReadStarted = [this] {
-            const QJsonArray faults = m_control->control(QStringLiteral("faults"), {}, "GET").value("faults").toArray();
+            const QJsonArray faults
+                = m_control->control(QStringLiteral("faults"), {}, "GET").value("faults").toArray();
             return !faults.isEmpty() && faults.first().toObject().value("fired").toInt() == 1;
         };
         QTRY_VERIFY_WITH_TIMEOUT(schemaReadStarted(), 30000);

@@ -132,8 +132,8 @@ private Q_SLOTS:
     {
         // tokenIsCheckedAndKeptSecret added "sklad" to this store.
         const auto webhooks = [this](const QStringList &more) {
-            return ctl(QStringList { "--database", m_store, "source", "webhooks", "sklad", "--secret-key-file",
-                                     m_keyFile }
+            return ctl(QStringList { "--database", m_store, "source", "webhooks", "sklad",
+                                     "--secret-key-file", m_keyFile }
                        + more);
         };
         const auto inSklad = [this] {

@@ -333,7 +333,8 @@ Command sourceCommand()
 {
     return {
         QStringLiteral("source"),
-        QStringLiteral("Shop sources: add minishop2|bitrix|moysklad | list | test | targets | load | webhooks"),
+        QStringLiteral(
+            "Shop sources: add minishop2|bitrix|moysklad | list | test | targets | load | webhooks"),
         [](const QStringList &args, const QString &databaseUrl) {
             const QString sub = args.value(0);
             const QStringList rest = args.mid(1);

@@ -45,12 +45,12 @@ int sourceWebhooks(const QStringList &args, const QString &databaseUrl)
         "  crmbridgectl source webhooks shop --off\n"
         "  crmbridgectl source webhooks shop"));
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The source's name"));
-    parser.addOptions({ { QStringLiteral("url"), QStringLiteral("Public URL forwarding to the intake server"),
-                          QStringLiteral("PUBLIC_URL") },
-                        { QStringLiteral("off"), QStringLiteral("Remove the webhooks from the shop") },
-                        { QStringLiteral("secret-key-file"),
-                          QStringLiteral("Key file of the encrypted-in-database secret store"),
-                          QStringLiteral("FILE") } });
+    parser.addOptions(
+        { { QStringLiteral("url"), QStringLiteral("Public URL forwarding to the intake server"),
+            QStringLiteral("PUBLIC_URL") },
+          { QStringLiteral("off"), QStringLiteral("Remove the webhooks from the shop") },
+          { QStringLiteral("secret-key-file"),
+            QStringLiteral("Key file of the encrypted-in-database secret store"), QStringLiteral("FILE") } });
     if (!parseSubcommand(parser, kCommand, args))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
     const bool off = parser.isSet(QStringLiteral("off"));

@@ -35,16 +35,16 @@ void ShopWebhooks::applyTo(SourceRecord &record) const
         record.config.remove(kKey);
         return;
     }
-    record.config.insert(kKey, QJsonObject { { "url", trimmedUrl(publicUrl) },
-                                             { "hook_salt", secret.salt },
-                                             { "hook_hash", secret.hash },
-                                             { "hook_ids", QJsonArray::fromStringList(hookIds) } });
+    record.config.insert(kKey,
+                         QJsonObject { { "url", trimmedUrl(publicUrl) },
+                                       { "hook_salt", secret.salt },
+                                       { "hook_hash", secret.hash },
+                                       { "hook_ids", QJsonArray::fromStringList(hookIds) } });
 }
 
 QString ShopWebhooks::hookPath(const QString &source, const QString &secret)
 {
-    return QStringLiteral("/shops/%1/%2")
-        .arg(QString::fromLatin1(QUrl::toPercentEncoding(source)), secret);
+    return QStringLiteral("/shops/%1/%2").arg(QString::fromLatin1(QUrl::toPercentEncoding(source)), secret);
 }
 
 QString ShopWebhooks::hookUrl(const QString &source, const QString &secretText) const
@@ -58,11 +58,12 @@ QString ShopWebhooks::ownWritesPrefix(const QString &source) const
 }
 
 Common::Result<ShopWebhooks> ShopWebhooks::switchTo(const QString &publicUrl, SourceRecord record,
-                                                   ShopSource &source, SourceRepo &repo)
+                                                    ShopSource &source, SourceRepo &repo)
 {
     const QUrl url(publicUrl);
     if (!publicUrl.isEmpty()
-        && (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
+        && (!url.isValid()
+            || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
             || url.host().isEmpty() || !url.userInfo().isEmpty() || url.hasQuery()))
         return Common::Error::invalidInput(
             QStringLiteral("\"%1\" is not a public address like https://bridge.example.ru").arg(publicUrl),

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FormIntakeServer.h"
-#include "source/ShopWebhooks.h"
 
 #include "ClientQuota.h"
 #include "FormEndpointRepo.h"
@@ -8,6 +7,7 @@
 #include "IntakeHandler.h"
 #include "IntakeLog.h"
 #include "TokenBucket.h"
+#include "source/ShopWebhooks.h"
 #include "store/BackSyncConfig.h"
 #include "store/ConnectionRepo.h"
 #include "store/SettingsRepo.h"
@@ -237,9 +237,8 @@ FormIntakeServer::startIfConfigured(std::shared_ptr<Storage::Database> store,
     auto sources = SourceRepo(store).list();
     if (!sources)
         return sources.error();
-    const bool shopHooks = std::any_of(sources->cbegin(), sources->cend(), [](const SourceRecord &r) {
-        return ShopWebhooks::of(r).isOn();
-    });
+    const bool shopHooks = std::any_of(sources->cbegin(), sources->cend(),
+                                       [](const SourceRecord &r) { return ShopWebhooks::of(r).isOn(); });
     if (forms->isEmpty() && !catalogues && !webhooks && !shopHooks)
         return std::unique_ptr<FormIntakeServer>();
     auto config = IntakeConfig::fromSettings(settings.value());

@@ -162,10 +162,10 @@ IntakeHandler::Route IntakeHandler::routeOf(const HttpRequest &request)
     if (parts.size() >= 2 && parts[0].isEmpty() && (parts[1] == "hooks" || parts[1] == "shops")) {
         const bool shop = parts[1] == "shops";
         if (parts.size() != 4 || parts[2].isEmpty() || parts[3].isEmpty())
-            route.refusal = HttpResponse::json(
-                404, "not-found",
-                shop ? QStringLiteral("Shop webhooks post to /shops/<source>/<secret>")
-                     : QStringLiteral("CRM webhooks post to /hooks/<crm>/<secret>"));
+            route.refusal
+                = HttpResponse::json(404, "not-found",
+                                     shop ? QStringLiteral("Shop webhooks post to /shops/<source>/<secret>")
+                                          : QStringLiteral("CRM webhooks post to /hooks/<crm>/<secret>"));
         else if (request.method != "POST")
             route.refusal = methodNotAllowed(QStringLiteral("Webhooks are POSTed"));
         else {

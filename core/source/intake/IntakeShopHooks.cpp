@@ -20,7 +20,8 @@ std::optional<HttpResponse> IntakeHandler::checkShopHook(const QString &source, 
 {
     auto record = SourceRepo(m_store, m_clock).byName(source);
     if (!record && record.error().kind != Common::ErrorKind::NotFound) {
-        qCWarning(lcIntake) << "store unavailable while checking a shop webhook:" << record.error().toString();
+        qCWarning(lcIntake) << "store unavailable while checking a shop webhook:"
+                            << record.error().toString();
         HttpResponse response = HttpResponse::json(
             503, "unavailable", QStringLiteral("The store is unavailable; try again later"));
         response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("30")));

@@ -144,14 +144,15 @@ int MoySkladSource::minPollIntervalMs() const
 Result<QStringList> MoySkladSource::subscribe(const QString &url)
 {
     static const QList<QPair<QString, QString>> kHooks {
-        { "retaildemand", "CREATE" },    { "retaildemand", "UPDATE" },     { "customerorder", "CREATE" },
-        { "customerorder", "UPDATE" },   { "counterparty", "CREATE" },     { "counterparty", "UPDATE" },
+        { "retaildemand", "CREATE" },     { "retaildemand", "UPDATE" },     { "customerorder", "CREATE" },
+        { "customerorder", "UPDATE" },    { "counterparty", "CREATE" },     { "counterparty", "UPDATE" },
         { "bonustransaction", "CREATE" }, { "bonustransaction", "UPDATE" },
     };
     QStringList ids;
     for (const auto &[entityType, action] : kHooks) {
-        auto made = m_client->post(QStringLiteral("/entity/webhook"),
-                                   QJsonObject { { "url", url }, { "action", action }, { "entityType", entityType } });
+        auto made = m_client->post(
+            QStringLiteral("/entity/webhook"),
+            QJsonObject { { "url", url }, { "action", action }, { "entityType", entityType } });
         if (!made) {
             // All or nothing: what was registered goes again (a failure here is logged by the client).
             (void)unsubscribe(ids);
