@@ -325,9 +325,12 @@ Status SaleEventReader::readForms(IdWatermark &mark, int max, qint64 nowMs, Sour
     if (!ids)
         return ids.error();
     read.more = read.more || ids->size() >= max;
+    // Bitrix (CFormResult::Add) writes a result's row first and its answers after it, without a
+    // transaction: a result is taken once it has been seen for a second, so all its answers are there.
+    constexpr qint64 kSettleMs = 1000;
     QList<IdWatermark::Row> rows;
     for (qint64 id : ids.value())
-        rows.append({ id, true });
+        rows.append({ id, mark.waiting.contains(id) && nowMs - mark.waiting.value(id) >= kSettleMs });
     const IdWatermark::Step step = mark.advance(rows, nowMs, m_settings.limits);
     auto submissions = forms.submissions(step.toEmit);
     if (!submissions)
